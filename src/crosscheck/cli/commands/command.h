@@ -1,0 +1,13 @@
+// Each subcommand registers itself on the CLI11 app. A command's callback stores its exit code
+// in *exit_code: 0 ok, 2 invalid input or usage, 1 internal error, 75 transient failure.
+#pragma once
+
+namespace CLI {
+class App;
+}
+
+namespace crosscheck::cli {
+
+void RegisterScanCommand(CLI::App& app, int* exit_code);
+
+}  // namespace crosscheck::cli

@@ -1,0 +1,33 @@
+// crosscheck: links job applications across companies to expose fake remote hires.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+
+#include "crosscheck/cli/commands/command.h"
+
+namespace {
+
+constexpr const char* kExitCodes =
+    "Exit codes: 0 success; 2 invalid input or usage (bad file, missing column, bad flag;\n"
+    "with --strict, any bad row); 1 internal error; 75 transient failure, retry.";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"crosscheck: links job applications across companies to expose fake remote hires"};
+  app.footer(kExitCodes);
+  app.set_version_flag("--version", "crosscheck 0.1.0");
+  app.require_subcommand(1);
+  int exit_code = 0;
+  crosscheck::cli::RegisterScanCommand(app, &exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? 0 : 2;
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "crosscheck: internal: %s\n", error.what());
+    return 1;
+  }
+  return exit_code;
+}

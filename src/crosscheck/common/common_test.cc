@@ -1,0 +1,66 @@
+#include <gtest/gtest.h>
+
+#include "crosscheck/common/error.h"
+#include "crosscheck/common/strings.h"
+#include "crosscheck/common/time.h"
+
+namespace crosscheck {
+namespace {
+
+TEST(Time, ParsesTimestampsWithOffsets) {
+  struct Case {
+    const char* text;
+    std::optional<std::int64_t> expected;
+  } cases[] = {
+      {"1970-01-01T00:00:00Z", 0},
+      {"2024-02-29T12:00:00Z", 1709208000},
+      {"2024-02-29T21:00:00+09:00", 1709208000},
+      {"2024-02-29T21:00:00+0900", 1709208000},
+      {"2024-02-29T07:00:00.123-05:00", 1709208000},
+      {"2024-02-29 12:00Z", 1709208000},
+      {"2024-02-29", 1709164800},
+      {"2023-02-29T12:00:00Z", std::nullopt},
+      {"2024-02-29T12:00:00", std::nullopt},
+      {"2024-02-29T25:00:00Z", std::nullopt},
+      {"yesterday", std::nullopt},
+      {"", std::nullopt},
+      {"2024-02-29T12:00:00Zjunk", std::nullopt},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(ParseTimestamp(c.text), c.expected);
+  }
+}
+
+TEST(Time, DateRoundTrip) {
+  for (std::int64_t days = -800000; days < 800000; days += 997) {
+    EXPECT_EQ(DaysFromCivil(CivilFromDays(days)), days);
+  }
+  EXPECT_EQ(FormatTimestamp(1709208000), "2024-02-29T12:00:00Z");
+  EXPECT_FALSE(ParseDate("1990-13-01"));
+  EXPECT_FALSE(ParseDate("1990-1-01"));
+  EXPECT_TRUE(ParseDate("2000-02-29"));
+  EXPECT_FALSE(ParseDate("1900-02-29"));
+}
+
+TEST(Strings, ValidatesUtf8) {
+  std::size_t offset = 0;
+  EXPECT_TRUE(IsValidUtf8("plain"));
+  EXPECT_TRUE(IsValidUtf8("김민준 Zoë 李"));
+  EXPECT_FALSE(IsValidUtf8("ab\xC3", &offset));
+  EXPECT_EQ(offset, 2u);
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong '/'
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));      // surrogate
+  EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // past U+10FFFF
+}
+
+TEST(Error, RendersCodeMessageAndContext) {
+  Error error(ErrorCode::kInvalidInput, "bad date");
+  error.AddContext("reading applications.csv line 17");
+  EXPECT_EQ(error.ToString(), "invalid_input: bad date (reading applications.csv line 17)");
+  EXPECT_EQ(ExitCodeFor(ErrorCode::kInvalidInput), 2);
+  EXPECT_EQ(ExitCodeFor(ErrorCode::kInternal), 1);
+}
+
+}  // namespace
+}  // namespace crosscheck
