@@ -89,6 +89,16 @@ struct SigninEvent {
   std::string device_fingerprint;     // debugContext.debugData.deviceFingerprint when present
 };
 
+// IpRangeRow is one row of the IP ranges CSV (`cidr,country,asn,as_org,kind`), as given.
+struct IpRangeRow {
+  std::int64_t line = 0;
+  std::string cidr;
+  std::string country;
+  std::string asn;
+  std::string as_org;
+  std::string kind;
+};
+
 // EmailClass classifies an e-mail's domain.
 enum class EmailClass : std::uint8_t { kUnknown, kFreeMail, kDisposable, kCorporate };
 
