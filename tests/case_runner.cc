@@ -114,7 +114,8 @@ std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
 
 class CaseRun {
  public:
-  CaseRun(fs::path binary, fs::path case_file) : binary_(std::move(binary)), case_file_(std::move(case_file)) {}
+  CaseRun(const fs::path& binary, const fs::path& case_file)
+      : binary_(fs::absolute(binary)), case_file_(fs::absolute(case_file)) {}
 
   int Run() {
     std::ifstream in(case_file_);

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   int exit_code = 0;
   crosscheck::cli::RegisterScanCommand(app, &exit_code);
+  crosscheck::cli::RegisterEvaluateCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

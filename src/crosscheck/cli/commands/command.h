@@ -9,5 +9,6 @@ class App;
 namespace crosscheck::cli {
 
 void RegisterScanCommand(CLI::App& app, int* exit_code);
+void RegisterEvaluateCommand(CLI::App& app, int* exit_code);
 
 }  // namespace crosscheck::cli

@@ -1,16 +1,80 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include "crosscheck/cli/commands/command.h"
+#include "crosscheck/cli/commands/exit_codes.h"
+#include "crosscheck/common/progress.h"
+#include "crosscheck/pipeline/report_writer.h"
+#include "crosscheck/pipeline/scan.h"
 
 namespace crosscheck::cli {
+namespace {
+
+struct ScanFlags {
+  std::string applications, employees, signins, ip_ranges, sdn, indicators, out;
+  std::vector<std::string> mmdb;
+  bool strict = false;
+  bool quiet = false;
+};
+
+std::optional<std::filesystem::path> OptionalPath(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  return std::filesystem::path(text);
+}
+
+int RunScanCommand(const ScanFlags& flags) {
+  Progress::SetGlobalQuiet(flags.quiet);
+  pipeline::ScanOptions options;
+  options.applications = flags.applications;
+  options.employees = OptionalPath(flags.employees);
+  options.signins = OptionalPath(flags.signins);
+  options.ip_ranges = OptionalPath(flags.ip_ranges);
+  options.sdn_dir = OptionalPath(flags.sdn);
+  options.indicators = OptionalPath(flags.indicators);
+  for (const auto& path : flags.mmdb) options.mmdb_files.emplace_back(path);
+  options.out_dir = flags.out;
+  options.strict = flags.strict;
+  options.progress = !flags.quiet;
+  IssueLog issues;
+  auto result = pipeline::RunScan(options, issues);
+  if (!issues.empty()) {
+    const auto skipped = issues.CountBySeverity(IssueSeverity::kRowSkipped);
+    std::fprintf(stderr, "crosscheck: %zu input issue(s), %zu row(s) skipped; details in %s\n",
+                 issues.size(), skipped, (std::filesystem::path(flags.out) / "issues.csv").c_str());
+    for (std::size_t issue_idx = 0; issue_idx < issues.size() && issue_idx < 5; ++issue_idx) {
+      std::fprintf(stderr, "  %s\n", issues.issues()[issue_idx].ToString().c_str());
+    }
+    if (issues.size() > 5) std::fprintf(stderr, "  ... and %zu more\n", issues.size() - 5);
+  }
+  if (!result) return ReportError(result.error());
+  std::fputs(pipeline::FormatScanSummary(*result, flags.out).c_str(), stdout);
+  return 0;
+}
+
+}  // namespace
 
 void RegisterScanCommand(CLI::App& app, int* exit_code) {
-  auto* scan = app.add_subcommand("scan", "Link applications into personas and networks, score risk");
-  scan->callback([exit_code] {
-    std::fprintf(stderr, "crosscheck scan: not built yet\n");
-    *exit_code = 1;
-  });
+  auto flags = std::make_shared<ScanFlags>();
+  auto* scan = app.add_subcommand(
+      "scan", "Link applications into personas and networks, score each application's risk");
+  scan->add_option("--applications", flags->applications, "applications.csv (ATS export, see DATA.md)")
+      ->required();
+  scan->add_option("--out", flags->out, "output directory (created if missing)")->required();
+  scan->add_option("--employees", flags->employees, "employees.csv: logins of hires");
+  scan->add_option("--signins", flags->signins, "Okta System Log events (NDJSON) of hires");
+  scan->add_option("--ip-ranges", flags->ip_ranges, "CSV of IP ranges: cidr,country,asn,as_org,kind");
+  scan->add_option("--mmdb", flags->mmdb, "MaxMind DB (City/Country, ASN, Anonymous-IP); repeatable");
+  scan->add_option("--sdn", flags->sdn, "directory with OFAC sdn.csv, alt.csv, add.csv");
+  scan->add_option("--indicators", flags->indicators, "STIX 2.1 bundle of known-bad indicators");
+  scan->add_flag("--strict", flags->strict, "fail (exit 2) on the first bad row instead of skipping it");
+  scan->add_flag("-q,--quiet", flags->quiet, "no progress lines on stderr");
+  scan->footer(
+      "Writes OUT/personas.csv, networks.csv, risk.csv, report.json, report.html, issues.csv.\n"
+      "Bad rows are skipped, counted on stderr and listed in issues.csv (file, line, column).\n"
+      "Exit codes: 0 success; 2 invalid input or usage; 1 internal error.");
+  scan->callback([flags, exit_code] { *exit_code = RunScanCommand(*flags); });
 }
 
 }  // namespace crosscheck::cli

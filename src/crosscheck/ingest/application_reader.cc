@@ -1,0 +1,156 @@
+#include "crosscheck/ingest/application_reader.h"
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+#include "crosscheck/common/strings.h"
+#include "crosscheck/common/time.h"
+#include "crosscheck/ingest/csv_reader.h"
+#include "crosscheck/ingest/internal/reader_support.h"
+
+namespace crosscheck::ingest {
+namespace {
+
+using TextField = std::string ApplicationRecord::*;
+
+struct ContractColumn {
+  std::string_view name;
+  TextField field;
+};
+
+// The columns of DATA.md's applications.csv table, in its order.
+constexpr ContractColumn kContractColumns[] = {
+    {"application_id", &ApplicationRecord::application_id},
+    {"company_id", &ApplicationRecord::company_id},
+    {"submitted_at", &ApplicationRecord::submitted_at},
+    {"stage", &ApplicationRecord::stage},
+    {"full_name", &ApplicationRecord::full_name},
+    {"email", &ApplicationRecord::email},
+    {"phone", &ApplicationRecord::phone},
+    {"phone_line_type", &ApplicationRecord::phone_line_type},
+    {"date_of_birth", &ApplicationRecord::date_of_birth},
+    {"street", &ApplicationRecord::street},
+    {"city", &ApplicationRecord::city},
+    {"region", &ApplicationRecord::region},
+    {"postal_code", &ApplicationRecord::postal_code},
+    {"country", &ApplicationRecord::country},
+    {"shipping_address", &ApplicationRecord::shipping_address},
+    {"ip_address", &ApplicationRecord::ip_address},
+    {"linkedin", &ApplicationRecord::linkedin},
+    {"github", &ApplicationRecord::github},
+    {"resume_text", &ApplicationRecord::resume_text},
+    {"photo_hash", &ApplicationRecord::photo_hash},
+    {"payout_account", &ApplicationRecord::payout_account},
+    {"national_id", &ApplicationRecord::national_id},
+    {"device_id", &ApplicationRecord::device_id},
+    {"idv_status", &ApplicationRecord::idv_status},
+    {"idv_document_country", &ApplicationRecord::idv_document_country},
+    {"interview_flags", &ApplicationRecord::interview_flags},
+    {"referred_by", &ApplicationRecord::referred_by},
+    {"source", &ApplicationRecord::source},
+};
+
+}  // namespace
+
+Result<std::vector<ApplicationRecord>> ReadApplications(const std::filesystem::path& path,
+                                                        const ReadOptions& options,
+                                                        IssueLog& issues) {
+  CC_ASSIGN_OR_RETURN(CsvReader reader,
+                      CsvReader::Open(path, internal::CsvOptionsFor(options, issues)));
+  CC_RETURN_IF_ERROR(internal::RequireColumns(reader, {"application_id", "company_id"}));
+
+  // Resolve each file column once: a contract field, or nullptr for `extra`. A repeated
+  // contract column keeps the first and sends the later ones to `extra`.
+  const std::vector<std::string>& header = reader.header();
+  std::vector<TextField> slots(header.size(), nullptr);
+  for (const ContractColumn& column : kContractColumns) {
+    const int column_idx = reader.FindColumn(column.name);
+    if (column_idx >= 0) slots[static_cast<std::size_t>(column_idx)] = column.field;
+  }
+  const auto id_col = static_cast<std::size_t>(reader.FindColumn("application_id"));
+  const auto company_col = static_cast<std::size_t>(reader.FindColumn("company_id"));
+  const int submitted_col = reader.FindColumn("submitted_at");
+  const int birth_col = reader.FindColumn("date_of_birth");
+
+  internal::IssueSink sink(issues, options.strict);
+  const std::string& file = reader.file_name();
+  auto issue_at = [&](const CsvRecord& record, std::size_t column_idx, std::string code,
+                      std::string message, IssueSeverity severity) {
+    sink.Add(Issue{.file = file,
+                   .line = record.field_line(column_idx),
+                   .column = record.field_column(column_idx),
+                   .field = header[column_idx],
+                   .code = std::move(code),
+                   .message = std::move(message),
+                   .severity = severity});
+  };
+
+  std::vector<ApplicationRecord> applications;
+  std::unordered_map<std::string, std::int64_t> first_line_by_id;
+  CsvRecord record;
+  while (true) {
+    CC_ASSIGN_OR_RETURN(bool more, reader.Next(record));
+    if (!more) break;
+
+    bool skip = false;
+    for (std::size_t column_idx : {id_col, company_col}) {
+      if (!skip && record.field(column_idx).empty()) {
+        issue_at(record, column_idx, "MISSING_REQUIRED_FIELD",
+                 header[column_idx] + " is empty; row skipped", IssueSeverity::kRowSkipped);
+        skip = true;
+      }
+    }
+    if (!skip) {
+      auto [it, inserted] =
+          first_line_by_id.try_emplace(std::string(record.field(id_col)), record.line());
+      if (!inserted) {
+        issue_at(record, id_col, "DUPLICATE_APPLICATION_ID",
+                 "application_id '" + it->first + "' already used on line " +
+                     std::to_string(it->second) + "; row skipped",
+                 IssueSeverity::kRowSkipped);
+        skip = true;
+      }
+    }
+    if (skip) {
+      CC_RETURN_IF_ERROR(sink.status());
+      continue;
+    }
+
+    ApplicationRecord& application = applications.emplace_back();
+    application.line = record.line();
+    for (std::size_t column_idx = 0; column_idx < record.size(); ++column_idx) {
+      const std::string_view value = TrimAscii(record.field(column_idx));
+      if (slots[column_idx] != nullptr) {
+        application.*slots[column_idx] = value;
+      } else {
+        application.extra.emplace_back(header[column_idx], value);
+      }
+    }
+    if (submitted_col >= 0 && !application.submitted_at.empty()) {
+      application.submitted_at_unix = ParseTimestamp(application.submitted_at);
+      if (!application.submitted_at_unix) {
+        issue_at(record, static_cast<std::size_t>(submitted_col), "BAD_TIMESTAMP",
+                 "expected ISO 8601 with an offset (2025-03-01T09:30:00Z), got '" +
+                     application.submitted_at + "'; treated as unknown",
+                 IssueSeverity::kFieldIgnored);
+        application.submitted_at.clear();
+      }
+    }
+    if (birth_col >= 0 && !application.date_of_birth.empty()) {
+      application.date_of_birth_parsed = ParseDate(application.date_of_birth);
+      if (!application.date_of_birth_parsed) {
+        issue_at(record, static_cast<std::size_t>(birth_col), "BAD_DATE",
+                 "expected a real date as YYYY-MM-DD, got '" + application.date_of_birth +
+                     "'; treated as unknown",
+                 IssueSeverity::kFieldIgnored);
+        application.date_of_birth.clear();
+      }
+    }
+    CC_RETURN_IF_ERROR(sink.status());
+  }
+  return applications;
+}
+
+}  // namespace crosscheck::ingest

@@ -1,0 +1,354 @@
+#include "crosscheck/ingest/csv_reader.h"
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <system_error>
+#include <utility>
+
+#include "crosscheck/common/strings.h"
+
+namespace crosscheck::ingest {
+namespace {
+
+// A text CSV never holds NUL; finding one this early means the file is binary (gzip, xlsx,
+// UTF-16) and every "row" would be an issue, so the file is refused outright.
+constexpr std::size_t kBinarySniffBytes = std::size_t{64} << 10;
+
+using ByteTable = std::array<bool, 256>;
+
+// The bytes that end a run of ordinary field content. Scanning for them with a table keeps
+// the inner loop branch-light; everything else is copied in bulk.
+ByteTable MakeTable(std::initializer_list<char> specials) {
+  ByteTable table{};
+  for (char c : specials) table[static_cast<unsigned char>(c)] = true;
+  return table;
+}
+
+bool IsAsciiOnly(std::string_view text) {
+  unsigned char any = 0;
+  for (char c : text) any |= static_cast<unsigned char>(c);
+  return any < 0x80;
+}
+
+bool IsTrimSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+}  // namespace
+
+Result<CsvReader> CsvReader::Open(const std::filesystem::path& path, CsvOptions options) {
+  std::error_code error;
+  const auto status = std::filesystem::status(path, error);
+  if (!std::filesystem::exists(status)) {
+    return NotFound("CSV file not found: " + path.string());
+  }
+  if (std::filesystem::is_directory(status)) {
+    return InvalidInput(path.string() + " is a directory, expected a CSV file");
+  }
+  std::FILE* raw = std::fopen(path.c_str(), "rb");
+  if (raw == nullptr) {
+    return InvalidInput("cannot open " + path.string() + ": " + std::strerror(errno));
+  }
+  CsvReader reader;
+  reader.file_.reset(raw);
+  reader.path_ = path;
+  reader.file_name_ = path.string();
+  reader.options_ = options;
+  if (reader.options_.max_field_bytes == 0) reader.options_.max_field_bytes = 1;
+  // 1 MiB chunks by default: large enough that fread cost is negligible per row, small
+  // enough to stay in cache while the record is copied out.
+  reader.options_.chunk_bytes = std::max<std::size_t>(reader.options_.chunk_bytes, 1);
+  reader.chunk_ = std::make_unique<char[]>(reader.options_.chunk_bytes);
+  reader.unquoted_specials_ = MakeTable({reader.options_.delimiter, '\n', '\r', '\0'});
+
+  // A UTF-8 byte order mark (Excel writes one) is skipped; columns count from after it, as
+  // editors show them.
+  char bom[3] = {};
+  if (std::fread(bom, 1, 3, raw) == 3 && std::memcmp(bom, "\xEF\xBB\xBF", 3) == 0) {
+    reader.chunk_offset_ = 3;
+    reader.line_start_offset_ = 3;
+  } else if (std::fseek(raw, 0, SEEK_SET) != 0) {
+    return InvalidInput("cannot read " + path.string() + ": " + std::strerror(errno));
+  }
+  const bool any = reader.Refill();
+  if (reader.read_failed_) {
+    return InvalidInput("cannot read " + path.string() + ": " + std::strerror(errno));
+  }
+  if (!any) return InvalidInput(path.string() + " is empty, expected a CSV header row");
+
+  CsvRecord header;
+  while (true) {
+    RowProblem problem = RowProblem::kNone;
+    std::size_t problem_field = 0;
+    CC_ASSIGN_OR_RETURN(bool got, reader.ReadRecord(header, problem, problem_field));
+    if (!got) return InvalidInput(path.string() + " has no header row (only blank lines)");
+    if (header.size() == 0) continue;
+    if (problem == RowProblem::kTooLong) {
+      return InvalidInput(path.string() + ":" + std::to_string(header.line()) +
+                          ": header field longer than " +
+                          std::to_string(reader.options_.max_field_bytes) + " bytes; not a CSV file?");
+    }
+    if (problem == RowProblem::kNulByte || problem == RowProblem::kBinary) {
+      return InvalidInput(path.string() + " is not a text CSV file (NUL byte in the header)");
+    }
+    break;
+  }
+  for (std::size_t field_idx = 0; field_idx < header.size(); ++field_idx) {
+    std::string_view name = TrimAscii(header.field(field_idx));
+    std::size_t bad_offset = 0;
+    if (!IsValidUtf8(name, &bad_offset)) {
+      return InvalidInput(path.string() + ":" + std::to_string(header.field_line(field_idx)) +
+                          ":" + std::to_string(header.field_column(field_idx)) +
+                          ": header is not valid UTF-8; save the file as UTF-8");
+    }
+    reader.header_.emplace_back(name);
+    reader.header_lower_.push_back(ToLowerAscii(name));
+  }
+  return reader;
+}
+
+int CsvReader::FindColumn(std::string_view name) const {
+  const std::string wanted = ToLowerAscii(TrimAscii(name));
+  for (std::size_t column_idx = 0; column_idx < header_lower_.size(); ++column_idx) {
+    if (header_lower_[column_idx] == wanted) return static_cast<int>(column_idx);
+  }
+  return -1;
+}
+
+bool CsvReader::Refill() {
+  if (eof_) return false;
+  chunk_offset_ += chunk_size_;
+  pos_ = 0;
+  chunk_size_ = std::fread(chunk_.get(), 1, options_.chunk_bytes, file_.get());
+  if (chunk_size_ < options_.chunk_bytes) {
+    if (std::ferror(file_.get())) read_failed_ = true;
+    eof_ = true;
+  }
+  return chunk_size_ > 0;
+}
+
+Result<bool> CsvReader::ReadRecord(CsvRecord& record, RowProblem& problem,
+                                   std::size_t& problem_field) {
+  static const ByteTable kQuotedSpecials = MakeTable({'"', '\n', '\r', '\0'});
+  const std::size_t max_bytes = options_.max_field_bytes;
+
+  record.buffer_.clear();
+  record.spans_.clear();
+  record.line_ = line_;
+  problem = RowProblem::kNone;
+  problem_field = 0;
+
+  if (pos_ == chunk_size_ && !Refill()) return false;
+
+  // Ends the current physical line: pos_ is just past '\n' or '\r'; a '\r' followed by '\n'
+  // (possibly in the next chunk) is one line end.
+  auto end_line = [&](char terminator) {
+    if (terminator == '\r' && (pos_ < chunk_size_ || Refill()) && chunk_[pos_] == '\n') ++pos_;
+    ++line_;
+    line_start_offset_ = chunk_offset_ + pos_;
+  };
+
+  // An empty physical line is no record at all.
+  if (chunk_[pos_] == '\n' || chunk_[pos_] == '\r') {
+    const char terminator = chunk_[pos_++];
+    end_line(terminator);
+    return true;
+  }
+
+  while (true) {
+    CsvRecord::Span span;
+    span.begin = record.buffer_.size();
+    span.line = line_;
+    span.column = ColumnAt(pos_);
+    bool too_long = false;
+
+    auto append = [&](const char* data, std::size_t size) {
+      const std::size_t have = record.buffer_.size() - span.begin;
+      if (have + size > max_bytes) {
+        size = max_bytes > have ? max_bytes - have : 0;
+        too_long = true;
+      }
+      record.buffer_.append(data, size);
+    };
+    auto note_nul = [&]() {
+      if (chunk_offset_ + pos_ < kBinarySniffBytes) {
+        problem = RowProblem::kBinary;
+        problem_field = record.spans_.size();
+      } else if (problem == RowProblem::kNone) {
+        problem = RowProblem::kNulByte;
+        problem_field = record.spans_.size();
+      }
+      ++pos_;
+    };
+    // finish ends the field; returns nothing, the caller decides whether the record ends.
+    auto finish = [&]() {
+      span.end = record.buffer_.size();
+      if (too_long && problem == RowProblem::kNone) {
+        problem = RowProblem::kTooLong;
+        problem_field = record.spans_.size();
+      }
+      if (options_.trim_fields) {
+        while (span.begin < span.end && IsTrimSpace(record.buffer_[span.begin])) ++span.begin;
+        while (span.end > span.begin && IsTrimSpace(record.buffer_[span.end - 1])) --span.end;
+      }
+      record.spans_.push_back(span);
+    };
+
+    if (pos_ == chunk_size_ && !Refill()) {
+      finish();  // the file ended right after a delimiter: a last, empty field
+      return true;
+    }
+
+    if (chunk_[pos_] == '"') {
+      const std::int64_t quote_line = line_;
+      const std::int64_t quote_column = ColumnAt(pos_);
+      ++pos_;
+      bool closed = false;
+      while (!closed) {
+        if (pos_ == chunk_size_ && !Refill()) {
+          if (read_failed_) return InvalidInput("cannot read " + file_name_);
+          return InvalidInput(file_name_ + ":" + std::to_string(quote_line) + ":" +
+                              std::to_string(quote_column) +
+                              ": unterminated quote: the quoted field that opens here never "
+                              "closes before the end of the file");
+        }
+        const char* start = chunk_.get() + pos_;
+        const char* stop = start;
+        const char* limit = chunk_.get() + chunk_size_;
+        while (stop < limit && !kQuotedSpecials[static_cast<unsigned char>(*stop)]) ++stop;
+        append(start, static_cast<std::size_t>(stop - start));
+        pos_ += static_cast<std::size_t>(stop - start);
+        if (stop == limit) continue;
+        const char c = *stop;
+        if (c == '"') {
+          ++pos_;
+          if (pos_ == chunk_size_ && !Refill()) {
+            finish();
+            return true;
+          }
+          if (chunk_[pos_] == '"') {
+            append("\"", 1);
+            ++pos_;
+          } else {
+            closed = true;
+          }
+        } else if (c == '\n' || c == '\r') {
+          append(&c, 1);
+          ++pos_;
+          if (c == '\r' && (pos_ < chunk_size_ || Refill()) && chunk_[pos_] == '\n') {
+            append("\n", 1);
+            ++pos_;
+          }
+          ++line_;
+          line_start_offset_ = chunk_offset_ + pos_;
+        } else {
+          note_nul();
+        }
+      }
+    }
+
+    // Unquoted content, or whatever follows a closing quote up to the delimiter.
+    while (true) {
+      if (pos_ == chunk_size_ && !Refill()) {
+        finish();  // no line break at the end of the file
+        return true;
+      }
+      const char* start = chunk_.get() + pos_;
+      const char* stop = start;
+      const char* limit = chunk_.get() + chunk_size_;
+      while (stop < limit && !unquoted_specials_[static_cast<unsigned char>(*stop)]) ++stop;
+      append(start, static_cast<std::size_t>(stop - start));
+      pos_ += static_cast<std::size_t>(stop - start);
+      if (stop == limit) continue;
+      const char c = *stop;
+      if (c == options_.delimiter) {
+        ++pos_;
+        finish();
+        break;  // next field
+      }
+      if (c == '\n' || c == '\r') {
+        ++pos_;
+        finish();
+        end_line(c);
+        return true;
+      }
+      note_nul();
+    }
+  }
+}
+
+Status CsvReader::ReportRow(std::int64_t line, std::int64_t column, std::string field,
+                            std::string code, std::string message) {
+  ++rows_skipped_;
+  Issue issue{.file = file_name_,
+              .line = line,
+              .column = column,
+              .field = std::move(field),
+              .code = std::move(code),
+              .message = std::move(message),
+              .severity = IssueSeverity::kRowSkipped};
+  if (options_.strict) return InvalidInput(issue.ToString());
+  if (options_.issues != nullptr) options_.issues->Add(std::move(issue));
+  return Ok();
+}
+
+Result<bool> CsvReader::Next(CsvRecord& record) {
+  while (true) {
+    RowProblem problem = RowProblem::kNone;
+    std::size_t problem_field = 0;
+    CC_ASSIGN_OR_RETURN(bool got, ReadRecord(record, problem, problem_field));
+    if (read_failed_) {
+      return InvalidInput("cannot read " + file_name_ + " after line " + std::to_string(line_));
+    }
+    if (!got) return false;
+    if (record.size() == 0) continue;  // blank line
+
+    auto header_name = [&](std::size_t field_idx) {
+      return field_idx < header_.size() ? header_[field_idx] : std::string();
+    };
+    if (problem == RowProblem::kBinary) {
+      return InvalidInput(file_name_ + ":" + std::to_string(record.field_line(problem_field)) +
+                          ": NUL byte; this is not a text CSV file");
+    }
+    if (problem == RowProblem::kTooLong) {
+      CC_RETURN_IF_ERROR(ReportRow(record.field_line(problem_field),
+                                   record.field_column(problem_field), header_name(problem_field),
+                                   "FIELD_TOO_LONG",
+                                   "field longer than " + std::to_string(options_.max_field_bytes) +
+                                       " bytes; row skipped"));
+      continue;
+    }
+    if (problem == RowProblem::kNulByte) {
+      CC_RETURN_IF_ERROR(ReportRow(record.field_line(problem_field),
+                                   record.field_column(problem_field), header_name(problem_field),
+                                   "NUL_BYTE", "field holds a NUL byte; row skipped"));
+      continue;
+    }
+    if (record.size() != header_.size()) {
+      const bool too_many = record.size() > header_.size();
+      CC_RETURN_IF_ERROR(ReportRow(
+          record.line(), too_many ? record.field_column(header_.size()) : 0, "",
+          "WRONG_FIELD_COUNT",
+          "expected " + std::to_string(header_.size()) + " fields as in the header, got " +
+              std::to_string(record.size()) + "; row skipped"));
+      continue;
+    }
+    if (!IsAsciiOnly(record.buffer_)) {
+      bool bad = false;
+      for (std::size_t field_idx = 0; field_idx < record.size() && !bad; ++field_idx) {
+        std::size_t bad_offset = 0;
+        if (IsValidUtf8(record.field(field_idx), &bad_offset)) continue;
+        bad = true;
+        CC_RETURN_IF_ERROR(ReportRow(record.field_line(field_idx), record.field_column(field_idx),
+                                     header_name(field_idx), "INVALID_UTF8",
+                                     "field is not valid UTF-8 (bad byte " +
+                                         std::to_string(bad_offset + 1) +
+                                         " of the field); row skipped"));
+      }
+      if (bad) continue;
+    }
+    return true;
+  }
+}
+
+}  // namespace crosscheck::ingest

@@ -1,0 +1,42 @@
+// RunScan: the whole batch job in one place — ingest, normalize, persona linkage, networks,
+// watchlists, post-hire monitoring, scoring — then the contract's output files. Called by
+// `crosscheck scan` (and, later, by the service).
+//
+//   ScanOptions options{.applications = "applications.csv", .out_dir = "out"};
+//   IssueLog issues;
+//   CC_ASSIGN_OR_RETURN(ScanResult result, RunScan(options, issues));
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+#include "crosscheck/common/error.h"
+#include "crosscheck/common/issue.h"
+#include "crosscheck/pipeline/scan_result.h"
+
+namespace crosscheck::pipeline {
+
+struct ScanOptions {
+  std::filesystem::path applications;
+  std::optional<std::filesystem::path> employees;
+  std::optional<std::filesystem::path> signins;
+  std::optional<std::filesystem::path> ip_ranges;
+  std::vector<std::filesystem::path> mmdb_files;
+  std::optional<std::filesystem::path> sdn_dir;
+  std::optional<std::filesystem::path> indicators;  // STIX 2.1 bundle
+  std::filesystem::path out_dir;
+  bool strict = false;     // any bad row is fatal (kInvalidInput)
+  bool progress = true;    // progress lines on stderr for long inputs
+};
+
+// RunScan runs the scan and writes every output file into options.out_dir (issues.csv too,
+// even when the run fails on input, so the user sees every problem found). Errors:
+// kNotFound (an input file is missing), kInvalidInput (unreadable or malformed input, a bad
+// reference file, or any bad row with strict), kInternal.
+Result<ScanResult> RunScan(const ScanOptions& options, IssueLog& issues);
+
+// FormatScanSummary renders the few lines printed at the end of a scan.
+std::string FormatScanSummary(const ScanResult& result, const std::filesystem::path& out_dir);
+
+}  // namespace crosscheck::pipeline
