@@ -21,6 +21,11 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   crosscheck::cli::RegisterScanCommand(app, &exit_code);
   crosscheck::cli::RegisterEvaluateCommand(app, &exit_code);
+  crosscheck::cli::RegisterLinkCommand(app, &exit_code);
+  crosscheck::cli::RegisterExplainCommand(app, &exit_code);
+  crosscheck::cli::RegisterScreenCommand(app, &exit_code);
+  crosscheck::cli::RegisterMonitorCommand(app, &exit_code);
+  crosscheck::cli::RegisterSimulateCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -15,6 +15,8 @@ namespace {
 
 using TextField = std::string ApplicationRecord::*;
 
+constexpr std::int64_t kRowsBeforeReserve = 1000;
+
 struct ContractColumn {
   std::string_view name;
   TextField field;
@@ -89,10 +91,23 @@ Result<std::vector<ApplicationRecord>> ReadApplications(const std::filesystem::p
 
   std::vector<ApplicationRecord> applications;
   std::unordered_map<std::string, std::int64_t> first_line_by_id;
+  std::error_code size_error;
+  const std::uintmax_t file_bytes = std::filesystem::file_size(path, size_error);
   CsvRecord record;
+  std::int64_t rows_seen = 0;
   while (true) {
     CC_ASSIGN_OR_RETURN(bool more, reader.Next(record));
     if (!more) break;
+    // Once the typical row size is known, reserve for the whole file: growing a vector of
+    // ~1 KiB records by doubling costs more (moves, page faults) than parsing them.
+    if (++rows_seen == kRowsBeforeReserve && !size_error && reader.bytes_consumed() > 0) {
+      const double rows_per_byte =
+          static_cast<double>(rows_seen) / static_cast<double>(reader.bytes_consumed());
+      const auto estimate =
+          static_cast<std::size_t>(static_cast<double>(file_bytes) * rows_per_byte * 1.05 + 16);
+      applications.reserve(estimate);
+      first_line_by_id.reserve(estimate);
+    }
 
     bool skip = false;
     for (std::size_t column_idx : {id_col, company_col}) {

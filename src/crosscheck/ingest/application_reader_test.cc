@@ -95,7 +95,8 @@ TEST(ApplicationReader, MissingRequiredColumnsAreAnError) {
     std::vector<std::string> message_parts;
   };
   const Case cases[] = {
-      {"no company_id", "application_id,email\na-1,x@y.z\n",
+      {"no company_id",
+       "application_id,email\na-1,x@y.z\n",
        {"company_id", "application_id,email"}},
       {"neither", "id,company\n1,2\n", {"application_id, company_id", "id,company"}},
       {"misspelt", "applicationid,company_id\n1,2\n", {"application_id", "applicationid"}},
@@ -125,22 +126,62 @@ TEST(ApplicationReader, RowAndFieldIssues) {
   };
   const Case cases[] = {
       {"clean", "a-1,acme,2025-01-02T03:04:05Z,1990-01-01\n", {"a-1"}, {}, {}, {}, {}},
-      {"empty id", ",acme,,\na-2,acme,,\n", {"a-2"}, {"MISSING_REQUIRED_FIELD"},
-       {IssueSeverity::kRowSkipped}, {2}, {1}},
-      {"blank company", "a-1,  ,,\n", {}, {"MISSING_REQUIRED_FIELD"}, {IssueSeverity::kRowSkipped},
-       {2}, {5}},
-      {"duplicate id keeps the first", "a-1,acme,,\na-2,acme,,\na-1,globex,,\n", {"a-1", "a-2"},
-       {"DUPLICATE_APPLICATION_ID"}, {IssueSeverity::kRowSkipped}, {4}, {1}},
-      {"timestamp without offset", "a-1,acme,2025-01-02T03:04:05,\n", {"a-1"}, {"BAD_TIMESTAMP"},
-       {IssueSeverity::kFieldIgnored}, {2}, {10}},
-      {"US-style date", "a-1,acme,,03/17/1990\n", {"a-1"}, {"BAD_DATE"},
-       {IssueSeverity::kFieldIgnored}, {2}, {11}},
-      {"impossible date", "a-1,acme,,1990-02-30\n", {"a-1"}, {"BAD_DATE"},
-       {IssueSeverity::kFieldIgnored}, {2}, {11}},
-      {"both bad, row kept", "a-1,acme,yesterday,1990\n", {"a-1"}, {"BAD_TIMESTAMP", "BAD_DATE"},
-       {IssueSeverity::kFieldIgnored, IssueSeverity::kFieldIgnored}, {2, 2}, {10, 20}},
-      {"CSV-level issue", "a-1,acme,,\na-2,acme\n", {"a-1"}, {"WRONG_FIELD_COUNT"},
-       {IssueSeverity::kRowSkipped}, {3}, {0}},
+      {"empty id",
+       ",acme,,\na-2,acme,,\n",
+       {"a-2"},
+       {"MISSING_REQUIRED_FIELD"},
+       {IssueSeverity::kRowSkipped},
+       {2},
+       {1}},
+      {"blank company",
+       "a-1,  ,,\n",
+       {},
+       {"MISSING_REQUIRED_FIELD"},
+       {IssueSeverity::kRowSkipped},
+       {2},
+       {5}},
+      {"duplicate id keeps the first",
+       "a-1,acme,,\na-2,acme,,\na-1,globex,,\n",
+       {"a-1", "a-2"},
+       {"DUPLICATE_APPLICATION_ID"},
+       {IssueSeverity::kRowSkipped},
+       {4},
+       {1}},
+      {"timestamp without offset",
+       "a-1,acme,2025-01-02T03:04:05,\n",
+       {"a-1"},
+       {"BAD_TIMESTAMP"},
+       {IssueSeverity::kFieldIgnored},
+       {2},
+       {10}},
+      {"US-style date",
+       "a-1,acme,,03/17/1990\n",
+       {"a-1"},
+       {"BAD_DATE"},
+       {IssueSeverity::kFieldIgnored},
+       {2},
+       {11}},
+      {"impossible date",
+       "a-1,acme,,1990-02-30\n",
+       {"a-1"},
+       {"BAD_DATE"},
+       {IssueSeverity::kFieldIgnored},
+       {2},
+       {11}},
+      {"both bad, row kept",
+       "a-1,acme,yesterday,1990\n",
+       {"a-1"},
+       {"BAD_TIMESTAMP", "BAD_DATE"},
+       {IssueSeverity::kFieldIgnored, IssueSeverity::kFieldIgnored},
+       {2, 2},
+       {10, 20}},
+      {"CSV-level issue",
+       "a-1,acme,,\na-2,acme\n",
+       {"a-1"},
+       {"WRONG_FIELD_COUNT"},
+       {IssueSeverity::kRowSkipped},
+       {3},
+       {0}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
@@ -168,10 +209,10 @@ TEST(ApplicationReader, RowAndFieldIssues) {
 TEST(ApplicationReader, IgnoredFieldsBecomeUnknown) {
   internal::TestDir dir;
   IssueLog issues;
-  auto apps = ReadApplications(
-      dir.Write("a.csv", "application_id,company_id,submitted_at,date_of_birth\n"
-                         "a-1,acme,2025-13-01T00:00:00Z,17/03/1990\n"),
-      ReadOptions{}, issues);
+  auto apps = ReadApplications(dir.Write("a.csv",
+                                         "application_id,company_id,submitted_at,date_of_birth\n"
+                                         "a-1,acme,2025-13-01T00:00:00Z,17/03/1990\n"),
+                               ReadOptions{}, issues);
   ASSERT_TRUE(apps.has_value());
   ASSERT_EQ(apps->size(), 1u);
   EXPECT_EQ((*apps)[0].submitted_at, "");
@@ -186,10 +227,10 @@ TEST(ApplicationReader, IgnoredFieldsBecomeUnknown) {
 TEST(ApplicationReader, DuplicateNamesTheFirstLine) {
   internal::TestDir dir;
   IssueLog issues;
-  auto apps = ReadApplications(
-      dir.Write("a.csv", "application_id,company_id,resume_text\n"
-                         "a-1,acme,\"two\nlines\"\na-2,acme,\na-1,acme,\n"),
-      ReadOptions{}, issues);
+  auto apps = ReadApplications(dir.Write("a.csv",
+                                         "application_id,company_id,resume_text\n"
+                                         "a-1,acme,\"two\nlines\"\na-2,acme,\na-1,acme,\n"),
+                               ReadOptions{}, issues);
   ASSERT_TRUE(apps.has_value());
   ASSERT_EQ(issues.size(), 1u);
   EXPECT_EQ(issues.issues()[0].line, 5);
@@ -208,15 +249,18 @@ TEST(ApplicationReader, StrictTurnsTheFirstIssueIntoAnError) {
       {"duplicate", "a-1,acme,\na-1,acme,\n", ":3:1: DUPLICATE_APPLICATION_ID"},
       {"empty id", "a-1,acme,\n,acme,\n", ":3:1: MISSING_REQUIRED_FIELD"},
       {"wrong field count", "a-1,acme\n", ":2: WRONG_FIELD_COUNT"},
-      {"invalid UTF-8", "a-1,\xe9" "cole,\n", ":2:5: INVALID_UTF8"},
+      {"invalid UTF-8",
+       "a-1,\xe9"
+       "cole,\n",
+       ":2:5: INVALID_UTF8"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
     internal::TestDir dir;
     IssueLog issues;
-    auto apps = ReadApplications(
-        dir.Write("a.csv", "application_id,company_id,date_of_birth\n" + c.rows),
-        ReadOptions{.strict = true}, issues);
+    auto apps =
+        ReadApplications(dir.Write("a.csv", "application_id,company_id,date_of_birth\n" + c.rows),
+                         ReadOptions{.strict = true}, issues);
     ASSERT_FALSE(apps.has_value());
     EXPECT_EQ(apps.error().code(), ErrorCode::kInvalidInput);
     EXPECT_NE(apps.error().message().find(c.message_part), std::string::npos)
@@ -239,8 +283,10 @@ TEST(ApplicationReader, MaxFieldBytesApplies) {
   internal::TestDir dir;
   IssueLog issues;
   const std::string long_resume(200, 'r');
-  auto apps = ReadApplications(dir.Write("a.csv", "application_id,company_id,resume_text\n"
-                                                  "a-1,acme," + long_resume + "\na-2,acme,short\n"),
+  auto apps = ReadApplications(dir.Write("a.csv",
+                                         "application_id,company_id,resume_text\n"
+                                         "a-1,acme," +
+                                             long_resume + "\na-2,acme,short\n"),
                                ReadOptions{.max_field_bytes = 100}, issues);
   ASSERT_TRUE(apps.has_value());
   ASSERT_EQ(apps->size(), 1u);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <system_error>
 #include <utility>
@@ -15,6 +16,10 @@ namespace {
 // A text CSV never holds NUL; finding one this early means the file is binary (gzip, xlsx,
 // UTF-16) and every "row" would be an issue, so the file is refused outright.
 constexpr std::size_t kBinarySniffBytes = std::size_t{64} << 10;
+
+// A row may hold at most this many fields, and at most this many times max_field_bytes.
+constexpr std::size_t kMaxFieldsPerRecord = std::size_t{1} << 16;
+constexpr std::size_t kMaxRowBytesFactor = 8;
 
 using ByteTable = std::array<bool, 256>;
 
@@ -83,10 +88,10 @@ Result<CsvReader> CsvReader::Open(const std::filesystem::path& path, CsvOptions 
     CC_ASSIGN_OR_RETURN(bool got, reader.ReadRecord(header, problem, problem_field));
     if (!got) return InvalidInput(path.string() + " has no header row (only blank lines)");
     if (header.size() == 0) continue;
-    if (problem == RowProblem::kTooLong) {
-      return InvalidInput(path.string() + ":" + std::to_string(header.line()) +
-                          ": header field longer than " +
-                          std::to_string(reader.options_.max_field_bytes) + " bytes; not a CSV file?");
+    if (problem == RowProblem::kTooLong || problem == RowProblem::kRowTooLong) {
+      return InvalidInput(
+          path.string() + ":" + std::to_string(header.line()) + ": header field longer than " +
+          std::to_string(reader.options_.max_field_bytes) + " bytes; not a CSV file?");
     }
     if (problem == RowProblem::kNulByte || problem == RowProblem::kBinary) {
       return InvalidInput(path.string() + " is not a text CSV file (NUL byte in the header)");
@@ -97,8 +102,8 @@ Result<CsvReader> CsvReader::Open(const std::filesystem::path& path, CsvOptions 
     std::string_view name = TrimAscii(header.field(field_idx));
     std::size_t bad_offset = 0;
     if (!IsValidUtf8(name, &bad_offset)) {
-      return InvalidInput(path.string() + ":" + std::to_string(header.field_line(field_idx)) +
-                          ":" + std::to_string(header.field_column(field_idx)) +
+      return InvalidInput(path.string() + ":" + std::to_string(header.field_line(field_idx)) + ":" +
+                          std::to_string(header.field_column(field_idx)) +
                           ": header is not valid UTF-8; save the file as UTF-8");
     }
     reader.header_.emplace_back(name);
@@ -132,6 +137,10 @@ Result<bool> CsvReader::ReadRecord(CsvRecord& record, RowProblem& problem,
   static const ByteTable kQuotedSpecials = MakeTable({'"', '\n', '\r', '\0'});
   const std::size_t max_bytes = options_.max_field_bytes;
 
+  // Whole-row limits keep memory bounded on hostile input (a line of a million commas).
+  const std::size_t max_record_bytes =
+      max_bytes > SIZE_MAX / kMaxRowBytesFactor ? SIZE_MAX : max_bytes * kMaxRowBytesFactor;
+  bool row_too_long = false;
   record.buffer_.clear();
   record.spans_.clear();
   record.line_ = line_;
@@ -168,6 +177,11 @@ Result<bool> CsvReader::ReadRecord(CsvRecord& record, RowProblem& problem,
         size = max_bytes > have ? max_bytes - have : 0;
         too_long = true;
       }
+      if (record.buffer_.size() + size > max_record_bytes) {
+        size =
+            max_record_bytes > record.buffer_.size() ? max_record_bytes - record.buffer_.size() : 0;
+        row_too_long = true;
+      }
       record.buffer_.append(data, size);
     };
     auto note_nul = [&]() {
@@ -191,7 +205,12 @@ Result<bool> CsvReader::ReadRecord(CsvRecord& record, RowProblem& problem,
         while (span.begin < span.end && IsTrimSpace(record.buffer_[span.begin])) ++span.begin;
         while (span.end > span.begin && IsTrimSpace(record.buffer_[span.end - 1])) --span.end;
       }
-      record.spans_.push_back(span);
+      if (record.spans_.size() < kMaxFieldsPerRecord) {
+        record.spans_.push_back(span);
+      } else {
+        row_too_long = true;
+      }
+      if (row_too_long && problem == RowProblem::kNone) problem = RowProblem::kRowTooLong;
     };
 
     if (pos_ == chunk_size_ && !Refill()) {
@@ -311,11 +330,18 @@ Result<bool> CsvReader::Next(CsvRecord& record) {
                           ": NUL byte; this is not a text CSV file");
     }
     if (problem == RowProblem::kTooLong) {
-      CC_RETURN_IF_ERROR(ReportRow(record.field_line(problem_field),
-                                   record.field_column(problem_field), header_name(problem_field),
-                                   "FIELD_TOO_LONG",
-                                   "field longer than " + std::to_string(options_.max_field_bytes) +
-                                       " bytes; row skipped"));
+      CC_RETURN_IF_ERROR(ReportRow(
+          record.field_line(problem_field), record.field_column(problem_field),
+          header_name(problem_field), "FIELD_TOO_LONG",
+          "field longer than " + std::to_string(options_.max_field_bytes) + " bytes; row skipped"));
+      continue;
+    }
+    if (problem == RowProblem::kRowTooLong) {
+      CC_RETURN_IF_ERROR(ReportRow(record.line(), 0, "", "ROW_TOO_LONG",
+                                   "row longer than " + std::to_string(kMaxRowBytesFactor) + " x " +
+                                       std::to_string(options_.max_field_bytes) + " bytes or " +
+                                       std::to_string(kMaxFieldsPerRecord) +
+                                       " fields; row skipped"));
       continue;
     }
     if (problem == RowProblem::kNulByte) {

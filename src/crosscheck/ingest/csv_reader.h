@@ -15,22 +15,24 @@
 //   }
 //
 // What is accepted: quoted fields holding the delimiter, doubled quotes ("") and line breaks;
-// CRLF, LF or lone CR line ends, mixed; a UTF-8 byte order mark; a missing final line break;
-// completely empty lines (skipped, as pandas does). Leniencies for real exports: a quote
-// inside an unquoted field is kept as a literal character (5'10"), and text after a closing
-// quote is appended to the field ("ab"cd -> abcd).
+// CRLF, LF or lone CR line ends, mixed (line breaks inside quotes are kept byte for byte); a UTF-8
+// byte order mark; a missing final line break; completely empty lines (skipped, as pandas does).
+// Leniencies for real exports: a quote inside an unquoted field is kept as a literal character
+// (5'10"), and text after a closing quote is appended to the field ("ab"cd -> abcd).
 //
 // Fatal file errors (Open or Next returns an Error; nothing more can be read):
 //   kNotFound      the file does not exist (message names the path)
 //   kInvalidInput  it is a directory or cannot be opened/read; it holds a NUL byte in its
 //                  first 64 KiB (a binary file, not CSV); it has no header row (empty file);
-//                  the header is not valid UTF-8 or has a field over max_field_bytes; a quote
-//                  opened and never closed (the message names file, line and column where the
-//                  quote opened: everything after it would be swallowed into one field);
+//                  the header is not valid UTF-8 or too long (the FIELD_TOO_LONG or
+//                  ROW_TOO_LONG limits); a quote opened and never closed (the message names
+//                  file, line and column where the quote opened: everything after it would
+//                  be swallowed into one field);
 //                  in strict mode, any row issue below.
 // Row issues (the row is skipped, one Issue with severity kRowSkipped goes to
 // CsvOptions::issues, reading goes on). Codes, stable:
 //   FIELD_TOO_LONG     a field over max_field_bytes (its bytes past the limit are not kept)
+//   ROW_TOO_LONG       a row over 8 x max_field_bytes bytes or 65,536 fields (memory bound)
 //   NUL_BYTE           a NUL byte after the first 64 KiB
 //   WRONG_FIELD_COUNT  the row has a different number of fields than the header
 //   INVALID_UTF8       a field is not well-formed UTF-8 (names line and column of the field)
@@ -129,6 +131,9 @@ class CsvReader {
   // path returns the file as given to Open; file_name() its string form used in Issues.
   const std::filesystem::path& path() const { return path_; }
   const std::string& file_name() const { return file_name_; }
+  // bytes_consumed returns how far into the file parsing has got (for progress and for
+  // estimating the row count: file size * rows / bytes_consumed).
+  std::uint64_t bytes_consumed() const { return chunk_offset_ + pos_; }
   // rows_skipped counts the malformed rows skipped so far.
   std::int64_t rows_skipped() const { return rows_skipped_; }
 
@@ -138,7 +143,7 @@ class CsvReader {
   };
   // Why ReadRecord stopped a record early; the first problem wins.
   // kBinary (a NUL in the first 64 KiB) overrides the others and is fatal.
-  enum class RowProblem : std::uint8_t { kNone, kTooLong, kNulByte, kBinary };
+  enum class RowProblem : std::uint8_t { kNone, kTooLong, kRowTooLong, kNulByte, kBinary };
 
   CsvReader() = default;
 
@@ -160,11 +165,11 @@ class CsvReader {
   CsvOptions options_;
   std::unique_ptr<std::FILE, FileCloser> file_;
   std::unique_ptr<char[]> chunk_;
-  std::size_t chunk_size_ = 0;    // bytes valid in chunk_
-  std::size_t pos_ = 0;           // next byte to parse in chunk_
+  std::size_t chunk_size_ = 0;           // bytes valid in chunk_
+  std::size_t pos_ = 0;                  // next byte to parse in chunk_
   std::uint64_t chunk_offset_ = 0;       // file offset of chunk_[0]
   std::uint64_t line_start_offset_ = 0;  // file offset of the current line's first byte
-  std::int64_t line_ = 1;         // current physical line
+  std::int64_t line_ = 1;                // current physical line
   bool eof_ = false;
   bool read_failed_ = false;
   std::array<bool, 256> unquoted_specials_{};  // delimiter, CR, LF, NUL

@@ -53,45 +53,107 @@ TEST(CsvReader, ReadsRfc4180AndRealWorldVariants) {
   const Case cases[] = {
       {"plain LF", "a,b\n1,2\n3,4\n", {"a", "b"}, {{"1", "2"}, {"3", "4"}}, {2, 3}, {}},
       {"quoted comma", "a,b\n\"x,y\",2\n", {"a", "b"}, {{"x,y", "2"}}, {2}, {}},
-      {"doubled quotes", "a,b\n\"say \"\"hi\"\"\",\"\"\"\"\n", {"a", "b"},
-       {{"say \"hi\"", "\""}}, {2}, {}},
-      {"embedded newline", "a,b\n\"l1\nl2\",2\n3,4\n", {"a", "b"}, {{"l1\nl2", "2"}, {"3", "4"}},
-       {2, 4}, {}},
+      {"doubled quotes",
+       "a,b\n\"say \"\"hi\"\"\",\"\"\"\"\n",
+       {"a", "b"},
+       {{"say \"hi\"", "\""}},
+       {2},
+       {}},
+      {"embedded newline",
+       "a,b\n\"l1\nl2\",2\n3,4\n",
+       {"a", "b"},
+       {{"l1\nl2", "2"}, {"3", "4"}},
+       {2, 4},
+       {}},
       {"CRLF", "a,b\r\n1,2\r\n3,4\r\n", {"a", "b"}, {{"1", "2"}, {"3", "4"}}, {2, 3}, {}},
-      {"CRLF inside quotes kept", "a,b\r\n\"l1\r\nl2\",2\r\n5,6\r\n", {"a", "b"},
-       {{"l1\r\nl2", "2"}, {"5", "6"}}, {2, 4}, {}},
+      {"CRLF inside quotes kept",
+       "a,b\r\n\"l1\r\nl2\",2\r\n5,6\r\n",
+       {"a", "b"},
+       {{"l1\r\nl2", "2"}, {"5", "6"}},
+       {2, 4},
+       {}},
       {"lone CR line ends", "a,b\r1,2\r3,4", {"a", "b"}, {{"1", "2"}, {"3", "4"}}, {2, 3}, {}},
       {"mixed line ends", "a,b\r\n1,2\n3,4\r\n", {"a", "b"}, {{"1", "2"}, {"3", "4"}}, {2, 3}, {}},
-      {"UTF-8 BOM", "\xEF\xBB\xBF" "a,b\n1,2\n", {"a", "b"}, {{"1", "2"}}, {2}, {}},
+      {"UTF-8 BOM",
+       "\xEF\xBB\xBF"
+       "a,b\n1,2\n",
+       {"a", "b"},
+       {{"1", "2"}},
+       {2},
+       {}},
       {"trailing empty lines", "a,b\n1,2\n\n\n", {"a", "b"}, {{"1", "2"}}, {2}, {}},
-      {"blank lines between rows", "a,b\n\n1,2\r\n\r\n3,4\n", {"a", "b"}, {{"1", "2"}, {"3", "4"}},
-       {3, 5}, {}},
+      {"blank lines between rows",
+       "a,b\n\n1,2\r\n\r\n3,4\n",
+       {"a", "b"},
+       {{"1", "2"}, {"3", "4"}},
+       {3, 5},
+       {}},
       {"blank lines before the header", "\n\na,b\n1,2\n", {"a", "b"}, {{"1", "2"}}, {4}, {}},
       {"no final newline", "a,b\n1,2", {"a", "b"}, {{"1", "2"}}, {2}, {}},
       {"empty last field, no final newline", "a,b\n1,", {"a", "b"}, {{"1", ""}}, {2}, {}},
       {"closing quote at end of file", "a,b\n1,\"x\"", {"a", "b"}, {{"1", "x"}}, {2}, {}},
-      {"empty fields", "a,b,c\n,,\n\"\",x,\"\"\n", {"a", "b", "c"},
-       {{"", "", ""}, {"", "x", ""}}, {2, 3}, {}},
-      {"header trimmed, case kept", " Name , EMAIL \nx,y\n", {"Name", "EMAIL"}, {{"x", "y"}}, {2},
+      {"empty fields",
+       "a,b,c\n,,\n\"\",x,\"\"\n",
+       {"a", "b", "c"},
+       {{"", "", ""}, {"", "x", ""}},
+       {2, 3},
        {}},
-      {"fields trimmed (FEBRL style)", "rec_id, given_name\nrec-1, michaela \n",
-       {"rec_id", "given_name"}, {{"rec-1", "michaela"}}, {2}, {}},
+      {"header trimmed, case kept",
+       " Name , EMAIL \nx,y\n",
+       {"Name", "EMAIL"},
+       {{"x", "y"}},
+       {2},
+       {}},
+      {"fields trimmed (FEBRL style)",
+       "rec_id, given_name\nrec-1, michaela \n",
+       {"rec_id", "given_name"},
+       {{"rec-1", "michaela"}},
+       {2},
+       {}},
       {"header only", "a,b\n", {"a", "b"}, {}, {}, {}},
       {"header only without newline", "a,b", {"a", "b"}, {}, {}, {}},
-      {"quote inside unquoted field is literal", "a,b\n5'10\",x\n", {"a", "b"},
-       {{"5'10\"", "x"}}, {2}, {}},
-      {"text after closing quote is kept", "a,b\n\"ab\"cd,x\n", {"a", "b"}, {{"abcd", "x"}}, {2},
+      {"quote inside unquoted field is literal",
+       "a,b\n5'10\",x\n",
+       {"a", "b"},
+       {{"5'10\"", "x"}},
+       {2},
        {}},
-      {"non-Latin UTF-8", "name,city\nЖанна Ли,서울\n", {"name", "city"}, {{"Жанна Ли", "서울"}},
-       {2}, {}},
-      {"wrong field count skipped", "a,b\n1,2,3\n4\n5,6\n", {"a", "b"}, {{"5", "6"}}, {4},
+      {"text after closing quote is kept",
+       "a,b\n\"ab\"cd,x\n",
+       {"a", "b"},
+       {{"abcd", "x"}},
+       {2},
+       {}},
+      {"non-Latin UTF-8",
+       "name,city\nЖанна Ли,서울\n",
+       {"name", "city"},
+       {{"Жанна Ли", "서울"}},
+       {2},
+       {}},
+      {"wrong field count skipped",
+       "a,b\n1,2,3\n4\n5,6\n",
+       {"a", "b"},
+       {{"5", "6"}},
+       {4},
        {"WRONG_FIELD_COUNT", "WRONG_FIELD_COUNT"}},
-      {"invalid UTF-8 skipped", "a,b\n1,\xff\n3,4\n", {"a", "b"}, {{"3", "4"}}, {3},
+      {"invalid UTF-8 skipped",
+       "a,b\n1,\xff\n3,4\n",
+       {"a", "b"},
+       {{"3", "4"}},
+       {3},
        {"INVALID_UTF8"}},
-      {"overlong UTF-8 skipped", "a,b\n\xC0\xAF,1\n3,4\n", {"a", "b"}, {{"3", "4"}}, {3},
+      {"overlong UTF-8 skipped",
+       "a,b\n\xC0\xAF,1\n3,4\n",
+       {"a", "b"},
+       {{"3", "4"}},
+       {3},
        {"INVALID_UTF8"}},
-      {"row after a skipped multi-line row", "a,b\n\"x\ny\",2,3\n4,5\n", {"a", "b"}, {{"4", "5"}},
-       {4}, {"WRONG_FIELD_COUNT"}},
+      {"row after a skipped multi-line row",
+       "a,b\n\"x\ny\",2,3\n4,5\n",
+       {"a", "b"},
+       {{"4", "5"}},
+       {4},
+       {"WRONG_FIELD_COUNT"}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
@@ -116,9 +178,17 @@ TEST(CsvReader, IssuesNameLineAndColumn) {
   small_fields.max_field_bytes = 4;
   const Case cases[] = {
       {"invalid UTF-8 in second field", "a,b\n1,\xff\n", {}, "INVALID_UTF8", 2, 3},
-      {"invalid UTF-8 after an embedded newline", "a,b,c\n\"x\ny\",ab,z\xe2\x82\n", {},
-       "INVALID_UTF8", 3, 7},
-      {"too many fields: column of the first extra", "a,b\n1,22,333\n", {}, "WRONG_FIELD_COUNT", 2,
+      {"invalid UTF-8 after an embedded newline",
+       "a,b,c\n\"x\ny\",ab,z\xe2\x82\n",
+       {},
+       "INVALID_UTF8",
+       3,
+       7},
+      {"too many fields: column of the first extra",
+       "a,b\n1,22,333\n",
+       {},
+       "WRONG_FIELD_COUNT",
+       2,
        6},
       {"too few fields", "a,b\n1\n", {}, "WRONG_FIELD_COUNT", 2, 0},
       {"field too long", "a,b\n1234,12345\n", small_fields, "FIELD_TOO_LONG", 2, 6},
@@ -141,6 +211,26 @@ TEST(CsvReader, FieldAtTheLimitIsKept) {
   const ReadOutcome outcome = ReadText("a,b\n1234,x\n12345,y\n\"12\"\"4\",z\n", options);
   EXPECT_EQ(outcome.table.rows, (Rows{{"1234", "x"}, {"12\"4", "z"}}));
   EXPECT_EQ(outcome.issue_codes, std::vector<std::string>{"FIELD_TOO_LONG"});
+}
+
+TEST(CsvReader, HostileRowsAreBounded) {
+  struct Case {
+    const char* name;
+    std::string row;
+  };
+  std::string many_fields(70000, ',');
+  std::string wide_row = "1234";
+  for (int field_idx = 0; field_idx < 8; ++field_idx) wide_row += ",1234";  // 9 x 4 > 8 x 4
+  const Case cases[] = {{"70,000 fields", many_fields}, {"row over 8 x max_field_bytes", wide_row}};
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    CsvOptions options;
+    options.max_field_bytes = 4;
+    const ReadOutcome outcome = ReadText("a,b\n" + c.row + "\nx,y\n", options);
+    EXPECT_EQ(outcome.issue_codes, std::vector<std::string>{"ROW_TOO_LONG"});
+    EXPECT_EQ(outcome.issue_lines, std::vector<std::int64_t>{2});
+    EXPECT_EQ(outcome.table.rows, (Rows{{"x", "y"}}));
+  }
 }
 
 TEST(CsvReader, NulByteAfterTheFirst64KibIsARowIssue) {
@@ -196,18 +286,38 @@ TEST(CsvReader, FileErrors) {
       {"missing file", missing, {}, ErrorCode::kNotFound, missing.string()},
       {"directory", dir.path(), {}, ErrorCode::kInvalidInput, "directory"},
       {"empty file", dir.Write("empty.csv", ""), {}, ErrorCode::kInvalidInput, "empty"},
-      {"only blank lines", dir.Write("blank.csv", "\n\r\n\n"), {}, ErrorCode::kInvalidInput,
+      {"only blank lines",
+       dir.Write("blank.csv", "\n\r\n\n"),
+       {},
+       ErrorCode::kInvalidInput,
        "no header"},
-      {"binary (gzip magic with NUL)", dir.Write("bin.csv", std::string("\x1f\x8b\x08\0\0", 5)),
-       {}, ErrorCode::kInvalidInput, "not a text CSV"},
-      {"UTF-16 text", dir.Write("utf16.csv", std::string("\xFF\xFE" "a\0,\0b\0", 8)), {},
-       ErrorCode::kInvalidInput, "NUL byte"},
-      {"unterminated quote", unterminated, {}, ErrorCode::kInvalidInput,
+      {"binary (gzip magic with NUL)",
+       dir.Write("bin.csv", std::string("\x1f\x8b\x08\0\0", 5)),
+       {},
+       ErrorCode::kInvalidInput,
+       "not a text CSV"},
+      {"UTF-16 text",
+       dir.Write("utf16.csv", std::string("\xFF\xFE"
+                                          "a\0,\0b\0",
+                                          8)),
+       {},
+       ErrorCode::kInvalidInput,
+       "NUL byte"},
+      {"unterminated quote",
+       unterminated,
+       {},
+       ErrorCode::kInvalidInput,
        unterminated.string() + ":3:3: unterminated quote"},
-      {"unterminated quote in header", dir.Write("uh.csv", "a,\"b\n1,2\n"), {},
-       ErrorCode::kInvalidInput, ":1:3: unterminated quote"},
-      {"header not UTF-8", dir.Write("latin1.csv", "na\xefve,b\n1,2\n"), {},
-       ErrorCode::kInvalidInput, "UTF-8"},
+      {"unterminated quote in header",
+       dir.Write("uh.csv", "a,\"b\n1,2\n"),
+       {},
+       ErrorCode::kInvalidInput,
+       ":1:3: unterminated quote"},
+      {"header not UTF-8",
+       dir.Write("latin1.csv", "na\xefve,b\n1,2\n"),
+       {},
+       ErrorCode::kInvalidInput,
+       "UTF-8"},
       {"strict: wrong field count", dir.Write("strict.csv", "a,b\n1,2\n3\n"), strict,
        ErrorCode::kInvalidInput, ":3: WRONG_FIELD_COUNT"},
       {"strict: invalid UTF-8", dir.Write("strict8.csv", "a,b\n1,\xff\n"), strict,
@@ -229,15 +339,16 @@ TEST(CsvReader, FileErrors) {
 // the rows written, whatever the chunk size.
 TEST(CsvReader, RoundTripsRandomRowsAcrossChunkBoundaries) {
   std::mt19937 rng(20240229);
-  const std::vector<std::string> pieces = {"a", "Zoë", ",", "\"", "\n", "\r\n", "x y", "1",
-                                           "東京", "''", "\"\"", "-", "é"};
+  const std::vector<std::string> pieces = {"a", "Zoë",  ",",  "\"",   "\n", "\r\n", "x y",
+                                           "1", "東京", "''", "\"\"", "-",  "é"};
   Rows rows;
   for (int row_idx = 0; row_idx < 400; ++row_idx) {
     std::vector<std::string> row;
     for (int field_idx = 0; field_idx < 4; ++field_idx) {
       std::string field;
       const int length = static_cast<int>(rng() % 6);
-      for (int piece_idx = 0; piece_idx < length; ++piece_idx) field += pieces[rng() % pieces.size()];
+      for (int piece_idx = 0; piece_idx < length; ++piece_idx)
+        field += pieces[rng() % pieces.size()];
       // Trimming would change fields that start or end with white space; keep them inner.
       row.push_back("<" + field + ">");
     }

@@ -39,7 +39,8 @@ Result<std::vector<EmployeeRecord>> ReadEmployees(const std::filesystem::path& p
     bool skip = false;
     for (std::size_t column_idx : {login_col, application_col, company_col}) {
       if (!skip && TrimAscii(record.field(column_idx)).empty()) {
-        skip_row(column_idx, "MISSING_REQUIRED_FIELD", header[column_idx] + " is empty; row skipped");
+        skip_row(column_idx, "MISSING_REQUIRED_FIELD",
+                 header[column_idx] + " is empty; row skipped");
         skip = true;
       }
     }

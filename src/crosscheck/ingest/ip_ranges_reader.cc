@@ -23,8 +23,9 @@ Result<std::vector<IpRangeRow>> ReadIpRanges(const std::filesystem::path& path,
   std::vector<IpRangeRow> ranges;
   CsvRecord record;
   auto text = [&](int column_idx) {
-    return column_idx < 0 ? std::string()
-                          : std::string(TrimAscii(record.field(static_cast<std::size_t>(column_idx))));
+    return column_idx < 0
+               ? std::string()
+               : std::string(TrimAscii(record.field(static_cast<std::size_t>(column_idx))));
   };
   while (true) {
     CC_ASSIGN_OR_RETURN(bool more, reader.Next(record));

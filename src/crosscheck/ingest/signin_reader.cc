@@ -6,10 +6,9 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <system_error>
 #include <utility>
-
-#include <nlohmann/json.hpp>
 
 #include "crosscheck/common/strings.h"
 #include "crosscheck/common/time.h"
@@ -83,7 +82,8 @@ std::optional<std::int64_t> Integer(const Json* value) {
     case Json::value_t::string: {
       std::string_view text = TrimAscii(value->get_ref<const std::string&>());
       // "AS7922" is how people (and some enrichers) write an AS number.
-      if (text.size() > 2 && (text[0] == 'A' || text[0] == 'a') && (text[1] == 'S' || text[1] == 's')) {
+      if (text.size() > 2 && (text[0] == 'A' || text[0] == 'a') &&
+          (text[1] == 'S' || text[1] == 's')) {
         text.remove_prefix(2);
       }
       std::int64_t number = 0;
@@ -173,8 +173,8 @@ SigninEvent EventFromJson(const Json& root, std::int64_t line_number) {
   return event;
 }
 
-void AddLineIssue(IssueLog& issues, const std::string& file, std::int64_t line,
-                  std::int64_t column, std::string code, std::string message) {
+void AddLineIssue(IssueLog& issues, const std::string& file, std::int64_t line, std::int64_t column,
+                  std::string code, std::string message) {
   issues.Add(Issue{.file = file,
                    .line = line,
                    .column = column,
@@ -311,8 +311,8 @@ std::optional<SigninEvent> ParseSigninLine(std::string_view line, std::int64_t l
   try {
     root = Json::parse(line);
   } catch (const Json::parse_error& error) {
-    AddLineIssue(issues, file, line_number, static_cast<std::int64_t>(error.byte),
-                 "BAD_JSON", ParserMessage(error.what()) + "; event skipped");
+    AddLineIssue(issues, file, line_number, static_cast<std::int64_t>(error.byte), "BAD_JSON",
+                 ParserMessage(error.what()) + "; event skipped");
     return std::nullopt;
   } catch (const Json::exception& error) {
     // e.g. out_of_range for a number too large for a double.
@@ -321,9 +321,9 @@ std::optional<SigninEvent> ParseSigninLine(std::string_view line, std::int64_t l
     return std::nullopt;
   }
   if (!root.is_object()) {
-    AddLineIssue(issues, file, line_number, 1, "NOT_AN_OBJECT",
-                 std::string("expected a JSON object (one event), got ") + root.type_name() +
-                     "; skipped");
+    AddLineIssue(
+        issues, file, line_number, 1, "NOT_AN_OBJECT",
+        std::string("expected a JSON object (one event), got ") + root.type_name() + "; skipped");
     return std::nullopt;
   }
   return EventFromJson(root, line_number);
@@ -373,7 +373,8 @@ Result<std::vector<SigninEvent>> ReadSignins(const std::filesystem::path& path,
   input.seekg(has_bom ? static_cast<std::streamoff>(kUtf8Bom.size()) : 0);
 
   if (array_layout) {
-    const std::string text((std::istreambuf_iterator<char>(input)), std::istreambuf_iterator<char>());
+    const std::string text((std::istreambuf_iterator<char>(input)),
+                           std::istreambuf_iterator<char>());
     if (input.bad()) return InvalidInput("cannot read " + file);
     CC_RETURN_IF_ERROR(ReadArrayLayout(text, file, take));
     return events;

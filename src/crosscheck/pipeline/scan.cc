@@ -7,8 +7,14 @@
 #include <unordered_map>
 
 #include "crosscheck/common/strings.h"
+#include "crosscheck/graph/network_builder.h"
 #include "crosscheck/ingest/application_reader.h"
+#include "crosscheck/ingest/ip_ranges_reader.h"
+#include "crosscheck/normalize/application_normalizer.h"
+#include "crosscheck/normalize/ip_address.h"
+#include "crosscheck/normalize/ip_intel.h"
 #include "crosscheck/pipeline/report_writer.h"
+#include "crosscheck/score/risk_scorer.h"
 
 namespace crosscheck::pipeline {
 namespace {
@@ -71,6 +77,90 @@ std::vector<std::string> ExactKeyPersonas(const std::vector<ApplicationRecord>& 
   return personas;
 }
 
+// LoadIpIntel opens every MaxMind DB and the ranges CSV given. A broken database is an
+// error (the user asked for it by name); bad range rows are Issues.
+Result<normalize::IpIntel> LoadIpIntel(const ScanOptions& options, const ingest::ReadOptions& read_options,
+                                       IssueLog& issues) {
+  normalize::IpIntel intel;
+  std::vector<std::string> paths;
+  for (const auto& path : options.mmdb_files) paths.push_back(path.string());
+  CC_RETURN_IF_ERROR(intel.OpenDatabases(paths));
+  if (options.ip_ranges) {
+    CC_ASSIGN_OR_RETURN(std::vector<IpRangeRow> rows,
+                        ingest::ReadIpRanges(*options.ip_ranges, read_options, issues));
+    intel.SetRangeTable(normalize::IpRangeTable::Build(rows, options.ip_ranges->filename().string(), issues));
+  }
+  return intel;
+}
+
+// AssembleResult turns the graph and score modules' output into the report's shape: one
+// ApplicationResult per record and a NetworkView per flagged network.
+void AssembleResult(const std::vector<ApplicationRecord>& records, const graph::NetworkResult& networks,
+                    const std::vector<score::RiskAssessment>& assessments, ScanResult& result) {
+  result.applications.reserve(records.size());
+  for (std::size_t record_idx = 0; record_idx < records.size(); ++record_idx) {
+    const score::RiskAssessment& assessment = assessments[record_idx];
+    ApplicationResult application;
+    application.application_id = records[record_idx].application_id;
+    application.company_id = records[record_idx].company_id;
+    application.full_name = records[record_idx].full_name;
+    application.persona_id = networks.persona_ids[networks.persona_of_application[record_idx]];
+    application.network_id = networks.NetworkIdOfApplication(record_idx);
+    application.score = assessment.score;
+    application.level = score::RiskLevelName(assessment.level);
+    for (const auto& reason : assessment.reasons) {
+      application.reasons.push_back({reason.code, reason.log_odds, reason.summary, reason.evidence});
+    }
+    result.applications.push_back(std::move(application));
+  }
+
+  ScanSummary& summary = result.summary;
+  summary.personas = networks.persona_ids.size();
+  summary.networks = networks.networks.size();
+  for (const auto& application : result.applications) ++summary.applications_by_level[application.level];
+
+  // Edges grouped by network, for the flagged networks' drawings and evidence tables.
+  std::vector<std::vector<std::uint32_t>> edges_of_network(networks.networks.size());
+  for (std::uint32_t edge_idx = 0; edge_idx < networks.evidence.edges.size(); ++edge_idx) {
+    const auto& edge = networks.evidence.edges[edge_idx];
+    const auto left = networks.network_of_persona[edge.persona_left];
+    if (left == networks.network_of_persona[edge.persona_right]) edges_of_network[left].push_back(edge_idx);
+  }
+  for (std::size_t network_idx = 0; network_idx < networks.networks.size(); ++network_idx) {
+    const graph::Network& network = networks.networks[network_idx];
+    if (network.personas.size() > 1) ++summary.multi_persona_networks;
+    const ApplicationResult* top = nullptr;
+    for (std::size_t application_idx : network.applications) {
+      const ApplicationResult& application = result.applications[application_idx];
+      if (!top || application.score > top->score) top = &application;
+    }
+    if (!top || (top->level != "high" && top->level != "critical")) continue;
+    NetworkView view;
+    view.network_id = network.network_id;
+    view.score = top->score;
+    view.level = top->level;
+    view.applications = network.applications;
+    for (auto persona_idx : network.personas) view.personas.push_back(networks.persona_ids[persona_idx]);
+    std::vector<std::string> companies;
+    for (std::size_t application_idx : network.applications) companies.push_back(records[application_idx].company_id);
+    std::sort(companies.begin(), companies.end());
+    companies.erase(std::unique(companies.begin(), companies.end()), companies.end());
+    view.companies = std::move(companies);
+    for (std::uint32_t edge_idx : edges_of_network[network_idx]) {
+      const auto& edge = networks.evidence.edges[edge_idx];
+      const graph::SharedArtifact& artifact = networks.evidence.artifacts[edge.artifact];
+      view.edges.push_back({networks.persona_ids[edge.persona_left], networks.persona_ids[edge.persona_right],
+                            graph::ArtifactKindName(artifact.kind),
+                            graph::MaskArtifactValue(artifact.kind, artifact.value), edge.weight});
+    }
+    ++summary.flagged_networks;
+    summary.flagged_personas += view.personas.size();
+    result.flagged_networks.push_back(std::move(view));
+  }
+  std::stable_sort(result.flagged_networks.begin(), result.flagged_networks.end(),
+                   [](const NetworkView& left, const NetworkView& right) { return left.score > right.score; });
+}
+
 Result<ScanResult> RunScanStages(const ScanOptions& options, IssueLog& issues) {
   ScanResult result;
   StageTimer timer(result.summary);
@@ -78,30 +168,52 @@ Result<ScanResult> RunScanStages(const ScanOptions& options, IssueLog& issues) {
   CC_ASSIGN_OR_RETURN(std::vector<ApplicationRecord> records,
                       ingest::ReadApplications(options.applications, read_options, issues));
   result.inputs.push_back(options.applications.filename().string());
+  CC_ASSIGN_OR_RETURN(normalize::IpIntel intel, LoadIpIntel(options, read_options, issues));
   timer.Mark("ingest");
+
+  normalize::NormalizeContext context;
+  context.file = options.applications.filename().string();
+  if (!intel.empty()) {
+    context.ip_enricher = [&intel](std::string_view text, NormalizedApplication& application) {
+      const auto address = normalize::ParseIpAddress(text);
+      if (!address) return;
+      application.ip_address = address->ToString();
+      application.ip_prefix = normalize::PrefixKey(*address);
+      application.ip_info = intel.Lookup(*address);
+    };
+  } else {
+    context.ip_enricher = [](std::string_view text, NormalizedApplication& application) {
+      const auto address = normalize::ParseIpAddress(text);
+      if (!address) return;
+      application.ip_address = address->ToString();
+      application.ip_prefix = normalize::PrefixKey(*address);
+    };
+  }
+  const std::vector<NormalizedApplication> normalized =
+      normalize::NormalizeApplications(records, context, &issues);
+  if (options.strict && !issues.empty()) {
+    return InvalidInput(issues.issues().front().ToString() + " (--strict)");
+  }
+  timer.Mark("normalize");
 
   const std::vector<std::string> personas = ExactKeyPersonas(records);
   timer.Mark("link");
 
-  for (std::size_t record_idx = 0; record_idx < records.size(); ++record_idx) {
-    ApplicationResult application;
-    application.application_id = records[record_idx].application_id;
-    application.company_id = records[record_idx].company_id;
-    application.full_name = records[record_idx].full_name;
-    application.persona_id = personas[record_idx];
-    application.network_id = "N-" + personas[record_idx].substr(2);
-    result.applications.push_back(std::move(application));
-  }
+  const graph::NetworkResult networks =
+      graph::BuildNetworks(normalized, records, personas, graph::NetworkOptions{});
+  timer.Mark("networks");
+
+  score::ExternalEvidence external;
+  const std::vector<score::RiskAssessment> assessments =
+      score::ScoreApplications(normalized, records, networks, external, score::ScoreOptions{});
+  timer.Mark("score");
+
+  AssembleResult(records, networks, assessments, result);
   ScanSummary& summary = result.summary;
   summary.applications = records.size();
   summary.rows_skipped = issues.CountBySeverity(IssueSeverity::kRowSkipped);
   summary.input_rows = summary.applications + summary.rows_skipped;
   summary.issues = issues.size();
-  std::vector<std::string> distinct = personas;
-  std::sort(distinct.begin(), distinct.end());
-  summary.personas = std::unique(distinct.begin(), distinct.end()) - distinct.begin();
-  summary.networks = summary.personas;
-  for (const auto& application : result.applications) ++summary.applications_by_level[application.level];
   return result;
 }
 

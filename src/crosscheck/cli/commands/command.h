@@ -10,5 +10,10 @@ namespace crosscheck::cli {
 
 void RegisterScanCommand(CLI::App& app, int* exit_code);
 void RegisterEvaluateCommand(CLI::App& app, int* exit_code);
+void RegisterLinkCommand(CLI::App& app, int* exit_code);
+void RegisterExplainCommand(CLI::App& app, int* exit_code);
+void RegisterScreenCommand(CLI::App& app, int* exit_code);
+void RegisterMonitorCommand(CLI::App& app, int* exit_code);
+void RegisterSimulateCommand(CLI::App& app, int* exit_code);
 
 }  // namespace crosscheck::cli

@@ -2,14 +2,13 @@
 // when the test ends. For this module's tests only.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <string_view>
-
-#include <gtest/gtest.h>
 
 namespace crosscheck::ingest::internal {
 

@@ -1,0 +1,159 @@
+// `crosscheck screen`: one-off or bulk sanctions screening of names against OFAC's SDN list.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "crosscheck/cli/commands/command.h"
+#include "crosscheck/cli/commands/exit_codes.h"
+#include "crosscheck/common/csv_writer.h"
+#include "crosscheck/common/strings.h"
+#include "crosscheck/watchlist/sanctions_list.h"
+
+namespace crosscheck::cli {
+namespace {
+
+struct ScreenFlags {
+  std::string sdn_dir;
+  double threshold = watchlist::kDefaultSanctionsThreshold;
+  std::size_t max_results = 5;
+  bool json = false;
+  bool include_vessels = false;
+  std::vector<std::string> names;
+};
+
+std::string FormatScore(double score) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof(buffer), "%.3f", score);
+  return buffer;
+}
+
+nlohmann::json MatchJson(const watchlist::SanctionsMatch& match) {
+  return {{"score", match.score},
+          {"ent_num", match.ent_num},
+          {"listed_name", match.listed_name},
+          {"via_alias", match.via_alias},
+          {"primary_name", match.primary_name},
+          {"type", watchlist::SdnTypeName(match.type)},
+          {"programs", match.programs},
+          {"explanation", match.explanation}};
+}
+
+Status RunScreen(const ScreenFlags& flags) {
+  if (!(flags.threshold >= 0.0 && flags.threshold <= 1.0)) {
+    return InvalidInput("--threshold must be between 0 and 1");
+  }
+  IssueLog issues;
+  CC_ASSIGN_OR_RETURN(watchlist::SanctionsList list,
+                      watchlist::SanctionsList::Load(flags.sdn_dir, issues));
+  if (!issues.empty()) {
+    std::fprintf(stderr, "crosscheck screen: %zu issue(s) reading %s, first: %s\n", issues.size(),
+                 flags.sdn_dir.c_str(), issues.issues().front().ToString().c_str());
+  }
+  watchlist::ScreenOptions options;
+  options.threshold = flags.threshold;
+  options.max_results = flags.max_results;
+  options.include_vessels_and_aircraft = flags.include_vessels;
+
+  // "-" reads one name per line from stdin: bulk screening, CSV out.
+  const bool bulk = flags.names.size() == 1 && flags.names[0] == "-";
+  std::vector<std::string> names;
+  if (bulk) {
+    std::string line;
+    while (std::getline(std::cin, line)) {
+      const std::string_view name = TrimAscii(line);
+      if (!name.empty()) names.emplace_back(name);
+    }
+  } else {
+    names = flags.names;
+  }
+  const int threads = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  const auto results = list.ScreenMany(names, options, threads);
+
+  if (flags.json) {
+    nlohmann::json out = nlohmann::json::array();
+    for (std::size_t name_idx = 0; name_idx < names.size(); ++name_idx) {
+      nlohmann::json matches = nlohmann::json::array();
+      for (const auto& match : results[name_idx]) matches.push_back(MatchJson(match));
+      out.push_back({{"name", names[name_idx]}, {"threshold", flags.threshold},
+                     {"matches", std::move(matches)}});
+    }
+    std::fputs(out.dump(2).c_str(), stdout);
+    std::fputc('\n', stdout);
+    return Ok();
+  }
+  if (bulk) {
+    std::string row;
+    std::fputs("name,rank,score,ent_num,listed_name,primary_name,type,programs,explanation\n",
+               stdout);
+    for (std::size_t name_idx = 0; name_idx < names.size(); ++name_idx) {
+      // A name without matches still gets a row, so every input line is accounted for.
+      const auto& matches = results[name_idx];
+      for (std::size_t rank = 0; rank < std::max<std::size_t>(matches.size(), 1); ++rank) {
+        row.clear();
+        CsvWriter::AppendField(row, names[name_idx]);
+        if (rank < matches.size()) {
+          const auto& match = matches[rank];
+          for (const std::string& field :
+               {std::to_string(rank + 1), FormatScore(match.score), std::to_string(match.ent_num),
+                match.listed_name, match.primary_name,
+                std::string(watchlist::SdnTypeName(match.type)), JoinStrings(match.programs, ";"),
+                match.explanation}) {
+            row += ',';
+            CsvWriter::AppendField(row, field);
+          }
+        } else {
+          row += ",0,,,,,,,";
+        }
+        row += '\n';
+        std::fputs(row.c_str(), stdout);
+      }
+    }
+    return Ok();
+  }
+  for (std::size_t name_idx = 0; name_idx < names.size(); ++name_idx) {
+    std::printf("%s\n", names[name_idx].c_str());
+    if (results[name_idx].empty()) {
+      std::printf("  no match at threshold %s\n", FormatScore(flags.threshold).c_str());
+    }
+    for (const auto& match : results[name_idx]) {
+      std::printf("  %s  %lld  %s%s  [%s]  %s\n      %s\n", FormatScore(match.score).c_str(),
+                  static_cast<long long>(match.ent_num), match.listed_name.c_str(),
+                  match.via_alias ? (" (alias of " + match.primary_name + ")").c_str() : "",
+                  JoinStrings(match.programs, ", ").c_str(), watchlist::SdnTypeName(match.type),
+                  match.explanation.c_str());
+    }
+  }
+  return Ok();
+}
+
+}  // namespace
+
+void RegisterScreenCommand(CLI::App& app, int* exit_code) {
+  auto flags = std::make_shared<ScreenFlags>();
+  auto* screen = app.add_subcommand(
+      "screen", "Screen names against the OFAC SDN list (fuzzy, with explanations)");
+  screen->add_option("--sdn", flags->sdn_dir, "Directory with OFAC's sdn.csv, alt.csv, add.csv")
+      ->required();
+  screen->add_option("--threshold", flags->threshold,
+                     "Lowest score reported, 0..1 (default: the SANCTIONS_MATCH threshold)")
+      ->capture_default_str();
+  screen->add_option("--max-results", flags->max_results, "Best listed entries per name")
+      ->capture_default_str();
+  screen->add_flag("--json", flags->json, "Print JSON instead of text");
+  screen->add_flag("--include-vessels", flags->include_vessels,
+                   "Also screen against vessels and aircraft");
+  screen->add_option("names", flags->names, "Names to screen; '-' reads one per line from stdin "
+                                            "and prints CSV")
+      ->required();
+  screen->callback([flags, exit_code] {
+    const Status status = RunScreen(*flags);
+    *exit_code = status ? 0 : ReportError(status.error());
+  });
+}
+
+}  // namespace crosscheck::cli

@@ -1,0 +1,156 @@
+#include "crosscheck/graph/communities.h"
+
+#include <algorithm>
+#include <mutex>
+#include <tuple>
+
+#include <igraph/igraph.h>
+
+#include "crosscheck/common/check.h"
+
+namespace crosscheck::graph {
+
+namespace {
+
+// igraph keeps its random generator in a global; Leiden draws from it.
+std::mutex& IgraphMutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
+}  // namespace
+
+std::vector<std::uint32_t> DetectCommunities(std::uint32_t node_count,
+                                             const std::vector<WeightedEdge>& edges,
+                                             const CommunityOptions& options) {
+  // Sum parallel edges; drop self-loops (they never change a CPM partition).
+  std::vector<WeightedEdge> merged;
+  merged.reserve(edges.size());
+  for (WeightedEdge edge : edges) {
+    CC_CHECK(edge.left < node_count && edge.right < node_count);
+    if (edge.left == edge.right) continue;
+    if (edge.left > edge.right) std::swap(edge.left, edge.right);
+    merged.push_back(edge);
+  }
+  std::sort(merged.begin(), merged.end(), [](const WeightedEdge& a, const WeightedEdge& b) {
+    return std::tie(a.left, a.right) < std::tie(b.left, b.right);
+  });
+  std::size_t out = 0;
+  for (std::size_t in = 0; in < merged.size(); ++in) {
+    if (out > 0 && merged[out - 1].left == merged[in].left && merged[out - 1].right == merged[in].right) {
+      merged[out - 1].weight += merged[in].weight;
+    } else {
+      merged[out++] = merged[in];
+    }
+  }
+  merged.resize(out);
+
+  // Only nodes with edges go to igraph; the rest are singletons.
+  std::vector<std::int64_t> compact(node_count, -1);
+  std::vector<std::uint32_t> original;
+  for (const WeightedEdge& edge : merged) {
+    for (std::uint32_t node : {edge.left, edge.right}) {
+      if (compact[node] < 0) {
+        compact[node] = static_cast<std::int64_t>(original.size());
+        original.push_back(node);
+      }
+    }
+  }
+  std::vector<std::int64_t> raw_community(node_count, -1);
+  if (!merged.empty()) {
+    std::lock_guard<std::mutex> lock(IgraphMutex());
+    igraph_vector_int_t edge_list;
+    igraph_vector_t weights;
+    igraph_vector_int_t membership;
+    CC_CHECK(igraph_vector_int_init(&edge_list, static_cast<igraph_integer_t>(2 * merged.size())) ==
+             IGRAPH_SUCCESS);
+    CC_CHECK(igraph_vector_init(&weights, static_cast<igraph_integer_t>(merged.size())) ==
+             IGRAPH_SUCCESS);
+    CC_CHECK(igraph_vector_int_init(&membership, 0) == IGRAPH_SUCCESS);
+    for (std::size_t edge_idx = 0; edge_idx < merged.size(); ++edge_idx) {
+      VECTOR(edge_list)[2 * edge_idx] = compact[merged[edge_idx].left];
+      VECTOR(edge_list)[2 * edge_idx + 1] = compact[merged[edge_idx].right];
+      VECTOR(weights)[edge_idx] = merged[edge_idx].weight;
+    }
+    igraph_t graph;
+    CC_CHECK(igraph_create(&graph, &edge_list, static_cast<igraph_integer_t>(original.size()),
+                           IGRAPH_UNDIRECTED) == IGRAPH_SUCCESS);
+    igraph_rng_seed(igraph_rng_default(), options.seed);
+    igraph_integer_t cluster_count = 0;
+    igraph_real_t quality = 0;
+    // node_weights = NULL selects CPM with unit node weights; n_iterations < 0 runs until
+    // the partition is stable, which makes the result independent of the iteration budget.
+    CC_CHECK(igraph_community_leiden(&graph, &weights, nullptr, options.resolution, options.beta,
+                                     /*start=*/false, /*n_iterations=*/-1, &membership,
+                                     &cluster_count, &quality) == IGRAPH_SUCCESS);
+    for (std::size_t node_idx = 0; node_idx < original.size(); ++node_idx) {
+      raw_community[original[node_idx]] = VECTOR(membership)[node_idx];
+    }
+    igraph_destroy(&graph);
+    igraph_vector_int_destroy(&membership);
+    igraph_vector_destroy(&weights);
+    igraph_vector_int_destroy(&edge_list);
+  }
+
+  // Attach small communities to the larger neighbour they are most tied to (one pass over the
+  // Leiden result, so an attached node never pulls in further nodes).
+  if (options.attach_max_size > 0 && !merged.empty()) {
+    std::vector<std::size_t> size(original.size() + node_count, 0);
+    auto label = [&](std::uint32_t node) {
+      return raw_community[node] >= 0 ? static_cast<std::size_t>(raw_community[node])
+                                      : original.size() + node;
+    };
+    for (std::uint32_t node = 0; node < node_count; ++node) ++size[label(node)];
+    // Ties of each small community to each other community, summed.
+    std::vector<std::tuple<std::size_t, std::size_t, double>> ties;
+    for (const WeightedEdge& edge : merged) {
+      const std::size_t left = label(edge.left), right = label(edge.right);
+      if (left == right) continue;
+      if (size[left] <= options.attach_max_size) ties.emplace_back(left, right, edge.weight);
+      if (size[right] <= options.attach_max_size) ties.emplace_back(right, left, edge.weight);
+    }
+    std::sort(ties.begin(), ties.end());
+    std::vector<std::int64_t> target(size.size(), -1);
+    for (std::size_t begin = 0; begin < ties.size();) {
+      const std::size_t small = std::get<0>(ties[begin]);
+      std::size_t best = 0;
+      double best_weight = 0;
+      std::size_t end = begin;
+      while (end < ties.size() && std::get<0>(ties[end]) == small) {
+        std::size_t other = std::get<1>(ties[end]);
+        double total = 0;
+        while (end < ties.size() && std::get<0>(ties[end]) == small && std::get<1>(ties[end]) == other) {
+          total += std::get<2>(ties[end]);
+          ++end;
+        }
+        if (size[other] > size[small] && total > best_weight) {
+          best = other;
+          best_weight = total;
+        }
+      }
+      if (best_weight >= options.attach_min_weight) target[small] = static_cast<std::int64_t>(best);
+      begin = end;
+    }
+    for (std::uint32_t node = 0; node < node_count; ++node) {
+      const std::int64_t to = target[label(node)];
+      if (to >= 0) raw_community[node] = to;  // target labels of Leiden communities are < original.size()
+    }
+  }
+
+  // Renumber densely in order of each community's smallest node.
+  std::vector<std::uint32_t> community(node_count);
+  std::vector<std::int64_t> renumber(original.size() + 1, -1);
+  std::uint32_t next = 0;
+  for (std::uint32_t node = 0; node < node_count; ++node) {
+    if (raw_community[node] < 0) {
+      community[node] = next++;
+      continue;
+    }
+    std::int64_t& slot = renumber[static_cast<std::size_t>(raw_community[node])];
+    if (slot < 0) slot = next++;
+    community[node] = static_cast<std::uint32_t>(slot);
+  }
+  return community;
+}
+
+}  // namespace crosscheck::graph

@@ -1,0 +1,509 @@
+#include "crosscheck/graph/evidence_edge.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstdio>
+#include <numeric>
+#include <thread>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "crosscheck/common/check.h"
+#include "crosscheck/common/strings.h"
+#include "crosscheck/common/time.h"
+#include "crosscheck/graph/internal/near_duplicate.h"
+
+namespace crosscheck::graph {
+
+const char* ArtifactKindName(ArtifactKind kind) {
+  switch (kind) {
+    case ArtifactKind::kPhone: return "phone";
+    case ArtifactKind::kEmail: return "email";
+    case ArtifactKind::kDevice: return "device";
+    case ArtifactKind::kPayoutAccount: return "payout_account";
+    case ArtifactKind::kShippingAddress: return "shipping_address";
+    case ArtifactKind::kHomeAddress: return "home_address";
+    case ArtifactKind::kNationalId: return "national_id";
+    case ArtifactKind::kGithub: return "github";
+    case ArtifactKind::kLinkedin: return "linkedin";
+    case ArtifactKind::kPhoto: return "photo";
+    case ArtifactKind::kResume: return "resume";
+    case ArtifactKind::kIp: return "ip";
+  }
+  return "unknown";
+}
+
+namespace {
+
+std::string Fingerprint(std::string_view value) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "#%06llx",
+                static_cast<unsigned long long>(internal::Fnv1a64(value) & 0xffffffULL));
+  return buffer;
+}
+
+// KeepEnds shows `head` leading and `tail` trailing characters, stars between.
+std::string KeepEnds(std::string_view value, std::size_t head, std::size_t tail) {
+  if (value.size() <= head + tail) return std::string(value.size(), '*') + " " + Fingerprint(value);
+  std::string masked(value.substr(0, head));
+  masked.append(value.size() - head - tail, '*');
+  masked.append(value.substr(value.size() - tail));
+  return masked + " " + Fingerprint(value);
+}
+
+}  // namespace
+
+std::string MaskArtifactValue(ArtifactKind kind, std::string_view value) {
+  switch (kind) {
+    case ArtifactKind::kPhone: return KeepEnds(value, 3, 2);
+    case ArtifactKind::kNationalId: return KeepEnds(value, 0, 2);
+    case ArtifactKind::kPayoutAccount: return KeepEnds(value, 2, 2);
+    case ArtifactKind::kDevice: return KeepEnds(value, 4, 0);
+    case ArtifactKind::kEmail: {
+      const std::size_t at = value.find('@');
+      if (at == std::string_view::npos) return KeepEnds(value, 1, 0);
+      return std::string(value.substr(0, 1)) + "***" + std::string(value.substr(at)) + " " +
+             Fingerprint(value);
+    }
+    case ArtifactKind::kHomeAddress:
+    case ArtifactKind::kShippingAddress: {
+      // The country (last key part / last word) helps a reviewer; the rest is a fingerprint.
+      const std::size_t cut = value.find_last_of("| ,");
+      const std::string_view tail = cut == std::string_view::npos ? "" : value.substr(cut + 1);
+      return "address " + Fingerprint(value) + (tail.empty() ? "" : " (" + std::string(tail) + ")");
+    }
+    case ArtifactKind::kGithub:
+    case ArtifactKind::kLinkedin:
+    case ArtifactKind::kPhoto:
+    case ArtifactKind::kResume:
+    case ArtifactKind::kIp: return std::string(value);
+  }
+  return std::string(value);
+}
+
+namespace {
+
+// UnionFind over dense indexes, path halving plus union by smaller index (deterministic roots).
+class UnionFind {
+ public:
+  explicit UnionFind(std::size_t size) : parent_(size) {
+    std::iota(parent_.begin(), parent_.end(), 0u);
+  }
+  std::uint32_t Find(std::uint32_t node) {
+    while (parent_[node] != node) {
+      parent_[node] = parent_[parent_[node]];
+      node = parent_[node];
+    }
+    return node;
+  }
+  void Union(std::uint32_t left, std::uint32_t right) {
+    left = Find(left);
+    right = Find(right);
+    if (left == right) return;
+    if (left < right) std::swap(left, right);
+    parent_[left] = right;
+  }
+
+ private:
+  std::vector<std::uint32_t> parent_;
+};
+
+// Candidate is a set of applications holding one value, before persona counting.
+struct Candidate {
+  ArtifactKind kind;
+  std::string value;
+  std::vector<std::size_t> applications;
+  double similarity = 1;
+};
+
+bool IsWordByte(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+// AddWords appends the lower-cased words of `text` to `words`.
+void AddWords(std::string_view text, std::vector<std::string>* words) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    while (pos < text.size() && !IsWordByte(static_cast<unsigned char>(text[pos]))) ++pos;
+    std::size_t end = pos;
+    while (end < text.size() && IsWordByte(static_cast<unsigned char>(text[end]))) ++end;
+    if (end > pos) words->push_back(ToLowerAscii(text.substr(pos, end - pos)));
+    pos = end;
+  }
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// ResumeShingles hashes the word k-grams of the resume after removing what identifies the
+// applicant: a template reused by an operation keeps its shingles when the name and
+// contact details are swapped, while two strangers' contact lines never make them similar.
+std::vector<std::uint64_t> ResumeShingles(const NormalizedApplication& application,
+                                          const ApplicationRecord& record, int shingle_words) {
+  std::vector<std::string> own;
+  AddWords(record.full_name, &own);
+  AddWords(application.name.full, &own);
+  for (const std::string& token : application.name.tokens) own.push_back(token);
+  AddWords(record.email, &own);
+  AddWords(application.email, &own);
+  AddWords(application.linkedin, &own);
+  AddWords(application.github, &own);
+  AddWords(record.linkedin, &own);
+  AddWords(record.github, &own);
+  std::vector<std::uint64_t> own_hashes;
+  for (const std::string& word : own) own_hashes.push_back(internal::Fnv1a64(word));
+  std::sort(own_hashes.begin(), own_hashes.end());
+
+  // One pass, no per-word strings: words are hashed lower-cased as they are read.
+  std::vector<std::uint64_t> words;
+  const std::string_view text = record.resume_text;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    while (pos < text.size() && IsSpace(text[pos])) ++pos;
+    std::size_t end = pos;
+    while (end < text.size() && !IsSpace(text[end])) ++end;
+    const std::string_view raw = text.substr(pos, end - pos);
+    pos = end;
+    // URLs and e-mail addresses are contact details whatever their form.
+    if (raw.find("://") != std::string_view::npos || raw.find('@') != std::string_view::npos ||
+        (raw.size() > 4 && EqualsIgnoreCaseAscii(raw.substr(0, 4), "www."))) {
+      continue;
+    }
+    for (std::size_t piece = 0; piece < raw.size();) {
+      while (piece < raw.size() && !IsWordByte(static_cast<unsigned char>(raw[piece]))) ++piece;
+      std::size_t piece_end = piece;
+      bool digits_only = true;
+      std::uint64_t hash = 0xcbf29ce484222325ULL;
+      while (piece_end < raw.size() && IsWordByte(static_cast<unsigned char>(raw[piece_end]))) {
+        const char c = raw[piece_end];
+        digits_only = digits_only && c >= '0' && c <= '9';
+        hash ^= static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        hash *= 0x100000001b3ULL;
+        ++piece_end;
+      }
+      // Digits are phone numbers, dates and postcodes: never template content.
+      if (piece_end > piece && !digits_only &&
+          !std::binary_search(own_hashes.begin(), own_hashes.end(), hash)) {
+        words.push_back(hash);
+      }
+      piece = piece_end;
+    }
+  }
+  std::vector<std::uint64_t> shingles;
+  const auto k = static_cast<std::size_t>(std::max(1, shingle_words));
+  if (words.size() < k) return shingles;
+  shingles.reserve(words.size() - k + 1);
+  for (std::size_t start = 0; start + k <= words.size(); ++start) {
+    std::uint64_t hash = 0;
+    for (std::size_t offset = 0; offset < k; ++offset) hash = internal::Mix64(hash ^ words[start + offset]);
+    shingles.push_back(hash);
+  }
+  return shingles;
+}
+
+// ExactCandidates groups applications by an exact normalized value of one kind.
+void AddExactCandidates(const std::vector<NormalizedApplication>& applications, ArtifactKind kind,
+                        const std::string& (*field)(const NormalizedApplication&),
+                        std::vector<Candidate>* out) {
+  std::unordered_map<std::string_view, std::vector<std::size_t>> by_value;
+  by_value.reserve(applications.size());
+  for (std::size_t app_idx = 0; app_idx < applications.size(); ++app_idx) {
+    const std::string& value = field(applications[app_idx]);
+    if (!value.empty()) by_value[value].push_back(app_idx);
+  }
+  for (auto& [value, members] : by_value) {
+    out->push_back(Candidate{kind, std::string(value), std::move(members), 1.0});
+  }
+}
+
+void AddPhotoCandidates(const std::vector<NormalizedApplication>& applications, int max_hamming,
+                        std::vector<Candidate>* out) {
+  std::vector<std::uint64_t> distinct;
+  for (const NormalizedApplication& application : applications) {
+    if (application.photo_hash) distinct.push_back(*application.photo_hash);
+  }
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  const auto pairs = internal::FindNearHashPairs(distinct, std::clamp(max_hamming, 0, 7));
+  UnionFind groups(distinct.size());
+  std::vector<int> worst_distance(distinct.size(), 0);
+  for (const auto& [left, right] : pairs) groups.Union(left, right);
+  for (const auto& [left, right] : pairs) {
+    const std::uint32_t root = groups.Find(left);
+    worst_distance[root] =
+        std::max(worst_distance[root], std::popcount(distinct[left] ^ distinct[right]));
+  }
+  std::unordered_map<std::uint32_t, std::vector<std::size_t>> by_root;
+  for (std::size_t app_idx = 0; app_idx < applications.size(); ++app_idx) {
+    if (!applications[app_idx].photo_hash) continue;
+    const auto hash_idx = static_cast<std::uint32_t>(
+        std::lower_bound(distinct.begin(), distinct.end(), *applications[app_idx].photo_hash) -
+        distinct.begin());
+    by_root[groups.Find(hash_idx)].push_back(app_idx);
+  }
+  for (auto& [root, members] : by_root) {
+    char value[24];
+    // The root is the smallest hash of the group: a representative independent of row order.
+    std::snprintf(value, sizeof value, "%016llx", static_cast<unsigned long long>(distinct[root]));
+    out->push_back(Candidate{ArtifactKind::kPhoto, value, std::move(members),
+                             1.0 - worst_distance[root] / 64.0});
+  }
+}
+
+void AddResumeCandidates(const std::vector<NormalizedApplication>& applications,
+                         const std::vector<ApplicationRecord>& records,
+                         const EvidenceOptions& options, std::vector<Candidate>* out) {
+  std::vector<internal::MinHashSignature> signatures(applications.size());
+  // Signatures are independent per application: two threads halve the dominant cost.
+  auto compute = [&](std::size_t begin, std::size_t end) {
+    for (std::size_t app_idx = begin; app_idx < end; ++app_idx) {
+      if (records[app_idx].resume_text.empty()) continue;
+      signatures[app_idx] = internal::ComputeMinHash(
+          ResumeShingles(applications[app_idx], records[app_idx], options.resume_shingle_words),
+          options.resume_min_shingles);
+    }
+  };
+  const std::size_t half = applications.size() / 2;
+  if (applications.size() >= 2048) {
+    std::thread worker(compute, half, applications.size());
+    compute(0, half);
+    worker.join();
+  } else {
+    compute(0, applications.size());
+  }
+  const auto pairs = internal::FindSimilarSignatures(signatures, options.resume_min_jaccard);
+  UnionFind groups(applications.size());
+  for (const auto& [left, right] : pairs) groups.Union(left, right);
+  std::vector<double> min_similarity(applications.size(), 1.0);
+  for (const auto& [left, right] : pairs) {
+    const std::uint32_t root = groups.Find(left);
+    min_similarity[root] =
+        std::min(min_similarity[root], internal::EstimateJaccard(signatures[left], signatures[right]));
+  }
+  std::unordered_map<std::uint32_t, std::vector<std::size_t>> by_root;
+  for (const auto& [left, right] : pairs) {
+    by_root[groups.Find(left)].push_back(left);
+    by_root[groups.Find(left)].push_back(right);
+  }
+  for (auto& [root, members] : by_root) {
+    std::sort(members.begin(), members.end());
+    members.erase(std::unique(members.begin(), members.end()), members.end());
+    // The representative is the smallest application id, not an index: row-order independent.
+    std::string value = applications[members.front()].application_id;
+    for (std::size_t member : members) value = std::min(value, applications[member].application_id);
+    out->push_back(Candidate{ArtifactKind::kResume, "resume of " + value, std::move(members),
+                             min_similarity[root]});
+  }
+}
+
+void AddIpCandidates(const std::vector<NormalizedApplication>& applications,
+                     std::int64_t window_seconds, std::vector<Candidate>* out) {
+  std::unordered_map<std::string_view, std::vector<std::size_t>> by_ip;
+  for (std::size_t app_idx = 0; app_idx < applications.size(); ++app_idx) {
+    if (!applications[app_idx].ip_address.empty()) {
+      by_ip[applications[app_idx].ip_address].push_back(app_idx);
+    }
+  }
+  for (auto& [ip, members] : by_ip) {
+    if (members.size() < 2) continue;
+    const bool anonymizing = std::any_of(members.begin(), members.end(), [&](std::size_t app_idx) {
+      return applications[app_idx].ip_info.is_anonymous;
+    });
+    if (anonymizing) {
+      // A VPN or hosting exit is not reassigned to a neighbour: reuse at any time counts, and
+      // a public exit used by many strangers is discounted by its group size instead.
+      out->push_back(Candidate{ArtifactKind::kIp, std::string(ip), std::move(members), 1.0});
+      continue;
+    }
+    std::vector<std::pair<std::int64_t, std::size_t>> timed;
+    for (std::size_t app_idx : members) {
+      if (applications[app_idx].submitted_at) {
+        timed.emplace_back(*applications[app_idx].submitted_at, app_idx);
+      }
+    }
+    std::sort(timed.begin(), timed.end());
+    for (std::size_t begin = 0; begin < timed.size();) {
+      std::size_t end = begin + 1;
+      while (end < timed.size() && timed[end].first - timed[end - 1].first <= window_seconds) ++end;
+      if (end - begin >= 2) {
+        std::vector<std::size_t> segment;
+        for (std::size_t slot = begin; slot < end; ++slot) segment.push_back(timed[slot].second);
+        out->push_back(Candidate{ArtifactKind::kIp,
+                                 std::string(ip) + " from " + FormatTimestamp(timed[begin].first),
+                                 std::move(segment), 1.0});
+      }
+      begin = end;
+    }
+  }
+}
+
+const std::string& PhoneOf(const NormalizedApplication& a) { return a.phone_e164; }
+const std::string& EmailOf(const NormalizedApplication& a) { return a.email; }
+const std::string& DeviceOf(const NormalizedApplication& a) { return a.device_id; }
+const std::string& PayoutOf(const NormalizedApplication& a) { return a.payout_account; }
+const std::string& ShippingOf(const NormalizedApplication& a) { return a.shipping_address_key; }
+const std::string& HomeOf(const NormalizedApplication& a) { return a.address_key; }
+const std::string& NationalIdOf(const NormalizedApplication& a) { return a.national_id; }
+const std::string& GithubOf(const NormalizedApplication& a) { return a.github; }
+const std::string& LinkedinOf(const NormalizedApplication& a) { return a.linkedin; }
+
+// HasValue says whether an application holds a value of `kind` at all (the denominator of
+// the kind's sharing rate).
+bool HasValue(const NormalizedApplication& a, const ApplicationRecord& record, ArtifactKind kind) {
+  switch (kind) {
+    case ArtifactKind::kPhone: return !a.phone_e164.empty();
+    case ArtifactKind::kEmail: return !a.email.empty();
+    case ArtifactKind::kDevice: return !a.device_id.empty();
+    case ArtifactKind::kPayoutAccount: return !a.payout_account.empty();
+    case ArtifactKind::kShippingAddress: return !a.shipping_address_key.empty();
+    case ArtifactKind::kHomeAddress: return !a.address_key.empty();
+    case ArtifactKind::kNationalId: return !a.national_id.empty();
+    case ArtifactKind::kGithub: return !a.github.empty();
+    case ArtifactKind::kLinkedin: return !a.linkedin.empty();
+    case ArtifactKind::kPhoto: return a.photo_hash.has_value();
+    case ArtifactKind::kResume: return !record.resume_text.empty();
+    case ArtifactKind::kIp: return !a.ip_address.empty();
+  }
+  return false;
+}
+
+// The constants of the weight formula (documented in evidence_edge.h and INDICATORS.md).
+constexpr double kReferenceSharingRate = 0.05;  // kinds shared this rarely get full weight
+constexpr double kMinKindFactor = 0.2;
+constexpr double kMinGenericScale = 16;
+constexpr double kMaxGenericScale = 32;
+constexpr double kGenericScalePerMedian = 4;
+constexpr double kSingleCompanyFactor = 0.6;
+constexpr double kMinEdgeWeight = 1e-3;
+
+double SizeFactor(std::size_t personas, double generic_scale) {
+  const double n = static_cast<double>(personas);
+  // Two sharers may be a household or a couple; three "different" people holding one payout
+  // account or phone rarely are. Past the kind's generic scale the value is a NAT, an
+  // agency or a placeholder, and the weight falls with the square of the size.
+  const double ramp = std::min(1.0, (n - 1) / 2);
+  const double generic = 1 / (1 + (n / generic_scale) * (n / generic_scale));
+  return ramp * generic;
+}
+
+}  // namespace
+
+EvidenceSet CollectEvidence(const std::vector<NormalizedApplication>& applications,
+                            const std::vector<ApplicationRecord>& records,
+                            const std::vector<std::uint32_t>& persona_index,
+                            std::size_t persona_count, const EvidenceOptions& options) {
+  CC_CHECK(applications.size() == records.size() && applications.size() == persona_index.size())
+      << applications.size() << " " << records.size() << " " << persona_index.size();
+  std::vector<Candidate> candidates;
+  AddExactCandidates(applications, ArtifactKind::kPhone, PhoneOf, &candidates);
+  AddExactCandidates(applications, ArtifactKind::kEmail, EmailOf, &candidates);
+  AddExactCandidates(applications, ArtifactKind::kDevice, DeviceOf, &candidates);
+  AddExactCandidates(applications, ArtifactKind::kPayoutAccount, PayoutOf, &candidates);
+  AddExactCandidates(applications, ArtifactKind::kShippingAddress, ShippingOf, &candidates);
+  AddExactCandidates(applications, ArtifactKind::kHomeAddress, HomeOf, &candidates);
+  AddExactCandidates(applications, ArtifactKind::kNationalId, NationalIdOf, &candidates);
+  AddExactCandidates(applications, ArtifactKind::kGithub, GithubOf, &candidates);
+  AddExactCandidates(applications, ArtifactKind::kLinkedin, LinkedinOf, &candidates);
+  AddPhotoCandidates(applications, options.photo_max_hamming, &candidates);
+  AddResumeCandidates(applications, records, options, &candidates);
+  AddIpCandidates(applications, options.ip_window_seconds, &candidates);
+
+  EvidenceSet result;
+  for (Candidate& candidate : candidates) {
+    if (candidate.applications.size() < 2) continue;
+    std::sort(candidate.applications.begin(), candidate.applications.end());
+    std::vector<std::uint32_t> personas;
+    for (std::size_t app_idx : candidate.applications) personas.push_back(persona_index[app_idx]);
+    std::sort(personas.begin(), personas.end());
+    personas.erase(std::unique(personas.begin(), personas.end()), personas.end());
+    if (personas.size() < 2) continue;
+    if (candidate.kind == ArtifactKind::kNationalId) {
+      // One id under one name in two personas is a linkage miss, not identity reuse.
+      std::unordered_set<std::string_view> names;
+      for (std::size_t app_idx : candidate.applications) {
+        if (!applications[app_idx].name.full.empty()) names.insert(applications[app_idx].name.full);
+      }
+      if (names.size() < 2) continue;
+    }
+    std::unordered_set<std::string_view> companies;
+    for (std::size_t app_idx : candidate.applications) companies.insert(applications[app_idx].company_id);
+    SharedArtifact artifact;
+    artifact.kind = candidate.kind;
+    artifact.value = std::move(candidate.value);
+    artifact.applications = std::move(candidate.applications);
+    artifact.personas = std::move(personas);
+    artifact.company_count = companies.size();
+    artifact.similarity = candidate.similarity;
+    result.artifacts.push_back(std::move(artifact));
+  }
+  std::sort(result.artifacts.begin(), result.artifacts.end(),
+            [](const SharedArtifact& left, const SharedArtifact& right) {
+              if (left.kind != right.kind) return left.kind < right.kind;
+              if (left.value != right.value) return left.value < right.value;
+              return left.applications < right.applications;
+            });
+
+  // Population statistics per kind: how many personas hold a value, how many share one.
+  result.kinds.assign(kArtifactKindCount, KindStatistics{});
+  std::vector<char> marks(persona_count);
+  std::vector<std::vector<double>> shared_sizes(kArtifactKindCount);
+  for (std::size_t kind_idx = 0; kind_idx < kArtifactKindCount; ++kind_idx) {
+    const auto kind = static_cast<ArtifactKind>(kind_idx);
+    std::fill(marks.begin(), marks.end(), 0);
+    for (std::size_t app_idx = 0; app_idx < applications.size(); ++app_idx) {
+      if (HasValue(applications[app_idx], records[app_idx], kind)) marks[persona_index[app_idx]] = 1;
+    }
+    result.kinds[kind_idx].personas_with_value =
+        static_cast<std::size_t>(std::count(marks.begin(), marks.end(), 1));
+  }
+  for (std::size_t kind_idx = 0; kind_idx < kArtifactKindCount; ++kind_idx) {
+    std::fill(marks.begin(), marks.end(), 0);
+    for (const SharedArtifact& artifact : result.artifacts) {
+      if (static_cast<std::size_t>(artifact.kind) != kind_idx) continue;
+      for (std::uint32_t persona : artifact.personas) marks[persona] = 1;
+      shared_sizes[kind_idx].push_back(static_cast<double>(artifact.personas.size()));
+    }
+    KindStatistics& stats = result.kinds[kind_idx];
+    stats.personas_sharing = static_cast<std::size_t>(std::count(marks.begin(), marks.end(), 1));
+    // Laplace smoothing keeps a kind seen on few personas from looking infinitely rare.
+    stats.sharing_rate = (static_cast<double>(stats.personas_sharing) + 1) /
+                         (static_cast<double>(stats.personas_with_value) + 2);
+    stats.kind_factor = std::clamp(std::log(1 / stats.sharing_rate) /
+                                       std::log(1 / kReferenceSharingRate),
+                                   kMinKindFactor, 1.0);
+    std::vector<double>& sizes = shared_sizes[kind_idx];
+    double median = 0;
+    if (!sizes.empty()) {
+      std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
+      median = sizes[sizes.size() / 2];
+    }
+    // Bounded both ways: a kind whose only shared values are generic must not learn that
+    // hundreds of sharers are normal.
+    stats.generic_scale = std::clamp(kGenericScalePerMedian * median, kMinGenericScale, kMaxGenericScale);
+  }
+
+  for (std::uint32_t artifact_idx = 0; artifact_idx < result.artifacts.size(); ++artifact_idx) {
+    SharedArtifact& artifact = result.artifacts[artifact_idx];
+    const KindStatistics& stats = result.kinds[static_cast<std::size_t>(artifact.kind)];
+    artifact.weight = stats.kind_factor * SizeFactor(artifact.personas.size(), stats.generic_scale) *
+                      (artifact.company_count >= 2 ? 1.0 : kSingleCompanyFactor);
+    if (artifact.personas.size() > options.max_group_for_edges || artifact.weight < kMinEdgeWeight) {
+      continue;
+    }
+    for (std::size_t left = 0; left < artifact.personas.size(); ++left) {
+      for (std::size_t right = left + 1; right < artifact.personas.size(); ++right) {
+        result.edges.push_back(EvidenceEdge{artifact.personas[left], artifact.personas[right],
+                                            artifact_idx, artifact.weight});
+      }
+    }
+  }
+  std::sort(result.edges.begin(), result.edges.end(),
+            [](const EvidenceEdge& left, const EvidenceEdge& right) {
+              return std::tie(left.persona_left, left.persona_right, left.artifact) <
+                     std::tie(right.persona_left, right.persona_right, right.artifact);
+            });
+  return result;
+}
+
+}  // namespace crosscheck::graph

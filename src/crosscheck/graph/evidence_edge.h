@@ -1,0 +1,121 @@
+// Evidence edges: artifacts (phone, device, payout account, addresses, national id, profile
+// handles, near-duplicate photos and resumes, IPs in a time window) that several personas
+// share, each weighted by how specific it is, and the persona pairs they tie together.
+//
+//   graph::EvidenceSet evidence = graph::CollectEvidence(normalized, records, persona_index,
+//                                                        persona_count, options);
+//   for (const graph::SharedArtifact& artifact : evidence.artifacts) ...
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crosscheck/common/model.h"
+
+namespace crosscheck::graph {
+
+// ArtifactKind is what sort of value several personas share. The names (ArtifactKindName)
+// appear in report.json and are never renamed.
+enum class ArtifactKind : std::uint8_t {
+  kPhone,            // E.164 phone number
+  kEmail,            // canonical e-mail address
+  kDevice,           // device fingerprint
+  kPayoutAccount,    // salary / payout account
+  kShippingAddress,  // normalized ship-to line
+  kHomeAddress,      // normalized street|postal|country key of the claimed residence
+  kNationalId,       // national id given under different names
+  kGithub,           // GitHub handle
+  kLinkedin,         // LinkedIn handle
+  kPhoto,            // profile photos whose 64-bit pHashes are within a small Hamming distance
+  kResume,           // near-duplicate resume text (MinHash estimate of shingle Jaccard)
+  kIp,               // the same IP address (in a time window unless the IP is anonymizing)
+};
+inline constexpr std::size_t kArtifactKindCount = 12;
+
+// ArtifactKindName returns the stable snake_case name ("phone", "payout_account", ...).
+const char* ArtifactKindName(ArtifactKind kind);
+
+// MaskArtifactValue returns a form of `value` safe to show a reviewer: phone numbers,
+// national ids, payout accounts, devices and addresses keep only a few characters and a
+// short fingerprint (so equal values still look equal); handles, IPs and hashes are shown.
+std::string MaskArtifactValue(ArtifactKind kind, std::string_view value);
+
+// EvidenceOptions tunes artifact collection. Defaults are the documented ones
+// (docs/INDICATORS.md, "Networks").
+struct EvidenceOptions {
+  // Non-anonymizing IPs tie applications only when submitted within this window of each
+  // other (residential and office addresses are reassigned and shared over time).
+  std::int64_t ip_window_seconds = 72 * 3600;
+  // Photos are near-duplicates within this many differing pHash bits. At most 7: the index
+  // (4 bands of 16 bits, probing each band at radius 1) is exact up to 7.
+  int photo_max_hamming = 6;
+  // Resumes are near-duplicates when the MinHash estimate of their word-shingle Jaccard
+  // similarity reaches this.
+  double resume_min_jaccard = 0.6;
+  // Words per shingle, and the fewest shingles a resume needs to be compared at all.
+  int resume_shingle_words = 4;
+  int resume_min_shingles = 12;
+  // Groups with more personas than this produce no pairwise edges: their weight is already
+  // near zero (see SharedArtifact::weight), and a clique of thousands would cost memory.
+  std::size_t max_group_for_edges = 150;
+};
+
+// KindStatistics is what the population says about one artifact kind. The weights of
+// artifacts are derived from it; it is reported so a reviewer can see why.
+struct KindStatistics {
+  std::size_t personas_with_value = 0;  // personas holding any value of this kind
+  std::size_t personas_sharing = 0;     // ... of which share a value with another persona
+  double sharing_rate = 0;              // smoothed personas_sharing / personas_with_value
+  double kind_factor = 0;               // in (0, 1], falls as sharing becomes common
+  double generic_scale = 0;             // group size at which a value counts half as generic
+};
+
+// SharedArtifact is one value (or near-duplicate group) held by two or more personas.
+struct SharedArtifact {
+  ArtifactKind kind = ArtifactKind::kPhone;
+  std::string value;                       // normalized value or group representative
+  std::vector<std::size_t> applications;   // sorted indexes of applications holding it
+  std::vector<std::uint32_t> personas;     // sorted distinct persona indexes
+  std::size_t company_count = 0;           // distinct companies among the applications
+  double similarity = 1;                   // 1 for exact values; min Jaccard / pHash similarity
+  // weight in (0, 1]: how specific the artifact is, the product of
+  //   kind_factor(kind)        min(1, ln(1/rate_k) / ln(1/0.05)), rate_k = share of personas of
+  //                            this kind whose value is shared (smoothed), floor 0.2
+  //   size_factor(n)           min(1, (n-1)/2) / (1 + (n / G_k)^2) for n personas, where
+  //                            G_k = clamp(4 x median size of the kind's shared groups, 16, 32):
+  //                            two sharers can be a household, 3+ cannot; hundreds are generic
+  //   company_factor           1 when the value spans 2+ companies, else 0.6
+  double weight = 0;
+};
+
+// EvidenceEdge ties two personas through one SharedArtifact.
+struct EvidenceEdge {
+  std::uint32_t persona_left = 0;   // persona_left < persona_right
+  std::uint32_t persona_right = 0;
+  std::uint32_t artifact = 0;       // index into EvidenceSet::artifacts
+  double weight = 0;                // the artifact's weight
+};
+
+// EvidenceSet is everything CollectEvidence found, in a deterministic order (artifacts sorted
+// by kind then value; edges by persona pair then artifact).
+struct EvidenceSet {
+  std::vector<SharedArtifact> artifacts;
+  std::vector<EvidenceEdge> edges;
+  std::vector<KindStatistics> kinds;  // indexed by ArtifactKind
+};
+
+// CollectEvidence finds every artifact shared by two or more personas. `persona_index[i]` is
+// the persona (0..persona_count-1) of application i; `records` and `applications` have the
+// same length and order. Resume text comes from records[i].resume_text, with the
+// application's own name, e-mail, phone, handles and URLs removed before shingling.
+// Deterministic for a given input; independent of input row order except through
+// persona_index. O(n log n) in applications plus O(k^2) per group of k personas (k capped).
+EvidenceSet CollectEvidence(const std::vector<NormalizedApplication>& applications,
+                            const std::vector<ApplicationRecord>& records,
+                            const std::vector<std::uint32_t>& persona_index,
+                            std::size_t persona_count, const EvidenceOptions& options);
+
+}  // namespace crosscheck::graph

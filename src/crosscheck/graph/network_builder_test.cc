@@ -1,0 +1,227 @@
+#include "crosscheck/graph/network_builder.h"
+
+#include <algorithm>
+#include <map>
+#include <random>
+#include <set>
+
+#include <gtest/gtest.h>
+
+namespace crosscheck::graph {
+namespace {
+
+// World is a hand-made set of applications with their persona ids.
+struct World {
+  std::vector<NormalizedApplication> applications;
+  std::vector<ApplicationRecord> records;
+  std::vector<std::string> personas;
+
+  NormalizedApplication& Add(const std::string& persona, const std::string& company,
+                             std::int64_t day = 0) {
+    NormalizedApplication application;
+    application.index = applications.size();
+    application.application_id = company + "-" + std::to_string(applications.size());
+    application.company_id = company;
+    application.submitted_at = 1'700'000'000 + day * 86400;
+    application.name.full = "name of " + persona;
+    applications.push_back(application);
+    ApplicationRecord record;
+    record.application_id = application.application_id;
+    record.full_name = application.name.full;
+    records.push_back(record);
+    personas.push_back(persona);
+    return applications.back();
+  }
+  NetworkResult Build(const NetworkOptions& options = {}) const {
+    return BuildNetworks(applications, records, personas, options);
+  }
+};
+
+// NetworkOf returns the network id of a persona id.
+std::string NetworkOf(const NetworkResult& result, const std::string& persona) {
+  const auto it = std::lower_bound(result.persona_ids.begin(), result.persona_ids.end(), persona);
+  return result.networks[result.network_of_persona[it - result.persona_ids.begin()]].network_id;
+}
+
+const SharedArtifact* FindArtifact(const NetworkResult& result, ArtifactKind kind) {
+  for (const SharedArtifact& artifact : result.evidence.artifacts) {
+    if (artifact.kind == kind) return &artifact;
+  }
+  return nullptr;
+}
+
+// A long resume body shared by an operation's personas (the template).
+std::string TemplateResume() {
+  std::string text;
+  const char* words[] = {"built", "scalable", "microservices", "in", "go", "and", "kubernetes",
+                         "led", "migration", "of", "payments", "platform", "to", "aws",
+                         "reduced", "latency", "by", "forty", "percent", "mentored", "engineers"};
+  for (int round = 0; round < 4; ++round) {
+    for (const char* word : words) text += std::string(word) + (round % 2 ? " " : "  ");
+    text += "project" + std::to_string(round) + " ";
+  }
+  return text;
+}
+
+TEST(CollectEvidence, FindsEachKindOfSharedArtifact) {
+  struct Case {
+    const char* name;
+    ArtifactKind kind;
+    void (*set)(World&, NormalizedApplication&, int);  // sets the shared value on member i
+  } cases[] = {
+      {"phone", ArtifactKind::kPhone, [](World&, NormalizedApplication& a, int) { a.phone_e164 = "+12025550143"; }},
+      {"device", ArtifactKind::kDevice, [](World&, NormalizedApplication& a, int) { a.device_id = "dev-77"; }},
+      {"payout", ArtifactKind::kPayoutAccount, [](World&, NormalizedApplication& a, int) { a.payout_account = "GB29NWBK60161331926819"; }},
+      {"shipping", ArtifactKind::kShippingAddress, [](World&, NormalizedApplication& a, int) { a.shipping_address_key = "12 elm st springfield 62701 us"; }},
+      {"home", ArtifactKind::kHomeAddress, [](World&, NormalizedApplication& a, int) { a.address_key = "12 elm st|62701|US"; }},
+      {"github", ArtifactKind::kGithub, [](World&, NormalizedApplication& a, int) { a.github = "devstar"; }},
+      {"linkedin", ArtifactKind::kLinkedin, [](World&, NormalizedApplication& a, int) { a.linkedin = "devstar-1"; }},
+      {"national id under different names", ArtifactKind::kNationalId, [](World&, NormalizedApplication& a, int) { a.national_id = "123456789"; }},
+      {"photo within 3 bits", ArtifactKind::kPhoto, [](World&, NormalizedApplication& a, int member) { a.photo_hash = 0xf0f0a5a5c3c3117eULL ^ (member == 1 ? 0x8000000000000101ULL : 0); }},
+      {"anonymizing ip at any time", ArtifactKind::kIp, [](World&, NormalizedApplication& a, int member) { a.ip_address = "198.51.100.9"; a.ip_info.is_anonymous = true; a.submitted_at = *a.submitted_at + member * 90 * 86400; }},
+      {"residential ip within a day", ArtifactKind::kIp, [](World&, NormalizedApplication& a, int member) { a.ip_address = "203.0.113.5"; a.submitted_at = *a.submitted_at + member * 3600; }},
+      {"resume with names swapped", ArtifactKind::kResume, [](World& w, NormalizedApplication& a, int member) {
+         w.records[a.index].resume_text = "Jane" + std::to_string(member) + " Doe jane@example.com +1 202 555 01" + std::to_string(member) + " " + TemplateResume();
+       }},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    World world;
+    for (int member = 0; member < 3; ++member) {
+      NormalizedApplication& application =
+          world.Add("P" + std::to_string(member), "co" + std::to_string(member));
+      c.set(world, application, member);
+    }
+    world.Add("P9", "co9").phone_e164 = "+447700900123";  // an unrelated bystander
+    const NetworkResult result = world.Build();
+    const SharedArtifact* artifact = FindArtifact(result, c.kind);
+    ASSERT_NE(artifact, nullptr);
+    EXPECT_EQ(artifact->personas.size(), 3u);
+    EXPECT_EQ(artifact->company_count, 3u);
+    EXPECT_GT(artifact->weight, 0.15);
+    EXPECT_EQ(result.evidence.edges.size(), 3u);  // the triangle P0-P1-P2
+    EXPECT_EQ(NetworkOf(result, "P0"), NetworkOf(result, "P2"));
+    EXPECT_NE(NetworkOf(result, "P0"), NetworkOf(result, "P9"));
+  }
+}
+
+TEST(CollectEvidence, IgnoresCoincidencesThatAreNotEvidence) {
+  struct Case {
+    const char* name;
+    void (*set)(NormalizedApplication&, int);
+  } cases[] = {
+      {"same persona only", [](NormalizedApplication& a, int) { a.phone_e164 = "+12025550143"; }},
+      {"residential ip months apart", [](NormalizedApplication& a, int member) { a.ip_address = "203.0.113.5"; a.submitted_at = *a.submitted_at + member * 60 * 86400; }},
+      {"photo 20 bits apart", [](NormalizedApplication& a, int member) { a.photo_hash = member ? 0xfffff00000000000ULL : 0; }},
+      {"national id under one name", [](NormalizedApplication& a, int) { a.national_id = "987654321"; a.name.full = "same name"; }},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    World world;
+    const bool same_persona = std::string(c.name) == "same persona only";
+    for (int member = 0; member < 2; ++member) {
+      c.set(world.Add(same_persona ? "P0" : "P" + std::to_string(member), "co" + std::to_string(member)),
+            member);
+    }
+    const NetworkResult result = world.Build();
+    EXPECT_TRUE(result.evidence.artifacts.empty());
+    EXPECT_EQ(result.networks.size(), result.persona_ids.size());
+  }
+}
+
+TEST(CollectEvidence, WeightFallsForGenericValuesAndRisesPastTwoSharers) {
+  World world;
+  // 300 strangers behind one campus address in a day, 5 personas on one payout account,
+  // a couple sharing one home address; plus a background of 400 personas.
+  for (int member = 0; member < 300; ++member) {
+    NormalizedApplication& a = world.Add("S" + std::to_string(member), "co" + std::to_string(member % 7));
+    a.ip_address = "192.0.2.1";
+    a.submitted_at = *a.submitted_at + member * 60;
+  }
+  for (int member = 0; member < 5; ++member) {
+    world.Add("F" + std::to_string(member), "co" + std::to_string(member)).payout_account = "ACC1";
+  }
+  for (int member = 0; member < 2; ++member) {
+    world.Add("C" + std::to_string(member), "co" + std::to_string(member)).payout_account = "ACC2";
+  }
+  for (int member = 0; member < 400; ++member) {
+    world.Add("B" + std::to_string(member), "co1").payout_account = "B" + std::to_string(member);
+  }
+  const NetworkResult result = world.Build();
+  std::map<std::string, double> weight;
+  for (const SharedArtifact& artifact : result.evidence.artifacts) weight[artifact.value] = artifact.weight;
+  EXPECT_GT(weight.at("ACC1"), 0.8);
+  EXPECT_LT(weight.at("ACC2"), weight.at("ACC1"));
+  ASSERT_EQ(result.evidence.artifacts.back().kind, ArtifactKind::kIp);
+  EXPECT_LT(result.evidence.artifacts.back().weight, 0.01);
+  // The campus address glues nobody: each stranger stays alone.
+  EXPECT_NE(NetworkOf(result, "S1"), NetworkOf(result, "S2"));
+  EXPECT_EQ(NetworkOf(result, "F1"), NetworkOf(result, "F4"));
+}
+
+TEST(BuildNetworks, ARingTiedByAGenericValueStaysApartFromStrangers) {
+  World world;
+  // Ring: 6 personas, pairs share phones, all share a shipping address.
+  for (int member = 0; member < 6; ++member) {
+    NormalizedApplication& a = world.Add("R" + std::to_string(member), "co" + std::to_string(member));
+    a.phone_e164 = "+1202555010" + std::to_string(member / 2);
+    a.shipping_address_key = "9 dock rd";
+    a.ip_address = "192.0.2.1";
+    a.submitted_at = *a.submitted_at + member * 60;
+  }
+  // 200 strangers on the same NAT the same day.
+  for (int member = 0; member < 200; ++member) {
+    NormalizedApplication& a = world.Add("S" + std::to_string(member), "co" + std::to_string(member % 9));
+    a.ip_address = "192.0.2.1";
+    a.submitted_at = *a.submitted_at + 400 + member * 60;
+  }
+  const NetworkResult result = world.Build();
+  const std::string ring = NetworkOf(result, "R0");
+  std::size_t ring_size = 0;
+  for (const std::string& persona : result.persona_ids) ring_size += NetworkOf(result, persona) == ring;
+  EXPECT_EQ(ring_size, 6u);
+  EXPECT_NE(NetworkOf(result, "S1"), NetworkOf(result, "S2"));
+  EXPECT_NE(NetworkOf(result, "S1"), NetworkOf(result, "S150"));
+}
+
+TEST(BuildNetworks, IdsDoNotDependOnRowOrder) {
+  World world;
+  std::mt19937 random(3);
+  for (int member = 0; member < 60; ++member) {
+    NormalizedApplication& a = world.Add("P" + std::to_string(member), "co" + std::to_string(member % 5));
+    a.phone_e164 = "+1202555" + std::to_string(1000 + member / 4);
+    if (member % 3 == 0) a.device_id = "d" + std::to_string(member / 9);
+  }
+  const NetworkResult first = world.Build();
+  World shuffled;
+  std::vector<std::size_t> order(world.applications.size());
+  for (std::size_t idx = 0; idx < order.size(); ++idx) order[idx] = idx;
+  std::shuffle(order.begin(), order.end(), random);
+  for (std::size_t idx : order) {
+    shuffled.applications.push_back(world.applications[idx]);
+    shuffled.records.push_back(world.records[idx]);
+    shuffled.personas.push_back(world.personas[idx]);
+  }
+  const NetworkResult second = shuffled.Build();
+  ASSERT_EQ(first.persona_ids, second.persona_ids);
+  for (const std::string& persona : first.persona_ids) {
+    SCOPED_TRACE(persona);
+    EXPECT_EQ(NetworkOf(first, persona), NetworkOf(second, persona));
+  }
+  EXPECT_LT(first.networks.size(), 30u);
+  EXPECT_EQ(first.evidence.artifacts.size(), second.evidence.artifacts.size());
+}
+
+TEST(MaskArtifactValue, HidesPersonalDataButKeepsEqualityVisible) {
+  const std::string phone = MaskArtifactValue(ArtifactKind::kPhone, "+12025550143");
+  EXPECT_EQ(phone.substr(0, 12), "+12*******43");
+  EXPECT_EQ(phone, MaskArtifactValue(ArtifactKind::kPhone, "+12025550143"));
+  EXPECT_NE(phone, MaskArtifactValue(ArtifactKind::kPhone, "+12025550743"));
+  EXPECT_EQ(MaskArtifactValue(ArtifactKind::kNationalId, "123456789").find("1234"), std::string::npos);
+  EXPECT_EQ(MaskArtifactValue(ArtifactKind::kIp, "198.51.100.9"), "198.51.100.9");
+  EXPECT_EQ(MaskArtifactValue(ArtifactKind::kHomeAddress, "12 elm st|62701|US").find("elm"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace crosscheck::graph

@@ -1,0 +1,392 @@
+#include "crosscheck/ingest/signin_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "crosscheck/ingest/internal/test_files.h"
+
+namespace crosscheck::ingest {
+namespace {
+
+std::filesystem::path OktaFile(const char* name) {
+  return std::filesystem::path(CROSSCHECK_SHARED_DIR) / "data/okta" / name;
+}
+
+std::vector<SigninEvent> ReadOrDie(const std::filesystem::path& path, IssueLog& issues) {
+  auto events = ReadSignins(path, ReadOptions{}, issues);
+  EXPECT_TRUE(events.has_value()) << (events ? "" : events.error().ToString());
+  return events ? std::move(*events) : std::vector<SigninEvent>{};
+}
+
+// Every event of the public Okta samples must parse without an issue. The counts below are
+// the ones shared/data/okta/README.md states, checked against what the parser extracted.
+TEST(SigninReader, ParsesEveryRealOktaSample) {
+  struct Case {
+    const char* file;
+    std::size_t events;
+    std::size_t with_ip;      // client.ipAddress a real address
+    std::size_t with_asn;     // securityContext.asNumber non-null
+    std::size_t proxy_true;   // securityContext.isProxy true
+    std::size_t proxy_known;  // isProxy non-null
+  };
+  const Case cases[] = {
+      {"elastic-system-events.jsonl", 20, 16, 7, 0, 7},
+      {"elastic-sample-logs.jsonl", 3, 3, 0, 0, 0},
+      {"panther-test-events.jsonl", 66, 61, 42, 2, 42},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.file);
+    IssueLog issues;
+    const std::vector<SigninEvent> events = ReadOrDie(OktaFile(c.file), issues);
+    for (const Issue& issue : issues.issues()) ADD_FAILURE() << issue.ToString();
+    ASSERT_EQ(events.size(), c.events);
+    std::size_t with_ip = 0, with_asn = 0, proxy_true = 0, proxy_known = 0;
+    for (std::size_t event_idx = 0; event_idx < events.size(); ++event_idx) {
+      const SigninEvent& event = events[event_idx];
+      EXPECT_EQ(event.line, static_cast<std::int64_t>(event_idx) + 1);
+      EXPECT_FALSE(event.event_type.empty()) << "line " << event.line;
+      with_ip += event.ip_address.empty() ? 0 : 1;
+      with_asn += event.as_number.has_value() ? 1 : 0;
+      proxy_true += event.is_proxy.value_or(false) ? 1 : 0;
+      proxy_known += event.is_proxy.has_value() ? 1 : 0;
+    }
+    EXPECT_EQ(with_ip, c.with_ip);
+    EXPECT_EQ(with_asn, c.with_asn);
+    EXPECT_EQ(proxy_true, c.proxy_true);
+    EXPECT_EQ(proxy_known, c.proxy_known);
+  }
+}
+
+TEST(SigninReader, ExtractsFieldsOfCamelCaseEvent) {
+  IssueLog issues;
+  const auto events = ReadOrDie(OktaFile("elastic-system-events.jsonl"), issues);
+  ASSERT_EQ(events.size(), 20u);
+  const SigninEvent& event = events[13];  // line 14
+  EXPECT_EQ(event.line, 14);
+  EXPECT_EQ(event.uuid, "faf7398a-4f77-11ea-97fb-5925e98228bd");
+  EXPECT_EQ(event.event_type, "user.authentication.verify");
+  EXPECT_EQ(event.published, "2022-05-11T09:27:08.708Z");
+  EXPECT_EQ(event.published_unix, 1652261118 + 110);
+  EXPECT_EQ(event.actor_login, "test1@test.com");
+  EXPECT_EQ(event.actor_id, "00u1abvz4pYqdM8ms4x6");
+  EXPECT_EQ(event.ip_address, "67.43.156.14");
+  EXPECT_EQ(event.os, "Mac OS X (iPhone)");
+  EXPECT_EQ(event.browser, "SAFARI");
+  EXPECT_EQ(event.device, "Mobile");
+  EXPECT_NE(event.user_agent.find("iPhone OS 15_4_1"), std::string::npos);
+  EXPECT_EQ(event.geo_country, "United States");
+  EXPECT_EQ(event.geo_state, "Virginia");
+  EXPECT_EQ(event.geo_city, "Purcellville");
+  EXPECT_DOUBLE_EQ(event.geo_latitude.value_or(0), 39.64);
+  EXPECT_DOUBLE_EQ(event.geo_longitude.value_or(0), -77.8346);
+  EXPECT_EQ(event.as_number, 7922);
+  EXPECT_EQ(event.as_org, "comcast");
+  EXPECT_EQ(event.isp, "comcast");
+  EXPECT_EQ(event.domain, "comcast.net");
+  EXPECT_EQ(event.is_proxy, false);
+  EXPECT_EQ(event.outcome_result, "SUCCESS");
+  EXPECT_EQ(event.outcome_reason, "");
+  EXPECT_EQ(event.device_fingerprint, "541daf91d15bef64a7e08c946fd9a9d0");
+
+  // Line 11: client.ipAddress is the string "null"; line 20: everything under client is null.
+  EXPECT_EQ(events[10].ip_address, "");
+  EXPECT_EQ(events[10].geo_city, events[1].geo_city);
+  const SigninEvent& system = events[19];
+  EXPECT_EQ(system.actor_login, "system@okta.com");
+  EXPECT_EQ(system.ip_address, "");
+  EXPECT_EQ(system.user_agent, "");
+  EXPECT_EQ(system.geo_country, "");
+  EXPECT_FALSE(system.geo_latitude.has_value());
+  EXPECT_FALSE(system.as_number.has_value());
+  EXPECT_FALSE(system.is_proxy.has_value());
+}
+
+TEST(SigninReader, ExtractsFieldsOfLowerCaseKeyedEvents) {
+  IssueLog issues;
+  const auto events = ReadOrDie(OktaFile("panther-test-events.jsonl"), issues);
+  ASSERT_EQ(events.size(), 66u);
+  const SigninEvent& proxy = events[7];               // line 8: "Anonymizing Proxy Used"
+  EXPECT_EQ(proxy.event_type, "user.session.start");  // key `eventtype`
+  EXPECT_EQ(proxy.is_proxy, true);                    // under `securitycontext`
+  EXPECT_EQ(proxy.as_number, 701);
+  EXPECT_EQ(proxy.domain, "anonymous.org");
+  EXPECT_EQ(proxy.actor_login, "homer.simpson@duff.com");
+  EXPECT_EQ(proxy.outcome_result, "FAILURE");
+  EXPECT_EQ(proxy.outcome_reason, "FastPass declined phishing attempt");
+  EXPECT_EQ(proxy.published_unix, 1655921909);  // "2022-06-22 18:18:29.015", no offset: UTC
+  EXPECT_DOUBLE_EQ(proxy.geo_latitude.value_or(0), 20.0);  // an integer in the JSON
+  EXPECT_EQ(proxy.uuid, "AbC-123-XyZ");
+  EXPECT_EQ(events[6].is_proxy, false);  // line 7, the rule's non-proxy case
+  // Line 14: deviceFingerprint under `debugcontext.debugData`.
+  EXPECT_EQ(events[13].device_fingerprint, "009988771ABC");
+  EXPECT_EQ(events[13].as_org, "charter communications inc");
+  // Line 5: nanosecond fraction; line 41: published is "redacted" (unknown, not an issue).
+  EXPECT_EQ(events[4].published_unix, 1606339623);
+  EXPECT_EQ(events[40].published, "redacted");
+  EXPECT_FALSE(events[40].published_unix.has_value());
+}
+
+TEST(SigninReader, TrickyLines) {
+  struct Case {
+    const char* name;
+    std::string line;
+    SigninEvent expected;
+  };
+  auto event = [](auto fill) {
+    SigninEvent expected;
+    expected.line = 7;
+    fill(expected);
+    return expected;
+  };
+  const Case cases[] = {
+      {"minimal object", "{}", event([](SigninEvent&) {})},
+      {"key case mixed at every level",
+       R"({"EventType":"user.session.start","ACTOR":{"AlternateID":"a@b.c"},)"
+       R"("Client":{"IPADDRESS":"198.51.100.4","GeographicalContext":{"Country":"KP"}}})",
+       event([](SigninEvent& e) {
+         e.event_type = "user.session.start";
+         e.actor_login = "a@b.c";
+         e.ip_address = "198.51.100.4";
+         e.geo_country = "KP";
+       })},
+      {"exact spelling wins over a case variant", R"({"eventtype":"lower","eventType":"exact"})",
+       event([](SigninEvent& e) { e.event_type = "exact"; })},
+      {"numbers and booleans as strings",
+       R"({"securityContext":{"asNumber":"7922","isProxy":"TRUE"},)"
+       R"("client":{"geographicalContext":{"geolocation":{"lat":"39.5","lon":"-77"}}}})",
+       event([](SigninEvent& e) {
+         e.as_number = 7922;
+         e.is_proxy = true;
+         e.geo_latitude = 39.5;
+         e.geo_longitude = -77.0;
+       })},
+      {"AS prefix and false as string",
+       R"({"securityContext":{"asNumber":"AS4837","isProxy":"false"}})", event([](SigninEvent& e) {
+         e.as_number = 4837;
+         e.is_proxy = false;
+       })},
+      {"null, \"null\" and wrong types are unknown",
+       R"({"eventType":null,"actor":"null","client":{"ipAddress":"null","userAgent":null,)"
+       R"("geographicalContext":{"geolocation":null,"city":["x"]}},)"
+       R"("securityContext":{"asNumber":"n/a","isProxy":"maybe","asOrg":null}})",
+       event([](SigninEvent&) {})},
+      {"nested objects missing entirely", R"({"eventType":"x","securityContext":{}})",
+       event([](SigninEvent& e) { e.event_type = "x"; })},
+      {"published with offset and as UTC without", R"({"published":"2024-02-29T21:00:00+09:00"})",
+       event([](SigninEvent& e) {
+         e.published = "2024-02-29T21:00:00+09:00";
+         e.published_unix = 1709208000;
+       })},
+      {"CRLF and BOM", "\xEF\xBB\xBF{\"uuid\":\"u-1\"}\r\n",
+       event([](SigninEvent& e) { e.uuid = "u-1"; })},
+      {"numbers become text where text is wanted",
+       R"({"securityContext":{"asOrg":12,"isProxy":1}})", event([](SigninEvent& e) {
+         e.as_org = "12";
+         e.is_proxy = true;
+       })},
+      {"unicode escapes", R"({"client":{"geographicalContext":{"city":"Pyongyang \ud3c9\uc591"}}})",
+       event([](SigninEvent& e) { e.geo_city = "Pyongyang 평양"; })},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    IssueLog issues;
+    const auto parsed = ParseSigninLine(c.line, 7, "s.jsonl", issues);
+    for (const Issue& issue : issues.issues()) ADD_FAILURE() << issue.ToString();
+    ASSERT_TRUE(parsed.has_value());
+    const SigninEvent& e = *parsed;
+    const SigninEvent& x = c.expected;
+    EXPECT_EQ(e.line, x.line);
+    EXPECT_EQ(e.uuid, x.uuid);
+    EXPECT_EQ(e.event_type, x.event_type);
+    EXPECT_EQ(e.published, x.published);
+    EXPECT_EQ(e.published_unix, x.published_unix);
+    EXPECT_EQ(e.actor_login, x.actor_login);
+    EXPECT_EQ(e.ip_address, x.ip_address);
+    EXPECT_EQ(e.geo_country, x.geo_country);
+    EXPECT_EQ(e.geo_city, x.geo_city);
+    EXPECT_EQ(e.geo_latitude, x.geo_latitude);
+    EXPECT_EQ(e.geo_longitude, x.geo_longitude);
+    EXPECT_EQ(e.as_number, x.as_number);
+    EXPECT_EQ(e.as_org, x.as_org);
+    EXPECT_EQ(e.is_proxy, x.is_proxy);
+  }
+}
+
+TEST(SigninReader, BadLinesAreIssues) {
+  struct Case {
+    const char* name;
+    std::string line;
+    std::string code;
+    std::int64_t column;
+  };
+  const Case cases[] = {
+      {"not JSON", "user.session.start 1.2.3.4", "BAD_JSON", 1},
+      {"truncated object", R"({"eventType":"x")", "BAD_JSON", 17},
+      {"trailing garbage", R"({"a":1} x)", "BAD_JSON", 9},
+      {"array", R"([{"eventType":"x"}])", "NOT_AN_OBJECT", 1},
+      {"string", R"("hello")", "NOT_AN_OBJECT", 1},
+      {"invalid UTF-8", "{\"uuid\":\"a\xff\"}", "INVALID_UTF8", 11},
+      {"number too large", R"({"n":1e999})", "BAD_JSON", 0},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    IssueLog issues;
+    EXPECT_FALSE(ParseSigninLine(c.line, 3, "s.jsonl", issues).has_value());
+    ASSERT_EQ(issues.size(), 1u);
+    const Issue& issue = issues.issues()[0];
+    EXPECT_EQ(issue.code, c.code);
+    EXPECT_EQ(issue.line, 3);
+    EXPECT_EQ(issue.file, "s.jsonl");
+    if (c.column > 0) {
+      EXPECT_EQ(issue.column, c.column) << issue.message;
+    }
+    EXPECT_EQ(issue.severity, IssueSeverity::kRowSkipped);
+  }
+  IssueLog issues;
+  EXPECT_FALSE(ParseSigninLine("  \t", 1, "s.jsonl", issues).has_value());
+  EXPECT_TRUE(issues.empty());
+}
+
+TEST(SigninReader, DeepNestingDoesNotCrash) {
+  const std::string deep = "{\"a\":" + std::string(100000, '[') + std::string(100000, ']') + "}";
+  IssueLog issues;
+  EXPECT_TRUE(ParseSigninLine(deep, 1, "s.jsonl", issues).has_value());
+}
+
+TEST(SigninReader, NdjsonFileSkipsBlankAndBadLines) {
+  internal::TestDir dir;
+  const auto path = dir.Write("s.jsonl",
+                              "\xEF\xBB\xBF{\"uuid\":\"1\"}\n"
+                              "\n"
+                              "   \r\n"
+                              "not json\n"
+                              "{\"uuid\":\"2\"}\r\n"
+                              "[1]\n"
+                              "{\"uuid\":\"3\"}");  // no final newline
+  IssueLog issues;
+  const auto events = ReadOrDie(path, issues);
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(events[0].uuid, "1");
+  EXPECT_EQ(events[1].uuid, "2");
+  EXPECT_EQ(events[1].line, 5);
+  EXPECT_EQ(events[2].uuid, "3");
+  EXPECT_EQ(events[2].line, 7);
+  ASSERT_EQ(issues.size(), 2u);
+  EXPECT_EQ(issues.issues()[0].code, "BAD_JSON");
+  EXPECT_EQ(issues.issues()[0].line, 4);
+  EXPECT_EQ(issues.issues()[1].code, "NOT_AN_OBJECT");
+  EXPECT_EQ(issues.issues()[1].line, 6);
+}
+
+TEST(SigninReader, ArrayFiles) {
+  struct Case {
+    const char* name;
+    std::string content;
+    std::vector<std::string> uuids;
+    std::vector<std::int64_t> lines;
+    std::vector<std::string> issue_codes;
+  };
+  const Case cases[] = {
+      {"one-line array", R"([{"uuid":"a"},{"uuid":"b"}])", {"a", "b"}, {1, 1}, {}},
+      {"pretty-printed array",
+       "\n[\n  {\n    \"uuid\": \"a\",\n    \"x\": \"]}[{,\"\n  },\n  {\"uuid\": \"b\"}\n]\n",
+       {"a", "b"},
+       {3, 7},
+       {}},
+      {"two pages one after another",
+       "[{\"uuid\":\"a\"}]\n[{\"uuid\":\"b\"}]\n",
+       {"a", "b"},
+       {1, 2},
+       {}},
+      {"empty array", "[]", {}, {}, {}},
+      {"bad element skipped",
+       "[{\"uuid\":\"a\"}, 42, {\"uuid\":\"c\"}]",
+       {"a", "c"},
+       {1, 1},
+       {"NOT_AN_OBJECT"}},
+      {"escaped quote in a string", R"([{"uuid":"a\"]"},{"uuid":"b"}])", {"a\"]", "b"}, {1, 1}, {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    internal::TestDir dir;
+    IssueLog issues;
+    const auto events = ReadOrDie(dir.Write("s.json", c.content), issues);
+    std::vector<std::string> uuids;
+    std::vector<std::int64_t> lines;
+    for (const auto& event : events) {
+      uuids.push_back(event.uuid);
+      lines.push_back(event.line);
+    }
+    EXPECT_EQ(uuids, c.uuids);
+    EXPECT_EQ(lines, c.lines);
+    std::vector<std::string> codes;
+    for (const auto& issue : issues.issues()) codes.push_back(issue.code);
+    EXPECT_EQ(codes, c.issue_codes);
+  }
+}
+
+TEST(SigninReader, UpstreamElasticArrayMatchesItsNdjsonCopy) {
+  // The README says elastic-sample-logs.jsonl was a one-line JSON array upstream; rebuild that
+  // array and check both layouts give the same events.
+  IssueLog issues;
+  const auto ndjson = ReadOrDie(OktaFile("elastic-sample-logs.jsonl"), issues);
+  std::ifstream in(OktaFile("elastic-sample-logs.jsonl"));
+  std::string array = "[", line;
+  while (std::getline(in, line)) array += (array.size() > 1 ? "," : "") + line;
+  array += "]";
+  internal::TestDir dir;
+  const auto events = ReadOrDie(dir.Write("okta-system.json.log", array), issues);
+  EXPECT_TRUE(issues.empty());
+  ASSERT_EQ(events.size(), 3u);
+  ASSERT_EQ(ndjson.size(), 3u);
+  for (std::size_t event_idx = 0; event_idx < events.size(); ++event_idx) {
+    EXPECT_EQ(events[event_idx].uuid, ndjson[event_idx].uuid);
+    EXPECT_EQ(events[event_idx].ip_address, "108.255.197.247");
+    EXPECT_EQ(events[event_idx].published_unix, ndjson[event_idx].published_unix);
+  }
+}
+
+TEST(SigninReader, FileErrors) {
+  internal::TestDir dir;
+  struct Case {
+    const char* name;
+    std::filesystem::path path;
+    ReadOptions options;
+    ErrorCode code;
+    std::string message_part;
+  };
+  const Case cases[] = {
+      {"missing", dir.path() / "none.jsonl", {}, ErrorCode::kNotFound, "none.jsonl"},
+      {"directory", dir.path(), {}, ErrorCode::kInvalidInput, "directory"},
+      {"truncated array",
+       dir.Write("t.json", "[{\"uuid\":\"a\"},\n{\"uuid\":"),
+       {},
+       ErrorCode::kInvalidInput,
+       "t.json:1: JSON array opened here never closes"},
+      {"strict: bad line",
+       dir.Write("b.jsonl", "{}\n{oops}\n"),
+       {.strict = true},
+       ErrorCode::kInvalidInput,
+       "b.jsonl:2:2: BAD_JSON"},
+      {"strict: long line",
+       dir.Write("l.jsonl", "{\"a\":\"" + std::string(50, 'x') + "\"}\n"),
+       {.strict = true, .max_field_bytes = 40},
+       ErrorCode::kInvalidInput,
+       ":1: LINE_TOO_LONG"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    IssueLog issues;
+    auto events = ReadSignins(c.path, c.options, issues);
+    ASSERT_FALSE(events.has_value());
+    EXPECT_EQ(events.error().code(), c.code);
+    EXPECT_NE(events.error().message().find(c.message_part), std::string::npos)
+        << events.error().message();
+  }
+}
+
+}  // namespace
+}  // namespace crosscheck::ingest

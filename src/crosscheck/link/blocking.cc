@@ -1,0 +1,389 @@
+#include "crosscheck/link/blocking.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <unordered_map>
+
+#include "crosscheck/link/internal/parallel.h"
+
+namespace crosscheck::link {
+namespace {
+
+constexpr std::size_t kMaxKeysPerRecord = 16;
+
+std::uint64_t Mix(std::uint64_t value, std::uint64_t salt) {
+  value ^= salt + 0x9e3779b97f4a7c15ULL + (value << 6) + (value >> 2);
+  value ^= value >> 31;
+  value *= 0xbf58476d1ce4e5b9ULL;
+  value ^= value >> 29;
+  return value == 0 ? 1 : value;
+}
+
+const char* KeyKindName(KeyKind kind) {
+  switch (kind) {
+    case KeyKind::kExact: return "exact";
+    case KeyKind::kPhonetic: return "phonetic";
+    case KeyKind::kTokenPairs: return "token pairs";
+    case KeyKind::kYear: return "year";
+    case KeyKind::kSortedTokens: return "sorted tokens";
+    case KeyKind::kLocalPart: return "local part";
+  }
+  return "exact";
+}
+
+std::vector<KeyKind> KindsFor(FieldType type) {
+  switch (type) {
+    case FieldType::kGivenName:
+    case FieldType::kSurname:
+    case FieldType::kCity: return {KeyKind::kExact, KeyKind::kPhonetic};
+    case FieldType::kFullName: return {KeyKind::kTokenPairs, KeyKind::kPhonetic};
+    case FieldType::kEmail: return {KeyKind::kExact, KeyKind::kLocalPart};
+    case FieldType::kDate: return {KeyKind::kExact, KeyKind::kYear};
+    case FieldType::kStreet: return {KeyKind::kSortedTokens};
+    case FieldType::kPhone:
+    case FieldType::kPostalCode:
+    case FieldType::kIdentifier:
+    case FieldType::kState:
+    case FieldType::kCategorical:
+    case FieldType::kString: return {KeyKind::kExact};
+    case FieldType::kText: return {};
+  }
+  return {};
+}
+
+void SplitSpaces(std::string_view text, std::vector<std::string_view>& out) {
+  out.clear();
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > start) out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+}
+
+void PartKeys(const PreparedTable& table, const KeyPart& part, std::size_t record_idx,
+              std::vector<std::uint64_t>& out) {
+  out.clear();
+  const PreparedColumn& column = table.column(part.field);
+  const std::uint64_t salt = (static_cast<std::uint64_t>(part.field) << 8) |
+                             static_cast<std::uint64_t>(part.kind);
+  thread_local std::vector<std::string_view> tokens;
+  for (std::size_t value_idx = 0; value_idx < column.value_count(record_idx); ++value_idx) {
+    const ValueView value = column.value(record_idx, value_idx);
+    switch (part.kind) {
+      case KeyKind::kExact: out.push_back(Mix(value.hash, salt)); break;
+      case KeyKind::kPhonetic:
+        SplitSpaces(value.alt, tokens);
+        for (std::string_view token : tokens) out.push_back(Mix(Hash64(token), salt));
+        break;
+      case KeyKind::kTokenPairs:
+        SplitSpaces(value.alt, tokens);
+        if (tokens.size() == 1) out.push_back(Mix(Hash64(tokens[0]), salt));
+        for (std::size_t first = 0; first < tokens.size() && first < 6; ++first) {
+          for (std::size_t second = first + 1; second < tokens.size() && second < 6; ++second) {
+            const std::uint64_t a = Hash64(tokens[first]);
+            const std::uint64_t b = Hash64(tokens[second]);
+            out.push_back(Mix(Mix(std::min(a, b), std::max(a, b)), salt));
+          }
+        }
+        break;
+      case KeyKind::kYear:
+        if (value.text.size() >= 4) out.push_back(Mix(Hash64(value.text.substr(0, 4)), salt));
+        break;
+      case KeyKind::kSortedTokens: out.push_back(Mix(Hash64(value.alt), salt)); break;
+      case KeyKind::kLocalPart:
+        if (value.alt.size() >= 3) out.push_back(Mix(Hash64(value.alt), salt));
+        break;
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  if (out.size() > kMaxKeysPerRecord) out.resize(kMaxKeysPerRecord);
+}
+
+// RuleStats estimates a rule's pair count (blocks over max_block_size excluded) and the
+// share of sampled records with a key.
+struct RuleStats {
+  double pairs = 0.0;
+  double coverage = 0.0;
+};
+
+RuleStats EstimateRule(const PreparedTable& table, const BlockingRule& rule,
+                       const std::vector<std::size_t>& sample, const BlockingOptions& options) {
+  std::unordered_map<std::uint64_t, std::uint32_t> counts;
+  std::vector<std::uint64_t> keys;
+  std::size_t covered = 0;
+  for (std::size_t record_idx : sample) {
+    keys.clear();
+    ComputeRuleKeys(table, rule, 0, record_idx, keys);
+    if (!keys.empty()) ++covered;
+    for (std::uint64_t key : keys) ++counts[key];
+  }
+  const double scale = static_cast<double>(table.size()) / static_cast<double>(sample.size());
+  RuleStats stats;
+  for (const auto& [key, count] : counts) {
+    const double block = static_cast<double>(count) * scale;
+    if (block > static_cast<double>(options.max_block_size)) continue;
+    stats.pairs += block * (block - 1) / 2.0;
+  }
+  stats.coverage = sample.empty() ? 0.0 : static_cast<double>(covered) / static_cast<double>(sample.size());
+  return stats;
+}
+
+}  // namespace
+
+std::string BlockingRule::Describe(const PreparedTable& table) const {
+  std::string out;
+  for (const KeyPart& part : parts) {
+    if (!out.empty()) out += " + ";
+    out += table.column(part.field).spec().name;
+    out += ":";
+    out += KeyKindName(part.kind);
+  }
+  return out;
+}
+
+std::optional<BlockingRule> ParseBlockingRule(std::string_view description,
+                                              const std::vector<FieldSpec>& fields) {
+  BlockingRule rule;
+  std::size_t start = 0;
+  while (start <= description.size()) {
+    std::size_t end = description.find(" + ", start);
+    if (end == std::string_view::npos) end = description.size();
+    const std::string_view part = description.substr(start, end - start);
+    const std::size_t colon = part.rfind(':');
+    if (colon == std::string_view::npos) return std::nullopt;
+    const std::string_view field_name = part.substr(0, colon);
+    const std::string_view kind_name = part.substr(colon + 1);
+    std::optional<std::uint32_t> field;
+    for (std::uint32_t field_idx = 0; field_idx < fields.size(); ++field_idx) {
+      if (fields[field_idx].name == field_name) field = field_idx;
+    }
+    std::optional<KeyKind> kind;
+    for (KeyKind candidate : {KeyKind::kExact, KeyKind::kPhonetic, KeyKind::kTokenPairs, KeyKind::kYear,
+                              KeyKind::kSortedTokens, KeyKind::kLocalPart}) {
+      if (kind_name == KeyKindName(candidate)) kind = candidate;
+    }
+    if (!field || !kind) return std::nullopt;
+    rule.parts.push_back({*field, *kind});
+    start = end + 3;
+  }
+  if (rule.parts.empty() || rule.parts.size() > 2) return std::nullopt;
+  return rule;
+}
+
+void ComputeRuleKeys(const PreparedTable& table, const BlockingRule& rule, std::uint32_t rule_idx,
+                     std::size_t record_idx, std::vector<std::uint64_t>& out) {
+  thread_local std::vector<std::uint64_t> first;
+  thread_local std::vector<std::uint64_t> second;
+  PartKeys(table, rule.parts[0], record_idx, first);
+  if (first.empty()) return;
+  const std::size_t start = out.size();
+  if (rule.parts.size() == 1) {
+    for (std::uint64_t key : first) out.push_back(Mix(key, rule_idx));
+  } else {
+    PartKeys(table, rule.parts[1], record_idx, second);
+    for (std::uint64_t left : first) {
+      for (std::uint64_t right : second) {
+        if (out.size() - start >= kMaxKeysPerRecord) break;
+        out.push_back(Mix(Mix(left, right), rule_idx));
+      }
+    }
+  }
+  std::sort(out.begin() + static_cast<std::ptrdiff_t>(start), out.end());
+  out.erase(std::unique(out.begin() + static_cast<std::ptrdiff_t>(start), out.end()), out.end());
+}
+
+std::vector<BlockingRule> ChooseBlockingRules(const PreparedTable& table,
+                                              const BlockingOptions& options) {
+  const std::size_t record_count = table.size();
+  if (record_count < 2) return {};
+  std::vector<std::size_t> sample;
+  const std::size_t step = std::max<std::size_t>(1, record_count / std::max<std::size_t>(1, options.sample_records));
+  for (std::size_t record_idx = 0; record_idx < record_count; record_idx += step) sample.push_back(record_idx);
+  const double rule_budget = std::max(options.pairs_per_record * static_cast<double>(record_count), 2000.0);
+  const double total_budget =
+      std::max(options.total_pairs_per_record * static_cast<double>(record_count), 20000.0);
+
+  struct Candidate {
+    BlockingRule rule;
+    RuleStats stats;
+    std::vector<std::uint32_t> fields;
+  };
+  // Single parts: per field, the broadest kind within budget (phonetic beats exact when
+  // affordable, for recall); fields with no affordable kind go on to be combined.
+  std::vector<Candidate> chosen;
+  std::vector<KeyPart> combinable;
+  for (std::uint32_t field_idx = 0; field_idx < table.field_count(); ++field_idx) {
+    const std::vector<KeyKind> kinds = KindsFor(table.column(field_idx).spec().type);
+    std::optional<Candidate> best;
+    for (KeyKind kind : kinds) {
+      Candidate candidate{BlockingRule{{KeyPart{field_idx, kind}}}, {}, {field_idx}};
+      candidate.stats = EstimateRule(table, candidate.rule, sample, options);
+      if (candidate.stats.coverage <= 0.0) continue;
+      if (candidate.stats.pairs <= rule_budget) {
+        if (!best || candidate.stats.pairs > best->stats.pairs) best = candidate;
+      } else {
+        combinable.push_back(KeyPart{field_idx, kind});
+      }
+    }
+    if (best) chosen.push_back(std::move(*best));
+  }
+  // Pairs of parts of two fields: per field pair, again the broadest combination in budget.
+  std::map<std::pair<std::uint32_t, std::uint32_t>, Candidate> by_field_pair;
+  for (std::size_t first = 0; first < combinable.size(); ++first) {
+    for (std::size_t second = first + 1; second < combinable.size(); ++second) {
+      const KeyPart& a = combinable[first];
+      const KeyPart& b = combinable[second];
+      if (a.field == b.field) continue;
+      Candidate candidate{BlockingRule{{a, b}}, {}, {a.field, b.field}};
+      candidate.stats = EstimateRule(table, candidate.rule, sample, options);
+      if (candidate.stats.coverage <= 0.0 || candidate.stats.pairs > rule_budget) continue;
+      auto key = std::make_pair(a.field, b.field);
+      auto it = by_field_pair.find(key);
+      if (it == by_field_pair.end() || candidate.stats.pairs > it->second.stats.pairs) {
+        by_field_pair.insert_or_assign(key, std::move(candidate));
+      }
+    }
+  }
+  auto cost = [](const Candidate& candidate) {
+    return candidate.stats.pairs / std::max(candidate.stats.coverage, 0.01);
+  };
+  std::vector<Candidate> combined;
+  for (auto& [key, candidate] : by_field_pair) combined.push_back(std::move(candidate));
+  auto by_cost = [&](const Candidate& a, const Candidate& b) {
+    const double cost_a = cost(a);
+    const double cost_b = cost(b);
+    if (cost_a != cost_b) return cost_a < cost_b;
+    return a.fields < b.fields;
+  };
+  std::stable_sort(chosen.begin(), chosen.end(), by_cost);
+  std::stable_sort(combined.begin(), combined.end(), by_cost);
+  std::vector<BlockingRule> rules;
+  double total = 0.0;
+  for (auto* list : {&chosen, &combined}) {
+    for (Candidate& candidate : *list) {
+      if (rules.size() >= options.max_rules) break;
+      if (total + candidate.stats.pairs > total_budget && !rules.empty()) continue;
+      total += candidate.stats.pairs;
+      candidate.rule.estimated_pairs = candidate.stats.pairs;
+      rules.push_back(std::move(candidate.rule));
+    }
+  }
+  return rules;
+}
+
+CandidatePairs GenerateCandidatePairs(const PreparedTable& table,
+                                      const std::vector<BlockingRule>& rules,
+                                      const BlockingOptions& options, unsigned threads) {
+  const std::size_t record_count = table.size();
+  const std::size_t rule_count = rules.size();
+  CandidatePairs result;
+  result.pairs_per_rule.assign(rule_count, 0);
+  result.generic_blocks.assign(rule_count, 0);
+  // Phase 1, per rule: every record's keys (sorted), then blocks; generic blocks' keys are
+  // zeroed in the records' lists so later "already paired by an earlier rule" checks agree
+  // with what was emitted.
+  struct RuleKeys {
+    std::vector<std::uint32_t> begin;   // record -> offset into keys
+    std::vector<std::uint64_t> keys;
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> blocks;  // (key, record), sorted
+  };
+  std::vector<RuleKeys> per_rule(rule_count);
+  internal::RunTasks(rule_count, threads, [&](std::size_t rule_idx) {
+    RuleKeys& keys = per_rule[rule_idx];
+    keys.begin.reserve(record_count + 1);
+    keys.begin.push_back(0);
+    std::vector<std::uint64_t> scratch;
+    for (std::size_t record_idx = 0; record_idx < record_count; ++record_idx) {
+      scratch.clear();
+      ComputeRuleKeys(table, rules[rule_idx], static_cast<std::uint32_t>(rule_idx), record_idx, scratch);
+      for (std::uint64_t key : scratch) {
+        keys.keys.push_back(key);
+        keys.blocks.emplace_back(key, static_cast<std::uint32_t>(record_idx));
+      }
+      keys.begin.push_back(static_cast<std::uint32_t>(keys.keys.size()));
+    }
+    std::sort(keys.blocks.begin(), keys.blocks.end());
+    std::size_t block_start = 0;
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> kept;
+    kept.reserve(keys.blocks.size());
+    while (block_start < keys.blocks.size()) {
+      std::size_t block_end = block_start;
+      while (block_end < keys.blocks.size() && keys.blocks[block_end].first == keys.blocks[block_start].first) {
+        ++block_end;
+      }
+      const std::size_t size = block_end - block_start;
+      if (size > options.max_block_size) {
+        ++result.generic_blocks[rule_idx];
+        for (std::size_t entry = block_start; entry < block_end; ++entry) {
+          const std::uint32_t record = keys.blocks[entry].second;
+          for (std::uint32_t offset = keys.begin[record]; offset < keys.begin[record + 1]; ++offset) {
+            if (keys.keys[offset] == keys.blocks[entry].first) keys.keys[offset] = 0;
+          }
+        }
+      } else if (size > 1) {
+        kept.insert(kept.end(), keys.blocks.begin() + static_cast<std::ptrdiff_t>(block_start),
+                    keys.blocks.begin() + static_cast<std::ptrdiff_t>(block_end));
+      }
+      block_start = block_end;
+    }
+    keys.blocks = std::move(kept);
+  });
+  // SharedKeyBelow: do records a and b share a non-zero key under rule r that is < limit?
+  auto shares_key = [&](std::size_t rule_idx, std::uint32_t a, std::uint32_t b, std::uint64_t limit) {
+    const RuleKeys& keys = per_rule[rule_idx];
+    std::uint32_t a_pos = keys.begin[a];
+    std::uint32_t b_pos = keys.begin[b];
+    const std::uint32_t a_end = keys.begin[a + 1];
+    const std::uint32_t b_end = keys.begin[b + 1];
+    // Lists are sorted except for zeroed entries; a linear merge is enough for <= 16 keys.
+    for (std::uint32_t left = a_pos; left < a_end; ++left) {
+      const std::uint64_t key = keys.keys[left];
+      if (key == 0 || key >= limit) continue;
+      for (std::uint32_t right = b_pos; right < b_end; ++right) {
+        if (keys.keys[right] == key) return true;
+      }
+    }
+    return false;
+  };
+  // Phase 2, per rule: pairs within blocks, skipping pairs an earlier rule (or a smaller key
+  // of this rule) already produced, so each pair appears once without a global sort.
+  std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> emitted(rule_count);
+  internal::RunTasks(rule_count, threads, [&](std::size_t rule_idx) {
+    const auto& blocks = per_rule[rule_idx].blocks;
+    auto& out = emitted[rule_idx];
+    std::size_t block_start = 0;
+    while (block_start < blocks.size()) {
+      std::size_t block_end = block_start;
+      const std::uint64_t key = blocks[block_start].first;
+      while (block_end < blocks.size() && blocks[block_end].first == key) ++block_end;
+      for (std::size_t first = block_start; first < block_end; ++first) {
+        for (std::size_t second = first + 1; second < block_end; ++second) {
+          const std::uint32_t a = blocks[first].second;
+          const std::uint32_t b = blocks[second].second;
+          if (shares_key(rule_idx, a, b, key)) continue;
+          bool earlier = false;
+          for (std::size_t previous = 0; previous < rule_idx && !earlier; ++previous) {
+            earlier = shares_key(previous, a, b, UINT64_MAX);
+          }
+          if (!earlier) out.emplace_back(a, b);
+        }
+      }
+      block_start = block_end;
+    }
+  });
+  std::size_t total = 0;
+  for (const auto& out : emitted) total += out.size();
+  result.pairs.reserve(total);
+  for (std::size_t rule_idx = 0; rule_idx < rule_count; ++rule_idx) {
+    result.pairs_per_rule[rule_idx] = emitted[rule_idx].size();
+    result.pairs.insert(result.pairs.end(), emitted[rule_idx].begin(), emitted[rule_idx].end());
+  }
+  return result;
+}
+
+}  // namespace crosscheck::link

@@ -1,0 +1,89 @@
+// Blocking: which record pairs get compared at all. Each rule builds one or more keys per
+// record (a field's exact value, the phonetic codes of name tokens, a year of birth, or two
+// of these combined); records sharing a key under some rule form a candidate pair. Rules are
+// chosen automatically from the data: a key alone when it is selective, else combined with a
+// second field. Blocks larger than max_block_size are generic values (a call-centre phone, a
+// placeholder date) and yield no pairs.
+//
+//   std::vector<BlockingRule> rules = ChooseBlockingRules(prepared, BlockingOptions{});
+//   CandidatePairs candidates = GenerateCandidatePairs(prepared, rules, BlockingOptions{}, 0);
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "crosscheck/link/prepared_table.h"
+
+namespace crosscheck::link {
+
+// KeyKind is how one field turns into blocking keys.
+enum class KeyKind : std::uint8_t {
+  kExact,        // the normalized value
+  kPhonetic,     // the phonetic code of each name token (one key per token)
+  kTokenPairs,   // phonetic codes of each unordered pair of name tokens (full names)
+  kYear,         // the year of a date
+  kSortedTokens, // street tokens sorted
+  kLocalPart,    // the part of an e-mail before '@'
+};
+
+// KeyPart is one field and key kind of a rule.
+struct KeyPart {
+  std::uint32_t field = 0;
+  KeyKind kind = KeyKind::kExact;
+};
+
+// BlockingRule is one or two key parts; a record's keys under the rule are the combinations
+// of its parts' keys.
+struct BlockingRule {
+  std::vector<KeyPart> parts;
+  double estimated_pairs = 0.0;  // estimated while choosing
+
+  // Describe renders "surname:phonetic + date_of_birth:year".
+  std::string Describe(const PreparedTable& table) const;
+};
+
+// BlockingOptions bounds the work blocking may create.
+struct BlockingOptions {
+  std::size_t max_block_size = 100;    // larger blocks are generic values: no pairs
+  double pairs_per_record = 6.0;       // a rule may create at most this many pairs per record
+  double total_pairs_per_record = 40.0;  // all rules together, estimated
+  std::size_t max_rules = 14;
+  std::size_t sample_records = 5000;  // records sampled to estimate rule sizes
+};
+
+// ChooseBlockingRules picks rules for the table: single key parts whose estimated pair
+// count fits the per-rule budget, then pairs of key parts of two other fields, most selective
+// (per record covered) first, within the total budget. Deterministic.
+std::vector<BlockingRule> ChooseBlockingRules(const PreparedTable& table,
+                                              const BlockingOptions& options);
+
+// ParseBlockingRule is the inverse of BlockingRule::Describe over the given fields (as in
+// model.json's "blocking_rules"); nullopt when a field or key kind is unknown.
+std::optional<BlockingRule> ParseBlockingRule(std::string_view description,
+                                              const std::vector<FieldSpec>& fields);
+
+// ComputeRuleKeys appends record_idx's keys under one rule (non-zero hashes) to out; none
+// when a part's field is empty. At most 16 keys per record and rule.
+void ComputeRuleKeys(const PreparedTable& table, const BlockingRule& rule, std::uint32_t rule_idx,
+                     std::size_t record_idx, std::vector<std::uint64_t>& out);
+
+// CandidatePairs: distinct (left < right) record pairs in canonical order of generation
+// (rule by rule, block by block), and what blocking did.
+struct CandidatePairs {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
+  std::vector<std::size_t> pairs_per_rule;    // new pairs each rule added
+  std::vector<std::size_t> generic_blocks;    // blocks skipped as generic, per rule
+};
+
+// GenerateCandidatePairs runs the rules over the whole table with `threads` threads
+// (0 = all cores). A pair is emitted once, by the first rule that blocks it; the result does
+// not depend on the thread count. Memory O(records · keys + pairs).
+CandidatePairs GenerateCandidatePairs(const PreparedTable& table,
+                                      const std::vector<BlockingRule>& rules,
+                                      const BlockingOptions& options, unsigned threads);
+
+}  // namespace crosscheck::link

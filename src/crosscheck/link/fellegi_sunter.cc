@@ -1,0 +1,135 @@
+#include "crosscheck/link/fellegi_sunter.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace crosscheck::link {
+namespace {
+
+constexpr double kMinProbability = 1e-12;
+constexpr double kMinTfAdjustment = -15.0;
+constexpr double kMaxTfAdjustment = 3.0;
+
+}  // namespace
+
+int VetoLevel(FieldType type, std::size_t level_count) {
+  // A full name whose tokens conflict ("alice okoro" / "ben okoro": one token shared, one
+  // different) names another person of the same family; everything else vetoes only at
+  // "else".
+  if (type == FieldType::kFullName && level_count >= 4) return 3;
+  return static_cast<int>(level_count) - 1;
+}
+
+double MatchWeight(double m, double u) {
+  return std::log2(std::max(m, kMinProbability) / std::max(u, kMinProbability));
+}
+
+double ProbabilityFromWeight(double weight) {
+  if (weight >= 0) return 1.0 / (1.0 + std::exp2(-weight));
+  const double odds = std::exp2(weight);
+  return odds / (1.0 + odds);
+}
+
+MatchScorer::MatchScorer(const LinkModel& model, const PreparedTable& table,
+                         const PairComparator& comparator)
+    : model_(model), table_(table), comparator_(comparator) {
+  const double lambda = std::clamp(model.lambda, kMinProbability, 1.0 - 1e-9);
+  prior_weight_ = std::log2(lambda / (1.0 - lambda));
+  for (const FieldParameters& field : model.fields) {
+    std::vector<double> weights;
+    for (const LevelParameters& level : field.levels) weights.push_back(MatchWeight(level.m, level.u));
+    weights_.push_back(std::move(weights));
+    veto_level_.push_back(field.veto ? VetoLevel(field.spec.type, field.levels.size()) : -1);
+  }
+}
+
+double MatchScorer::TermFrequencyAdjustment(std::size_t field_idx, std::uint64_t hash) const {
+  if (hash == 0) return 0.0;
+  const PreparedColumn& column = table_.column(field_idx);
+  // Splink's term-frequency adjustment (docs/topic_guides/comparisons/term-frequency.md)
+  // replaces the exact level's average u by the value's own frequency. Measuring against the
+  // mean frequency of the same table keeps the adjustment zero for a typical value whatever
+  // how u was estimated.
+  const double adjustment = std::log2(column.MeanFrequency() / column.Frequency(hash));
+  return std::clamp(adjustment, kMinTfAdjustment, kMaxTfAdjustment);
+}
+
+double MatchScorer::Weight(const std::uint8_t* levels, const std::uint64_t* exact_hashes,
+                           bool* vetoed) const {
+  double weight = prior_weight_;
+  bool veto = false;
+  for (std::size_t field_idx = 0; field_idx < weights_.size(); ++field_idx) {
+    const std::uint8_t level = levels[field_idx];
+    if (level == kNullLevel) continue;
+    weight += weights_[field_idx][level];
+    if (level == 0 && exact_hashes[field_idx] != 0) {
+      weight += TermFrequencyAdjustment(field_idx, exact_hashes[field_idx]);
+    }
+    if (veto_level_[field_idx] >= 0 && static_cast<int>(level) >= veto_level_[field_idx]) veto = true;
+  }
+  if (vetoed != nullptr) *vetoed = veto;
+  return weight;
+}
+
+double MatchScorer::Score(std::size_t left, std::size_t right, bool* vetoed) const {
+  constexpr std::size_t kStackFields = 64;
+  const std::size_t field_count = weights_.size();
+  std::uint8_t levels_stack[kStackFields];
+  std::uint64_t hashes_stack[kStackFields];
+  std::vector<std::uint8_t> levels_heap;
+  std::vector<std::uint64_t> hashes_heap;
+  std::uint8_t* levels = levels_stack;
+  std::uint64_t* hashes = hashes_stack;
+  if (field_count > kStackFields) {
+    levels_heap.resize(field_count);
+    hashes_heap.resize(field_count);
+    levels = levels_heap.data();
+    hashes = hashes_heap.data();
+  }
+  comparator_.Compare(left, right, levels, hashes);
+  return Weight(levels, hashes, vetoed);
+}
+
+double MatchScorer::LinkProbability(std::size_t left, std::size_t right) const {
+  bool vetoed = false;
+  const double weight = Score(left, right, &vetoed);
+  return vetoed ? 0.0 : ProbabilityFromWeight(weight);
+}
+
+PairExplanation MatchScorer::Explain(std::size_t left, std::size_t right) const {
+  const std::size_t field_count = weights_.size();
+  std::vector<std::uint8_t> levels(field_count);
+  std::vector<std::uint64_t> hashes(field_count);
+  comparator_.Compare(left, right, levels.data(), hashes.data());
+  PairExplanation explanation;
+  explanation.prior_weight = prior_weight_;
+  double total = prior_weight_;
+  for (std::size_t field_idx = 0; field_idx < field_count; ++field_idx) {
+    const FieldParameters& field = model_.fields[field_idx];
+    WaterfallStep step;
+    step.field = field.spec.name;
+    auto [left_value, right_value] = comparator_.DescribeValues(field_idx, left, right);
+    step.left_value = std::move(left_value);
+    step.right_value = std::move(right_value);
+    const std::uint8_t level = levels[field_idx];
+    if (level == kNullLevel) {
+      step.level = "null";
+    } else {
+      step.level = field.levels[level].label;
+      step.m = field.levels[level].m;
+      step.u = field.levels[level].u;
+      step.weight = weights_[field_idx][level];
+      if (level == 0) step.tf_adjustment = TermFrequencyAdjustment(field_idx, hashes[field_idx]);
+      if (veto_level_[field_idx] >= 0 && static_cast<int>(level) >= veto_level_[field_idx]) {
+        explanation.vetoed = true;
+      }
+    }
+    total += step.weight + step.tf_adjustment;
+    explanation.steps.push_back(std::move(step));
+  }
+  explanation.match_weight = total;
+  explanation.match_probability = ProbabilityFromWeight(total);
+  return explanation;
+}
+
+}  // namespace crosscheck::link

@@ -1,0 +1,334 @@
+#include "crosscheck/link/linker.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+#include "crosscheck/common/strings.h"
+#include "crosscheck/link/em_estimator.h"
+#include "crosscheck/link/internal/parallel.h"
+
+namespace crosscheck::link {
+namespace {
+
+constexpr std::size_t kChunkPairs = 16384;
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+std::uint64_t SplitMix(std::uint64_t& state) {
+  std::uint64_t value = (state += 0x9e3779b97f4a7c15ULL);
+  value = (value ^ (value >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  value = (value ^ (value >> 27)) * 0x94d049bb133111ebULL;
+  return value ^ (value >> 31);
+}
+
+// ComparePairs fills field_count levels per pair, in parallel, in pair order.
+std::vector<std::uint8_t> ComparePairs(const PairComparator& comparator,
+                                       const std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs,
+                                       unsigned threads) {
+  const std::size_t field_count = comparator.field_count();
+  std::vector<std::uint8_t> levels(pairs.size() * field_count);
+  internal::RunChunks(pairs.size(), kChunkPairs, threads,
+                      [&](std::size_t, std::size_t begin, std::size_t end) {
+                        std::vector<std::uint64_t> hashes(field_count);
+                        for (std::size_t pair_idx = begin; pair_idx < end; ++pair_idx) {
+                          comparator.Compare(pairs[pair_idx].first, pairs[pair_idx].second,
+                                             &levels[pair_idx * field_count], hashes.data());
+                        }
+                      });
+  return levels;
+}
+
+// ExactHash recovers the hash of the value two records share in a field at level 0.
+std::uint64_t ExactHash(const PreparedColumn& column, std::size_t left, std::size_t right) {
+  const std::size_t left_count = column.value_count(left);
+  if (left_count == 1 && column.value_count(right) == 1) return column.value(left, 0).hash;
+  for (std::size_t left_value = 0; left_value < left_count; ++left_value) {
+    const ValueView view = column.value(left, left_value);
+    for (std::size_t right_value = 0; right_value < column.value_count(right); ++right_value) {
+      if (column.value(right, right_value).hash == view.hash) return view.hash;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+struct LinkEngine::State {
+  LinkOptions options;
+  std::unique_ptr<PreparedTable> prepared;
+  std::unique_ptr<PairComparator> comparator;
+  std::unique_ptr<LinkModel> model;
+  std::unique_ptr<MatchScorer> scorer;
+  std::vector<BlockingRule> rules;
+  std::vector<ScoredPair> pairs;
+  std::vector<std::uint32_t> cluster_of;
+  std::vector<std::string> cluster_ids;
+  std::vector<std::string> sources;
+  LinkStats stats;
+};
+
+LinkEngine::LinkEngine(std::unique_ptr<State> state) : state_(std::move(state)) {}
+LinkEngine::LinkEngine(LinkEngine&&) noexcept = default;
+LinkEngine& LinkEngine::operator=(LinkEngine&&) noexcept = default;
+LinkEngine::~LinkEngine() = default;
+
+const LinkModel& LinkEngine::model() const { return *state_->model; }
+const PreparedTable& LinkEngine::prepared() const { return *state_->prepared; }
+const MatchScorer& LinkEngine::scorer() const { return *state_->scorer; }
+const std::vector<ScoredPair>& LinkEngine::pairs() const { return state_->pairs; }
+const std::vector<std::string>& LinkEngine::cluster_ids() const { return state_->cluster_ids; }
+const std::vector<std::uint32_t>& LinkEngine::cluster_of() const { return state_->cluster_of; }
+const LinkStats& LinkEngine::stats() const { return state_->stats; }
+const std::vector<BlockingRule>& LinkEngine::blocking_rules() const { return state_->rules; }
+
+std::optional<std::size_t> LinkEngine::FindRecord(std::string_view source, std::string_view id) const {
+  const auto source_it = std::find(state_->sources.begin(), state_->sources.end(), source);
+  if (source_it == state_->sources.end()) return std::nullopt;
+  const auto source_idx = static_cast<std::uint32_t>(source_it - state_->sources.begin());
+  const PreparedTable& prepared = *state_->prepared;
+  // Records are sorted by (source, id): binary search.
+  std::size_t low = 0;
+  std::size_t high = prepared.size();
+  while (low < high) {
+    const std::size_t mid = (low + high) / 2;
+    const bool less = prepared.source(mid) != source_idx ? prepared.source(mid) < source_idx
+                                                         : prepared.id(mid) < id;
+    if (less) low = mid + 1; else high = mid;
+  }
+  if (low < prepared.size() && prepared.source(low) == source_idx && prepared.id(low) == id) return low;
+  return std::nullopt;
+}
+
+PairExplanation LinkEngine::Explain(std::size_t left, std::size_t right) const {
+  return state_->scorer->Explain(left, right);
+}
+
+std::vector<std::pair<std::uint32_t, std::uint32_t>> SampleRandomPairs(std::size_t record_count,
+                                                                       std::size_t count,
+                                                                       std::uint64_t seed) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
+  if (record_count < 2) return pairs;
+  pairs.reserve(count);
+  std::uint64_t state = seed;
+  while (pairs.size() < count) {
+    const auto a = static_cast<std::uint32_t>(SplitMix(state) % record_count);
+    const auto b = static_cast<std::uint32_t>(SplitMix(state) % record_count);
+    if (a == b) continue;
+    pairs.emplace_back(std::min(a, b), std::max(a, b));
+  }
+  return pairs;
+}
+
+Result<LinkEngine> LinkEngine::WithModel(const RecordTable& table, LinkModel model,
+                                         const LinkOptions& options) {
+  if (model.fields.size() != table.fields.size()) {
+    return InvalidInput("the model has " + std::to_string(model.fields.size()) +
+                        " fields but the input has " + std::to_string(table.fields.size()));
+  }
+  for (std::size_t field_idx = 0; field_idx < table.fields.size(); ++field_idx) {
+    if (ToLowerAscii(model.fields[field_idx].spec.name) != ToLowerAscii(table.fields[field_idx].name)) {
+      return InvalidInput("model field '" + model.fields[field_idx].spec.name +
+                          "' does not match input column '" + table.fields[field_idx].name + "'");
+    }
+  }
+  auto state = std::make_unique<State>();
+  state->options = options;
+  state->sources = table.sources;
+  state->prepared = std::make_unique<PreparedTable>(PreparedTable::FromRecords(table, options.threads));
+  state->comparator = std::make_unique<PairComparator>(*state->prepared);
+  for (std::size_t field_idx = 0; field_idx < table.fields.size(); ++field_idx) {
+    if (state->comparator->level_labels(field_idx).size() != model.fields[field_idx].levels.size()) {
+      return InvalidInput("model field '" + model.fields[field_idx].spec.name +
+                          "' has a different number of levels than its type uses");
+    }
+  }
+  state->model = std::make_unique<LinkModel>(std::move(model));
+  state->scorer = std::make_unique<MatchScorer>(*state->model, *state->prepared, *state->comparator);
+  state->stats.records = table.records.size();
+  return LinkEngine(std::move(state));
+}
+
+Result<LinkEngine> LinkEngine::Run(const RecordTable& table, const LinkOptions& options) {
+  auto state = std::make_unique<State>();
+  state->options = options;
+  state->sources = table.sources;
+  LinkStats& stats = state->stats;
+  const unsigned threads = internal::ResolveThreads(options.threads);
+  const std::size_t record_count = table.records.size();
+  stats.records = record_count;
+
+  auto start = std::chrono::steady_clock::now();
+  state->prepared = std::make_unique<PreparedTable>(PreparedTable::FromRecords(table, threads));
+  state->comparator = std::make_unique<PairComparator>(*state->prepared);
+  const PreparedTable& prepared = *state->prepared;
+  const PairComparator& comparator = *state->comparator;
+  const std::size_t field_count = comparator.field_count();
+  stats.prepare_seconds = SecondsSince(start);
+
+  // Model skeleton: fields, levels, veto flags.
+  auto model = std::make_unique<LinkModel>();
+  model->threshold = options.threshold;
+  model->records = record_count;
+  for (std::size_t field_idx = 0; field_idx < field_count; ++field_idx) {
+    FieldParameters field;
+    field.spec = table.fields[field_idx];
+    for (const std::string& label : comparator.level_labels(field_idx)) field.levels.push_back({label, 0.5, 0.5});
+    model->fields.push_back(std::move(field));
+  }
+  for (const std::string& veto : options.veto_fields) {
+    bool found = false;
+    for (FieldParameters& field : model->fields) {
+      if (ToLowerAscii(field.spec.name) == ToLowerAscii(veto)) field.veto = found = true;
+    }
+    if (!found) return InvalidInput("veto field '" + veto + "' is not a field of the input");
+  }
+
+  // Blocking.
+  start = std::chrono::steady_clock::now();
+  state->rules = ChooseBlockingRules(prepared, options.blocking);
+  CandidatePairs candidates = GenerateCandidatePairs(prepared, state->rules, options.blocking, threads);
+  for (const BlockingRule& rule : state->rules) model->blocking_rules.push_back(rule.Describe(prepared));
+  stats.candidate_pairs = candidates.pairs.size();
+  model->candidate_pairs = candidates.pairs.size();
+  stats.blocking_seconds = SecondsSince(start);
+
+  // Training. u: level frequencies over random pairs; EM over the candidate pairs' patterns.
+  start = std::chrono::steady_clock::now();
+  const double total_pairs = static_cast<double>(record_count) * static_cast<double>(record_count - (record_count > 0)) / 2.0;
+  const std::size_t random_count =
+      record_count < 2 ? 0 : static_cast<std::size_t>(std::min<double>(options.random_pairs, total_pairs));
+  const auto random_pairs = SampleRandomPairs(record_count, random_count, options.seed);
+  const std::vector<std::uint8_t> random_levels = ComparePairs(comparator, random_pairs, threads);
+  const std::vector<PatternCount> random_patterns = CountPatterns(random_levels, field_count);
+  std::vector<std::size_t> level_counts(field_count);
+  std::vector<std::vector<double>> random_u(field_count);
+  for (std::size_t field_idx = 0; field_idx < field_count; ++field_idx) {
+    level_counts[field_idx] = comparator.level_labels(field_idx).size();
+    random_u[field_idx].assign(level_counts[field_idx], 0.5);
+  }
+  for (const PatternCount& pattern : random_patterns) {
+    for (std::size_t field_idx = 0; field_idx < field_count; ++field_idx) {
+      if (pattern.levels[field_idx] != kNullLevel) random_u[field_idx][pattern.levels[field_idx]] += pattern.count;
+    }
+  }
+  for (auto& u : random_u) {
+    double sum = 0.0;
+    for (double count : u) sum += count;
+    for (double& value : u) value /= sum;
+  }
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> em_pairs;
+  const std::vector<std::pair<std::uint32_t, std::uint32_t>>* em_source = &candidates.pairs;
+  if (candidates.pairs.size() > options.max_em_pairs) {
+    const double step = static_cast<double>(candidates.pairs.size()) / static_cast<double>(options.max_em_pairs);
+    for (std::size_t idx = 0; idx < options.max_em_pairs; ++idx) {
+      em_pairs.push_back(candidates.pairs[static_cast<std::size_t>(static_cast<double>(idx) * step)]);
+    }
+    em_source = &em_pairs;
+  }
+  const std::vector<std::uint8_t> candidate_levels = ComparePairs(comparator, candidates.pairs, threads);
+  std::vector<PatternCount> patterns;
+  if (em_source == &candidates.pairs) {
+    patterns = CountPatterns(candidate_levels, field_count);
+  } else {
+    patterns = CountPatterns(ComparePairs(comparator, em_pairs, threads), field_count);
+  }
+  EmOptions em_options;
+  const EmResult fit = EstimateMixture(patterns, level_counts, random_u, em_options);
+  model->em_iterations = fit.iterations;
+  model->em_converged = fit.converged;
+  const double matches = fit.match_share * static_cast<double>(candidates.pairs.size());
+  const double lambda = total_pairs > 0 ? std::clamp(matches / total_pairs, 1e-12, 0.5) : 0.5;
+  model->lambda = lambda;
+  // u for scoring: the random pairs' level frequencies with the few true matches among them
+  // weighed out by their posterior under the fitted m and the global prior (non-match u).
+  std::vector<std::vector<double>> final_u(field_count);
+  for (std::size_t field_idx = 0; field_idx < field_count; ++field_idx) {
+    final_u[field_idx].assign(level_counts[field_idx], 0.5 / static_cast<double>(level_counts[field_idx]));
+  }
+  for (const PatternCount& pattern : random_patterns) {
+    const double non_match = 1.0 - MatchPosterior(pattern.levels.data(), fit.m, random_u, lambda);
+    for (std::size_t field_idx = 0; field_idx < field_count; ++field_idx) {
+      if (pattern.levels[field_idx] != kNullLevel) {
+        final_u[field_idx][pattern.levels[field_idx]] += non_match * pattern.count;
+      }
+    }
+  }
+  for (std::size_t field_idx = 0; field_idx < field_count; ++field_idx) {
+    double sum = 0.0;
+    for (double count : final_u[field_idx]) sum += count;
+    for (std::size_t level = 0; level < level_counts[field_idx]; ++level) {
+      model->fields[field_idx].levels[level].m = fit.m[field_idx][level];
+      model->fields[field_idx].levels[level].u = final_u[field_idx][level] / sum;
+    }
+  }
+  model->random_pairs = random_pairs.size();
+  for (std::size_t field_idx = 0; field_idx < field_count; ++field_idx) {
+    const PreparedColumn& column = prepared.column(field_idx);
+    model->term_frequencies.push_back({column.spec().name, column.distinct_values(), column.TopValues(10)});
+  }
+  state->model = std::move(model);
+  state->scorer = std::make_unique<MatchScorer>(*state->model, prepared, comparator);
+  const MatchScorer& scorer = *state->scorer;
+  stats.training_seconds = SecondsSince(start);
+
+  // Scoring: weights from the stored levels plus TF adjustments; keep pairs worth keeping.
+  start = std::chrono::steady_clock::now();
+  const std::size_t chunk_count = (candidates.pairs.size() + kChunkPairs - 1) / kChunkPairs;
+  std::vector<std::vector<ScoredPair>> kept(chunk_count);
+  internal::RunChunks(candidates.pairs.size(), kChunkPairs, threads,
+                      [&](std::size_t chunk_idx, std::size_t begin, std::size_t end) {
+    std::vector<std::uint64_t> hashes(field_count);
+    for (std::size_t pair_idx = begin; pair_idx < end; ++pair_idx) {
+      const auto [left, right] = candidates.pairs[pair_idx];
+      const std::uint8_t* levels = &candidate_levels[pair_idx * field_count];
+      for (std::size_t field_idx = 0; field_idx < field_count; ++field_idx) {
+        hashes[field_idx] = levels[field_idx] == 0 ? ExactHash(prepared.column(field_idx), left, right) : 0;
+      }
+      bool vetoed = false;
+      const double weight = scorer.Weight(levels, hashes.data(), &vetoed);
+      const double probability = vetoed ? 0.0 : ProbabilityFromWeight(weight);
+      if (probability >= options.keep_pairs_above) {
+        kept[chunk_idx].push_back({left, right, static_cast<float>(weight), static_cast<float>(probability)});
+      }
+    }
+  });
+  std::vector<ScoredPair> scored;
+  for (auto& chunk : kept) scored.insert(scored.end(), chunk.begin(), chunk.end());
+  stats.scoring_seconds = SecondsSince(start);
+
+  // Clustering.
+  start = std::chrono::steady_clock::now();
+  ClusterSet clusters(record_count);
+  PairProbability probability = [&scorer](std::uint32_t a, std::uint32_t b) {
+    return scorer.LinkProbability(a, b);
+  };
+  ClusterEdges(scored, options.threshold, probability, clusters);
+  state->cluster_of.resize(record_count);
+  state->cluster_ids.resize(record_count);
+  std::size_t cluster_count = 0;
+  for (std::uint32_t record = 0; record < record_count; ++record) {
+    const std::uint32_t cluster = clusters.cluster_of(record);
+    state->cluster_of[record] = cluster;
+    if (cluster == record) ++cluster_count;
+    // The smallest member in canonical order is the smallest (source, id).
+    state->cluster_ids[record] = cluster == record
+        ? StableClusterId(table.sources[prepared.source(record)], prepared.id(record))
+        : state->cluster_ids[cluster];
+  }
+  stats.clusters = cluster_count;
+  std::erase_if(scored, [&](const ScoredPair& pair) { return pair.probability < options.threshold; });
+  std::sort(scored.begin(), scored.end(), [](const ScoredPair& a, const ScoredPair& b) {
+    return a.left != b.left ? a.left < b.left : a.right < b.right;
+  });
+  stats.linked_pairs = scored.size();
+  state->pairs = std::move(scored);
+  stats.clustering_seconds = SecondsSince(start);
+  return LinkEngine(std::move(state));
+}
+
+}  // namespace crosscheck::link

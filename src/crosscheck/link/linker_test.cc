@@ -1,0 +1,285 @@
+#include "crosscheck/link/linker.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "crosscheck/common/strings.h"
+#include "crosscheck/link/model_io.h"
+
+namespace crosscheck::link {
+namespace {
+
+const std::string kShared = CROSSCHECK_SHARED_DIR;
+
+// LoadCsv reads the simple CSVs of the shared data (no quoted fields) as a LinkSource.
+LinkSource LoadCsv(const std::string& path, const std::string& name) {
+  std::ifstream in(path);
+  EXPECT_TRUE(in.good()) << path;
+  LinkSource source;
+  source.name = name;
+  std::string line;
+  bool header = true;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) continue;
+    std::vector<std::string> fields = SplitString(line, ',');
+    for (auto& field : fields) field = std::string(TrimAscii(field));
+    if (header) {
+      source.header = std::move(fields);
+      header = false;
+    } else {
+      fields.resize(source.header.size());
+      source.rows.push_back(std::move(fields));
+    }
+  }
+  return source;
+}
+
+std::vector<LinkSource> Febrl() {
+  return {LoadCsv(kShared + "/data/febrl/dataset4a.csv", "dataset4a.csv"),
+          LoadCsv(kShared + "/data/febrl/dataset4b.csv", "dataset4b.csv")};
+}
+
+// FEBRL truth: rec-N-org matches rec-N-dup-0; the entity is N.
+std::string FebrlEntity(const std::string& id) { return SplitString(id, '-')[1]; }
+
+struct Quality {
+  double precision = 0, recall = 0, f1 = 0;
+};
+
+// ClusterQuality: pairwise precision / recall / F1 of the clusters against truth labels.
+Quality ClusterQuality(const RecordTable& table, const std::vector<std::string>& cluster_ids,
+                       const std::vector<std::string>& truth) {
+  auto pairs_of = [&](const std::vector<std::string>& labels) {
+    std::map<std::string, std::vector<std::size_t>> groups;
+    for (std::size_t idx = 0; idx < labels.size(); ++idx) groups[labels[idx]].push_back(idx);
+    std::set<std::pair<std::size_t, std::size_t>> pairs;
+    for (const auto& [label, members] : groups) {
+      for (std::size_t a = 0; a < members.size(); ++a) {
+        for (std::size_t b = a + 1; b < members.size(); ++b) pairs.emplace(members[a], members[b]);
+      }
+    }
+    return pairs;
+  };
+  (void)table;
+  const auto predicted = pairs_of(cluster_ids);
+  const auto actual = pairs_of(truth);
+  std::size_t hits = 0;
+  for (const auto& pair : predicted) hits += actual.contains(pair);
+  Quality quality;
+  quality.precision = predicted.empty() ? 0 : static_cast<double>(hits) / static_cast<double>(predicted.size());
+  quality.recall = actual.empty() ? 0 : static_cast<double>(hits) / static_cast<double>(actual.size());
+  quality.f1 = hits == 0 ? 0 : 2 * quality.precision * quality.recall / (quality.precision + quality.recall);
+  return quality;
+}
+
+std::vector<std::string> FebrlTruth(const RecordTable& table) {
+  std::vector<std::string> truth;
+  for (const Record& record : table.records) truth.push_back(FebrlEntity(record.id));
+  return truth;
+}
+
+TEST(LinkEngine, FebrlZeroConfiguration) {
+  IssueLog issues;
+  auto table = BuildRecordTable(Febrl(), SchemaOptions{.id_column = "rec_id"}, issues);
+  ASSERT_TRUE(table) << table.error().ToString();
+  ASSERT_EQ(table->records.size(), 10000u);
+  auto engine = LinkEngine::Run(*table, LinkOptions{});
+  ASSERT_TRUE(engine) << engine.error().ToString();
+  const Quality quality = ClusterQuality(*table, engine->cluster_ids(), FebrlTruth(*table));
+  std::printf("FEBRL4 zero-config: precision %.4f recall %.4f F1 %.4f, %zu candidate pairs\n",
+              quality.precision, quality.recall, quality.f1, engine->stats().candidate_pairs);
+  EXPECT_GE(quality.f1, 0.995);
+}
+
+TEST(LinkEngine, FebrlWithoutSocialSecurityNumber) {
+  IssueLog issues;
+  auto table = BuildRecordTable(Febrl(), SchemaOptions{.id_column = "rec_id", .ignore = {"soc_sec_id"}}, issues);
+  ASSERT_TRUE(table) << table.error().ToString();
+  auto engine = LinkEngine::Run(*table, LinkOptions{});
+  ASSERT_TRUE(engine) << engine.error().ToString();
+  const Quality quality = ClusterQuality(*table, engine->cluster_ids(), FebrlTruth(*table));
+  std::printf("FEBRL4 without soc_sec_id: precision %.4f recall %.4f F1 %.4f\n", quality.precision,
+              quality.recall, quality.f1);
+  EXPECT_GE(quality.f1, 0.99);
+}
+
+TEST(Blocking, FebrlPairsCompletenessAndReductionRatio) {
+  for (const bool with_ssn : {true, false}) {
+    SCOPED_TRACE(with_ssn ? "with soc_sec_id" : "without soc_sec_id");
+    IssueLog issues;
+    SchemaOptions schema{.id_column = "rec_id"};
+    if (!with_ssn) schema.ignore = {"soc_sec_id"};
+    auto table = BuildRecordTable(Febrl(), schema, issues);
+    ASSERT_TRUE(table);
+    const PreparedTable prepared = PreparedTable::FromRecords(*table, 0);
+    const BlockingOptions options;
+    const auto rules = ChooseBlockingRules(prepared, options);
+    ASSERT_FALSE(rules.empty());
+    const CandidatePairs candidates = GenerateCandidatePairs(prepared, rules, options, 0);
+    std::size_t true_pairs_found = 0;
+    for (const auto& [left, right] : candidates.pairs) {
+      true_pairs_found += FebrlEntity(table->records[left].id) == FebrlEntity(table->records[right].id);
+    }
+    const double completeness = static_cast<double>(true_pairs_found) / 5000.0;
+    const double all_pairs = 10000.0 * 9999.0 / 2.0;
+    const double reduction = 1.0 - static_cast<double>(candidates.pairs.size()) / all_pairs;
+    std::printf("FEBRL4 blocking %s: %zu rules, %zu pairs, pairs completeness %.4f, reduction ratio %.5f\n",
+                with_ssn ? "with ssn" : "without ssn", rules.size(), candidates.pairs.size(), completeness,
+                reduction);
+    EXPECT_GE(completeness, 0.995);
+    EXPECT_GE(reduction, 0.99);
+    // No pair twice, and left < right.
+    std::set<std::pair<std::uint32_t, std::uint32_t>> distinct(candidates.pairs.begin(), candidates.pairs.end());
+    EXPECT_EQ(distinct.size(), candidates.pairs.size());
+    for (const auto& [left, right] : candidates.pairs) ASSERT_LT(left, right);
+  }
+}
+
+TEST(LinkEngine, FakeThousandDeduplication) {
+  LinkSource source = LoadCsv(kShared + "/data/splink/fake_1000.csv", "fake_1000.csv");
+  IssueLog issues;
+  auto table = BuildRecordTable({source}, SchemaOptions{.id_column = "unique_id", .ignore = {"cluster"}}, issues);
+  ASSERT_TRUE(table);
+  std::map<std::string, std::string> cluster_of_id;
+  const auto cluster_column = std::find(source.header.begin(), source.header.end(), "cluster") - source.header.begin();
+  for (const auto& row : source.rows) cluster_of_id[row[0]] = row[static_cast<std::size_t>(cluster_column)];
+  std::vector<std::string> truth;
+  for (const Record& record : table->records) truth.push_back(cluster_of_id[record.id]);
+  auto engine = LinkEngine::Run(*table, LinkOptions{});
+  ASSERT_TRUE(engine);
+  const Quality quality = ClusterQuality(*table, engine->cluster_ids(), truth);
+  std::printf("fake_1000: precision %.4f recall %.4f F1 %.4f\n", quality.precision, quality.recall, quality.f1);
+  EXPECT_GE(quality.f1, 0.93);
+}
+
+TEST(LinkEngine, ShuffledRowsAndThreadCountsGiveTheSameResult) {
+  LinkSource source = LoadCsv(kShared + "/data/splink/fake_1000.csv", "fake_1000.csv");
+  auto run = [&](const LinkSource& input, unsigned threads) {
+    IssueLog issues;
+    auto table = BuildRecordTable({input}, SchemaOptions{.id_column = "unique_id", .ignore = {"cluster"}}, issues);
+    EXPECT_TRUE(table);
+    LinkOptions options;
+    options.threads = threads;
+    auto engine = LinkEngine::Run(*table, options);
+    EXPECT_TRUE(engine);
+    std::map<std::string, std::string> cluster_of_id;
+    for (std::size_t idx = 0; idx < table->records.size(); ++idx) {
+      cluster_of_id[table->records[idx].id] = engine->cluster_ids()[idx];
+    }
+    std::vector<std::string> pairs;
+    for (const ScoredPair& pair : engine->pairs()) {
+      pairs.push_back(table->records[pair.left].id + "|" + table->records[pair.right].id + "|" +
+                      std::to_string(pair.weight));
+    }
+    return std::make_pair(cluster_of_id, pairs);
+  };
+  const auto baseline = run(source, 1);
+  LinkSource shuffled = source;
+  std::mt19937 random(3);
+  std::shuffle(shuffled.rows.begin(), shuffled.rows.end(), random);
+  for (unsigned threads : {1u, 2u, 4u}) {
+    SCOPED_TRACE("threads " + std::to_string(threads));
+    const auto result = run(shuffled, threads);
+    EXPECT_EQ(result.first, baseline.first);
+    EXPECT_EQ(result.second, baseline.second);
+  }
+}
+
+TEST(PairExplanation, WeightsSumToTheMatchWeight) {
+  IssueLog issues;
+  auto table = BuildRecordTable(Febrl(), SchemaOptions{.id_column = "rec_id"}, issues);
+  ASSERT_TRUE(table);
+  auto engine = LinkEngine::Run(*table, LinkOptions{});
+  ASSERT_TRUE(engine);
+  std::mt19937 random(11);
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  for (std::size_t idx = 0; idx < 50 && idx < engine->pairs().size(); ++idx) {
+    pairs.emplace_back(engine->pairs()[idx * 37 % engine->pairs().size()].left,
+                       engine->pairs()[idx * 37 % engine->pairs().size()].right);
+    pairs.emplace_back(random() % 10000, random() % 10000);
+  }
+  bool saw_tf = false;
+  for (const auto& [left, right] : pairs) {
+    if (left == right) continue;
+    const PairExplanation explanation = engine->Explain(left, right);
+    double total = explanation.prior_weight;
+    for (const WaterfallStep& step : explanation.steps) {
+      total += step.weight + step.tf_adjustment;
+      if (step.level == "null") {
+        EXPECT_EQ(step.weight, 0.0);
+      }
+      if (step.tf_adjustment != 0.0) saw_tf = true;
+      if (step.level != "null") {
+        EXPECT_NEAR(step.weight, std::log2(step.m / step.u), 1e-9);
+      }
+    }
+    EXPECT_NEAR(total, explanation.match_weight, 1e-9);
+    bool vetoed = false;
+    EXPECT_NEAR(engine->scorer().Score(left, right, &vetoed), explanation.match_weight, 1e-9);
+    EXPECT_NEAR(explanation.match_probability, ProbabilityFromWeight(explanation.match_weight), 1e-12);
+  }
+  EXPECT_TRUE(saw_tf);
+  // The prior is the model's lambda.
+  const double lambda = engine->model().lambda;
+  EXPECT_NEAR(engine->Explain(0, 1).prior_weight, std::log2(lambda / (1 - lambda)), 1e-9);
+}
+
+TEST(ModelIo, RoundTripsThroughJson) {
+  LinkSource source = LoadCsv(kShared + "/data/splink/fake_1000.csv", "fake_1000.csv");
+  IssueLog issues;
+  auto table = BuildRecordTable({source}, SchemaOptions{.id_column = "unique_id", .ignore = {"cluster"}}, issues);
+  ASSERT_TRUE(table);
+  auto engine = LinkEngine::Run(*table, LinkOptions{});
+  ASSERT_TRUE(engine);
+  auto parsed = ModelFromJson(ModelToJson(engine->model()));
+  ASSERT_TRUE(parsed) << parsed.error().ToString();
+  ASSERT_EQ(parsed->fields.size(), engine->model().fields.size());
+  EXPECT_DOUBLE_EQ(parsed->lambda, engine->model().lambda);
+  // Re-scoring with the parsed model explains pairs identically.
+  auto rescored = LinkEngine::WithModel(*table, *parsed, LinkOptions{});
+  ASSERT_TRUE(rescored) << rescored.error().ToString();
+  EXPECT_NEAR(rescored->Explain(0, 1).match_weight, engine->Explain(0, 1).match_weight, 1e-9);
+  EXPECT_FALSE(ModelFromJson("{}"));
+  EXPECT_FALSE(ModelFromJson("not json"));
+}
+
+TEST(BuildRecordTable, InfersTypesAndRejectsBadSchemas) {
+  LinkSource source{.name = "people.csv",
+                    .header = {"id", "First Name", "last_name", "DOB", "e-mail", "Phone", "zip", "notes"},
+                    .rows = {{"1", "Ann", "Lee", "1990-01-02", "a@x.com", "+1 555 0100", "02139", "x"},
+                             {"2", "Bob", "Ray", "1985-03-04", "b@y.com", "555 0101", "10001", "y"},
+                             {"2", "Dup", "Id", "", "", "", "", ""},
+                             {"", "No", "Id", "", "", "", "", ""}}};
+  IssueLog issues;
+  auto table = BuildRecordTable({source}, SchemaOptions{.id_column = "id"}, issues);
+  ASSERT_TRUE(table);
+  const std::vector<FieldType> expected = {FieldType::kGivenName, FieldType::kSurname, FieldType::kDate,
+                                           FieldType::kEmail,     FieldType::kPhone,   FieldType::kPostalCode,
+                                           FieldType::kText};
+  ASSERT_EQ(table->fields.size(), expected.size());
+  for (std::size_t idx = 0; idx < expected.size(); ++idx) {
+    SCOPED_TRACE(table->fields[idx].name);
+    EXPECT_EQ(table->fields[idx].type, expected[idx]);
+  }
+  EXPECT_EQ(table->records.size(), 2u);
+  EXPECT_EQ(issues.size(), 2u);  // the repeated id and the empty id
+  EXPECT_FALSE(BuildRecordTable({source}, SchemaOptions{.id_column = "missing"}, issues));
+  EXPECT_FALSE(BuildRecordTable({source}, SchemaOptions{.id_column = "id", .ignore = {"nope"}}, issues));
+  EXPECT_FALSE(BuildRecordTable({source, source}, SchemaOptions{.id_column = "id"}, issues));
+  auto overridden = BuildRecordTable(
+      {source}, SchemaOptions{.id_column = "id", .field_overrides = {{"zip", FieldType::kIdentifier}}}, issues);
+  ASSERT_TRUE(overridden);
+  EXPECT_EQ(overridden->fields[5].type, FieldType::kIdentifier);
+}
+
+}  // namespace
+}  // namespace crosscheck::link

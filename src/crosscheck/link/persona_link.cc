@@ -1,0 +1,111 @@
+#include "crosscheck/link/persona_link.h"
+
+#include <algorithm>
+#include <numeric>
+#include <unordered_map>
+
+#include "crosscheck/common/strings.h"
+#include "crosscheck/common/time.h"
+
+namespace crosscheck::link {
+namespace {
+
+constexpr const char* kNameField = "full_name";
+
+std::vector<std::string> PersonaValues(const NormalizedApplication& app) {
+  // The normalizer's tokens have nicknames mapped to formal names; order does not matter to
+  // the full-name comparator.
+  return {app.name.tokens.empty() ? app.name.full : JoinStrings(app.name.tokens, " "),
+          app.email,
+          app.phone_e164,
+          app.date_of_birth ? FormatDate(*app.date_of_birth) : std::string(),
+          app.street,
+          app.city,
+          app.postal_code,
+          app.country,
+          app.national_id,
+          app.linkedin,
+          app.github};
+}
+
+}  // namespace
+
+std::vector<FieldSpec> PersonaFields() {
+  return {{kNameField, FieldType::kFullName},      {"email", FieldType::kEmail},
+          {"phone", FieldType::kPhone},            {"date_of_birth", FieldType::kDate},
+          {"street", FieldType::kStreet},          {"city", FieldType::kCity},
+          {"postal_code", FieldType::kPostalCode}, {"country", FieldType::kState},
+          {"national_id", FieldType::kIdentifier}, {"linkedin", FieldType::kIdentifier},
+          {"github", FieldType::kIdentifier}};
+}
+
+PairExplanation PersonaLinkResult::Explain(std::size_t left, std::size_t right) const {
+  return engine ? engine->Explain(record_of[left], record_of[right]) : PairExplanation{};
+}
+
+Result<PersonaLinkResult> LinkApplications(const std::vector<NormalizedApplication>& apps,
+                                           const LinkOptions& options) {
+  PersonaLinkResult result;
+  if (apps.empty()) return result;
+  // Fields no application fills carry no evidence; leave them out of the model.
+  const std::vector<FieldSpec> all_fields = PersonaFields();
+  std::vector<std::vector<std::string>> values;
+  values.reserve(apps.size());
+  for (const NormalizedApplication& app : apps) values.push_back(PersonaValues(app));
+  std::vector<std::size_t> used_fields;
+  for (std::size_t field_idx = 0; field_idx < all_fields.size(); ++field_idx) {
+    const bool any = std::any_of(values.begin(), values.end(),
+                                 [&](const auto& row) { return !row[field_idx].empty(); });
+    if (any || all_fields[field_idx].name == kNameField) used_fields.push_back(field_idx);
+  }
+  RecordTable table;
+  table.sources = {"applications"};
+  for (std::size_t field_idx : used_fields) table.fields.push_back(all_fields[field_idx]);
+  // Ids: the application id, made unique if repeated; records in canonical (id) order.
+  std::unordered_map<std::string, int> seen;
+  std::vector<Record> records(apps.size());
+  for (std::size_t app_idx = 0; app_idx < apps.size(); ++app_idx) {
+    Record& record = records[app_idx];
+    record.id = apps[app_idx].application_id;
+    if (int repeats = seen[record.id]++; repeats > 0) record.id += "#" + std::to_string(repeats);
+    for (std::size_t field_idx : used_fields) record.values.push_back(std::move(values[app_idx][field_idx]));
+  }
+  std::vector<std::size_t> order(apps.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return records[a].id < records[b].id; });
+  result.record_of.resize(apps.size());
+  std::vector<std::size_t> app_of(apps.size());
+  for (std::size_t position = 0; position < order.size(); ++position) {
+    result.record_of[order[position]] = position;
+    app_of[position] = order[position];
+    table.records.push_back(std::move(records[order[position]]));
+  }
+  LinkOptions persona_options = options;
+  persona_options.veto_fields.push_back(kNameField);
+  CC_ASSIGN_OR_RETURN(LinkEngine engine, LinkEngine::Run(table, persona_options));
+
+  result.persona_ids.resize(apps.size());
+  for (std::size_t app_idx = 0; app_idx < apps.size(); ++app_idx) {
+    std::string id = engine.cluster_ids()[result.record_of[app_idx]];
+    id[0] = 'p';
+    result.persona_ids[app_idx] = std::move(id);
+  }
+  for (const ScoredPair& pair : engine.pairs()) {
+    PersonaLink link;
+    link.left = std::min(app_of[pair.left], app_of[pair.right]);
+    link.right = std::max(app_of[pair.left], app_of[pair.right]);
+    link.match_probability = pair.probability;
+    link.match_weight = pair.weight;
+    if (options.explain_links) {
+      link.explanation = engine.Explain(result.record_of[link.left], result.record_of[link.right]);
+    }
+    result.links.push_back(std::move(link));
+  }
+  std::sort(result.links.begin(), result.links.end(), [](const PersonaLink& a, const PersonaLink& b) {
+    return a.left != b.left ? a.left < b.left : a.right < b.right;
+  });
+  result.engine.emplace(std::move(engine));
+  return result;
+}
+
+}  // namespace crosscheck::link

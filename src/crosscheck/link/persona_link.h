@@ -1,0 +1,56 @@
+// Persona linkage for `crosscheck scan`: which applications are the same claimed identity
+// (one person applying across companies under name variants, changed e-mails, other phone
+// formats). Runs the generic engine on the identity fields of NormalizedApplication (name,
+// e-mail, phone, date of birth, address, national id, LinkedIn, GitHub). Shared identifiers
+// are evidence weighed by EM like any other field, and a link is vetoed when the names
+// disagree outright: a stolen national id or a family's shared address alone never merges
+// two different people. Network signals (devices, IPs, payout accounts, photos) are left to
+// the graph stage.
+//
+//   CC_ASSIGN_OR_RETURN(PersonaLinkResult personas, LinkApplications(apps, LinkOptions{}));
+//   Use(personas.persona_ids[app_idx]);
+//   for (const PersonaLink& link : personas.links) Report(link.explanation);
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "crosscheck/common/error.h"
+#include "crosscheck/common/model.h"
+#include "crosscheck/link/linker.h"
+
+namespace crosscheck::link {
+
+// PersonaLink is one linked application pair (indexes into the input vector, left < right).
+struct PersonaLink {
+  std::size_t left = 0;
+  std::size_t right = 0;
+  double match_probability = 0.0;
+  double match_weight = 0.0;
+  PairExplanation explanation;  // filled when LinkOptions::explain_links
+};
+
+// PersonaLinkResult: a persona id per application (same order as the input), the linked
+// pairs, and the engine for explaining any other pair later.
+struct PersonaLinkResult {
+  std::vector<std::string> persona_ids;  // "p" + 16 hex digits, stable across reruns
+  std::vector<PersonaLink> links;
+  std::optional<LinkEngine> engine;      // empty when there were no applications
+  std::vector<std::size_t> record_of;    // application index -> engine record index
+
+  // Explain returns the waterfall of two applications (input indexes).
+  PairExplanation Explain(std::size_t left, std::size_t right) const;
+};
+
+// PersonaFields lists the fields LinkApplications compares, in model order.
+std::vector<FieldSpec> PersonaFields();
+
+// LinkApplications links applications into personas. Application ids should be unique; a
+// repeat gets a "#n" suffix internally. options.veto_fields is extended with the name field.
+// Deterministic for any input order and thread count. Errors: those of LinkEngine::Run.
+Result<PersonaLinkResult> LinkApplications(const std::vector<NormalizedApplication>& apps,
+                                           const LinkOptions& options);
+
+}  // namespace crosscheck::link

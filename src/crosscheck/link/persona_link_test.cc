@@ -1,0 +1,177 @@
+#include "crosscheck/link/persona_link.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace crosscheck::link {
+namespace {
+
+const char* const kGiven[] = {"james", "maria", "wei", "olga", "ahmed", "sofia", "john", "li",
+                              "anna", "david", "fatima", "ivan", "grace", "omar", "yuki", "pedro",
+                              "emma", "raj", "nina", "carlos", "mei", "lucas", "sara", "tom"};
+const char* const kFamily[] = {"smith", "garcia", "chen", "ivanova", "khan", "rossi", "kim", "nguyen",
+                               "mueller", "silva", "patel", "kowalski", "tanaka", "brown", "lopez",
+                               "novak", "haddad", "jensen", "okafor", "wright", "park", "dubois"};
+
+struct World {
+  std::vector<NormalizedApplication> apps;
+  std::vector<int> person;  // truth per application
+};
+
+std::string Typo(std::string text, std::mt19937& random) {
+  if (text.size() < 4) return text;
+  const std::size_t at = 1 + random() % (text.size() - 2);
+  text.erase(at, 1);
+  return text;
+}
+
+// MakeWorld: 250 people with 1-4 applications each under typical variations, plus the two
+// traps persona linkage must not fall into (a shared stolen national id, a family address).
+World MakeWorld(unsigned seed) {
+  std::mt19937 random(seed);
+  World world;
+  std::set<std::pair<int, int>> used_names;
+  int next_app = 0;
+  auto add = [&](int person, NormalizedApplication app) {
+    app.application_id = "app-" + std::to_string(next_app++);
+    app.company_id = "co-" + std::to_string(random() % 40);
+    world.apps.push_back(std::move(app));
+    world.person.push_back(person);
+  };
+  for (int person = 0; person < 250; ++person) {
+    int given = 0, family = 0;
+    do {
+      given = static_cast<int>(random() % std::size(kGiven));
+      family = static_cast<int>(random() % std::size(kFamily));
+    } while (!used_names.emplace(given, family).second);
+    const CivilDate dob{1960 + static_cast<int>(random() % 40), 1 + static_cast<int>(random() % 12),
+                        1 + static_cast<int>(random() % 28)};
+    const std::string phone = "+1555" + std::to_string(1000000 + random() % 9000000);
+    const std::string street = std::to_string(1 + random() % 300) + " " + kFamily[random() % std::size(kFamily)] + " st";
+    const int applications = 1 + static_cast<int>(random() % 4);
+    for (int copy = 0; copy < applications; ++copy) {
+      NormalizedApplication app;
+      std::string first = kGiven[given];
+      std::string last = kFamily[family];
+      if (copy > 0 && random() % 4 == 0) first = Typo(first, random);
+      if (copy > 0 && random() % 5 == 0) last = Typo(last, random);
+      app.name.full = random() % 4 == 0 ? last + " " + first : first + " " + last;
+      app.email = copy > 0 && random() % 3 == 0 ? first + "." + last + std::to_string(copy) + "@proton.me"
+                                                : std::string(kGiven[given]) + "." + kFamily[family] + "@gmail.com";
+      if (random() % 5 != 0) app.phone_e164 = phone;
+      if (random() % 4 != 0) app.date_of_birth = dob;
+      if (random() % 3 != 0) {
+        app.street = street;
+        app.city = "springfield";
+        app.postal_code = std::to_string(10000 + person);
+      }
+      app.national_id = random() % 3 == 0 ? std::to_string(100000000 + person * 7919) : "";
+      add(person, std::move(app));
+    }
+  }
+  // Trap 1: a stolen national id used by two different people with nothing else in common.
+  for (int thief = 0; thief < 2; ++thief) {
+    NormalizedApplication app;
+    app.name.full = thief == 0 ? "boris petrov" : "kenji watanabe";
+    app.email = thief == 0 ? "bpetrov@mail.ru" : "kenji.w@yahoo.co.jp";
+    app.national_id = "987654321";
+    app.street = "12 harbour rd";
+    app.postal_code = "99999";
+    app.city = "springfield";
+    add(1000 + thief, std::move(app));
+  }
+  // Trap 2: a family at one address sharing the family name and phone, different people.
+  const char* const members[] = {"alice okoro", "ben okoro", "chidi okoro"};
+  for (int member = 0; member < 3; ++member) {
+    NormalizedApplication app;
+    app.name.full = members[member];
+    app.street = "7 elm st";
+    app.postal_code = "55555";
+    app.city = "springfield";
+    app.phone_e164 = "+15550001111";
+    app.date_of_birth = CivilDate{1970 + member * 12, 3 + member, 10 + member};
+    app.email = std::string(members[member]).substr(0, 4) + "@okoro.family";
+    add(2000 + member, std::move(app));
+  }
+  return world;
+}
+
+double PairwiseF1(const std::vector<std::string>& predicted, const std::vector<int>& truth) {
+  std::size_t both = 0, predicted_pairs = 0, true_pairs = 0;
+  for (std::size_t a = 0; a < truth.size(); ++a) {
+    for (std::size_t b = a + 1; b < truth.size(); ++b) {
+      const bool same_predicted = predicted[a] == predicted[b];
+      const bool same_true = truth[a] == truth[b];
+      predicted_pairs += same_predicted;
+      true_pairs += same_true;
+      both += same_predicted && same_true;
+    }
+  }
+  const double precision = static_cast<double>(both) / static_cast<double>(std::max<std::size_t>(1, predicted_pairs));
+  const double recall = static_cast<double>(both) / static_cast<double>(std::max<std::size_t>(1, true_pairs));
+  return both == 0 ? 0.0 : 2 * precision * recall / (precision + recall);
+}
+
+TEST(LinkApplications, FindsPersonasAndAvoidsSharedIdentifierTraps) {
+  const World world = MakeWorld(5);
+  auto result = LinkApplications(world.apps, LinkOptions{});
+  ASSERT_TRUE(result) << result.error().ToString();
+  ASSERT_EQ(result->persona_ids.size(), world.apps.size());
+  const double f1 = PairwiseF1(result->persona_ids, world.person);
+  std::printf("synthetic persona linkage F1 %.4f over %zu applications\n", f1, world.apps.size());
+  EXPECT_GE(f1, 0.95);
+  auto persona_of = [&](int person) {
+    std::set<std::string> ids;
+    for (std::size_t idx = 0; idx < world.apps.size(); ++idx) {
+      if (world.person[idx] == person) ids.insert(result->persona_ids[idx]);
+    }
+    return ids;
+  };
+  EXPECT_NE(persona_of(1000), persona_of(1001)) << "a shared stolen national id merged two people";
+  EXPECT_NE(persona_of(2000), persona_of(2001)) << "a family address merged two people";
+  EXPECT_NE(persona_of(2001), persona_of(2002));
+  // Every linked pair carries its waterfall, and it adds up.
+  ASSERT_FALSE(result->links.empty());
+  for (const PersonaLink& link : result->links) {
+    ASSERT_LT(link.left, link.right);
+    EXPECT_EQ(result->persona_ids[link.left], result->persona_ids[link.right]);
+    double total = link.explanation.prior_weight;
+    for (const WaterfallStep& step : link.explanation.steps) total += step.weight + step.tf_adjustment;
+    EXPECT_NEAR(total, link.match_weight, 1e-3);
+    EXPECT_FALSE(link.explanation.vetoed);
+  }
+  // The stolen-id pair is explained as vetoed (names disagree).
+  std::size_t thief_a = 0, thief_b = 0;
+  for (std::size_t idx = 0; idx < world.apps.size(); ++idx) {
+    if (world.person[idx] == 1000) thief_a = idx;
+    if (world.person[idx] == 1001) thief_b = idx;
+  }
+  EXPECT_TRUE(result->Explain(thief_a, thief_b).vetoed);
+}
+
+TEST(LinkApplications, PersonaIdsDoNotDependOnInputOrder) {
+  const World world = MakeWorld(9);
+  auto baseline = LinkApplications(world.apps, LinkOptions{});
+  ASSERT_TRUE(baseline);
+  std::vector<std::size_t> order(world.apps.size());
+  for (std::size_t idx = 0; idx < order.size(); ++idx) order[idx] = idx;
+  std::mt19937 random(1);
+  std::shuffle(order.begin(), order.end(), random);
+  std::vector<NormalizedApplication> shuffled;
+  for (std::size_t idx : order) shuffled.push_back(world.apps[idx]);
+  auto again = LinkApplications(shuffled, LinkOptions{});
+  ASSERT_TRUE(again);
+  for (std::size_t position = 0; position < order.size(); ++position) {
+    ASSERT_EQ(again->persona_ids[position], baseline->persona_ids[order[position]]);
+  }
+  EXPECT_TRUE(LinkApplications({}, LinkOptions{})->persona_ids.empty());
+}
+
+}  // namespace
+}  // namespace crosscheck::link

@@ -1,0 +1,286 @@
+#include "crosscheck/link/record_table.h"
+
+#include <algorithm>
+#include <array>
+#include <numeric>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "crosscheck/common/strings.h"
+
+namespace crosscheck::link {
+namespace {
+
+struct TypeName {
+  const char* name;
+  FieldType type;
+};
+
+constexpr std::array<TypeName, 14> kTypeNames = {{
+    {"given_name", FieldType::kGivenName}, {"surname", FieldType::kSurname},
+    {"full_name", FieldType::kFullName},   {"email", FieldType::kEmail},
+    {"phone", FieldType::kPhone},          {"date", FieldType::kDate},
+    {"postal_code", FieldType::kPostalCode}, {"street", FieldType::kStreet},
+    {"city", FieldType::kCity},            {"state", FieldType::kState},
+    {"identifier", FieldType::kIdentifier}, {"categorical", FieldType::kCategorical},
+    {"text", FieldType::kText},            {"string", FieldType::kString},
+}};
+
+// ColumnWords splits a header into lower-case alphanumeric words ("Date_of_Birth" ->
+// date, of, birth; "firstName" -> firstname).
+std::vector<std::string> ColumnWords(std::string_view column) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : column) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      word.push_back(c);
+    } else if (c >= 'A' && c <= 'Z') {
+      word.push_back(static_cast<char>(c - 'A' + 'a'));
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+std::optional<FieldType> TypeFromName(std::string_view column) {
+  const std::vector<std::string> words = ColumnWords(column);
+  std::string joined;
+  for (const auto& word : words) joined += word;
+  auto has = [&](std::initializer_list<std::string_view> options) {
+    for (const auto& word : words) {
+      for (std::string_view option : options) {
+        if (word == option) return true;
+      }
+    }
+    for (std::string_view option : options) {
+      if (joined == option) return true;
+    }
+    return false;
+  };
+  if (has({"email", "mail", "emails", "emailaddress"})) return FieldType::kEmail;
+  if (has({"phone", "mobile", "tel", "telephone", "cell", "phonenumber", "phones", "fax"})) {
+    return FieldType::kPhone;
+  }
+  if (has({"dob", "birth", "birthdate", "dateofbirth", "born", "birthday", "date"})) {
+    return FieldType::kDate;
+  }
+  if (has({"postcode", "zip", "zipcode", "postal", "postalcode", "plz"})) {
+    return FieldType::kPostalCode;
+  }
+  if (has({"number", "num", "no", "nr", "streetnumber", "housenumber"})) {
+    return FieldType::kIdentifier;
+  }
+  if (has({"given", "first", "fname", "forename", "firstname", "givenname", "forenames"})) {
+    return FieldType::kGivenName;
+  }
+  if (has({"surname", "last", "lname", "family", "lastname", "familyname"})) {
+    return FieldType::kSurname;
+  }
+  if (has({"street", "address", "addr", "address1", "address2", "line1", "line2", "road"})) {
+    return FieldType::kStreet;
+  }
+  if (has({"city", "town", "suburb", "locality", "municipality", "village"})) {
+    return FieldType::kCity;
+  }
+  if (has({"state", "region", "province", "county", "country", "territory"})) {
+    return FieldType::kState;
+  }
+  if (has({"gender", "sex", "title", "salutation"})) return FieldType::kCategorical;
+  if (has({"name", "fullname", "person", "names"})) return FieldType::kFullName;
+  if (has({"id", "ssn", "sin", "nin", "passport", "licence", "license", "account", "iban",
+           "linkedin", "github", "socsecid", "nationalid", "tax", "handle", "username"})) {
+    return FieldType::kIdentifier;
+  }
+  if (has({"description", "notes", "comment", "comments", "resume", "bio", "text"})) {
+    return FieldType::kText;
+  }
+  return std::nullopt;
+}
+
+bool LooksLikeDate(std::string_view value) {
+  int digits = 0;
+  int separators = 0;
+  for (char c : value) {
+    if (c >= '0' && c <= '9') ++digits;
+    else if (c == '-' || c == '/' || c == '.') ++separators;
+    else return false;
+  }
+  return (digits == 8 && (separators == 0 || separators == 2)) ||
+         (digits >= 6 && digits <= 8 && separators == 2);
+}
+
+}  // namespace
+
+const char* FieldTypeName(FieldType type) {
+  for (const TypeName& entry : kTypeNames) {
+    if (entry.type == type) return entry.name;
+  }
+  return "string";
+}
+
+std::optional<FieldType> ParseFieldType(std::string_view name) {
+  const std::string lower = ToLowerAscii(TrimAscii(name));
+  for (const TypeName& entry : kTypeNames) {
+    if (lower == entry.name) return entry.type;
+  }
+  if (lower == "given" || lower == "first_name" || lower == "forename") return FieldType::kGivenName;
+  if (lower == "family_name" || lower == "last_name") return FieldType::kSurname;
+  if (lower == "name") return FieldType::kFullName;
+  if (lower == "dob") return FieldType::kDate;
+  if (lower == "zip" || lower == "postcode") return FieldType::kPostalCode;
+  if (lower == "id") return FieldType::kIdentifier;
+  if (lower == "address") return FieldType::kStreet;
+  return std::nullopt;
+}
+
+FieldType InferFieldType(std::string_view column, const std::vector<std::string_view>& sample) {
+  if (std::optional<FieldType> by_name = TypeFromName(column)) return *by_name;
+  if (sample.empty()) return FieldType::kString;
+  std::size_t emails = 0, dates = 0, digit_strings = 0, tokens = 0;
+  std::unordered_set<std::string_view> distinct;
+  for (std::string_view value : sample) {
+    distinct.insert(value);
+    if (value.find('@') != std::string_view::npos) ++emails;
+    if (LooksLikeDate(value)) ++dates;
+    std::size_t digits = 0, other = 0;
+    for (char c : value) {
+      if (c >= '0' && c <= '9') ++digits;
+      else if (c != ' ' && c != '-' && c != '+' && c != '(' && c != ')') ++other;
+    }
+    if (digits >= 4 && other == 0) ++digit_strings;
+    tokens += static_cast<std::size_t>(std::count(value.begin(), value.end(), ' ')) + 1;
+  }
+  const double count = static_cast<double>(sample.size());
+  if (emails >= 0.8 * count) return FieldType::kEmail;
+  if (dates >= 0.8 * count) return FieldType::kDate;
+  if (distinct.size() <= 30 && distinct.size() * 5 <= sample.size()) return FieldType::kCategorical;
+  if (digit_strings >= 0.8 * count) return FieldType::kIdentifier;
+  if (static_cast<double>(tokens) / count >= 5.0) return FieldType::kText;
+  return FieldType::kString;
+}
+
+Result<RecordTable> BuildRecordTable(const std::vector<LinkSource>& sources,
+                                     const SchemaOptions& options, IssueLog& issues) {
+  if (sources.empty()) return InvalidInput("no input to link");
+  RecordTable table;
+  // Canonical source order: by name.
+  std::vector<std::size_t> source_order(sources.size());
+  std::iota(source_order.begin(), source_order.end(), 0);
+  std::sort(source_order.begin(), source_order.end(),
+            [&](std::size_t a, std::size_t b) { return sources[a].name < sources[b].name; });
+  for (std::size_t idx = 1; idx < source_order.size(); ++idx) {
+    if (sources[source_order[idx]].name == sources[source_order[idx - 1]].name) {
+      return InvalidInput("two inputs share the name '" + sources[source_order[idx]].name +
+                          "'; sources are named by file base name and must differ");
+    }
+  }
+  const std::string id_key = ToLowerAscii(TrimAscii(options.id_column));
+  std::unordered_set<std::string> ignored;
+  for (const auto& column : options.ignore) ignored.insert(ToLowerAscii(TrimAscii(column)));
+
+  // Union of columns by lower-case name, in order of first appearance (sources in canonical
+  // order), so the field list does not depend on the order inputs were given.
+  std::vector<std::string> field_keys;
+  std::unordered_map<std::string, std::size_t> field_of_key;
+  std::unordered_set<std::string> all_columns;
+  for (std::size_t source_idx : source_order) {
+    const LinkSource& source = sources[source_idx];
+    bool has_id = false;
+    for (const auto& column : source.header) {
+      const std::string key = ToLowerAscii(TrimAscii(column));
+      all_columns.insert(key);
+      if (key == id_key) {
+        has_id = true;
+        continue;
+      }
+      if (key.empty() || ignored.contains(key) || field_of_key.contains(key)) continue;
+      field_of_key.emplace(key, field_keys.size());
+      field_keys.push_back(key);
+      table.fields.push_back({std::string(TrimAscii(column)), FieldType::kString});
+    }
+    if (!has_id) {
+      return InvalidInput("input '" + source.name + "' has no id column '" + options.id_column + "'");
+    }
+  }
+  for (const auto& column : ignored) {
+    if (!all_columns.contains(column)) return InvalidInput("--ignore names unknown column '" + column + "'");
+  }
+
+  // Records, with values mapped to the union's fields.
+  for (std::size_t order_idx = 0; order_idx < source_order.size(); ++order_idx) {
+    const LinkSource& source = sources[source_order[order_idx]];
+    table.sources.push_back(source.name);
+    std::size_t id_column = 0;
+    std::vector<int> field_of_column(source.header.size(), -1);
+    for (std::size_t column_idx = 0; column_idx < source.header.size(); ++column_idx) {
+      const std::string key = ToLowerAscii(TrimAscii(source.header[column_idx]));
+      if (key == id_key) id_column = column_idx;
+      auto it = field_of_key.find(key);
+      if (it != field_of_key.end()) field_of_column[column_idx] = static_cast<int>(it->second);
+    }
+    std::unordered_set<std::string> seen_ids;
+    for (std::size_t row_idx = 0; row_idx < source.rows.size(); ++row_idx) {
+      const auto& row = source.rows[row_idx];
+      const std::int64_t line = row_idx < source.lines.size() ? source.lines[row_idx] : 0;
+      std::string id = id_column < row.size() ? std::string(TrimAscii(row[id_column])) : "";
+      if (id.empty()) {
+        issues.Add({.file = source.name, .line = line, .field = options.id_column,
+                    .code = "EMPTY_RECORD_ID", .message = "row has no record id; skipped"});
+        continue;
+      }
+      if (!seen_ids.insert(id).second) {
+        issues.Add({.file = source.name, .line = line, .field = options.id_column,
+                    .code = "DUPLICATE_RECORD_ID",
+                    .message = "record id '" + id + "' repeats an earlier row; skipped"});
+        continue;
+      }
+      Record record;
+      record.source = static_cast<std::uint32_t>(order_idx);
+      record.id = std::move(id);
+      record.values.resize(table.fields.size());
+      for (std::size_t column_idx = 0; column_idx < row.size() && column_idx < field_of_column.size();
+           ++column_idx) {
+        if (field_of_column[column_idx] >= 0) {
+          record.values[static_cast<std::size_t>(field_of_column[column_idx])] =
+              std::string(TrimAscii(row[column_idx]));
+        }
+      }
+      table.records.push_back(std::move(record));
+    }
+  }
+  std::sort(table.records.begin(), table.records.end(), [](const Record& a, const Record& b) {
+    return a.source != b.source ? a.source < b.source : a.id < b.id;
+  });
+
+  // Types: overrides first, else inferred from the name and up to 1000 evenly spaced values.
+  for (std::size_t field_idx = 0; field_idx < table.fields.size(); ++field_idx) {
+    FieldSpec& spec = table.fields[field_idx];
+    bool overridden = false;
+    for (const FieldSpec& override_spec : options.field_overrides) {
+      if (ToLowerAscii(TrimAscii(override_spec.name)) == field_keys[field_idx]) {
+        spec.type = override_spec.type;
+        overridden = true;
+      }
+    }
+    if (overridden) continue;
+    std::vector<std::string_view> sample;
+    const std::size_t step = std::max<std::size_t>(1, table.records.size() / 1000);
+    for (std::size_t record_idx = 0; record_idx < table.records.size(); record_idx += step) {
+      const std::string& value = table.records[record_idx].values[field_idx];
+      if (!value.empty()) sample.push_back(value);
+    }
+    spec.type = InferFieldType(spec.name, sample);
+  }
+  for (const FieldSpec& override_spec : options.field_overrides) {
+    if (!field_of_key.contains(ToLowerAscii(TrimAscii(override_spec.name)))) {
+      return InvalidInput("--field names unknown column '" + override_spec.name + "'");
+    }
+  }
+  if (table.fields.empty()) return InvalidInput("no field left to compare besides the id column");
+  return table;
+}
+
+}  // namespace crosscheck::link

@@ -1,0 +1,81 @@
+// Risk scoring: every application gets a score 0..100, a level and the reasons behind it.
+// Evidence combines as likelihood ratios (a log-odds sum from a prior, Good 1950 / naive
+// Bayes), with caps per family of correlated indicators; personas inherit part of their
+// network's strongest evidence (NETWORK_RISK). Every reason names its evidence.
+//
+//   graph::NetworkResult networks = graph::BuildNetworks(normalized, records, personas, {});
+//   std::vector<score::RiskAssessment> risk =
+//       score::ScoreApplications(normalized, records, networks, external, {});
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "crosscheck/common/model.h"
+#include "crosscheck/graph/network_builder.h"
+
+namespace crosscheck::score {
+
+// RiskLevel is the reviewer-facing bucket of a posterior probability of fraud (see
+// ScoreOptions for the thresholds; docs/INDICATORS.md for the expected precision).
+enum class RiskLevel : std::uint8_t { kLow, kMedium, kHigh, kCritical };
+
+// RiskLevelName returns "low", "medium", "high" or "critical".
+const char* RiskLevelName(RiskLevel level);
+
+// Reason is one indicator behind a score.
+struct Reason {
+  std::string code;                   // catalogue code (indicator_catalog.h)
+  double log_odds = 0;                // contribution in nats, after caps; reasons sum to
+                                      // RiskAssessment::log_odds - prior log-odds
+  std::string summary;                // one line for a reviewer
+  std::vector<std::string> evidence;  // masked values, related application/persona ids, IPs
+};
+
+// RiskAssessment is the score of one application.
+struct RiskAssessment {
+  int score = 0;           // floor(100 x posterior probability), 0..100
+  RiskLevel level = RiskLevel::kLow;
+  double log_odds = 0;     // posterior log-odds (prior + sum of reasons)
+  std::vector<Reason> reasons;  // strongest first
+};
+
+// ExternalFinding is evidence computed elsewhere (sanctions screening, STIX matches,
+// sign-in monitoring) about one application.
+struct ExternalFinding {
+  std::size_t application_index = 0;  // index into the applications vector
+  std::string code;                   // a catalogue code, e.g. SANCTIONS_MATCH
+  std::string evidence;               // what matched, already masked by the producer
+  double strength = 1;                // in [0, 1]: match confidence; scales the log-LR
+};
+
+// ExternalEvidence bundles every external finding of a run.
+struct ExternalEvidence {
+  std::vector<ExternalFinding> findings;
+};
+
+// ScoreOptions tunes scoring. The defaults are documented in docs/INDICATORS.md.
+struct ScoreOptions {
+  double prior_probability = 0.02;       // share of applications from fake personas
+  double medium_probability = 0.5;       // posterior thresholds of the levels
+  double high_probability = 0.95;
+  double critical_probability = 0.995;
+  double network_inherit_fraction = 0.5; // share of the strongest other member's evidence
+  std::int64_t velocity_window_seconds = 7 * 86400;
+  int velocity_min_companies = 5;        // distinct companies within the window
+  double min_reason_log_odds = 0.05;     // weaker contributions are left out
+};
+
+// ScoreApplications scores each application (same order as `applications`). `records` are
+// the raw applications (same order); `networks` comes from graph::BuildNetworks on the same
+// applications; findings with unknown codes or out-of-range indexes are ignored.
+// Deterministic; O(applications + shared artifacts x their personas).
+std::vector<RiskAssessment> ScoreApplications(const std::vector<NormalizedApplication>& applications,
+                                              const std::vector<ApplicationRecord>& records,
+                                              const graph::NetworkResult& networks,
+                                              const ExternalEvidence& external,
+                                              const ScoreOptions& options);
+
+}  // namespace crosscheck::score

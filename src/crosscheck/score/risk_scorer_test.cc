@@ -1,0 +1,234 @@
+#include "crosscheck/score/risk_scorer.h"
+
+#include <cmath>
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "crosscheck/score/indicator_catalog.h"
+
+namespace crosscheck::score {
+namespace {
+
+struct World {
+  std::vector<NormalizedApplication> applications;
+  std::vector<ApplicationRecord> records;
+  std::vector<std::string> personas;
+
+  NormalizedApplication& Add(const std::string& persona, const std::string& company,
+                             const std::string& given, const std::string& family,
+                             const std::string& country) {
+    NormalizedApplication a;
+    a.index = applications.size();
+    a.application_id = company + "-" + std::to_string(applications.size());
+    a.company_id = company;
+    a.submitted_at = 1'700'000'000 + static_cast<std::int64_t>(applications.size()) * 86400 * 3;
+    a.name.given = given;
+    a.name.family = family;
+    a.name.full = given + " " + family;
+    a.name.tokens = {family, given};
+    std::sort(a.name.tokens.begin(), a.name.tokens.end());
+    a.country = country;
+    a.ip_address = "198.51.100." + std::to_string(applications.size() % 250);
+    a.ip_info.country = country;
+    a.ip_info.kind = IpKind::kResidential;
+    a.line_type = LineType::kMobile;
+    a.idv_status = "passed";
+    applications.push_back(a);
+    ApplicationRecord record;
+    record.application_id = a.application_id;
+    record.full_name = a.name.full;
+    records.push_back(record);
+    personas.push_back(persona);
+    return applications.back();
+  }
+  std::vector<RiskAssessment> Score(const ExternalEvidence& external = {},
+                                    graph::NetworkResult* networks_out = nullptr) const {
+    graph::NetworkResult networks = graph::BuildNetworks(applications, records, personas, {});
+    auto result = ScoreApplications(applications, records, networks, external, {});
+    if (networks_out != nullptr) *networks_out = std::move(networks);
+    return result;
+  }
+};
+
+const Reason* FindReason(const RiskAssessment& assessment, std::string_view code) {
+  for (const Reason& reason : assessment.reasons) {
+    if (reason.code == code) return &reason;
+  }
+  return nullptr;
+}
+
+double Prior() { return std::log(ScoreOptions{}.prior_probability / (1 - ScoreOptions{}.prior_probability)); }
+
+TEST(RiskScorer, NameOriginNationalityAndScriptDoNotChangeTheScore) {
+  // Each pair: the same legitimate applicant, once with a Korean / Chinese / Indian name and
+  // residence, once with an English name in the US; everything else identical.
+  struct Case {
+    const char* given;
+    const char* family;
+    const char* country;
+    bool transliterated;
+  } cases[] = {
+      {"ji-hoon", "kim", "KR", true}, {"wei", "zhang", "CN", true},
+      {"priya", "raghunathan", "IN", false}, {"min-jun", "park", "US", true},
+      {"john", "smith", "US", false},
+  };
+  std::set<int> scores;
+  std::set<double> log_odds;
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.family);
+    World world;
+    NormalizedApplication& a = world.Add("P1", "acme", c.given, c.family, c.country);
+    a.name.transliterated = c.transliterated;
+    a.phone_e164 = "+15550100";
+    a.email = std::string(c.given) + "@mail.example";
+    a.interview_flags = {"CAMERA_OFF"};
+    world.Add("P2", "globex", "other", "person", "US");
+    const auto result = world.Score();
+    scores.insert(result[0].score);
+    log_odds.insert(std::round(result[0].log_odds * 1e9));
+    EXPECT_EQ(result[0].level, RiskLevel::kLow);
+  }
+  EXPECT_EQ(scores.size(), 1u);
+  EXPECT_EQ(log_odds.size(), 1u);
+}
+
+TEST(RiskScorer, FlagsARingAndExplainsEveryReason) {
+  World world;
+  // Five personas at five companies share a payout account and a shipping address; their
+  // phones are VoIP and they apply through a VPN. One more member shares only a device with
+  // one of them. Ten legitimate applicants around them.
+  for (int member = 0; member < 5; ++member) {
+    NormalizedApplication& a = world.Add("R" + std::to_string(member), "co" + std::to_string(member),
+                                         "given" + std::to_string(member), "family", "US");
+    a.payout_account = "US000111222333";
+    a.shipping_address_key = "77 harbor way 07302 us";
+    a.line_type = LineType::kNonFixedVoip;
+    a.phone_e164 = "+1202555010" + std::to_string(member);
+    a.ip_info.is_anonymous = true;
+    a.ip_info.kind = IpKind::kVpn;
+    a.device_id = member == 4 ? "dev-x" : "dev-r" + std::to_string(member);
+  }
+  world.Add("R5", "co9", "quiet", "member", "US").device_id = "dev-x";
+  for (int member = 0; member < 10; ++member) {
+    world.Add("L" + std::to_string(member), "co" + std::to_string(member), "legit", "person" + std::to_string(member), "US")
+        .payout_account = "L" + std::to_string(member);
+  }
+  graph::NetworkResult networks;
+  const auto result = world.Score({}, &networks);
+  for (int member = 0; member < 5; ++member) {
+    SCOPED_TRACE(member);
+    EXPECT_GE(result[member].level, RiskLevel::kHigh);
+    const Reason* payout = FindReason(result[member], "SHARED_PAYOUT_ACCOUNT");
+    ASSERT_NE(payout, nullptr);
+    EXPECT_EQ(payout->evidence.front().find("US000111222333"), std::string::npos);  // masked
+    EXPECT_NE(payout->evidence[1].find("R" + std::to_string((member + 1) % 5)), std::string::npos);
+    // Reasons add up to the score's log-odds: nothing unexplained.
+    double sum = Prior();
+    for (const Reason& reason : result[member].reasons) sum += reason.log_odds;
+    EXPECT_NEAR(sum, result[member].log_odds, 1e-9);
+  }
+  // The quiet member has no red flag of its own but sits in the ring's network.
+  EXPECT_EQ(networks.NetworkIdOfApplication(5), networks.NetworkIdOfApplication(0));
+  const Reason* inherited = FindReason(result[5], "NETWORK_RISK");
+  ASSERT_NE(inherited, nullptr);
+  EXPECT_GT(inherited->log_odds, 1.0);
+  for (std::size_t legit = 6; legit < result.size(); ++legit) {
+    EXPECT_EQ(result[legit].level, RiskLevel::kLow);
+    EXPECT_TRUE(result[legit].reasons.empty());
+  }
+}
+
+TEST(RiskScorer, CapsCorrelatedAccessIndicators) {
+  World world;
+  NormalizedApplication& a = world.Add("P1", "acme", "a", "b", "US");
+  a.line_type = LineType::kFixedVoip;
+  a.ip_info.is_anonymous = true;
+  a.shipping_address_key = "somewhere else 99999";
+  a.postal_code = "10001";
+  a.street = "5 main st";
+  const auto result = world.Score();
+  double access = 0;
+  for (const Reason& reason : result[0].reasons) {
+    if (FindIndicator(reason.code)->family == IndicatorFamily::kAccessAnonymity) access += reason.log_odds;
+  }
+  EXPECT_NEAR(access, std::log(4.0) + std::log(5.0), 1e-9);  // under the cap of ln 30
+  EXPECT_NE(FindReason(result[0], "SHIPPING_NOT_RESIDENCE"), nullptr);
+  EXPECT_EQ(FindReason(result[0], "IP_COUNTRY_MISMATCH"), nullptr);  // VPN location means nothing
+}
+
+TEST(RiskScorer, GeographyComparesClaimsWithEvidenceOnly) {
+  struct Case {
+    const char* claimed;
+    const char* ip_country;
+    bool mismatch;
+  } cases[] = {{"US", "US", false}, {"KR", "KR", false}, {"US", "CN", true},
+               {"IN", "RU", true}, {"", "CN", false}, {"US", "", false}};
+  for (const Case& c : cases) {
+    SCOPED_TRACE(std::string(c.claimed) + "/" + c.ip_country);
+    World world;
+    NormalizedApplication& a = world.Add("P1", "acme", "a", "b", c.claimed);
+    a.ip_info.country = c.ip_country;
+    const auto result = world.Score();
+    EXPECT_EQ(FindReason(result[0], "IP_COUNTRY_MISMATCH") != nullptr, c.mismatch);
+  }
+}
+
+TEST(RiskScorer, ExternalFindingsCountWithTheirStrength) {
+  World world;
+  world.Add("P1", "acme", "a", "b", "US");
+  world.Add("P2", "acme", "c", "d", "US");
+  world.Add("P3", "acme", "e", "f", "US");
+  ExternalEvidence external;
+  external.findings.push_back({0, "SANCTIONS_MATCH", "sdn entry 12345 (score 0.97)", 1.0});
+  external.findings.push_back({1, "SIGNIN_FOREIGN_GEO", "signins from KP", 0.5});
+  external.findings.push_back({2, "NOT_A_CODE", "ignored", 1.0});
+  external.findings.push_back({99, "SANCTIONS_MATCH", "out of range", 1.0});
+  const auto result = world.Score(external);
+  EXPECT_GE(result[0].level, RiskLevel::kHigh);
+  ASSERT_NE(FindReason(result[0], "SANCTIONS_MATCH"), nullptr);
+  EXPECT_EQ(FindReason(result[0], "SANCTIONS_MATCH")->evidence.front(), "sdn entry 12345 (score 0.97)");
+  EXPECT_NEAR(FindReason(result[1], "SIGNIN_FOREIGN_GEO")->log_odds, 0.5 * std::log(6.0), 1e-9);
+  EXPECT_TRUE(result[2].reasons.empty());
+}
+
+TEST(RiskScorer, PersonaVariantsAndVelocity) {
+  World world;
+  const char* names[][2] = {{"alex", "morgan"}, {"alex", "morgan"}, {"sam", "taylor"},
+                            {"alex", "morgan"}, {"alex", "morgan"}};
+  for (int idx = 0; idx < 5; ++idx) {
+    NormalizedApplication& a = world.Add("P1", "co" + std::to_string(idx), names[idx][0], names[idx][1], "US");
+    a.submitted_at = 1'700'000'000 + idx * 3600;
+  }
+  world.Add("P2", "co1", "robert", "lee", "US");
+  const auto result = world.Score();
+  EXPECT_NE(FindReason(result[0], "PERSONA_VARIANTS"), nullptr);
+  EXPECT_NE(FindReason(result[0], "APPLICATION_VELOCITY"), nullptr);
+  EXPECT_TRUE(result[5].reasons.empty());
+}
+
+TEST(IndicatorCatalog, HasEveryRequiredCodeOnceWithSourceAndWeight) {
+  std::set<std::string_view> codes;
+  for (const Indicator& indicator : IndicatorCatalog()) {
+    SCOPED_TRACE(indicator.code);
+    EXPECT_TRUE(codes.insert(indicator.code).second);
+    for (char c : indicator.code) EXPECT_TRUE((c >= 'A' && c <= 'Z') || c == '_');
+    EXPECT_GT(indicator.likelihood_ratio, 1);
+    EXPECT_NE(indicator.source.find("threat-domain.md"), std::string_view::npos);
+    EXPECT_FALSE(indicator.meaning.empty());
+  }
+  for (const char* required :
+       {"VOIP_PHONE", "ANONYMIZING_IP", "IP_COUNTRY_MISMATCH", "SHARED_PHONE", "SHARED_DEVICE",
+        "SHARED_PAYOUT_ACCOUNT", "SHARED_SHIPPING_ADDRESS", "SHIPPING_NOT_RESIDENCE",
+        "NATIONAL_ID_REUSE", "RESUME_REUSE", "PHOTO_REUSE", "PERSONA_VARIANTS",
+        "APPLICATION_VELOCITY", "SANCTIONS_MATCH", "KNOWN_BAD_INDICATOR", "NETWORK_RISK",
+        "SIGNIN_ANONYMIZER", "SIGNIN_FOREIGN_GEO", "IMPOSSIBLE_TRAVEL", "SIGNIN_OFF_HOURS",
+        "SHARED_SIGNIN_IP", "NEW_DEVICE_BURST", "IDV_FAILED", "INTERVIEW_FLAGS"}) {
+    SCOPED_TRACE(required);
+    EXPECT_NE(FindIndicator(required), nullptr);
+  }
+  EXPECT_EQ(FindIndicator("NOPE"), nullptr);
+}
+
+}  // namespace
+}  // namespace crosscheck::score

@@ -1,0 +1,389 @@
+#include "crosscheck/watchlist/indicator_set.h"
+
+#include <arpa/inet.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "crosscheck/common/strings.h"
+#include "crosscheck/watchlist/internal/stix_pattern.h"
+
+namespace crosscheck::watchlist {
+namespace {
+
+using nlohmann::json;
+
+char KindKey(IndicatorKind kind) { return static_cast<char>('0' + static_cast<int>(kind)); }
+
+std::string Key(IndicatorKind kind, std::string_view text) {
+  std::string key(1, KindKey(kind));
+  key += ':';
+  key += text;
+  return key;
+}
+
+std::string NormalizeDomain(std::string_view domain) {
+  std::string out = ToLowerAscii(TrimAscii(domain));
+  while (!out.empty() && out.back() == '.') out.pop_back();
+  if (StartsWith(out, "*.")) out.erase(0, 2);
+  return out;
+}
+
+// IsPlausibleDomain accepts host names (RFC 1123 letters, digits, hyphens; underscores seen
+// in the wild) with at least one dot; real feeds hold typos such as "domain autuo.xicp.net".
+bool IsPlausibleDomain(std::string_view domain) {
+  if (domain.find('.') == std::string_view::npos) return false;
+  return std::all_of(domain.begin(), domain.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_';
+  });
+}
+
+// NormalizeUrl lower-cases scheme and host (RFC 3986 section 6.2.2.1: they are case-insensitive)
+// and drops one trailing '/'. *host receives the host without user info or port.
+std::string NormalizeUrl(std::string_view url, std::string* host) {
+  std::string_view text = TrimAscii(url);
+  std::string out;
+  std::size_t authority_start = 0;
+  const std::size_t scheme_end = text.find("://");
+  if (scheme_end != std::string_view::npos) {
+    out = ToLowerAscii(text.substr(0, scheme_end + 3));
+    authority_start = scheme_end + 3;
+  }
+  std::size_t authority_end = text.find_first_of("/?#", authority_start);
+  if (authority_end == std::string_view::npos) authority_end = text.size();
+  const std::string authority =
+      ToLowerAscii(text.substr(authority_start, authority_end - authority_start));
+  out += authority;
+  out += text.substr(authority_end);
+  if (out.size() > 1 && out.back() == '/') out.pop_back();
+  if (host != nullptr) {
+    std::string_view host_view = authority;
+    const std::size_t at = host_view.rfind('@');
+    if (at != std::string_view::npos) host_view.remove_prefix(at + 1);
+    if (!host_view.empty() && host_view.front() == '[') {
+      host_view = host_view.substr(1, host_view.find(']') - 1);
+    } else {
+      host_view = host_view.substr(0, host_view.find(':'));
+    }
+    *host = NormalizeDomain(host_view);
+  }
+  return out;
+}
+
+// ParseIpNetwork reads "1.2.3.4", "1.2.3.0/24", "2001:db8::1" or "2001:db8::/32" into a
+// 16-byte address (IPv4 mapped into ::ffff:0:0/96, RFC 4291 section 2.5.5.2) with the host
+// bits cleared, and a prefix length out of 128.
+bool ParseIpNetwork(std::string_view text, std::uint8_t address[16], int& prefix_length) {
+  text = TrimAscii(text);
+  std::string_view host = text;
+  int prefix = -1;
+  const std::size_t slash = text.find('/');
+  if (slash != std::string_view::npos) {
+    host = text.substr(0, slash);
+    const std::string_view digits = text.substr(slash + 1);
+    auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), prefix);
+    if (ec != std::errc() || ptr != digits.data() + digits.size() || prefix < 0) return false;
+  }
+  const std::string host_text(host);
+  std::memset(address, 0, 16);
+  in_addr v4{};
+  in6_addr v6{};
+  if (inet_pton(AF_INET, host_text.c_str(), &v4) == 1) {
+    if (prefix > 32) return false;
+    address[10] = 0xff;
+    address[11] = 0xff;
+    std::memcpy(address + 12, &v4, 4);
+    prefix_length = 96 + (prefix < 0 ? 32 : prefix);
+  } else if (inet_pton(AF_INET6, host_text.c_str(), &v6) == 1) {
+    if (prefix > 128) return false;
+    std::memcpy(address, &v6, 16);
+    prefix_length = prefix < 0 ? 128 : prefix;
+  } else {
+    return false;
+  }
+  for (int bit = prefix_length; bit < 128; ++bit) {
+    address[bit / 8] = static_cast<std::uint8_t>(address[bit / 8] & ~(0x80 >> (bit % 8)));
+  }
+  return true;
+}
+
+bool InNetwork(const std::uint8_t address[16], const std::uint8_t network[16], int prefix) {
+  const int full_bytes = prefix / 8;
+  if (std::memcmp(address, network, full_bytes) != 0) return false;
+  const int rest = prefix % 8;
+  if (rest == 0) return true;
+  const auto mask = static_cast<std::uint8_t>(0xff << (8 - rest));
+  return (address[full_bytes] & mask) == (network[full_bytes] & mask);
+}
+
+// LineOf returns the 1-based line of the first occurrence of needle in text, or 0.
+std::int64_t LineOf(std::string_view text, std::string_view needle) {
+  if (needle.empty()) return 0;
+  const std::size_t at = text.find(needle);
+  if (at == std::string_view::npos) return 0;
+  return 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n');
+}
+
+std::string StringField(const json& object, const char* key) {
+  const auto found = object.find(key);
+  if (found == object.end() || !found->is_string()) return {};
+  return found->get<std::string>();
+}
+
+}  // namespace
+
+const char* IndicatorKindName(IndicatorKind kind) {
+  switch (kind) {
+    case IndicatorKind::kEmail: return "email";
+    case IndicatorKind::kIp: return "ip";
+    case IndicatorKind::kDomain: return "domain";
+    case IndicatorKind::kUrl: return "url";
+    case IndicatorKind::kUserAccount: return "user_account";
+  }
+  return "email";
+}
+
+void IndicatorSet::Add(Value value) {
+  const std::size_t position = values_.size();
+  if (value.kind == IndicatorKind::kIp) {
+    networks_.push_back(position);
+  } else {
+    by_key_.emplace(Key(value.kind, value.text), position);
+  }
+  values_.push_back(std::move(value));
+}
+
+Result<IndicatorSet> IndicatorSet::LoadStix(const std::filesystem::path& path, IssueLog& issues) {
+  std::error_code error;
+  if (!std::filesystem::exists(path, error)) {
+    return NotFound("STIX bundle not found: " + path.string());
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return InvalidInput("cannot open " + path.string());
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return InvalidInput("cannot read " + path.string());
+  return ParseStix(buffer.str(), path.filename().string(), issues);
+}
+
+Result<IndicatorSet> IndicatorSet::ParseStix(std::string_view text, std::string_view file_name,
+                                             IssueLog& issues) {
+  json document;
+  try {
+    document = json::parse(text);
+  } catch (const json::parse_error& parse_error) {
+    // parse_error.byte is the 1-based offset of the last byte read.
+    const std::size_t offset = std::min(parse_error.byte == 0 ? 0 : parse_error.byte - 1, text.size());
+    const std::string_view before = text.substr(0, offset);
+    const std::int64_t line = 1 + std::count(before.begin(), before.end(), '\n');
+    const std::size_t last_newline = before.rfind('\n');
+    const std::size_t column =
+        offset - (last_newline == std::string_view::npos ? 0 : last_newline + 1) + 1;
+    std::string what = parse_error.what();
+    // Drop nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 2: ".
+    const std::size_t colon = what.find(": ");
+    if (colon != std::string::npos) what = what.substr(colon + 2);
+    return InvalidInput(std::string(file_name) + " is not valid JSON: line " +
+                        std::to_string(line) + ", column " + std::to_string(column) + ": " +
+                        what);
+  }
+
+  std::vector<const json*> objects;
+  if (document.is_object() && StringField(document, "type") == "bundle") {
+    const auto found = document.find("objects");
+    if (found != document.end() && !found->is_array()) {
+      return InvalidInput(std::string(file_name) + ": the bundle's \"objects\" is not an array");
+    }
+    if (found != document.end()) {
+      for (const json& object : *found) objects.push_back(&object);
+    }
+  } else if (document.is_object() && document.contains("type")) {
+    objects.push_back(&document);
+  } else {
+    return InvalidInput(std::string(file_name) +
+                        " is not a STIX 2.1 bundle (expected an object with \"type\": "
+                        "\"bundle\")");
+  }
+
+  IndicatorSet set;
+  auto add_issue = [&](const std::string& id, std::string field, std::string code,
+                       std::string message) {
+    issues.Add({.file = std::string(file_name),
+                .line = LineOf(text, id.empty() ? std::string_view() : std::string_view(id)),
+                .field = std::move(field),
+                .code = std::move(code),
+                .message = (id.empty() ? std::string("object") : id) + ": " + std::move(message),
+                .severity = IssueSeverity::kRowSkipped});
+  };
+  // AddValue checks and stores one known-bad value of a STIX object.
+  auto add_value = [&](const std::string& id, const std::string& name,
+                       const std::string& object_type, const std::string& observable_type,
+                       const std::string& raw) -> bool {
+    Value value{};
+    value.stix_id = id;
+    value.name = name.empty() ? raw : name;
+    value.object_type = object_type;
+    if (observable_type == "email-addr") {
+      value.kind = IndicatorKind::kEmail;
+      value.text = ToLowerAscii(TrimAscii(raw));
+      if (value.text.find('@') == std::string::npos) return false;
+    } else if (observable_type == "ipv4-addr" || observable_type == "ipv6-addr") {
+      value.kind = IndicatorKind::kIp;
+      value.text = std::string(TrimAscii(raw));
+      if (!ParseIpNetwork(value.text, value.ip, value.prefix_length)) return false;
+    } else if (observable_type == "domain-name") {
+      value.kind = IndicatorKind::kDomain;
+      value.text = NormalizeDomain(raw);
+      if (!IsPlausibleDomain(value.text)) return false;
+    } else if (observable_type == "url") {
+      value.kind = IndicatorKind::kUrl;
+      value.text = NormalizeUrl(raw, nullptr);
+    } else if (observable_type == "user-account") {
+      value.kind = IndicatorKind::kUserAccount;
+      value.text = ToLowerAscii(TrimAscii(raw));
+    } else {
+      return false;
+    }
+    if (value.text.empty()) return false;
+    set.Add(std::move(value));
+    return true;
+  };
+
+  for (const json* object_ptr : objects) {
+    const json& object = *object_ptr;
+    if (!object.is_object()) continue;
+    const std::string type = StringField(object, "type");
+    const std::string id = StringField(object, "id");
+    if (type == "indicator") {
+      const std::string pattern_type = StringField(object, "pattern_type");
+      const std::string pattern = StringField(object, "pattern");
+      if (!pattern_type.empty() && pattern_type != "stix") {
+        add_issue(id, "pattern_type", "STIX_UNSUPPORTED_PATTERN_TYPE",
+                  "pattern_type '" + pattern_type + "' is not read (only 'stix')");
+        continue;
+      }
+      auto comparisons = internal::ParseEqualityPattern(pattern);
+      if (!comparisons) {
+        add_issue(id, "pattern", "STIX_UNSUPPORTED_PATTERN",
+                  comparisons.error() + " in pattern " + pattern);
+        continue;
+      }
+      const std::string name = StringField(object, "name");
+      std::vector<std::string> dropped;
+      for (const internal::StixComparison& comparison : *comparisons) {
+        const bool value_property =
+            comparison.property == "value" &&
+            (comparison.object_type == "email-addr" || comparison.object_type == "ipv4-addr" ||
+             comparison.object_type == "ipv6-addr" || comparison.object_type == "domain-name" ||
+             comparison.object_type == "url");
+        const bool account_property =
+            comparison.object_type == "user-account" &&
+            (comparison.property == "account_login" || comparison.property == "user_id");
+        if ((!value_property && !account_property) ||
+            !add_value(id, name.empty() ? id : name, "indicator", comparison.object_type,
+                       comparison.value)) {
+          dropped.push_back(comparison.object_type + ":" + comparison.property + " = '" +
+                            comparison.value + "'");
+        }
+      }
+      // The kept comparisons are still sound: each side of an OR indicates on its own.
+      if (!dropped.empty()) {
+        add_issue(id, "pattern", "STIX_UNSUPPORTED_PATTERN",
+                  "comparison(s) not supported or with a bad value: " + JoinStrings(dropped, "; "));
+      }
+      continue;
+    }
+    if (type == "email-addr" || type == "ipv4-addr" || type == "ipv6-addr" ||
+        type == "domain-name" || type == "url") {
+      const std::string raw = StringField(object, "value");
+      if (!add_value(id, "", type, type, raw)) {
+        add_issue(id, "value", "STIX_BAD_OBJECT",
+                  type + " without a usable value: '" + raw + "'");
+      }
+      continue;
+    }
+    if (type == "user-account") {
+      bool kept = false;
+      for (const char* key : {"account_login", "user_id"}) {
+        const std::string raw = StringField(object, key);
+        if (!raw.empty()) kept = add_value(id, "", type, type, raw) || kept;
+      }
+      if (!kept) {
+        add_issue(id, "account_login", "STIX_BAD_OBJECT",
+                  "user-account without account_login or user_id");
+      }
+    }
+    // Other objects (malware, relationship, identity...) carry no matchable value.
+  }
+  return set;
+}
+
+std::vector<IndicatorHit> IndicatorSet::Match(const IndicatorQuery& query) const {
+  std::set<std::size_t> seen;
+  std::vector<std::pair<std::size_t, std::string>> found;  // position, what matched
+  auto lookup = [&](IndicatorKind kind, const std::string& text, const std::string& matched) {
+    if (text.empty()) return;
+    const auto [begin, end] = by_key_.equal_range(Key(kind, text));
+    for (auto it = begin; it != end; ++it) {
+      if (seen.insert(it->second).second) found.emplace_back(it->second, matched);
+    }
+  };
+  // A domain matches itself and every parent: mail.evil.example hits evil.example.
+  auto lookup_domain = [&](const std::string& domain) {
+    std::string_view rest = domain;
+    while (!rest.empty()) {
+      lookup(IndicatorKind::kDomain, std::string(rest), domain);
+      const std::size_t dot = rest.find('.');
+      if (dot == std::string_view::npos) break;
+      rest.remove_prefix(dot + 1);
+    }
+  };
+
+  if (!query.email.empty()) {
+    const std::string email = ToLowerAscii(TrimAscii(query.email));
+    lookup(IndicatorKind::kEmail, email, email);
+    const std::size_t at = email.rfind('@');
+    if (at != std::string::npos) lookup_domain(NormalizeDomain(email.substr(at + 1)));
+  }
+  if (!query.domain.empty()) lookup_domain(NormalizeDomain(query.domain));
+  for (const std::string& url : query.urls) {
+    std::string host;
+    const std::string normalized = NormalizeUrl(url, &host);
+    lookup(IndicatorKind::kUrl, normalized, std::string(TrimAscii(url)));
+    if (!host.empty()) lookup_domain(host);
+  }
+  for (const std::string& account : query.accounts) {
+    const std::string normalized = ToLowerAscii(TrimAscii(account));
+    lookup(IndicatorKind::kUserAccount, normalized, normalized);
+  }
+  if (!query.ip.empty()) {
+    std::uint8_t address[16];
+    int prefix = 0;
+    if (ParseIpNetwork(query.ip, address, prefix) && (prefix == 128)) {
+      for (std::size_t position : networks_) {
+        const Value& value = values_[position];
+        if (InNetwork(address, value.ip, value.prefix_length) && seen.insert(position).second) {
+          found.emplace_back(position, std::string(TrimAscii(query.ip)));
+        }
+      }
+    }
+  }
+  std::sort(found.begin(), found.end());
+  std::vector<IndicatorHit> hits;
+  hits.reserve(found.size());
+  for (auto& [position, matched] : found) {
+    const Value& value = values_[position];
+    hits.push_back({value.stix_id, value.name, value.object_type, value.kind, value.text,
+                    std::move(matched)});
+  }
+  return hits;
+}
+
+}  // namespace crosscheck::watchlist

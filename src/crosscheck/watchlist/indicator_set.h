@@ -1,0 +1,98 @@
+// IndicatorSet: known-bad e-mail addresses, IP addresses and networks, domains, URLs and
+// user accounts loaded from a STIX 2.1 bundle (a partner's or a threat-intelligence feed),
+// matched against what an application or a sign-in carries (KNOWN_BAD_INDICATOR in
+// docs/INDICATORS.md).
+//
+//   IssueLog issues;
+//   CC_ASSIGN_OR_RETURN(IndicatorSet set, IndicatorSet::LoadStix("feed.json", issues));
+//   for (const IndicatorHit& hit : set.Match({.email = "a@b.com", .ip = "10.1.2.3"})) {
+//     Report(hit.stix_id, hit.name, hit.matched);
+//   }
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "crosscheck/common/error.h"
+#include "crosscheck/common/issue.h"
+
+namespace crosscheck::watchlist {
+
+// IndicatorKind is what a known-bad value describes.
+enum class IndicatorKind : std::uint8_t { kEmail, kIp, kDomain, kUrl, kUserAccount };
+
+// IndicatorKindName returns "email", "ip", "domain", "url" or "user_account".
+const char* IndicatorKindName(IndicatorKind kind);
+
+// IndicatorHit is one known-bad value that matched.
+struct IndicatorHit {
+  std::string stix_id;      // id of the indicator or observable object
+  std::string name;         // the indicator's name; for an observable, its value
+  std::string object_type;  // "indicator", "ipv4-addr", "email-addr", ...
+  IndicatorKind kind = IndicatorKind::kEmail;
+  std::string value;        // the listed value, e.g. "223.166.0.0/15", "evil.example"
+  std::string matched;      // what in the query matched, e.g. "223.167.1.9", "mx.evil.example"
+};
+
+// IndicatorQuery holds what is known about one application or sign-in; empty = unknown.
+struct IndicatorQuery {
+  std::string email;                  // also checked by its domain against domain indicators
+  std::string ip;                     // IPv4 or IPv6 text
+  std::string domain;                 // a domain of its own (website, e-mail provider)
+  std::vector<std::string> urls;      // profile, portfolio, resume links; hosts are checked too
+  std::vector<std::string> accounts;  // user names / handles (user-account login or user_id)
+};
+
+// IndicatorSet is immutable after loading; Match may be called from many threads.
+class IndicatorSet {
+ public:
+  // LoadStix reads a STIX 2.1 bundle (or a single STIX object) from path. Kept: observables
+  // email-addr, ipv4-addr, ipv6-addr (CIDR allowed), domain-name, url, user-account, and
+  // indicator objects with pattern_type "stix" whose pattern is an OR of equality
+  // comparisons on those types (email-addr:value, ipv4-addr:value, ipv6-addr:value,
+  // domain-name:value, url:value, user-account:account_login, user-account:user_id).
+  // Everything else an indicator says (AND, MATCHES, file hashes, other pattern types) is
+  // logged as one Issue (STIX_UNSUPPORTED_PATTERN, STIX_UNSUPPORTED_PATTERN_TYPE), as are
+  // objects with a missing or unparsable value (STIX_BAD_OBJECT); Issues carry the line of
+  // the object's id in the file when it can be found. Errors: kNotFound when path does not
+  // exist; kInvalidInput when it cannot be read, is not JSON (the message gives line and
+  // column) or is not a STIX object or bundle.
+  static Result<IndicatorSet> LoadStix(const std::filesystem::path& path, IssueLog& issues);
+
+  // ParseStix is LoadStix on text already in memory; file_name is used in messages.
+  static Result<IndicatorSet> ParseStix(std::string_view text, std::string_view file_name,
+                                        IssueLog& issues);
+
+  // Match returns every known-bad value query matches, in load order: e-mail addresses
+  // equal ignoring case; IPs inside a listed address or network; domains equal or a
+  // subdomain of a listed domain (the e-mail's domain, the URLs' hosts and query.domain);
+  // URLs equal after lower-casing scheme and host and dropping a trailing '/'; accounts
+  // equal ignoring case. O(number of listed networks + URLs + a few hash lookups).
+  std::vector<IndicatorHit> Match(const IndicatorQuery& query) const;
+
+  // size returns the number of known-bad values kept.
+  std::size_t size() const { return values_.size(); }
+
+ private:
+  struct Value {
+    IndicatorKind kind;
+    std::string text;        // normalized value
+    std::uint8_t ip[16];     // for kIp: network address, IPv4 mapped into ::ffff:0:0/96
+    int prefix_length;       // for kIp: 0..128
+    std::string stix_id;
+    std::string name;
+    std::string object_type;
+  };
+  void Add(Value value);
+
+  std::vector<Value> values_;
+  // "<kind>:<normalized text>" -> positions in values_, for every kind but kIp.
+  std::unordered_multimap<std::string, std::size_t> by_key_;
+  std::vector<std::size_t> networks_;  // positions of kIp values
+};
+
+}  // namespace crosscheck::watchlist

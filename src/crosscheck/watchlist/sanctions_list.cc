@@ -1,0 +1,532 @@
+#include "crosscheck/watchlist/sanctions_list.h"
+
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+#include <functional>
+#include <iterator>
+#include <sstream>
+#include <thread>
+#include <unordered_map>
+#include <utility>
+
+#include "crosscheck/common/strings.h"
+#include "crosscheck/watchlist/internal/name_similarity.h"
+#include "crosscheck/watchlist/internal/ofac_csv.h"
+
+namespace crosscheck::watchlist {
+namespace {
+
+using internal::NameItem;
+using internal::PreparedName;
+
+// Column counts of OFAC's legacy CSV files (OFAC "SDN list data specification").
+constexpr std::size_t kSdnFields = 12;
+constexpr std::size_t kAltFields = 5;
+constexpr std::size_t kAddFields = 6;
+
+// Tokens shorter than this get no deletion neighbours: one edit in a three-letter syllable
+// already falls below internal::kMinTokenSimilarity (kim~kin 0.82).
+constexpr std::size_t kMinDeletionTokenLength = 4;
+constexpr std::size_t kMinDoubleDeletionTokenLength = 8;
+
+Result<std::string> ReadWholeFile(const std::filesystem::path& path) {
+  std::error_code error;
+  if (!std::filesystem::exists(path, error)) {
+    return NotFound("file not found: " + path.string());
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return InvalidInput("cannot open " + path.string());
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return InvalidInput("cannot read " + path.string());
+  return std::move(buffer).str();
+}
+
+bool ParseEntNum(std::string_view text, std::int64_t& value) {
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  return ec == std::errc() && ptr == end && value > 0;
+}
+
+// OFAC joins several programs as "NPWMD] [DPRK2" (the file's own brackets are stripped).
+std::vector<std::string> SplitPrograms(std::string_view column) {
+  std::vector<std::string> programs;
+  std::size_t start = 0;
+  while (start <= column.size()) {
+    std::size_t end = column.find("] [", start);
+    if (end == std::string_view::npos) end = column.size();
+    std::string_view piece = TrimAscii(column.substr(start, end - start));
+    while (!piece.empty() && (piece.front() == '[' || piece.front() == ' ')) piece.remove_prefix(1);
+    while (!piece.empty() && (piece.back() == ']' || piece.back() == ' ')) piece.remove_suffix(1);
+    if (!piece.empty()) programs.emplace_back(piece);
+    start = end + 3;
+  }
+  return programs;
+}
+
+std::uint64_t HashKey(std::string_view text) { return std::hash<std::string_view>{}(text); }
+
+// AppendDeletionKeys appends the hashes of text and of every string made by removing one
+// character (tokens of 4+ letters) or up to two (8+ letters, when max_edits is 2): the
+// symmetric-deletion neighbourhood of SymSpell (Garbe 2012). Tokens share a key when one
+// deletion on each side makes them equal (a substitution, hasan~ehsan) or, for long
+// tokens, two (mohammed~muhammad). This matches the edit budget of TokenSimilarity (one
+// edit per four letters): only tokens of 8+ letters may be two edits apart, so shorter ones
+// need no second deletion (which would also make keys of three letters that collide with
+// thousands of listed tokens). Keys may repeat; callers deduplicate.
+void AppendDeletionKeys(std::string_view text, int max_edits, std::vector<std::uint64_t>& keys) {
+  keys.push_back(HashKey(text));
+  if (text.size() < kMinDeletionTokenLength || max_edits < 1) return;
+  const bool two_edits = max_edits >= 2 && text.size() >= kMinDoubleDeletionTokenLength;
+  std::string variant;
+  std::string variant2;
+  for (std::size_t skip = 0; skip < text.size(); ++skip) {
+    if (skip > 0 && text[skip] == text[skip - 1]) continue;  // same string as the last one
+    variant.assign(text.substr(0, skip));
+    variant.append(text.substr(skip + 1));
+    keys.push_back(HashKey(variant));
+    if (!two_edits) continue;
+    for (std::size_t skip2 = skip; skip2 < variant.size(); ++skip2) {
+      if (skip2 > skip && variant[skip2] == variant[skip2 - 1]) continue;
+      variant2.assign(variant, 0, skip2);
+      variant2.append(variant, skip2 + 1);
+      keys.push_back(HashKey(variant2));
+    }
+  }
+}
+
+// KeyTable maps a 64-bit key to a slice of a vector: open addressing with linear probing,
+// flat in memory, because candidate lookup is the hot loop of screening.
+class KeyTable {
+ public:
+  struct Slot {
+    std::uint64_t key = 0;  // 0 = empty; a real key of 0 is stored as 1 (harmless collision)
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+  };
+
+  void Reserve(std::size_t count) {
+    std::size_t capacity = 16;
+    while (capacity < count * 2) capacity *= 2;
+    slots_.assign(capacity, Slot{});
+    mask_ = capacity - 1;
+  }
+  void Insert(std::uint64_t key, std::uint32_t begin, std::uint32_t end) {
+    key = key == 0 ? 1 : key;
+    std::size_t pos = Mix(key) & mask_;
+    while (slots_[pos].key != 0) pos = (pos + 1) & mask_;
+    slots_[pos] = {key, begin, end};
+  }
+  const Slot* Find(std::uint64_t key) const {
+    key = key == 0 ? 1 : key;
+    std::size_t pos = Mix(key) & mask_;
+    while (slots_[pos].key != 0) {
+      if (slots_[pos].key == key) return &slots_[pos];
+      pos = (pos + 1) & mask_;
+    }
+    return nullptr;
+  }
+
+ private:
+  // std::hash of a string is well mixed, but not every library's; a cheap finaliser
+  // (MurmurHash3 fmix64) keeps probing short either way.
+  static std::size_t Mix(std::uint64_t key) {
+    key ^= key >> 33;
+    key *= 0xff51afd7ed558ccdULL;
+    key ^= key >> 33;
+    return static_cast<std::size_t>(key);
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+};
+
+}  // namespace
+
+const char* SdnTypeName(SdnType type) {
+  switch (type) {
+    case SdnType::kIndividual: return "individual";
+    case SdnType::kEntity: return "entity";
+    case SdnType::kVessel: return "vessel";
+    case SdnType::kAircraft: return "aircraft";
+  }
+  return "entity";
+}
+
+// Index: the entries plus an inverted index from name items to the names holding them.
+struct SanctionsList::Index {
+  struct IndexedName {
+    std::uint32_t entry_idx = 0;
+    std::int32_t alias_idx = -1;  // -1: the primary name
+    PreparedName prepared;
+  };
+  struct Posting {
+    std::uint32_t name_idx;
+    float weight;
+  };
+
+  std::vector<SanctionsEntry> entries;
+  std::unordered_map<std::int64_t, std::uint32_t> entry_by_ent_num;
+  std::vector<IndexedName> names;
+  std::vector<std::string> vocab;
+  std::unordered_map<std::string, std::uint32_t> vocab_ids;
+  std::vector<std::vector<Posting>> postings;                  // by vocab id, while building
+  std::vector<std::uint32_t> posting_offsets;                  // CSR form of postings
+  std::vector<Posting> posting_data;
+  std::vector<float> name_weight;                              // by name: total weight
+  std::vector<SdnType> name_type;                              // by name: its entry's type
+  KeyTable deletion_keys;                                      // key -> deletion_vocab slice
+  std::vector<std::uint32_t> deletion_vocab;
+  std::unordered_map<int, std::vector<std::uint32_t>> romanization_vocab;  // group -> vocab
+
+  void Build();
+  // Scratch is per-thread working memory of Screen.
+  struct Scratch {
+    std::vector<float> bound;
+    std::vector<float> item_best;
+    std::vector<std::uint32_t> touched;
+    std::vector<std::uint32_t> item_touched;
+    std::vector<std::uint32_t> candidates;
+    std::vector<std::uint64_t> keys;
+    std::vector<std::uint32_t> vocab_stamp;
+    std::uint32_t stamp = 0;
+  };
+  void Candidates(const NameItem& item, Scratch& scratch) const;
+};
+
+void SanctionsList::Index::Build() {
+  for (std::uint32_t entry_idx = 0; entry_idx < entries.size(); ++entry_idx) {
+    const SanctionsEntry& entry = entries[entry_idx];
+    entry_by_ent_num.emplace(entry.ent_num, entry_idx);
+    names.push_back({entry_idx, -1, internal::PrepareName(entry.name)});
+    for (std::size_t alias_idx = 0; alias_idx < entry.aliases.size(); ++alias_idx) {
+      names.push_back({entry_idx, static_cast<std::int32_t>(alias_idx),
+                       internal::PrepareName(entry.aliases[alias_idx].name)});
+    }
+  }
+  for (std::uint32_t name_idx = 0; name_idx < names.size(); ++name_idx) {
+    for (const NameItem& item : names[name_idx].prepared.items) {
+      auto [found, inserted] = vocab_ids.emplace(item.text, static_cast<std::uint32_t>(vocab.size()));
+      if (inserted) {
+        vocab.push_back(item.text);
+        postings.emplace_back();
+      }
+      std::vector<Posting>& list = postings[found->second];
+      if (!list.empty() && list.back().name_idx == name_idx) {
+        list.back().weight = std::max(list.back().weight, item.weight);
+      } else {
+        list.push_back({name_idx, item.weight});
+      }
+    }
+  }
+  posting_offsets.reserve(postings.size() + 1);
+  posting_offsets.push_back(0);
+  for (std::vector<Posting>& list : postings) {
+    posting_data.insert(posting_data.end(), list.begin(), list.end());
+    posting_offsets.push_back(static_cast<std::uint32_t>(posting_data.size()));
+  }
+  postings.clear();
+  postings.shrink_to_fit();
+  for (const IndexedName& name : names) {
+    name_weight.push_back(name.prepared.total_weight);
+    name_type.push_back(entries[name.entry_idx].type);
+  }
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;
+  std::vector<std::uint64_t> keys;
+  for (std::uint32_t vocab_id = 0; vocab_id < vocab.size(); ++vocab_id) {
+    keys.clear();
+    AppendDeletionKeys(vocab[vocab_id], 2, keys);
+    for (std::uint64_t key : keys) keyed.emplace_back(key, vocab_id);
+    const int group = internal::RomanizationGroup(vocab[vocab_id]);
+    if (group >= 0) romanization_vocab[group].push_back(vocab_id);
+  }
+  std::sort(keyed.begin(), keyed.end());
+  keyed.erase(std::unique(keyed.begin(), keyed.end()), keyed.end());
+  deletion_vocab.reserve(keyed.size());
+  std::size_t distinct_keys = 0;
+  for (std::size_t pos = 0; pos < keyed.size(); ++pos) {
+    distinct_keys += (pos == 0 || keyed[pos].first != keyed[pos - 1].first) ? 1 : 0;
+  }
+  deletion_keys.Reserve(distinct_keys);
+  for (std::size_t pos = 0; pos < keyed.size();) {
+    const std::uint64_t key = keyed[pos].first;
+    const auto begin = static_cast<std::uint32_t>(deletion_vocab.size());
+    while (pos < keyed.size() && keyed[pos].first == key) deletion_vocab.push_back(keyed[pos++].second);
+    deletion_keys.Insert(key, begin, static_cast<std::uint32_t>(deletion_vocab.size()));
+  }
+}
+
+void SanctionsList::Index::Candidates(const NameItem& item, Scratch& scratch) const {
+  scratch.candidates.clear();
+  if (scratch.vocab_stamp.size() < vocab.size()) scratch.vocab_stamp.assign(vocab.size(), 0);
+  if (++scratch.stamp == 0) {  // wrapped: forget every old stamp
+    std::fill(scratch.vocab_stamp.begin(), scratch.vocab_stamp.end(), 0);
+    scratch.stamp = 1;
+  }
+  auto add = [&](std::uint32_t vocab_id) {
+    if (scratch.vocab_stamp[vocab_id] == scratch.stamp) return;
+    scratch.vocab_stamp[vocab_id] = scratch.stamp;
+    scratch.candidates.push_back(vocab_id);
+  };
+  // Joined items must align at internal::kMinJoinedSimilarity, one edit away at most.
+  const bool joined = (item.mask & (item.mask - 1)) != 0;
+  scratch.keys.clear();
+  AppendDeletionKeys(item.text, joined ? 1 : 2, scratch.keys);
+  for (std::uint64_t key : scratch.keys) {
+    const KeyTable::Slot* slot = deletion_keys.Find(key);
+    if (slot == nullptr) continue;
+    for (std::uint32_t pos = slot->begin; pos < slot->end; ++pos) add(deletion_vocab[pos]);
+  }
+  const int group = internal::RomanizationGroup(item.text);
+  if (group >= 0) {
+    const auto found = romanization_vocab.find(group);
+    if (found != romanization_vocab.end()) {
+      for (std::uint32_t vocab_id : found->second) add(vocab_id);
+    }
+  }
+}
+
+SanctionsList::SanctionsList(std::unique_ptr<Index> index) : index_(std::move(index)) {}
+SanctionsList::SanctionsList(SanctionsList&&) noexcept = default;
+SanctionsList& SanctionsList::operator=(SanctionsList&&) noexcept = default;
+SanctionsList::~SanctionsList() = default;
+
+SanctionsList SanctionsList::FromEntries(std::vector<SanctionsEntry> entries) {
+  auto index = std::make_unique<Index>();
+  index->entries = std::move(entries);
+  index->Build();
+  return SanctionsList(std::move(index));
+}
+
+Result<SanctionsList> SanctionsList::Load(const std::filesystem::path& dir, IssueLog& issues) {
+  std::error_code fs_error;
+  if (!std::filesystem::is_directory(dir, fs_error)) {
+    return NotFound("sanctions list directory not found: " + dir.string() +
+                    " (expected OFAC's sdn.csv, alt.csv, add.csv)");
+  }
+  auto sdn_text = ReadWholeFile(dir / "sdn.csv");
+  if (!sdn_text) return std::unexpected(std::move(sdn_text).error().AddContext("loading the SDN list"));
+  auto alt_text = ReadWholeFile(dir / "alt.csv");
+  if (!alt_text) return std::unexpected(std::move(alt_text).error().AddContext("loading SDN aliases"));
+
+  std::vector<SanctionsEntry> entries;
+  std::unordered_map<std::int64_t, std::size_t> by_ent_num;
+  auto row_issue = [&issues](const char* file, std::int64_t line, const char* field,
+                             std::string code, std::string message) {
+    issues.Add({.file = file, .line = line, .field = field, .code = std::move(code),
+                .message = std::move(message), .severity = IssueSeverity::kRowSkipped});
+  };
+
+  for (internal::OfacRow& row : internal::ParseOfacCsv(*sdn_text, "sdn.csv", kSdnFields, issues)) {
+    SanctionsEntry entry;
+    if (!ParseEntNum(row.fields[0], entry.ent_num)) {
+      row_issue("sdn.csv", row.line, "ent_num", "OFAC_BAD_ENT_NUM",
+                "ent_num is not a positive integer: '" + row.fields[0] + "'");
+      continue;
+    }
+    if (by_ent_num.contains(entry.ent_num)) {
+      row_issue("sdn.csv", row.line, "ent_num", "OFAC_DUPLICATE_ENT_NUM",
+                "ent_num " + row.fields[0] + " appears twice; the first row is kept");
+      continue;
+    }
+    entry.name = std::move(row.fields[1]);
+    if (entry.name.empty()) {
+      row_issue("sdn.csv", row.line, "SDN_Name", "OFAC_EMPTY_NAME", "the entry has no name");
+      continue;
+    }
+    const std::string type = ToLowerAscii(row.fields[2]);
+    if (type == "individual") {
+      entry.type = SdnType::kIndividual;
+    } else if (type == "vessel") {
+      entry.type = SdnType::kVessel;
+    } else if (type == "aircraft") {
+      entry.type = SdnType::kAircraft;
+    } else if (!type.empty()) {
+      issues.Add({.file = "sdn.csv", .line = row.line, .field = "SDN_Type",
+                  .code = "OFAC_UNKNOWN_SDN_TYPE",
+                  .message = "unknown SDN_Type '" + row.fields[2] + "', treated as an entity",
+                  .severity = IssueSeverity::kFieldIgnored});
+    }
+    entry.programs = SplitPrograms(row.fields[3]);
+    entry.title = std::move(row.fields[4]);
+    entry.remarks = std::move(row.fields[11]);
+    by_ent_num.emplace(entry.ent_num, entries.size());
+    entries.push_back(std::move(entry));
+  }
+  if (entries.empty()) {
+    return InvalidInput("no SDN entry could be read from " + (dir / "sdn.csv").string() +
+                        " (see the issues log)");
+  }
+
+  for (internal::OfacRow& row : internal::ParseOfacCsv(*alt_text, "alt.csv", kAltFields, issues)) {
+    std::int64_t ent_num = 0;
+    SanctionsAlias alias;
+    if (!ParseEntNum(row.fields[0], ent_num) || !ParseEntNum(row.fields[1], alias.alt_num)) {
+      row_issue("alt.csv", row.line, "ent_num", "OFAC_BAD_ENT_NUM",
+                "ent_num or alt_num is not a positive integer: '" + row.fields[0] + "', '" +
+                    row.fields[1] + "'");
+      continue;
+    }
+    const auto owner = by_ent_num.find(ent_num);
+    if (owner == by_ent_num.end()) {
+      row_issue("alt.csv", row.line, "ent_num", "OFAC_UNKNOWN_ENT_NUM",
+                "alias for ent_num " + row.fields[0] + ", which sdn.csv does not hold");
+      continue;
+    }
+    alias.alt_type = ToLowerAscii(row.fields[2]);
+    alias.name = std::move(row.fields[3]);
+    alias.remarks = std::move(row.fields[4]);
+    if (alias.name.empty()) {
+      row_issue("alt.csv", row.line, "alt_name", "OFAC_EMPTY_NAME", "the alias has no name");
+      continue;
+    }
+    entries[owner->second].aliases.push_back(std::move(alias));
+  }
+
+  auto add_text = ReadWholeFile(dir / "add.csv");
+  if (!add_text) {
+    issues.Add({.file = "add.csv", .code = "OFAC_FILE_MISSING",
+                .message = "add.csv could not be read (" + add_text.error().message() +
+                           "); entries have no addresses",
+                .severity = IssueSeverity::kFileError});
+  } else {
+    for (internal::OfacRow& row :
+         internal::ParseOfacCsv(*add_text, "add.csv", kAddFields, issues)) {
+      std::int64_t ent_num = 0;
+      SanctionsAddress address;
+      if (!ParseEntNum(row.fields[0], ent_num) || !ParseEntNum(row.fields[1], address.add_num)) {
+        row_issue("add.csv", row.line, "ent_num", "OFAC_BAD_ENT_NUM",
+                  "ent_num or add_num is not a positive integer: '" + row.fields[0] + "', '" +
+                      row.fields[1] + "'");
+        continue;
+      }
+      const auto owner = by_ent_num.find(ent_num);
+      if (owner == by_ent_num.end()) {
+        row_issue("add.csv", row.line, "ent_num", "OFAC_UNKNOWN_ENT_NUM",
+                  "address for ent_num " + row.fields[0] + ", which sdn.csv does not hold");
+        continue;
+      }
+      address.address = std::move(row.fields[2]);
+      address.city_state_zip = std::move(row.fields[3]);
+      address.country = std::move(row.fields[4]);
+      address.remarks = std::move(row.fields[5]);
+      entries[owner->second].addresses.push_back(std::move(address));
+    }
+  }
+  return FromEntries(std::move(entries));
+}
+
+std::vector<SanctionsMatch> SanctionsList::Screen(std::string_view name,
+                                                  const ScreenOptions& options) const {
+  const Index& index = *index_;
+  const PreparedName query = internal::PrepareName(name);
+  if (query.tokens.empty()) return {};
+
+  // Per-thread scratch sized to the index: an upper bound of each name's matched weight.
+  thread_local Index::Scratch scratch;
+  if (scratch.bound.size() < index.names.size()) {
+    scratch.bound.assign(index.names.size(), 0.0F);
+    scratch.item_best.assign(index.names.size(), 0.0F);
+  }
+  scratch.touched.clear();
+
+  // Sum, over query items, of the best sim * (w_q + w_l) any item of a name can give: never
+  // less than the matched weight of the real alignment, so names whose bound is below the
+  // threshold can be skipped without changing the result.
+  for (const NameItem& item : query.items) {
+    index.Candidates(item, scratch);
+    scratch.item_touched.clear();
+    for (std::uint32_t vocab_id : scratch.candidates) {
+      const double similarity = internal::TokenSimilarity(item.text, index.vocab[vocab_id]);
+      if (similarity < internal::kMinTokenSimilarity) continue;
+      for (std::uint32_t pos = index.posting_offsets[vocab_id];
+           pos < index.posting_offsets[vocab_id + 1]; ++pos) {
+        const Index::Posting& posting = index.posting_data[pos];
+        const auto value = static_cast<float>(similarity * (item.weight + posting.weight));
+        float& best = scratch.item_best[posting.name_idx];
+        if (best == 0.0F) scratch.item_touched.push_back(posting.name_idx);
+        best = std::max(best, value);
+      }
+    }
+    for (std::uint32_t name_idx : scratch.item_touched) {
+      if (scratch.bound[name_idx] == 0.0F) scratch.touched.push_back(name_idx);
+      scratch.bound[name_idx] += scratch.item_best[name_idx];
+      scratch.item_best[name_idx] = 0.0F;
+    }
+  }
+
+  std::unordered_map<std::uint32_t, SanctionsMatch> best_by_entry;
+  for (std::uint32_t name_idx : scratch.touched) {
+    const float bound = scratch.bound[name_idx];
+    scratch.bound[name_idx] = 0.0F;
+    // Compact per-name arrays first: most touched names stop here, without a cache miss
+    // on the name or its entry.
+    const double total = static_cast<double>(query.total_weight) + index.name_weight[name_idx];
+    // The small slack keeps float rounding of the bound from dropping an exact-threshold hit.
+    if (bound / total + 1e-4 < options.threshold) continue;
+    const SdnType type = index.name_type[name_idx];
+    const bool wanted = type == SdnType::kIndividual ? options.include_individuals
+                        : type == SdnType::kEntity   ? options.include_entities
+                                                     : options.include_vessels_and_aircraft;
+    if (!wanted) continue;
+    const Index::IndexedName& listed = index.names[name_idx];
+    const SanctionsEntry& entry = index.entries[listed.entry_idx];
+    internal::NameComparison comparison = internal::CompareNames(query, listed.prepared);
+    if (comparison.score < options.threshold) continue;
+    auto [slot, inserted] = best_by_entry.try_emplace(listed.entry_idx);
+    SanctionsMatch& match = slot->second;
+    if (!inserted && (match.score > comparison.score ||
+                      (match.score == comparison.score && !match.via_alias))) {
+      continue;
+    }
+    match.ent_num = entry.ent_num;
+    match.score = comparison.score;
+    match.via_alias = listed.alias_idx >= 0;
+    match.listed_name = match.via_alias ? entry.aliases[listed.alias_idx].name : entry.name;
+    match.primary_name = entry.name;
+    match.type = entry.type;
+    match.programs = entry.programs;
+    match.explanation = internal::ExplainComparison(comparison);
+  }
+  std::vector<SanctionsMatch> matches;
+  matches.reserve(best_by_entry.size());
+  for (auto& [entry_idx, match] : best_by_entry) matches.push_back(std::move(match));
+  std::sort(matches.begin(), matches.end(), [](const SanctionsMatch& a, const SanctionsMatch& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return a.ent_num < b.ent_num;
+  });
+  if (matches.size() > options.max_results) matches.resize(options.max_results);
+  return matches;
+}
+
+std::vector<std::vector<SanctionsMatch>> SanctionsList::ScreenMany(
+    std::span<const std::string> names, const ScreenOptions& options, int threads) const {
+  std::vector<std::vector<SanctionsMatch>> results(names.size());
+  const std::size_t workers =
+      std::clamp<std::size_t>(threads > 0 ? static_cast<std::size_t>(threads) : 1, 1,
+                              std::max<std::size_t>(names.size(), 1));
+  auto work = [&](std::size_t worker) {
+    for (std::size_t name_idx = worker; name_idx < names.size(); name_idx += workers) {
+      results[name_idx] = Screen(names[name_idx], options);
+    }
+  };
+  {
+    // Joined at the end of this block, before results is returned.
+    std::vector<std::jthread> pool;
+    for (std::size_t worker = 1; worker < workers; ++worker) pool.emplace_back(work, worker);
+    work(0);
+  }
+  return results;
+}
+
+const std::vector<SanctionsEntry>& SanctionsList::entries() const { return index_->entries; }
+
+const SanctionsEntry* SanctionsList::Find(std::int64_t ent_num) const {
+  const auto found = index_->entry_by_ent_num.find(ent_num);
+  return found == index_->entry_by_ent_num.end() ? nullptr : &index_->entries[found->second];
+}
+
+std::size_t SanctionsList::indexed_name_count() const { return index_->names.size(); }
+
+}  // namespace crosscheck::watchlist

@@ -1,0 +1,136 @@
+// SanctionsList: the OFAC SDN list loaded from its published CSV files (sdn.csv, alt.csv,
+// add.csv) and indexed for fuzzy name screening. A match comes only from the similarity of
+// the screened name to a listed name or alias (see docs/INDICATORS.md, SANCTIONS_MATCH);
+// nothing about a name's origin or script is scored.
+//
+//   IssueLog issues;
+//   CC_ASSIGN_OR_RETURN(SanctionsList list, SanctionsList::Load("data/ofac", issues));
+//   for (const SanctionsMatch& match : list.Screen("Kim Jong Un", ScreenOptions{})) {
+//     Print(match.score, match.listed_name, match.programs, match.explanation);
+//   }
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crosscheck/common/error.h"
+#include "crosscheck/common/issue.h"
+
+namespace crosscheck::watchlist {
+
+// kDefaultSanctionsThreshold is the score from which a name counts as a SANCTIONS_MATCH.
+// At 0.88 every token of a short name must align closely (one typo per name part, one
+// romanization variant) and a missing or extra given name drops a three-part Korean name
+// below it; see the tests for the names that must and must not match.
+inline constexpr double kDefaultSanctionsThreshold = 0.88;
+
+// SdnType is OFAC's SDN_Type column; entities have an empty SDN_Type in sdn.csv.
+enum class SdnType : std::uint8_t { kIndividual, kEntity, kVessel, kAircraft };
+
+// SdnTypeName returns "individual", "entity", "vessel" or "aircraft".
+const char* SdnTypeName(SdnType type);
+
+// SanctionsAlias is one row of alt.csv: alt_type is "aka", "fka" or "nka".
+struct SanctionsAlias {
+  std::int64_t alt_num = 0;
+  std::string alt_type;
+  std::string name;
+  std::string remarks;
+};
+
+// SanctionsAddress is one row of add.csv.
+struct SanctionsAddress {
+  std::int64_t add_num = 0;
+  std::string address;
+  std::string city_state_zip;
+  std::string country;
+  std::string remarks;
+};
+
+// SanctionsEntry is one SDN record with its aliases and addresses.
+struct SanctionsEntry {
+  std::int64_t ent_num = 0;
+  std::string name;                   // SDN_Name as published, e.g. "KIM, Jong Un"
+  SdnType type = SdnType::kEntity;
+  std::vector<std::string> programs;  // "DPRK3"; the "] [" separated Program column split
+  std::string title;
+  std::string remarks;
+  std::vector<SanctionsAlias> aliases;
+  std::vector<SanctionsAddress> addresses;
+};
+
+// ScreenOptions tunes Screen.
+struct ScreenOptions {
+  double threshold = kDefaultSanctionsThreshold;  // matches scoring below are dropped
+  std::size_t max_results = 5;                    // best entries kept per screened name
+  bool include_entities = true;                   // organisations (company names)
+  bool include_individuals = true;
+  bool include_vessels_and_aircraft = false;      // never a job applicant's name
+};
+
+// SanctionsMatch is one listed entry a screened name resembles.
+struct SanctionsMatch {
+  std::int64_t ent_num = 0;
+  double score = 0;                   // 0..1, see internal/name_similarity.h CompareNames
+  std::string listed_name;            // the primary name or alias that matched best
+  bool via_alias = false;
+  std::string primary_name;           // SDN_Name of the entry
+  SdnType type = SdnType::kEntity;
+  std::vector<std::string> programs;
+  std::string explanation;            // "kim=kim, jung~jong 0.85, un=un"
+};
+
+// SanctionsList holds the list and its name index. Immutable after Load; Screen may be
+// called from many threads at once.
+class SanctionsList {
+ public:
+  // Load reads dir/sdn.csv and dir/alt.csv (both required) and dir/add.csv (optional: when
+  // missing one Issue with severity kFileError is logged). Bad rows are skipped with an
+  // Issue naming the file and line (OFAC_WRONG_FIELD_COUNT, OFAC_BAD_QUOTE,
+  // OFAC_UNTERMINATED_QUOTE, OFAC_BAD_ENT_NUM, OFAC_UNKNOWN_ENT_NUM, OFAC_EMPTY_NAME).
+  // Errors: kNotFound when dir or a required file does not exist; kInvalidInput when a file
+  // cannot be read or sdn.csv yields no entry at all.
+  static Result<SanctionsList> Load(const std::filesystem::path& dir, IssueLog& issues);
+
+  // FromEntries builds a list from entries already in memory (tests, other list formats).
+  static SanctionsList FromEntries(std::vector<SanctionsEntry> entries);
+
+  SanctionsList(SanctionsList&&) noexcept;
+  SanctionsList& operator=(SanctionsList&&) noexcept;
+  SanctionsList(const SanctionsList&) = delete;
+  SanctionsList& operator=(const SanctionsList&) = delete;
+  ~SanctionsList();
+
+  // Screen returns the entries whose primary name or an alias scores at least
+  // options.threshold against name, best first (ties by ent_num), one match per entry, at
+  // most options.max_results. Candidates come from an index (exact tokens, one-edit
+  // deletion neighbours, romanization variants, joined adjacent tokens), so the cost grows
+  // with the number of listed names sharing a similar token, not with the list size.
+  // Thread-safe.
+  std::vector<SanctionsMatch> Screen(std::string_view name, const ScreenOptions& options) const;
+
+  // ScreenMany screens names on up to threads threads; result[i] belongs to names[i].
+  std::vector<std::vector<SanctionsMatch>> ScreenMany(std::span<const std::string> names,
+                                                      const ScreenOptions& options,
+                                                      int threads) const;
+
+  // entries returns every entry in file order; Find returns one by ent_num or nullptr.
+  const std::vector<SanctionsEntry>& entries() const;
+  const SanctionsEntry* Find(std::int64_t ent_num) const;
+
+  // indexed_name_count returns how many names (primary names and aliases) are indexed.
+  std::size_t indexed_name_count() const;
+
+ private:
+  struct Index;
+  explicit SanctionsList(std::unique_ptr<Index> index);
+
+  std::unique_ptr<Index> index_;
+};
+
+}  // namespace crosscheck::watchlist
