@@ -1,6 +1,7 @@
 #include "crosscheck/link/prepared_table.h"
 
 #include <algorithm>
+#include <atomic>
 #include <thread>
 
 #include "crosscheck/common/strings.h"
@@ -216,6 +217,15 @@ std::uint64_t Hash64(std::string_view text) {
   return hash == 0 ? 1 : hash;
 }
 
+std::uint32_t LetterMask(std::string_view text) {
+  std::uint32_t mask = 0;
+  for (char c : text) {
+    if (c >= 'a' && c <= 'z') mask |= 1U << (c - 'a');
+    else if (c >= '0' && c <= '9') mask |= 1U << (26 + (c - '0') % 6);
+  }
+  return mask;
+}
+
 void NormalizeValue(FieldType type, std::string_view raw, std::vector<NormalizedValue>& out) {
   raw = TrimAscii(raw);
   if (raw.empty()) return;
@@ -251,71 +261,111 @@ double PreparedColumn::Frequency(std::uint64_t hash) const {
   return static_cast<double>(count) / static_cast<double>(nonnull_records_);
 }
 
-std::size_t PreparedColumn::Append(std::string_view raw, std::vector<NormalizedValue>& scratch) {
-  scratch.clear();
-  NormalizeValue(spec_.type, raw, scratch);
-  for (NormalizedValue& value : scratch) {
-    // Values longer than 64 KiB are cut: the arena offsets are 16-bit lengths.
-    if (value.text.size() > 0xFFFF) value.text.resize(0xFFFF);
-    if (value.alt.size() > 0xFFFF) value.alt.resize(0xFFFF);
-    Entry entry;
-    entry.hash = Hash64(spec_.type == FieldType::kPhone ? value.alt : value.text);
-    entry.text_offset = static_cast<std::uint32_t>(arena_.size());
-    entry.text_size = static_cast<std::uint16_t>(value.text.size());
-    arena_ += value.text;
-    entry.alt_offset = static_cast<std::uint32_t>(arena_.size());
-    entry.alt_size = static_cast<std::uint16_t>(value.alt.size());
-    arena_ += value.alt;
-    entry.number = value.number;
-    entries_.push_back(entry);
-    std::uint32_t& count = counts_[entry.hash];
-    squared_counts_ += 2 * static_cast<std::uint64_t>(count) + 1;
-    ++count;
-    ++value_occurrences_;
-  }
-  if (!scratch.empty()) ++nonnull_records_;
-  begin_.push_back(static_cast<std::uint32_t>(entries_.size()));
-  return size() - 1;
-}
-
 double PreparedColumn::MeanFrequency() const {
   if (nonnull_records_ == 0 || value_occurrences_ == 0) return 1.0;
   return static_cast<double>(squared_counts_) /
          (static_cast<double>(value_occurrences_) * static_cast<double>(nonnull_records_));
 }
 
-std::vector<std::pair<std::string, std::uint32_t>> PreparedColumn::TopValues(
-    std::size_t limit) const {
+void PreparedColumn::CountRecord(std::size_t record_idx) {
+  const std::size_t count = value_count(record_idx);
+  for (std::size_t value_idx = 0; value_idx < count; ++value_idx) {
+    std::uint32_t& seen = counts_[value(record_idx, value_idx).hash];
+    squared_counts_ += 2 * static_cast<std::uint64_t>(seen) + 1;
+    ++seen;
+    ++value_occurrences_;
+  }
+  if (count > 0) ++nonnull_records_;
+}
+
+std::vector<std::pair<std::string, std::uint32_t>> PreparedColumn::TopValues(std::size_t limit) const {
   std::vector<std::pair<std::uint32_t, std::uint64_t>> by_count;
   by_count.reserve(counts_.size());
   for (const auto& [hash, count] : counts_) by_count.emplace_back(count, hash);
   const std::size_t keep = std::min(limit, by_count.size());
-  std::partial_sort(by_count.begin(), by_count.begin() + static_cast<std::ptrdiff_t>(keep),
-                    by_count.end(), [](const auto& a, const auto& b) {
-                      return a.first != b.first ? a.first > b.first : a.second < b.second;
-                    });
+  std::partial_sort(by_count.begin(), by_count.begin() + static_cast<std::ptrdiff_t>(keep), by_count.end(),
+                    [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
   by_count.resize(keep);
-  std::vector<std::pair<std::string, std::uint32_t>> top;
-  for (const auto& [count, hash] : by_count) {
-    // Find one entry with this hash for its text (a linear scan, fine for a summary).
-    for (const Entry& entry : entries_) {
-      if (entry.hash == hash) {
-        const std::size_t offset = spec_.type == FieldType::kPhone ? entry.alt_offset : entry.text_offset;
-        const std::size_t size = spec_.type == FieldType::kPhone ? entry.alt_size : entry.text_size;
-        top.emplace_back(arena_.substr(offset, size), count);
-        break;
+  std::unordered_map<std::uint64_t, std::string> text_of;
+  for (const auto& [count, hash] : by_count) text_of.emplace(hash, std::string());
+  std::size_t missing = text_of.size();
+  for (std::size_t record = 0; record < size() && missing > 0; ++record) {
+    for (std::size_t value_idx = 0; value_idx < value_count(record); ++value_idx) {
+      const ValueView view = value(record, value_idx);
+      auto it = text_of.find(view.hash);
+      if (it != text_of.end() && it->second.empty()) {
+        it->second = std::string(spec_.type == FieldType::kPhone ? view.alt : view.text);
+        --missing;
       }
     }
   }
+  std::vector<std::pair<std::string, std::uint32_t>> top;
+  for (const auto& [count, hash] : by_count) top.emplace_back(text_of[hash], count);
   std::stable_sort(top.begin(), top.end(), [](const auto& a, const auto& b) {
     return a.second != b.second ? a.second > b.second : a.first < b.first;
   });
   return top;
 }
 
-PreparedTable::PreparedTable(const std::vector<FieldSpec>& fields) {
+namespace internal {
+
+void RecordStore::AppendRecord(const std::vector<std::vector<NormalizedValue>>& values,
+                               std::uint32_t hash_alt_mask) {
+  std::size_t value_total = 0;
+  for (const auto& field_values : values) value_total += field_values.size();
+  const std::size_t values_offset = ValuesOffset();
+  std::size_t strings_offset = values_offset + value_total * sizeof(StoredValue);
+  std::size_t record_size = strings_offset;
+  for (const auto& field_values : values) {
+    for (const NormalizedValue& value : field_values) record_size += value.text.size() + value.alt.size();
+  }
+  record_size = (record_size + 7) & ~std::size_t{7};
+  const std::size_t start = blob_.size();
+  blob_.resize(start + record_size, '\0');
+  char* base = blob_.data() + start;
+  std::uint32_t begin = 0;
+  std::size_t value_idx = 0;
+  for (std::size_t field = 0; field < field_count_; ++field) {
+    std::memcpy(base + field * sizeof(std::uint32_t), &begin, sizeof(begin));
+    for (const NormalizedValue& value : values[field]) {
+      StoredValue stored{};
+      stored.hash = Hash64(((hash_alt_mask >> field) & 1U) ? value.alt : value.text);
+      stored.text_offset = static_cast<std::uint32_t>(strings_offset);
+      stored.text_size = static_cast<std::uint32_t>(value.text.size());
+      std::memcpy(base + strings_offset, value.text.data(), value.text.size());
+      strings_offset += value.text.size();
+      stored.alt_offset = static_cast<std::uint32_t>(strings_offset);
+      stored.alt_size = static_cast<std::uint32_t>(value.alt.size());
+      std::memcpy(base + strings_offset, value.alt.data(), value.alt.size());
+      strings_offset += value.alt.size();
+      stored.number = value.number;
+      stored.letters = LetterMask(value.text);
+      std::memcpy(base + values_offset + value_idx * sizeof(StoredValue), &stored, sizeof(stored));
+      ++value_idx;
+    }
+    begin += static_cast<std::uint32_t>(values[field].size());
+  }
+  std::memcpy(base + field_count_ * sizeof(std::uint32_t), &begin, sizeof(begin));
+  offsets_.push_back(blob_.size());
+}
+
+void RecordStore::AppendStore(const RecordStore& other) {
+  const std::uint64_t shift = blob_.size();
+  blob_ += other.blob_;
+  for (std::size_t record = 1; record < other.offsets_.size(); ++record) {
+    offsets_.push_back(other.offsets_[record] + shift);
+  }
+}
+
+}  // namespace internal
+
+PreparedTable::PreparedTable(const std::vector<FieldSpec>& fields)
+    : store_(std::make_unique<internal::RecordStore>(fields.size())) {
   columns_.reserve(fields.size());
-  for (const FieldSpec& spec : fields) columns_.emplace_back(spec);
+  for (std::size_t field_idx = 0; field_idx < fields.size(); ++field_idx) {
+    columns_.emplace_back(fields[field_idx], field_idx, store_.get());
+    if (fields[field_idx].type == FieldType::kPhone && field_idx < 32) hash_alt_mask_ |= 1U << field_idx;
+  }
 }
 
 PreparedTable PreparedTable::FromRecords(const RecordTable& table, unsigned threads) {
@@ -326,34 +376,64 @@ PreparedTable PreparedTable::FromRecords(const RecordTable& table, unsigned thre
     prepared.sources_.push_back(record.source);
     prepared.ids_.push_back(record.id);
   }
-  // Columns are independent: one worker per column at a time.
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  // Normalize fixed chunks of records in parallel, then concatenate in order.
   const std::size_t field_count = table.fields.size();
-  auto prepare_columns = [&](std::size_t first) {
-    std::vector<NormalizedValue> scratch;
-    for (std::size_t field_idx = first; field_idx < field_count; field_idx += threads) {
-      for (const Record& record : table.records) {
-        prepared.columns_[field_idx].Append(record.values[field_idx], scratch);
+  constexpr std::size_t kChunk = 8192;
+  const std::size_t chunk_count = (table.records.size() + kChunk - 1) / kChunk;
+  std::vector<internal::RecordStore> chunks(chunk_count, internal::RecordStore(field_count));
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    std::vector<std::vector<NormalizedValue>> values(field_count);
+    for (std::size_t chunk = next++; chunk < chunk_count; chunk = next++) {
+      const std::size_t end = std::min(table.records.size(), (chunk + 1) * kChunk);
+      for (std::size_t record = chunk * kChunk; record < end; ++record) {
+        for (std::size_t field = 0; field < field_count; ++field) {
+          values[field].clear();
+          NormalizeValue(table.fields[field].type, table.records[record].values[field], values[field]);
+          for (NormalizedValue& value : values[field]) {
+            // Offsets are 32-bit per record; cut absurdly long cells.
+            if (value.text.size() > (1U << 20)) value.text.resize(1U << 20);
+          }
+        }
+        chunks[chunk].AppendRecord(values, prepared.hash_alt_mask_);
+      }
+    }
+  };
+  {
+    std::vector<std::thread> workers;
+    for (unsigned worker = 1; worker < threads && worker < chunk_count; ++worker) workers.emplace_back(work);
+    work();
+    for (auto& worker : workers) worker.join();
+  }
+  for (const internal::RecordStore& chunk : chunks) prepared.store_->AppendStore(chunk);
+  // Frequencies, one column per worker.
+  next = 0;
+  auto count = [&] {
+    for (std::size_t field = next++; field < field_count; field = next++) {
+      for (std::size_t record = 0; record < table.records.size(); ++record) {
+        prepared.columns_[field].CountRecord(record);
       }
     }
   };
   std::vector<std::thread> workers;
-  for (unsigned worker = 1; worker < threads && worker < field_count; ++worker) {
-    workers.emplace_back(prepare_columns, worker);
-  }
-  prepare_columns(0);
+  for (unsigned worker = 1; worker < threads && worker < field_count; ++worker) workers.emplace_back(count);
+  count();
   for (auto& worker : workers) worker.join();
   return prepared;
 }
 
-std::size_t PreparedTable::Append(std::uint32_t source, std::string id,
-                                  const std::vector<std::string>& values) {
+std::size_t PreparedTable::Append(std::uint32_t source, std::string id, const std::vector<std::string>& values) {
+  std::vector<std::vector<NormalizedValue>> normalized(columns_.size());
   for (std::size_t field_idx = 0; field_idx < columns_.size(); ++field_idx) {
-    columns_[field_idx].Append(field_idx < values.size() ? values[field_idx] : "", scratch_);
+    if (field_idx < values.size()) NormalizeValue(columns_[field_idx].spec().type, values[field_idx], normalized[field_idx]);
   }
+  store_->AppendRecord(normalized, hash_alt_mask_);
+  const std::size_t record = store_->size() - 1;
+  for (PreparedColumn& column : columns_) column.CountRecord(record);
   sources_.push_back(source);
   ids_.push_back(std::move(id));
-  return ids_.size() - 1;
+  return record;
 }
 
 }  // namespace crosscheck::link

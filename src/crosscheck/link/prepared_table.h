@@ -10,6 +10,8 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -30,12 +32,18 @@ std::uint64_t Hash64(std::string_view text);
 //           digits of a phone, sorted street tokens
 //   number: days since 1970-01-01 for dates (kNoDays if invalid), else 0
 //   hash:   Hash64 of the form exact comparisons and term frequencies use
+//   letters: bit c-'a' for each ASCII letter of text, bit 26 + digit % 6 for digits; lets
+//           comparators bound string similarity without computing it
 struct ValueView {
   std::string_view text;
   std::string_view alt;
   std::int32_t number = 0;
   std::uint64_t hash = 0;
+  std::uint32_t letters = 0;
 };
+
+// LetterMask computes ValueView::letters of a text.
+std::uint32_t LetterMask(std::string_view text);
 
 // NormalizeValue appends the normalized values of one raw cell of the given type to `out`
 // (none for an empty or placeholder cell such as "n/a", several for multi-valued cells of
@@ -47,24 +55,82 @@ struct NormalizedValue {
 };
 void NormalizeValue(FieldType type, std::string_view raw, std::vector<NormalizedValue>& out);
 
-// PreparedColumn holds one field's normalized values for all records, in a string arena.
+namespace internal {
+
+// RecordStore keeps every record's normalized values contiguously (record-major), so that
+// comparing two records touches two short runs of memory instead of one scattered entry per
+// field: pair scoring is bound by cache misses otherwise. Layout of one record, at
+// offsets_[record] in blob_, 8-byte aligned:
+//   uint32 value_begin[field_count + 1]   (value indexes within the record)
+//   padding to 8 bytes
+//   StoredValue values[value_begin[field_count]]
+//   the values' text and alt bytes
+struct StoredValue {
+  std::uint64_t hash;
+  std::uint32_t text_offset;  // from the record's start
+  std::uint32_t alt_offset;
+  std::uint32_t text_size;
+  std::uint32_t alt_size;
+  std::int32_t number;
+  std::uint32_t letters;
+};
+
+class RecordStore {
+ public:
+  explicit RecordStore(std::size_t field_count) : field_count_(field_count) { offsets_.push_back(0); }
+
+  std::size_t size() const { return offsets_.size() - 1; }
+  std::size_t field_count() const { return field_count_; }
+
+  // AppendRecord stores one record; values[field] are that field's normalized values.
+  void AppendRecord(const std::vector<std::vector<NormalizedValue>>& values, std::uint32_t hash_alt_mask);
+  // AppendStore appends all records of another store (same field count).
+  void AppendStore(const RecordStore& other);
+
+  std::size_t value_count(std::size_t record, std::size_t field) const {
+    const char* base = blob_.data() + offsets_[record];
+    return Begin(base, field + 1) - Begin(base, field);
+  }
+  ValueView value(std::size_t record, std::size_t field, std::size_t value_idx) const {
+    const char* base = blob_.data() + offsets_[record];
+    StoredValue stored;
+    std::memcpy(&stored, base + ValuesOffset() + (Begin(base, field) + value_idx) * sizeof(StoredValue),
+                sizeof(StoredValue));
+    return {std::string_view(base + stored.text_offset, stored.text_size),
+            std::string_view(base + stored.alt_offset, stored.alt_size), stored.number, stored.hash,
+            stored.letters};
+  }
+
+ private:
+  static std::uint32_t Begin(const char* base, std::size_t idx) {
+    std::uint32_t value;
+    std::memcpy(&value, base + idx * sizeof(std::uint32_t), sizeof(value));
+    return value;
+  }
+  std::size_t ValuesOffset() const { return ((field_count_ + 1) * sizeof(std::uint32_t) + 7) & ~std::size_t{7}; }
+
+  std::size_t field_count_;
+  std::string blob_;
+  std::vector<std::uint64_t> offsets_;
+};
+
+}  // namespace internal
+
+// PreparedColumn is one field's view of the table: its values per record (stored
+// record-major by the table) and its value frequencies.
 class PreparedColumn {
  public:
-  explicit PreparedColumn(FieldSpec spec) : spec_(std::move(spec)) { begin_.push_back(0); }
+  PreparedColumn(FieldSpec spec, std::size_t field_idx, const internal::RecordStore* store)
+      : spec_(std::move(spec)), field_idx_(field_idx), store_(store) {}
 
   const FieldSpec& spec() const { return spec_; }
-  std::size_t size() const { return begin_.size() - 1; }
+  std::size_t size() const { return store_->size(); }
 
   // value_count returns how many values record record_idx has (0 = unknown).
-  std::size_t value_count(std::size_t record_idx) const {
-    return begin_[record_idx + 1] - begin_[record_idx];
-  }
+  std::size_t value_count(std::size_t record_idx) const { return store_->value_count(record_idx, field_idx_); }
   // value returns value value_idx of record record_idx; value_idx < value_count(record_idx).
   ValueView value(std::size_t record_idx, std::size_t value_idx) const {
-    const Entry& entry = entries_[begin_[record_idx] + value_idx];
-    return {std::string_view(arena_).substr(entry.text_offset, entry.text_size),
-            std::string_view(arena_).substr(entry.alt_offset, entry.alt_size), entry.number,
-            entry.hash};
+    return store_->value(record_idx, field_idx_, value_idx);
   }
 
   // Frequency returns the share of non-empty records holding the value with this hash, at
@@ -78,29 +144,19 @@ class PreparedColumn {
   std::size_t nonnull_records() const { return nonnull_records_; }
   std::size_t distinct_values() const { return counts_.size(); }
   // MeanFrequency returns the frequency of the value held by a randomly chosen value
-  // occurrence: Σ count² / (Σ count · nonnull_records()). O(1), kept up to date by Append.
+  // occurrence: Σ count² / (Σ count · nonnull_records()). O(1), kept up to date.
   double MeanFrequency() const;
   // TopValues returns up to `limit` most frequent values (text, count), most frequent first,
-  // ties by text. O(distinct values).
+  // ties by text. O(records).
   std::vector<std::pair<std::string, std::uint32_t>> TopValues(std::size_t limit) const;
 
-  // Append normalizes and stores one record's raw cell; returns the new record's index.
-  std::size_t Append(std::string_view raw, std::vector<NormalizedValue>& scratch);
+  // CountRecord adds record record_idx's values to the frequencies (called by the table).
+  void CountRecord(std::size_t record_idx);
 
  private:
-  struct Entry {
-    std::uint64_t hash;
-    std::uint32_t text_offset;
-    std::uint32_t alt_offset;
-    std::uint16_t text_size;
-    std::uint16_t alt_size;
-    std::int32_t number;
-  };
-
   FieldSpec spec_;
-  std::string arena_;
-  std::vector<Entry> entries_;
-  std::vector<std::uint32_t> begin_;
+  std::size_t field_idx_;
+  const internal::RecordStore* store_;
   std::unordered_map<std::uint64_t, std::uint32_t> counts_;
   std::size_t nonnull_records_ = 0;
   std::uint64_t value_occurrences_ = 0;
@@ -113,7 +169,7 @@ class PreparedTable {
   explicit PreparedTable(const std::vector<FieldSpec>& fields);
 
   // FromRecords prepares every record of a table, in its canonical order, using `threads`
-  // threads for normalization (0 = all cores). Deterministic.
+  // threads (0 = all cores). Deterministic.
   static PreparedTable FromRecords(const RecordTable& table, unsigned threads);
 
   // Append adds one record; values are in field order. Returns its index. Not thread-safe.
@@ -126,10 +182,11 @@ class PreparedTable {
   const std::string& id(std::size_t record_idx) const { return ids_[record_idx]; }
 
  private:
+  std::unique_ptr<internal::RecordStore> store_;
   std::vector<PreparedColumn> columns_;
   std::vector<std::uint32_t> sources_;
   std::vector<std::string> ids_;
-  std::vector<NormalizedValue> scratch_;
+  std::uint32_t hash_alt_mask_ = 0;  // bit f set: field f hashes its alt form (phones)
 };
 
 }  // namespace crosscheck::link

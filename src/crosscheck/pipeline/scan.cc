@@ -9,6 +9,10 @@
 #include "crosscheck/common/strings.h"
 #include "crosscheck/graph/network_builder.h"
 #include "crosscheck/ingest/application_reader.h"
+#include "crosscheck/ingest/employee_reader.h"
+#include "crosscheck/ingest/signin_reader.h"
+#include "crosscheck/monitor/employee_map.h"
+#include "crosscheck/monitor/session_analyzer.h"
 #include "crosscheck/ingest/ip_ranges_reader.h"
 #include "crosscheck/normalize/application_normalizer.h"
 #include "crosscheck/normalize/ip_address.h"
@@ -91,6 +95,38 @@ Result<normalize::IpIntel> LoadIpIntel(const ScanOptions& options, const ingest:
     intel.SetRangeTable(normalize::IpRangeTable::Build(rows, options.ip_ranges->filename().string(), issues));
   }
   return intel;
+}
+
+// AddMonitoringEvidence reads the hires' sign-ins and turns each post-hire alert into a
+// finding on the hired application (employees.csv ties a login to its application).
+Status AddMonitoringEvidence(const ScanOptions& options, const ingest::ReadOptions& read_options,
+                             const std::vector<ApplicationRecord>& records, const normalize::IpIntel& intel,
+                             IssueLog& issues, score::ExternalEvidence& external, ScanResult& result) {
+  if (!options.signins) return Ok();
+  if (!options.employees) {
+    return InvalidInput("--signins needs --employees to tie sign-in logins to applications");
+  }
+  CC_ASSIGN_OR_RETURN(std::vector<EmployeeRecord> employees,
+                      ingest::ReadEmployees(*options.employees, read_options, issues));
+  CC_ASSIGN_OR_RETURN(std::vector<SigninEvent> events,
+                      ingest::ReadSignins(*options.signins, read_options, issues));
+  result.inputs.push_back(options.employees->filename().string());
+  result.inputs.push_back(options.signins->filename().string());
+  const std::vector<monitor::EmployeeMapping> mappings = monitor::BuildEmployeeMappings(employees, records);
+  const monitor::MonitorReport report =
+      monitor::AnalyzeSignins(events, mappings, intel.empty() ? nullptr : &intel);
+  std::unordered_map<std::string_view, std::size_t> index_of_application;
+  for (std::size_t record_idx = 0; record_idx < records.size(); ++record_idx) {
+    index_of_application.emplace(records[record_idx].application_id, record_idx);
+  }
+  for (const auto& account : report.accounts) {
+    auto found = index_of_application.find(account.application_id);
+    if (found == index_of_application.end()) continue;
+    for (const auto& alert : account.alerts) {
+      external.findings.push_back({found->second, alert.code, alert.login + ": " + alert.message, 1.0});
+    }
+  }
+  return Ok();
 }
 
 // AssembleResult turns the graph and score modules' output into the report's shape: one
@@ -204,6 +240,8 @@ Result<ScanResult> RunScanStages(const ScanOptions& options, IssueLog& issues) {
   timer.Mark("networks");
 
   score::ExternalEvidence external;
+  CC_RETURN_IF_ERROR(AddMonitoringEvidence(options, read_options, records, intel, issues, external, result));
+  timer.Mark("monitor");
   const std::vector<score::RiskAssessment> assessments =
       score::ScoreApplications(normalized, records, networks, external, score::ScoreOptions{});
   timer.Mark("score");

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "crosscheck/normalize/person_name.h"
+
 namespace crosscheck::watchlist::internal {
 namespace {
 
@@ -167,7 +169,8 @@ int DecodeUtf8(std::string_view text, std::size_t& pos) {
 
 }  // namespace
 
-std::string FoldNameToAscii(std::string_view name) {
+std::string FoldNameToAscii(std::string_view name, bool* dropped_script) {
+  if (dropped_script != nullptr) *dropped_script = false;
   std::string out;
   out.reserve(name.size());
   auto separate = [&out] {
@@ -206,6 +209,7 @@ std::string FoldNameToAscii(std::string_view name) {
       out += kHangulFinal[index % 28];
       separate();
     } else {
+      if (dropped_script != nullptr && code > 0x2FF) *dropped_script = true;
       separate();
     }
   }
@@ -215,7 +219,11 @@ std::string FoldNameToAscii(std::string_view name) {
 
 PreparedName PrepareName(std::string_view name) {
   PreparedName prepared;
-  const std::string folded = FoldNameToAscii(name);
+  bool dropped_script = false;
+  std::string folded = FoldNameToAscii(name, &dropped_script);
+  if (dropped_script) {
+    folded = FoldNameToAscii(normalize::NormalizePersonName(name).full);
+  }
   std::size_t start = 0;
   while (start < folded.size() && prepared.tokens.size() < kMaxNameTokens) {
     std::size_t end = folded.find(' ', start);

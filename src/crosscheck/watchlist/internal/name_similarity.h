@@ -37,9 +37,9 @@ inline constexpr std::size_t kMaxNameTokens = 24;
 // and single spaces: Latin accents are dropped (José -> jose), Hangul syllables get the
 // Revised Romanization per syllable (김민준 -> gim min jun), Cyrillic a simple
 // BGN-like table; apostrophes and periods are removed (CHO'NG -> chong, S.A. -> sa), other
-// punctuation separates tokens. Characters of other scripts separate tokens and are dropped.
-// Invalid UTF-8 bytes are dropped. Pure, thread-safe.
-std::string FoldNameToAscii(std::string_view name);
+// punctuation separates tokens. Characters of other scripts separate tokens and are dropped;
+// *dropped_script (optional) is then set. Invalid UTF-8 bytes are dropped. Pure, thread-safe.
+std::string FoldNameToAscii(std::string_view name, bool* dropped_script = nullptr);
 
 // NameToken is one token of a prepared name and its weight in the score: 2 + half its
 // length, scaled down for legal forms (ltd, llc, corp) and particles (al, bin, de).
@@ -65,6 +65,9 @@ struct PreparedName {
 
 // PrepareName folds, tokenizes (at most kMaxNameTokens tokens) and builds items. The order
 // of tokens is kept; "LAST, First" needs no reordering because alignment ignores order.
+// Names in scripts FoldNameToAscii does not know (Han, kana, Arabic...) are transliterated
+// by normalize::NormalizePersonName (ICU) first; Latin, Hangul and Cyrillic stay on the
+// fold above, whose per-syllable Hangul keeps "Jong Un" comparable with OFAC's spelling.
 PreparedName PrepareName(std::string_view name);
 
 // JaroWinkler returns the Jaro-Winkler similarity of two ASCII strings in [0, 1]

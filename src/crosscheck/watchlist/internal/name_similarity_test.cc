@@ -31,6 +31,19 @@ TEST(FoldNameToAscii, FoldsScriptsAndPunctuation) {
     SCOPED_TRACE(test_case.input);
     EXPECT_EQ(FoldNameToAscii(test_case.input), test_case.want);
   }
+  bool dropped = false;
+  EXPECT_EQ(FoldNameToAscii("Kim \xe7\x8e\x8b", &dropped), "kim");
+  EXPECT_TRUE(dropped);
+  EXPECT_EQ(FoldNameToAscii("Jos\xc3\xa9 \xea\xb9\x80", &dropped), "jose gim");
+  EXPECT_FALSE(dropped);
+}
+
+TEST(PrepareName, TransliteratesOtherScriptsThroughNormalize) {
+  // 张伟 -> pinyin; Latin and Hangul keep the local fold.
+  const PreparedName han = PrepareName("\xe5\xbc\xa0\xe4\xbc\x9f");
+  ASSERT_EQ(han.tokens.size(), 2U);
+  EXPECT_EQ(CompareNames(han, PrepareName("WEI, Zhang")).score, 1.0);
+  EXPECT_EQ(PrepareName("\xea\xb9\x80\xec\xa0\x95\xec\x9d\x80").tokens.size(), 3U);
 }
 
 TEST(JaroWinkler, MatchesPublishedValues) {
