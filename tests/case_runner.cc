@@ -14,7 +14,8 @@
 //   expect row out/risk.csv application_id=a1 level=high        (a row with all these values)
 //   expect no-row out/risk.csv application_id=a1 level=high
 //
-// Usage: case_runner CROSSCHECK_BINARY CASE_FILE. Exit 0 when every expectation holds.
+// In run lines, $SHARED stands for the ../shared folder of reference data.
+// Usage: case_runner CROSSCHECK_BINARY CASE_FILE [SHARED_DIR]. Exit 0 when every expectation holds.
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -114,8 +115,8 @@ std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
 
 class CaseRun {
  public:
-  CaseRun(const fs::path& binary, const fs::path& case_file)
-      : binary_(fs::absolute(binary)), case_file_(fs::absolute(case_file)) {}
+  CaseRun(const fs::path& binary, const fs::path& case_file, const fs::path& shared)
+      : binary_(fs::absolute(binary)), case_file_(fs::absolute(case_file)), shared_(fs::absolute(shared)) {}
 
   int Run() {
     std::ifstream in(case_file_);
@@ -171,7 +172,11 @@ class CaseRun {
     std::ofstream(work_ / name, std::ios::binary) << content;
   }
 
-  void RunCommand(const std::string& arguments) {
+  void RunCommand(std::string arguments) {
+    // $SHARED names ../shared, the public reference data beside the checkout.
+    for (auto pos = arguments.find("$SHARED"); pos != std::string::npos; pos = arguments.find("$SHARED")) {
+      arguments.replace(pos, 7, shared_.string());
+    }
     std::string command = "cd '" + work_.string() + "' && '" + binary_.string() + "' " + arguments +
                           " > stdout.txt 2> stderr.txt";
     const int status = std::system(command.c_str());
@@ -281,6 +286,7 @@ class CaseRun {
 
   fs::path binary_;
   fs::path case_file_;
+  fs::path shared_;
   fs::path work_;
   int line_number_ = 0;
   int failures_ = 0;
@@ -292,9 +298,9 @@ class CaseRun {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::cerr << "usage: case_runner CROSSCHECK_BINARY CASE_FILE\n";
+  if (argc != 3 && argc != 4) {
+    std::cerr << "usage: case_runner CROSSCHECK_BINARY CASE_FILE [SHARED_DIR]\n";
     return 2;
   }
-  return CaseRun(argv[1], argv[2]).Run();
+  return CaseRun(argv[1], argv[2], argc == 4 ? argv[3] : "../shared").Run();
 }

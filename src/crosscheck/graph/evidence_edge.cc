@@ -14,6 +14,7 @@
 #include "crosscheck/common/strings.h"
 #include "crosscheck/common/time.h"
 #include "crosscheck/graph/internal/near_duplicate.h"
+#include "crosscheck/graph/name_match.h"
 
 namespace crosscheck::graph {
 
@@ -307,15 +308,8 @@ void AddIpCandidates(const std::vector<NormalizedApplication>& applications,
   }
   for (auto& [ip, members] : by_ip) {
     if (members.size() < 2) continue;
-    const bool anonymizing = std::any_of(members.begin(), members.end(), [&](std::size_t app_idx) {
-      return applications[app_idx].ip_info.is_anonymous;
-    });
-    if (anonymizing) {
-      // A VPN or hosting exit is not reassigned to a neighbour: reuse at any time counts, and
-      // a public exit used by many strangers is discounted by its group size instead.
-      out->push_back(Candidate{ArtifactKind::kIp, std::string(ip), std::move(members), 1.0});
-      continue;
-    }
+    // Every IP, anonymizing or not, ties applications only within the window: a commercial VPN
+    // exit serves thousands of strangers over a year, a residential address is reassigned.
     std::vector<std::pair<std::int64_t, std::size_t>> timed;
     for (std::size_t app_idx : members) {
       if (applications[app_idx].submitted_at) {
@@ -387,6 +381,159 @@ double SizeFactor(std::size_t personas, double generic_scale) {
   return ramp * generic;
 }
 
+bool IsAgencySource(std::string_view source) {
+  return source.size() > 7 && EqualsIgnoreCaseAscii(source.substr(0, 7), "agency:");
+}
+
+// IdentityUnits splits each persona into the people it names: its applications whose names
+// share a part (NamesShareAPart) and whose dates of birth do not disagree are one identity. A
+// well-linked persona is one identity; a persona that linkage over-merged (two people behind a
+// family phone, a cell behind a phone pool) is several, so what they share still counts.
+// Identities are numbered densely; the order within a persona follows application ids, so the
+// split is independent of row order.
+std::vector<std::uint32_t> IdentityUnits(const std::vector<NormalizedApplication>& applications,
+                                         const std::vector<std::uint32_t>& persona_index,
+                                         std::size_t persona_count) {
+  std::vector<std::vector<std::size_t>> members(persona_count);
+  for (std::size_t app_idx = 0; app_idx < applications.size(); ++app_idx) {
+    members[persona_index[app_idx]].push_back(app_idx);
+  }
+  std::vector<std::uint32_t> identity(applications.size(), 0);
+  std::uint32_t next = 0;
+  std::vector<std::size_t> representatives;  // first application of each identity
+  std::vector<std::uint32_t> numbers;
+  for (std::vector<std::size_t>& apps : members) {
+    if (apps.empty()) continue;
+    std::sort(apps.begin(), apps.end(), [&](std::size_t left, std::size_t right) {
+      return applications[left].application_id < applications[right].application_id;
+    });
+    representatives.clear();
+    numbers.clear();
+    for (std::size_t app_idx : apps) {
+      const NormalizedApplication& a = applications[app_idx];
+      std::int64_t found = -1;
+      for (std::size_t slot = 0; slot < representatives.size() && found < 0; ++slot) {
+        const NormalizedApplication& rep = applications[representatives[slot]];
+        const bool births_agree = !a.date_of_birth || !rep.date_of_birth || *a.date_of_birth == *rep.date_of_birth;
+        const bool names_agree = a.name.tokens.empty() || rep.name.tokens.empty() ||
+                                 a.name.full == rep.name.full || NamesShareAPart(a.name, rep.name);
+        if (births_agree && names_agree) found = static_cast<std::int64_t>(slot);
+      }
+      if (found < 0) {
+        representatives.push_back(app_idx);
+        numbers.push_back(next++);
+        found = static_cast<std::int64_t>(representatives.size() - 1);
+      }
+      identity[app_idx] = numbers[static_cast<std::size_t>(found)];
+    }
+  }
+  return identity;
+}
+
+// CouldBeOnePerson: the names share a part (a person's maiden or adopted name keeps the other
+// part) and the dates of birth, where both are given, agree.
+bool CouldBeOnePerson(const NormalizedApplication& left, const NormalizedApplication& right) {
+  if (left.date_of_birth && right.date_of_birth && *left.date_of_birth != *right.date_of_birth) {
+    return false;
+  }
+  return NamesShareAPart(left.name, right.name);
+}
+
+// OneNameThroughout says whether some name of the artifact's first holder (a persona, or an
+// identity within one) could also be a name of every other holder (each judged by the names
+// on its own applications that hold the artifact, so maiden-name or nickname variants do not
+// hide a match).
+bool OneNameThroughout(const std::vector<NormalizedApplication>& applications,
+                       const std::vector<std::uint32_t>& persona_index, const SharedArtifact& artifact) {
+  std::vector<std::uint32_t> holders;
+  for (std::size_t app_idx : artifact.applications) holders.push_back(persona_index[app_idx]);
+  std::sort(holders.begin(), holders.end());
+  holders.erase(std::unique(holders.begin(), holders.end()), holders.end());
+  constexpr std::size_t kMaxNamesPerPersona = 8;
+  std::vector<std::pair<std::uint32_t, const NormalizedApplication*>> names;  // (persona, holder)
+  for (std::size_t app_idx : artifact.applications) {
+    const NormalizedName& name = applications[app_idx].name;
+    if (name.tokens.empty()) return false;  // an unnamed holder cannot be shown to be the same
+    const std::uint32_t persona = persona_index[app_idx];
+    std::size_t of_persona = 0;
+    bool seen = false;
+    for (const auto& [other, other_name] : names) {
+      if (other != persona) continue;
+      ++of_persona;
+      seen = seen || (other_name->name.full == name.full &&
+                      other_name->date_of_birth == applications[app_idx].date_of_birth);
+    }
+    if (!seen && of_persona < kMaxNamesPerPersona) names.emplace_back(persona, &applications[app_idx]);
+  }
+  const std::uint32_t first = persona_index[artifact.applications.front()];
+  for (const auto& [persona, candidate] : names) {
+    if (persona != first) continue;
+    bool everyone = true;
+    for (std::uint32_t other : holders) {
+      if (other == first) continue;
+      const bool has = std::any_of(names.begin(), names.end(), [&](const auto& entry) {
+        return entry.first == other && CouldBeOnePerson(*candidate, *entry.second);
+      });
+      if (!has) {
+        everyone = false;
+        break;
+      }
+    }
+    if (everyone) return true;
+  }
+  return false;
+}
+
+// AssignParties sets party_count and explained_by of every artifact. Households are the
+// connected groups of personas sharing home addresses held by at most
+// household_max_personas personas each: a family or flat shares its address, home IP, often a
+// computer and sometimes an account or phone, and none of that is an operation. An operation
+// shows when the same value spans parties: other residences, other names.
+void AssignParties(const std::vector<NormalizedApplication>& applications,
+                   const std::vector<std::uint32_t>& identity, const EvidenceOptions& options,
+                   std::vector<SharedArtifact>* artifacts) {
+  UnionFind household(applications.empty()
+                          ? 0
+                          : *std::max_element(identity.begin(), identity.end()) + std::size_t{1});
+  std::vector<std::uint32_t> residents;
+  for (const SharedArtifact& artifact : *artifacts) {
+    if (artifact.kind != ArtifactKind::kHomeAddress) continue;
+    residents.clear();
+    for (std::size_t app_idx : artifact.applications) residents.push_back(identity[app_idx]);
+    std::sort(residents.begin(), residents.end());
+    residents.erase(std::unique(residents.begin(), residents.end()), residents.end());
+    if (residents.size() > options.household_max_personas) continue;
+    for (std::uint32_t resident : residents) household.Union(residents.front(), resident);
+  }
+  std::vector<std::uint64_t> parties;
+  for (SharedArtifact& artifact : *artifacts) {
+    // One name throughout: two personas of one person that linkage did not join (or two
+    // strangers with one common name): either way not reuse by different people.
+    const bool one_name = OneNameThroughout(applications, identity, artifact);
+    // A party is the agency that submitted the application, else the persona's household.
+    parties.clear();
+    bool any_agency = false;
+    for (std::size_t app_idx : artifact.applications) {
+      const std::string& source = applications[app_idx].source;
+      if (IsAgencySource(source)) {
+        any_agency = true;
+        parties.push_back((1ULL << 63) | (internal::Fnv1a64(ToLowerAscii(source)) >> 1));
+      } else {
+        parties.push_back(household.Find(identity[app_idx]));
+      }
+    }
+    std::sort(parties.begin(), parties.end());
+    parties.erase(std::unique(parties.begin(), parties.end()), parties.end());
+    artifact.party_count = one_name ? 1 : parties.size();
+    artifact.explained_by.clear();
+    if (parties.size() < 2) {
+      artifact.explained_by = any_agency ? "agency" : "household";
+    } else if (one_name) {
+      artifact.explained_by = "one name";
+    }
+  }
+}
+
 }  // namespace
 
 EvidenceSet CollectEvidence(const std::vector<NormalizedApplication>& applications,
@@ -409,6 +556,7 @@ EvidenceSet CollectEvidence(const std::vector<NormalizedApplication>& applicatio
   AddResumeCandidates(applications, records, options, &candidates);
   AddIpCandidates(applications, options.ip_window_seconds, &candidates);
 
+  const std::vector<std::uint32_t> identity = IdentityUnits(applications, persona_index, persona_count);
   EvidenceSet result;
   for (Candidate& candidate : candidates) {
     if (candidate.applications.size() < 2) continue;
@@ -417,7 +565,10 @@ EvidenceSet CollectEvidence(const std::vector<NormalizedApplication>& applicatio
     for (std::size_t app_idx : candidate.applications) personas.push_back(persona_index[app_idx]);
     std::sort(personas.begin(), personas.end());
     personas.erase(std::unique(personas.begin(), personas.end()), personas.end());
-    if (personas.size() < 2) continue;
+    std::vector<std::uint32_t> units;
+    for (std::size_t app_idx : candidate.applications) units.push_back(identity[app_idx]);
+    std::sort(units.begin(), units.end());
+    if (std::unique(units.begin(), units.end()) - units.begin() < 2) continue;
     if (candidate.kind == ArtifactKind::kNationalId) {
       // One id under one name in two personas is a linkage miss, not identity reuse.
       std::unordered_set<std::string_view> names;
@@ -444,6 +595,8 @@ EvidenceSet CollectEvidence(const std::vector<NormalizedApplication>& applicatio
               return left.applications < right.applications;
             });
 
+  AssignParties(applications, identity, options, &result.artifacts);
+
   // Population statistics per kind: how many personas hold a value, how many share one.
   result.kinds.assign(kArtifactKindCount, KindStatistics{});
   std::vector<char> marks(persona_count);
@@ -460,9 +613,11 @@ EvidenceSet CollectEvidence(const std::vector<NormalizedApplication>& applicatio
   for (std::size_t kind_idx = 0; kind_idx < kArtifactKindCount; ++kind_idx) {
     std::fill(marks.begin(), marks.end(), 0);
     for (const SharedArtifact& artifact : result.artifacts) {
-      if (static_cast<std::size_t>(artifact.kind) != kind_idx) continue;
+      // Explained sharing (a household, an agency, one name) says nothing about how specific
+      // the kind is between independent parties.
+      if (static_cast<std::size_t>(artifact.kind) != kind_idx || artifact.party_count < 2) continue;
       for (std::uint32_t persona : artifact.personas) marks[persona] = 1;
-      shared_sizes[kind_idx].push_back(static_cast<double>(artifact.personas.size()));
+      shared_sizes[kind_idx].push_back(static_cast<double>(artifact.party_count));
     }
     KindStatistics& stats = result.kinds[kind_idx];
     stats.personas_sharing = static_cast<std::size_t>(std::count(marks.begin(), marks.end(), 1));
@@ -486,8 +641,10 @@ EvidenceSet CollectEvidence(const std::vector<NormalizedApplication>& applicatio
   for (std::uint32_t artifact_idx = 0; artifact_idx < result.artifacts.size(); ++artifact_idx) {
     SharedArtifact& artifact = result.artifacts[artifact_idx];
     const KindStatistics& stats = result.kinds[static_cast<std::size_t>(artifact.kind)];
-    artifact.weight = stats.kind_factor * SizeFactor(artifact.personas.size(), stats.generic_scale) *
-                      (artifact.company_count >= 2 ? 1.0 : kSingleCompanyFactor);
+    artifact.weight = artifact.party_count < 2
+                          ? 0.0
+                          : stats.kind_factor * SizeFactor(artifact.party_count, stats.generic_scale) *
+                                (artifact.company_count >= 2 ? 1.0 : kSingleCompanyFactor);
     if (artifact.personas.size() > options.max_group_for_edges || artifact.weight < kMinEdgeWeight) {
       continue;
     }

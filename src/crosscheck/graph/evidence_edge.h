@@ -46,8 +46,8 @@ std::string MaskArtifactValue(ArtifactKind kind, std::string_view value);
 // EvidenceOptions tunes artifact collection. Defaults are the documented ones
 // (docs/INDICATORS.md, "Networks").
 struct EvidenceOptions {
-  // Non-anonymizing IPs tie applications only when submitted within this window of each
-  // other (residential and office addresses are reassigned and shared over time).
+  // IPs tie applications only when submitted within this window of each other (chained):
+  // residential and office addresses are reassigned, and a VPN exit serves strangers.
   std::int64_t ip_window_seconds = 72 * 3600;
   // Photos are near-duplicates within this many differing pHash bits. At most 7: the index
   // (4 bands of 16 bits, probing each band at radius 1) is exact up to 7.
@@ -61,6 +61,9 @@ struct EvidenceOptions {
   // Groups with more personas than this produce no pairwise edges: their weight is already
   // near zero (see SharedArtifact::weight), and a clique of thousands would cost memory.
   std::size_t max_group_for_edges = 150;
+  // A home address held by at most this many personas is a household: what its members share
+  // with each other (address, home IP, a family computer, a joint account) is not evidence.
+  std::size_t household_max_personas = 4;
 };
 
 // KindStatistics is what the population says about one artifact kind. The weights of
@@ -81,10 +84,18 @@ struct SharedArtifact {
   std::vector<std::uint32_t> personas;     // sorted distinct persona indexes
   std::size_t company_count = 0;           // distinct companies among the applications
   double similarity = 1;                   // 1 for exact values; min Jaccard / pHash similarity
+  // party_count: independent parties among the holders. Personas of one household (a home
+  // address of at most household_max_personas personas) are one party; applications that one
+  // staffing agency submitted (source "agency:<name>") are that agency's, one party; personas
+  // whose names are all one person's (NamesAreOnePerson) are one party (a linkage miss).
+  std::size_t party_count = 0;
+  // explained_by: why the sharing is not evidence when party_count is 1: "household",
+  // "agency" or "one name"; empty otherwise.
+  std::string explained_by;
   // weight in (0, 1]: how specific the artifact is, the product of
   //   kind_factor(kind)        min(1, ln(1/rate_k) / ln(1/0.05)), rate_k = share of personas of
   //                            this kind whose value is shared (smoothed), floor 0.2
-  //   size_factor(n)           min(1, (n-1)/2) / (1 + (n / G_k)^2) for n personas, where
+  //   size_factor(n)           min(1, (n-1)/2) / (1 + (n / G_k)^2) for n = party_count, where
   //                            G_k = clamp(4 x median size of the kind's shared groups, 16, 32):
   //                            two sharers can be a household, 3+ cannot; hundreds are generic
   //   company_factor           1 when the value spans 2+ companies, else 0.6
@@ -107,7 +118,9 @@ struct EvidenceSet {
   std::vector<KindStatistics> kinds;  // indexed by ArtifactKind
 };
 
-// CollectEvidence finds every artifact shared by two or more personas. `persona_index[i]` is
+// CollectEvidence finds every artifact held by two or more identities (a persona's
+// applications whose names share a part; several when linkage merged different people) and
+// sets each one's party_count, explained_by and weight. `persona_index[i]` is
 // the persona (0..persona_count-1) of application i; `records` and `applications` have the
 // same length and order. Resume text comes from records[i].resume_text, with the
 // application's own name, e-mail, phone, handles and URLs removed before shingling.

@@ -73,12 +73,11 @@ TEST(CollectEvidence, FindsEachKindOfSharedArtifact) {
       {"device", ArtifactKind::kDevice, [](World&, NormalizedApplication& a, int) { a.device_id = "dev-77"; }},
       {"payout", ArtifactKind::kPayoutAccount, [](World&, NormalizedApplication& a, int) { a.payout_account = "GB29NWBK60161331926819"; }},
       {"shipping", ArtifactKind::kShippingAddress, [](World&, NormalizedApplication& a, int) { a.shipping_address_key = "12 elm st springfield 62701 us"; }},
-      {"home", ArtifactKind::kHomeAddress, [](World&, NormalizedApplication& a, int) { a.address_key = "12 elm st|62701|US"; }},
       {"github", ArtifactKind::kGithub, [](World&, NormalizedApplication& a, int) { a.github = "devstar"; }},
       {"linkedin", ArtifactKind::kLinkedin, [](World&, NormalizedApplication& a, int) { a.linkedin = "devstar-1"; }},
       {"national id under different names", ArtifactKind::kNationalId, [](World&, NormalizedApplication& a, int) { a.national_id = "123456789"; }},
       {"photo within 3 bits", ArtifactKind::kPhoto, [](World&, NormalizedApplication& a, int member) { a.photo_hash = 0xf0f0a5a5c3c3117eULL ^ (member == 1 ? 0x8000000000000101ULL : 0); }},
-      {"anonymizing ip at any time", ArtifactKind::kIp, [](World&, NormalizedApplication& a, int member) { a.ip_address = "198.51.100.9"; a.ip_info.is_anonymous = true; a.submitted_at = *a.submitted_at + member * 90 * 86400; }},
+      {"anonymizing ip within a day", ArtifactKind::kIp, [](World&, NormalizedApplication& a, int member) { a.ip_address = "198.51.100.9"; a.ip_info.is_anonymous = true; a.submitted_at = *a.submitted_at + member * 3600; }},
       {"residential ip within a day", ArtifactKind::kIp, [](World&, NormalizedApplication& a, int member) { a.ip_address = "203.0.113.5"; a.submitted_at = *a.submitted_at + member * 3600; }},
       {"resume with names swapped", ArtifactKind::kResume, [](World& w, NormalizedApplication& a, int member) {
          w.records[a.index].resume_text = "Jane" + std::to_string(member) + " Doe jane@example.com +1 202 555 01" + std::to_string(member) + " " + TemplateResume();
@@ -113,6 +112,7 @@ TEST(CollectEvidence, IgnoresCoincidencesThatAreNotEvidence) {
       {"same persona only", [](NormalizedApplication& a, int) { a.phone_e164 = "+12025550143"; }},
       {"residential ip months apart", [](NormalizedApplication& a, int member) { a.ip_address = "203.0.113.5"; a.submitted_at = *a.submitted_at + member * 60 * 86400; }},
       {"photo 20 bits apart", [](NormalizedApplication& a, int member) { a.photo_hash = member ? 0xfffff00000000000ULL : 0; }},
+      {"vpn exit months apart", [](NormalizedApplication& a, int member) { a.ip_address = "198.51.100.9"; a.ip_info.is_anonymous = true; a.submitted_at = *a.submitted_at + member * 90 * 86400; }},
       {"national id under one name", [](NormalizedApplication& a, int) { a.national_id = "987654321"; a.name.full = "same name"; }},
   };
   for (const Case& c : cases) {
@@ -157,6 +157,82 @@ TEST(CollectEvidence, WeightFallsForGenericValuesAndRisesPastTwoSharers) {
   // The campus address glues nobody: each stranger stays alone.
   EXPECT_NE(NetworkOf(result, "S1"), NetworkOf(result, "S2"));
   EXPECT_EQ(NetworkOf(result, "F1"), NetworkOf(result, "F4"));
+}
+
+TEST(CollectEvidence, ExplainedSharingIsOneParty) {
+  // Each case: what three holders share and why that is not an operation.
+  struct Case {
+    const char* name;
+    const char* explained_by;
+    void (*set)(NormalizedApplication&, int);  // member 0..2
+  } cases[] = {
+      // A household of three: the home address, a family computer, the home IP the same
+      // evening, a joint account. Nothing else.
+      {"household", "household", [](NormalizedApplication& a, int member) {
+         a.address_key = "12 elm st|62701|US";
+         a.device_id = "family-pc";
+         a.payout_account = "US12345";
+         a.ip_address = "203.0.113.5";
+         a.submitted_at = *a.submitted_at + member * 3600;
+         a.name.tokens = {member == 0 ? "john" : member == 1 ? "mary" : "lucas", "smith"};
+       }},
+      // A staffing agency submits its candidates with its own inbox.
+      {"agency inbox", "agency", [](NormalizedApplication& a, int) {
+         a.email = "submissions@agency.example";
+         a.source = "agency:hays";
+       }},
+      // One person that linkage split: the same e-mail under spellings of one name.
+      {"one person split", "one name", [](NormalizedApplication& a, int member) {
+         a.email = "mj.kim@mail.example";
+         a.name.tokens = member == 0 ? std::vector<std::string>{"kim", "minjun"}
+                                     : std::vector<std::string>{"jun", "kim", "min"};
+       }},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    World world;
+    for (int member = 0; member < 3; ++member) {
+      c.set(world.Add("P" + std::to_string(member), "co" + std::to_string(member)), member);
+    }
+    const NetworkResult result = world.Build();
+    ASSERT_FALSE(result.evidence.artifacts.empty());
+    for (const SharedArtifact& artifact : result.evidence.artifacts) {
+      SCOPED_TRACE(ArtifactKindName(artifact.kind));
+      EXPECT_EQ(artifact.party_count, 1u);
+      EXPECT_EQ(artifact.explained_by, c.explained_by);
+      EXPECT_EQ(artifact.weight, 0.0);
+    }
+    EXPECT_TRUE(result.evidence.edges.empty());
+    EXPECT_NE(NetworkOf(result, "P0"), NetworkOf(result, "P1"));
+  }
+}
+
+TEST(CollectEvidence, SharingBeyondAHouseholdCounts) {
+  World world;
+  // Six personas claim one address: more than a household. A couple at another address
+  // shares a device with a stranger: two parties, not three.
+  for (int member = 0; member < 6; ++member) {
+    world.Add("F" + std::to_string(member), "co" + std::to_string(member)).address_key = "9 dock rd|07302|US";
+  }
+  for (int member = 0; member < 2; ++member) {
+    NormalizedApplication& a = world.Add("C" + std::to_string(member), "co" + std::to_string(member));
+    a.address_key = "1 oak st|10001|US";
+    a.device_id = "dev-c";
+  }
+  world.Add("X", "co7").device_id = "dev-c";
+  const NetworkResult result = world.Build();
+  for (const SharedArtifact& artifact : result.evidence.artifacts) {
+    SCOPED_TRACE(artifact.value);
+    if (artifact.value == "9 dock rd|07302|US") {
+      EXPECT_EQ(artifact.party_count, 6u);
+      EXPECT_GT(artifact.weight, 0.1);
+    } else if (artifact.value == "dev-c") {
+      EXPECT_EQ(artifact.party_count, 2u);  // the couple is one party, the stranger another
+      EXPECT_GT(artifact.weight, 0.0);
+    } else {
+      EXPECT_EQ(artifact.explained_by, "household");
+    }
+  }
 }
 
 TEST(BuildNetworks, ARingTiedByAGenericValueStaysApartFromStrangers) {

@@ -1,5 +1,7 @@
 #include "crosscheck/ingest/signin_reader.h"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -7,6 +9,7 @@
 #include <iterator>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <simdjson.h>
 #include <system_error>
 #include <utility>
 
@@ -133,6 +136,9 @@ std::optional<bool> Boolean(const Json* value) {
   return std::nullopt;
 }
 
+// EventFromJson is the nlohmann-json extraction, used for the rare line simdjson rejects (see
+// ParseEvent): it decides that line's Issue, or accepts what nlohmann accepts and simdjson does
+// not (nesting deeper than 1024, integers beyond 64 bits), exactly as before simdjson.
 SigninEvent EventFromJson(const Json& root, std::int64_t line_number) {
   SigninEvent event;
   event.line = line_number;
@@ -172,6 +178,257 @@ SigninEvent EventFromJson(const Json& root, std::int64_t line_number) {
   event.device_fingerprint = Text(Path(root, {"debugContext", "debugData", "deviceFingerprint"}));
   return event;
 }
+
+
+// ---- simdjson path --------------------------------------------------------------------------
+// simdjson (Langdale & Lemire 2019, "Parsing Gigabytes of JSON per Second") validates the whole
+// line (structure and UTF-8) in SIMD stages, then builds a tape we read without allocating.
+// It is ~20x faster than nlohmann-json on these 1.5-2 KB events.
+
+namespace dom = simdjson::dom;
+
+using Node = std::optional<dom::element>;
+
+enum class KeyMatch { kNone, kFolded, kExact };
+
+// MatchKey compares two keys of equal length in one pass: the same bytes, the same up to ASCII
+// case (bytes differing only in bit 0x20, and letters), or different. Inline, since it runs for
+// every key of every object and most keys are rejected at their first byte.
+inline KeyMatch MatchKey(std::string_view field, std::string_view key) {
+  bool exact = true;
+  for (std::size_t pos = 0; pos < key.size(); ++pos) {
+    const char a = field[pos];
+    const char b = key[pos];
+    if (a == b) continue;
+    const char lower = static_cast<char>(a | 0x20);
+    if (lower != static_cast<char>(b | 0x20) || lower < 'a' || lower > 'z') return KeyMatch::kNone;
+    exact = false;
+  }
+  return exact ? KeyMatch::kExact : KeyMatch::kFolded;
+}
+
+// Members finds several keys of one object in a single pass over its fields, with the same
+// rules as Member above applied to nlohmann's object (a std::map): the exact spelling wins,
+// the last of duplicates wins (nlohmann overwrites), and among ASCII-case variants the one that
+// sorts first bytewise wins (the std::map order Member's scan meets them in).
+template <std::size_t N>
+std::array<Node, N> Members(const Node& node, const std::array<std::string_view, N>& keys) {
+  std::array<Node, N> exact;
+  std::array<Node, N> folded;
+  std::array<std::string_view, N> folded_key;
+  if (!node || node->type() != dom::element_type::OBJECT) return exact;
+  // Most fields of an event are not wanted: a bit per wanted key length rejects them at once.
+  std::uint64_t wanted_sizes = 0;
+  for (const std::string_view key : keys) {
+    if (key.size() < 64) wanted_sizes |= std::uint64_t{1} << key.size();
+  }
+  const dom::object object = node->get_object().value_unsafe();
+  for (const dom::key_value_pair field : object) {
+    if (field.key.size() < 64 && ((wanted_sizes >> field.key.size()) & 1) == 0) continue;
+    for (std::size_t key_idx = 0; key_idx < N; ++key_idx) {
+      const std::string_view key = keys[key_idx];
+      if (field.key.size() != key.size()) continue;
+      const KeyMatch match = MatchKey(field.key, key);
+      if (match == KeyMatch::kExact) {
+        exact[key_idx] = field.value;
+      } else if (match == KeyMatch::kFolded &&
+                 (!folded[key_idx] || field.key <= folded_key[key_idx])) {
+        folded[key_idx] = field.value;
+        folded_key[key_idx] = field.key;
+      }
+    }
+  }
+  for (std::size_t key_idx = 0; key_idx < N; ++key_idx) {
+    if (!exact[key_idx]) exact[key_idx] = folded[key_idx];
+  }
+  return exact;
+}
+
+// TextOf, IntegerOf, RealOf and BooleanOf mirror Text, Integer, Real and Boolean above.
+std::string TextOf(const Node& value) {
+  if (!value) return {};
+  switch (value->type()) {
+    case dom::element_type::STRING: {
+      const std::string_view text = TrimAscii(value->get_string().value_unsafe());
+      if (EqualsIgnoreCaseAscii(text, "null")) return {};
+      return std::string(text);
+    }
+    case dom::element_type::INT64:
+      return std::to_string(value->get_int64().value_unsafe());
+    case dom::element_type::UINT64:
+      return std::to_string(value->get_uint64().value_unsafe());
+    case dom::element_type::DOUBLE:
+      // Rare (a number where text is wanted); nlohmann's rendering keeps the old text exactly.
+      return Json(value->get_double().value_unsafe()).dump();
+    case dom::element_type::BOOL:
+      return value->get_bool().value_unsafe() ? "true" : "false";
+    default:
+      return {};
+  }
+}
+
+std::optional<std::int64_t> IntegerFromText(std::string_view text) {
+  text = TrimAscii(text);
+  // "AS7922" is how people (and some enrichers) write an AS number.
+  if (text.size() > 2 && (text[0] == 'A' || text[0] == 'a') && (text[1] == 'S' || text[1] == 's')) {
+    text.remove_prefix(2);
+  }
+  std::int64_t number = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+  if (error != std::errc() || end != text.data() + text.size() || text.empty()) {
+    return std::nullopt;
+  }
+  return number;
+}
+
+std::optional<std::int64_t> IntegerOf(const Node& value) {
+  if (!value) return std::nullopt;
+  switch (value->type()) {
+    case dom::element_type::INT64:
+      return value->get_int64().value_unsafe();
+    case dom::element_type::UINT64: {
+      const std::uint64_t number = value->get_uint64().value_unsafe();
+      if (number > static_cast<std::uint64_t>(INT64_MAX)) return std::nullopt;
+      return static_cast<std::int64_t>(number);
+    }
+    case dom::element_type::DOUBLE: {
+      const double number = value->get_double().value_unsafe();
+      if (!std::isfinite(number) || number != std::trunc(number) || std::fabs(number) > 9e15) {
+        return std::nullopt;
+      }
+      return static_cast<std::int64_t>(number);
+    }
+    case dom::element_type::STRING:
+      return IntegerFromText(value->get_string().value_unsafe());
+    default:
+      return std::nullopt;
+  }
+}
+
+std::optional<double> RealOf(const Node& value) {
+  if (!value) return std::nullopt;
+  switch (value->type()) {
+    case dom::element_type::INT64:
+      return static_cast<double>(value->get_int64().value_unsafe());
+    case dom::element_type::UINT64:
+      return static_cast<double>(value->get_uint64().value_unsafe());
+    case dom::element_type::DOUBLE: {
+      const double number = value->get_double().value_unsafe();
+      return std::isfinite(number) ? std::optional<double>(number) : std::nullopt;
+    }
+    case dom::element_type::STRING: {
+      const std::string_view text = TrimAscii(value->get_string().value_unsafe());
+      double number = 0;
+      const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+      if (error != std::errc() || end != text.data() + text.size() || text.empty() ||
+          !std::isfinite(number)) {
+        return std::nullopt;
+      }
+      return number;
+    }
+    default:
+      return std::nullopt;
+  }
+}
+
+std::optional<bool> BooleanOf(const Node& value) {
+  if (!value) return std::nullopt;
+  switch (value->type()) {
+    case dom::element_type::BOOL:
+      return value->get_bool().value_unsafe();
+    case dom::element_type::INT64:
+    case dom::element_type::UINT64: {
+      // As nlohmann's get<int64_t>: a uint64 above INT64_MAX wraps and is neither 0 nor 1.
+      const std::int64_t number =
+          value->type() == dom::element_type::INT64
+              ? value->get_int64().value_unsafe()
+              : static_cast<std::int64_t>(value->get_uint64().value_unsafe());
+      if (number == 0 || number == 1) return number == 1;
+      return std::nullopt;
+    }
+    case dom::element_type::STRING: {
+      const std::string_view text = TrimAscii(value->get_string().value_unsafe());
+      if (EqualsIgnoreCaseAscii(text, "true")) return true;
+      if (EqualsIgnoreCaseAscii(text, "false")) return false;
+      return std::nullopt;
+    }
+    default:
+      return std::nullopt;
+  }
+}
+
+using namespace std::string_view_literals;
+
+SigninEvent EventFromDom(const dom::element& root_element, std::int64_t line_number) {
+  SigninEvent event;
+  event.line = line_number;
+  const Node root = root_element;
+  const auto [uuid, event_type, published, actor, client, security, outcome, debug] =
+      Members<8>(root, {"uuid"sv, "eventType"sv, "published"sv, "actor"sv, "client"sv,
+                        "securityContext"sv, "outcome"sv, "debugContext"sv});
+  event.uuid = TextOf(uuid);
+  event.event_type = TextOf(event_type);
+  event.published = TextOf(published);
+  if (!event.published.empty()) {
+    event.published_unix = ParseTimestamp(event.published);
+    // Okta's `published` is UTC; Panther and some SIEM exports drop the trailing Z.
+    if (!event.published_unix) event.published_unix = ParseTimestamp(event.published + "Z");
+  }
+  const auto [alternate_id, actor_id] = Members<2>(actor, {"alternateId"sv, "id"sv});
+  event.actor_login = TextOf(alternate_id);
+  event.actor_id = TextOf(actor_id);
+  const auto [ip_address, user_agent, device, geo] =
+      Members<4>(client, {"ipAddress"sv, "userAgent"sv, "device"sv, "geographicalContext"sv});
+  event.ip_address = TextOf(ip_address);
+  const auto [raw_user_agent, os, browser] =
+      Members<3>(user_agent, {"rawUserAgent"sv, "os"sv, "browser"sv});
+  event.user_agent = TextOf(raw_user_agent);
+  event.os = TextOf(os);
+  event.browser = TextOf(browser);
+  event.device = TextOf(device);
+  const auto [country, state, city, geolocation] =
+      Members<4>(geo, {"country"sv, "state"sv, "city"sv, "geolocation"sv});
+  event.geo_country = TextOf(country);
+  event.geo_state = TextOf(state);
+  event.geo_city = TextOf(city);
+  const auto [latitude, longitude] = Members<2>(geolocation, {"lat"sv, "lon"sv});
+  event.geo_latitude = RealOf(latitude);
+  event.geo_longitude = RealOf(longitude);
+  const auto [as_number, as_org, isp, domain, is_proxy] =
+      Members<5>(security, {"asNumber"sv, "asOrg"sv, "isp"sv, "domain"sv, "isProxy"sv});
+  event.as_number = IntegerOf(as_number);
+  event.as_org = TextOf(as_org);
+  event.isp = TextOf(isp);
+  event.domain = TextOf(domain);
+  event.is_proxy = BooleanOf(is_proxy);
+  const auto [result, reason] = Members<2>(outcome, {"result"sv, "reason"sv});
+  event.outcome_result = TextOf(result);
+  event.outcome_reason = TextOf(reason);
+  const auto [debug_data] = Members<1>(debug, {"debugData"sv});
+  const auto [fingerprint] = Members<1>(debug_data, {"deviceFingerprint"sv});
+  event.device_fingerprint = TextOf(fingerprint);
+  return event;
+}
+
+// ThreadParser is one simdjson parser per thread (its buffers grow to the longest line seen and
+// are reused), with a padded copy buffer for lines that do not come with SIMDJSON_PADDING
+// readable bytes after them.
+struct ThreadParser {
+  dom::parser parser;
+  std::unique_ptr<char[]> copy;
+  std::size_t copy_capacity = 0;
+
+  simdjson::simdjson_result<dom::element> Parse(std::string_view text, bool padded) {
+    if (padded) return parser.parse(text.data(), text.size(), false);
+    if (copy_capacity < text.size()) {
+      copy_capacity = std::max(text.size(), copy_capacity * 2);
+      copy = std::make_unique<char[]>(copy_capacity + simdjson::SIMDJSON_PADDING);
+    }
+    std::memcpy(copy.get(), text.data(), text.size());
+    std::memset(copy.get() + text.size(), 0, simdjson::SIMDJSON_PADDING);
+    return parser.parse(copy.get(), text.size(), false);
+  }
+};
 
 void AddLineIssue(IssueLog& issues, const std::string& file, std::int64_t line, std::int64_t column,
                   std::string code, std::string message) {
@@ -295,12 +552,10 @@ Status ReadArrayLayout(std::string_view text, const std::string& file, OnElement
   }
 }
 
-}  // namespace
-
-std::optional<SigninEvent> ParseSigninLine(std::string_view line, std::int64_t line_number,
-                                           const std::string& file, IssueLog& issues) {
-  if (StartsWith(line, kUtf8Bom)) line.remove_prefix(kUtf8Bom.size());
-  if (TrimAscii(line).empty()) return std::nullopt;
+// ParseWithNlohmann is the old parser, kept for lines simdjson rejects: it finds the Issue
+// (with nlohmann's column) or accepts the line as before.
+std::optional<SigninEvent> ParseWithNlohmann(std::string_view line, std::int64_t line_number,
+                                             const std::string& file, IssueLog& issues) {
   std::size_t bad_offset = 0;
   if (!IsValidUtf8(line, &bad_offset)) {
     AddLineIssue(issues, file, line_number, static_cast<std::int64_t>(bad_offset) + 1,
@@ -329,6 +584,45 @@ std::optional<SigninEvent> ParseSigninLine(std::string_view line, std::int64_t l
   return EventFromJson(root, line_number);
 }
 
+// ParseEvent is ParseSigninLine; `padded` says SIMDJSON_PADDING bytes after `line` may be read
+// (true inside ReadSignins' buffers), which saves copying the line.
+std::optional<SigninEvent> ParseEvent(std::string_view line, bool padded, std::int64_t line_number,
+                                      const std::string& file, IssueLog& issues) {
+  if (StartsWith(line, kUtf8Bom)) line.remove_prefix(kUtf8Bom.size());
+  if (TrimAscii(line).empty()) return std::nullopt;
+  thread_local ThreadParser thread_parser;
+  const auto parsed = thread_parser.Parse(line, padded);
+  if (parsed.error() == simdjson::SUCCESS &&
+      parsed.value_unsafe().type() == dom::element_type::OBJECT) {
+    return EventFromDom(parsed.value_unsafe(), line_number);
+  }
+  // Bad lines are rare: the old parser words their Issue (column, message) as before.
+  return ParseWithNlohmann(line, line_number, file, issues);
+}
+
+// ReadFileRest reads everything from `input`'s position into a buffer with zeroed
+// SIMDJSON_PADDING bytes after the text; *size is the text's length.
+Result<std::unique_ptr<char[]>> ReadFileRest(std::ifstream& input, const std::string& file,
+                                             std::size_t* size) {
+  const std::streampos start = input.tellg();
+  input.seekg(0, std::ios::end);
+  const std::streampos end = input.tellg();
+  input.seekg(start);
+  if (start < 0 || end < start) return InvalidInput("cannot read " + file);
+  *size = static_cast<std::size_t>(end - start);
+  auto buffer = std::make_unique<char[]>(*size + simdjson::SIMDJSON_PADDING);
+  input.read(buffer.get(), static_cast<std::streamsize>(*size));
+  if (static_cast<std::size_t>(input.gcount()) != *size) return InvalidInput("cannot read " + file);
+  return buffer;
+}
+
+}  // namespace
+
+std::optional<SigninEvent> ParseSigninLine(std::string_view line, std::int64_t line_number,
+                                           const std::string& file, IssueLog& issues) {
+  return ParseEvent(line, /*padded=*/false, line_number, file, issues);
+}
+
 Result<std::vector<SigninEvent>> ReadSignins(const std::filesystem::path& path,
                                              const ReadOptions& options, IssueLog& issues) {
   std::error_code fs_error;
@@ -342,14 +636,19 @@ Result<std::vector<SigninEvent>> ReadSignins(const std::filesystem::path& path,
   const std::string file = path.string();
 
   std::vector<SigninEvent> events;
-  // Parses one line or element; in strict mode its Issue becomes the Error.
+  auto too_long = [&](std::size_t size, std::int64_t line_number) -> Status {
+    AddLineIssue(issues, file, line_number, 0, "LINE_TOO_LONG",
+                 "event of " + std::to_string(size) + " bytes is longer than the " +
+                     std::to_string(options.max_field_bytes) + "-byte limit; skipped");
+    if (options.strict) return InvalidInput(issues.issues().back().ToString());
+    return Ok();
+  };
+  // Parses one line or element (always inside a padded buffer); in strict mode its Issue
+  // becomes the Error.
   auto take = [&](std::string_view text, std::int64_t line_number) -> Status {
+    if (text.size() > options.max_field_bytes) return too_long(text.size(), line_number);
     const std::size_t issues_before = issues.size();
-    if (text.size() > options.max_field_bytes) {
-      AddLineIssue(issues, file, line_number, 0, "LINE_TOO_LONG",
-                   "event of " + std::to_string(text.size()) + " bytes is longer than the " +
-                       std::to_string(options.max_field_bytes) + "-byte limit; skipped");
-    } else if (auto event = ParseSigninLine(text, line_number, file, issues)) {
+    if (auto event = ParseEvent(text, /*padded=*/true, line_number, file, issues)) {
       events.push_back(std::move(*event));
     }
     if (options.strict && issues.size() > issues_before) {
@@ -373,22 +672,85 @@ Result<std::vector<SigninEvent>> ReadSignins(const std::filesystem::path& path,
   input.seekg(has_bom ? static_cast<std::streamoff>(kUtf8Bom.size()) : 0);
 
   if (array_layout) {
-    const std::string text((std::istreambuf_iterator<char>(input)),
-                           std::istreambuf_iterator<char>());
-    if (input.bad()) return InvalidInput("cannot read " + file);
-    CC_RETURN_IF_ERROR(ReadArrayLayout(text, file, take));
+    std::size_t size = 0;
+    CC_ASSIGN_OR_RETURN(std::unique_ptr<char[]> text, ReadFileRest(input, file, &size));
+    CC_RETURN_IF_ERROR(ReadArrayLayout(std::string_view(text.get(), size), file, take));
     return events;
   }
 
-  std::string line;
-  std::int64_t line_number = 0;
-  while (std::getline(input, line)) {
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    CC_RETURN_IF_ERROR(take(line, line_number));
+  // NDJSON, read in large chunks: lines are parsed where they lie in the buffer (the bytes after
+  // a line are its simdjson padding). A line longer than the limit is not buffered: its bytes are
+  // counted up to its line break and it becomes LINE_TOO_LONG. Line numbers count '\n' as
+  // std::getline did, and a final line without one is still a line.
+  // Reserving for one event per KiB (real events are 0.4-2.2 KiB) saves most of the moves of
+  // a growing vector; pages reserved and never written cost no memory.
+  if (const auto bytes = std::filesystem::file_size(path, fs_error); !fs_error) {
+    events.reserve(static_cast<std::size_t>(std::min<std::uintmax_t>(bytes / 1024, 1u << 20)));
   }
-  if (input.bad()) {
-    return InvalidInput("cannot read " + file + " after line " + std::to_string(line_number));
+  constexpr std::size_t kChunkBytes = std::size_t{4} << 20;
+  std::size_t capacity = kChunkBytes;
+  auto buffer = std::make_unique<char[]>(capacity + simdjson::SIMDJSON_PADDING);
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  bool at_eof = false;
+  bool skipping = false;  // inside a line already known to be too long
+  std::size_t skipped_bytes = 0;
+  char skipped_last = '\0';
+  std::int64_t line_number = 0;
+  auto finish_line = [&](std::size_t length) -> Status {
+    ++line_number;
+    if (skipping) {
+      std::size_t size = skipped_bytes + length;
+      const char last = length > 0 ? buffer[begin + length - 1] : skipped_last;
+      if (last == '\r') --size;
+      skipping = false;
+      skipped_bytes = 0;
+      return too_long(size, line_number);
+    }
+    std::string_view line(buffer.get() + begin, length);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    return take(line, line_number);
+  };
+  while (true) {
+    const void* newline = std::memchr(buffer.get() + begin, '\n', end - begin);
+    if (newline != nullptr) {
+      const auto length = static_cast<std::size_t>(static_cast<const char*>(newline) -
+                                                   (buffer.get() + begin));
+      CC_RETURN_IF_ERROR(finish_line(length));
+      begin += length + 1;
+      continue;
+    }
+    if (at_eof) {
+      if (end > begin || skipping) CC_RETURN_IF_ERROR(finish_line(end - begin));
+      break;
+    }
+    // The rest of the buffer is a partial line: drop it when too long, else keep it and refill.
+    const std::size_t pending = end - begin;
+    if (skipping || pending > options.max_field_bytes + 1) {  // + 1: a '\r' not counted
+      if (pending > 0) skipped_last = buffer[end - 1];
+      skipped_bytes += pending;
+      skipping = true;
+      begin = end = 0;
+    } else {
+      std::memmove(buffer.get(), buffer.get() + begin, pending);
+      begin = 0;
+      end = pending;
+      if (end == capacity) {
+        auto bigger = std::make_unique<char[]>(capacity * 2 + simdjson::SIMDJSON_PADDING);
+        std::memcpy(bigger.get(), buffer.get(), end);
+        buffer = std::move(bigger);
+        capacity *= 2;
+      }
+    }
+    input.read(buffer.get() + end, static_cast<std::streamsize>(capacity - end));
+    const auto got = static_cast<std::size_t>(input.gcount());
+    if (input.bad()) {
+      return InvalidInput("cannot read " + file + " after line " + std::to_string(line_number));
+    }
+    end += got;
+    // Zero what follows the text so simdjson's padding reads are of initialised bytes.
+    std::memset(buffer.get() + end, 0, simdjson::SIMDJSON_PADDING);
+    if (got == 0) at_eof = true;
   }
   return events;
 }

@@ -36,7 +36,10 @@ namespace crosscheck::ingest {
 // ParseSigninLine parses one JSON object (one NDJSON line, without or with its line break)
 // into a SigninEvent with line = line_number. Returns nullopt for a blank line (no Issue) and
 // for a bad line (one Issue naming `file`, line_number and a column). Pure apart from the
-// IssueLog; safe to call from several threads with separate logs.
+// IssueLog; safe to call from several threads with separate logs. Parses with simdjson through
+// one parser per thread, kept for the thread's life (its buffers grow to the longest line seen);
+// lines simdjson rejects are re-read by nlohmann-json, which words the Issue. About 2 µs per
+// 1.5-2 KB event (docs/PERFORMANCE.md, "Post-hire monitoring").
 std::optional<SigninEvent> ParseSigninLine(std::string_view line, std::int64_t line_number,
                                            const std::string& file, IssueLog& issues);
 
@@ -46,7 +49,8 @@ std::optional<SigninEvent> ParseSigninLine(std::string_view line, std::int64_t l
 // (several arrays one after another are accepted too); an array element's `line` is the line
 // where it starts. Bad lines/elements are skipped with an Issue. Errors: kNotFound (no such
 // file), kInvalidInput (a directory, unreadable, an array whose brackets or strings never
-// close, or with options.strict the first Issue). Events come back in file order.
+// close, or with options.strict the first Issue). Events come back in file order. NDJSON is
+// read in 4 MiB chunks; an array file is read whole.
 Result<std::vector<SigninEvent>> ReadSignins(const std::filesystem::path& path,
                                              const ReadOptions& options, IssueLog& issues);
 

@@ -189,6 +189,25 @@ TEST(SigninReader, TrickyLines) {
        })},
       {"unicode escapes", R"({"client":{"geographicalContext":{"city":"Pyongyang \ud3c9\uc591"}}})",
        event([](SigninEvent& e) { e.geo_city = "Pyongyang 평양"; })},
+      // Duplicate keys: the last of one spelling wins (as nlohmann-json overwrote); among case
+      // variants without the exact spelling, the one sorting first bytewise.
+      {"duplicate key, last wins", R"({"uuid":"first","uuid":"second"})",
+       event([](SigninEvent& e) { e.uuid = "second"; })},
+      {"case variants, bytewise first wins", R"({"eventtype":"lower","EVENTTYPE":"upper"})",
+       event([](SigninEvent& e) { e.event_type = "upper"; })},
+      {"duplicate nested object, last wins",
+       R"({"securityContext":{"asOrg":"a"},"securityContext":{"isProxy":true}})",
+       event([](SigninEvent& e) { e.is_proxy = true; })},
+      {"floats and huge integers where text or flags are wanted",
+       R"({"securityContext":{"asOrg":20.0,"asNumber":18446744073709551615,)"
+       R"("isProxy":18446744073709551615}})",
+       event([](SigninEvent& e) { e.as_org = "20.0"; })},
+      {"integer beyond 64 bits elsewhere in the event",
+       R"({"uuid":"big","debugContext":{"n":123456789012345678901234567890}})",
+       event([](SigninEvent& e) { e.uuid = "big"; })},
+      {"nesting deeper than 1024 elsewhere in the event",
+       R"({"uuid":"deep","x":)" + std::string(1500, '[') + std::string(1500, ']') + "}",
+       event([](SigninEvent& e) { e.uuid = "deep"; })},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
@@ -324,6 +343,51 @@ TEST(SigninReader, ArrayFiles) {
     EXPECT_EQ(lines, c.lines);
     std::vector<std::string> codes;
     for (const auto& issue : issues.issues()) codes.push_back(issue.code);
+    EXPECT_EQ(codes, c.issue_codes);
+  }
+}
+
+// ReadSignins reads NDJSON in 4 MiB chunks: lines longer than a chunk must still parse when
+// within the limit, and be counted (not buffered) when beyond it.
+TEST(SigninReader, LinesLongerThanTheReadChunk) {
+  const std::string long_value(5u << 20, 'x');  // 5 MiB
+  const std::string long_event = "{\"uuid\":\"long\",\"pad\":\"" + long_value + "\"}";
+  struct Case {
+    const char* name;
+    std::size_t max_bytes;
+    std::vector<std::string> uuids;
+    std::vector<std::int64_t> lines;
+    std::vector<std::string> issue_codes;
+  };
+  const Case cases[] = {
+      {"within the limit", 8u << 20, {"a", "long", "b"}, {1, 2, 3}, {}},
+      {"beyond the limit", 1u << 20, {"a", "b"}, {1, 3}, {"LINE_TOO_LONG"}},
+  };
+  internal::TestDir dir;
+  const auto path =
+      dir.Write("l.jsonl", "{\"uuid\":\"a\"}\n" + long_event + "\r\n{\"uuid\":\"b\"}\n");
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    IssueLog issues;
+    auto events = ReadSignins(path, ReadOptions{.max_field_bytes = c.max_bytes}, issues);
+    ASSERT_TRUE(events.has_value());
+    std::vector<std::string> uuids;
+    std::vector<std::int64_t> lines;
+    for (const auto& event : *events) {
+      uuids.push_back(event.uuid);
+      lines.push_back(event.line);
+    }
+    EXPECT_EQ(uuids, c.uuids);
+    EXPECT_EQ(lines, c.lines);
+    std::vector<std::string> codes;
+    for (const auto& issue : issues.issues()) {
+      codes.push_back(issue.code);
+      EXPECT_EQ(issue.line, 2);
+      // The size excludes the '\r', as when lines were read with std::getline.
+      EXPECT_NE(issue.message.find(std::to_string(long_event.size()) + " bytes"),
+                std::string::npos)
+          << issue.message;
+    }
     EXPECT_EQ(codes, c.issue_codes);
   }
 }

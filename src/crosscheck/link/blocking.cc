@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "crosscheck/link/internal/parallel.h"
 
@@ -291,6 +292,7 @@ CandidatePairs GenerateCandidatePairs(const PreparedTable& table,
     std::vector<std::uint32_t> begin;   // record -> offset into keys
     std::vector<std::uint64_t> keys;
     std::vector<std::pair<std::uint64_t, std::uint32_t>> blocks;  // (key, record), sorted
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> windowed;  // chained oversized blocks
   };
   std::vector<RuleKeys> per_rule(rule_count);
   internal::RunTasks(rule_count, threads, [&](std::size_t rule_idx) {
@@ -319,6 +321,14 @@ CandidatePairs GenerateCandidatePairs(const PreparedTable& table,
       const std::size_t size = block_end - block_start;
       if (size > options.max_block_size) {
         ++result.generic_blocks[rule_idx];
+        if (options.windowed_neighbours > 0 && size <= options.max_windowed_block_size) {
+          for (std::size_t first = block_start; first < block_end; ++first) {
+            const std::size_t last = std::min(block_end, first + 1 + options.windowed_neighbours);
+            for (std::size_t second = first + 1; second < last; ++second) {
+              keys.windowed.emplace_back(keys.blocks[first].second, keys.blocks[second].second);
+            }
+          }
+        }
         for (std::size_t entry = block_start; entry < block_end; ++entry) {
           const std::uint32_t record = keys.blocks[entry].second;
           for (std::uint32_t offset = keys.begin[record]; offset < keys.begin[record + 1]; ++offset) {
@@ -382,6 +392,25 @@ CandidatePairs GenerateCandidatePairs(const PreparedTable& table,
   for (std::size_t rule_idx = 0; rule_idx < rule_count; ++rule_idx) {
     result.pairs_per_rule[rule_idx] = emitted[rule_idx].size();
     result.pairs.insert(result.pairs.end(), emitted[rule_idx].begin(), emitted[rule_idx].end());
+  }
+  // Chained pairs of oversized blocks come last, each once and only when no block emitted it
+  // (their keys were zeroed, so phase 2 could not see them).
+  bool any_windowed = false;
+  for (const RuleKeys& keys : per_rule) any_windowed = any_windowed || !keys.windowed.empty();
+  if (any_windowed) {
+    std::unordered_set<std::uint64_t> seen;
+    seen.reserve(result.pairs.size() * 2);
+    auto key_of = [](std::uint32_t a, std::uint32_t b) {
+      return (static_cast<std::uint64_t>(std::min(a, b)) << 32) | std::max(a, b);
+    };
+    for (const auto& [a, b] : result.pairs) seen.insert(key_of(a, b));
+    for (std::size_t rule_idx = 0; rule_idx < rule_count; ++rule_idx) {
+      for (const auto& [a, b] : per_rule[rule_idx].windowed) {
+        if (!seen.insert(key_of(a, b)).second) continue;
+        result.pairs.emplace_back(std::min(a, b), std::max(a, b));
+        ++result.pairs_per_rule[rule_idx];
+      }
+    }
   }
   return result;
 }

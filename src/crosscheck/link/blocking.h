@@ -53,6 +53,13 @@ struct BlockingOptions {
   double total_pairs_per_record = 40.0;  // all rules together, estimated
   std::size_t max_rules = 14;
   std::size_t sample_records = 5000;  // records sampled to estimate rule sizes
+  // A block over max_block_size but at most max_windowed_block_size records (one heavy
+  // applier's e-mail or phone on hundreds of applications) is not all-pairs compared but
+  // chained: each member (in record order) is paired with the next windowed_neighbours
+  // members, so a person's applications stay connected at linear cost while the scorer and
+  // clustering decide. 0 turns this off (oversized blocks give no pairs).
+  std::size_t windowed_neighbours = 0;
+  std::size_t max_windowed_block_size = 0;
 };
 
 // ChooseBlockingRules picks rules for the table: single key parts whose estimated pair

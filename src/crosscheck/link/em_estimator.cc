@@ -71,6 +71,7 @@ EmResult EstimateMixture(const std::vector<PatternCount>& patterns,
   double share = options.initial_match_share;
   std::vector<std::vector<double>> m_counts(field_count);
   std::vector<std::vector<double>> u_counts(field_count);
+  std::vector<std::vector<double>> log_ratio(field_count);
   for (int iteration = 1; iteration <= options.max_iterations; ++iteration) {
     for (std::size_t field_idx = 0; field_idx < field_count; ++field_idx) {
       m_counts[field_idx].assign(level_counts[field_idx], options.pseudo_count);
@@ -78,8 +79,21 @@ EmResult EstimateMixture(const std::vector<PatternCount>& patterns,
     }
     double match_total = 0.0;
     double pair_total = 0.0;
+    // Log tables once per iteration; the pattern loop then only adds.
+    for (std::size_t field_idx = 0; field_idx < field_count; ++field_idx) {
+      log_ratio[field_idx].resize(level_counts[field_idx]);
+      for (std::size_t level = 0; level < level_counts[field_idx]; ++level) {
+        log_ratio[field_idx][level] = std::log(result.u[field_idx][level]) - std::log(result.m[field_idx][level]);
+      }
+    }
+    const double log_prior_ratio = std::log1p(-share) - std::log(share);
     for (const PatternCount& pattern : patterns) {
-      const double posterior = MatchPosterior(pattern.levels.data(), result.m, result.u, share);
+      double diff = log_prior_ratio;
+      for (std::size_t field_idx = 0; field_idx < field_count; ++field_idx) {
+        const std::uint8_t level = pattern.levels[field_idx];
+        if (level != kNullLevel) diff += log_ratio[field_idx][level];
+      }
+      const double posterior = diff > 700 ? 0.0 : 1.0 / (1.0 + std::exp(diff));
       const double matches = posterior * pattern.count;
       const double non_matches = pattern.count - matches;
       match_total += matches;

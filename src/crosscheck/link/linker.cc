@@ -200,8 +200,11 @@ Result<LinkEngine> LinkEngine::Run(const RecordTable& table, const LinkOptions& 
   // Training. u: level frequencies over random pairs; EM over the candidate pairs' patterns.
   start = std::chrono::steady_clock::now();
   const double total_pairs = static_cast<double>(record_count) * static_cast<double>(record_count - (record_count > 0)) / 2.0;
+  // u needs enough random pairs to see rare agreements, but not more than ~10 per record.
+  const double wanted_random = std::min<double>(static_cast<double>(options.random_pairs),
+                                                std::max(50000.0, 10.0 * static_cast<double>(record_count)));
   const std::size_t random_count =
-      record_count < 2 ? 0 : static_cast<std::size_t>(std::min<double>(options.random_pairs, total_pairs));
+      record_count < 2 ? 0 : static_cast<std::size_t>(std::min<double>(wanted_random, total_pairs));
   const auto random_pairs = SampleRandomPairs(record_count, random_count, options.seed);
   const std::vector<std::uint8_t> random_levels = ComparePairs(comparator, random_pairs, threads);
   const std::vector<PatternCount> random_patterns = CountPatterns(random_levels, field_count);
@@ -221,21 +224,21 @@ Result<LinkEngine> LinkEngine::Run(const RecordTable& table, const LinkOptions& 
     for (double count : u) sum += count;
     for (double& value : u) value /= sum;
   }
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> em_pairs;
-  const std::vector<std::pair<std::uint32_t, std::uint32_t>>* em_source = &candidates.pairs;
-  if (candidates.pairs.size() > options.max_em_pairs) {
-    const double step = static_cast<double>(candidates.pairs.size()) / static_cast<double>(options.max_em_pairs);
-    for (std::size_t idx = 0; idx < options.max_em_pairs; ++idx) {
-      em_pairs.push_back(candidates.pairs[static_cast<std::size_t>(static_cast<double>(idx) * step)]);
-    }
-    em_source = &em_pairs;
-  }
   const std::vector<std::uint8_t> candidate_levels = ComparePairs(comparator, candidates.pairs, threads);
   std::vector<PatternCount> patterns;
-  if (em_source == &candidates.pairs) {
+  if (candidates.pairs.size() <= options.max_em_pairs) {
     patterns = CountPatterns(candidate_levels, field_count);
   } else {
-    patterns = CountPatterns(ComparePairs(comparator, em_pairs, threads), field_count);
+    // EM trains on evenly spaced candidate pairs; their levels are already computed.
+    std::vector<std::uint8_t> sampled;
+    sampled.reserve(options.max_em_pairs * field_count);
+    const double step = static_cast<double>(candidates.pairs.size()) / static_cast<double>(options.max_em_pairs);
+    for (std::size_t idx = 0; idx < options.max_em_pairs; ++idx) {
+      const auto pair_idx = static_cast<std::size_t>(static_cast<double>(idx) * step);
+      sampled.insert(sampled.end(), candidate_levels.begin() + static_cast<std::ptrdiff_t>(pair_idx * field_count),
+                     candidate_levels.begin() + static_cast<std::ptrdiff_t>((pair_idx + 1) * field_count));
+    }
+    patterns = CountPatterns(sampled, field_count);
   }
   EmOptions em_options;
   const EmResult fit = EstimateMixture(patterns, level_counts, random_u, em_options);
@@ -277,20 +280,40 @@ Result<LinkEngine> LinkEngine::Run(const RecordTable& table, const LinkOptions& 
   stats.training_seconds = SecondsSince(start);
 
   // Scoring: weights from the stored levels plus TF adjustments; keep pairs worth keeping.
+  // An exact agreement's TF adjustment depends only on the shared value, so for single-valued
+  // cells it is looked up once per record instead of once per pair.
   start = std::chrono::steady_clock::now();
+  std::vector<std::vector<float>> record_tf(field_count);
+  internal::RunTasks(field_count, threads, [&](std::size_t field_idx) {
+    const PreparedColumn& column = prepared.column(field_idx);
+    record_tf[field_idx].assign(record_count, 0.0F);
+    for (std::size_t record = 0; record < record_count; ++record) {
+      if (column.value_count(record) == 1) {
+        record_tf[field_idx][record] =
+            static_cast<float>(scorer.TermFrequencyAdjustment(field_idx, column.value(record, 0).hash));
+      }
+    }
+  });
   const std::size_t chunk_count = (candidates.pairs.size() + kChunkPairs - 1) / kChunkPairs;
   std::vector<std::vector<ScoredPair>> kept(chunk_count);
   internal::RunChunks(candidates.pairs.size(), kChunkPairs, threads,
                       [&](std::size_t chunk_idx, std::size_t begin, std::size_t end) {
-    std::vector<std::uint64_t> hashes(field_count);
+    std::vector<std::uint64_t> hashes(field_count, 0);
     for (std::size_t pair_idx = begin; pair_idx < end; ++pair_idx) {
       const auto [left, right] = candidates.pairs[pair_idx];
       const std::uint8_t* levels = &candidate_levels[pair_idx * field_count];
-      for (std::size_t field_idx = 0; field_idx < field_count; ++field_idx) {
-        hashes[field_idx] = levels[field_idx] == 0 ? ExactHash(prepared.column(field_idx), left, right) : 0;
-      }
+      // Weight without TF (hashes all 0), then the TF terms of exact agreements.
       bool vetoed = false;
-      const double weight = scorer.Weight(levels, hashes.data(), &vetoed);
+      double weight = scorer.Weight(levels, hashes.data(), &vetoed);
+      for (std::size_t field_idx = 0; field_idx < field_count; ++field_idx) {
+        if (levels[field_idx] != 0) continue;
+        const PreparedColumn& column = prepared.column(field_idx);
+        if (column.value_count(left) == 1 && column.value_count(right) == 1) {
+          weight += record_tf[field_idx][left];
+        } else {
+          weight += scorer.TermFrequencyAdjustment(field_idx, ExactHash(column, left, right));
+        }
+      }
       const double probability = vetoed ? 0.0 : ProbabilityFromWeight(weight);
       if (probability >= options.keep_pairs_above) {
         kept[chunk_idx].push_back({left, right, static_cast<float>(weight), static_cast<float>(probability)});

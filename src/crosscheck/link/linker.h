@@ -30,7 +30,7 @@ struct LinkOptions {
   double threshold = 0.5;           // match probability for a pair to link
   unsigned threads = 0;             // 0 = all cores; results do not depend on it
   BlockingOptions blocking;
-  std::size_t random_pairs = 200000;  // random pairs sampled to estimate u
+  std::size_t random_pairs = 200000;  // at most this many random pairs (10 per record) for u
   std::size_t max_em_pairs = 2000000;  // candidate pairs EM trains on (evenly spaced)
   std::uint64_t seed = 0x5eed;
   // Fields (by name) whose "else" level forbids a link: e.g. persona linkage vetoes a link

@@ -30,8 +30,8 @@ double BoundedJaroWinkler(const ValueView& left, const ValueView& right, double 
   return JaroWinkler(left.text, right.text);
 }
 
-bool NearString(std::string_view left, std::string_view right) {
-  return WithinOneEdit(left, right) || JaroWinkler(left, right) >= kNearSimilarity;
+bool NearString(const ValueView& left, const ValueView& right) {
+  return WithinOneEdit(left.text, right.text) || BoundedJaroWinkler(left, right, kNearSimilarity) >= kNearSimilarity;
 }
 
 // NameLevel grades two name-like strings: 1 near, 2 fuzzy, 3 neither (0 is left to the
@@ -162,7 +162,12 @@ std::uint8_t PairComparator::CompareValues(const Field& field, const ValueView& 
       const std::size_t shorter = std::min(left.text.size(), right.text.size());
       if (shorter < 4) return 3;
       if (WithinOneEdit(left.text, right.text)) return 1;
-      if (shorter >= 6 && DamerauLevenshtein(left.text, right.text, 2) <= 2) return 2;
+      // Each distinct character of one side missing from the other costs an edit.
+      if (shorter >= 6 && std::popcount(left.letters & ~right.letters) <= 2 &&
+          std::popcount(right.letters & ~left.letters) <= 2 &&
+          DamerauLevenshtein(left.text, right.text, 2) <= 2) {
+        return 2;
+      }
       return 3;
     }
     case FieldType::kState:
@@ -225,8 +230,7 @@ void PairComparator::Compare(std::size_t left, std::size_t right, std::uint8_t* 
     const ValueView right_given = given.value(right, 0);
     const ValueView left_surname = surname.value(left, 0);
     const ValueView right_surname = surname.value(right, 0);
-    if (NearString(left_given.text, right_surname.text) &&
-        NearString(left_surname.text, right_given.text)) {
+    if (NearString(left_given, right_surname) && NearString(left_surname, right_given)) {
       levels[field_idx] = std::min(levels[field_idx], field.swapped_level);
       levels[partner] = std::min(levels[partner], fields_[partner].swapped_level);
       exact_hashes[field_idx] = 0;

@@ -11,6 +11,10 @@ namespace crosscheck::link {
 namespace {
 
 constexpr const char* kNameField = "full_name";
+// Chaining oversized blocks: a few neighbours keep a heavy applier's applications connected;
+// blocks past a few thousand records are values like a country, not one person.
+constexpr std::size_t kWindowedNeighbours = 4;
+constexpr std::size_t kMaxWindowedBlockSize = 5000;
 
 std::vector<std::string> PersonaValues(const NormalizedApplication& app) {
   // The normalizer's tokens have nicknames mapped to formal names; order does not matter to
@@ -82,6 +86,13 @@ Result<PersonaLinkResult> LinkApplications(const std::vector<NormalizedApplicati
   }
   LinkOptions persona_options = options;
   persona_options.veto_fields.push_back(kNameField);
+  // One person may file hundreds of applications with the same e-mail or phone: such a block
+  // is too big to compare all pairs but is not a generic value, so chain it (see
+  // BlockingOptions); the name veto and the scorer keep different people sharing it apart.
+  if (persona_options.blocking.windowed_neighbours == 0) {
+    persona_options.blocking.windowed_neighbours = kWindowedNeighbours;
+    persona_options.blocking.max_windowed_block_size = kMaxWindowedBlockSize;
+  }
   CC_ASSIGN_OR_RETURN(LinkEngine engine, LinkEngine::Run(table, persona_options));
 
   result.persona_ids.resize(apps.size());

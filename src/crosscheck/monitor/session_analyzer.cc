@@ -5,7 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <deque>
+#include <cstring>
 #include <functional>
 #include <limits>
 #include <map>
@@ -48,6 +48,50 @@ double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
   return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
+// FoldedHash and FoldedEqual key a hash map by login, ASCII case-insensitively, so a lookup
+// needs no lower-cased copy of the login (one allocation per event before). The hash reads 8
+// bytes at a time with bit 0x20 set in every byte: ASCII case variants differ only in that bit,
+// so strings equal ignoring case hash alike.
+struct FoldedHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const {
+    constexpr std::uint64_t kFold = 0x2020202020202020ULL;
+    constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;  // 2^64 / golden ratio
+    std::uint64_t hash = text.size() * kMultiplier;
+    std::size_t pos = 0;
+    for (; pos + 8 <= text.size(); pos += 8) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, text.data() + pos, 8);
+      hash = (hash ^ (word | kFold)) * kMultiplier;
+      hash ^= hash >> 29;
+    }
+    if (pos < text.size()) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, text.data() + pos, text.size() - pos);
+      hash = (hash ^ (word | (kFold >> (8 * (8 - (text.size() - pos)))))) * kMultiplier;
+      hash ^= hash >> 29;
+    }
+    return static_cast<std::size_t>(hash);
+  }
+};
+struct FoldedEqual {
+  using is_transparent = void;
+  bool operator()(std::string_view left, std::string_view right) const {
+    return EqualsIgnoreCaseAscii(left, right);
+  }
+};
+
+// ZoneCache is one claimed time zone with the offset of the UTC hour last asked for. Offsets
+// change at most a few times a year, on UTC hour boundaries in practice, and events arrive in
+// time order: one ICU query per zone per hour of activity, shared by every account in the zone
+// (one per account per hour before, i.e. nearly one per event when accounts are many).
+struct ZoneCache {
+  explicit ZoneCache(normalize::TimeZoneHandle zone) : handle(std::move(zone)) {}
+  normalize::TimeZoneHandle handle;
+  std::int64_t cached_hour = std::numeric_limits<std::int64_t>::min();
+  int cached_offset_minutes = 0;
+};
+
 struct SharedEntry {
   std::vector<std::uint32_t> accounts;
   std::vector<std::uint32_t> alerted;
@@ -67,17 +111,68 @@ struct IpFacts {
   SharedEntry shared;
 };
 
+// DeviceSet holds up to kMaxDevicesPerAccount device hashes, the first few inside the account
+// (most accounts use one to three devices), so the per-event check costs no extra cache miss.
+class DeviceSet {
+ public:
+  bool Contains(std::uint64_t device) const {
+    for (std::size_t device_idx = 0; device_idx < inline_count_; ++device_idx) {
+      if (inline_[device_idx] == device) return true;
+    }
+    return std::find(overflow_.begin(), overflow_.end(), device) != overflow_.end();
+  }
+  std::size_t size() const { return inline_count_ + overflow_.size(); }
+  bool empty() const { return size() == 0; }
+  void Add(std::uint64_t device) {
+    if (inline_count_ < inline_.size()) {
+      inline_[inline_count_++] = device;
+    } else {
+      overflow_.push_back(device);
+    }
+  }
+
+ private:
+  std::array<std::uint64_t, 4> inline_{};
+  std::size_t inline_count_ = 0;
+  std::vector<std::uint64_t> overflow_;
+};
+
+// Account is the state of one login. With thousands of accounts interleaved, each event's
+// account is usually out of cache, so the fields most events touch come first, together.
 struct Account {
-  std::string login;
-  std::string application_id;
-  std::string company_id;
-  std::string residence_country;
-  const normalize::TimeZoneHandle* zone = nullptr;
-  std::int64_t cached_hour = std::numeric_limits<std::int64_t>::min();
-  int cached_offset_minutes = 0;
+  // ---- hot: read or written by most events ----
+  ZoneCache* zone = nullptr;
   std::int64_t events = 0;
   std::int64_t usable_events = 0;  // not failed: count for geography, hours, devices
   std::array<int, kCodeCount> alert_counts{};
+  // The account's previous client IP and device fingerprint with their entries: most sign-ins
+  // repeat them, which saves two string-keyed hash lookups per event. cached_ip_facts is valid
+  // while cached_ip_generation equals State::ip_generation (the IP cache is cleared on long
+  // streams).
+  IpFacts* cached_ip_facts = nullptr;
+  std::uint64_t cached_ip_generation = 0;
+  SharedEntry* cached_fingerprint_entry = nullptr;
+  std::string cached_ip;
+  std::string residence_country;
+  // IMPOSSIBLE_TRAVEL: the previous located sign-in
+  bool has_last = false;
+  double last_latitude = 0;
+  double last_longitude = 0;
+  std::int64_t last_time = 0;
+  // SIGNIN_OFF_HOURS
+  std::int64_t hour_events = 0;
+  std::array<std::int32_t, 24> local_hours{};
+  std::array<std::int32_t, 24> utc_hours{};
+  // NEW_DEVICE_BURST
+  DeviceSet devices;
+  std::string cached_fingerprint;
+  std::string last_uuid;
+  std::string last_ip;
+  std::string last_place;
+  // ---- cold: read when an alert is raised or at the end ----
+  std::string login;
+  std::string application_id;
+  std::string company_id;
   std::vector<SigninAlert> alerts;
   // SIGNIN_ANONYMIZER
   std::int64_t anonymizer_events = 0;
@@ -85,23 +180,11 @@ struct Account {
   // SIGNIN_FOREIGN_GEO
   std::int64_t foreign_events = 0;
   std::vector<std::string> foreign_countries;
-  // IMPOSSIBLE_TRAVEL: the previous located sign-in
-  bool has_last = false;
-  double last_latitude = 0;
-  double last_longitude = 0;
-  std::int64_t last_time = 0;
-  std::string last_uuid;
-  std::string last_ip;
-  std::string last_place;
   std::int64_t travel_events = 0;
-  // SIGNIN_OFF_HOURS
-  std::array<std::int32_t, 24> local_hours{};
-  std::array<std::int32_t, 24> utc_hours{};
-  std::int64_t hour_events = 0;
-  // NEW_DEVICE_BURST
-  std::vector<std::uint64_t> devices;
-  std::deque<std::int64_t> new_device_times;
-  std::deque<std::string> new_device_uuids;
+  // At most options.new_device_burst entries (cleared at each burst): vectors, not deques,
+  // which allocate on construction and on every move of the account.
+  std::vector<std::int64_t> new_device_times;
+  std::vector<std::string> new_device_uuids;
   std::int64_t bursts = 0;
   // SHARED_SIGNIN_IP
   std::size_t shared_max_accounts = 0;
@@ -133,17 +216,24 @@ struct SessionAnalyzer::State {
   MonitorOptions options;
   const normalize::IpIntel* intel = nullptr;
   std::unordered_map<std::string, EmployeeMapping> employees;  // by lower-case login
-  std::unordered_map<std::string, std::uint32_t> account_index;  // by lower-case login
+  std::unordered_map<std::string, std::uint32_t, FoldedHash, FoldedEqual> account_index;
   std::vector<Account> accounts;
   std::unordered_map<std::string, IpFacts> ip_cache;
+  std::uint64_t ip_generation = 1;  // bumped when ip_cache is cleared
   std::unordered_map<std::string, std::string> country_cache;  // IdP country name -> alpha-2
-  std::map<std::string, normalize::TimeZoneHandle, std::less<>> zones;
+  // The last country name asked for and its entry (entries are stable): events of a stream
+  // mostly come from one country.
+  std::string last_country_name;
+  const std::string* last_country = nullptr;
+  std::map<std::string, ZoneCache, std::less<>> zones;
   std::unordered_map<std::string, SharedEntry> shared_devices;  // by device fingerprint
   std::int64_t events_seen = 0;
   std::int64_t events_used = 0;
 
   Account& AccountFor(const std::string& login);
   IpFacts& FactsFor(const std::string& ip_text);
+  IpFacts& FactsFor(Account& account, const std::string& ip_text);
+  SharedEntry& DeviceEntryFor(Account& account, const std::string& fingerprint);
   const std::string& CountryFor(const std::string& name);
   int OffsetMinutes(Account& account, std::int64_t unix_seconds);
   bool Emit(Account& account, CodeIndex code, SigninAlert alert, std::vector<SigninAlert>& out);
@@ -162,10 +252,11 @@ struct SessionAnalyzer::State {
 };
 
 Account& SessionAnalyzer::State::AccountFor(const std::string& login) {
+  if (const auto known = account_index.find(std::string_view(login)); known != account_index.end()) {
+    return accounts[known->second];
+  }
   const std::string key = ToLowerAscii(login);
-  const auto [position, inserted] =
-      account_index.try_emplace(key, static_cast<std::uint32_t>(accounts.size()));
-  if (!inserted) return accounts[position->second];
+  account_index.emplace(key, static_cast<std::uint32_t>(accounts.size()));
   Account& account = accounts.emplace_back();
   account.login = login;
   const auto employee = employees.find(key);
@@ -179,7 +270,7 @@ Account& SessionAnalyzer::State::AccountFor(const std::string& login) {
       auto zone = zones.find(mapping.time_zone);
       if (zone == zones.end()) {
         if (auto handle = normalize::TimeZoneHandle::Find(mapping.time_zone)) {
-          zone = zones.emplace(mapping.time_zone, std::move(*handle)).first;
+          zone = zones.emplace(mapping.time_zone, ZoneCache(std::move(*handle))).first;
         }
       }
       if (zone != zones.end()) account.zone = &zone->second;
@@ -190,7 +281,10 @@ Account& SessionAnalyzer::State::AccountFor(const std::string& login) {
 
 IpFacts& SessionAnalyzer::State::FactsFor(const std::string& ip_text) {
   // Bound memory on endless streams; SHARED_SIGNIN_IP then restarts its count for old IPs.
-  if (ip_cache.size() >= kMaxCachedIps) ip_cache.clear();
+  if (ip_cache.size() >= kMaxCachedIps) {
+    ip_cache.clear();
+    ++ip_generation;
+  }
   const auto [position, inserted] = ip_cache.try_emplace(ip_text);
   IpFacts& facts = position->second;
   if (!inserted) return facts;
@@ -210,21 +304,48 @@ IpFacts& SessionAnalyzer::State::FactsFor(const std::string& ip_text) {
   return facts;
 }
 
+IpFacts& SessionAnalyzer::State::FactsFor(Account& account, const std::string& ip_text) {
+  // The cache may be used only while FactsFor would not clear ip_cache on this call.
+  if (account.cached_ip_facts != nullptr && account.cached_ip_generation == ip_generation &&
+      ip_cache.size() < kMaxCachedIps && account.cached_ip == ip_text) {
+    return *account.cached_ip_facts;
+  }
+  IpFacts& facts = FactsFor(ip_text);
+  account.cached_ip = ip_text;
+  account.cached_ip_facts = &facts;  // unordered_map entries stay put until clear()
+  account.cached_ip_generation = ip_generation;
+  return facts;
+}
+
+SharedEntry& SessionAnalyzer::State::DeviceEntryFor(Account& account,
+                                                    const std::string& fingerprint) {
+  if (account.cached_fingerprint_entry != nullptr && account.cached_fingerprint == fingerprint) {
+    return *account.cached_fingerprint_entry;
+  }
+  SharedEntry& entry = shared_devices[fingerprint];  // never cleared, so entries stay put
+  account.cached_fingerprint = fingerprint;
+  account.cached_fingerprint_entry = &entry;
+  return entry;
+}
+
 const std::string& SessionAnalyzer::State::CountryFor(const std::string& name) {
+  if (last_country != nullptr && name == last_country_name) return *last_country;
   const auto [position, inserted] = country_cache.try_emplace(name);
   if (inserted) position->second = normalize::NormalizeCountry(name);
+  last_country_name = name;
+  last_country = &position->second;
   return position->second;
 }
 
 int SessionAnalyzer::State::OffsetMinutes(Account& account, std::int64_t unix_seconds) {
-  // Offsets change at most a few times a year, on UTC hour boundaries in practice: one ICU
-  // query per account per hour of activity.
+  // See ZoneCache: one ICU query per zone per hour of activity.
+  ZoneCache& zone = *account.zone;
   const std::int64_t hour = unix_seconds >= 0 ? unix_seconds / 3600 : (unix_seconds - 3599) / 3600;
-  if (hour != account.cached_hour) {
-    account.cached_hour = hour;
-    account.cached_offset_minutes = account.zone->OffsetMinutes(unix_seconds);
+  if (hour != zone.cached_hour) {
+    zone.cached_hour = hour;
+    zone.cached_offset_minutes = zone.handle.OffsetMinutes(unix_seconds);
   }
-  return account.cached_offset_minutes;
+  return zone.cached_offset_minutes;
 }
 
 SigninAlert SessionAnalyzer::State::NewAlert(const Account& account, CodeIndex code,
@@ -330,7 +451,7 @@ void SessionAnalyzer::State::CheckTravel(Account& account, const SigninEvent& ev
   }
   if (!latitude || !longitude || (*latitude == 0 && *longitude == 0)) return;
   const std::int64_t now = *event.published_unix;
-  const std::string place = !facts.country.empty() ? facts.country : event.geo_country;
+  const std::string& place = !facts.country.empty() ? facts.country : event.geo_country;
   if (account.has_last) {
     const double km = DistanceKm(account.last_latitude, account.last_longitude, *latitude, *longitude);
     if (km >= options.min_travel_km) {
@@ -412,12 +533,12 @@ void SessionAnalyzer::State::CheckHours(Account& account, const SigninEvent& eve
                 "%.0f%% of %lld sign-ins fall between %02d:00 and %02d:00 in %s (%s); %.0f%% fit a "
                 "08:00-18:00 working day at %s",
                 share * 100, static_cast<long long>(count), options.off_hours_start,
-                options.off_hours_end, account.zone->id().c_str(), FormatOffset(offset).c_str(),
+                options.off_hours_end, account.zone->handle.id().c_str(), FormatOffset(offset).c_str(),
                 best_share * 100, FormatOffset(best_offset * 60).c_str());
   alert.message = "sign-in hours of " + account.login + ": " + text;
   alert.event_uuids.push_back(event.uuid);
   alert.times.push_back(now);
-  alert.facts.emplace_back("claimed_time_zone", account.zone->id());
+  alert.facts.emplace_back("claimed_time_zone", account.zone->handle.id());
   alert.facts.emplace_back("best_fit_offset", FormatOffset(best_offset * 60));
   alert.measures = {{"events", static_cast<double>(count)},
                     {"off_hours_share", share},
@@ -435,19 +556,24 @@ void SessionAnalyzer::State::CheckDevices(Account& account, const SigninEvent& e
       !event.device_fingerprint.empty() ? std::string_view(event.device_fingerprint) : event.user_agent;
   if (identity.empty()) return;
   const std::uint64_t device = std::hash<std::string_view>{}(identity);
-  if (std::find(account.devices.begin(), account.devices.end(), device) != account.devices.end()) {
-    return;
-  }
+  if (account.devices.Contains(device)) return;
   const bool first_device = account.devices.empty();
-  if (account.devices.size() < kMaxDevicesPerAccount) account.devices.push_back(device);
+  if (account.devices.size() < kMaxDevicesPerAccount) account.devices.Add(device);
   if (first_device || !event.published_unix) return;
   const std::int64_t now = *event.published_unix;
   account.new_device_times.push_back(now);
   account.new_device_uuids.push_back(event.uuid);
-  while (!account.new_device_times.empty() &&
-         now - account.new_device_times.front() > options.new_device_window_seconds) {
-    account.new_device_times.pop_front();
-    account.new_device_uuids.pop_front();
+  std::size_t expired = 0;
+  while (expired < account.new_device_times.size() &&
+         now - account.new_device_times[expired] > options.new_device_window_seconds) {
+    ++expired;
+  }
+  if (expired > 0) {
+    const auto count = static_cast<std::ptrdiff_t>(expired);
+    account.new_device_times.erase(account.new_device_times.begin(),
+                                   account.new_device_times.begin() + count);
+    account.new_device_uuids.erase(account.new_device_uuids.begin(),
+                                   account.new_device_uuids.begin() + count);
   }
   if (account.new_device_times.size() < static_cast<std::size_t>(options.new_device_burst)) return;
   ++account.bursts;
@@ -531,7 +657,7 @@ void SessionAnalyzer::Observe(const SigninEvent& event, std::vector<SigninAlert>
   const auto account_id = static_cast<std::uint32_t>(&account - state.accounts.data());
   ++account.events;
   IpFacts no_facts;
-  IpFacts& facts = event.ip_address.empty() ? no_facts : state.FactsFor(event.ip_address);
+  IpFacts& facts = event.ip_address.empty() ? no_facts : state.FactsFor(account, event.ip_address);
   // A sign-in attempt through an anonymizer is evidence even when it failed (Panther's
   // okta_anonymizing_vpn_login does not look at the outcome); where the account is and when it
   // works are read from attempts that did not fail, since failures may be someone else.
@@ -547,8 +673,8 @@ void SessionAnalyzer::Observe(const SigninEvent& event, std::vector<SigninAlert>
     state.CheckShared(account_id, facts.shared, "IP", event.ip_address, event, alerts);
   }
   if (!event.device_fingerprint.empty()) {
-    state.CheckShared(account_id, state.shared_devices[event.device_fingerprint], "device",
-                      event.device_fingerprint, event, alerts);
+    state.CheckShared(account_id, state.DeviceEntryFor(account, event.device_fingerprint),
+                      "device", event.device_fingerprint, event, alerts);
   }
 }
 

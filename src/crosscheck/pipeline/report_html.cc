@@ -60,7 +60,10 @@ void RenderNetwork(const ScanResult& result, const NetworkView& network, std::st
 
   html += "<h3>Members</h3><table><tr><th>application</th><th>company</th><th>name as given</th>"
           "<th>persona</th><th>score</th><th>reasons and evidence</th></tr>";
+  constexpr std::size_t kMaxMembersShown = 200;
+  std::size_t shown = 0;
   for (std::size_t application_idx : network.applications) {
+    if (++shown > kMaxMembersShown) break;
     const ApplicationResult& application = result.applications[application_idx];
     html += "<tr><td><code>" + EscapeHtml(application.application_id) + "</code></td><td>" +
             EscapeHtml(application.company_id) + "</td><td>" + EscapeHtml(application.full_name) +
@@ -84,6 +87,14 @@ void RenderNetwork(const ScanResult& result, const NetworkView& network, std::st
     html += "</td></tr>";
   }
   html += "</table>";
+  if (network.applications.size() > kMaxMembersShown) {
+    html += "<p class=\"muted\">" + std::to_string(network.applications.size() - kMaxMembersShown) +
+            " more applications are listed in report.json and risk.csv.</p>";
+  }
+  if (network.omitted_edges > 0) {
+    html += "<p class=\"muted\">The " + std::to_string(network.edges.size()) + " strongest shared-artifact ties are shown; " +
+            std::to_string(network.omitted_edges) + " weaker ones are left out.</p>";
+  }
 
   if (!network.edges.empty()) {
     html += "<h3>Shared artifacts</h3><table><tr><th>persona</th><th>persona</th><th>artifact</th>"

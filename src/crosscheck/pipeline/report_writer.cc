@@ -60,11 +60,18 @@ Status WriteRisk(const ScanResult& result, const std::filesystem::path& path) {
   return writer.Close();
 }
 
+// A reason lists at most this much evidence in report.json; the rest is counted.
+constexpr std::size_t kMaxEvidencePerReason = 20;
+
 nlohmann::ordered_json ReasonJson(const ReasonView& reason) {
-  return {{"code", reason.code},
-          {"log_odds", reason.log_odds},
-          {"summary", reason.summary},
-          {"evidence", reason.evidence}};
+  const std::size_t shown = std::min(reason.evidence.size(), kMaxEvidencePerReason);
+  nlohmann::ordered_json json = {
+      {"code", reason.code},
+      {"log_odds", reason.log_odds},
+      {"summary", reason.summary},
+      {"evidence", std::vector<std::string>(reason.evidence.begin(), reason.evidence.begin() + shown)}};
+  if (shown < reason.evidence.size()) json["evidence_omitted"] = reason.evidence.size() - shown;
+  return json;
 }
 
 }  // namespace
@@ -136,6 +143,8 @@ std::string RenderReportJson(const ScanResult& result, const IssueLog& issues) {
                                           {"value", edge.value},
                                           {"weight", edge.weight}});
     }
+    network_json["evidence_omitted"] = network.omitted_edges;
+    network_json["linked_pairs_omitted"] = network.omitted_linked_pairs;
     network_json["linked_pairs"] = nlohmann::ordered_json::array();
     for (const auto& pair : network.linked_pairs) {
       nlohmann::ordered_json pair_json = {{"application_left", pair.application_left},

@@ -11,6 +11,7 @@
 #include "crosscheck/ingest/application_reader.h"
 #include "crosscheck/ingest/employee_reader.h"
 #include "crosscheck/ingest/signin_reader.h"
+#include "crosscheck/link/persona_link.h"
 #include "crosscheck/monitor/employee_map.h"
 #include "crosscheck/monitor/session_analyzer.h"
 #include "crosscheck/ingest/ip_ranges_reader.h"
@@ -19,11 +20,18 @@
 #include "crosscheck/normalize/ip_intel.h"
 #include "crosscheck/pipeline/report_writer.h"
 #include "crosscheck/score/risk_scorer.h"
+#include "crosscheck/watchlist/indicator_set.h"
+#include "crosscheck/watchlist/sanctions_list.h"
 
 namespace crosscheck::pipeline {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// Report size bounds: a flagged network lists at most this many artifact edges and linked
+// pairs (strongest first); the counts left out are stated in the report.
+constexpr std::size_t kMaxEdgesPerNetwork = 300;
+constexpr std::size_t kMaxLinkedPairsPerNetwork = 200;
 
 // StageTimer records how long each stage took, for the summary and report.json.
 class StageTimer {
@@ -39,47 +47,6 @@ class StageTimer {
   ScanSummary& summary_;
   Clock::time_point start_;
 };
-
-std::size_t Find(std::vector<std::size_t>& parent, std::size_t item) {
-  while (parent[item] != item) item = parent[item] = parent[parent[item]];
-  return item;
-}
-
-// Provisional persona linkage: the union of applications sharing an exact e-mail, phone
-// digits or national id (replaced by the link module's engine).
-std::vector<std::string> ExactKeyPersonas(const std::vector<ApplicationRecord>& records) {
-  std::vector<std::size_t> parent(records.size());
-  std::iota(parent.begin(), parent.end(), 0);
-  std::unordered_map<std::string, std::size_t> first_with_key;
-  auto digits = [](std::string_view text) {
-    std::string out;
-    for (char c : text) {
-      if (c >= '0' && c <= '9') out.push_back(c);
-    }
-    return out;
-  };
-  for (std::size_t record_idx = 0; record_idx < records.size(); ++record_idx) {
-    const auto& record = records[record_idx];
-    const std::string keys[] = {"e:" + ToLowerAscii(record.email), "p:" + digits(record.phone),
-                                "n:" + digits(record.national_id)};
-    for (const auto& key : keys) {
-      if (key.size() <= 2) continue;
-      auto [found, inserted] = first_with_key.emplace(key, record_idx);
-      if (!inserted) parent[Find(parent, record_idx)] = Find(parent, found->second);
-    }
-  }
-  // The persona id is the smallest application id of the group: stable under row order.
-  std::unordered_map<std::size_t, std::string> smallest;
-  for (std::size_t record_idx = 0; record_idx < records.size(); ++record_idx) {
-    auto& id = smallest[Find(parent, record_idx)];
-    if (id.empty() || records[record_idx].application_id < id) id = records[record_idx].application_id;
-  }
-  std::vector<std::string> personas(records.size());
-  for (std::size_t record_idx = 0; record_idx < records.size(); ++record_idx) {
-    personas[record_idx] = "P-" + smallest[Find(parent, record_idx)];
-  }
-  return personas;
-}
 
 // LoadIpIntel opens every MaxMind DB and the ranges CSV given. A broken database is an
 // error (the user asked for it by name); bad range rows are Issues.
@@ -127,6 +94,82 @@ Status AddMonitoringEvidence(const ScanOptions& options, const ingest::ReadOptio
     }
   }
   return Ok();
+}
+
+// AddWatchlistEvidence screens every applicant's name against the OFAC SDN list (--sdn) and
+// their e-mail, IP and profile handles against a STIX bundle (--indicators).
+Status AddWatchlistEvidence(const ScanOptions& options, const std::vector<ApplicationRecord>& records,
+                            const std::vector<NormalizedApplication>& normalized, IssueLog& issues,
+                            score::ExternalEvidence& external, ScanResult& result) {
+  if (options.sdn_dir) {
+    CC_ASSIGN_OR_RETURN(watchlist::SanctionsList sanctions, watchlist::SanctionsList::Load(*options.sdn_dir, issues));
+    result.inputs.push_back(options.sdn_dir->filename().string() + "/sdn.csv");
+    std::vector<std::string> names;
+    names.reserve(records.size());
+    for (const auto& record : records) names.push_back(record.full_name);
+    watchlist::ScreenOptions screen_options;
+    screen_options.max_results = 1;
+    screen_options.include_entities = false;
+    const auto matches = sanctions.ScreenMany(names, screen_options, 2);
+    for (std::size_t record_idx = 0; record_idx < matches.size(); ++record_idx) {
+      if (matches[record_idx].empty() || records[record_idx].full_name.empty()) continue;
+      const watchlist::SanctionsMatch& match = matches[record_idx].front();
+      std::string programs;
+      for (const auto& program : match.programs) programs += (programs.empty() ? "" : ",") + program;
+      external.findings.push_back({record_idx, "SANCTIONS_MATCH",
+                                   "'" + records[record_idx].full_name + "' ~ SDN " + std::to_string(match.ent_num) +
+                                       " '" + match.listed_name + "' [" + programs + "] score " +
+                                       std::to_string(match.score).substr(0, 4) + ": " + match.explanation,
+                                   match.score});
+    }
+  }
+  if (options.indicators) {
+    CC_ASSIGN_OR_RETURN(watchlist::IndicatorSet indicators, watchlist::IndicatorSet::LoadStix(*options.indicators, issues));
+    result.inputs.push_back(options.indicators->filename().string());
+    for (std::size_t record_idx = 0; record_idx < normalized.size(); ++record_idx) {
+      const NormalizedApplication& application = normalized[record_idx];
+      watchlist::IndicatorQuery query;
+      query.email = application.email;
+      query.ip = application.ip_address;
+      if (!application.github.empty()) query.accounts.push_back(application.github);
+      if (!application.linkedin.empty()) query.accounts.push_back(application.linkedin);
+      if (!records[record_idx].linkedin.empty()) query.urls.push_back(records[record_idx].linkedin);
+      if (!records[record_idx].github.empty()) query.urls.push_back(records[record_idx].github);
+      for (const auto& hit : indicators.Match(query)) {
+        external.findings.push_back({record_idx, "KNOWN_BAD_INDICATOR",
+                                     hit.object_type + " " + hit.value + " (" + hit.stix_id + ") matched " + hit.matched,
+                                     1.0});
+      }
+    }
+  }
+  return Ok();
+}
+
+// AttachLinkedPairs puts the waterfall of every linked pair inside a flagged network into the
+// report, so a reviewer sees why applications were taken for one persona.
+void AttachLinkedPairs(const std::vector<ApplicationRecord>& records, const link::PersonaLinkResult& links,
+                       ScanResult& result) {
+  std::unordered_map<std::string_view, std::size_t> network_of;
+  for (std::size_t network_idx = 0; network_idx < result.flagged_networks.size(); ++network_idx) {
+    network_of.emplace(result.flagged_networks[network_idx].network_id, network_idx);
+  }
+  for (const auto& pair : links.links) {
+    const auto& left = result.applications[pair.left];
+    if (left.persona_id != result.applications[pair.right].persona_id) continue;
+    auto found = network_of.find(left.network_id);
+    if (found == network_of.end()) continue;
+    NetworkView& network = result.flagged_networks[found->second];
+    if (network.linked_pairs.size() >= kMaxLinkedPairsPerNetwork) {
+      ++network.omitted_linked_pairs;
+      continue;
+    }
+    LinkedPairView view{records[pair.left].application_id, records[pair.right].application_id,
+                        pair.match_probability, pair.match_weight, pair.explanation.prior_weight, {}};
+    for (const auto& step : pair.explanation.steps) {
+      view.terms.push_back({step.field, step.level, step.weight + step.tf_adjustment});
+    }
+    network.linked_pairs.push_back(std::move(view));
+  }
 }
 
 // AssembleResult turns the graph and score modules' output into the report's shape: one
@@ -189,6 +232,13 @@ void AssembleResult(const std::vector<ApplicationRecord>& records, const graph::
                             graph::ArtifactKindName(artifact.kind),
                             graph::MaskArtifactValue(artifact.kind, artifact.value), edge.weight});
     }
+    // The report shows the strongest evidence; a network's every edge is rarely readable.
+    std::stable_sort(view.edges.begin(), view.edges.end(),
+                     [](const EdgeView& left, const EdgeView& right) { return left.weight > right.weight; });
+    if (view.edges.size() > kMaxEdgesPerNetwork) {
+      view.omitted_edges = view.edges.size() - kMaxEdgesPerNetwork;
+      view.edges.resize(kMaxEdgesPerNetwork);
+    }
     ++summary.flagged_networks;
     summary.flagged_personas += view.personas.size();
     result.flagged_networks.push_back(std::move(view));
@@ -232,14 +282,18 @@ Result<ScanResult> RunScanStages(const ScanOptions& options, IssueLog& issues) {
   }
   timer.Mark("normalize");
 
-  const std::vector<std::string> personas = ExactKeyPersonas(records);
+  link::LinkOptions link_options;
+  CC_ASSIGN_OR_RETURN(link::PersonaLinkResult persona_links, link::LinkApplications(normalized, link_options));
   timer.Mark("link");
+  const std::vector<std::string>& personas = persona_links.persona_ids;
 
   const graph::NetworkResult networks =
       graph::BuildNetworks(normalized, records, personas, graph::NetworkOptions{});
   timer.Mark("networks");
 
   score::ExternalEvidence external;
+  CC_RETURN_IF_ERROR(AddWatchlistEvidence(options, records, normalized, issues, external, result));
+  timer.Mark("watchlists");
   CC_RETURN_IF_ERROR(AddMonitoringEvidence(options, read_options, records, intel, issues, external, result));
   timer.Mark("monitor");
   const std::vector<score::RiskAssessment> assessments =
@@ -247,6 +301,7 @@ Result<ScanResult> RunScanStages(const ScanOptions& options, IssueLog& issues) {
   timer.Mark("score");
 
   AssembleResult(records, networks, assessments, result);
+  AttachLinkedPairs(records, persona_links, result);
   ScanSummary& summary = result.summary;
   summary.applications = records.size();
   summary.rows_skipped = issues.CountBySeverity(IssueSeverity::kRowSkipped);

@@ -69,6 +69,8 @@ struct NetworkView {
   std::vector<std::string> companies;
   std::vector<EdgeView> edges;
   std::vector<LinkedPairView> linked_pairs;
+  std::size_t omitted_edges = 0;         // weaker edges left out of the report
+  std::size_t omitted_linked_pairs = 0;  // linked pairs left out of the report
 };
 
 // ScanSummary holds the counts printed at the end of a scan and put in report.json.

@@ -90,11 +90,12 @@ const std::vector<Indicator>& IndicatorCatalog() {
        "shipping_address vs street, postal_code",
        "threat-domain.md 2.7 D1 (State 2022; FBI 2023; Unit 42)"},
       {"PERSONA_VARIANTS", F::kPersonaBehaviour, 6,
-       "One persona used different names, or three or more e-mails or phones, across "
-       "applications.",
+       "One persona's phone, e-mail or national id carries names that share no part or "
+       "different dates of birth (different people behind one identifier); half weight for "
+       "four or more e-mails or phones.",
        "full_name, email, phone across the persona's applications",
        "threat-domain.md 2.5 B3 (State 2022; OFSI)"},
-      {"APPLICATION_VELOCITY", F::kPersonaBehaviour, 3,
+      {"APPLICATION_VELOCITY", F::kPersonaBehaviour, 2,
        "One persona applied to many companies within a few days.", "company_id, submitted_at",
        "threat-domain.md 2.4 A12 (Okta; SEAL)"},
       {"IDV_FAILED", F::kIdentityCheck, 15,

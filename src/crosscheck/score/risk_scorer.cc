@@ -1,6 +1,7 @@
 #include "crosscheck/score/risk_scorer.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -10,6 +11,7 @@
 #include "crosscheck/common/check.h"
 #include "crosscheck/common/strings.h"
 #include "crosscheck/common/time.h"
+#include "crosscheck/graph/name_match.h"
 #include "crosscheck/score/indicator_catalog.h"
 
 namespace crosscheck::score {
@@ -147,22 +149,54 @@ bool ShipsElsewhere(const NormalizedApplication& application) {
   return false;
 }
 
-// NamesDiffer says whether two token sets name different people: neither contains the other
-// (a dropped middle name or initial is not a different name).
-bool NamesDiffer(const std::vector<std::string>& left, const std::vector<std::string>& right) {
-  if (left.empty() || right.empty()) return false;
-  auto subset = [](const std::vector<std::string>& small, const std::vector<std::string>& big) {
-    return std::all_of(small.begin(), small.end(), [&](const std::string& token) {
-      return token.size() <= 1 || std::find(big.begin(), big.end(), token) != big.end();
-    });
-  };
-  return !subset(left, right) && !subset(right, left);
-}
-
 const Indicator& Catalogued(std::string_view code) {
   const Indicator* indicator = FindIndicator(code);
   CC_CHECK(indicator != nullptr) << code;
   return *indicator;
+}
+
+// DifferentPeopleBehindIdentifier looks for two applications of one persona that give the same
+// phone, e-mail or national id under names that share no part, or under different dates of
+// birth: one identifier, two people (threat-domain.md 2.5 B3). A person's own variants
+// (nicknames, order, initials, romanization, native script, an adopted given name, a maiden
+// name) keep a part of the name and are not counted.
+bool DifferentPeopleBehindIdentifier(const std::vector<NormalizedApplication>& applications,
+                                     const std::vector<std::size_t>& members, std::string* pair) {
+  std::map<std::string, std::vector<std::size_t>> by_identifier;
+  for (std::size_t app_idx : members) {
+    const NormalizedApplication& a = applications[app_idx];
+    if (!a.phone_e164.empty()) by_identifier["p:" + a.phone_e164].push_back(app_idx);
+    if (!a.email.empty()) by_identifier["e:" + a.email].push_back(app_idx);
+    if (!a.national_id.empty()) by_identifier["n:" + a.national_id].push_back(app_idx);
+  }
+  for (const auto& [identifier, holders] : by_identifier) {
+    // Distinct (name, date of birth) forms only: a persona repeats itself many times.
+    std::vector<std::size_t> forms;
+    for (std::size_t app_idx : holders) {
+      const NormalizedApplication& a = applications[app_idx];
+      const bool seen = std::any_of(forms.begin(), forms.end(), [&](std::size_t other) {
+        return applications[other].name.full == a.name.full &&
+               applications[other].date_of_birth == a.date_of_birth;
+      });
+      if (!seen) forms.push_back(app_idx);
+      if (forms.size() > 16) break;
+    }
+    for (std::size_t left = 0; left < forms.size(); ++left) {
+      for (std::size_t right = left + 1; right < forms.size(); ++right) {
+        const NormalizedApplication& a = applications[forms[left]];
+        const NormalizedApplication& b = applications[forms[right]];
+        const bool names_differ = !a.name.tokens.empty() && !b.name.tokens.empty() &&
+                                  !graph::NamesShareAPart(a.name, b.name);
+        const bool births_differ = a.date_of_birth && b.date_of_birth && *a.date_of_birth != *b.date_of_birth;
+        if (names_differ || births_differ) {
+          *pair = a.application_id + " (" + a.name.full + ") vs " + b.application_id + " (" +
+                  b.name.full + ")" + (births_differ ? ", different dates of birth" : "");
+          return true;
+        }
+      }
+    }
+  }
+  return false;
 }
 
 // PersonaBehaviour adds PERSONA_VARIANTS and APPLICATION_VELOCITY for one persona.
@@ -171,28 +205,25 @@ void AddPersonaBehaviour(const std::vector<NormalizedApplication>& applications,
                          std::vector<Contribution>* out) {
   if (members.size() < 2) return;
   std::set<std::string> emails, phones;
-  bool names_differ = false;
-  std::string name_pair;
-  for (std::size_t left = 0; left < members.size(); ++left) {
-    const NormalizedApplication& a = applications[members[left]];
-    if (!a.email.empty()) emails.insert(a.email);
-    if (!a.phone_e164.empty()) phones.insert(a.phone_e164);
-    for (std::size_t right = left + 1; right < members.size() && !names_differ; ++right) {
-      const NormalizedApplication& b = applications[members[right]];
-      if (NamesDiffer(a.name.tokens, b.name.tokens)) {
-        names_differ = true;
-        name_pair = a.application_id + " vs " + b.application_id;
-      }
-    }
+  for (std::size_t app_idx : members) {
+    if (!applications[app_idx].email.empty()) emails.insert(applications[app_idx].email);
+    if (!applications[app_idx].phone_e164.empty()) phones.insert(applications[app_idx].phone_e164);
   }
-  if (names_differ || emails.size() >= 3 || phones.size() >= 3) {
+  std::string name_pair;
+  const bool different_people = DifferentPeopleBehindIdentifier(applications, members, &name_pair);
+  // Job seekers commonly keep two or three addresses (a personal one, a university one, an
+  // old one) and change phones; only more than that is unusual, and weakly so.
+  const bool many_contacts = emails.size() >= static_cast<std::size_t>(options.variants_min_emails) ||
+                             phones.size() >= static_cast<std::size_t>(options.variants_min_phones);
+  if (different_people || many_contacts) {
     Contribution variants{&Catalogued("PERSONA_VARIANTS"), 0, "", {}};
-    variants.log_odds = std::log(variants.indicator->likelihood_ratio);
-    variants.summary = "persona used " + std::string(names_differ ? "different names, " : "") +
-                       std::to_string(emails.size()) + " e-mails and " +
+    variants.log_odds = std::log(variants.indicator->likelihood_ratio) *
+                        (different_people ? 1.0 : options.many_contacts_strength);
+    variants.summary = std::string(different_people ? "different people behind one identifier; " : "") +
+                       "persona used " + std::to_string(emails.size()) + " e-mails and " +
                        std::to_string(phones.size()) + " phones across " +
                        std::to_string(members.size()) + " applications";
-    if (names_differ) variants.evidence.push_back("names differ: " + name_pair);
+    if (different_people) variants.evidence.push_back("one identifier, different people: " + name_pair);
     out->push_back(std::move(variants));
   }
   std::vector<std::pair<std::int64_t, std::string_view>> timed;
@@ -296,16 +327,19 @@ std::vector<RiskAssessment> ScoreApplications(const std::vector<NormalizedApplic
       for (std::uint32_t other : artifact.personas) {
         if (other != persona_idx) others.push_back(networks.persona_ids[other]);
       }
+      // Other personas' applications; when linkage put every holder in this persona (several
+      // people under one persona), all of them.
       for (std::size_t app_idx : artifact.applications) {
-        if (networks.persona_of_application[app_idx] != persona_idx) {
+        if (others.empty() || networks.persona_of_application[app_idx] != persona_idx) {
           other_applications.push_back(applications[app_idx].application_id);
         }
       }
       Contribution contribution{&indicator, log_odds, "", {}};
       std::string value = graph::MaskArtifactValue(artifact.kind, artifact.value);
       contribution.summary = std::string(graph::ArtifactKindName(artifact.kind)) + " " + value +
-                             " shared with " + std::to_string(others.size()) +
-                             " other persona(s) in " + std::to_string(artifact.company_count) +
+                             " held by " + std::to_string(artifact.party_count) +
+                             " independent parties (" + std::to_string(others.size()) +
+                             " other persona(s)) in " + std::to_string(artifact.company_count) +
                              " companies (specificity " + Fixed(artifact.weight, 2) + ")";
       contribution.evidence.push_back(std::string(graph::ArtifactKindName(artifact.kind)) + " " + value);
       if (artifact.similarity < 1) {
@@ -357,6 +391,33 @@ std::vector<RiskAssessment> ScoreApplications(const std::vector<NormalizedApplic
   const Indicator& network_indicator = Catalogued("NETWORK_RISK");
   std::vector<double> inherited(persona_count, 0);
   std::vector<std::uint32_t> inherited_from(persona_count, 0);
+  // A member inherits in proportion to its own ties into the network (edge weights to other
+  // members, up to options.network_full_tie): a persona glued on by one weak value (a VPN exit,
+  // a campus NAT) is not a ring member, and must not take a ring's score.
+  // The tie of a persona is its strongest partner in the network, where a partner's strength
+  // sums the strongest artifact of each kind they share: independent kinds co-occurring (a
+  // phone and a device and a resume) mark a ring; fifty VPN-exit coincidences do not.
+  std::vector<double> tie(persona_count, 0);
+  for (std::size_t begin = 0; begin < evidence.edges.size();) {
+    const graph::EvidenceEdge& head = evidence.edges[begin];
+    std::size_t end = begin;
+    std::array<double, graph::kArtifactKindCount> best_of_kind{};
+    while (end < evidence.edges.size() && evidence.edges[end].persona_left == head.persona_left &&
+           evidence.edges[end].persona_right == head.persona_right) {
+      const graph::EvidenceEdge& edge = evidence.edges[end];
+      double& best = best_of_kind[static_cast<std::size_t>(evidence.artifacts[edge.artifact].kind)];
+      best = std::max(best, edge.weight);
+      ++end;
+    }
+    begin = end;
+    if (networks.network_of_persona[head.persona_left] != networks.network_of_persona[head.persona_right]) {
+      continue;
+    }
+    double strength = 0;
+    for (double weight : best_of_kind) strength += weight;
+    tie[head.persona_left] = std::max(tie[head.persona_left], strength);
+    tie[head.persona_right] = std::max(tie[head.persona_right], strength);
+  }
   for (const graph::Network& network : networks.networks) {
     if (network.personas.size() < 2) continue;
     std::uint32_t first = network.personas.front(), second = network.personas.front();
@@ -374,7 +435,8 @@ std::vector<RiskAssessment> ScoreApplications(const std::vector<NormalizedApplic
     }
     for (std::uint32_t persona_idx : network.personas) {
       const std::uint32_t source = persona_idx == first ? second : first;
-      inherited[persona_idx] = std::max(0.0, persona_own[source]) * options.network_inherit_fraction;
+      inherited[persona_idx] = std::max(0.0, persona_own[source]) * options.network_inherit_fraction *
+                               std::min(1.0, tie[persona_idx] / options.network_full_tie);
       inherited_from[persona_idx] = source;
     }
   }
@@ -395,7 +457,7 @@ std::vector<RiskAssessment> ScoreApplications(const std::vector<NormalizedApplic
       reason.summary = "network " + network.network_id + " of " +
                        std::to_string(network.personas.size()) + " personas; member " +
                        networks.persona_ids[source] + " carries log-odds " +
-                       Fixed(persona_own[source], 1);
+                       Fixed(persona_own[source], 1) + "; own ties " + Fixed(tie[persona_idx], 2);
       reason.evidence.push_back("network " + network.network_id);
       reason.evidence.push_back("member " + networks.persona_ids[source]);
       reason.evidence.push_back(

@@ -63,6 +63,10 @@ struct ScoreOptions {
   double high_probability = 0.95;
   double critical_probability = 0.995;
   double network_inherit_fraction = 0.5; // share of the strongest other member's evidence
+  double network_full_tie = 1.0;         // own tie weight into the network for full inheritance
+  int variants_min_emails = 4;           // PERSONA_VARIANTS from contact counts alone ...
+  int variants_min_phones = 4;
+  double many_contacts_strength = 0.5;   // ... at this share of its log-LR
   std::int64_t velocity_window_seconds = 7 * 86400;
   int velocity_min_companies = 5;        // distinct companies within the window
   double min_reason_log_odds = 0.05;     // weaker contributions are left out

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "crosscheck/normalize/person_name.h"
 #include "crosscheck/score/indicator_catalog.h"
 
 namespace crosscheck::score {
@@ -58,6 +59,29 @@ const Reason* FindReason(const RiskAssessment& assessment, std::string_view code
   return nullptr;
 }
 
+std::string DebugReasons(const RiskAssessment& assessment) {
+  std::string text;
+  for (const Reason& reason : assessment.reasons) text += reason.code + " " + std::to_string(reason.log_odds) + " " + reason.summary + "\n";
+  return text;
+}
+
+// AddBackground adds `count` legitimate applicants, each with values of every kind of their
+// own: how specific a shared value is gets learned from the population, and a real one is
+// mostly people who share nothing.
+void AddBackground(World& world, int count) {
+  for (int member = 0; member < count; ++member) {
+    const std::string id = std::to_string(member);
+    NormalizedApplication& a =
+        world.Add("L" + id, "co" + std::to_string(member % 40), "legit", "person" + id, "US");
+    a.payout_account = "L" + id;
+    a.phone_e164 = "+1303555" + std::to_string(1000 + member);
+    a.device_id = "ldev-" + id;
+    a.shipping_address_key = id + " main st us";
+    a.address_key = id + " main st|80000|US";
+    a.photo_hash = (static_cast<std::uint64_t>(member) + 1) * 0x9e3779b97f4a7c15ULL;
+  }
+}
+
 double Prior() { return std::log(ScoreOptions{}.prior_probability / (1 - ScoreOptions{}.prior_probability)); }
 
 TEST(RiskScorer, NameOriginNationalityAndScriptDoNotChangeTheScore) {
@@ -99,8 +123,11 @@ TEST(RiskScorer, FlagsARingAndExplainsEveryReason) {
   // phones are VoIP and they apply through a VPN. One more member shares only a device with
   // one of them. Ten legitimate applicants around them.
   for (int member = 0; member < 5; ++member) {
+    const char* families[] = {"reed", "okafor", "lindqvist", "moreau", "tanaka"};
+    const char* givens[] = {"daniel", "grace", "oscar", "chloe", "kenji"};
     NormalizedApplication& a = world.Add("R" + std::to_string(member), "co" + std::to_string(member),
-                                         "given" + std::to_string(member), "family", "US");
+                                         givens[member], families[member], "US");
+    a.address_key = "street " + std::to_string(member) + "|0000" + std::to_string(member) + "|US";
     a.payout_account = "US000111222333";
     a.shipping_address_key = "77 harbor way 07302 us";
     a.line_type = LineType::kNonFixedVoip;
@@ -110,15 +137,12 @@ TEST(RiskScorer, FlagsARingAndExplainsEveryReason) {
     a.device_id = member == 4 ? "dev-x" : "dev-r" + std::to_string(member);
   }
   world.Add("R5", "co9", "quiet", "member", "US").device_id = "dev-x";
-  for (int member = 0; member < 10; ++member) {
-    world.Add("L" + std::to_string(member), "co" + std::to_string(member), "legit", "person" + std::to_string(member), "US")
-        .payout_account = "L" + std::to_string(member);
-  }
+  AddBackground(world, 200);
   graph::NetworkResult networks;
   const auto result = world.Score({}, &networks);
   for (int member = 0; member < 5; ++member) {
     SCOPED_TRACE(member);
-    EXPECT_GE(result[member].level, RiskLevel::kHigh);
+    EXPECT_GE(result[member].level, RiskLevel::kHigh) << DebugReasons(result[member]);
     const Reason* payout = FindReason(result[member], "SHARED_PAYOUT_ACCOUNT");
     ASSERT_NE(payout, nullptr);
     EXPECT_EQ(payout->evidence.front().find("US000111222333"), std::string::npos);  // masked
@@ -192,19 +216,121 @@ TEST(RiskScorer, ExternalFindingsCountWithTheirStrength) {
   EXPECT_TRUE(result[2].reasons.empty());
 }
 
-TEST(RiskScorer, PersonaVariantsAndVelocity) {
+TEST(RiskScorer, PersonaVariantsMeansDifferentPeopleBehindOneIdentifier) {
+  // One persona, one phone, names as typed on two applications (through the real normalizer).
+  struct Case {
+    const char* first;
+    const char* second;
+    bool variants;
+  } cases[] = {
+      {"Robert Smith", "Bob Smith", false},            // nickname
+      {"Kim Min-jun", "Minjun Kim", false},            // order and hyphen
+      {"김민준", "Minjun Kim", false},                 // Hangul and its romanization: one name
+      {"王芳", "Fang Wang", false},                    // Han and pinyin
+      {"Wei Zhang", "Kevin Zhang", false},             // adopted English name
+      {"Karen Smith", "Karen E. White", false},        // maiden name
+      {"Dmitriy Ivanov", "Dmitry Ivanov", false},      // romanization
+      {"John Smith", "Maria Garcia", true},            // two people, one phone
+      {"Emily Chen", "Oleksandr Bondarenko", true},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(std::string(c.first) + " / " + c.second);
+    World world;
+    for (const char* raw : {c.first, c.second}) {
+      NormalizedApplication& a = world.Add("P1", "co" + std::to_string(world.applications.size()), "x", "y", "US");
+      a.name = normalize::NormalizePersonName(raw);
+      a.phone_e164 = "+12025550143";
+    }
+    const auto result = world.Score();
+    EXPECT_EQ(FindReason(result[0], "PERSONA_VARIANTS") != nullptr, c.variants);
+    EXPECT_EQ(result[0].level, RiskLevel::kLow);  // alone, never enough to flag
+  }
+}
+
+TEST(RiskScorer, VelocityAloneIsWeak) {
   World world;
-  const char* names[][2] = {{"alex", "morgan"}, {"alex", "morgan"}, {"sam", "taylor"},
-                            {"alex", "morgan"}, {"alex", "morgan"}};
-  for (int idx = 0; idx < 5; ++idx) {
-    NormalizedApplication& a = world.Add("P1", "co" + std::to_string(idx), names[idx][0], names[idx][1], "US");
+  for (int idx = 0; idx < 12; ++idx) {
+    NormalizedApplication& a = world.Add("P1", "co" + std::to_string(idx), "alex", "morgan", "US");
     a.submitted_at = 1'700'000'000 + idx * 3600;
   }
   world.Add("P2", "co1", "robert", "lee", "US");
   const auto result = world.Score();
-  EXPECT_NE(FindReason(result[0], "PERSONA_VARIANTS"), nullptr);
-  EXPECT_NE(FindReason(result[0], "APPLICATION_VELOCITY"), nullptr);
-  EXPECT_TRUE(result[5].reasons.empty());
+  ASSERT_NE(FindReason(result[0], "APPLICATION_VELOCITY"), nullptr);
+  EXPECT_EQ(FindReason(result[0], "PERSONA_VARIANTS"), nullptr);
+  EXPECT_LE(result[0].level, RiskLevel::kMedium);
+  EXPECT_TRUE(result[12].reasons.empty());
+}
+
+TEST(RiskScorer, HouseholdsAreNotFlagged) {
+  // Households of 2-4 personas: one address, the home IP the same evening, a family computer,
+  // a joint account, a family phone, VPN use by one member. None is flagged, and nothing they
+  // share with each other is a reason.
+  for (int size = 2; size <= 4; ++size) {
+    SCOPED_TRACE(size);
+    World world;
+    const char* givens[] = {"john", "mary", "lucas", "emma"};
+    for (int member = 0; member < size; ++member) {
+      NormalizedApplication& a = world.Add("H" + std::to_string(member), "co" + std::to_string(member),
+                                           givens[member], member == 3 ? "jones" : "smith", "US");
+      a.address_key = "12 elm st|62701|US";
+      a.ip_address = "203.0.113.5";
+      a.submitted_at = 1'700'000'000 + member * 3600;
+      a.device_id = "family-pc";
+      a.payout_account = "US0001112223";
+      a.phone_e164 = "+12175550100";
+      if (member == 0) {
+        a.ip_info.is_anonymous = true;
+        a.ip_info.kind = IpKind::kVpn;
+      }
+    }
+    const auto result = world.Score();
+    for (int member = 0; member < size; ++member) {
+      SCOPED_TRACE(member);
+      EXPECT_LT(result[member].level, RiskLevel::kHigh);
+      for (const char* code : {"SHARED_HOME_ADDRESS", "SHARED_DEVICE", "SHARED_PAYOUT_ACCOUNT",
+                               "SHARED_PHONE", "SHARED_IP", "NETWORK_RISK"}) {
+        EXPECT_EQ(FindReason(result[member], code), nullptr) << code;
+      }
+    }
+  }
+}
+
+TEST(RiskScorer, ARingSharingSeveralArtifactsIsFlaggedAndABystanderIsNot) {
+  World world;
+  // Six personas with different names and residences: a phone pool (pairs), two devices, one
+  // resume template, a shipping address for the hires, a payout account. One legitimate
+  // stranger used the same VPN exit as one of them on the same day.
+  const char* families[] = {"reed", "okafor", "lindqvist", "moreau", "tanaka", "novak"};
+  const char* givens[] = {"daniel", "grace", "oscar", "chloe", "kenji", "petra"};
+  for (int member = 0; member < 6; ++member) {
+    NormalizedApplication& a = world.Add("R" + std::to_string(member), "co" + std::to_string(member),
+                                         givens[member], families[member], "US");
+    a.address_key = "street " + std::to_string(member) + "|1000" + std::to_string(member) + "|US";
+    a.phone_e164 = "+1202555010" + std::to_string(member / 2);
+    a.device_id = "dev-" + std::to_string(member % 2);
+    a.photo_hash = 0xf0f0a5a5c3c3117eULL ^ (member == 3 ? 0x3ULL : 0);
+    if (member < 3) {
+      a.shipping_address_key = "77 harbor way 07302 us";
+      a.payout_account = "US000111222333";
+    }
+    a.ip_address = "198.51.100.9";
+    a.ip_info.is_anonymous = true;
+    a.ip_info.kind = IpKind::kVpn;
+  }
+  NormalizedApplication& stranger = world.Add("S", "co9", "pat", "quinn", "US");
+  AddBackground(world, 200);
+  stranger.ip_address = "198.51.100.9";
+  stranger.ip_info.is_anonymous = true;
+  stranger.ip_info.kind = IpKind::kVpn;
+  graph::NetworkResult networks;
+  const auto result = world.Score({}, &networks);
+  for (int member = 0; member < 6; ++member) {
+    SCOPED_TRACE(member);
+    EXPECT_GE(result[member].level, RiskLevel::kHigh);
+    EXPECT_EQ(networks.NetworkIdOfApplication(member), networks.NetworkIdOfApplication(0));
+  }
+  EXPECT_LT(result[6].level, RiskLevel::kHigh);
+  EXPECT_NE(networks.NetworkIdOfApplication(6), networks.NetworkIdOfApplication(0));
 }
 
 TEST(IndicatorCatalog, HasEveryRequiredCodeOnceWithSourceAndWeight) {

@@ -34,7 +34,7 @@ constexpr std::int64_t kWorldStart = 1609459200;  // 2021-01-01T00:00:00Z (Okta:
 constexpr std::int64_t kWorldEnd = 1751328000;    // 2025-07-01T00:00:00Z
 constexpr std::int64_t kSigninEnd = kWorldEnd + 120 * kDay;
 constexpr std::int64_t kDefaultCompanies = 5000;
-constexpr std::int64_t kDefaultPeople = 26000;
+constexpr std::int64_t kDefaultPeople = 30000;
 constexpr std::int64_t kDefaultOperations = 7;
 constexpr std::int64_t kDefaultPersonas = 130;
 constexpr double kFraudApplicationsPerPersona = 50.0;  // Okta: ~6,500 interviews / ~130 identities
@@ -1371,7 +1371,8 @@ Status WorldBuilder::Run(WorldSummary* summary) {
   people_target_ = scaled(config_.people, kDefaultPeople, 1);
   personas_target_ = scaled(config_.personas, kDefaultPersonas, 1);
   counts_.personas = 0;
-  counts_.operations = std::min(scaled(config_.operations, kDefaultOperations, 1), personas_target_);
+  // Small worlds keep a few operations so careful and sloppy cells both exist.
+  counts_.operations = std::min(scaled(config_.operations, kDefaultOperations, 3), personas_target_);
   if (counts_.companies > 50'000'000 || people_target_ > 200'000'000) return InvalidInput("world too large");
   std::error_code ec;
   std::filesystem::create_directories(out_dir_, ec);

@@ -26,7 +26,7 @@ namespace crosscheck::simulate {
 struct WorldConfig {
   std::uint64_t seed = 1;
   std::int64_t companies = 0;   // default 5,000 (Okta: >5,000 companies targeted)
-  std::int64_t people = 0;      // legitimate applicants; default 26,000 (~100k applications)
+  std::int64_t people = 0;      // legitimate applicants; default 30,000 (~115k applications)
   std::int64_t operations = 0;  // fraudulent operations; default 7
   std::int64_t personas = 0;    // fraudulent personas; default 130 (Okta: >130 identities)
   double scale = 1.0;

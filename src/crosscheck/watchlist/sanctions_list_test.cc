@@ -15,19 +15,25 @@ namespace {
 
 const std::filesystem::path kOfacDir = std::filesystem::path(CROSSCHECK_SHARED_DIR) / "data/ofac";
 
-// The real 2021 SDN list is loaded once for the whole binary (about 30k names).
-const SanctionsList& RealList() {
-  static const SanctionsList* list = [] {
+// The real 2021 SDN list is loaded once for the whole binary (about 21k names): loading
+// and indexing is the slow part under the sanitizers.
+struct LoadedList {
+  IssueLog issues;
+  SanctionsList list;
+};
+const LoadedList& RealLoad() {
+  static const LoadedList* loaded = [] {
     IssueLog issues;
-    auto loaded = SanctionsList::Load(kOfacDir, issues);
-    if (!loaded) {
-      ADD_FAILURE() << loaded.error().ToString();
+    auto list = SanctionsList::Load(kOfacDir, issues);
+    if (!list) {
+      ADD_FAILURE() << list.error().ToString();
       std::abort();
     }
-    return new SanctionsList(std::move(*loaded));
+    return new LoadedList{std::move(issues), std::move(*list)};
   }();
-  return *list;
+  return *loaded;
 }
+const SanctionsList& RealList() { return RealLoad().list; }
 
 std::string Describe(const std::vector<SanctionsMatch>& matches) {
   std::string out;
@@ -61,9 +67,8 @@ class TempDir {
 };
 
 TEST(SanctionsList, LoadsTheRealOfacFiles) {
-  IssueLog issues;
-  auto list = SanctionsList::Load(kOfacDir, issues);
-  ASSERT_TRUE(list) << list.error().ToString();
+  const SanctionsList* list = &RealList();
+  const IssueLog& issues = RealLoad().issues;
   // sdn.csv has 8,976 lines, alt.csv 11,910; every row of the 2021 copy is well-formed.
   EXPECT_EQ(list->entries().size(), 8976U);
   EXPECT_EQ(list->indexed_name_count(), 8976U + 11910U);
@@ -233,9 +238,8 @@ TEST(SanctionsList, ScreenManyEqualsScreen) {
 TEST(SanctionsList, IndexFindsWhatALinearScanFinds) {
   // The index only prunes: for names with typos, joins and variants, Screen must return
   // exactly the entries a comparison against every listed name returns.
-  const std::vector<const char*> queries = {"Kim Jong Un",      "Kwak Chong Chlo", "Ri Chun Sung",
-                                            "Yanbian Silverstar", "Pak Bongnam",   "Hwang Pyongso",
-                                            "Mohammed Al Hasan"};
+  const std::vector<const char*> queries = {"Kwak Chong Chlo", "Yanbian Silverstar",
+                                            "Hwang Pyongso", "Mohammed Al Hasan"};
   ScreenOptions options;
   options.threshold = 0.8;
   options.max_results = 100000;

@@ -1,5 +1,6 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -17,10 +18,18 @@ struct SimulateFlags {
 };
 
 int RunSimulateCommand(const SimulateFlags& flags) {
-  Progress progress("simulate");
+  // One progress line per phase (generating rows, then sorting them into time order).
+  std::map<std::string, Progress, std::less<>> progress;
   simulate::WorldSummary summary;
   const Status status = simulate::GenerateWorld(
-      flags.config, flags.out, [&progress](std::string_view, std::uint64_t done) { progress.Tick(done); },
+      flags.config, flags.out,
+      [&progress](std::string_view phase, std::uint64_t done) {
+        auto it = progress.find(phase);
+        if (it == progress.end()) {
+          it = progress.emplace(std::string(phase), Progress("simulate: " + std::string(phase))).first;
+        }
+        it->second.Tick(done);
+      },
       &summary);
   if (!status) return ReportError(status.error());
   std::printf(
@@ -54,7 +63,7 @@ void RegisterSimulateCommand(CLI::App& app, int* exit_code) {
   command->add_option("--seed", flags->config.seed, "random seed; the same seed gives identical files")
       ->capture_default_str();
   command->add_option("--companies", flags->config.companies, "companies (default 5000)");
-  command->add_option("--people", flags->config.people, "legitimate applicants (default 26000, ~100k applications)");
+  command->add_option("--people", flags->config.people, "legitimate applicants (default 30000, ~115k applications)");
   command->add_option("--operations", flags->config.operations, "fraudulent operations (default 7)");
   command->add_option("--personas", flags->config.personas, "fraudulent personas (default 130)");
   command->add_option("--scale", flags->config.scale, "multiplies every count (e.g. 100 for ~10M applications)")

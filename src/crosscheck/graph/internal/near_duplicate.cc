@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
+#include <functional>
+#include <thread>
 #include <limits>
 
 #include "crosscheck/common/check.h"
@@ -122,14 +125,28 @@ double EstimateJaccard(const MinHashSignature& left, const MinHashSignature& rig
   return static_cast<double>(equal) / static_cast<double>(left.size());
 }
 
-std::vector<std::pair<std::uint32_t, std::uint32_t>> FindSimilarSignatures(
-    const std::vector<MinHashSignature>& signatures, double min_jaccard, std::size_t max_bucket) {
-  constexpr int kLshBands = 32;
-  constexpr int kRows = kMinHashBins / kLshBands;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> candidates;
+namespace {
+
+// AtLeastJaccard says whether two signatures agree in at least `needed` bins, stopping as soon
+// as too many bins differ: most LSH candidates are boilerplate neighbours far below threshold.
+bool AtLeastJaccard(const MinHashSignature& left, const MinHashSignature& right, int needed) {
+  const int allowed_misses = static_cast<int>(left.size()) - needed;
+  int misses = 0;
+  for (std::size_t bin = 0; bin < left.size(); ++bin) {
+    misses += left[bin] != right[bin];
+    if (misses > allowed_misses) return false;
+  }
+  return true;
+}
+
+// BandCandidates appends the verified pairs of bands [band_begin, band_end).
+void BandCandidates(const std::vector<MinHashSignature>& signatures, int band_begin, int band_end,
+                    int needed, std::size_t max_bucket,
+                    std::vector<std::pair<std::uint32_t, std::uint32_t>>* pairs) {
+  constexpr int kRows = kMinHashBins / 32;
   std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;
   keyed.reserve(signatures.size());
-  for (int band = 0; band < kLshBands; ++band) {
+  for (int band = band_begin; band < band_end; ++band) {
     keyed.clear();
     for (std::uint32_t sig_idx = 0; sig_idx < signatures.size(); ++sig_idx) {
       const MinHashSignature& signature = signatures[sig_idx];
@@ -145,21 +162,41 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> FindSimilarSignatures(
       if (end - begin >= 2 && end - begin <= max_bucket) {
         for (std::size_t left = begin; left < end; ++left) {
           for (std::size_t right = left + 1; right < end; ++right) {
-            candidates.emplace_back(keyed[left].second, keyed[right].second);
+            // Verified here, in the band's thread: the unverified candidates would be the
+            // largest list of the stage.
+            if (AtLeastJaccard(signatures[keyed[left].second], signatures[keyed[right].second], needed)) {
+              pairs->emplace_back(keyed[left].second, keyed[right].second);
+            }
           }
         }
       }
       begin = end;
     }
   }
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
-  for (const auto& [left, right] : candidates) {
-    if (EstimateJaccard(signatures[left], signatures[right]) >= min_jaccard) {
-      pairs.emplace_back(left, right);
-    }
+}
+
+}  // namespace
+
+std::vector<std::pair<std::uint32_t, std::uint32_t>> FindSimilarSignatures(
+    const std::vector<MinHashSignature>& signatures, double min_jaccard, std::size_t max_bucket) {
+  constexpr int kLshBands = 32;
+  const int needed = static_cast<int>(std::ceil(min_jaccard * kMinHashBins - 1e-9));
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs, other_half;
+  // The bands are independent: two threads take half each (the machine has two cores).
+  if (signatures.size() >= 2048) {
+    std::thread worker(BandCandidates, std::cref(signatures), kLshBands / 2, kLshBands, needed,
+                       max_bucket, &other_half);
+    BandCandidates(signatures, 0, kLshBands / 2, needed, max_bucket, &pairs);
+    worker.join();
+    pairs.insert(pairs.end(), other_half.begin(), other_half.end());
+  } else {
+    BandCandidates(signatures, 0, kLshBands, needed, max_bucket, &pairs);
   }
+  for (auto& [left, right] : pairs) {
+    if (left > right) std::swap(left, right);
+  }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   return pairs;
 }
 

@@ -1,0 +1,109 @@
+// Ingest + normalize throughput (issue 2's target: 200,000 application rows/s per core).
+// Generates a realistic applications.csv (unique names, e-mails, international phones,
+// addresses, multi-line resumes) in a temp dir, then measures ReadApplications alone and
+// ReadApplications + NormalizeApplications, in rows per second per core.
+#include <benchmark/benchmark.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "crosscheck/common/csv_writer.h"
+#include "crosscheck/ingest/application_reader.h"
+#include "crosscheck/normalize/application_normalizer.h"
+
+namespace {
+
+std::uint64_t Mix(std::uint64_t value) {
+  value += 0x9e3779b97f4a7c15ULL;
+  value = (value ^ (value >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  value = (value ^ (value >> 27)) * 0x94d049bb133111ebULL;
+  return value ^ (value >> 31);
+}
+
+const char* const kGiven[] = {"James", "Maria", "Wei", "Min-jun", "Priya", "Olga", "Ahmed", "Sofia",
+                              "Robert", "Yuki", "Carlos", "Aisha", "John", "Fatima", "Liam", "Chen"};
+const char* const kFamily[] = {"Smith", "Garcia", "Zhang", "Kim", "Sharma", "Ivanova", "Hassan",
+                               "Rossi", "Johnson", "Tanaka", "Lopez", "Okafor", "Nguyen", "Müller"};
+struct PhoneShape {
+  const char* country;
+  const char* format;  // # = random digit
+};
+const PhoneShape kPhones[] = {{"US", "(415) 2##-####"}, {"US", "+1 512 3##-####"}, {"GB", "+44 7### ######"},
+                              {"KR", "010-####-####"},  {"IN", "+91 98### #####"},  {"DE", "+49 151 ########"},
+                              {"CN", "+86 138 #### ####"}, {"BR", "+55 11 9####-####"}};
+
+std::filesystem::path WriteApplications(std::size_t rows) {
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("crosscheck_ingest_bench_" + std::to_string(::getpid()) + "_" + std::to_string(rows) + ".csv");
+  if (std::filesystem::exists(path)) return path;
+  auto writer = crosscheck::CsvWriter::Open(path);
+  writer->WriteRow({"application_id", "company_id", "submitted_at", "full_name", "email", "phone", "date_of_birth",
+                    "street", "city", "postal_code", "country", "ip_address", "linkedin", "resume_text",
+                    "photo_hash", "device_id"});
+  for (std::size_t row_idx = 0; row_idx < rows; ++row_idx) {
+    const std::uint64_t seed = Mix(row_idx);
+    const std::string given = kGiven[seed % std::size(kGiven)];
+    const std::string family = kFamily[(seed >> 8) % std::size(kFamily)];
+    const PhoneShape& shape = kPhones[(seed >> 16) % std::size(kPhones)];
+    std::string phone = shape.format;
+    std::uint64_t digits = Mix(seed);
+    for (char& c : phone) {
+      if (c == '#') {
+        c = static_cast<char>('0' + digits % 10);
+        digits = digits / 10 == 0 ? Mix(digits + row_idx) : digits / 10;
+      }
+    }
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(Mix(seed + 1)));
+    writer->WriteRow({"app-" + std::to_string(row_idx), "co-" + std::to_string(seed % 5000),
+                      "2025-0" + std::to_string(1 + seed % 9) + "-1" + std::to_string(seed % 10) + "T10:00:00Z",
+                      (seed & 1) ? family + ", " + given : given + " " + family,
+                      given + "." + family + std::to_string(row_idx) + "@gmail.com", phone,
+                      "19" + std::to_string(60 + seed % 40) + "-0" + std::to_string(1 + seed % 9) + "-2" +
+                          std::to_string(seed % 8),
+                      std::to_string(seed % 9000 + 1) + " Elm Street Apt " + std::to_string(seed % 40),
+                      "Springfield", std::to_string(10000 + seed % 89999), shape.country,
+                      std::to_string(seed % 223 + 1) + "." + std::to_string((seed >> 8) % 256) + ".7." +
+                          std::to_string((seed >> 16) % 256),
+                      "linkedin.com/in/" + given + "-" + family + "-" + std::to_string(row_idx),
+                      "Software engineer.\nSkills: C++, Python, SQL, \"distributed systems\".",
+                      buffer, "dev-" + std::to_string(seed % 1000000)});
+  }
+  (void)writer->Close();
+  return path;
+}
+
+void BM_ReadApplications(benchmark::State& state) {
+  const auto path = WriteApplications(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) {
+    crosscheck::IssueLog issues;
+    auto records = crosscheck::ingest::ReadApplications(path, {}, issues);
+    benchmark::DoNotOptimize(records->size());
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+
+void BM_ReadAndNormalize(benchmark::State& state) {
+  const auto path = WriteApplications(static_cast<std::size_t>(state.range(0)));
+  crosscheck::normalize::NormalizeContext context;
+  context.threads = static_cast<std::size_t>(state.range(1));
+  for (auto _ : state) {
+    crosscheck::IssueLog issues;
+    auto records = crosscheck::ingest::ReadApplications(path, {}, issues);
+    auto normalized = crosscheck::normalize::NormalizeApplications(*records, context, &issues);
+    benchmark::DoNotOptimize(normalized.size());
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+  state.counters["threads"] = static_cast<double>(state.range(1));
+}
+
+BENCHMARK(BM_ReadApplications)->Arg(200000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_ReadAndNormalize)->Args({200000, 1})->Args({200000, 2})->Unit(benchmark::kMillisecond)->UseRealTime();
+
+}  // namespace
+
+BENCHMARK_MAIN();

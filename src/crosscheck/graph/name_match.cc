@@ -1,0 +1,109 @@
+#include "crosscheck/graph/name_match.h"
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crosscheck::graph {
+
+namespace {
+
+// Tokens are split again at hyphens and apostrophes ("min-jun"), lower-cased ASCII.
+std::vector<std::string> Parts(const NormalizedName& name) {
+  std::vector<std::string> parts;
+  for (const std::string& token : name.tokens) {
+    std::string current;
+    for (char c : token) {
+      if (c == '-' || c == '\'' || c == '.' || c == ' ') {
+        if (!current.empty()) parts.push_back(std::move(current));
+        current.clear();
+      } else {
+        current.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      }
+    }
+    if (!current.empty()) parts.push_back(std::move(current));
+  }
+  return parts;
+}
+
+// WithinOneEdit: optimal string alignment distance <= 1 (a transposition counts one).
+bool WithinOneEdit(std::string_view left, std::string_view right) {
+  if (left.size() > right.size()) std::swap(left, right);
+  if (right.size() - left.size() > 1) return false;
+  std::size_t prefix = 0;
+  while (prefix < left.size() && left[prefix] == right[prefix]) ++prefix;
+  if (prefix == left.size()) return true;
+  if (left.size() == right.size()) {
+    if (left.substr(prefix + 1) == right.substr(prefix + 1)) return true;  // substitution
+    return prefix + 1 < left.size() && left[prefix] == right[prefix + 1] &&
+           left[prefix + 1] == right[prefix] && left.substr(prefix + 2) == right.substr(prefix + 2);
+  }
+  return left.substr(prefix) == right.substr(prefix + 1);  // one insertion
+}
+
+// PartsMatch: equal, or one edit when both have four or more letters (short tokens such as
+// "li"/"le" or "kim"/"kin" are different names).
+bool PartsMatch(std::string_view left, std::string_view right) {
+  if (left == right) return true;
+  return left.size() >= 4 && right.size() >= 4 && WithinOneEdit(left, right);
+}
+
+std::string Joined(std::vector<std::string> parts) {
+  std::sort(parts.begin(), parts.end());
+  std::string joined;
+  for (const std::string& part : parts) joined += part;
+  return joined;
+}
+
+// Covers: every full token of `small` matches a distinct token of `big`; an initial matches
+// a token with that first letter. At least one full token must match.
+bool Covers(const std::vector<std::string>& small, const std::vector<std::string>& big) {
+  std::vector<bool> used(big.size(), false);
+  int full_matches = 0;
+  for (const std::string& token : small) {
+    bool found = false;
+    for (std::size_t idx = 0; idx < big.size() && !found; ++idx) {
+      if (used[idx]) continue;
+      const bool initial = (token.size() == 1 || big[idx].size() == 1) && token[0] == big[idx][0];
+      if (initial || PartsMatch(token, big[idx])) {
+        used[idx] = true;
+        found = true;
+        if (!initial) ++full_matches;
+      }
+    }
+    if (!found) return false;
+  }
+  return full_matches > 0;
+}
+
+}  // namespace
+
+bool NamesAreOnePerson(const NormalizedName& left, const NormalizedName& right) {
+  const std::vector<std::string> a = Parts(left), b = Parts(right);
+  if (a.empty() || b.empty()) return false;
+  // Joined letters catch "min jun" vs "minjun" and family-first vs given-first writing.
+  const std::string joined_a = Joined(a), joined_b = Joined(b);
+  if (joined_a == joined_b) return true;
+  std::string concat_a, concat_b;
+  for (const std::string& part : a) concat_a += part;
+  for (const std::string& part : b) concat_b += part;
+  std::string sorted_a = concat_a, sorted_b = concat_b;
+  std::sort(sorted_a.begin(), sorted_a.end());
+  std::sort(sorted_b.begin(), sorted_b.end());
+  if (sorted_a == sorted_b && concat_a.size() >= 6) return true;  // same letters, other split
+  return a.size() <= b.size() ? Covers(a, b) : Covers(b, a);
+}
+
+bool NamesShareAPart(const NormalizedName& left, const NormalizedName& right) {
+  const std::vector<std::string> a = Parts(left), b = Parts(right);
+  for (const std::string& x : a) {
+    if (x.size() < 2) continue;
+    for (const std::string& y : b) {
+      if (y.size() >= 2 && PartsMatch(x, y)) return true;
+    }
+  }
+  return NamesAreOnePerson(left, right);
+}
+
+}  // namespace crosscheck::graph

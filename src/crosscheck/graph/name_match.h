@@ -1,0 +1,28 @@
+// Name comparison for the network and scoring stages: could two normalized names belong to one
+// person? Used to tell a persona's own name variants (nickname, order, initials, romanization,
+// native script, a typo) from different people behind one identifier, and to recognise an
+// artifact "shared" by two personas of one name as a linkage miss rather than reuse.
+//
+//   if (!graph::NamesShareAPart(a.name, b.name)) ...  // different people
+//   if (graph::NamesAreOnePerson(a.name, b.name)) ... // variants of one name
+#pragma once
+
+#include "crosscheck/common/model.h"
+
+namespace crosscheck::graph {
+
+// NamesAreOnePerson returns true when `left` and `right` are spellings of one name: the same
+// tokens in any order (normalization already maps nicknames to formal names and non-Latin
+// scripts to their romanization), tokens joined or split ("min jun" = "minjun"), a dropped or
+// added middle name or initial, or one edit in a token of four or more letters (Choe/Choi,
+// Dmitriy/Dmitry). Names without tokens are never one person. Reads only the name tokens:
+// never script, origin or language. Symmetric; O(tokens^2).
+bool NamesAreOnePerson(const NormalizedName& left, const NormalizedName& right);
+
+// NamesShareAPart returns true when at least one token of two or more letters of `left`
+// matches one of `right` (equal or one edit for four or more letters), or NamesAreOnePerson.
+// A person's legitimate variants (an adopted English given name, a maiden family name) keep
+// one part; two names that share nothing are different people. Empty names share nothing.
+bool NamesShareAPart(const NormalizedName& left, const NormalizedName& right);
+
+}  // namespace crosscheck::graph

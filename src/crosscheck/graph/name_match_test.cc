@@ -1,0 +1,42 @@
+#include "crosscheck/graph/name_match.h"
+
+#include <gtest/gtest.h>
+
+namespace crosscheck::graph {
+namespace {
+
+NormalizedName Name(std::vector<std::string> tokens) {
+  NormalizedName name;
+  name.tokens = std::move(tokens);
+  for (const std::string& token : name.tokens) name.full += (name.full.empty() ? "" : " ") + token;
+  return name;
+}
+
+TEST(NameMatch, TellsVariantsOfOneNameFromDifferentPeople) {
+  // Tokens as the normalizer gives them (nicknames already mapped, scripts romanized, sorted).
+  struct Case {
+    std::vector<std::string> left, right;
+    bool one_person, share_a_part;
+  } cases[] = {
+      {{"kim", "minjun"}, {"kim", "minjun"}, true, true},
+      {{"kim", "minjun"}, {"jun", "kim", "min"}, true, true},      // Min-jun split
+      {{"choe", "yuna"}, {"choi", "yuna"}, true, true},           // Choe / Choi
+      {{"dmitriy", "ivanov"}, {"dmitry", "ivanov"}, true, true},  // romanization
+      {{"e", "karen", "white"}, {"karen", "white"}, true, true},  // middle initial
+      {{"j", "smith"}, {"john", "smith"}, true, true},            // initial
+      {{"kevin", "wang"}, {"wang", "wei"}, false, true},          // adopted English name
+      {{"karen", "smith"}, {"karen", "white"}, false, true},      // maiden name
+      {{"john", "smith"}, {"garcia", "maria"}, false, false},     // different people
+      {{"li", "na"}, {"le", "na"}, false, true},                  // short tokens need equality
+      {{}, {"john", "smith"}, false, false},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(Name(c.left).full + " / " + Name(c.right).full);
+    EXPECT_EQ(NamesAreOnePerson(Name(c.left), Name(c.right)), c.one_person);
+    EXPECT_EQ(NamesAreOnePerson(Name(c.right), Name(c.left)), c.one_person);
+    EXPECT_EQ(NamesShareAPart(Name(c.left), Name(c.right)), c.share_a_part);
+  }
+}
+
+}  // namespace
+}  // namespace crosscheck::graph
