@@ -13,7 +13,7 @@ namespace {
 constexpr const char* kNameField = "full_name";
 // Chaining oversized blocks: a few neighbours keep a heavy applier's applications connected;
 // blocks past a few thousand records are values like a country, not one person.
-constexpr std::size_t kWindowedNeighbours = 4;
+constexpr std::size_t kWindowedNeighbours = 16;
 constexpr std::size_t kMaxWindowedBlockSize = 5000;
 
 std::vector<std::string> PersonaValues(const NormalizedApplication& app) {

@@ -173,5 +173,37 @@ TEST(LinkApplications, PersonaIdsDoNotDependOnInputOrder) {
   EXPECT_TRUE(LinkApplications({}, LinkOptions{})->persona_ids.empty());
 }
 
+// A heavy applier files far more applications than a block may hold for all-pairs comparison
+// (max_block_size 100) with one e-mail and phone; they must still form one persona, while the
+// family sharing a phone stays apart.
+TEST(LinkApplications, KeepsAHeavyApplierTogether) {
+  World world = MakeWorld(7);
+  std::mt19937 random(3);
+  for (int copy = 0; copy < 250; ++copy) {
+    NormalizedApplication app;
+    app.application_id = "heavy-" + std::to_string(copy);
+    app.name.full = copy % 7 == 0 ? "nowak, marta" : "marta nowak";
+    app.email = copy % 5 == 0 ? "" : "marta.nowak@gmail.com";
+    if (random() % 4 != 0) app.phone_e164 = "+48501234567";
+    if (random() % 2 == 0) {
+      app.street = "ul. polna 5";
+      app.city = "krakow";
+      app.postal_code = "30-001";
+    }
+    world.apps.push_back(std::move(app));
+    world.person.push_back(3000);
+  }
+  auto result = LinkApplications(world.apps, LinkOptions{});
+  ASSERT_TRUE(result) << result.error().ToString();
+  std::map<std::string, int> heavy_personas;
+  for (std::size_t idx = 0; idx < world.apps.size(); ++idx) {
+    if (world.person[idx] == 3000) ++heavy_personas[result->persona_ids[idx]];
+  }
+  int largest = 0;
+  for (const auto& [persona, count] : heavy_personas) largest = std::max(largest, count);
+  EXPECT_GE(largest, 240) << heavy_personas.size() << " personas for one heavy applier";
+  EXPECT_GE(PairwiseF1(result->persona_ids, world.person), 0.95);
+}
+
 }  // namespace
 }  // namespace crosscheck::link
