@@ -33,6 +33,11 @@ using Clock = std::chrono::steady_clock;
 constexpr std::size_t kMaxEdgesPerNetwork = 300;
 constexpr std::size_t kMaxLinkedPairsPerNetwork = 200;
 
+// A sanctions hit on the name alone is a potential match for review, not a finding: common
+// names ("Wei Zhang", "John Lee") sit within an edit of listed people, so on its own it lifts
+// an application to medium; with any corroborating evidence it reaches high.
+constexpr double kNameOnlySanctionsStrength = 0.6;
+
 // StageTimer records how long each stage took, for the summary and report.json.
 class StageTimer {
  public:
@@ -120,7 +125,7 @@ Status AddWatchlistEvidence(const ScanOptions& options, const std::vector<Applic
                                    "'" + records[record_idx].full_name + "' ~ SDN " + std::to_string(match.ent_num) +
                                        " '" + match.listed_name + "' [" + programs + "] score " +
                                        std::to_string(match.score).substr(0, 4) + ": " + match.explanation,
-                                   match.score});
+                                   kNameOnlySanctionsStrength * match.score});
     }
   }
   if (options.indicators) {
