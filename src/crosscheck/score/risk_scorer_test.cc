@@ -318,10 +318,11 @@ TEST(RiskScorer, ARingSharingSeveralArtifactsIsFlaggedAndABystanderIsNot) {
     a.ip_info.kind = IpKind::kVpn;
   }
   NormalizedApplication& stranger = world.Add("S", "co9", "pat", "quinn", "US");
-  AddBackground(world, 200);
   stranger.ip_address = "198.51.100.9";
   stranger.ip_info.is_anonymous = true;
   stranger.ip_info.kind = IpKind::kVpn;
+  // Added after the stranger is set up: Add() may reallocate and invalidate the reference.
+  AddBackground(world, 200);
   graph::NetworkResult networks;
   const auto result = world.Score({}, &networks);
   for (int member = 0; member < 6; ++member) {
