@@ -264,22 +264,13 @@ Result<ScanResult> RunScanStages(const ScanOptions& options, IssueLog& issues) {
 
   normalize::NormalizeContext context;
   context.file = options.applications.filename().string();
-  if (!intel.empty()) {
-    context.ip_enricher = [&intel](std::string_view text, NormalizedApplication& application) {
-      const auto address = normalize::ParseIpAddress(text);
-      if (!address) return;
-      application.ip_address = address->ToString();
-      application.ip_prefix = normalize::PrefixKey(*address);
-      application.ip_info = intel.Lookup(*address);
-    };
-  } else {
-    context.ip_enricher = [](std::string_view text, NormalizedApplication& application) {
-      const auto address = normalize::ParseIpAddress(text);
-      if (!address) return;
-      application.ip_address = address->ToString();
-      application.ip_prefix = normalize::PrefixKey(*address);
-    };
-  }
+  context.ip_enricher = [&intel](std::string_view text, NormalizedApplication& application) {
+    const auto address = normalize::ParseIpAddress(text);
+    if (!address) return;
+    application.ip_address = address->ToString();
+    application.ip_prefix = normalize::PrefixKey(*address);
+    if (!intel.empty()) application.ip_info = intel.Lookup(*address);
+  };
   const std::vector<NormalizedApplication> normalized =
       normalize::NormalizeApplications(records, context, &issues);
   if (options.strict && !issues.empty()) {
