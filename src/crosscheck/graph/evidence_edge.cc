@@ -370,6 +370,26 @@ constexpr double kMaxGenericScale = 32;
 constexpr double kGenericScalePerMedian = 4;
 constexpr double kSingleCompanyFactor = 0.6;
 constexpr double kMinEdgeWeight = 1e-3;
+// IPs that serve many people by design (VPN and proxy exits, hosting, mobile carrier NAT,
+// office and campus NAT) tie strangers every day: sharing one corroborates other evidence
+// but is not a tie on its own. A residential (or unknown) address shared by different
+// households within the window is the laptop-farm signal and keeps full weight.
+constexpr double kSharedByDesignIpFactor = 0.3;
+
+double IpKindFactor(const NormalizedApplication& holder) {
+  if (holder.ip_info.is_anonymous) return kSharedByDesignIpFactor;
+  switch (holder.ip_info.kind) {
+    case IpKind::kUnknown:
+    case IpKind::kResidential: return 1.0;
+    case IpKind::kMobile:
+    case IpKind::kBusiness:
+    case IpKind::kHosting:
+    case IpKind::kVpn:
+    case IpKind::kProxy:
+    case IpKind::kTor: return kSharedByDesignIpFactor;
+  }
+  return 1.0;
+}
 
 double SizeFactor(std::size_t personas, double generic_scale) {
   const double n = static_cast<double>(personas);
@@ -432,8 +452,9 @@ std::vector<std::uint32_t> IdentityUnits(const std::vector<NormalizedApplication
 
 // CouldBeOnePerson: the names share a part (a person's maiden or adopted name keeps the other
 // part) and the dates of birth, where both are given, agree.
-bool CouldBeOnePerson(const NormalizedApplication& left, const NormalizedApplication& right) {
-  if (left.date_of_birth && right.date_of_birth && *left.date_of_birth != *right.date_of_birth) {
+bool CouldBeOnePerson(const NormalizedApplication& left, const NormalizedApplication& right,
+                      bool compare_births) {
+  if (compare_births && left.date_of_birth && right.date_of_birth && *left.date_of_birth != *right.date_of_birth) {
     return false;
   }
   return NamesShareAPart(left.name, right.name);
@@ -442,9 +463,12 @@ bool CouldBeOnePerson(const NormalizedApplication& left, const NormalizedApplica
 // OneNameThroughout says whether some name of the artifact's first holder (a persona, or an
 // identity within one) could also be a name of every other holder (each judged by the names
 // on its own applications that hold the artifact, so maiden-name or nickname variants do not
-// hide a match).
+// hide a match). For profile handles the dates of birth are not compared: handles are made
+// from names ("wei-liu", "jsmith"), so namesakes type the same one; an operation sharing a
+// profile puts it under different names.
 bool OneNameThroughout(const std::vector<NormalizedApplication>& applications,
                        const std::vector<std::uint32_t>& persona_index, const SharedArtifact& artifact) {
+  const bool compare_births = artifact.kind != ArtifactKind::kGithub && artifact.kind != ArtifactKind::kLinkedin;
   std::vector<std::uint32_t> holders;
   for (std::size_t app_idx : artifact.applications) holders.push_back(persona_index[app_idx]);
   std::sort(holders.begin(), holders.end());
@@ -472,7 +496,7 @@ bool OneNameThroughout(const std::vector<NormalizedApplication>& applications,
     for (std::uint32_t other : holders) {
       if (other == first) continue;
       const bool has = std::any_of(names.begin(), names.end(), [&](const auto& entry) {
-        return entry.first == other && CouldBeOnePerson(*candidate, *entry.second);
+        return entry.first == other && CouldBeOnePerson(*candidate, *entry.second, compare_births);
       });
       if (!has) {
         everyone = false;
@@ -496,13 +520,26 @@ void AssignParties(const std::vector<NormalizedApplication>& applications,
                           ? 0
                           : *std::max_element(identity.begin(), identity.end()) + std::size_t{1});
   std::vector<std::uint32_t> residents;
+  std::vector<std::size_t> people;  // one application per distinct person among the residents
   for (const SharedArtifact& artifact : *artifacts) {
     if (artifact.kind != ArtifactKind::kHomeAddress) continue;
     residents.clear();
-    for (std::size_t app_idx : artifact.applications) residents.push_back(identity[app_idx]);
+    people.clear();
+    for (std::size_t app_idx : artifact.applications) {
+      residents.push_back(identity[app_idx]);
+      // Residents are counted as people, not personas: one person that linkage split into
+      // several personas is still one member of the household.
+      const NormalizedApplication& a = applications[app_idx];
+      const bool known = std::any_of(people.begin(), people.end(), [&](std::size_t other) {
+        const NormalizedApplication& b = applications[other];
+        const bool births_agree = !a.date_of_birth || !b.date_of_birth || *a.date_of_birth == *b.date_of_birth;
+        return births_agree && (a.name.full == b.name.full || NamesAreOnePerson(a.name, b.name));
+      });
+      if (!known && people.size() <= options.household_max_personas) people.push_back(app_idx);
+    }
+    if (people.size() > options.household_max_personas) continue;
     std::sort(residents.begin(), residents.end());
     residents.erase(std::unique(residents.begin(), residents.end()), residents.end());
-    if (residents.size() > options.household_max_personas) continue;
     for (std::uint32_t resident : residents) household.Union(residents.front(), resident);
   }
   std::vector<std::uint64_t> parties;
@@ -645,6 +682,7 @@ EvidenceSet CollectEvidence(const std::vector<NormalizedApplication>& applicatio
                           ? 0.0
                           : stats.kind_factor * SizeFactor(artifact.party_count, stats.generic_scale) *
                                 (artifact.company_count >= 2 ? 1.0 : kSingleCompanyFactor);
+    if (artifact.kind == ArtifactKind::kIp) artifact.weight *= IpKindFactor(applications[artifact.applications.front()]);
     if (artifact.personas.size() > options.max_group_for_edges || artifact.weight < kMinEdgeWeight) {
       continue;
     }

@@ -61,8 +61,10 @@ struct EvidenceOptions {
   // Groups with more personas than this produce no pairwise edges: their weight is already
   // near zero (see SharedArtifact::weight), and a clique of thousands would cost memory.
   std::size_t max_group_for_edges = 150;
-  // A home address held by at most this many personas is a household: what its members share
+  // A home address held by at most this many people is a household: what its members share
   // with each other (address, home IP, a family computer, a joint account) is not evidence.
+  // People, not personas: personas whose names are one person's (NamesAreOnePerson, dates of
+  // birth not disagreeing) count once, so a person split by linkage keeps the household.
   std::size_t household_max_personas = 4;
 };
 
@@ -85,7 +87,7 @@ struct SharedArtifact {
   std::size_t company_count = 0;           // distinct companies among the applications
   double similarity = 1;                   // 1 for exact values; min Jaccard / pHash similarity
   // party_count: independent parties among the holders. Personas of one household (a home
-  // address of at most household_max_personas personas) are one party; applications that one
+  // address of at most household_max_personas people) are one party; applications that one
   // staffing agency submitted (source "agency:<name>") are that agency's, one party; personas
   // whose names are all one person's (NamesAreOnePerson) are one party (a linkage miss).
   std::size_t party_count = 0;
@@ -99,6 +101,8 @@ struct SharedArtifact {
   //                            G_k = clamp(4 x median size of the kind's shared groups, 16, 32):
   //                            two sharers can be a household, 3+ cannot; hundreds are generic
   //   company_factor           1 when the value spans 2+ companies, else 0.6
+  //   ip_factor (IPs only)     0.3 for addresses that serve many people by design (VPN, proxy,
+  //                            Tor, hosting, mobile or business/campus NAT), else 1
   double weight = 0;
 };
 

@@ -42,12 +42,8 @@ bool WithinOneEdit(std::string_view left, std::string_view right) {
   return left.substr(prefix) == right.substr(prefix + 1);  // one insertion
 }
 
-// PartsMatch: equal, or one edit when both have four or more letters (short tokens such as
-// "li"/"le" or "kim"/"kin" are different names).
-bool PartsMatch(std::string_view left, std::string_view right) {
-  if (left == right) return true;
-  return left.size() >= 4 && right.size() >= 4 && WithinOneEdit(left, right);
-}
+
+bool PartsMatch(std::string_view left, std::string_view right);  // below, with the skeletons
 
 std::string Joined(std::vector<std::string> parts) {
   std::sort(parts.begin(), parts.end());
@@ -77,6 +73,57 @@ bool Covers(const std::vector<std::string>& small, const std::vector<std::string
   return full_matches > 0;
 }
 
+// RomanizationSkeleton reduces a romanized name part to the consonants that survive the
+// common romanization systems of one sound: Kim/Gim, Park/Bak, Hyun/Hyeon, Jung/Chung,
+// Zhou/Chou, Xu/Hsu. Vowels, w, y and h (vowel glides and aspiration marks) are dropped;
+// voiced/unvoiced pairs and r/l merge. Used only to avoid calling two spellings of one name
+// "different people"; never to find a match on its own strength.
+std::string RomanizationSkeleton(std::string_view part) {
+  std::string skeleton;
+  for (std::size_t idx = 0; idx < part.size(); ++idx) {
+    char c = part[idx];
+    const char next = idx + 1 < part.size() ? part[idx + 1] : '\0';
+    if ((c == 'c' || c == 's' || c == 'z') && next == 'h') ++idx;  // ch, sh, zh
+    else if (c == 't' && next == 's') ++idx;                       // ts
+    switch (c) {
+      case 'a': case 'e': case 'i': case 'o': case 'u': case 'w': case 'y': case 'h': continue;
+      case 'g': case 'q': c = 'k'; break;
+      case 'b': c = 'p'; break;
+      case 'd': c = 't'; break;
+      case 'r': c = 'l'; break;
+      case 'j': case 'z': c = 'c'; break;
+      case 'x': c = 's'; break;
+      default: break;
+    }
+    if (skeleton.empty() || skeleton.back() != c) skeleton.push_back(c);
+  }
+  return skeleton;
+}
+
+// SameRomanizedSound: two parts of three or more letters whose skeletons agree and carry at
+// least two consonants ("kim"/"gim"), or whole names whose joined skeletons agree.
+// ShortFormOf: a part of four or more letters that begins the other (Magda/Magdalena,
+// Alex/Alexander, Chris/Christopher): the short forms the nickname table does not list.
+bool ShortFormOf(std::string_view left, std::string_view right) {
+  if (left.size() > right.size()) std::swap(left, right);
+  return left.size() >= 4 && right.substr(0, left.size()) == left;
+}
+
+bool SameRomanizedSound(std::string_view left, std::string_view right) {
+  if (left.size() < 3 || right.size() < 3) return false;
+  const std::string a = RomanizationSkeleton(left);
+  return a.size() >= 2 && a == RomanizationSkeleton(right);
+}
+
+// PartsMatch: equal, one edit when both have four or more letters (short tokens such as
+// "li"/"le" or "kim"/"kin" are different names), or two romanizations of one sound
+// (Jung/Chung/Jeong).
+bool PartsMatch(std::string_view left, std::string_view right) {
+  if (left == right) return true;
+  if (left.size() >= 4 && right.size() >= 4 && WithinOneEdit(left, right)) return true;
+  return SameRomanizedSound(left, right);
+}
+
 }  // namespace
 
 bool NamesAreOnePerson(const NormalizedName& left, const NormalizedName& right) {
@@ -100,10 +147,15 @@ bool NamesShareAPart(const NormalizedName& left, const NormalizedName& right) {
   for (const std::string& x : a) {
     if (x.size() < 2) continue;
     for (const std::string& y : b) {
-      if (y.size() >= 2 && PartsMatch(x, y)) return true;
+      if (y.size() >= 2 && (PartsMatch(x, y) || ShortFormOf(x, y))) return true;
     }
   }
-  return NamesAreOnePerson(left, right);
+  if (NamesAreOnePerson(left, right)) return true;
+  // Syllables split differently by two romanizations ("hyun-woo" / "hyeonu").
+  std::string joined_a, joined_b;
+  for (const std::string& x : a) joined_a += RomanizationSkeleton(x);
+  for (const std::string& y : b) joined_b += RomanizationSkeleton(y);
+  return joined_a.size() >= 3 && joined_a == joined_b;
 }
 
 }  // namespace crosscheck::graph

@@ -14,13 +14,15 @@ namespace crosscheck::graph {
 // NamesAreOnePerson returns true when `left` and `right` are spellings of one name: the same
 // tokens in any order (normalization already maps nicknames to formal names and non-Latin
 // scripts to their romanization), tokens joined or split ("min jun" = "minjun"), a dropped or
-// added middle name or initial, or one edit in a token of four or more letters (Choe/Choi,
-// Dmitriy/Dmitry). Names without tokens are never one person. Reads only the name tokens:
+// added middle name or initial, one edit in a token of four or more letters (Choe/Choi,
+// Dmitriy/Dmitry), or two romanizations of one sound (Jung/Chung/Jeong, Kim/Gim). Names without tokens are never one person. Reads only the name tokens:
 // never script, origin or language. Symmetric; O(tokens^2).
 bool NamesAreOnePerson(const NormalizedName& left, const NormalizedName& right);
 
 // NamesShareAPart returns true when at least one token of two or more letters of `left`
-// matches one of `right` (equal or one edit for four or more letters), or NamesAreOnePerson.
+// matches one of `right` (equal, one edit for four or more letters, a short form of four or
+// more letters (Magda/Magdalena), or the same consonant skeleton across romanizations:
+// Kim/Gim, Hyun/Hyeon), or NamesAreOnePerson.
 // A person's legitimate variants (an adopted English given name, a maiden family name) keep
 // one part; two names that share nothing are different people. Empty names share nothing.
 bool NamesShareAPart(const NormalizedName& left, const NormalizedName& right);

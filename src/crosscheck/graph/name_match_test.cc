@@ -29,6 +29,14 @@ TEST(NameMatch, TellsVariantsOfOneNameFromDifferentPeople) {
       {{"john", "smith"}, {"garcia", "maria"}, false, false},     // different people
       {{"li", "na"}, {"le", "na"}, false, true},                  // short tokens need equality
       {{}, {"john", "smith"}, false, false},
+      // Two romanizations of one Korean name: machine (Revised) vs the person's own spelling.
+      {{"gim", "hyun-woo"}, {"hyeonu", "kim"}, false, true},
+      {{"jeong", "seoyeon"}, {"chung", "seoyeon"}, true, true},
+      {{"hsu", "mingli"}, {"mingli", "xu"}, false, true},     // too short to loosen
+      {{"jun", "jung", "min"}, {"chung", "jun", "min"}, true, true},
+      {{"magdalena", "nowak"}, {"kowalski", "magda"}, false, true},  // short form, married name
+      {{"daniel", "reed"}, {"grace", "okafor"}, false, false},    // a ring's names stay apart
+      {{"mei", "tan"}, {"ana", "wu"}, false, false},              // short parts never loosened
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(Name(c.left).full + " / " + Name(c.right).full);

@@ -68,6 +68,7 @@ TEST(CollectEvidence, FindsEachKindOfSharedArtifact) {
     const char* name;
     ArtifactKind kind;
     void (*set)(World&, NormalizedApplication&, int);  // sets the shared value on member i
+    double min_weight = 0.15;
   } cases[] = {
       {"phone", ArtifactKind::kPhone, [](World&, NormalizedApplication& a, int) { a.phone_e164 = "+12025550143"; }},
       {"device", ArtifactKind::kDevice, [](World&, NormalizedApplication& a, int) { a.device_id = "dev-77"; }},
@@ -77,7 +78,7 @@ TEST(CollectEvidence, FindsEachKindOfSharedArtifact) {
       {"linkedin", ArtifactKind::kLinkedin, [](World&, NormalizedApplication& a, int) { a.linkedin = "devstar-1"; }},
       {"national id under different names", ArtifactKind::kNationalId, [](World&, NormalizedApplication& a, int) { a.national_id = "123456789"; }},
       {"photo within 3 bits", ArtifactKind::kPhoto, [](World&, NormalizedApplication& a, int member) { a.photo_hash = 0xf0f0a5a5c3c3117eULL ^ (member == 1 ? 0x8000000000000101ULL : 0); }},
-      {"anonymizing ip within a day", ArtifactKind::kIp, [](World&, NormalizedApplication& a, int member) { a.ip_address = "198.51.100.9"; a.ip_info.is_anonymous = true; a.submitted_at = *a.submitted_at + member * 3600; }},
+      {"anonymizing ip within a day", ArtifactKind::kIp, [](World&, NormalizedApplication& a, int member) { a.ip_address = "198.51.100.9"; a.ip_info.is_anonymous = true; a.submitted_at = *a.submitted_at + member * 3600; }, 0.04},
       {"residential ip within a day", ArtifactKind::kIp, [](World&, NormalizedApplication& a, int member) { a.ip_address = "203.0.113.5"; a.submitted_at = *a.submitted_at + member * 3600; }},
       {"resume with names swapped", ArtifactKind::kResume, [](World& w, NormalizedApplication& a, int member) {
          w.records[a.index].resume_text = "Jane" + std::to_string(member) + " Doe jane@example.com +1 202 555 01" + std::to_string(member) + " " + TemplateResume();
@@ -97,10 +98,49 @@ TEST(CollectEvidence, FindsEachKindOfSharedArtifact) {
     ASSERT_NE(artifact, nullptr);
     EXPECT_EQ(artifact->personas.size(), 3u);
     EXPECT_EQ(artifact->company_count, 3u);
-    EXPECT_GT(artifact->weight, 0.15);
+    EXPECT_GT(artifact->weight, c.min_weight);
     EXPECT_EQ(result.evidence.edges.size(), 3u);  // the triangle P0-P1-P2
     EXPECT_EQ(NetworkOf(result, "P0"), NetworkOf(result, "P2"));
     EXPECT_NE(NetworkOf(result, "P0"), NetworkOf(result, "P9"));
+  }
+}
+
+TEST(CollectEvidence, AnIpThatServesManyPeopleIsCorroborationOnly) {
+  // The same three applicants, the same hour apart, from one address of each kind: only a
+  // residential (or unknown) address keeps full weight; exits and NATs serve strangers.
+  struct Case {
+    const char* name;
+    IpKind kind;
+    bool anonymous;
+    bool full_weight;
+  } cases[] = {
+      {"residential", IpKind::kResidential, false, true},
+      {"unknown", IpKind::kUnknown, false, true},
+      {"vpn exit", IpKind::kVpn, true, false},
+      {"hosting", IpKind::kHosting, true, false},
+      {"campus or office NAT", IpKind::kBusiness, false, false},
+      {"mobile carrier NAT", IpKind::kMobile, false, false},
+  };
+  double residential_weight = 0;
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    World world;
+    for (int member = 0; member < 3; ++member) {
+      NormalizedApplication& a = world.Add("P" + std::to_string(member), "co" + std::to_string(member));
+      a.ip_address = "203.0.113.5";
+      a.ip_info.kind = c.kind;
+      a.ip_info.is_anonymous = c.anonymous;
+      a.submitted_at = *a.submitted_at + member * 3600;
+    }
+    const NetworkResult result = world.Build();
+    const SharedArtifact* artifact = FindArtifact(result, ArtifactKind::kIp);
+    ASSERT_NE(artifact, nullptr);
+    if (c.kind == IpKind::kResidential) residential_weight = artifact->weight;
+    if (c.full_weight) {
+      EXPECT_DOUBLE_EQ(artifact->weight, residential_weight);
+    } else {
+      EXPECT_NEAR(artifact->weight, 0.3 * residential_weight, 1e-9);
+    }
   }
 }
 
@@ -157,6 +197,42 @@ TEST(CollectEvidence, WeightFallsForGenericValuesAndRisesPastTwoSharers) {
   // The campus address glues nobody: each stranger stays alone.
   EXPECT_NE(NetworkOf(result, "S1"), NetworkOf(result, "S2"));
   EXPECT_EQ(NetworkOf(result, "F1"), NetworkOf(result, "F4"));
+}
+
+TEST(CollectEvidence, APersonSplitByLinkageStaysOneMemberOfTheHousehold) {
+  // Four personas of one heavy applier (linkage kept them apart) and two relatives: one home
+  // address, one family computer. Six personas, three people: still a household.
+  World world;
+  const std::vector<std::vector<std::string>> names = {
+      {"jung", "minjun"}, {"jun", "jung", "min"}, {"jung", "minjun"}, {"jung", "minjun"},
+      {"oh", "youngho"}, {"jung", "seoyeon"}};
+  for (std::size_t member = 0; member < names.size(); ++member) {
+    NormalizedApplication& a = world.Add("P" + std::to_string(member), "co" + std::to_string(member));
+    a.name.tokens = names[member];
+    a.name.full = names[member][0] + " " + names[member][1];
+    a.address_key = "457 sejong-daero|04524|KR";
+    a.device_id = "family-pc";
+  }
+  NetworkResult result = world.Build();
+  for (const SharedArtifact& artifact : result.evidence.artifacts) {
+    SCOPED_TRACE(ArtifactKindName(artifact.kind));
+    EXPECT_EQ(artifact.party_count, 1u);
+    EXPECT_EQ(artifact.weight, 0.0);
+  }
+  // Five different people at one address is no longer a household.
+  world.Add("P9", "co9").name.tokens = {"grace", "okafor"};
+  world.applications.back().name.full = "grace okafor";
+  world.applications.back().address_key = "457 sejong-daero|04524|KR";
+  world.applications.back().device_id = "family-pc";
+  world.Add("P8", "co8").name.tokens = {"daniel", "reed"};
+  world.applications.back().name.full = "daniel reed";
+  world.applications.back().address_key = "457 sejong-daero|04524|KR";
+  world.applications.back().device_id = "family-pc";
+  result = world.Build();
+  const SharedArtifact* device = FindArtifact(result, ArtifactKind::kDevice);
+  ASSERT_NE(device, nullptr);
+  EXPECT_GT(device->party_count, 1u);
+  EXPECT_GT(device->weight, 0.0);
 }
 
 TEST(CollectEvidence, ExplainedSharingIsOneParty) {

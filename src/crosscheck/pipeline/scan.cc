@@ -18,8 +18,10 @@
 #include "crosscheck/normalize/application_normalizer.h"
 #include "crosscheck/normalize/ip_address.h"
 #include "crosscheck/normalize/ip_intel.h"
+#include "crosscheck/pipeline/persona_file.h"
 #include "crosscheck/pipeline/report_writer.h"
 #include "crosscheck/score/risk_scorer.h"
+#include "crosscheck/watchlist/birth_dates.h"
 #include "crosscheck/watchlist/indicator_set.h"
 #include "crosscheck/watchlist/sanctions_list.h"
 
@@ -34,9 +36,11 @@ constexpr std::size_t kMaxEdgesPerNetwork = 300;
 constexpr std::size_t kMaxLinkedPairsPerNetwork = 200;
 
 // A sanctions hit on the name alone is a potential match for review, not a finding: common
-// names ("Wei Zhang", "John Lee") sit within an edit of listed people, so on its own it lifts
-// an application to medium; with any corroborating evidence it reaches high.
-constexpr double kNameOnlySanctionsStrength = 0.6;
+// names ("Wei Zhang", "Hyun-woo Kim") sit within an edit of listed people, and weighing them
+// would score applicants for their name's origin. Alone it is a reason a reviewer sees (LR
+// about 3); a listed date of birth that agrees makes it the full indicator; one that
+// disagrees drops the match.
+constexpr double kNameOnlySanctionsStrength = 0.16;
 
 // StageTimer records how long each stage took, for the summary and report.json.
 class StageTimer {
@@ -113,19 +117,29 @@ Status AddWatchlistEvidence(const ScanOptions& options, const std::vector<Applic
     names.reserve(records.size());
     for (const auto& record : records) names.push_back(record.full_name);
     watchlist::ScreenOptions screen_options;
-    screen_options.max_results = 1;
+    screen_options.max_results = 5;
     screen_options.include_entities = false;
     const auto matches = sanctions.ScreenMany(names, screen_options, 2);
     for (std::size_t record_idx = 0; record_idx < matches.size(); ++record_idx) {
-      if (matches[record_idx].empty() || records[record_idx].full_name.empty()) continue;
-      const watchlist::SanctionsMatch& match = matches[record_idx].front();
-      std::string programs;
-      for (const auto& program : match.programs) programs += (programs.empty() ? "" : ",") + program;
-      external.findings.push_back({record_idx, "SANCTIONS_MATCH",
-                                   "'" + records[record_idx].full_name + "' ~ SDN " + std::to_string(match.ent_num) +
-                                       " '" + match.listed_name + "' [" + programs + "] score " +
-                                       std::to_string(match.score).substr(0, 4) + ": " + match.explanation,
-                                   kNameOnlySanctionsStrength * match.score});
+      if (records[record_idx].full_name.empty()) continue;
+      // The best listed person whose published dates of birth do not exclude the applicant.
+      for (const watchlist::SanctionsMatch& match : matches[record_idx]) {
+        const watchlist::SanctionsEntry* entry = sanctions.Find(match.ent_num);
+        const auto fit = watchlist::CompareBirthDate(
+            watchlist::ParseListedBirthDates(entry ? entry->remarks : ""), normalized[record_idx].date_of_birth);
+        if (fit == watchlist::BirthDateFit::kContradicts) continue;
+        const bool corroborated = fit == watchlist::BirthDateFit::kAgrees;
+        std::string programs;
+        for (const auto& program : match.programs) programs += (programs.empty() ? "" : ",") + program;
+        external.findings.push_back(
+            {record_idx, "SANCTIONS_MATCH",
+             "'" + records[record_idx].full_name + "' ~ SDN " + std::to_string(match.ent_num) + " '" +
+                 match.listed_name + "' [" + programs + "] score " + std::to_string(match.score).substr(0, 4) +
+                 ": " + match.explanation +
+                 (corroborated ? "; date of birth agrees with the listing" : "; name only (no date of birth to compare)"),
+             (corroborated ? 1.0 : kNameOnlySanctionsStrength) * match.score});
+        break;
+      }
     }
   }
   if (options.indicators) {
@@ -278,8 +292,17 @@ Result<ScanResult> RunScanStages(const ScanOptions& options, IssueLog& issues) {
   }
   timer.Mark("normalize");
 
-  link::LinkOptions link_options;
-  CC_ASSIGN_OR_RETURN(link::PersonaLinkResult persona_links, link::LinkApplications(normalized, link_options));
+  // Personas come from the linkage engine, or from the user's own file (then no waterfalls).
+  link::PersonaLinkResult persona_links;
+  if (options.personas) {
+    CC_ASSIGN_OR_RETURN(persona_links.persona_ids, ReadPersonaAssignments(*options.personas, records, issues));
+    result.inputs.push_back(options.personas->filename().string());
+    if (options.strict && !issues.empty()) {
+      return InvalidInput(issues.issues().front().ToString() + " (--strict)");
+    }
+  } else {
+    CC_ASSIGN_OR_RETURN(persona_links, link::LinkApplications(normalized, link::LinkOptions{}));
+  }
   timer.Mark("link");
   const std::vector<std::string>& personas = persona_links.persona_ids;
 

@@ -25,6 +25,7 @@ struct ScanOptions {
   std::vector<std::filesystem::path> mmdb_files;
   std::optional<std::filesystem::path> sdn_dir;
   std::optional<std::filesystem::path> indicators;  // STIX 2.1 bundle
+  std::optional<std::filesystem::path> personas;    // persona ids instead of linkage
   std::filesystem::path out_dir;
   bool strict = false;     // any bad row is fatal (kInvalidInput)
   bool progress = true;    // progress lines on stderr for long inputs

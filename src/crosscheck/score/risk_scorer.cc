@@ -392,8 +392,9 @@ std::vector<RiskAssessment> ScoreApplications(const std::vector<NormalizedApplic
   std::vector<double> inherited(persona_count, 0);
   std::vector<std::uint32_t> inherited_from(persona_count, 0);
   // A member inherits in proportion to its own ties into the network (edge weights to other
-  // members, up to options.network_full_tie): a persona glued on by one weak value (a VPN exit,
-  // a campus NAT) is not a ring member, and must not take a ring's score.
+  // members, from options.network_min_tie up to options.network_full_tie): a persona glued on by
+  // one weak value (a VPN exit, a campus NAT) is not a ring member, and must not take a ring's
+  // score.
   // The tie of a persona is its strongest partner in the network, where a partner's strength
   // sums the strongest artifact of each kind they share: independent kinds co-occurring (a
   // phone and a device and a resume) mark a ring; fifty VPN-exit coincidences do not.
@@ -435,8 +436,13 @@ std::vector<RiskAssessment> ScoreApplications(const std::vector<NormalizedApplic
     }
     for (std::uint32_t persona_idx : network.personas) {
       const std::uint32_t source = persona_idx == first ? second : first;
-      inherited[persona_idx] = std::max(0.0, persona_own[source]) * options.network_inherit_fraction *
-                               std::min(1.0, tie[persona_idx] / options.network_full_tie);
+      // Linear between the corroboration-only tie (nothing) and a full tie (everything).
+      const double membership =
+          std::clamp((tie[persona_idx] - options.network_min_tie) /
+                         (options.network_full_tie - options.network_min_tie),
+                     0.0, 1.0);
+      inherited[persona_idx] =
+          std::max(0.0, persona_own[source]) * options.network_inherit_fraction * membership;
       inherited_from[persona_idx] = source;
     }
   }

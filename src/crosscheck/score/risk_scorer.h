@@ -64,6 +64,7 @@ struct ScoreOptions {
   double critical_probability = 0.995;
   double network_inherit_fraction = 0.5; // share of the strongest other member's evidence
   double network_full_tie = 1.0;         // own tie weight into the network for full inheritance
+  double network_min_tie = 0.35;         // ties up to this (one VPN exit, a NAT) inherit nothing
   int variants_min_emails = 4;           // PERSONA_VARIANTS from contact counts alone ...
   int variants_min_phones = 4;
   double many_contacts_strength = 0.5;   // ... at this share of its log-LR

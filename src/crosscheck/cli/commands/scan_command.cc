@@ -13,7 +13,7 @@ namespace crosscheck::cli {
 namespace {
 
 struct ScanFlags {
-  std::string applications, employees, signins, ip_ranges, sdn, indicators, out;
+  std::string applications, employees, signins, ip_ranges, sdn, indicators, personas, out;
   std::vector<std::string> mmdb;
   bool strict = false;
   bool quiet = false;
@@ -33,6 +33,7 @@ int RunScanCommand(const ScanFlags& flags) {
   options.ip_ranges = OptionalPath(flags.ip_ranges);
   options.sdn_dir = OptionalPath(flags.sdn);
   options.indicators = OptionalPath(flags.indicators);
+  options.personas = OptionalPath(flags.personas);
   for (const auto& path : flags.mmdb) options.mmdb_files.emplace_back(path);
   options.out_dir = flags.out;
   options.strict = flags.strict;
@@ -68,6 +69,9 @@ void RegisterScanCommand(CLI::App& app, int* exit_code) {
   scan->add_option("--mmdb", flags->mmdb, "MaxMind DB (City/Country, ASN, Anonymous-IP); repeatable");
   scan->add_option("--sdn", flags->sdn, "directory with OFAC sdn.csv, alt.csv, add.csv");
   scan->add_option("--indicators", flags->indicators, "STIX 2.1 bundle of known-bad indicators");
+  scan->add_option("--personas", flags->personas,
+                   "CSV application_id,persona_id: take personas from your own entity resolution "
+                   "instead of linking");
   scan->add_flag("--strict", flags->strict, "fail (exit 2) on the first bad row instead of skipping it");
   scan->add_flag("-q,--quiet", flags->quiet, "no progress lines on stderr");
   scan->footer(
