@@ -40,7 +40,7 @@ constexpr std::size_t kMaxLinkedPairsPerNetwork = 200;
 // would score applicants for their name's origin. Alone it is a reason a reviewer sees (LR
 // about 3); a listed date of birth that agrees makes it the full indicator; one that
 // disagrees drops the match.
-constexpr double kNameOnlySanctionsStrength = 0.16;
+constexpr double kNameOnlySanctionsStrength = 0.12;
 
 // StageTimer records how long each stage took, for the summary and report.json.
 class StageTimer {

@@ -127,8 +127,10 @@ const std::vector<Indicator>& IndicatorCatalog() {
       {"NEW_DEVICE_BURST", F::kPostHire, 3,
        "Many new devices or fingerprints appear for the account in a short time.",
        "signins.jsonl device fingerprint", "threat-domain.md 2.8 E7 (LevelBlue; Okta)"},
-      {"SANCTIONS_MATCH", F::kWatchlist, 1000,
-       "The name (or payee) matches an entry of the OFAC SDN list.", "full_name vs sdn.csv",
+      {"SANCTIONS_MATCH", F::kWatchlist, 10000,
+       "The name matches an entry of the OFAC SDN list and the listed date of birth agrees "
+       "(name only: 0.12 of the weight; a listed date of birth that disagrees: no match).",
+       "full_name, date_of_birth vs sdn.csv",
        "threat-domain.md 2.9 F3 (OFAC)"},
       {"KNOWN_BAD_INDICATOR", F::kWatchlist, 300,
        "An e-mail, IP, domain, URL or account matches a known-bad STIX indicator.",

@@ -59,9 +59,9 @@ struct ExternalEvidence {
 // ScoreOptions tunes scoring. The defaults are documented in docs/INDICATORS.md.
 struct ScoreOptions {
   double prior_probability = 0.02;       // share of applications from fake personas
-  double medium_probability = 0.5;       // posterior thresholds of the levels
-  double high_probability = 0.95;
-  double critical_probability = 0.995;
+  double medium_probability = 0.5;       // posterior thresholds of the levels; high and critical
+  double high_probability = 0.99;        // sit above the nominal 0.95 / 0.995 because a sum of
+  double critical_probability = 0.999;   // log-LRs over partly dependent evidence is overconfident
   double network_inherit_fraction = 0.5; // share of the strongest other member's evidence
   double network_full_tie = 1.0;         // own tie weight into the network for full inheritance
   double network_min_tie = 0.35;         // ties up to this (one VPN exit, a NAT) inherit nothing
