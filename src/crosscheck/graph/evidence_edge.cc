@@ -4,6 +4,7 @@
 #include <bit>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <numeric>
 #include <thread>
 #include <tuple>
@@ -252,6 +253,8 @@ void AddPhotoCandidates(const std::vector<NormalizedApplication>& applications, 
   }
 }
 
+constexpr std::uint32_t kNoSignature = std::numeric_limits<std::uint32_t>::max();
+
 void AddResumeCandidates(const std::vector<NormalizedApplication>& applications,
                          const std::vector<ApplicationRecord>& records,
                          const EvidenceOptions& options, std::vector<Candidate>* out) {
@@ -273,23 +276,42 @@ void AddResumeCandidates(const std::vector<NormalizedApplication>& applications,
   } else {
     compute(0, applications.size());
   }
-  const auto pairs = internal::FindSimilarSignatures(signatures, options.resume_min_jaccard);
-  UnionFind groups(applications.size());
+  // A person sends one resume to dozens of companies: identical signatures are grouped first,
+  // so LSH compares distinct texts only (otherwise a heavy applier's bucket costs n^2 per band).
+  std::vector<std::uint32_t> distinct_of(applications.size(), kNoSignature);
+  std::vector<internal::MinHashSignature> distinct;
+  {
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_hash;
+    for (std::size_t app_idx = 0; app_idx < applications.size(); ++app_idx) {
+      const internal::MinHashSignature& signature = signatures[app_idx];
+      if (signature.empty()) continue;
+      std::uint64_t hash = 0;
+      for (std::uint32_t value : signature) hash = internal::Mix64(hash ^ value);
+      std::vector<std::uint32_t>& candidates = by_hash[hash];
+      for (std::uint32_t candidate : candidates) {
+        if (distinct[candidate] == signature) distinct_of[app_idx] = candidate;
+      }
+      if (distinct_of[app_idx] == kNoSignature) {
+        distinct_of[app_idx] = static_cast<std::uint32_t>(distinct.size());
+        candidates.push_back(distinct_of[app_idx]);
+        distinct.push_back(signature);
+      }
+    }
+  }
+  const auto pairs = internal::FindSimilarSignatures(distinct, options.resume_min_jaccard);
+  UnionFind groups(distinct.size());
   for (const auto& [left, right] : pairs) groups.Union(left, right);
-  std::vector<double> min_similarity(applications.size(), 1.0);
+  std::vector<double> min_similarity(distinct.size(), 1.0);
   for (const auto& [left, right] : pairs) {
     const std::uint32_t root = groups.Find(left);
-    min_similarity[root] =
-        std::min(min_similarity[root], internal::EstimateJaccard(signatures[left], signatures[right]));
+    min_similarity[root] = std::min(min_similarity[root], internal::EstimateJaccard(distinct[left], distinct[right]));
   }
   std::unordered_map<std::uint32_t, std::vector<std::size_t>> by_root;
-  for (const auto& [left, right] : pairs) {
-    by_root[groups.Find(left)].push_back(left);
-    by_root[groups.Find(left)].push_back(right);
+  for (std::size_t app_idx = 0; app_idx < applications.size(); ++app_idx) {
+    if (distinct_of[app_idx] != kNoSignature) by_root[groups.Find(distinct_of[app_idx])].push_back(app_idx);
   }
   for (auto& [root, members] : by_root) {
-    std::sort(members.begin(), members.end());
-    members.erase(std::unique(members.begin(), members.end()), members.end());
+    if (members.size() < 2) continue;
     // The representative is the smallest application id, not an index: row-order independent.
     std::string value = applications[members.front()].application_id;
     for (std::size_t member : members) value = std::min(value, applications[member].application_id);
