@@ -459,7 +459,9 @@ std::vector<std::uint32_t> IdentityUnits(const std::vector<NormalizedApplication
         const bool births_agree = !a.date_of_birth || !rep.date_of_birth || *a.date_of_birth == *rep.date_of_birth;
         const bool names_agree = a.name.tokens.empty() || rep.name.tokens.empty() ||
                                  a.name.full == rep.name.full || NamesShareAPart(a.name, rep.name);
-        if (births_agree && names_agree) found = static_cast<std::int64_t>(slot);
+        // The same known date of birth is one person under another name (married, adopted).
+        const bool same_birth = a.date_of_birth && rep.date_of_birth && *a.date_of_birth == *rep.date_of_birth;
+        if ((births_agree && names_agree) || same_birth) found = static_cast<std::int64_t>(slot);
       }
       if (found < 0) {
         representatives.push_back(app_idx);
@@ -473,11 +475,14 @@ std::vector<std::uint32_t> IdentityUnits(const std::vector<NormalizedApplication
 }
 
 // CouldBeOnePerson: the names share a part (a person's maiden or adopted name keeps the other
-// part) and the dates of birth, where both are given, agree.
+// part) and the dates of birth, where both are given, agree; or both give one date of birth
+// (strangers sharing an artifact and a birthday are rare; a ring's personas have their own).
 bool CouldBeOnePerson(const NormalizedApplication& left, const NormalizedApplication& right,
                       bool compare_births) {
-  if (compare_births && left.date_of_birth && right.date_of_birth && *left.date_of_birth != *right.date_of_birth) {
-    return false;
+  if (left.date_of_birth && right.date_of_birth) {
+    // One known date of birth: a person under a married or adopted name ("Amy Wu", "Jie Liu").
+    if (*left.date_of_birth == *right.date_of_birth) return true;
+    if (compare_births) return false;
   }
   return NamesShareAPart(left.name, right.name);
 }

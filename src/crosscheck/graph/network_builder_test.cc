@@ -257,6 +257,14 @@ TEST(CollectEvidence, ExplainedSharingIsOneParty) {
          a.email = "submissions@agency.example";
          a.source = "agency:hays";
        }},
+      // One person under a married and an adopted name: no name part in common, one birthday.
+      {"one person, other names", "one name", [](NormalizedApplication& a, int member) {
+         a.email = "amy.liu@mail.example";
+         a.date_of_birth = CivilDate{1973, 2, 14};
+         a.name.tokens = member == 0 ? std::vector<std::string>{"jie", "wu"}
+                         : member == 1 ? std::vector<std::string>{"amy", "liu"}
+                                       : std::vector<std::string>{"jie", "liu"};
+       }},
       // One person that linkage split: the same e-mail under spellings of one name.
       {"one person split", "one name", [](NormalizedApplication& a, int member) {
          a.email = "mj.kim@mail.example";
