@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <string_view>
+#include <unordered_map>
 
 #include "crosscheck/common/check.h"
 #include "crosscheck/common/strings.h"
@@ -369,6 +370,7 @@ std::vector<RiskAssessment> ScoreApplications(const std::vector<NormalizedApplic
   std::vector<RiskAssessment> result(applications.size());
   std::vector<double> persona_own(persona_count, 0);
   std::vector<std::size_t> persona_best_application(persona_count, 0);
+  std::vector<double> persona_own_shared(persona_count, 0);  // its shared-artifact part
   for (std::size_t app_idx = 0; app_idx < applications.size(); ++app_idx) {
     const std::uint32_t persona_idx = networks.persona_of_application[app_idx];
     std::vector<Contribution> contributions = persona_contributions[persona_idx];
@@ -382,6 +384,12 @@ std::vector<RiskAssessment> ScoreApplications(const std::vector<NormalizedApplic
     if (assessment.log_odds > persona_own[persona_idx]) {
       persona_own[persona_idx] = assessment.log_odds;
       persona_best_application[persona_idx] = app_idx;
+      persona_own_shared[persona_idx] = 0;
+      for (const Reason& reason : assessment.reasons) {
+        if (Catalogued(reason.code).family == IndicatorFamily::kSharedInfrastructure) {
+          persona_own_shared[persona_idx] += reason.log_odds;
+        }
+      }
     }
   }
 
@@ -399,6 +407,34 @@ std::vector<RiskAssessment> ScoreApplications(const std::vector<NormalizedApplic
   // sums the strongest artifact of each kind they share: independent kinds co-occurring (a
   // phone and a device and a resume) mark a ring; fifty VPN-exit coincidences do not.
   std::vector<double> tie(persona_count, 0);
+  // What a member passes on must not count twice what the heir already holds: the artifacts
+  // both hold are in the heir's own score. The member's shared-artifact evidence passes on in
+  // the share of its artifacts the heir does not hold; everything else (anonymizers, identity
+  // checks, watchlists, sign-ins) in full. A person split by linkage, whose pieces share only
+  // each other's e-mail and phone, passes nothing on; a ring's payout account reaches a
+  // member tied to the ring by a device.
+  std::vector<std::uint32_t> artifacts_held(persona_count, 0);
+  for (const graph::SharedArtifact& artifact : evidence.artifacts) {
+    if (artifact.weight <= 0) continue;
+    for (std::uint32_t persona_idx : artifact.personas) ++artifacts_held[persona_idx];
+  }
+  std::unordered_map<std::uint64_t, std::uint32_t> held_together;  // persona pair -> artifacts
+  auto pair_key = [](std::uint32_t left, std::uint32_t right) {
+    if (left > right) std::swap(left, right);
+    return (static_cast<std::uint64_t>(left) << 32) | right;
+  };
+  for (const graph::EvidenceEdge& edge : evidence.edges) ++held_together[pair_key(edge.persona_left, edge.persona_right)];
+  auto inheritable = [&](std::uint32_t source, std::uint32_t heir) {
+    double shared_part = persona_own_shared[source];
+    if (artifacts_held[source] > 0) {
+      const auto found = held_together.find(pair_key(source, heir));
+      const double overlap = found == held_together.end()
+                                 ? 0.0
+                                 : std::min(1.0, static_cast<double>(found->second) / artifacts_held[source]);
+      shared_part *= overlap;
+    }
+    return std::max(0.0, persona_own[source] - shared_part);
+  };
   for (std::size_t begin = 0; begin < evidence.edges.size();) {
     const graph::EvidenceEdge& head = evidence.edges[begin];
     std::size_t end = begin;
@@ -441,8 +477,7 @@ std::vector<RiskAssessment> ScoreApplications(const std::vector<NormalizedApplic
           std::clamp((tie[persona_idx] - options.network_min_tie) /
                          (options.network_full_tie - options.network_min_tie),
                      0.0, 1.0);
-      inherited[persona_idx] =
-          std::max(0.0, persona_own[source]) * options.network_inherit_fraction * membership;
+      inherited[persona_idx] = inheritable(source, persona_idx) * options.network_inherit_fraction * membership;
       inherited_from[persona_idx] = source;
     }
   }
