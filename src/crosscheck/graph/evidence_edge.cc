@@ -387,6 +387,7 @@ bool HasValue(const NormalizedApplication& a, const ApplicationRecord& record, A
 // The constants of the weight formula (documented in evidence_edge.h and INDICATORS.md).
 constexpr double kReferenceSharingRate = 0.05;  // kinds shared this rarely get full weight
 constexpr double kMinKindFactor = 0.2;
+constexpr double kSharingPriorPersonas = 20;
 constexpr double kMinGenericScale = 16;
 constexpr double kMaxGenericScale = 32;
 constexpr double kGenericScalePerMedian = 4;
@@ -685,9 +686,11 @@ EvidenceSet CollectEvidence(const std::vector<NormalizedApplication>& applicatio
     }
     KindStatistics& stats = result.kinds[kind_idx];
     stats.personas_sharing = static_cast<std::size_t>(std::count(marks.begin(), marks.end(), 1));
-    // Laplace smoothing keeps a kind seen on few personas from looking infinitely rare.
-    stats.sharing_rate = (static_cast<double>(stats.personas_sharing) + 1) /
-                         (static_cast<double>(stats.personas_with_value) + 2);
+    // Shrunk toward the reference rate by kSharingPriorPersonas pseudo-personas: a kind seen on
+    // few personas neither looks infinitely rare nor, in a ten-row file where the only sharers
+    // are a ring, common (empirical Bayes; on real volumes the data decide).
+    stats.sharing_rate = (static_cast<double>(stats.personas_sharing) + kSharingPriorPersonas * kReferenceSharingRate) /
+                         (static_cast<double>(stats.personas_with_value) + kSharingPriorPersonas);
     stats.kind_factor = std::clamp(std::log(1 / stats.sharing_rate) /
                                        std::log(1 / kReferenceSharingRate),
                                    kMinKindFactor, 1.0);

@@ -96,7 +96,8 @@ struct SharedArtifact {
   std::string explained_by;
   // weight in (0, 1]: how specific the artifact is, the product of
   //   kind_factor(kind)        min(1, ln(1/rate_k) / ln(1/0.05)), rate_k = share of personas of
-  //                            this kind whose value is shared (smoothed), floor 0.2
+  //                            this kind whose value is shared (shrunk toward 0.05 by 20
+  //                            pseudo-personas), floor 0.2
   //   size_factor(n)           min(1, (n-1)/2) / (1 + (n / G_k)^2) for n = party_count, where
   //                            G_k = clamp(4 x median size of the kind's shared groups, 16, 32):
   //                            two sharers can be a household, 3+ cannot; hundreds are generic

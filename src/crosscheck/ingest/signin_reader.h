@@ -43,6 +43,13 @@ namespace crosscheck::ingest {
 std::optional<SigninEvent> ParseSigninLine(std::string_view line, std::int64_t line_number,
                                            const std::string& file, IssueLog& issues);
 
+// ParseSigninLineInto is ParseSigninLine into an existing event, for streaming readers: on
+// true every field of *event is set from the line (its strings' buffers are reused, so a
+// reader that keeps one SigninEvent allocates nothing per line); on false (blank or bad line,
+// with the same Issue as ParseSigninLine) *event is unspecified.
+bool ParseSigninLineInto(std::string_view line, std::int64_t line_number, const std::string& file,
+                         IssueLog& issues, SigninEvent& event);
+
 // ReadSignins reads a whole sign-in file in one of two layouts, chosen by its first
 // non-blank byte: NDJSON (one event per line, blank lines skipped silently, a UTF-8 BOM
 // allowed), or, when it starts with '[', one JSON array of events as Okta's API returns it

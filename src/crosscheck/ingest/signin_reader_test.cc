@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -389,6 +391,51 @@ TEST(SigninReader, LinesLongerThanTheReadChunk) {
           << issue.message;
     }
     EXPECT_EQ(codes, c.issue_codes);
+  }
+}
+
+// ParseSigninLineInto must leave nothing of the previous line behind: every sample line, in
+// file order and reversed (so fields present on one line are absent on the next), parsed into
+// one reused event equals ParseSigninLine's fresh event; bad and blank lines behave the same.
+TEST(SigninReader, ParseIntoAReusedEventEqualsAFreshParse) {
+  auto fields = [](const SigninEvent& event) {
+    return std::tuple(event.line, event.uuid, event.event_type, event.published, event.published_unix,
+                      event.actor_login, event.actor_id, event.ip_address, event.user_agent, event.os,
+                      event.browser, event.device, event.geo_country, event.geo_state, event.geo_city,
+                      event.geo_latitude, event.geo_longitude, event.as_number, event.as_org, event.isp,
+                      event.domain, event.is_proxy, event.outcome_result, event.outcome_reason,
+                      event.device_fingerprint);
+  };
+  for (const char* name : {"elastic-system-events.jsonl", "elastic-sample-logs.jsonl", "panther-test-events.jsonl"}) {
+    SCOPED_TRACE(name);
+    std::ifstream in(OktaFile(name));
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    lines.push_back("");
+    lines.push_back("{\"uuid\": \"broken\",");
+    lines.push_back("[1, 2]");
+    ASSERT_GT(lines.size(), 3u);
+    for (const bool reversed : {false, true}) {
+      SCOPED_TRACE(reversed ? "reversed" : "in order");
+      std::vector<std::string> order = lines;
+      if (reversed) std::reverse(order.begin(), order.end());
+      SigninEvent reused;
+      for (std::size_t line_idx = 0; line_idx < order.size(); ++line_idx) {
+        SCOPED_TRACE(order[line_idx].substr(0, 60));
+        const auto number = static_cast<std::int64_t>(line_idx) + 1;
+        IssueLog fresh_issues, reused_issues;
+        const std::optional<SigninEvent> fresh = ParseSigninLine(order[line_idx], number, name, fresh_issues);
+        const bool parsed = ParseSigninLineInto(order[line_idx], number, name, reused_issues, reused);
+        ASSERT_EQ(parsed, fresh.has_value());
+        if (parsed) {
+          EXPECT_TRUE(fields(reused) == fields(*fresh));
+        }
+        ASSERT_EQ(reused_issues.size(), fresh_issues.size());
+        for (std::size_t issue_idx = 0; issue_idx < fresh_issues.size(); ++issue_idx) {
+          EXPECT_EQ(reused_issues.issues()[issue_idx].ToString(), fresh_issues.issues()[issue_idx].ToString());
+        }
+      }
+    }
   }
 }
 

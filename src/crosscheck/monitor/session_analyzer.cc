@@ -48,7 +48,7 @@ double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
   return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
-// FoldedHash and FoldedEqual key a hash map by login, ASCII case-insensitively, so a lookup
+// FoldedHash hashes a login ASCII case-insensitively (for AccountIndex), so a lookup
 // needs no lower-cased copy of the login (one allocation per event before). The hash reads 8
 // bytes at a time with bit 0x20 set in every byte: ASCII case variants differ only in that bit,
 // so strings equal ignoring case hash alike.
@@ -74,11 +74,67 @@ struct FoldedHash {
     return static_cast<std::size_t>(hash);
   }
 };
-struct FoldedEqual {
-  using is_transparent = void;
-  bool operator()(std::string_view left, std::string_view right) const {
-    return EqualsIgnoreCaseAscii(left, right);
+// AccountIndex maps a login (ASCII case-insensitively) to its account number. With thousands
+// of accounts interleaved, a node-based map costs a cache miss per step (bucket, node, the
+// key's heap buffer) on every event; here the slots (hash, number, key position) are one flat
+// open-addressing table and the keys one contiguous arena, both small enough to stay in cache,
+// so a lookup usually misses only on the account itself.
+class AccountIndex {
+ public:
+  static constexpr std::uint32_t kMissing = std::numeric_limits<std::uint32_t>::max();
+
+  std::uint32_t Find(std::string_view login) const {
+    if (slots_.empty()) return kMissing;
+    const std::uint64_t hash = FoldedHash{}(login);
+    for (std::size_t pos = hash & mask_;; pos = (pos + 1) & mask_) {
+      const Slot& slot = slots_[pos];
+      if (slot.number == kMissing) return kMissing;
+      if (slot.hash == hash && slot.key_size == login.size() &&
+          EqualsIgnoreCaseAscii(std::string_view(keys_).substr(slot.key_offset, slot.key_size), login)) {
+        return slot.number;
+      }
+    }
   }
+
+  // Insert adds a login known to be absent.
+  void Insert(std::string_view login, std::uint32_t number) {
+    if ((count_ + 1) * 2 > slots_.size()) Grow();
+    Slot slot{.hash = FoldedHash{}(login),
+              .number = number,
+              .key_offset = keys_.size(),
+              .key_size = static_cast<std::uint32_t>(login.size())};
+    keys_.append(login);
+    Place(slot);
+    ++count_;
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t number = kMissing;
+    std::size_t key_offset = 0;
+    std::uint32_t key_size = 0;
+  };
+
+  void Place(const Slot& slot) {
+    std::size_t pos = slot.hash & mask_;
+    while (slots_[pos].number != kMissing) pos = (pos + 1) & mask_;
+    slots_[pos] = slot;
+  }
+
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<std::size_t>(1024, old.size() * 2), Slot{});
+    mask_ = slots_.size() - 1;
+    for (const Slot& slot : old) {
+      if (slot.number != kMissing) Place(slot);
+    }
+  }
+
+  std::vector<Slot> slots_;  // size a power of two, at most half full
+  std::size_t mask_ = 0;
+  std::size_t count_ = 0;
+  std::string keys_;  // every login, as first seen, back to back
 };
 
 // ZoneCache is one claimed time zone with the offset of the UTC hour last asked for. Offsets
@@ -152,6 +208,11 @@ struct Account {
   IpFacts* cached_ip_facts = nullptr;
   std::uint64_t cached_ip_generation = 0;
   SharedEntry* cached_fingerprint_entry = nullptr;
+  // The account is already a member of the cached IP's / fingerprint's SharedEntry (or the
+  // entry is full): CheckShared would return at once, so it is not called (its scan of the
+  // entry's member list is a cache miss on most events).
+  bool in_cached_ip_entry = false;
+  bool in_cached_fingerprint_entry = false;
   std::string cached_ip;
   std::string residence_country;
   // IMPOSSIBLE_TRAVEL: the previous located sign-in
@@ -159,8 +220,15 @@ struct Account {
   double last_latitude = 0;
   double last_longitude = 0;
   std::int64_t last_time = 0;
+  bool last_via_anonymizer = false;
+  // SIGNIN_FOREIGN_GEO: direct sign-ins (not through an anonymizer) with a known country, and
+  // the distinct UTC days with a usable sign-in
+  std::int64_t located_direct = 0;
+  std::int64_t active_days = 0;
+  std::int64_t last_active_day = std::numeric_limits<std::int64_t>::min();
   // SIGNIN_OFF_HOURS
   std::int64_t hour_events = 0;
+  std::int64_t offset_minutes_sum = 0;  // of the claimed zone, at each counted sign-in
   std::array<std::int32_t, 24> local_hours{};
   std::array<std::int32_t, 24> utc_hours{};
   // NEW_DEVICE_BURST
@@ -177,22 +245,36 @@ struct Account {
   // SIGNIN_ANONYMIZER
   std::int64_t anonymizer_events = 0;
   std::vector<std::string> anonymizer_ips;
-  // SIGNIN_FOREIGN_GEO
+  // SIGNIN_FOREIGN_GEO. "Direct" sign-ins are those not through an anonymizer: a VPN exit's
+  // country says where the VPN is, not where the person is.
   std::int64_t foreign_events = 0;
+  std::int64_t foreign_direct = 0;
+  std::int64_t foreign_days = 0;    // distinct UTC days with a direct foreign sign-in
+  std::int64_t last_foreign_day = std::numeric_limits<std::int64_t>::min();
   std::vector<std::string> foreign_countries;
+  // IMPOSSIBLE_TRAVEL: all jumps, and those with neither end through an anonymizer
   std::int64_t travel_events = 0;
+  std::int64_t travel_direct = 0;
   // At most options.new_device_burst entries (cleared at each burst): vectors, not deques,
   // which allocate on construction and on every move of the account.
   std::vector<std::int64_t> new_device_times;
   std::vector<std::string> new_device_uuids;
   std::int64_t bursts = 0;
-  // SHARED_SIGNIN_IP
-  std::size_t shared_max_accounts = 0;
-  bool shared_cross_company = false;
+  // SHARED_SIGNIN_IP: the largest group the account is in, per kind of shared key
+  std::size_t ip_group_accounts = 0;
+  std::size_t ip_group_companies = 0;
+  IpKind ip_group_kind = IpKind::kUnknown;
+  std::size_t device_group_accounts = 0;
+  std::size_t device_group_companies = 0;
 };
 
 bool IsFailure(std::string_view outcome) {
   return EqualsIgnoreCaseAscii(outcome, "FAILURE") || EqualsIgnoreCaseAscii(outcome, "DENY");
+}
+
+// DayOf is the UTC day number of a Unix time (floor division, also before 1970).
+std::int64_t DayOf(std::int64_t unix_seconds) {
+  return unix_seconds >= 0 ? unix_seconds / 86400 : (unix_seconds - 86399) / 86400;
 }
 
 std::string FormatOffset(int minutes) {
@@ -201,6 +283,196 @@ std::string FormatOffset(int minutes) {
   char buffer[16];
   std::snprintf(buffer, sizeof(buffer), "UTC%c%02d:%02d", sign, absolute / 60, absolute % 60);
   return buffer;
+}
+
+// Ramp is 0 at or below low, 1 at or above high, linear between.
+double Ramp(double value, double low, double high) {
+  return std::clamp((value - low) / (high - low), 0.0, 1.0);
+}
+
+std::string Percent(std::int64_t part, std::int64_t whole) {
+  return std::to_string(whole > 0 ? (100 * part + whole / 2) / whole : 0) + "%";
+}
+
+// CapFamily scales the terms [first, terms.end()) of one family of correlated indicators so
+// that together they weigh at most cap nats: evidence that tends to come together (a traveller
+// abroad on a hotel VPN, jumping between exits) must not count once per symptom.
+void CapFamily(std::vector<ScoreTerm>& terms, std::size_t first, double cap) {
+  double sum = 0;
+  for (std::size_t term_idx = first; term_idx < terms.size(); ++term_idx) sum += terms[term_idx].log_odds;
+  if (sum <= cap) return;
+  for (std::size_t term_idx = first; term_idx < terms.size(); ++term_idx) {
+    terms[term_idx].log_odds *= cap / sum;
+    terms[term_idx].summary += " (family capped at " + std::to_string(cap).substr(0, 3) + " nats)";
+  }
+}
+
+// Weights are log likelihood ratios in nats: how much likelier the observed pattern is for a
+// remote worker hiding who and where they are than for a genuine hire. They grow with how
+// habitual the evidence is, since genuine hires produce every indicator once in a while (a
+// hotel VPN, a trip abroad, a partner working for another company at the same address) but
+// rarely as a way of working. Bounds and the reasoning behind each number: docs/INDICATORS.md.
+constexpr double kLocationFamilyCap = 5.0;  // anonymizer, foreign country, impossible travel
+constexpr double kSharedFamilyCap = 5.0;    // shared IP, shared device
+
+void ScoreAccount(const Account& account, const MonitorOptions& options, AccountReport& report) {
+  std::vector<ScoreTerm> terms;
+  // ---- where the account signs in from ----
+  const std::size_t location_first = terms.size();
+  if (account.anonymizer_events > 0) {
+    // One VPN sign-in in fifty is a hotel or a privacy habit (LR ~1.6); the same on most
+    // sign-ins is a way of hiding the origin (LR ~20). Few events cannot show a habit.
+    const std::int64_t events = std::max<std::int64_t>(account.events, 1);
+    const double share = static_cast<double>(account.anonymizer_events) / static_cast<double>(events);
+    double weight = 0.5 + 2.5 * Ramp(share, 0.05, 0.6);
+    if (account.anonymizer_events < 3) weight = std::min(weight, 1.0);
+    terms.push_back({kSigninAnonymizer, weight,
+                     "anonymizer on " + std::to_string(account.anonymizer_events) + " of " +
+                         std::to_string(account.events) + " sign-ins (" +
+                         Percent(account.anonymizer_events, events) + ")"});
+  }
+  if (account.foreign_direct > 0) {
+    // A trip is a few days abroad (LR ~2); living abroad while claiming another residence is
+    // most sign-ins, on many days, from elsewhere (LR ~55). Sign-ins through anonymizers are
+    // left out: the exit's country is the VPN's, and the anonymizer term already counts them.
+    const double share = static_cast<double>(account.foreign_direct) /
+                         static_cast<double>(std::max<std::int64_t>(account.located_direct, 1));
+    const double habit = Ramp(share, 0.2, 0.7) * Ramp(static_cast<double>(account.foreign_days), 1, 5);
+    terms.push_back({kSigninForeignGeo, 0.7 + 3.3 * habit,
+                     std::to_string(account.foreign_direct) + " of " +
+                         std::to_string(account.located_direct) + " direct sign-ins (" +
+                         Percent(account.foreign_direct, account.located_direct) + ") on " +
+                         std::to_string(account.foreign_days) + " of " +
+                         std::to_string(account.active_days) + " active days from outside " +
+                         account.residence_country});
+  }
+  if (account.travel_events > 0) {
+    // Jumps with an anonymizer at either end are usually a VPN switched on or off.
+    const double weight = account.travel_direct > 0
+                              ? 0.7 + 0.4 * static_cast<double>(std::min<std::int64_t>(account.travel_direct - 1, 2))
+                              : 0.2;
+    terms.push_back({kImpossibleTravel, weight,
+                     std::to_string(account.travel_events) + " impossible jumps, " +
+                         std::to_string(account.travel_direct) + " without an anonymizer"});
+  }
+  CapFamily(terms, location_first, kLocationFamilyCap);
+  // ---- when ----
+  if (account.alert_counts[kOffHoursIndex] > 0 && account.hour_events > 0) {
+    std::int64_t night = 0;
+    for (int hour = 0; hour < 24; ++hour) {
+      const bool is_night = options.off_hours_start <= options.off_hours_end
+                                ? hour >= options.off_hours_start && hour < options.off_hours_end
+                                : hour >= options.off_hours_start || hour < options.off_hours_end;
+      if (is_night) night += account.local_hours[static_cast<std::size_t>(hour)];
+    }
+    const double share = static_cast<double>(night) / static_cast<double>(account.hour_events);
+    // How far the clock must move, at least, for a 08:00-18:00 day to hold (nearly) as many
+    // sign-ins as the best fit: a few hours is a late worker, or a claimed residence whose
+    // zone we guessed wrong in a country of several zones; half a day is another continent.
+    const double claimed_hours = static_cast<double>(account.offset_minutes_sum) /
+                                 static_cast<double>(account.hour_events) / 60.0;
+    std::array<std::int64_t, 27> in_day{};
+    std::int64_t best = 0;
+    for (int offset_hours = -12; offset_hours <= 14; ++offset_hours) {
+      std::int64_t count = 0;
+      for (int utc = 0; utc < 24; ++utc) {
+        const int local = ((utc + offset_hours) % 24 + 24) % 24;
+        if (local >= 8 && local < 18) count += account.utc_hours[static_cast<std::size_t>(utc)];
+      }
+      in_day[static_cast<std::size_t>(offset_hours + 12)] = count;
+      best = std::max(best, count);
+    }
+    double shift = 12;
+    for (int offset_hours = -12; offset_hours <= 14; ++offset_hours) {
+      if (static_cast<double>(in_day[static_cast<std::size_t>(offset_hours + 12)]) <
+          0.95 * static_cast<double>(best)) {
+        continue;
+      }
+      double difference = std::fmod(std::fabs(offset_hours - claimed_hours), 24.0);
+      difference = std::min(difference, 24 - difference);
+      shift = std::min(shift, difference);
+    }
+    // Night owls exist (LR ~4 at the 60% bound); a whole working day at night, half a world
+    // away, is a shifted time zone (LR ~30).
+    const double weight = (1.5 + 2.0 * Ramp(share, options.off_hours_min_share, 0.9)) *
+                          (0.3 + 0.7 * Ramp(shift, 3, 8));
+    char shift_text[32];
+    std::snprintf(shift_text, sizeof(shift_text), "%.0f", shift);
+    terms.push_back({kSigninOffHours, weight,
+                     Percent(night, account.hour_events) + " of " + std::to_string(account.hour_events) +
+                         " sign-ins at night in the claimed time zone; a working day fits " +
+                         shift_text + " h away"});
+  }
+  // ---- who else signs in from the same place ----
+  const std::size_t shared_first = terms.size();
+  double ip_weight = 0;
+  if (account.ip_group_accounts >= 2) {
+    const std::size_t members = account.ip_group_accounts;
+    const std::size_t companies = account.ip_group_companies;
+    if (companies >= 3) {
+      // Three employers behind one address is a shared flat or a small farm; five and more
+      // working adults of as many employers at one home is a laptop farm.
+      ip_weight = companies == 3   ? 2.6
+                  : companies == 4 ? 3.6
+                                   : std::min(4.2 + 0.2 * static_cast<double>(companies - 5), 5.0);
+      ip_weight += 0.1 * static_cast<double>(std::min<std::size_t>(members - companies, 4));
+    } else if (companies == 2) {
+      ip_weight = members == 2 ? 0.7 : 1.2;  // a couple; with a third account, a flat share
+    } else if (companies == 1) {
+      ip_weight = members == 2 ? 0.2 : 0.5;  // colleagues at one office, or a household
+    } else {
+      // Employers unknown: the group's size is all there is.
+      ip_weight = members == 2 ? 0.5 : members == 3 ? 1.2 : members == 4 ? 2.0 : 2.8;
+    }
+    // Strangers share mobile carriers' NAT and office or coworking gateways; a residential
+    // line is one household.
+    if (account.ip_group_kind == IpKind::kMobile) ip_weight *= 0.3;
+    if (account.ip_group_kind == IpKind::kBusiness) ip_weight *= 0.5;
+  }
+  double device_weight = 0;
+  if (account.device_group_accounts >= 2) {
+    // One device fingerprint behind accounts of different employers is one operator holding
+    // several jobs; within one employer it may be an admin's second account.
+    const double extra = static_cast<double>(std::min<std::size_t>(account.device_group_accounts - 2, 2));
+    device_weight = account.device_group_companies >= 2 ? 3.0 + 0.5 * extra : 1.0;
+  }
+  if (ip_weight > 0 || device_weight > 0) {
+    std::string summary;
+    if (account.ip_group_accounts >= 2) {
+      summary = "IP shared by " + std::to_string(account.ip_group_accounts) + " accounts of " +
+                std::to_string(account.ip_group_companies) + " companies";
+    }
+    if (account.device_group_accounts >= 2) {
+      summary += std::string(summary.empty() ? "" : "; ") + "device shared by " +
+                 std::to_string(account.device_group_accounts) + " accounts of " +
+                 std::to_string(account.device_group_companies) + " companies";
+    }
+    // The two keys usually show one group (the farm's IP and its machines): the stronger
+    // counts in full, the other by half.
+    terms.push_back({kSharedSigninIp,
+                     std::max(ip_weight, device_weight) + 0.5 * std::min(ip_weight, device_weight),
+                     summary});
+  }
+  CapFamily(terms, shared_first, kSharedFamilyCap);
+  if (account.bursts > 0) {
+    terms.push_back({kNewDeviceBurst,
+                     0.5 + 0.2 * static_cast<double>(std::min<std::int64_t>(account.bursts - 1, 3)),
+                     std::to_string(account.bursts) + " bursts of new devices"});
+  }
+  std::stable_sort(terms.begin(), terms.end(), [](const ScoreTerm& left, const ScoreTerm& right) {
+    return left.log_odds > right.log_odds;
+  });
+  const double prior = std::clamp(options.prior_probability, 1e-6, 1 - 1e-6);
+  double log_odds = std::log(prior / (1 - prior));
+  for (ScoreTerm& term : terms) {
+    log_odds += term.log_odds;
+    report.reasons.push_back(term.code);
+  }
+  report.terms = std::move(terms);
+  report.log_odds = log_odds;
+  const double posterior = 1 / (1 + std::exp(-log_odds));
+  report.score = std::clamp(static_cast<int>(std::floor(100 * posterior)), 0, 100);
+  report.level = LevelForScore(report.score);
 }
 
 }  // namespace
@@ -216,7 +488,7 @@ struct SessionAnalyzer::State {
   MonitorOptions options;
   const normalize::IpIntel* intel = nullptr;
   std::unordered_map<std::string, EmployeeMapping> employees;  // by lower-case login
-  std::unordered_map<std::string, std::uint32_t, FoldedHash, FoldedEqual> account_index;
+  AccountIndex account_index;
   std::vector<Account> accounts;
   std::unordered_map<std::string, IpFacts> ip_cache;
   std::uint64_t ip_generation = 1;  // bumped when ip_cache is cleared
@@ -248,15 +520,16 @@ struct SessionAnalyzer::State {
   void CheckHours(Account& account, const SigninEvent& event, std::vector<SigninAlert>& out);
   void CheckDevices(Account& account, const SigninEvent& event, std::vector<SigninAlert>& out);
   void CheckShared(std::uint32_t account_id, SharedEntry& entry, const std::string& what,
-                   const std::string& value, const SigninEvent& event, std::vector<SigninAlert>& out);
+                   const std::string& value, IpKind kind, const SigninEvent& event,
+                   std::vector<SigninAlert>& out);
 };
 
 Account& SessionAnalyzer::State::AccountFor(const std::string& login) {
-  if (const auto known = account_index.find(std::string_view(login)); known != account_index.end()) {
-    return accounts[known->second];
+  if (const std::uint32_t known = account_index.Find(login); known != AccountIndex::kMissing) {
+    return accounts[known];
   }
   const std::string key = ToLowerAscii(login);
-  account_index.emplace(key, static_cast<std::uint32_t>(accounts.size()));
+  account_index.Insert(key, static_cast<std::uint32_t>(accounts.size()));
   Account& account = accounts.emplace_back();
   account.login = login;
   const auto employee = employees.find(key);
@@ -311,6 +584,7 @@ IpFacts& SessionAnalyzer::State::FactsFor(Account& account, const std::string& i
     return *account.cached_ip_facts;
   }
   IpFacts& facts = FactsFor(ip_text);
+  account.in_cached_ip_entry = false;
   account.cached_ip = ip_text;
   account.cached_ip_facts = &facts;  // unordered_map entries stay put until clear()
   account.cached_ip_generation = ip_generation;
@@ -323,6 +597,7 @@ SharedEntry& SessionAnalyzer::State::DeviceEntryFor(Account& account,
     return *account.cached_fingerprint_entry;
   }
   SharedEntry& entry = shared_devices[fingerprint];  // never cleared, so entries stay put
+  account.in_cached_fingerprint_entry = false;
   account.cached_fingerprint = fingerprint;
   account.cached_fingerprint_entry = &entry;
   return entry;
@@ -413,8 +688,21 @@ void SessionAnalyzer::State::CheckForeignGeo(Account& account, const SigninEvent
   const std::string& ip_country = facts.country;
   // Our own IP data is preferred to the IdP's: it is the one we can audit.
   const std::string& observed = !ip_country.empty() ? ip_country : idp_country;
-  if (observed.empty() || observed == account.residence_country) return;
+  if (observed.empty()) return;
+  const bool direct = !facts.anonymizer && !event.is_proxy.value_or(false);
+  if (direct) ++account.located_direct;
+  if (observed == account.residence_country) return;
   ++account.foreign_events;
+  if (direct) {
+    ++account.foreign_direct;
+    if (event.published_unix) {
+      const std::int64_t day = DayOf(*event.published_unix);
+      if (day != account.last_foreign_day) {
+        account.last_foreign_day = day;
+        ++account.foreign_days;
+      }
+    }
+  }
   if (std::find(account.foreign_countries.begin(), account.foreign_countries.end(), observed) !=
       account.foreign_countries.end()) {
     return;
@@ -429,6 +717,7 @@ void SessionAnalyzer::State::CheckForeignGeo(Account& account, const SigninEvent
   if (!ip_country.empty()) alert.facts.emplace_back("ip_country", ip_country);
   alert.message = "sign-in by " + account.login + " from " + observed + ", but the hire claimed to live in " +
                   account.residence_country;
+  if (!direct) alert.facts.emplace_back("via_anonymizer", "true");
   if (!idp_country.empty() && !ip_country.empty() && idp_country != ip_country) {
     alert.facts.emplace_back("sources_disagree", "true");
     alert.message += " (the identity provider says " + idp_country + ", our IP data says " +
@@ -452,6 +741,7 @@ void SessionAnalyzer::State::CheckTravel(Account& account, const SigninEvent& ev
   if (!latitude || !longitude || (*latitude == 0 && *longitude == 0)) return;
   const std::int64_t now = *event.published_unix;
   const std::string& place = !facts.country.empty() ? facts.country : event.geo_country;
+  const bool via_anonymizer = facts.anonymizer || event.is_proxy.value_or(false);
   if (account.has_last) {
     const double km = DistanceKm(account.last_latitude, account.last_longitude, *latitude, *longitude);
     if (km >= options.min_travel_km) {
@@ -459,7 +749,10 @@ void SessionAnalyzer::State::CheckTravel(Account& account, const SigninEvent& ev
       const double speed = hours > 0 ? km / hours : std::numeric_limits<double>::infinity();
       if (speed > options.max_speed_kmh) {
         ++account.travel_events;
+        const bool direct = !via_anonymizer && !account.last_via_anonymizer;
+        if (direct) ++account.travel_direct;
         SigninAlert alert = NewAlert(account, kTravelIndex, event);
+        if (!direct) alert.facts.emplace_back("via_anonymizer", "true");
         char text[160];
         std::snprintf(text, sizeof(text), "%.0f km in %.2f h (%s km/h, bound %.0f km/h)", km, hours,
                       std::isinf(speed) ? "infinite" : std::to_string(static_cast<long long>(speed)).c_str(),
@@ -484,6 +777,7 @@ void SessionAnalyzer::State::CheckTravel(Account& account, const SigninEvent& ev
   account.last_uuid = event.uuid;
   account.last_ip = event.ip_address;
   account.last_place = place;
+  account.last_via_anonymizer = via_anonymizer;
 }
 
 void SessionAnalyzer::State::CheckHours(Account& account, const SigninEvent& event,
@@ -498,6 +792,7 @@ void SessionAnalyzer::State::CheckHours(Account& account, const SigninEvent& eve
   ++account.local_hours[static_cast<std::size_t>(hour_of(now + offset * 60))];
   ++account.utc_hours[static_cast<std::size_t>(hour_of(now))];
   ++account.hour_events;
+  account.offset_minutes_sum += offset;
   const std::int64_t count = account.hour_events;
   if (account.alert_counts[kOffHoursIndex] > 0 || count < options.off_hours_min_events) return;
   // Re-evaluate at the threshold and every 10 events after: the verdict needs a histogram, and
@@ -594,7 +889,8 @@ void SessionAnalyzer::State::CheckDevices(Account& account, const SigninEvent& e
 
 void SessionAnalyzer::State::CheckShared(std::uint32_t account_id, SharedEntry& entry,
                                          const std::string& what, const std::string& value,
-                                         const SigninEvent& event, std::vector<SigninAlert>& out) {
+                                         IpKind kind, const SigninEvent& event,
+                                         std::vector<SigninAlert>& out) {
   if (std::find(entry.accounts.begin(), entry.accounts.end(), account_id) != entry.accounts.end()) {
     return;
   }
@@ -608,14 +904,25 @@ void SessionAnalyzer::State::CheckShared(std::uint32_t account_id, SharedEntry& 
       companies.push_back(company);
     }
   }
+  // The group's size and spread weigh in the score whether or not it raises an alert.
+  const bool by_ip = what == "IP";
+  for (std::uint32_t member : entry.accounts) {
+    Account& account = accounts[member];
+    std::size_t& group_accounts = by_ip ? account.ip_group_accounts : account.device_group_accounts;
+    std::size_t& group_companies = by_ip ? account.ip_group_companies : account.device_group_companies;
+    if (entry.accounts.size() > group_accounts ||
+        (entry.accounts.size() == group_accounts && companies.size() > group_companies)) {
+      group_accounts = entry.accounts.size();
+      group_companies = companies.size();
+      if (by_ip) account.ip_group_kind = kind;
+    }
+  }
   const bool cross_company = companies.size() >= 2;
   if (entry.accounts.size() < static_cast<std::size_t>(options.shared_min_accounts) && !cross_company) {
     return;
   }
   for (std::uint32_t member : entry.accounts) {
     Account& account = accounts[member];
-    account.shared_max_accounts = std::max(account.shared_max_accounts, entry.accounts.size());
-    account.shared_cross_company = account.shared_cross_company || cross_company;
     if (std::find(entry.alerted.begin(), entry.alerted.end(), member) != entry.alerted.end()) continue;
     entry.alerted.push_back(member);
     SigninAlert alert = NewAlert(account, kSharedIndex, event);
@@ -664,17 +971,30 @@ void SessionAnalyzer::Observe(const SigninEvent& event, std::vector<SigninAlert>
   state.CheckAnonymizer(account, event, facts, alerts);
   if (IsFailure(event.outcome_result)) return;
   ++account.usable_events;
+  if (event.published_unix) {
+    const std::int64_t day = DayOf(*event.published_unix);
+    if (day != account.last_active_day) {
+      account.last_active_day = day;
+      ++account.active_days;
+    }
+  }
   state.CheckForeignGeo(account, event, facts, alerts);
   state.CheckTravel(account, event, facts, alerts);
   state.CheckHours(account, event, alerts);
   state.CheckDevices(account, event, alerts);
   // Shared VPN exits and private addresses say nothing about who sits together.
-  if (facts.valid && !facts.reserved && !facts.anonymizer && !event.is_proxy.value_or(false)) {
-    state.CheckShared(account_id, facts.shared, "IP", event.ip_address, event, alerts);
+  if (facts.valid && !facts.reserved && !facts.anonymizer && !event.is_proxy.value_or(false) &&
+      !(account.in_cached_ip_entry && &facts == account.cached_ip_facts)) {
+    state.CheckShared(account_id, facts.shared, "IP", event.ip_address, facts.kind, event, alerts);
+    account.in_cached_ip_entry = &facts == account.cached_ip_facts;
   }
   if (!event.device_fingerprint.empty()) {
-    state.CheckShared(account_id, state.DeviceEntryFor(account, event.device_fingerprint),
-                      "device", event.device_fingerprint, event, alerts);
+    SharedEntry& entry = state.DeviceEntryFor(account, event.device_fingerprint);
+    if (!account.in_cached_fingerprint_entry) {
+      state.CheckShared(account_id, entry, "device", event.device_fingerprint, IpKind::kUnknown,
+                        event, alerts);
+      account.in_cached_fingerprint_entry = true;
+    }
   }
 }
 
@@ -686,34 +1006,7 @@ std::vector<AccountReport> SessionAnalyzer::Accounts() const {
                          .application_id = account.application_id,
                          .company_id = account.company_id,
                          .events = account.events};
-    // Weights: one occurrence is a lead, a habit is a finding (see docs/INDICATORS.md).
-    std::vector<std::pair<int, std::string>> weighted;
-    auto habitual = [&](std::int64_t count) {
-      return count >= 3 && static_cast<double>(count) >=
-                               0.25 * static_cast<double>(std::max<std::int64_t>(account.events, 1));
-    };
-    if (account.anonymizer_events > 0) {
-      weighted.emplace_back(habitual(account.anonymizer_events) ? 35 : 20, kSigninAnonymizer);
-    }
-    if (account.foreign_events > 0) {
-      weighted.emplace_back(habitual(account.foreign_events) ? 40 : 25, kSigninForeignGeo);
-    }
-    if (account.travel_events > 0) weighted.emplace_back(25, kImpossibleTravel);
-    if (account.alert_counts[kOffHoursIndex] > 0) weighted.emplace_back(30, kSigninOffHours);
-    if (account.shared_max_accounts > 0) {
-      weighted.emplace_back(account.shared_max_accounts >= 3 ? 35 : 20, kSharedSigninIp);
-    }
-    if (account.bursts > 0) weighted.emplace_back(15, kNewDeviceBurst);
-    std::sort(weighted.begin(), weighted.end(), [](const auto& left, const auto& right) {
-      return left.first != right.first ? left.first > right.first : left.second < right.second;
-    });
-    int score = 0;
-    for (const auto& [weight, code] : weighted) {
-      score += weight;
-      report.reasons.push_back(code);
-    }
-    report.score = std::min(score, 100);
-    report.level = LevelForScore(report.score);
+    ScoreAccount(account, state_->options, report);
     report.alerts = account.alerts;
     reports.push_back(std::move(report));
   }

@@ -55,6 +55,10 @@ struct MonitorOptions {
   std::int64_t new_device_window_seconds = 24 * 3600;
   // At most this many alerts of one code per account (evidence, not a flood).
   int max_alerts_per_code = 5;
+  // Account score: prior probability that a hire is fraudulent, before any sign-in evidence
+  // (the same 2 % as score::ScoreOptions). With it, "high" (posterior >= 0.5) needs evidence
+  // worth a likelihood ratio of ~49 (3.9 nats), "critical" (>= 0.75) ~147 (5.0 nats).
+  double prior_probability = 0.02;
 };
 
 // SigninAlert is one indicator raised by one event, with its evidence.
@@ -75,8 +79,18 @@ struct SigninAlert {
   std::vector<std::pair<std::string, std::string>> facts;
 };
 
-// AccountReport is one account's verdict: score 0..100, level low/medium/high/critical and the
-// indicator codes behind it (strongest first), with the alerts as evidence.
+// ScoreTerm is one indicator's contribution to an account's score: its log likelihood ratio
+// (in nats, after the cap of its family of correlated indicators) and the facts it rests on.
+struct ScoreTerm {
+  std::string code;
+  double log_odds = 0;
+  std::string summary;  // e.g. "anonymizer on 45 of 50 sign-ins (90%)"
+};
+
+// AccountReport is one account's verdict: score 0..100 (floor of 100 x the posterior
+// probability of fraud from MonitorOptions::prior_probability and the terms), level
+// low/medium/high/critical, the indicator codes behind it (strongest first) and their terms
+// (same order; their log_odds sum to log_odds minus the prior's), with the alerts as evidence.
 struct AccountReport {
   std::string login;
   std::string application_id;
@@ -84,7 +98,9 @@ struct AccountReport {
   std::int64_t events = 0;
   int score = 0;
   std::string level;
+  double log_odds = 0;  // posterior log-odds of fraud
   std::vector<std::string> reasons;
+  std::vector<ScoreTerm> terms;
   std::vector<SigninAlert> alerts;
 };
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <set>
@@ -304,29 +305,121 @@ TEST(SessionAnalyzer, FailedSignInsDoNotCountForLocation) {
 }
 
 TEST(SessionAnalyzer, ScoreAndLevelGrowWithEvidence) {
-  // Alice: VPN every time (isProxy), from China, while claiming California.
+  // Alice: VPN every time (isProxy), with one leak straight from China on each of 6 days,
+  // while claiming California. Bob: an ordinary sign-in at home.
   std::vector<SigninEvent> events;
-  for (int index = 0; index < 4; ++index) {
-    SigninEvent event = Event("v" + std::to_string(index), "ALICE@acme.com", "2024-05-01T16:00:00Z",
-                              "203.0.113." + std::to_string(index + 1), "China");
-    event.published_unix = *event.published_unix + index * 3600;
-    event.is_proxy = true;
-    events.push_back(event);
+  const std::int64_t start = *ParseTimestamp("2024-05-01T16:00:00Z");
+  for (int day = 0; day < 6; ++day) {
+    SigninEvent vpn = Event("v" + std::to_string(day), "ALICE@acme.com", "", "203.0.113.7", "United States");
+    vpn.published_unix = start + day * 86400;
+    vpn.is_proxy = true;
+    events.push_back(vpn);
+    SigninEvent leak = Event("l" + std::to_string(day), "alice@acme.com", "", "36.110.0.9", "China");
+    leak.published_unix = start + day * 86400 + 3600;
+    events.push_back(leak);
   }
   events.push_back(Event("ok", "bob@initech.com", "2024-05-01T16:00:00Z", "12.81.92.1", "United States"));
   const MonitorReport report = AnalyzeSignins(events, Staff(), nullptr);
   const AccountReport* alice = AccountOf(report, "alice@acme.com");  // login as in employees.csv
   ASSERT_NE(alice, nullptr);
   EXPECT_EQ(alice->application_id, "acme-1");
-  EXPECT_EQ(alice->events, 4);
+  EXPECT_EQ(alice->events, 12);
   EXPECT_EQ(alice->reasons, (std::vector<std::string>{kSigninForeignGeo, kSigninAnonymizer}));
-  EXPECT_EQ(alice->score, 75);
   EXPECT_EQ(alice->level, "critical");
+  // The reasons explain the score: their log-odds add up to the posterior's minus the prior's.
+  double sum = 0;
+  ASSERT_EQ(alice->terms.size(), alice->reasons.size());
+  for (std::size_t term_idx = 0; term_idx < alice->terms.size(); ++term_idx) {
+    EXPECT_EQ(alice->terms[term_idx].code, alice->reasons[term_idx]);
+    EXPECT_FALSE(alice->terms[term_idx].summary.empty());
+    sum += alice->terms[term_idx].log_odds;
+  }
+  EXPECT_NEAR(alice->log_odds - sum, std::log(0.02 / 0.98), 1e-9);
+  EXPECT_EQ(alice->score, static_cast<int>(std::floor(100 / (1 + std::exp(-alice->log_odds)))));
+  EXPECT_FALSE(alice->alerts.empty());  // the evidence stays with the verdict
   const AccountReport* bob = AccountOf(report, "bob@initech.com");
   ASSERT_NE(bob, nullptr);
-  EXPECT_EQ(bob->score, 0);
+  EXPECT_NEAR(bob->log_odds, std::log(0.02 / 0.98), 1e-9);  // the prior, nothing added
+  EXPECT_LE(bob->score, 2);
   EXPECT_EQ(bob->level, "low");
   EXPECT_TRUE(bob->reasons.empty());
+}
+
+// Habit: the same indicator weighs little once in a while and much as a way of working.
+TEST(SessionAnalyzer, WeightsGrowWithHowHabitualTheEvidenceIs) {
+  struct Case {
+    const char* name;
+    int days;            // one successful sign-in per day, from Alice's home IP unless below
+    int vpn_days;        // ... through an anonymizer on the first vpn_days days
+    int abroad_days;     // ... directly from Germany on the last abroad_days days
+    const char* level;   // expected
+  };
+  const Case cases[] = {
+      {"ordinary", 30, 0, 0, "low"},
+      {"occasional VPN (1 in 30)", 30, 1, 0, "low"},
+      {"habitual VPN (27 in 30)", 30, 27, 0, "medium"},
+      {"one weekend abroad", 30, 0, 2, "low"},
+      {"lives abroad (25 of 30 days)", 30, 0, 25, "high"},
+      {"habitual VPN and lives abroad", 30, 15, 15, "critical"},
+  };
+  for (const Case& test : cases) {
+    SCOPED_TRACE(test.name);
+    std::vector<SigninEvent> events;
+    for (int day = 0; day < test.days; ++day) {
+      SigninEvent event = Event("d" + std::to_string(day), "alice@acme.com", "", "98.51.100.1", "United States");
+      event.published_unix = *ParseTimestamp("2024-05-01T16:00:00Z") + day * 86400;
+      if (day < test.vpn_days) {
+        event.ip_address = "203.0.113.7";
+        event.is_proxy = true;
+      } else if (day >= test.days - test.abroad_days) {
+        event.ip_address = "81.2.69.160";
+        event.geo_country = "Germany";
+      }
+      events.push_back(event);
+    }
+    const MonitorReport report = AnalyzeSignins(events, Staff(), nullptr);
+    const AccountReport* alice = AccountOf(report, "alice@acme.com");
+    ASSERT_NE(alice, nullptr);
+    EXPECT_EQ(alice->level, test.level) << alice->score;
+  }
+}
+
+// Who shares an address: a couple, an office, a shared flat, a laptop farm.
+TEST(SessionAnalyzer, SharedIpWeighsByHowManyEmployersItJoins) {
+  struct Case {
+    const char* name;
+    std::vector<std::pair<std::string, std::string>> members;  // login, company
+    bool high;
+  };
+  const Case cases[] = {
+      {"a couple working for two companies", {{"ann@a.com", "a"}, {"ben@b.com", "b"}}, false},
+      {"three colleagues at one office", {{"c1@c.com", "c"}, {"c2@c.com", "c"}, {"c3@c.com", "c"}}, false},
+      {"a farm: six companies at one IP",
+       {{"f1@d.com", "d"}, {"f2@e.com", "e"}, {"f3@f.com", "f"}, {"f4@g.com", "g"}, {"f5@h.com", "h"},
+        {"f6@i.com", "i"}},
+       true},
+  };
+  for (const Case& test : cases) {
+    SCOPED_TRACE(test.name);
+    std::vector<EmployeeMapping> staff;
+    std::vector<SigninEvent> events;
+    for (const auto& [login, company] : test.members) {
+      staff.push_back({.login = login, .application_id = "app-" + login, .company_id = company,
+                       .residence_country = "US", .residence_region = "TX",
+                       .time_zone = "America/Chicago"});
+      for (int day = 0; day < 10; ++day) {
+        SigninEvent event = Event(login + std::to_string(day), login, "", "98.51.100.77", "United States");
+        event.published_unix = *ParseTimestamp("2024-05-01T15:00:00Z") + day * 86400;
+        events.push_back(event);
+      }
+    }
+    const MonitorReport report = AnalyzeSignins(events, staff, nullptr);
+    ASSERT_EQ(report.accounts.size(), test.members.size());
+    for (const AccountReport& account : report.accounts) {
+      SCOPED_TRACE(account.login);
+      EXPECT_EQ(account.score >= 50, test.high) << account.score;
+    }
+  }
 }
 
 TEST(LevelForScore, Bands) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <numeric>
 #include <unordered_map>
@@ -20,6 +21,7 @@
 #include "crosscheck/normalize/ip_intel.h"
 #include "crosscheck/pipeline/persona_file.h"
 #include "crosscheck/pipeline/report_writer.h"
+#include "crosscheck/score/indicator_catalog.h"
 #include "crosscheck/score/risk_scorer.h"
 #include "crosscheck/watchlist/birth_dates.h"
 #include "crosscheck/watchlist/indicator_set.h"
@@ -98,8 +100,20 @@ Status AddMonitoringEvidence(const ScanOptions& options, const ingest::ReadOptio
   for (const auto& account : report.accounts) {
     auto found = index_of_application.find(account.application_id);
     if (found == index_of_application.end()) continue;
-    for (const auto& alert : account.alerts) {
-      external.findings.push_back({found->second, alert.code, alert.login + ": " + alert.message, 1.0});
+    // One finding per scored term: the monitor weighs how habitual the evidence is (a VPN on
+    // 2 % of sign-ins or on 90 %), and that weight carries over as the finding's strength.
+    for (const monitor::ScoreTerm& term : account.terms) {
+      const score::Indicator* indicator = score::FindIndicator(term.code);
+      if (indicator == nullptr || term.log_odds <= 0) continue;
+      std::string evidence = account.login + ": " + term.summary;
+      for (const auto& alert : account.alerts) {
+        if (alert.code == term.code) {
+          evidence += "; " + alert.message;
+          break;
+        }
+      }
+      external.findings.push_back({found->second, term.code, std::move(evidence),
+                                   term.log_odds / std::log(indicator->likelihood_ratio)});
     }
   }
   return Ok();
