@@ -186,5 +186,81 @@ TEST(ApplicationNormalizer, ParallelRunMatchesSequential) {
   }
 }
 
+// NormalizeApplications remembers the answers for repeated values within a chunk; a
+// remembered answer must be exactly what a fresh NormalizeApplication gives. The rows mix
+// values drawn from small pools (remembered) with a column that turns unique half-way (its
+// table switches itself off), and the same phone under different countries and line types.
+TEST(ApplicationNormalizer, RememberedValuesEqualFreshOnes) {
+  const char* names[] = {"Kim, Min-jun", "김민준", "José Müller", "Юрий Гагарин", "Bob Smith",
+                         "Dr. Jane van der Berg PhD", "王小明", "Łukasz Żółć"};
+  const char* countries[] = {"South Korea", "US", "DE", "", "Deutschland", "KOR", "Narnia"};
+  const char* phones[] = {"010-1234-5678", "(415) 555-2671", "+49 151 23456789", "12", "n/a"};
+  const char* line_types[] = {"", "mobile", "nonFixedVoip", "bogus"};
+  const char* streets[] = {"1200 Elm Street Apt 4B", "Königstraße 5", "12 rue de l'Église",
+                           "PO Box 7", ""};
+  const char* cities[] = {"Springfield", "SÃO PAULO", "München", ""};
+  std::vector<ApplicationRecord> records;
+  for (std::size_t row_idx = 0; row_idx < 9000; ++row_idx) {
+    ApplicationRecord record;
+    record.line = static_cast<std::int64_t>(row_idx) + 2;
+    record.application_id = "app-" + std::to_string(row_idx);
+    record.company_id = "co-" + std::to_string(row_idx % 7);
+    record.full_name = names[row_idx % std::size(names)];
+    record.country = countries[(row_idx / 3) % std::size(countries)];
+    record.phone = row_idx % 2 == 0 ? std::string(phones[row_idx % std::size(phones)])
+                                    : "+1 212 555 " + std::to_string(1000 + row_idx % 9000);
+    record.phone_line_type = line_types[(row_idx / 5) % std::size(line_types)];
+    record.email = "user" + std::to_string(row_idx) + "@Example.com";
+    record.linkedin = "linkedin.com/in/user-" + std::to_string(row_idx);
+    record.street = streets[(row_idx / 2) % std::size(streets)];
+    record.city = cities[row_idx % std::size(cities)];
+    record.region = row_idx < 4500 ? (row_idx % 3 == 0 ? "Illinois" : "Bayern")
+                                   : "Region " + std::to_string(row_idx);
+    record.postal_code = "62704-1234";
+    record.github = row_idx % 4 == 0 ? "github.com/mjkim-dev" : "";
+    record.idv_document_country = countries[row_idx % std::size(countries)];
+    records.push_back(std::move(record));
+  }
+  NormalizeContext context;
+  context.threads = 1;
+  IssueLog batch_issues;
+  const std::vector<NormalizedApplication> batch =
+      NormalizeApplications(records, context, &batch_issues);
+  IssueLog single_issues;
+  ASSERT_EQ(batch.size(), records.size());
+  for (std::size_t row_idx = 0; row_idx < records.size(); ++row_idx) {
+    SCOPED_TRACE(row_idx);
+    const NormalizedApplication fresh =
+        NormalizeApplication(records[row_idx], row_idx, context, &single_issues);
+    const NormalizedApplication& got = batch[row_idx];
+    ASSERT_EQ(got.name.full, fresh.name.full);
+    ASSERT_EQ(got.name.given, fresh.name.given);
+    ASSERT_EQ(got.name.middle, fresh.name.middle);
+    ASSERT_EQ(got.name.family, fresh.name.family);
+    ASSERT_EQ(got.name.tokens, fresh.name.tokens);
+    ASSERT_EQ(got.name.transliterated, fresh.name.transliterated);
+    ASSERT_EQ(got.email, fresh.email);
+    ASSERT_EQ(got.email_domain, fresh.email_domain);
+    ASSERT_EQ(got.email_class, fresh.email_class);
+    ASSERT_EQ(got.phone_e164, fresh.phone_e164);
+    ASSERT_EQ(got.phone_country, fresh.phone_country);
+    ASSERT_EQ(got.line_type, fresh.line_type);
+    ASSERT_EQ(got.country, fresh.country);
+    ASSERT_EQ(got.street, fresh.street);
+    ASSERT_EQ(got.city, fresh.city);
+    ASSERT_EQ(got.region, fresh.region);
+    ASSERT_EQ(got.postal_code, fresh.postal_code);
+    ASSERT_EQ(got.address_key, fresh.address_key);
+    ASSERT_EQ(got.linkedin, fresh.linkedin);
+    ASSERT_EQ(got.github, fresh.github);
+    ASSERT_EQ(got.idv_document_country, fresh.idv_document_country);
+  }
+  ASSERT_EQ(batch_issues.size(), single_issues.size());
+  for (std::size_t issue_idx = 0; issue_idx < batch_issues.size(); ++issue_idx) {
+    EXPECT_EQ(batch_issues.issues()[issue_idx].ToString(),
+              single_issues.issues()[issue_idx].ToString());
+  }
+}
+
 }  // namespace
 }  // namespace crosscheck::normalize

@@ -20,7 +20,13 @@ bool IsAscii(std::string_view text);
 // calling ICU. Malformed UTF-8 bytes are dropped. Characters with no Latin form (emoji) are
 // kept as they are; callers filter them. Thread-safe: each thread builds its own ICU
 // transliterator on first use (about a millisecond) and keeps it until the thread exits.
+// Strings of ASCII and Latin letters with diacritics (U+00C0..U+017F) whose fold is one ASCII
+// letter each are folded by table without ICU, with the same result.
 std::string FoldToAscii(std::string_view utf8);
+
+// FoldToAsciiWithIcu is FoldToAscii always through ICU (no fast paths); for tests that prove
+// the fast paths give ICU's answer.
+std::string FoldToAsciiWithIcu(std::string_view utf8);
 
 // HasNonLatinLetters reports whether the UTF-8 text holds a letter of a script other than
 // Latin (Common and Inherited characters such as digits and accents do not count).
