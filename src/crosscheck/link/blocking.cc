@@ -5,7 +5,6 @@
 #include <map>
 #include <optional>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "crosscheck/link/internal/parallel.h"
 
@@ -13,6 +12,8 @@ namespace crosscheck::link {
 namespace {
 
 constexpr std::size_t kMaxKeysPerRecord = 16;
+// A sampled key counts as generic only when seen at least this often in the sample.
+constexpr std::uint32_t kMinGenericSampleCount = 3;
 
 std::uint64_t Mix(std::uint64_t value, std::uint64_t salt) {
   value ^= salt + 0x9e3779b97f4a7c15ULL + (value << 6) + (value >> 2);
@@ -110,6 +111,7 @@ void PartKeys(const PreparedTable& table, const KeyPart& part, std::size_t recor
 struct RuleStats {
   double pairs = 0.0;
   double coverage = 0.0;
+  double generic_share = 0.0;  // of sampled keys, the share in blocks over max_block_size
 };
 
 RuleStats EstimateRule(const PreparedTable& table, const BlockingRule& rule,
@@ -123,13 +125,23 @@ RuleStats EstimateRule(const PreparedTable& table, const BlockingRule& rule,
     if (!keys.empty()) ++covered;
     for (std::uint64_t key : keys) ++counts[key];
   }
+  // A sample of rate q holds each pair with probability q², so the table's pair count is the
+  // sample's over q²; scaling block sizes up instead would count a value seen once in the
+  // sample as a block of 1/q records, and price a unique e-mail like a surname.
   const double scale = static_cast<double>(table.size()) / static_cast<double>(sample.size());
   RuleStats stats;
+  double generic_keys = 0.0;
+  double all_keys = 0.0;
   for (const auto& [key, count] : counts) {
-    const double block = static_cast<double>(count) * scale;
-    if (block > static_cast<double>(options.max_block_size)) continue;
-    stats.pairs += block * (block - 1) / 2.0;
+    all_keys += count;
+    // A key seen once or twice in a sparse sample says little about its block's size.
+    if (count >= kMinGenericSampleCount && static_cast<double>(count) * scale > static_cast<double>(options.max_block_size)) {
+      generic_keys += count;
+      continue;
+    }
+    stats.pairs += static_cast<double>(count) * static_cast<double>(count - 1) / 2.0 * scale * scale;
   }
+  stats.generic_share = all_keys > 0 ? generic_keys / all_keys : 0.0;
   stats.coverage = sample.empty() ? 0.0 : static_cast<double>(covered) / static_cast<double>(sample.size());
   return stats;
 }
@@ -225,6 +237,8 @@ std::vector<BlockingRule> ChooseBlockingRules(const PreparedTable& table,
       Candidate candidate{BlockingRule{{KeyPart{field_idx, kind}}}, {}, {field_idx}};
       candidate.stats = EstimateRule(table, candidate.rule, sample, options);
       if (candidate.stats.coverage <= 0.0) continue;
+      // A key whose every block is generic (a country) yields no pairs: not a rule.
+      if (candidate.stats.pairs < 1.0 && candidate.stats.generic_share > 0.5) continue;
       if (candidate.stats.pairs <= rule_budget) {
         if (!best || candidate.stats.pairs > best->stats.pairs) best = candidate;
       } else {
@@ -295,6 +309,18 @@ CandidatePairs GenerateCandidatePairs(const PreparedTable& table,
     std::vector<std::pair<std::uint32_t, std::uint32_t>> windowed;  // chained oversized blocks
   };
   std::vector<RuleKeys> per_rule(rule_count);
+  // Only a contact or identifier value can be one entity's across hundreds of records; an
+  // oversized city or birth-date block is many entities, and chaining it would only add noise.
+  std::vector<bool> windowable(rule_count, false);
+  for (std::size_t rule_idx = 0; rule_idx < rule_count; ++rule_idx) {
+    const BlockingRule& rule = rules[rule_idx];
+    if (options.windowed_neighbours == 0 || rule.parts.size() != 1) continue;
+    const FieldType type = table.column(rule.parts[0].field).spec().type;
+    const KeyKind kind = rule.parts[0].kind;
+    windowable[rule_idx] = (kind == KeyKind::kExact &&
+                            (type == FieldType::kEmail || type == FieldType::kPhone || type == FieldType::kIdentifier)) ||
+                           (kind == KeyKind::kLocalPart && type == FieldType::kEmail);
+  }
   internal::RunTasks(rule_count, threads, [&](std::size_t rule_idx) {
     RuleKeys& keys = per_rule[rule_idx];
     keys.begin.reserve(record_count + 1);
@@ -321,7 +347,7 @@ CandidatePairs GenerateCandidatePairs(const PreparedTable& table,
       const std::size_t size = block_end - block_start;
       if (size > options.max_block_size) {
         ++result.generic_blocks[rule_idx];
-        if (options.windowed_neighbours > 0 && size <= options.max_windowed_block_size) {
+        if (windowable[rule_idx] && size <= options.max_windowed_block_size) {
           for (std::size_t first = block_start; first < block_end; ++first) {
             const std::size_t last = std::min(block_end, first + 1 + options.windowed_neighbours);
             for (std::size_t second = first + 1; second < last; ++second) {
@@ -395,22 +421,34 @@ CandidatePairs GenerateCandidatePairs(const PreparedTable& table,
   }
   // Chained pairs of oversized blocks come last, each once and only when no block emitted it
   // (their keys were zeroed, so phase 2 could not see them).
-  bool any_windowed = false;
-  for (const RuleKeys& keys : per_rule) any_windowed = any_windowed || !keys.windowed.empty();
-  if (any_windowed) {
-    std::unordered_set<std::uint64_t> seen;
-    seen.reserve(result.pairs.size() * 2);
-    auto key_of = [](std::uint32_t a, std::uint32_t b) {
-      return (static_cast<std::uint64_t>(std::min(a, b)) << 32) | std::max(a, b);
-    };
-    for (const auto& [a, b] : result.pairs) seen.insert(key_of(a, b));
-    for (std::size_t rule_idx = 0; rule_idx < rule_count; ++rule_idx) {
-      for (const auto& [a, b] : per_rule[rule_idx].windowed) {
-        if (!seen.insert(key_of(a, b)).second) continue;
-        result.pairs.emplace_back(std::min(a, b), std::max(a, b));
-        ++result.pairs_per_rule[rule_idx];
+  // A chained pair is new unless some rule's non-generic block holds both records (generic
+  // keys were zeroed above, so shares_key sees exactly the blocks that emitted pairs).
+  std::vector<std::vector<std::uint64_t>> windowed(rule_count);
+  internal::RunTasks(rule_count, threads, [&](std::size_t rule_idx) {
+    auto& out = windowed[rule_idx];
+    for (const auto& [a, b] : per_rule[rule_idx].windowed) {
+      const std::uint32_t left = std::min(a, b);
+      const std::uint32_t right = std::max(a, b);
+      bool emitted_by_block = false;
+      for (std::size_t other = 0; other < rule_count && !emitted_by_block; ++other) {
+        emitted_by_block = shares_key(other, left, right, UINT64_MAX);
       }
+      if (!emitted_by_block) out.push_back((static_cast<std::uint64_t>(left) << 32) | right);
     }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+  });
+  // Each chained pair once, credited to the first rule that chains it.
+  std::vector<std::uint64_t> seen;
+  for (std::size_t rule_idx = 0; rule_idx < rule_count; ++rule_idx) {
+    std::size_t seen_end = seen.size();
+    for (std::uint64_t key : windowed[rule_idx]) {
+      if (std::binary_search(seen.begin(), seen.begin() + static_cast<std::ptrdiff_t>(seen_end), key)) continue;
+      seen.push_back(key);
+      result.pairs.emplace_back(static_cast<std::uint32_t>(key >> 32), static_cast<std::uint32_t>(key));
+      ++result.pairs_per_rule[rule_idx];
+    }
+    std::inplace_merge(seen.begin(), seen.begin() + static_cast<std::ptrdiff_t>(seen_end), seen.end());
   }
   return result;
 }

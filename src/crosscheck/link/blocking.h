@@ -57,7 +57,8 @@ struct BlockingOptions {
   // applier's e-mail or phone on hundreds of applications) is not all-pairs compared but
   // chained: each member (in record order) is paired with the next windowed_neighbours
   // members, so a person's applications stay connected at linear cost while the scorer and
-  // clustering decide. 0 turns this off (oversized blocks give no pairs).
+  // clustering decide. Only single-field rules on the exact value of an e-mail, phone or
+  // identifier field (or an e-mail's local part) are chained (a city block is many people). 0 turns this off (oversized blocks give no pairs).
   std::size_t windowed_neighbours = 0;
   std::size_t max_windowed_block_size = 0;
 };

@@ -9,10 +9,37 @@
 namespace crosscheck::link {
 namespace {
 
-constexpr std::size_t kExactLinkagePairs = 4096;
-constexpr std::size_t kSampledMembers = 64;
+// Up to this many members a side are compared exactly; larger clusters are represented by
+// this many evenly spaced members (a person's records are alike, so a sample suffices).
+constexpr std::size_t kSampledMembers = 32;
+// A tenth of cross pairs may contradict: a typo that vetoes a name, a mistyped birth date.
+constexpr double kMaxContradictedShare = 0.1;
+
+// Sample returns the members standing for a cluster.
+std::vector<std::uint32_t> Sample(std::vector<std::uint32_t> members) {
+  if (members.size() <= kSampledMembers) return members;
+  std::vector<std::uint32_t> sample(kSampledMembers);
+  for (std::size_t idx = 0; idx < kSampledMembers; ++idx) sample[idx] = members[idx * members.size() / kSampledMembers];
+  return sample;
+}
+
+std::uint64_t PackSizes(std::size_t a, std::size_t b) {
+  return (static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint64_t>(b);
+}
 
 }  // namespace
+
+void KnownPairs::Seal() {
+  std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
+  entries_.erase(std::unique(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.key == b.key; }),
+                 entries_.end());
+}
+
+const PairJudgement* KnownPairs::Find(std::uint64_t key) const {
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), key,
+                             [](const Entry& entry, std::uint64_t wanted) { return entry.key < wanted; });
+  return it != entries_.end() && it->key == key ? &it->judgement : nullptr;
+}
 
 ClusterSet::ClusterSet(std::size_t record_count) : cluster_of_(record_count) {
   std::iota(cluster_of_.begin(), cluster_of_.end(), 0);
@@ -30,39 +57,61 @@ std::vector<std::uint32_t> ClusterSet::members(std::uint32_t record) const {
   return it->second;
 }
 
-double ClusterSet::AverageLinkage(std::uint32_t a, std::uint32_t b,
-                                  const PairProbability& probability,
-                                  const std::unordered_map<std::uint64_t, float>* known) const {
+std::size_t ClusterSet::size_of(std::uint32_t record) const {
+  auto it = members_.find(cluster_of_[record]);
+  return it == members_.end() ? 1 : it->second.size();
+}
+
+CrossLinkage ClusterSet::CompareClusters(std::uint32_t a, std::uint32_t b, double threshold,
+                                         const PairJudge& judge, const KnownPairs* known) const {
   // Singletons have no members_ entry: they stand for themselves.
-  std::vector<std::uint32_t> left = members(a);
-  std::vector<std::uint32_t> right = members(b);
-  if (left.size() * right.size() > kExactLinkagePairs) {
-    if (left.size() > kSampledMembers) left.resize(kSampledMembers);
-    if (right.size() > kSampledMembers) right.resize(kSampledMembers);
-  }
+  const std::vector<std::uint32_t> left = Sample(members(a));
+  const std::vector<std::uint32_t> right = Sample(members(b));
+  CrossLinkage linkage;
   double sum = 0.0;
   for (std::uint32_t left_record : left) {
     for (std::uint32_t right_record : right) {
+      PairJudgement judgement;
+      bool found = false;
       if (known != nullptr) {
-        auto it = known->find(PairKey(left_record, right_record));
-        if (it != known->end()) {
-          sum += it->second;
-          continue;
+        if (const PairJudgement* hit = known->Find(PairKey(left_record, right_record))) {
+          judgement = *hit;
+          found = true;
         }
       }
-      sum += probability(left_record, right_record);
+      if (!found) judgement = judge(left_record, right_record);
+      ++linkage.pairs;
+      sum += judgement.probability;
+      if (judgement.contradicts) ++linkage.contradicted;
+      if (judgement.probability >= threshold) ++linkage.strong;
     }
   }
-  return sum / static_cast<double>(left.size() * right.size());
+  linkage.mean_probability = linkage.pairs == 0 ? 0.0 : sum / static_cast<double>(linkage.pairs);
+  return linkage;
 }
 
-bool ClusterSet::TryMerge(std::uint32_t a, std::uint32_t b, double threshold,
-                          const PairProbability& probability,
-                          const std::unordered_map<std::uint64_t, float>* known) {
+bool ClusterSet::TryMerge(std::uint32_t a, std::uint32_t b, double threshold, const PairJudge& judge,
+                          const KnownPairs* known) {
   const std::uint32_t cluster_a = cluster_of_[a];
   const std::uint32_t cluster_b = cluster_of_[b];
   if (cluster_a == cluster_b) return true;
-  if (AverageLinkage(a, b, probability, known) < threshold) return false;
+  const std::size_t size_a = size_of(a);
+  const std::size_t size_b = size_of(b);
+  const std::uint64_t clusters_key = PairKey(cluster_a, cluster_b);
+  const std::uint64_t sizes = cluster_a < cluster_b ? PackSizes(size_a, size_b) : PackSizes(size_b, size_a);
+  if (auto it = refused_.find(clusters_key); it != refused_.end() && it->second == sizes) return false;
+  const CrossLinkage linkage = CompareClusters(a, b, threshold, judge, known);
+  const bool few_contradictions =
+      static_cast<double>(linkage.contradicted) <= kMaxContradictedShare * static_cast<double>(linkage.pairs);
+  // One strong pair between two multi-record clusters is a bridge (a shared phone), not
+  // evidence that the clusters are one entity; a second independent one, or a high mean, is.
+  const std::size_t needed_strong = std::min<std::size_t>(2, std::min(size_a, size_b));
+  const bool supported = linkage.mean_probability >= threshold || linkage.strong >= needed_strong;
+  if (!few_contradictions || !supported) {
+    refused_[clusters_key] = sizes;
+    return false;
+  }
+  refused_.erase(clusters_key);
   Merge(cluster_a, cluster_b);
   return true;
 }
@@ -86,16 +135,17 @@ void ClusterSet::Merge(std::uint32_t cluster_a, std::uint32_t cluster_b) {
   members_[cluster] = std::move(merged);
 }
 
-void ClusterEdges(const std::vector<ScoredPair>& edges, double threshold,
-                  const PairProbability& probability, ClusterSet& clusters) {
+void ClusterEdges(const std::vector<ScoredPair>& edges, double threshold, const PairJudge& judge,
+                  ClusterSet& clusters) {
   std::vector<std::uint32_t> order;
-  std::unordered_map<std::uint64_t, float> known;
-  known.reserve(edges.size());
+  KnownPairs known;
+  known.Reserve(edges.size());
   for (std::uint32_t edge_idx = 0; edge_idx < edges.size(); ++edge_idx) {
     const ScoredPair& edge = edges[edge_idx];
-    known.emplace(PairKey(edge.left, edge.right), edge.probability);
+    known.Add(PairKey(edge.left, edge.right), PairJudgement{edge.probability, edge.contradicts});
     if (edge.probability >= threshold) order.push_back(edge_idx);
   }
+  known.Seal();
   std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
     const ScoredPair& left = edges[a];
     const ScoredPair& right = edges[b];
@@ -104,7 +154,7 @@ void ClusterEdges(const std::vector<ScoredPair>& edges, double threshold,
     return left.right < right.right;
   });
   for (std::uint32_t edge_idx : order) {
-    clusters.TryMerge(edges[edge_idx].left, edges[edge_idx].right, threshold, probability, &known);
+    clusters.TryMerge(edges[edge_idx].left, edges[edge_idx].right, threshold, judge, &known);
   }
 }
 

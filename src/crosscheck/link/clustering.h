@@ -1,11 +1,16 @@
 // Clustering that does not chain. Connected components over match edges merges two groups
-// as soon as one weak pair connects them (one shared phone between two families); here two
-// clusters merge only when the average match probability over ALL their cross pairs stays
-// at or above the threshold (average linkage, computed exactly on demand), considering edges
-// from strongest to weakest. Cluster ids come from content, not row positions.
+// as soon as one weak pair connects them (one shared phone between two families). Plain
+// average linkage does not chain but splits a person with many records: pairs of their
+// records that share little (a new e-mail, a typo that vetoes the name) pull the average
+// down although nothing contradicts them. Here edges are taken strongest first, and the two
+// clusters an edge connects merge when (on a sample of their cross pairs, exact up to 32
+// members a side) few pairs CONTRADICT each other (evidence against being one entity: a
+// vetoed name, a Bayes factor below 1) and the link is not a lone bridge (the mean
+// probability clears the threshold, or at least two cross pairs do, or one side is a single
+// record). Cluster ids come from content, not row positions.
 //
 //   ClusterSet clusters(record_count);
-//   ClusterEdges(edges, probability_fn, 0.5, clusters);
+//   ClusterEdges(edges, 0.5, judge, clusters);
 //   std::string id = StableClusterId(source_name, record_id);  // of the cluster's smallest member
 #pragma once
 
@@ -24,10 +29,46 @@ struct ScoredPair {
   std::uint32_t right = 0;
   float weight = 0.0F;       // match weight (bits)
   float probability = 0.0F;  // match probability, 0 when vetoed
+  bool contradicts = false;  // vetoed, or the fields' evidence is against a match
 };
 
-// PairProbability returns the link probability of two records (0 when they must not link).
-using PairProbability = std::function<double(std::uint32_t, std::uint32_t)>;
+// PairJudgement is what clustering needs to know of a record pair: its link probability (0
+// when it must not link) and whether its fields contradict each other (vetoed, or a Bayes
+// factor below 1), as opposed to merely not sharing enough to link.
+struct PairJudgement {
+  float probability = 0.0F;
+  bool contradicts = false;
+};
+
+// PairJudge judges a record pair that was not scored before.
+using PairJudge = std::function<PairJudgement(std::uint32_t, std::uint32_t)>;
+
+// KnownPairs holds already judged pairs by PairKey: a sorted array (millions of edges
+// build faster and take less memory than in a node-based hash map). Add, then Seal, then Find.
+class KnownPairs {
+ public:
+  void Reserve(std::size_t count) { entries_.reserve(count); }
+  void Add(std::uint64_t key, PairJudgement judgement) { entries_.push_back({key, judgement}); }
+  // Seal sorts the pairs; a key added twice keeps its first judgement.
+  void Seal();
+  // Find returns the judgement of a key, or null.
+  const PairJudgement* Find(std::uint64_t key) const;
+
+ private:
+  struct Entry {
+    std::uint64_t key;
+    PairJudgement judgement;
+  };
+  std::vector<Entry> entries_;
+};
+
+// CrossLinkage summarizes the (sampled) cross pairs of two clusters.
+struct CrossLinkage {
+  std::size_t pairs = 0;         // evaluated cross pairs
+  std::size_t contradicted = 0;  // of them, contradicting pairs
+  std::size_t strong = 0;        // of them, pairs at or above the threshold
+  double mean_probability = 0.0;
+};
 
 // ClusterSet is a partition of records into clusters, grown by merges. Not thread-safe.
 class ClusterSet {
@@ -42,25 +83,29 @@ class ClusterSet {
   std::uint32_t cluster_of(std::uint32_t record) const { return cluster_of_[record]; }
   // members returns the records of the cluster containing `record`, ascending.
   std::vector<std::uint32_t> members(std::uint32_t record) const;
+  // size_of returns the size of the cluster containing `record`.
+  std::size_t size_of(std::uint32_t record) const;
 
-  // AverageLinkage returns the mean probability over the cross pairs of the clusters of a
-  // and b; known probabilities are looked up in `known` (key PairKey), others come from
-  // `probability`. For clusters whose product exceeds 4096 pairs, the first 64 members of
-  // each (ascending) stand for the whole.
-  double AverageLinkage(std::uint32_t a, std::uint32_t b, const PairProbability& probability,
-                        const std::unordered_map<std::uint64_t, float>* known) const;
+  // CompareClusters summarizes the cross pairs of the clusters of a and b; known pairs are
+  // looked up in `known` (may be null), others judged by `judge`. Clusters over 32 members
+  // are represented by 32 evenly spaced members (ascending order), so the cost is bounded.
+  CrossLinkage CompareClusters(std::uint32_t a, std::uint32_t b, double threshold, const PairJudge& judge,
+                               const KnownPairs* known) const;
 
-  // TryMerge merges the clusters of a and b when their average linkage is >= threshold.
-  // Returns true when they are (now) in one cluster.
-  bool TryMerge(std::uint32_t a, std::uint32_t b, double threshold,
-                const PairProbability& probability,
-                const std::unordered_map<std::uint64_t, float>* known);
+  // TryMerge merges the clusters of a and b when their cross pairs allow it (see the file
+  // comment): at most a tenth contradicted, and a mean probability >= threshold or at least
+  // min(2, smaller cluster size) strong cross pairs. Returns true when they are (now) in one
+  // cluster. A refused pair of clusters is not re-examined until one of them grows.
+  bool TryMerge(std::uint32_t a, std::uint32_t b, double threshold, const PairJudge& judge,
+                const KnownPairs* known);
 
  private:
   void Merge(std::uint32_t cluster_a, std::uint32_t cluster_b);
 
   std::vector<std::uint32_t> cluster_of_;
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> members_;
+  // Refused merges: PairKey of the two cluster ids -> their sizes at the time.
+  std::unordered_map<std::uint64_t, std::uint64_t> refused_;
 };
 
 // PairKey packs a record pair (order-insensitive) into one key.
@@ -69,9 +114,10 @@ inline std::uint64_t PairKey(std::uint32_t a, std::uint32_t b) {
 }
 
 // ClusterEdges merges along edges with probability >= threshold, strongest first (ties by
-// record indices, so the result is deterministic), each merge subject to average linkage.
-void ClusterEdges(const std::vector<ScoredPair>& edges, double threshold,
-                  const PairProbability& probability, ClusterSet& clusters);
+// record indices, so the result is deterministic), each merge subject to TryMerge. All
+// edges (also those below the threshold) are known pairs; others are judged by `judge`.
+void ClusterEdges(const std::vector<ScoredPair>& edges, double threshold, const PairJudge& judge,
+                  ClusterSet& clusters);
 
 // StableClusterId derives a cluster id from its smallest member's (source, record id):
 // "c" + 16 hex digits of a stable hash. The same input in any row order gives the same ids.

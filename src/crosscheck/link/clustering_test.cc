@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -10,20 +11,29 @@
 namespace crosscheck::link {
 namespace {
 
-// A probability table over record pairs; pairs not listed are 0.01 (clearly different).
+// A probability table over record pairs; pairs not listed are 0.01. A pair below 0.05 is
+// "clearly different" (its fields contradict a match); one between 0.05 and the threshold
+// merely shares too little to link on its own.
 struct Graph {
   std::map<std::pair<std::uint32_t, std::uint32_t>, double> probability;
-  double operator()(std::uint32_t a, std::uint32_t b) const {
+  PairJudgement operator()(std::uint32_t a, std::uint32_t b) const {
     auto it = probability.find({std::min(a, b), std::max(a, b)});
-    return it == probability.end() ? 0.01 : it->second;
+    const double p = it == probability.end() ? 0.01 : it->second;
+    return {static_cast<float>(p), p < 0.05};
   }
   std::vector<ScoredPair> Edges() const {
     std::vector<ScoredPair> edges;
     for (const auto& [pair, p] : probability) {
       edges.push_back({pair.first, pair.second, static_cast<float>(std::log2(p / (1 - p))),
-                       static_cast<float>(p)});
+                       static_cast<float>(p), p < 0.05});
     }
     return edges;
+  }
+  // Clique makes every pair of records [first, last) link with probability p.
+  void Clique(std::uint32_t first, std::uint32_t last, double p) {
+    for (std::uint32_t a = first; a < last; ++a) {
+      for (std::uint32_t b = a + 1; b < last; ++b) probability[{a, b}] = p;
+    }
   }
 };
 
@@ -34,6 +44,12 @@ std::vector<std::uint32_t> Cluster(const Graph& graph, std::size_t records, doub
   std::vector<std::uint32_t> out;
   for (std::uint32_t record = 0; record < records; ++record) out.push_back(clusters.cluster_of(record));
   return out;
+}
+
+std::size_t ClusterCount(const std::vector<std::uint32_t>& cluster_of) {
+  std::size_t count = 0;
+  for (std::uint32_t record = 0; record < cluster_of.size(); ++record) count += cluster_of[record] == record;
+  return count;
 }
 
 TEST(ClusterEdges, WeakBridgeDoesNotChainTwoStrongClusters) {
@@ -64,16 +80,94 @@ TEST(ClusterEdges, WeakBridgeDoesNotChainTwoStrongClusters) {
   }
 }
 
+// A person with many records (a heavy applier) forms one clique of strong links; a few
+// variants (a typo in the name that vetoes some pairs, a new e-mail) link strongly to only
+// some records and share little with the rest. They must join the person, not split off.
+TEST(ClusterEdges, HeavyApplierWithVariantsStaysOneCluster) {
+  struct Case {
+    std::string name;
+    std::size_t records;
+    std::function<void(Graph&)> build;
+  };
+  const std::vector<Case> cases = {
+      {"typo variant vetoed against a few, unsure with most", 41,
+       [](Graph& graph) {
+         graph.Clique(0, 40, 0.999);
+         for (std::uint32_t member = 0; member < 40; ++member) {
+           graph.probability[{member, 40}] = member < 6 ? 0.98 : (member < 9 ? 0.0 : 0.2);
+         }
+       }},
+      {"two halves (old and new e-mail) that share only the name", 80,
+       [](Graph& graph) {
+         graph.Clique(0, 40, 0.999);
+         graph.Clique(40, 80, 0.999);
+         for (std::uint32_t left = 0; left < 40; ++left) {
+           for (std::uint32_t right = 40; right < 80; ++right) {
+             // The records that kept the phone link strongly across; the others are unsure.
+             graph.probability[{left, right}] = (left % 8 == 0 && right % 8 == 0) ? 0.97 : 0.3;
+           }
+         }
+       }},
+      {"variants with typos vetoed against each other but not the main cluster", 64,
+       [](Graph& graph) {
+         graph.Clique(0, 60, 0.99);
+         graph.Clique(60, 64, 0.0);
+         for (std::uint32_t member = 0; member < 60; ++member) {
+           for (std::uint32_t variant = 60; variant < 64; ++variant) graph.probability[{member, variant}] = 0.9;
+         }
+       }},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    Graph graph;
+    c.build(graph);
+    EXPECT_EQ(ClusterCount(Cluster(graph, c.records, 0.5)), 1u);
+  }
+}
+
+// Two people with several records each, joined by links that are above the threshold but
+// isolated: one shared value must not merge them, whatever the clusters' sizes.
+TEST(ClusterEdges, TwoStrongClustersJoinedByOneWeakLinkStayApart) {
+  struct Case {
+    std::string name;
+    std::uint32_t left_size;
+    std::uint32_t right_size;
+    double bridge;
+    double others;  // the other cross pairs
+  };
+  const std::vector<Case> cases = {
+      {"different people (cross pairs contradict)", 5, 5, 0.6, 0.01},
+      {"strangers who share nothing else", 5, 5, 0.6, 0.2},
+      {"a strong bridge between contradicting clusters", 30, 3, 0.999, 0.01},
+      {"large clusters, sampled", 100, 80, 0.9, 0.0},
+      {"pair and cluster sharing a phone", 2, 20, 0.95, 0.01},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    Graph graph;
+    const std::uint32_t records = c.left_size + c.right_size;
+    graph.Clique(0, c.left_size, 0.999);
+    graph.Clique(c.left_size, records, 0.999);
+    for (std::uint32_t left = 0; left < c.left_size; ++left) {
+      for (std::uint32_t right = c.left_size; right < records; ++right) graph.probability[{left, right}] = c.others;
+    }
+    graph.probability[{c.left_size - 1, c.left_size}] = c.bridge;
+    const std::vector<std::uint32_t> cluster_of = Cluster(graph, records, 0.5);
+    EXPECT_EQ(ClusterCount(cluster_of), 2u);
+    EXPECT_NE(cluster_of[0], cluster_of[records - 1]);
+  }
+}
+
 TEST(ClusterSet, AddRecordAndMergeKeepSortedMembers) {
   ClusterSet clusters;
   for (int idx = 0; idx < 4; ++idx) clusters.AddRecord();
-  auto always = [](std::uint32_t, std::uint32_t) { return 1.0; };
+  auto always = [](std::uint32_t, std::uint32_t) { return PairJudgement{1.0F, false}; };
   EXPECT_TRUE(clusters.TryMerge(3, 1, 0.5, always, nullptr));
   EXPECT_TRUE(clusters.TryMerge(2, 1, 0.5, always, nullptr));
   EXPECT_EQ(clusters.members(3), (std::vector<std::uint32_t>{1, 2, 3}));
   EXPECT_EQ(clusters.cluster_of(3), 1u);
   EXPECT_EQ(clusters.members(0), (std::vector<std::uint32_t>{0}));
-  auto never = [](std::uint32_t, std::uint32_t) { return 0.0; };
+  auto never = [](std::uint32_t, std::uint32_t) { return PairJudgement{0.0F, true}; };
   EXPECT_FALSE(clusters.TryMerge(0, 1, 0.5, never, nullptr));
 }
 

@@ -40,6 +40,11 @@ MatchScorer::MatchScorer(const LinkModel& model, const PreparedTable& table,
     for (const LevelParameters& level : field.levels) weights.push_back(MatchWeight(level.m, level.u));
     weights_.push_back(std::move(weights));
     veto_level_.push_back(field.veto ? VetoLevel(field.spec.type, field.levels.size()) : -1);
+    const FieldType type = field.spec.type;
+    kind_.push_back(type == FieldType::kDate                                          ? FieldKind::kDate
+                    : (type == FieldType::kEmail || type == FieldType::kIdentifier) ? FieldKind::kPersonal
+                    : type == FieldType::kPhone                                       ? FieldKind::kIdentifying
+                                                                                      : FieldKind::kOther);
   }
 }
 
@@ -67,6 +72,7 @@ double MatchScorer::Weight(const std::uint8_t* levels, const std::uint64_t* exac
     }
     if (veto_level_[field_idx] >= 0 && static_cast<int>(level) >= veto_level_[field_idx]) veto = true;
   }
+  if (veto && Overridden(levels)) veto = false;
   if (vetoed != nullptr) *vetoed = veto;
   return weight;
 }
@@ -96,6 +102,31 @@ double MatchScorer::LinkProbability(std::size_t left, std::size_t right) const {
   return vetoed ? 0.0 : ProbabilityFromWeight(weight);
 }
 
+bool MatchScorer::Overridden(const std::uint8_t* levels) const {
+  int identifiers = 0;
+  bool personal = false;
+  for (std::size_t field_idx = 0; field_idx < weights_.size(); ++field_idx) {
+    const std::uint8_t level = levels[field_idx];
+    if (level == kNullLevel) continue;
+    const bool last = level + 1U == weights_[field_idx].size();
+    // Only a partial disagreement is forgiven: names that share nothing stay vetoed.
+    if (veto_level_[field_idx] >= 0 && last) return false;
+    if (kind_[field_idx] == FieldKind::kDate && last) return false;
+    if (kind_[field_idx] == FieldKind::kIdentifying && level == 0) ++identifiers;
+    if (kind_[field_idx] == FieldKind::kPersonal && level == 0) {
+      ++identifiers;
+      personal = true;
+    }
+  }
+  return personal || identifiers >= 2;
+}
+
+PairJudgement MatchScorer::Judge(std::size_t left, std::size_t right) const {
+  bool vetoed = false;
+  const double weight = Score(left, right, &vetoed);
+  return {vetoed ? 0.0F : static_cast<float>(ProbabilityFromWeight(weight)), vetoed || weight < prior_weight_};
+}
+
 PairExplanation MatchScorer::Explain(std::size_t left, std::size_t right) const {
   const std::size_t field_count = weights_.size();
   std::vector<std::uint8_t> levels(field_count);
@@ -121,7 +152,7 @@ PairExplanation MatchScorer::Explain(std::size_t left, std::size_t right) const 
       step.weight = weights_[field_idx][level];
       if (level == 0) step.tf_adjustment = TermFrequencyAdjustment(field_idx, hashes[field_idx]);
       if (veto_level_[field_idx] >= 0 && static_cast<int>(level) >= veto_level_[field_idx]) {
-        explanation.vetoed = true;
+        explanation.vetoed = !Overridden(levels.data());
       }
     }
     total += step.weight + step.tf_adjustment;

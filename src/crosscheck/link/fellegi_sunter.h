@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "crosscheck/link/clustering.h"
 #include "crosscheck/link/pair_comparator.h"
 #include "crosscheck/link/prepared_table.h"
 #include "crosscheck/link/record_table.h"
@@ -30,7 +31,10 @@ struct LevelParameters {
 struct FieldParameters {
   FieldSpec spec;
   std::vector<LevelParameters> levels;
-  bool veto = false;  // when true, levels from VetoLevel() on forbid a link (LinkOptions::veto_fields)
+  // When true, levels from VetoLevel() on forbid a link (LinkOptions::veto_fields), unless
+  // (for a partial level) an e-mail or identifier field, or a phone and another such field,
+  // agree exactly and no date disagrees outright (MatchScorer).
+  bool veto = false;
 };
 
 // TermFrequencySummary lists a field's most common values, for people reading model.json.
@@ -115,6 +119,12 @@ class MatchScorer {
   double TermFrequencyAdjustment(std::size_t field_idx, std::uint64_t hash) const;
 
   const PairComparator& comparator() const { return comparator_; }
+  // prior_weight returns log2(λ / (1 - λ)): a match weight below it means the fields' evidence
+  // is against a match (Bayes factor below 1).
+  double prior_weight() const { return prior_weight_; }
+
+  // Judge returns what clustering needs of a pair: probability and contradiction.
+  PairJudgement Judge(std::size_t left, std::size_t right) const;
 
  private:
   const LinkModel& model_;
@@ -123,6 +133,15 @@ class MatchScorer {
   double prior_weight_;
   std::vector<std::vector<double>> weights_;  // [field][level]
   std::vector<int> veto_level_;               // per field: the vetoing level, or -1
+  // kPersonal: e-mail and identifier fields (one person's); kIdentifying: phones (a
+  // household may share one).
+  enum class FieldKind : std::uint8_t { kOther, kDate, kIdentifying, kPersonal };
+  std::vector<FieldKind> kind_;               // per field
+  // Overridden: a partial veto (names share some tokens: a married name, a dropped middle
+  // name) is lifted when an e-mail or identifier field agrees exactly, or two identifying
+  // fields do, and no date disagrees outright. A relative sharing only the household phone
+  // stays vetoed; names sharing no token always do.
+  bool Overridden(const std::uint8_t* levels) const;
 };
 
 }  // namespace crosscheck::link

@@ -116,26 +116,28 @@ Result<AddedRecord> LinkIndex::Add(std::string_view source, std::string_view id,
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
 
-  // Score, then join clusters from the strongest link down, each join by average linkage.
+  // Score, then join clusters from the strongest link down, each join as ClusterSet::TryMerge decides.
   AddedRecord added;
   added.record = record;
-  std::unordered_map<std::uint64_t, float> known;
+  KnownPairs known;
   for (std::uint32_t candidate : candidates) {
     bool vetoed = false;
     const double weight = state.scorer->Score(candidate, record, &vetoed);
     const double probability = vetoed ? 0.0 : ProbabilityFromWeight(weight);
-    known.emplace(PairKey(candidate, record), static_cast<float>(probability));
+    const bool contradicts = vetoed || weight < state.scorer->prior_weight();
+    known.Add(PairKey(candidate, record), PairJudgement{static_cast<float>(probability), contradicts});
     if (probability >= state.options.threshold) {
-      added.links.push_back({candidate, record, static_cast<float>(weight), static_cast<float>(probability)});
+      added.links.push_back({candidate, record, static_cast<float>(weight), static_cast<float>(probability), contradicts});
     }
   }
+  known.Seal();
   std::sort(added.links.begin(), added.links.end(), [](const ScoredPair& a, const ScoredPair& b) {
     return a.weight != b.weight ? a.weight > b.weight : a.left < b.left;
   });
   const MatchScorer& scorer = *state.scorer;
-  PairProbability probability = [&scorer](std::uint32_t a, std::uint32_t b) { return scorer.LinkProbability(a, b); };
+  const PairJudge judge = [&scorer](std::uint32_t a, std::uint32_t b) { return scorer.Judge(a, b); };
   for (const ScoredPair& link : added.links) {
-    state.clusters.TryMerge(record, link.left, state.options.threshold, probability, &known);
+    state.clusters.TryMerge(record, link.left, state.options.threshold, judge, &known);
   }
   added.cluster_id = cluster_id(record);
   return added;

@@ -14,6 +14,8 @@ namespace crosscheck::link {
 namespace {
 
 constexpr std::size_t kChunkPairs = 16384;
+// The least m of a field's "else" level (see training).
+constexpr double kMinElseM = 0.003;
 
 double SecondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -264,8 +266,19 @@ Result<LinkEngine> LinkEngine::Run(const RecordTable& table, const LinkOptions& 
   for (std::size_t field_idx = 0; field_idx < field_count; ++field_idx) {
     double sum = 0.0;
     for (double count : final_u[field_idx]) sum += count;
+    // A real entity's field disagrees outright now and then (a move, a new number, a
+    // keying error). On candidate pairs where that is rare EM learns m ≈ 0 for "else", and
+    // one disagreement (three, for street, city and postal code of one move) would then
+    // outweigh every agreement. The floor bounds a disagreement's weight to about -8 bits.
+    std::vector<double> m = fit.m[field_idx];
+    const std::size_t last = level_counts[field_idx] - 1;
+    if (m[last] < kMinElseM) {
+      const double scale = (1.0 - kMinElseM) / (1.0 - m[last]);
+      for (std::size_t level = 0; level < last; ++level) m[level] *= scale;
+      m[last] = kMinElseM;
+    }
     for (std::size_t level = 0; level < level_counts[field_idx]; ++level) {
-      model->fields[field_idx].levels[level].m = fit.m[field_idx][level];
+      model->fields[field_idx].levels[level].m = m[level];
       model->fields[field_idx].levels[level].u = final_u[field_idx][level] / sum;
     }
   }
@@ -316,7 +329,8 @@ Result<LinkEngine> LinkEngine::Run(const RecordTable& table, const LinkOptions& 
       }
       const double probability = vetoed ? 0.0 : ProbabilityFromWeight(weight);
       if (probability >= options.keep_pairs_above) {
-        kept[chunk_idx].push_back({left, right, static_cast<float>(weight), static_cast<float>(probability)});
+        kept[chunk_idx].push_back({left, right, static_cast<float>(weight), static_cast<float>(probability),
+                                   weight < scorer.prior_weight()});
       }
     }
   });
@@ -327,10 +341,8 @@ Result<LinkEngine> LinkEngine::Run(const RecordTable& table, const LinkOptions& 
   // Clustering.
   start = std::chrono::steady_clock::now();
   ClusterSet clusters(record_count);
-  PairProbability probability = [&scorer](std::uint32_t a, std::uint32_t b) {
-    return scorer.LinkProbability(a, b);
-  };
-  ClusterEdges(scored, options.threshold, probability, clusters);
+  const PairJudge judge = [&scorer](std::uint32_t a, std::uint32_t b) { return scorer.Judge(a, b); };
+  ClusterEdges(scored, options.threshold, judge, clusters);
   state->cluster_of.resize(record_count);
   state->cluster_ids.resize(record_count);
   std::size_t cluster_count = 0;

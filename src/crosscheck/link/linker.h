@@ -1,7 +1,7 @@
 // LinkEngine: zero-configuration batch entity resolution over a RecordTable. It prepares the
 // records, chooses blocking rules, learns a Fellegi–Sunter model without labels (u from
 // random pairs, m and the prior by EM over the candidate pairs), scores every candidate pair
-// on all cores, and clusters with average linkage so weak bridges do not chain.
+// on all cores, and clusters so that weak bridges do not chain (see clustering.h).
 //
 //   CC_ASSIGN_OR_RETURN(RecordTable table, BuildRecordTable(sources, schema, issues));
 //   CC_ASSIGN_OR_RETURN(LinkEngine engine, LinkEngine::Run(table, LinkOptions{}));

@@ -6,6 +6,7 @@
 
 #include "crosscheck/common/strings.h"
 #include "crosscheck/common/time.h"
+#include "crosscheck/link/internal/parallel.h"
 
 namespace crosscheck::link {
 namespace {
@@ -15,6 +16,8 @@ constexpr const char* kNameField = "full_name";
 // blocks past a few thousand records are values like a country, not one person.
 constexpr std::size_t kWindowedNeighbours = 16;
 constexpr std::size_t kMaxWindowedBlockSize = 5000;
+// scan's report shows at most 200 linked pairs per network; explaining more is wasted.
+constexpr std::size_t kExplainedLinksPerPersona = 200;
 
 std::vector<std::string> PersonaValues(const NormalizedApplication& app) {
   // The normalizer's tokens have nicknames mapped to formal names; order does not matter to
@@ -107,14 +110,29 @@ Result<PersonaLinkResult> LinkApplications(const std::vector<NormalizedApplicati
     link.right = std::max(app_of[pair.left], app_of[pair.right]);
     link.match_probability = pair.probability;
     link.match_weight = pair.weight;
-    if (options.explain_links) {
-      link.explanation = engine.Explain(result.record_of[link.left], result.record_of[link.right]);
-    }
     result.links.push_back(std::move(link));
   }
   std::sort(result.links.begin(), result.links.end(), [](const PersonaLink& a, const PersonaLink& b) {
     return a.left != b.left ? a.left < b.left : a.right < b.right;
   });
+  if (options.explain_links) {
+    // A waterfall allocates a dozen strings; a heavy applier has thousands of linked pairs
+    // and nobody reads them all. Each persona's first links (in order) are explained.
+    std::unordered_map<std::uint32_t, std::size_t> explained;
+    std::vector<std::size_t> to_explain;
+    for (std::size_t link_idx = 0; link_idx < result.links.size(); ++link_idx) {
+      const PersonaLink& link = result.links[link_idx];
+      const std::uint32_t cluster = engine.cluster_of()[result.record_of[link.left]];
+      if (cluster != engine.cluster_of()[result.record_of[link.right]]) continue;
+      if (explained[cluster]++ < kExplainedLinksPerPersona) to_explain.push_back(link_idx);
+    }
+    internal::RunChunks(to_explain.size(), 4096, options.threads, [&](std::size_t, std::size_t begin, std::size_t end) {
+      for (std::size_t idx = begin; idx < end; ++idx) {
+        PersonaLink& link = result.links[to_explain[idx]];
+        link.explanation = engine.Explain(result.record_of[link.left], result.record_of[link.right]);
+      }
+    });
+  }
   result.engine.emplace(std::move(engine));
   return result;
 }

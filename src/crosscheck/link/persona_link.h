@@ -3,9 +3,10 @@
 // formats). Runs the generic engine on the identity fields of NormalizedApplication (name,
 // e-mail, phone, date of birth, address, national id, LinkedIn, GitHub). Shared identifiers
 // are evidence weighed by EM like any other field, and a link is vetoed when the names
-// disagree outright: a stolen national id or a family's shared address alone never merges
-// two different people. Network signals (devices, IPs, payout accounts, photos) are left to
-// the graph stage.
+// disagree: a stolen national id or a family's shared address or phone alone never merges
+// two different people. Names that share some tokens (a married name) may still link on the
+// same personal e-mail or identifier (see FieldParameters::veto). Network signals (devices,
+// IPs, payout accounts, photos) are left to the graph stage.
 //
 //   CC_ASSIGN_OR_RETURN(PersonaLinkResult personas, LinkApplications(apps, LinkOptions{}));
 //   Use(personas.persona_ids[app_idx]);
@@ -29,7 +30,9 @@ struct PersonaLink {
   std::size_t right = 0;
   double match_probability = 0.0;
   double match_weight = 0.0;
-  PairExplanation explanation;  // filled when LinkOptions::explain_links
+  // Filled when LinkOptions::explain_links, for the first 200 linked pairs (in (left, right)
+  // order) inside each persona; use PersonaLinkResult::Explain for any other pair.
+  PairExplanation explanation;
 };
 
 // PersonaLinkResult: a persona id per application (same order as the input), the linked
