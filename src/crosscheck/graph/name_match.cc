@@ -102,11 +102,13 @@ std::string RomanizationSkeleton(std::string_view part) {
 
 // SameRomanizedSound: two parts of three or more letters whose skeletons agree and carry at
 // least two consonants ("kim"/"gim"), or whole names whose joined skeletons agree.
-// ShortFormOf: a part of four or more letters that begins the other (Magda/Magdalena,
-// Alex/Alexander, Chris/Christopher): the short forms the nickname table does not list.
+// ShortFormOf: a part of four or more letters that begins or ends the other (Magda/Magdalena,
+// Alex/Alexander, Seun/Oluwaseun, Tina/Christina): short forms the nickname table does not
+// list.
 bool ShortFormOf(std::string_view left, std::string_view right) {
   if (left.size() > right.size()) std::swap(left, right);
-  return left.size() >= 4 && right.substr(0, left.size()) == left;
+  if (left.size() < 4) return false;
+  return right.substr(0, left.size()) == left || right.substr(right.size() - left.size()) == left;
 }
 
 bool SameRomanizedSound(std::string_view left, std::string_view right) {

@@ -21,7 +21,7 @@ bool NamesAreOnePerson(const NormalizedName& left, const NormalizedName& right);
 
 // NamesShareAPart returns true when at least one token of two or more letters of `left`
 // matches one of `right` (equal, one edit for four or more letters, a short form of four or
-// more letters (Magda/Magdalena), or the same consonant skeleton across romanizations:
+// more letters at either end (Magda/Magdalena, Seun/Oluwaseun), or the same consonant skeleton across romanizations:
 // Kim/Gim, Hyun/Hyeon), or NamesAreOnePerson.
 // A person's legitimate variants (an adopted English given name, a maiden family name) keep
 // one part; two names that share nothing are different people. Empty names share nothing.

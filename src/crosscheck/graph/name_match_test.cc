@@ -35,6 +35,7 @@ TEST(NameMatch, TellsVariantsOfOneNameFromDifferentPeople) {
       {{"hsu", "mingli"}, {"mingli", "xu"}, false, true},     // too short to loosen
       {{"jun", "jung", "min"}, {"chung", "jun", "min"}, true, true},
       {{"magdalena", "nowak"}, {"kowalski", "magda"}, false, true},  // short form, married name
+      {{"adeyemi", "seun"}, {"nwosu", "oluwaseun"}, false, true},    // short form at the end
       {{"daniel", "reed"}, {"grace", "okafor"}, false, false},    // a ring's names stay apart
       {{"mei", "tan"}, {"ana", "wu"}, false, false},              // short parts never loosened
   };
