@@ -182,18 +182,36 @@ bool DifferentPeopleBehindIdentifier(const std::vector<NormalizedApplication>& a
       if (!seen) forms.push_back(app_idx);
       if (forms.size() > 16) break;
     }
+    // Forms are one person when linked through shared name parts or one known date of birth,
+    // step by step: "Chinny Adeyemi" - "Chinedu Adeyemi" - "Chinedu Okafor" is one woman under
+    // a nickname and a maiden name. Two known dates of birth that differ are two people.
+    std::vector<std::size_t> component(forms.size());
+    for (std::size_t idx = 0; idx < forms.size(); ++idx) component[idx] = idx;
+    auto find = [&](std::size_t idx) {
+      while (component[idx] != idx) idx = component[idx] = component[component[idx]];
+      return idx;
+    };
     for (std::size_t left = 0; left < forms.size(); ++left) {
       for (std::size_t right = left + 1; right < forms.size(); ++right) {
         const NormalizedApplication& a = applications[forms[left]];
         const NormalizedApplication& b = applications[forms[right]];
-        const bool names_differ = !a.name.tokens.empty() && !b.name.tokens.empty() &&
-                                  !graph::NamesShareAPart(a.name, b.name);
-        const bool births_differ = a.date_of_birth && b.date_of_birth && *a.date_of_birth != *b.date_of_birth;
-        if (names_differ || births_differ) {
+        const bool births_known = a.date_of_birth && b.date_of_birth;
+        if (births_known && *a.date_of_birth != *b.date_of_birth) {
           *pair = a.application_id + " (" + a.name.full + ") vs " + b.application_id + " (" +
-                  b.name.full + ")" + (births_differ ? ", different dates of birth" : "");
+                  b.name.full + "), different dates of birth";
           return true;
         }
+        const bool unnamed = a.name.tokens.empty() || b.name.tokens.empty();
+        if (unnamed || births_known || graph::NamesShareAPart(a.name, b.name)) {
+          component[find(left)] = find(right);
+        }
+      }
+    }
+    for (std::size_t idx = 1; idx < forms.size(); ++idx) {
+      if (find(idx) != find(0)) {
+        *pair = applications[forms[0]].application_id + " (" + applications[forms[0]].name.full + ") vs " +
+                applications[forms[idx]].application_id + " (" + applications[forms[idx]].name.full + ")";
+        return true;
       }
     }
   }

@@ -1,6 +1,7 @@
 #include "crosscheck/score/risk_scorer.h"
 
 #include <cmath>
+#include <optional>
 #include <set>
 
 #include <gtest/gtest.h>
@@ -244,6 +245,34 @@ TEST(RiskScorer, PersonaVariantsMeansDifferentPeopleBehindOneIdentifier) {
     const auto result = world.Score();
     EXPECT_EQ(FindReason(result[0], "PERSONA_VARIANTS") != nullptr, c.variants);
     EXPECT_EQ(result[0].level, RiskLevel::kLow);  // alone, never enough to flag
+  }
+}
+
+TEST(RiskScorer, PersonaVariantsFollowsNamesStepByStep) {
+  // Three names on one phone. A nickname, the married name and the maiden name are one woman
+  // when each step shares a part; two names with nothing between them are two people; one
+  // known date of birth joins names that share nothing, two different ones part them.
+  struct Case {
+    std::vector<const char*> names;
+    std::vector<std::optional<CivilDate>> births;
+    bool variants;
+  } cases[] = {
+      {{"Chinny Adeyemi", "Chinedu Adeyemi", "Chinedu Okafor"}, {{}, {}, {}}, false},
+      {{"Chinny Adeyemi", "Chinedu Okafor"}, {{}, {}}, true},
+      {{"Amy Liu", "Jie Wu"}, {CivilDate{1973, 2, 14}, CivilDate{1973, 2, 14}}, false},
+      {{"Jie Liu", "Jie Wu"}, {CivilDate{1973, 2, 14}, CivilDate{1980, 5, 1}}, true},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(std::string(c.names.front()) + " ... " + c.names.back());
+    World world;
+    for (std::size_t idx = 0; idx < c.names.size(); ++idx) {
+      NormalizedApplication& a = world.Add("P1", "co" + std::to_string(idx), "x", "y", "US");
+      a.name = normalize::NormalizePersonName(c.names[idx]);
+      a.date_of_birth = c.births[idx];
+      a.phone_e164 = "+12025550143";
+    }
+    const auto result = world.Score();
+    EXPECT_EQ(FindReason(result[0], "PERSONA_VARIANTS") != nullptr, c.variants) << DebugReasons(result[0]);
   }
 }
 
