@@ -5,9 +5,10 @@
 // down although nothing contradicts them. Here edges are taken strongest first, and the two
 // clusters an edge connects merge when (on a sample of their cross pairs, exact up to 32
 // members a side) few pairs CONTRADICT each other (evidence against being one entity: a
-// vetoed name, a Bayes factor below 1) and the link is not a lone bridge (the mean
-// probability clears the threshold, or at least two cross pairs do, or one side is a single
-// record). Cluster ids come from content, not row positions.
+// Bayes factor below 1, or a vetoed name unless the pair shares an exact e-mail, identifier or
+// phone and no birth date disagrees; see MatchScorer::Contradicts) and the link is not a lone
+// bridge (the mean probability clears the threshold, or at least two cross pairs do, or one
+// side is a single record). Cluster ids come from content, not row positions.
 //
 //   ClusterSet clusters(record_count);
 //   ClusterEdges(edges, 0.5, judge, clusters);
@@ -29,12 +30,15 @@ struct ScoredPair {
   std::uint32_t right = 0;
   float weight = 0.0F;       // match weight (bits)
   float probability = 0.0F;  // match probability, 0 when vetoed
-  bool contradicts = false;  // vetoed, or the fields' evidence is against a match
+  bool contradicts = false;  // the fields' evidence is against one entity (see PairJudgement)
 };
 
 // PairJudgement is what clustering needs to know of a record pair: its link probability (0
-// when it must not link) and whether its fields contradict each other (vetoed, or a Bayes
-// factor below 1), as opposed to merely not sharing enough to link.
+// when it must not link) and whether its fields contradict each other (a Bayes factor below
+// 1, or a vetoed name unless the pair shares an exact e-mail, identifier or phone and no birth
+// date disagrees), as opposed to merely not sharing enough to link: a maiden name and a
+// nickname of one person share no name token, so they do not link, but the e-mail both
+// carry says they are no evidence of two people either.
 struct PairJudgement {
   float probability = 0.0F;
   bool contradicts = false;

@@ -121,10 +121,50 @@ bool MatchScorer::Overridden(const std::uint8_t* levels) const {
   return personal || identifiers >= 2;
 }
 
-PairJudgement MatchScorer::Judge(std::size_t left, std::size_t right) const {
+bool MatchScorer::Contradicts(const std::uint8_t* levels, double weight, bool vetoed) const {
+  if (!vetoed) return weight < prior_weight_;
+  // A vetoed name is not by itself evidence of two people: a heavy applier's maiden name
+  // ("chinedu okafor") and nickname ("chinny adeyemi") share no token, yet both records carry
+  // the same e-mail or phone. Such a pair does not link (probability 0), but it must not
+  // stop the nickname record from joining the cluster its own strong links point to. Vetoed
+  // names with no exact e-mail, identifier or phone in common, or with birth dates that
+  // disagree outright, do contradict. A relative on the household phone shares the phone but
+  // never links (vetoed), so the merge still needs a strong edge of its own.
+  bool shared = false;
+  for (std::size_t field_idx = 0; field_idx < weights_.size(); ++field_idx) {
+    const std::uint8_t level = levels[field_idx];
+    if (level == kNullLevel) continue;
+    const bool last = level + 1U == weights_[field_idx].size();
+    if (kind_[field_idx] == FieldKind::kDate && last) return true;
+    if (level == 0 &&
+        (kind_[field_idx] == FieldKind::kPersonal || kind_[field_idx] == FieldKind::kIdentifying)) {
+      shared = true;
+    }
+  }
+  return !shared;
+}
+
+PairJudgement MatchScorer::Judge(std::size_t left, std::size_t right, double* weight_out) const {
+  constexpr std::size_t kStackFields = 64;
+  const std::size_t field_count = weights_.size();
+  std::uint8_t levels_stack[kStackFields];
+  std::uint64_t hashes_stack[kStackFields];
+  std::vector<std::uint8_t> levels_heap;
+  std::vector<std::uint64_t> hashes_heap;
+  std::uint8_t* levels = levels_stack;
+  std::uint64_t* hashes = hashes_stack;
+  if (field_count > kStackFields) {
+    levels_heap.resize(field_count);
+    hashes_heap.resize(field_count);
+    levels = levels_heap.data();
+    hashes = hashes_heap.data();
+  }
+  comparator_.Compare(left, right, levels, hashes);
   bool vetoed = false;
-  const double weight = Score(left, right, &vetoed);
-  return {vetoed ? 0.0F : static_cast<float>(ProbabilityFromWeight(weight)), vetoed || weight < prior_weight_};
+  const double weight = Weight(levels, hashes, &vetoed);
+  if (weight_out != nullptr) *weight_out = weight;
+  return {vetoed ? 0.0F : static_cast<float>(ProbabilityFromWeight(weight)),
+          Contradicts(levels, weight, vetoed)};
 }
 
 PairExplanation MatchScorer::Explain(std::size_t left, std::size_t right) const {

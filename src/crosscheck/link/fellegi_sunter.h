@@ -123,8 +123,15 @@ class MatchScorer {
   // is against a match (Bayes factor below 1).
   double prior_weight() const { return prior_weight_; }
 
-  // Judge returns what clustering needs of a pair: probability and contradiction.
-  PairJudgement Judge(std::size_t left, std::size_t right) const;
+  // Judge returns what clustering needs of a pair: probability and contradiction (and, when
+  // weight is not null, the match weight).
+  PairJudgement Judge(std::size_t left, std::size_t right, double* weight = nullptr) const;
+
+  // Contradicts tells whether a compared pair is evidence of two entities: its Bayes factor
+  // is below 1, or its name is vetoed and it shares no exact e-mail, identifier or phone or its
+  // birth dates disagree outright. A vetoed pair that shares one (a maiden name or a nickname
+  // with the same e-mail) does not link but does not argue against a merge either.
+  bool Contradicts(const std::uint8_t* levels, double weight, bool vetoed) const;
 
  private:
   const LinkModel& model_;

@@ -121,13 +121,12 @@ Result<AddedRecord> LinkIndex::Add(std::string_view source, std::string_view id,
   added.record = record;
   KnownPairs known;
   for (std::uint32_t candidate : candidates) {
-    bool vetoed = false;
-    const double weight = state.scorer->Score(candidate, record, &vetoed);
-    const double probability = vetoed ? 0.0 : ProbabilityFromWeight(weight);
-    const bool contradicts = vetoed || weight < state.scorer->prior_weight();
-    known.Add(PairKey(candidate, record), PairJudgement{static_cast<float>(probability), contradicts});
-    if (probability >= state.options.threshold) {
-      added.links.push_back({candidate, record, static_cast<float>(weight), static_cast<float>(probability), contradicts});
+    double weight = 0.0;
+    const PairJudgement judgement = state.scorer->Judge(candidate, record, &weight);
+    known.Add(PairKey(candidate, record), judgement);
+    if (judgement.probability >= state.options.threshold) {
+      added.links.push_back({candidate, record, static_cast<float>(weight), judgement.probability,
+                             judgement.contradicts});
     }
   }
   known.Seal();

@@ -330,7 +330,7 @@ Result<LinkEngine> LinkEngine::Run(const RecordTable& table, const LinkOptions& 
       const double probability = vetoed ? 0.0 : ProbabilityFromWeight(weight);
       if (probability >= options.keep_pairs_above) {
         kept[chunk_idx].push_back({left, right, static_cast<float>(weight), static_cast<float>(probability),
-                                   weight < scorer.prior_weight()});
+                                   scorer.Contradicts(levels, weight, vetoed)});
       }
     }
   });

@@ -250,5 +250,50 @@ TEST(LinkApplications, NameChangeLinksOnAPersonalEmailButARelativeOnAPhoneDoesNo
   EXPECT_EQ(result->persona_ids[first + 5], result->persona_ids[first + 6]);
 }
 
+TEST(LinkApplications, NicknameSatelliteJoinsAHeavyApplierWithAMaidenName) {
+  // One person files under her married name, her maiden name and a nickname, always with the
+  // same e-mail and phone. "chinny adeyemi" and "chinedu okafor" share no name token: that
+  // pair cannot link, but it must not keep the nickname record out of the persona. A relative
+  // on the same household phone, with her own e-mail, stays apart.
+  World world = MakeWorld(7);
+  struct Extra {
+    const char* name;
+    const char* email;
+    int person;
+  };
+  std::vector<Extra> extras;
+  for (int idx = 0; idx < 12; ++idx)
+    extras.push_back({"chinedu adeyemi", "chineduokafor5@yahoo.com", 5000});
+  for (int idx = 0; idx < 4; ++idx)
+    extras.push_back({"chinedu okafor", "chineduokafor5@yahoo.com", 5000});
+  extras.push_back({"chinny adeyemi", "chineduokafor5@yahoo.com", 5000});
+  extras.push_back({"ngozi adeyemi", "ngozi.adeyemi@gmail.com", 5001});
+  extras.push_back({"ngozi adeyemi", "ngozi.adeyemi@gmail.com", 5001});
+  for (std::size_t idx = 0; idx < extras.size(); ++idx) {
+    NormalizedApplication app;
+    app.application_id = "maiden-name-" + std::to_string(idx);
+    app.name.full = extras[idx].name;
+    app.email = extras[idx].email;
+    app.phone_e164 = "+2348122796928";
+    app.city = "lagos";
+    app.country = "NG";
+    world.apps.push_back(std::move(app));
+    world.person.push_back(extras[idx].person);
+  }
+  auto result = LinkApplications(world.apps, LinkOptions{});
+  ASSERT_TRUE(result) << result.error().ToString();
+  const std::size_t first = world.apps.size() - extras.size();
+  for (std::size_t idx = first; idx < world.apps.size(); ++idx) {
+    SCOPED_TRACE(world.apps[idx].application_id + " " + world.apps[idx].name.full);
+    if (world.person[idx] == 5000) {
+      EXPECT_EQ(result->persona_ids[idx], result->persona_ids[first]);
+    } else {
+      EXPECT_NE(result->persona_ids[idx], result->persona_ids[first])
+          << "a relative on the household phone merged";
+      EXPECT_EQ(result->persona_ids[idx], result->persona_ids[world.apps.size() - 1]);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace crosscheck::link
