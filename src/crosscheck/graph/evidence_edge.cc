@@ -443,33 +443,55 @@ std::vector<std::uint32_t> IdentityUnits(const std::vector<NormalizedApplication
   }
   std::vector<std::uint32_t> identity(applications.size(), 0);
   std::uint32_t next = 0;
-  std::vector<std::size_t> representatives;  // first application of each identity
-  std::vector<std::uint32_t> numbers;
+  // Forms (distinct name and date of birth) are joined step by step, so a nickname, a maiden
+  // and a married name of one person ("Amy Wu" - "Jie Wu" - "Jie Liu") are one identity
+  // whatever order the applications come in.
+  constexpr std::size_t kMaxComparedForms = 512;
+  auto one_person = [&](const NormalizedApplication& a, const NormalizedApplication& b) {
+    const bool births_agree = !a.date_of_birth || !b.date_of_birth || *a.date_of_birth == *b.date_of_birth;
+    const bool names_agree = a.name.tokens.empty() || b.name.tokens.empty() || a.name.full == b.name.full ||
+                             NamesShareAPart(a.name, b.name);
+    // The same known date of birth is one person under another name (married, adopted).
+    const bool same_birth = a.date_of_birth && b.date_of_birth && *a.date_of_birth == *b.date_of_birth;
+    return (births_agree && names_agree) || same_birth;
+  };
+  std::vector<std::size_t> forms;      // first application of each form
+  std::vector<std::uint32_t> form_of;  // per application of the persona
+  std::vector<std::int64_t> number_of_root;
   for (std::vector<std::size_t>& apps : members) {
     if (apps.empty()) continue;
     std::sort(apps.begin(), apps.end(), [&](std::size_t left, std::size_t right) {
       return applications[left].application_id < applications[right].application_id;
     });
-    representatives.clear();
-    numbers.clear();
+    forms.clear();
+    form_of.clear();
     for (std::size_t app_idx : apps) {
       const NormalizedApplication& a = applications[app_idx];
-      std::int64_t found = -1;
-      for (std::size_t slot = 0; slot < representatives.size() && found < 0; ++slot) {
-        const NormalizedApplication& rep = applications[representatives[slot]];
-        const bool births_agree = !a.date_of_birth || !rep.date_of_birth || *a.date_of_birth == *rep.date_of_birth;
-        const bool names_agree = a.name.tokens.empty() || rep.name.tokens.empty() ||
-                                 a.name.full == rep.name.full || NamesShareAPart(a.name, rep.name);
-        // The same known date of birth is one person under another name (married, adopted).
-        const bool same_birth = a.date_of_birth && rep.date_of_birth && *a.date_of_birth == *rep.date_of_birth;
-        if ((births_agree && names_agree) || same_birth) found = static_cast<std::int64_t>(slot);
+      std::size_t found = forms.size();
+      for (std::size_t slot = 0; slot < forms.size(); ++slot) {
+        const NormalizedApplication& rep = applications[forms[slot]];
+        if (rep.name.full == a.name.full && rep.date_of_birth == a.date_of_birth) {
+          found = slot;
+          break;
+        }
       }
-      if (found < 0) {
-        representatives.push_back(app_idx);
-        numbers.push_back(next++);
-        found = static_cast<std::int64_t>(representatives.size() - 1);
+      if (found == forms.size()) forms.push_back(app_idx);
+      form_of.push_back(static_cast<std::uint32_t>(found));
+    }
+    UnionFind joined(forms.size());
+    for (std::size_t right = 1; right < forms.size(); ++right) {
+      for (std::size_t left = 0; left < right && left < kMaxComparedForms; ++left) {
+        if (joined.Find(static_cast<std::uint32_t>(left)) == joined.Find(static_cast<std::uint32_t>(right))) continue;
+        if (one_person(applications[forms[left]], applications[forms[right]])) {
+          joined.Union(static_cast<std::uint32_t>(left), static_cast<std::uint32_t>(right));
+        }
       }
-      identity[app_idx] = numbers[static_cast<std::size_t>(found)];
+    }
+    number_of_root.assign(forms.size(), -1);
+    for (std::size_t slot = 0; slot < apps.size(); ++slot) {
+      const std::uint32_t root = joined.Find(form_of[slot]);
+      if (number_of_root[root] < 0) number_of_root[root] = next++;
+      identity[apps[slot]] = static_cast<std::uint32_t>(number_of_root[root]);
     }
   }
   return identity;

@@ -199,6 +199,22 @@ TEST(CollectEvidence, WeightFallsForGenericValuesAndRisesPastTwoSharers) {
   EXPECT_EQ(NetworkOf(result, "F1"), NetworkOf(result, "F4"));
 }
 
+TEST(CollectEvidence, APersonasOwnNameVariantsAreOneIdentityInAnyOrder) {
+  // One persona, one e-mail, three names of one woman: an adopted given name, her maiden and
+  // her married family name. "amy wu" and "jie liu" share nothing; "jie wu" joins both.
+  World world;
+  const std::vector<std::vector<std::string>> names = {{"amy", "wu"}, {"jie", "liu"}, {"jie", "wu"}};
+  for (std::size_t member = 0; member < names.size(); ++member) {
+    NormalizedApplication& a = world.Add("P0", "co" + std::to_string(member));
+    a.name.tokens = names[member];
+    a.name.full = names[member][0] + " " + names[member][1];
+    a.email = "jwu@mail.example";
+  }
+  world.Add("P9", "co9").email = "someone@mail.example";
+  const NetworkResult result = world.Build();
+  EXPECT_EQ(FindArtifact(result, ArtifactKind::kEmail), nullptr);
+}
+
 TEST(CollectEvidence, APersonSplitByLinkageStaysOneMemberOfTheHousehold) {
   // Four personas of one heavy applier (linkage kept them apart) and two relatives: one home
   // address, one family computer. Six personas, three people: still a household.
