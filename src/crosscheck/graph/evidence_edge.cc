@@ -450,7 +450,7 @@ std::vector<std::uint32_t> IdentityUnits(const std::vector<NormalizedApplication
   auto one_person = [&](const NormalizedApplication& a, const NormalizedApplication& b) {
     const bool births_agree = !a.date_of_birth || !b.date_of_birth || *a.date_of_birth == *b.date_of_birth;
     const bool names_agree = a.name.tokens.empty() || b.name.tokens.empty() || a.name.full == b.name.full ||
-                             NamesShareAPart(a.name, b.name);
+                             WrittenInDifferentScripts(a.name, b.name) || NamesShareAPart(a.name, b.name);
     // The same known date of birth is one person under another name (married, adopted).
     const bool same_birth = a.date_of_birth && b.date_of_birth && *a.date_of_birth == *b.date_of_birth;
     return (births_agree && names_agree) || same_birth;
@@ -507,7 +507,7 @@ bool CouldBeOnePerson(const NormalizedApplication& left, const NormalizedApplica
     if (*left.date_of_birth == *right.date_of_birth) return true;
     if (compare_births) return false;
   }
-  return NamesShareAPart(left.name, right.name);
+  return WrittenInDifferentScripts(left.name, right.name) || NamesShareAPart(left.name, right.name);
 }
 
 // OneNameThroughout says whether some name of the artifact's first holder (a persona, or an

@@ -160,4 +160,8 @@ bool NamesShareAPart(const NormalizedName& left, const NormalizedName& right) {
   return joined_a.size() >= 3 && joined_a == joined_b;
 }
 
+bool WrittenInDifferentScripts(const NormalizedName& left, const NormalizedName& right) {
+  return !left.tokens.empty() && !right.tokens.empty() && left.transliterated != right.transliterated;
+}
+
 }  // namespace crosscheck::graph

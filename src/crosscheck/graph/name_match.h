@@ -27,4 +27,11 @@ bool NamesAreOnePerson(const NormalizedName& left, const NormalizedName& right);
 // one part; two names that share nothing are different people. Empty names share nothing.
 bool NamesShareAPart(const NormalizedName& left, const NormalizedName& right);
 
+// WrittenInDifferentScripts returns true when exactly one of the names was written in a
+// non-Latin script (NormalizedName::transliterated). Such a pair cannot be compared: machine
+// transliteration reads Han characters in Mandarin, so 伊藤大輝 (Ito Daiki) becomes
+// "yi teng da hui", and a person's own romanization differs from it. Callers treat the names
+// as possibly one person and let other evidence (dates of birth) decide.
+bool WrittenInDifferentScripts(const NormalizedName& left, const NormalizedName& right);
+
 }  // namespace crosscheck::graph

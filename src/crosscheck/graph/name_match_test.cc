@@ -47,5 +47,18 @@ TEST(NameMatch, TellsVariantsOfOneNameFromDifferentPeople) {
   }
 }
 
+TEST(NameMatch, NamesInDifferentScriptsCannotBeCompared) {
+  NormalizedName kanji = Name({"da", "hui", "teng", "yi"});
+  kanji.transliterated = true;
+  const NormalizedName latin = Name({"daiki", "ito"});
+  NormalizedName other_kanji = Name({"fang", "wang"});
+  other_kanji.transliterated = true;
+  EXPECT_TRUE(WrittenInDifferentScripts(kanji, latin));
+  EXPECT_TRUE(WrittenInDifferentScripts(latin, kanji));
+  EXPECT_FALSE(WrittenInDifferentScripts(kanji, other_kanji));  // one script: compared as usual
+  EXPECT_FALSE(WrittenInDifferentScripts(latin, Name({"john", "smith"})));
+  EXPECT_FALSE(WrittenInDifferentScripts(kanji, Name({})));     // an empty name is not a script
+}
+
 }  // namespace
 }  // namespace crosscheck::graph

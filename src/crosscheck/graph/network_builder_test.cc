@@ -281,6 +281,14 @@ TEST(CollectEvidence, ExplainedSharingIsOneParty) {
                          : member == 1 ? std::vector<std::string>{"amy", "liu"}
                                        : std::vector<std::string>{"jie", "liu"};
        }},
+      // One person writing his name in Kanji on one application: machine transliteration reads
+      // 伊藤大輝 in Mandarin ("yi teng da hui"), which cannot be compared with "Daiki Ito".
+      {"one person, two scripts", "one name", [](NormalizedApplication& a, int member) {
+         a.email = "daiki.ito@mail.example";
+         a.name.transliterated = member == 1;
+         a.name.tokens = member == 1 ? std::vector<std::string>{"da", "hui", "teng", "yi"}
+                                     : std::vector<std::string>{"daiki", "ito"};
+       }},
       // One person that linkage split: the same e-mail under spellings of one name.
       {"one person split", "one name", [](NormalizedApplication& a, int member) {
          a.email = "mj.kim@mail.example";

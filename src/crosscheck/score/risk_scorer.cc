@@ -202,7 +202,8 @@ bool DifferentPeopleBehindIdentifier(const std::vector<NormalizedApplication>& a
           return true;
         }
         const bool unnamed = a.name.tokens.empty() || b.name.tokens.empty();
-        if (unnamed || births_known || graph::NamesShareAPart(a.name, b.name)) {
+        if (unnamed || births_known || graph::WrittenInDifferentScripts(a.name, b.name) ||
+            graph::NamesShareAPart(a.name, b.name)) {
           component[find(left)] = find(right);
         }
       }

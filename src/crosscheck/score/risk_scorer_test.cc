@@ -228,6 +228,7 @@ TEST(RiskScorer, PersonaVariantsMeansDifferentPeopleBehindOneIdentifier) {
       {"Kim Min-jun", "Minjun Kim", false},            // order and hyphen
       {"김민준", "Minjun Kim", false},                 // Hangul and its romanization: one name
       {"王芳", "Fang Wang", false},                    // Han and pinyin
+      {"伊藤大輝", "Daiki Ito", false},                // Kanji, read in Mandarin by ICU
       {"Wei Zhang", "Kevin Zhang", false},             // adopted English name
       {"Karen Smith", "Karen E. White", false},        // maiden name
       {"Dmitriy Ivanov", "Dmitry Ivanov", false},      // romanization
