@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <future>
 #include <numeric>
 #include <unordered_map>
 
@@ -208,10 +209,10 @@ void AttachLinkedPairs(const std::vector<ApplicationRecord>& records, const link
 // AssembleResult turns the graph and score modules' output into the report's shape: one
 // ApplicationResult per record and a NetworkView per flagged network.
 void AssembleResult(const std::vector<ApplicationRecord>& records, const graph::NetworkResult& networks,
-                    const std::vector<score::RiskAssessment>& assessments, ScanResult& result) {
+                    std::vector<score::RiskAssessment> assessments, ScanResult& result) {
   result.applications.reserve(records.size());
   for (std::size_t record_idx = 0; record_idx < records.size(); ++record_idx) {
-    const score::RiskAssessment& assessment = assessments[record_idx];
+    score::RiskAssessment& assessment = assessments[record_idx];
     ApplicationResult application;
     application.application_id = records[record_idx].application_id;
     application.company_id = records[record_idx].company_id;
@@ -220,8 +221,10 @@ void AssembleResult(const std::vector<ApplicationRecord>& records, const graph::
     application.network_id = networks.NetworkIdOfApplication(record_idx);
     application.score = assessment.score;
     application.level = score::RiskLevelName(assessment.level);
-    for (const auto& reason : assessment.reasons) {
-      application.reasons.push_back({reason.code, reason.log_odds, reason.summary, reason.evidence});
+    application.reasons.reserve(assessment.reasons.size());
+    for (auto& reason : assessment.reasons) {
+      application.reasons.push_back({std::move(reason.code), reason.log_odds, std::move(reason.summary),
+                                     std::move(reason.evidence)});
     }
     result.applications.push_back(std::move(application));
   }
@@ -306,6 +309,17 @@ Result<ScanResult> RunScanStages(const ScanOptions& options, IssueLog& issues) {
   }
   timer.Mark("normalize");
 
+  // Watchlists and sign-ins do not depend on personas: they run on a thread of their own while
+  // linkage and networks run (which leave a core idle much of the time). Their issues and
+  // inputs are kept apart and appended after, in the order a sequential run gives.
+  score::ExternalEvidence external;
+  IssueLog side_issues;
+  ScanResult side_result;
+  std::future<Status> side_evidence = std::async(std::launch::async, [&]() -> Status {
+    CC_RETURN_IF_ERROR(AddWatchlistEvidence(options, records, normalized, side_issues, external, side_result));
+    return AddMonitoringEvidence(options, read_options, records, intel, side_issues, external, side_result);
+  });
+
   // Personas come from the linkage engine, or from the user's own file (then no waterfalls).
   link::PersonaLinkResult persona_links;
   if (options.personas) {
@@ -324,17 +338,19 @@ Result<ScanResult> RunScanStages(const ScanOptions& options, IssueLog& issues) {
       graph::BuildNetworks(normalized, records, personas, graph::NetworkOptions{});
   timer.Mark("networks");
 
-  score::ExternalEvidence external;
-  CC_RETURN_IF_ERROR(AddWatchlistEvidence(options, records, normalized, issues, external, result));
-  timer.Mark("watchlists");
-  CC_RETURN_IF_ERROR(AddMonitoringEvidence(options, read_options, records, intel, issues, external, result));
-  timer.Mark("monitor");
-  const std::vector<score::RiskAssessment> assessments =
+  const Status side_status = side_evidence.get();
+  for (const Issue& issue : side_issues.issues()) issues.Add(issue);
+  for (std::string& input : side_result.inputs) result.inputs.push_back(std::move(input));
+  CC_RETURN_IF_ERROR(side_status);
+  // Only the wait beyond linkage and networks: the stages' times add up to the wall time.
+  timer.Mark("watchlists+monitor");
+  std::vector<score::RiskAssessment> assessments =
       score::ScoreApplications(normalized, records, networks, external, score::ScoreOptions{});
   timer.Mark("score");
 
-  AssembleResult(records, networks, assessments, result);
+  AssembleResult(records, networks, std::move(assessments), result);
   AttachLinkedPairs(records, persona_links, result);
+  timer.Mark("assemble");
   ScanSummary& summary = result.summary;
   summary.applications = records.size();
   summary.rows_skipped = issues.CountBySeverity(IssueSeverity::kRowSkipped);
