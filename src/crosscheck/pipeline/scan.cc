@@ -197,9 +197,11 @@ void AttachLinkedPairs(const std::vector<ApplicationRecord>& records, const link
       ++network.omitted_linked_pairs;
       continue;
     }
+    // Waterfalls are computed here, for the pairs a reviewer will see, not for every link.
+    const link::PairExplanation explanation = links.Explain(pair.left, pair.right);
     LinkedPairView view{records[pair.left].application_id, records[pair.right].application_id,
-                        pair.match_probability, pair.match_weight, pair.explanation.prior_weight, {}};
-    for (const auto& step : pair.explanation.steps) {
+                        pair.match_probability, pair.match_weight, explanation.prior_weight, {}};
+    for (const auto& step : explanation.steps) {
       view.terms.push_back({step.field, step.level, step.weight + step.tf_adjustment});
     }
     network.linked_pairs.push_back(std::move(view));
@@ -329,7 +331,9 @@ Result<ScanResult> RunScanStages(const ScanOptions& options, IssueLog& issues) {
       return InvalidInput(issues.issues().front().ToString() + " (--strict)");
     }
   } else {
-    CC_ASSIGN_OR_RETURN(persona_links, link::LinkApplications(normalized, link::LinkOptions{}));
+    link::LinkOptions link_options;
+    link_options.explain_links = false;  // AttachLinkedPairs explains the pairs it shows
+    CC_ASSIGN_OR_RETURN(persona_links, link::LinkApplications(normalized, link_options));
   }
   timer.Mark("link");
   const std::vector<std::string>& personas = persona_links.persona_ids;
