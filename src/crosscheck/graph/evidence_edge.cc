@@ -5,7 +5,6 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
-#include <numeric>
 #include <thread>
 #include <tuple>
 #include <unordered_map>
@@ -14,6 +13,7 @@
 #include "crosscheck/common/check.h"
 #include "crosscheck/common/strings.h"
 #include "crosscheck/common/time.h"
+#include "crosscheck/common/union_find.h"
 #include "crosscheck/graph/internal/near_duplicate.h"
 #include "crosscheck/graph/name_match.h"
 
@@ -86,31 +86,6 @@ std::string MaskArtifactValue(ArtifactKind kind, std::string_view value) {
 }
 
 namespace {
-
-// UnionFind over dense indexes, path halving plus union by smaller index (deterministic roots).
-class UnionFind {
- public:
-  explicit UnionFind(std::size_t size) : parent_(size) {
-    std::iota(parent_.begin(), parent_.end(), 0u);
-  }
-  std::uint32_t Find(std::uint32_t node) {
-    while (parent_[node] != node) {
-      parent_[node] = parent_[parent_[node]];
-      node = parent_[node];
-    }
-    return node;
-  }
-  void Union(std::uint32_t left, std::uint32_t right) {
-    left = Find(left);
-    right = Find(right);
-    if (left == right) return;
-    if (left < right) std::swap(left, right);
-    parent_[left] = right;
-  }
-
- private:
-  std::vector<std::uint32_t> parent_;
-};
 
 // Candidate is a set of applications holding one value, before persona counting.
 struct Candidate {
@@ -448,12 +423,10 @@ std::vector<std::uint32_t> IdentityUnits(const std::vector<NormalizedApplication
   // whatever order the applications come in.
   constexpr std::size_t kMaxComparedForms = 512;
   auto one_person = [&](const NormalizedApplication& a, const NormalizedApplication& b) {
+    // A nameless application, or one name spelt alike, is judged by the dates of birth alone.
     const bool births_agree = !a.date_of_birth || !b.date_of_birth || *a.date_of_birth == *b.date_of_birth;
-    const bool names_agree = a.name.tokens.empty() || b.name.tokens.empty() || a.name.full == b.name.full ||
-                             WrittenInDifferentScripts(a.name, b.name) || NamesShareAPart(a.name, b.name);
-    // The same known date of birth is one person under another name (married, adopted).
-    const bool same_birth = a.date_of_birth && b.date_of_birth && *a.date_of_birth == *b.date_of_birth;
-    return (births_agree && names_agree) || same_birth;
+    if (a.name.tokens.empty() || b.name.tokens.empty() || a.name.full == b.name.full) return births_agree;
+    return CouldBeOnePerson(a, b, /*compare_births=*/true);
   };
   std::vector<std::size_t> forms;      // first application of each form
   std::vector<std::uint32_t> form_of;  // per application of the persona
@@ -497,18 +470,6 @@ std::vector<std::uint32_t> IdentityUnits(const std::vector<NormalizedApplication
   return identity;
 }
 
-// CouldBeOnePerson: the names share a part (a person's maiden or adopted name keeps the other
-// part) and the dates of birth, where both are given, agree; or both give one date of birth
-// (strangers sharing an artifact and a birthday are rare; a ring's personas have their own).
-bool CouldBeOnePerson(const NormalizedApplication& left, const NormalizedApplication& right,
-                      bool compare_births) {
-  if (left.date_of_birth && right.date_of_birth) {
-    // One known date of birth: a person under a married or adopted name ("Amy Wu", "Jie Liu").
-    if (*left.date_of_birth == *right.date_of_birth) return true;
-    if (compare_births) return false;
-  }
-  return WrittenInDifferentScripts(left.name, right.name) || NamesShareAPart(left.name, right.name);
-}
 
 // OneNameThroughout says whether some name of the artifact's first holder (a persona, or an
 // identity within one) could also be a name of every other holder (each judged by the names

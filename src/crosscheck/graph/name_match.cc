@@ -164,4 +164,13 @@ bool WrittenInDifferentScripts(const NormalizedName& left, const NormalizedName&
   return !left.tokens.empty() && !right.tokens.empty() && left.transliterated != right.transliterated;
 }
 
+bool CouldBeOnePerson(const NormalizedApplication& left, const NormalizedApplication& right,
+                      bool compare_births) {
+  if (left.date_of_birth && right.date_of_birth) {
+    if (*left.date_of_birth == *right.date_of_birth) return true;
+    if (compare_births) return false;
+  }
+  return WrittenInDifferentScripts(left.name, right.name) || NamesShareAPart(left.name, right.name);
+}
+
 }  // namespace crosscheck::graph

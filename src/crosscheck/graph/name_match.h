@@ -34,4 +34,13 @@ bool NamesShareAPart(const NormalizedName& left, const NormalizedName& right);
 // as possibly one person and let other evidence (dates of birth) decide.
 bool WrittenInDifferentScripts(const NormalizedName& left, const NormalizedName& right);
 
+// CouldBeOnePerson says whether two applications could be one person's: one known date of
+// birth (a person under a married or adopted name: "Amy Wu", "Jie Liu"; strangers sharing an
+// artifact and a birthday are rare, a ring's personas have their own), or, unless
+// compare_births and both dates are known and differ, names that share a part or are written
+// in different scripts. compare_births is false for profile handles, made from names and so
+// typed alike by namesakes born on other days.
+bool CouldBeOnePerson(const NormalizedApplication& left, const NormalizedApplication& right,
+                      bool compare_births);
+
 }  // namespace crosscheck::graph

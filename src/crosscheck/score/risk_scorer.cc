@@ -12,6 +12,7 @@
 #include "crosscheck/common/check.h"
 #include "crosscheck/common/strings.h"
 #include "crosscheck/common/time.h"
+#include "crosscheck/common/union_find.h"
 #include "crosscheck/graph/name_match.h"
 #include "crosscheck/score/indicator_catalog.h"
 
@@ -185,31 +186,24 @@ bool DifferentPeopleBehindIdentifier(const std::vector<NormalizedApplication>& a
     // Forms are one person when linked through shared name parts or one known date of birth,
     // step by step: "Chinny Adeyemi" - "Chinedu Adeyemi" - "Chinedu Okafor" is one woman under
     // a nickname and a maiden name. Two known dates of birth that differ are two people.
-    std::vector<std::size_t> component(forms.size());
-    for (std::size_t idx = 0; idx < forms.size(); ++idx) component[idx] = idx;
-    auto find = [&](std::size_t idx) {
-      while (component[idx] != idx) idx = component[idx] = component[component[idx]];
-      return idx;
-    };
+    UnionFind component(forms.size());
     for (std::size_t left = 0; left < forms.size(); ++left) {
       for (std::size_t right = left + 1; right < forms.size(); ++right) {
         const NormalizedApplication& a = applications[forms[left]];
         const NormalizedApplication& b = applications[forms[right]];
-        const bool births_known = a.date_of_birth && b.date_of_birth;
-        if (births_known && *a.date_of_birth != *b.date_of_birth) {
+        if (a.date_of_birth && b.date_of_birth && *a.date_of_birth != *b.date_of_birth) {
           *pair = a.application_id + " (" + a.name.full + ") vs " + b.application_id + " (" +
                   b.name.full + "), different dates of birth";
           return true;
         }
         const bool unnamed = a.name.tokens.empty() || b.name.tokens.empty();
-        if (unnamed || births_known || graph::WrittenInDifferentScripts(a.name, b.name) ||
-            graph::NamesShareAPart(a.name, b.name)) {
-          component[find(left)] = find(right);
+        if (unnamed || graph::CouldBeOnePerson(a, b, /*compare_births=*/true)) {
+          component.Union(static_cast<std::uint32_t>(left), static_cast<std::uint32_t>(right));
         }
       }
     }
     for (std::size_t idx = 1; idx < forms.size(); ++idx) {
-      if (find(idx) != find(0)) {
+      if (component.Find(static_cast<std::uint32_t>(idx)) != component.Find(0)) {
         *pair = applications[forms[0]].application_id + " (" + applications[forms[0]].name.full + ") vs " +
                 applications[forms[idx]].application_id + " (" + applications[forms[idx]].name.full + ")";
         return true;
