@@ -10,6 +10,35 @@ constexpr double kMinProbability = 1e-12;
 constexpr double kMinTfAdjustment = -15.0;
 constexpr double kMaxTfAdjustment = 3.0;
 
+// ComparedPair holds one pair's comparison levels and exact-value hashes: on the stack for up
+// to kStackFields fields (pair scoring is the hot loop), on the heap beyond.
+class ComparedPair {
+ public:
+  ComparedPair(const PairComparator& comparator, std::size_t field_count, std::size_t left,
+               std::size_t right) {
+    if (field_count > kStackFields) {
+      levels_heap_.resize(field_count);
+      hashes_heap_.resize(field_count);
+      levels = levels_heap_.data();
+      hashes = hashes_heap_.data();
+    }
+    comparator.Compare(left, right, levels, hashes);
+  }
+  ComparedPair(const ComparedPair&) = delete;
+  ComparedPair& operator=(const ComparedPair&) = delete;
+
+ private:
+  static constexpr std::size_t kStackFields = 64;
+  std::uint8_t levels_stack_[kStackFields];
+  std::uint64_t hashes_stack_[kStackFields];
+  std::vector<std::uint8_t> levels_heap_;
+  std::vector<std::uint64_t> hashes_heap_;
+
+ public:
+  std::uint8_t* levels = levels_stack_;
+  std::uint64_t* hashes = hashes_stack_;
+};
+
 }  // namespace
 
 int VetoLevel(FieldType type, std::size_t level_count) {
@@ -78,22 +107,8 @@ double MatchScorer::Weight(const std::uint8_t* levels, const std::uint64_t* exac
 }
 
 double MatchScorer::Score(std::size_t left, std::size_t right, bool* vetoed) const {
-  constexpr std::size_t kStackFields = 64;
-  const std::size_t field_count = weights_.size();
-  std::uint8_t levels_stack[kStackFields];
-  std::uint64_t hashes_stack[kStackFields];
-  std::vector<std::uint8_t> levels_heap;
-  std::vector<std::uint64_t> hashes_heap;
-  std::uint8_t* levels = levels_stack;
-  std::uint64_t* hashes = hashes_stack;
-  if (field_count > kStackFields) {
-    levels_heap.resize(field_count);
-    hashes_heap.resize(field_count);
-    levels = levels_heap.data();
-    hashes = hashes_heap.data();
-  }
-  comparator_.Compare(left, right, levels, hashes);
-  return Weight(levels, hashes, vetoed);
+  ComparedPair pair(comparator_, weights_.size(), left, right);
+  return Weight(pair.levels, pair.hashes, vetoed);
 }
 
 double MatchScorer::LinkProbability(std::size_t left, std::size_t right) const {
@@ -145,26 +160,12 @@ bool MatchScorer::Contradicts(const std::uint8_t* levels, double weight, bool ve
 }
 
 PairJudgement MatchScorer::Judge(std::size_t left, std::size_t right, double* weight_out) const {
-  constexpr std::size_t kStackFields = 64;
-  const std::size_t field_count = weights_.size();
-  std::uint8_t levels_stack[kStackFields];
-  std::uint64_t hashes_stack[kStackFields];
-  std::vector<std::uint8_t> levels_heap;
-  std::vector<std::uint64_t> hashes_heap;
-  std::uint8_t* levels = levels_stack;
-  std::uint64_t* hashes = hashes_stack;
-  if (field_count > kStackFields) {
-    levels_heap.resize(field_count);
-    hashes_heap.resize(field_count);
-    levels = levels_heap.data();
-    hashes = hashes_heap.data();
-  }
-  comparator_.Compare(left, right, levels, hashes);
+  ComparedPair pair(comparator_, weights_.size(), left, right);
   bool vetoed = false;
-  const double weight = Weight(levels, hashes, &vetoed);
+  const double weight = Weight(pair.levels, pair.hashes, &vetoed);
   if (weight_out != nullptr) *weight_out = weight;
   return {vetoed ? 0.0F : static_cast<float>(ProbabilityFromWeight(weight)),
-          Contradicts(levels, weight, vetoed)};
+          Contradicts(pair.levels, weight, vetoed)};
 }
 
 PairExplanation MatchScorer::Explain(std::size_t left, std::size_t right) const {
