@@ -297,6 +297,19 @@ std::string Percent(std::int64_t part, std::int64_t whole) {
 // CapFamily scales the terms [first, terms.end()) of one family of correlated indicators so
 // that together they weigh at most cap nats: evidence that tends to come together (a traveller
 // abroad on a hotel VPN, jumping between exits) must not count once per symptom.
+// NightSignins counts the account's sign-ins in the off-hours window of the claimed
+// residence's local clock (the window may wrap past midnight).
+std::int64_t NightSignins(const Account& account, const MonitorOptions& options) {
+  std::int64_t night = 0;
+  for (int hour = 0; hour < 24; ++hour) {
+    const bool is_night = options.off_hours_start <= options.off_hours_end
+                              ? hour >= options.off_hours_start && hour < options.off_hours_end
+                              : hour >= options.off_hours_start || hour < options.off_hours_end;
+    if (is_night) night += account.local_hours[static_cast<std::size_t>(hour)];
+  }
+  return night;
+}
+
 void CapFamily(std::vector<ScoreTerm>& terms, std::size_t first, double cap) {
   double sum = 0;
   for (std::size_t term_idx = first; term_idx < terms.size(); ++term_idx) sum += terms[term_idx].log_odds;
@@ -358,13 +371,7 @@ void ScoreAccount(const Account& account, const MonitorOptions& options, Account
   CapFamily(terms, location_first, kLocationFamilyCap);
   // ---- when ----
   if (account.alert_counts[kOffHoursIndex] > 0 && account.hour_events > 0) {
-    std::int64_t night = 0;
-    for (int hour = 0; hour < 24; ++hour) {
-      const bool is_night = options.off_hours_start <= options.off_hours_end
-                                ? hour >= options.off_hours_start && hour < options.off_hours_end
-                                : hour >= options.off_hours_start || hour < options.off_hours_end;
-      if (is_night) night += account.local_hours[static_cast<std::size_t>(hour)];
-    }
+    const std::int64_t night = NightSignins(account, options);
     const double share = static_cast<double>(night) / static_cast<double>(account.hour_events);
     // How far the clock must move, at least, for a 08:00-18:00 day to hold (nearly) as many
     // sign-ins as the best fit: a few hours is a late worker, or a claimed residence whose
@@ -798,13 +805,7 @@ void SessionAnalyzer::State::CheckHours(Account& account, const SigninEvent& eve
   // Re-evaluate at the threshold and every 10 events after: the verdict needs a histogram, and
   // a streaming monitor must still say it as soon as the evidence is there.
   if (count != options.off_hours_min_events && count % 10 != 0) return;
-  std::int64_t night = 0;
-  for (int hour = 0; hour < 24; ++hour) {
-    const bool is_night = options.off_hours_start <= options.off_hours_end
-                              ? hour >= options.off_hours_start && hour < options.off_hours_end
-                              : hour >= options.off_hours_start || hour < options.off_hours_end;
-    if (is_night) night += account.local_hours[static_cast<std::size_t>(hour)];
-  }
+  const std::int64_t night = NightSignins(account, options);
   const double share = static_cast<double>(night) / static_cast<double>(count);
   if (share < options.off_hours_min_share) return;
   // Which whole-hour UTC offset puts most of these sign-ins into a 08:00-18:00 working day?
