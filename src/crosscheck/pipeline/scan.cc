@@ -140,8 +140,9 @@ Status AddWatchlistEvidence(const ScanOptions& options, const std::vector<Applic
       // The best listed person whose published dates of birth do not exclude the applicant.
       for (const watchlist::SanctionsMatch& match : matches[record_idx]) {
         const watchlist::SanctionsEntry* entry = sanctions.Find(match.ent_num);
-        const auto fit = watchlist::CompareBirthDate(
-            watchlist::ParseListedBirthDates(entry ? entry->remarks : ""), normalized[record_idx].date_of_birth);
+        const auto fit = entry == nullptr ? watchlist::BirthDateFit::kUnknown
+                                          : watchlist::CompareBirthDate(entry->birth_dates,
+                                                                        normalized[record_idx].date_of_birth);
         if (fit == watchlist::BirthDateFit::kContradicts) continue;
         const bool corroborated = fit == watchlist::BirthDateFit::kAgrees;
         std::string programs;

@@ -293,6 +293,7 @@ SanctionsList& SanctionsList::operator=(SanctionsList&&) noexcept = default;
 SanctionsList::~SanctionsList() = default;
 
 SanctionsList SanctionsList::FromEntries(std::vector<SanctionsEntry> entries) {
+  for (SanctionsEntry& entry : entries) entry.birth_dates = ParseListedBirthDates(entry.remarks);
   auto index = std::make_unique<Index>();
   index->entries = std::move(entries);
   index->Build();

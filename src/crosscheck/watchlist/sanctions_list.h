@@ -20,6 +20,7 @@
 
 #include "crosscheck/common/error.h"
 #include "crosscheck/common/issue.h"
+#include "crosscheck/watchlist/birth_dates.h"
 
 namespace crosscheck::watchlist {
 
@@ -62,6 +63,7 @@ struct SanctionsEntry {
   std::string remarks;
   std::vector<SanctionsAlias> aliases;
   std::vector<SanctionsAddress> addresses;
+  std::vector<ListedBirthDate> birth_dates;  // the remarks' "DOB ..." (filled by FromEntries)
 };
 
 // ScreenOptions tunes Screen.
@@ -97,7 +99,8 @@ class SanctionsList {
   // cannot be read or sdn.csv yields no entry at all.
   static Result<SanctionsList> Load(const std::filesystem::path& dir, IssueLog& issues);
 
-  // FromEntries builds a list from entries already in memory (tests, other list formats).
+  // FromEntries builds a list from entries already in memory (tests, other list formats); it
+  // reads each entry's birth_dates from its remarks.
   static SanctionsList FromEntries(std::vector<SanctionsEntry> entries);
 
   SanctionsList(SanctionsList&&) noexcept;
