@@ -1,9 +1,11 @@
 #include "crosscheck/link/clustering.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstdio>
 #include <numeric>
 
+#include "crosscheck/link/internal/radix_sort.h"
 #include "crosscheck/link/prepared_table.h"
 
 namespace crosscheck::link {
@@ -29,16 +31,39 @@ std::uint64_t PackSizes(std::size_t a, std::size_t b) {
 
 }  // namespace
 
+namespace {
+std::uint64_t SlotOf(std::uint64_t key, std::uint64_t mask) {
+  key ^= key >> 29;
+  key *= 0xbf58476d1ce4e5b9ULL;
+  key ^= key >> 32;
+  return key & mask;
+}
+}  // namespace
+
 void KnownPairs::Seal() {
-  std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
-  entries_.erase(std::unique(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.key == b.key; }),
-                 entries_.end());
+  std::size_t size = 16;
+  while (size < 2 * entries_.size()) size *= 2;  // load factor <= 1/2
+  std::vector<Entry> table(size, Entry{kEmpty, PairJudgement{}});
+  mask_ = size - 1;
+  for (const Entry& entry : entries_) {
+    for (std::uint64_t slot = SlotOf(entry.key, mask_);; slot = (slot + 1) & mask_) {
+      if (table[slot].key == entry.key) break;  // the first judgement stays
+      if (table[slot].key == kEmpty) {
+        table[slot] = entry;
+        break;
+      }
+    }
+  }
+  entries_ = std::move(table);
 }
 
 const PairJudgement* KnownPairs::Find(std::uint64_t key) const {
-  auto it = std::lower_bound(entries_.begin(), entries_.end(), key,
-                             [](const Entry& entry, std::uint64_t wanted) { return entry.key < wanted; });
-  return it != entries_.end() && it->key == key ? &it->judgement : nullptr;
+  if (entries_.empty()) return nullptr;
+  for (std::uint64_t slot = SlotOf(key, mask_);; slot = (slot + 1) & mask_) {
+    const Entry& entry = entries_[slot];
+    if (entry.key == key) return &entry.judgement;
+    if (entry.key == kEmpty) return nullptr;
+  }
 }
 
 ClusterSet::ClusterSet(std::size_t record_count) : cluster_of_(record_count) {
@@ -137,25 +162,32 @@ void ClusterSet::Merge(std::uint32_t cluster_a, std::uint32_t cluster_b) {
 
 void ClusterEdges(const std::vector<ScoredPair>& edges, double threshold, const PairJudge& judge,
                   ClusterSet& clusters) {
-  std::vector<std::uint32_t> order;
+  // Merge order: strongest first, ties by record indices. Sorting the keys themselves (not
+  // indexes into `edges`) keeps the sort in cache.
+  struct OrderKey {
+    float weight;
+    std::uint32_t left;
+    std::uint32_t right;
+  };
+  std::vector<OrderKey> order;
   KnownPairs known;
   known.Reserve(edges.size());
-  for (std::uint32_t edge_idx = 0; edge_idx < edges.size(); ++edge_idx) {
-    const ScoredPair& edge = edges[edge_idx];
+  for (const ScoredPair& edge : edges) {
     known.Add(PairKey(edge.left, edge.right), PairJudgement{edge.probability, edge.contradicts});
-    if (edge.probability >= threshold) order.push_back(edge_idx);
+    if (edge.probability >= threshold) order.push_back({edge.weight, edge.left, edge.right});
   }
   known.Seal();
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    const ScoredPair& left = edges[a];
-    const ScoredPair& right = edges[b];
-    if (left.weight != right.weight) return left.weight > right.weight;
-    if (left.left != right.left) return left.left < right.left;
-    return left.right < right.right;
+  // (weight descending, left, right): by records first, then stably by weight.
+  std::uint32_t largest = 0;
+  for (const OrderKey& edge : order) largest = std::max({largest, edge.left, edge.right});
+  const int index_bits = std::bit_width(largest);
+  internal::RadixSortByKey(order, [index_bits](const OrderKey& edge) {
+    return (static_cast<std::uint64_t>(edge.left) << index_bits) | edge.right;
   });
-  for (std::uint32_t edge_idx : order) {
-    clusters.TryMerge(edges[edge_idx].left, edges[edge_idx].right, threshold, judge, &known);
-  }
+  internal::RadixSortByKey(order, [](const OrderKey& edge) {
+    return static_cast<std::uint64_t>(~internal::SortableFloat(edge.weight));
+  });
+  for (const OrderKey& edge : order) clusters.TryMerge(edge.left, edge.right, threshold, judge, &known);
 }
 
 std::string StableClusterId(std::string_view source, std::string_view record_id) {

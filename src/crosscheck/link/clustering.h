@@ -47,13 +47,14 @@ struct PairJudgement {
 // PairJudge judges a record pair that was not scored before.
 using PairJudge = std::function<PairJudgement(std::uint32_t, std::uint32_t)>;
 
-// KnownPairs holds already judged pairs by PairKey: a sorted array (millions of edges
-// build faster and take less memory than in a node-based hash map). Add, then Seal, then Find.
+// KnownPairs holds already judged pairs by PairKey: an open-addressing hash table built once
+// (Add, then Seal, then Find). Clustering looks up every sampled cross pair of two clusters;
+// one probe into a flat table beats a binary search over millions of edges (cache misses).
 class KnownPairs {
  public:
   void Reserve(std::size_t count) { entries_.reserve(count); }
   void Add(std::uint64_t key, PairJudgement judgement) { entries_.push_back({key, judgement}); }
-  // Seal sorts the pairs; a key added twice keeps its first judgement.
+  // Seal builds the table; a key added twice keeps its first judgement.
   void Seal();
   // Find returns the judgement of a key, or null.
   const PairJudgement* Find(std::uint64_t key) const;
@@ -63,7 +64,10 @@ class KnownPairs {
     std::uint64_t key;
     PairJudgement judgement;
   };
-  std::vector<Entry> entries_;
+  // No PairKey of two distinct records is all ones: it marks an empty slot.
+  static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
+  std::vector<Entry> entries_;  // added entries until Seal, then the table
+  std::uint64_t mask_ = 0;      // table size - 1
 };
 
 // CrossLinkage summarizes the (sampled) cross pairs of two clusters.

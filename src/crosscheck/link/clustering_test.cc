@@ -2,11 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <map>
 #include <string>
 #include <vector>
+
+#include "crosscheck/link/internal/radix_sort.h"
 
 namespace crosscheck::link {
 namespace {
@@ -169,6 +172,62 @@ TEST(ClusterSet, AddRecordAndMergeKeepSortedMembers) {
   EXPECT_EQ(clusters.members(0), (std::vector<std::uint32_t>{0}));
   auto never = [](std::uint32_t, std::uint32_t) { return PairJudgement{0.0F, true}; };
   EXPECT_FALSE(clusters.TryMerge(0, 1, 0.5, never, nullptr));
+}
+
+TEST(KnownPairs, FindsEveryAddedPairAndKeepsTheFirstJudgement) {
+  KnownPairs known;
+  EXPECT_EQ(known.Find(PairKey(1, 2)), nullptr);  // before anything is added
+  // Enough pairs to make the table probe past collisions; keys as clustering packs them.
+  for (std::uint32_t left = 0; left < 300; ++left) {
+    for (std::uint32_t right = left + 1; right < left + 4; ++right) {
+      known.Add(PairKey(right, left), PairJudgement{static_cast<float>(left) / 1000.0F, right % 2 == 0});
+    }
+  }
+  known.Add(PairKey(0, 1), PairJudgement{0.99F, true});  // repeated: the first one stays
+  known.Seal();
+  for (std::uint32_t left = 0; left < 300; ++left) {
+    for (std::uint32_t right = left + 1; right < left + 4; ++right) {
+      SCOPED_TRACE(std::to_string(left) + " / " + std::to_string(right));
+      const PairJudgement* found = known.Find(PairKey(left, right));
+      ASSERT_NE(found, nullptr);
+      EXPECT_FLOAT_EQ(found->probability, static_cast<float>(left) / 1000.0F);
+      EXPECT_EQ(found->contradicts, right % 2 == 0);
+    }
+  }
+  EXPECT_EQ(known.Find(PairKey(0, 5)), nullptr);
+  EXPECT_EQ(known.Find(PairKey(299, 1000)), nullptr);
+}
+
+TEST(RadixSortByKey, MatchesAStableComparisonSort) {
+  struct Item {
+    std::uint64_t key;
+    int position;
+  };
+  // Keys of different widths (one byte, record pairs, full 64 bits), with repeats.
+  for (const std::uint64_t modulus : {std::uint64_t{200}, std::uint64_t{1} << 40, ~std::uint64_t{0}}) {
+    SCOPED_TRACE(modulus);
+    std::vector<Item> items;
+    std::uint64_t state = 12345;
+    for (int idx = 0; idx < 5000; ++idx) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      items.push_back({(state >> 7) % modulus, idx});
+    }
+    std::vector<Item> expected = items;
+    std::stable_sort(expected.begin(), expected.end(), [](const Item& a, const Item& b) { return a.key < b.key; });
+    internal::RadixSortByKey(items, [](const Item& item) { return item.key; });
+    ASSERT_EQ(items.size(), expected.size());
+    for (std::size_t idx = 0; idx < items.size(); ++idx) {
+      EXPECT_EQ(items[idx].key, expected[idx].key);
+      EXPECT_EQ(items[idx].position, expected[idx].position);
+    }
+  }
+  // Floats map to keys in the same order.
+  const float ordered[] = {-1e30F, -2.5F, -0.0F, 0.0F, 1e-20F, 3.0F, 1e30F};
+  for (std::size_t idx = 0; idx + 1 < std::size(ordered); ++idx) {
+    SCOPED_TRACE(ordered[idx]);
+    EXPECT_LE(internal::SortableFloat(ordered[idx]), internal::SortableFloat(ordered[idx + 1]));
+  }
+  EXPECT_EQ(internal::SortableFloat(-0.0F), internal::SortableFloat(0.0F));
 }
 
 TEST(StableClusterId, DependsOnlyOnContent) {

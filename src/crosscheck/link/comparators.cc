@@ -32,7 +32,8 @@ bool TokensClose(std::string_view left, std::string_view right) {
   // An initial matches any token with the same first letter ("j" ~ "john").
   if ((left.size() == 1 || right.size() == 1) && left[0] == right[0]) return true;
   if (left.size() < 2 || right.size() < 2) return false;
-  return JaroWinkler(left, right) >= 0.92 || WithinOneEdit(left, right);
+  if (WithinOneEdit(left, right)) return true;
+  return JaroWinklerUpperBound(left, right) >= 0.92 && JaroWinkler(left, right) >= 0.92;
 }
 
 // FoldCodePoint maps a Latin-1 Supplement or Latin Extended-A letter to ASCII; nullptr when
@@ -145,6 +146,123 @@ double JaroWinkler(std::string_view left, std::string_view right) {
   std::size_t prefix = 0;
   while (prefix < 4 && prefix < left_size && left[prefix] == right[prefix]) ++prefix;
   return jaro + static_cast<double>(prefix) * 0.1 * (1.0 - jaro);
+}
+
+// Character histograms bucket bytes by their low five bits: the 26 ASCII letters get a bucket
+// each (digits share buckets with letters, which only loosens the bounds, never breaks them).
+// Byte counters keep the histogram in two vector registers; longer strings use wider ones.
+namespace {
+constexpr unsigned kBuckets = 32;
+unsigned Bucket(char c) { return static_cast<unsigned char>(c) & (kBuckets - 1); }
+
+template <typename Count>
+int CommonCharacters(std::string_view shorter, std::string_view longer) {
+  std::array<Count, kBuckets> counts{};
+  for (char c : shorter) ++counts[Bucket(c)];
+  int common = 0;
+  for (char c : longer) {
+    Count& count = counts[Bucket(c)];
+    const bool hit = count != 0;
+    common += hit;
+    count = static_cast<Count>(count - hit);
+  }
+  return common;
+}
+
+template <typename Count>
+int HistogramDistance(std::string_view left, std::string_view right) {
+  std::array<Count, kBuckets> counts{};
+  for (char c : left) ++counts[Bucket(c)];
+  for (char c : right) --counts[Bucket(c)];
+  int l1 = 0;
+  for (Count count : counts) l1 += count < 0 ? -count : count;
+  return l1;
+}
+}  // namespace
+
+double JaroWinklerBoundFromCommon(std::string_view left, std::string_view right, int common) {
+  if (left.empty() || right.empty()) return 0.0;
+  if (left.size() > right.size()) std::swap(left, right);
+  common = std::min(common, static_cast<int>(std::min<std::size_t>(left.size(), INT32_MAX)));
+  if (common <= 0) return 0.0;
+  const double m = static_cast<double>(common);
+  const double jaro = (m / static_cast<double>(left.size()) + m / static_cast<double>(right.size()) + 1.0) / 3.0;
+  std::size_t prefix = 0;
+  while (prefix < 4 && prefix < left.size() && left[prefix] == right[prefix]) ++prefix;
+  return jaro + static_cast<double>(prefix) * 0.1 * (1.0 - jaro);
+}
+
+double JaroWinklerUpperBound(std::string_view left, std::string_view right) {
+  if (left.empty() || right.empty()) return 0.0;
+  if (left.size() > right.size()) std::swap(left, right);
+  const int common = left.size() < 256 ? CommonCharacters<std::uint8_t>(left, right)
+                                        : CommonCharacters<std::uint32_t>(left, right);
+  return JaroWinklerBoundFromCommon(left, right, common);
+}
+
+namespace {
+constexpr std::array<std::uint8_t, 256> kWordBucket = [] {
+  std::array<std::uint8_t, 256> buckets{};
+  for (auto& bucket : buckets) bucket = 15;
+  constexpr std::string_view kOwn = "aeiounrstlhdcm";  // buckets 0..13
+  for (std::size_t idx = 0; idx < kOwn.size(); ++idx) buckets[static_cast<unsigned char>(kOwn[idx])] = static_cast<std::uint8_t>(idx);
+  for (char c : std::string_view("bfgkpvwy")) buckets[static_cast<unsigned char>(c)] = 14;
+  return buckets;
+}();
+constexpr std::array<std::uint8_t, 256> kNumberBucket = [] {
+  std::array<std::uint8_t, 256> buckets{};
+  for (std::size_t idx = 0; idx < buckets.size(); ++idx) buckets[idx] = static_cast<std::uint8_t>(10 + idx % 6);
+  for (int digit = 0; digit < 10; ++digit) buckets['0' + digit] = static_cast<std::uint8_t>(digit);
+  return buckets;
+}();
+constexpr std::uint64_t kLowNibbles = 0x0F0F0F0F0F0F0F0FULL;
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+// LaneMinMax splits 8 byte lanes holding 0..15 into their per-lane minimum and maximum.
+void LaneMinMax(std::uint64_t a, std::uint64_t b, std::uint64_t& minimum, std::uint64_t& maximum) {
+  const std::uint64_t a_ge_b = (((a | kHighBits) - b) & kHighBits) >> 7;  // 1 where a >= b
+  const std::uint64_t select = a_ge_b * 0xFF;
+  minimum = (b & select) | (a & ~select);
+  maximum = (a & select) | (b & ~select);
+}
+int LaneSum(std::uint64_t lanes) { return static_cast<int>((lanes * 0x0101010101010101ULL) >> 56); }
+}  // namespace
+
+std::uint64_t CharacterProfile(std::string_view text, bool digits) {
+  const std::array<std::uint8_t, 256>& bucket_of = digits ? kNumberBucket : kWordBucket;
+  std::array<std::uint8_t, 16> counts{};
+  for (char c : text) {
+    std::uint8_t& count = counts[bucket_of[static_cast<unsigned char>(c)]];
+    if (count == 15) return kNoProfile;
+    ++count;
+  }
+  std::uint64_t profile = 0;
+  for (int bucket = 0; bucket < 16; ++bucket) profile |= static_cast<std::uint64_t>(counts[bucket]) << (4 * bucket);
+  return profile;
+}
+
+int ProfileCommonBound(std::uint64_t left, std::uint64_t right) {
+  if (left == kNoProfile || right == kNoProfile) return -1;
+  std::uint64_t even_min, even_max, odd_min, odd_max;
+  LaneMinMax(left & kLowNibbles, right & kLowNibbles, even_min, even_max);
+  LaneMinMax((left >> 4) & kLowNibbles, (right >> 4) & kLowNibbles, odd_min, odd_max);
+  return LaneSum(even_min) + LaneSum(odd_min);  // at most 16 * 15: no lane overflows
+}
+
+int ProfileDistanceBound(std::uint64_t left, std::uint64_t right) {
+  if (left == kNoProfile || right == kNoProfile) return 0;
+  std::uint64_t even_min, even_max, odd_min, odd_max;
+  LaneMinMax(left & kLowNibbles, right & kLowNibbles, even_min, even_max);
+  LaneMinMax((left >> 4) & kLowNibbles, (right >> 4) & kLowNibbles, odd_min, odd_max);
+  const int l1 = LaneSum(even_max - even_min) + LaneSum(odd_max - odd_min);
+  return (l1 + 1) / 2;
+}
+
+int EditDistanceLowerBound(std::string_view left, std::string_view right) {
+  const int l1 = left.size() < 128 && right.size() < 128 ? HistogramDistance<std::int8_t>(left, right)
+                                                         : HistogramDistance<std::int32_t>(left, right);
+  const auto length_difference =
+      static_cast<int>(left.size() > right.size() ? left.size() - right.size() : right.size() - left.size());
+  return std::max(length_difference, (l1 + 1) / 2);
 }
 
 bool WithinOneEdit(std::string_view left, std::string_view right) {

@@ -18,6 +18,39 @@ namespace crosscheck::link {
 // most 4), 1 for two equal strings, 0 when either is empty. Byte-wise (callers fold to ASCII).
 double JaroWinkler(std::string_view left, std::string_view right);
 
+// JaroWinklerUpperBound returns a cheap upper bound of JaroWinkler(left, right) (O(n), no
+// allocation): Jaro's matches cannot exceed the characters both strings have in common
+// (counted as a multiset), transpositions only lower it, and the Winkler prefix is exact.
+// Lets a caller skip the full computation for pairs that cannot reach its threshold.
+double JaroWinklerUpperBound(std::string_view left, std::string_view right);
+
+// CharacterProfile packs a string's character histogram into 16 four-bit counters, or
+// kNoProfile when a counter would pass 15. For words (digits = false) vowels and the most
+// common consonants get a counter each and rare letters, digits and other bytes share the
+// rest; for numbers (digits = true) each digit gets a counter and letters share the rest.
+// Computed once per value when a table is prepared. Only profiles of the same kind compare.
+inline constexpr std::uint64_t kNoProfile = ~std::uint64_t{0};
+std::uint64_t CharacterProfile(std::string_view text, bool digits);
+
+// ProfileCommonBound returns an upper bound of the characters two strings have in common
+// (multiset intersection) from their profiles, or -1 when either is kNoProfile.
+int ProfileCommonBound(std::uint64_t left, std::uint64_t right);
+
+// ProfileDistanceBound returns a lower bound of the edit distance of two strings from their
+// profiles (half the L1 distance of the histograms, see EditDistanceLowerBound), or 0 when
+// either is kNoProfile.
+int ProfileDistanceBound(std::uint64_t left, std::uint64_t right);
+
+// JaroWinklerBoundFromCommon is JaroWinklerUpperBound given an upper bound of the common
+// characters (from ProfileCommonBound).
+double JaroWinklerBoundFromCommon(std::string_view left, std::string_view right, int common);
+
+// EditDistanceLowerBound returns a lower bound of DamerauLevenshtein(left, right, ·) in O(n):
+// the length difference, and half the L1 distance of the character histograms (a
+// substitution changes the histograms by at most 2, an insertion or deletion by 1, a
+// transposition not at all).
+int EditDistanceLowerBound(std::string_view left, std::string_view right);
+
 // DamerauLevenshtein returns the optimal-string-alignment distance (insertions, deletions,
 // substitutions, adjacent transpositions), or max_distance + 1 as soon as it is known to be
 // larger than max_distance. O(len * (2 * max_distance + 1)).

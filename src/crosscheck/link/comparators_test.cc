@@ -52,6 +52,45 @@ TEST(DamerauLevenshtein, CountsEditsUpToTheBound) {
   }
 }
 
+// The bounds let comparators skip the exact computation, so they must never cut a pair the
+// exact one would keep: bound >= Jaro-Winkler, bound <= edit distance, on every case.
+TEST(ComparatorBounds, NeverCrossTheExactValue) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"martha", "marhta"},           {"dwayne", "duane"},
+      {"dixon", "dicksonx"},          {"jones", "johnson"},
+      {"catherine", "kathryn"},       {"42 stanley street", "42 stanely st"},
+      {"pinkerton circuit", "pinkerton cct"}, {"1551941", "1515941"},
+      {"5304218", "4066625"},         {"20230104", "20230401"},
+      {"aaaaaaaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaaaaaab"},  // a counter would pass 15
+      {"same", "same"},               {"a", "b"},
+      {"jose maria garcia", "garcia jose"}, {"x9", "9x"},
+  };
+  for (const auto& [left, right] : cases) {
+    SCOPED_TRACE(std::string(left) + " / " + right);
+    const double jaro_winkler = JaroWinkler(left, right);
+    EXPECT_GE(JaroWinklerUpperBound(left, right), jaro_winkler);
+    EXPECT_GE(JaroWinklerUpperBound(right, left), jaro_winkler);
+    const int edits = DamerauLevenshtein(left, right, 64);
+    EXPECT_LE(EditDistanceLowerBound(left, right), edits);
+    for (bool digits : {false, true}) {
+      SCOPED_TRACE(digits ? "number profiles" : "word profiles");
+      const std::uint64_t left_profile = CharacterProfile(left, digits);
+      const std::uint64_t right_profile = CharacterProfile(right, digits);
+      const int common = ProfileCommonBound(left_profile, right_profile);
+      if (common >= 0) {
+        EXPECT_GE(JaroWinklerBoundFromCommon(left, right, common), jaro_winkler);
+      }
+      EXPECT_LE(ProfileDistanceBound(left_profile, right_profile), edits);
+    }
+  }
+  // The bounds do reject: nothing in common, or far apart.
+  EXPECT_LT(JaroWinklerUpperBound("abc", "xyz"), 0.5);
+  EXPECT_GE(EditDistanceLowerBound("5304218", "4066625"), 3);
+  EXPECT_GE(ProfileDistanceBound(CharacterProfile("5304218", true), CharacterProfile("4066625", true)), 3);
+  EXPECT_EQ(CharacterProfile(std::string(16, 'a'), false), kNoProfile);
+  EXPECT_EQ(ProfileCommonBound(kNoProfile, CharacterProfile("abc", false)), -1);
+}
+
 TEST(PhoneticCode, SpellingVariantsCollide) {
   const std::pair<const char*, const char*> same[] = {
       {"smith", "smyth"}, {"catherine", "kathryn"}, {"philip", "filip"}, {"knight", "nite"},

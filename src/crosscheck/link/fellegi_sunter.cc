@@ -30,13 +30,13 @@ class ComparedPair {
  private:
   static constexpr std::size_t kStackFields = 64;
   std::uint8_t levels_stack_[kStackFields];
-  std::uint64_t hashes_stack_[kStackFields];
+  std::uint32_t hashes_stack_[kStackFields];
   std::vector<std::uint8_t> levels_heap_;
-  std::vector<std::uint64_t> hashes_heap_;
+  std::vector<std::uint32_t> hashes_heap_;
 
  public:
   std::uint8_t* levels = levels_stack_;
-  std::uint64_t* hashes = hashes_stack_;
+  std::uint32_t* hashes = hashes_stack_;
 };
 
 }  // namespace
@@ -77,18 +77,18 @@ MatchScorer::MatchScorer(const LinkModel& model, const PreparedTable& table,
   }
 }
 
-double MatchScorer::TermFrequencyAdjustment(std::size_t field_idx, std::uint64_t hash) const {
-  if (hash == 0) return 0.0;
+double MatchScorer::TermFrequencyAdjustment(std::size_t field_idx, std::uint32_t value_id) const {
+  if (value_id == 0) return 0.0;
   const PreparedColumn& column = table_.column(field_idx);
   // Splink's term-frequency adjustment (docs/topic_guides/comparisons/term-frequency.md)
   // replaces the exact level's average u by the value's own frequency. Measuring against the
   // mean frequency of the same table keeps the adjustment zero for a typical value whatever
   // how u was estimated.
-  const double adjustment = std::log2(column.MeanFrequency() / column.Frequency(hash));
+  const double adjustment = std::log2(column.MeanFrequency() / column.Frequency(value_id));
   return std::clamp(adjustment, kMinTfAdjustment, kMaxTfAdjustment);
 }
 
-double MatchScorer::Weight(const std::uint8_t* levels, const std::uint64_t* exact_hashes,
+double MatchScorer::Weight(const std::uint8_t* levels, const std::uint32_t* exact_values,
                            bool* vetoed) const {
   double weight = prior_weight_;
   bool veto = false;
@@ -96,8 +96,8 @@ double MatchScorer::Weight(const std::uint8_t* levels, const std::uint64_t* exac
     const std::uint8_t level = levels[field_idx];
     if (level == kNullLevel) continue;
     weight += weights_[field_idx][level];
-    if (level == 0 && exact_hashes[field_idx] != 0) {
-      weight += TermFrequencyAdjustment(field_idx, exact_hashes[field_idx]);
+    if (level == 0 && exact_values[field_idx] != 0) {
+      weight += TermFrequencyAdjustment(field_idx, exact_values[field_idx]);
     }
     if (veto_level_[field_idx] >= 0 && static_cast<int>(level) >= veto_level_[field_idx]) veto = true;
   }
@@ -171,7 +171,7 @@ PairJudgement MatchScorer::Judge(std::size_t left, std::size_t right, double* we
 PairExplanation MatchScorer::Explain(std::size_t left, std::size_t right) const {
   const std::size_t field_count = weights_.size();
   std::vector<std::uint8_t> levels(field_count);
-  std::vector<std::uint64_t> hashes(field_count);
+  std::vector<std::uint32_t> hashes(field_count);
   comparator_.Compare(left, right, levels.data(), hashes.data());
   PairExplanation explanation;
   explanation.prior_weight = prior_weight_;

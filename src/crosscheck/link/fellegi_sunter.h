@@ -102,7 +102,7 @@ class MatchScorer {
 
   // Weight returns the match weight of an already computed comparison vector. *vetoed is set
   // when a veto field is at its "else" level.
-  double Weight(const std::uint8_t* levels, const std::uint64_t* exact_hashes, bool* vetoed) const;
+  double Weight(const std::uint8_t* levels, const std::uint32_t* exact_values, bool* vetoed) const;
 
   // Score compares two records and returns their match weight (vetoed pairs: see Probability).
   double Score(std::size_t left, std::size_t right, bool* vetoed) const;
@@ -114,9 +114,10 @@ class MatchScorer {
   PairExplanation Explain(std::size_t left, std::size_t right) const;
 
   // TermFrequencyAdjustment returns the TF adjustment of an exact agreement on the value
-  // with this hash in field field_idx: log2(mean frequency / this value's frequency), where
-  // the mean is the size-biased mean over the field's values, clamped to [-15, 3] bits.
-  double TermFrequencyAdjustment(std::size_t field_idx, std::uint64_t hash) const;
+  // with this id (ValueView::id; 0 = none: 0 bits) in field field_idx: log2(mean frequency /
+  // this value's frequency), where the mean is the size-biased mean over the field's values,
+  // clamped to [-15, 3] bits.
+  double TermFrequencyAdjustment(std::size_t field_idx, std::uint32_t value_id) const;
 
   const PairComparator& comparator() const { return comparator_; }
   // prior_weight returns log2(λ / (1 - λ)): a match weight below it means the fields' evidence

@@ -1,6 +1,7 @@
 #include "crosscheck/link/linker.h"
 
 #include <algorithm>
+#include <bit>
 #include <chrono>
 #include <cmath>
 #include <map>
@@ -9,11 +10,14 @@
 #include "crosscheck/common/strings.h"
 #include "crosscheck/link/em_estimator.h"
 #include "crosscheck/link/internal/parallel.h"
+#include "crosscheck/link/internal/radix_sort.h"
 
 namespace crosscheck::link {
 namespace {
 
 constexpr std::size_t kChunkPairs = 16384;
+// Pair loops prefetch the records of the pair this many steps ahead.
+constexpr std::size_t kPrefetchAhead = 4;
 // The least m of a field's "else" level (see training).
 constexpr double kMinElseM = 0.003;
 
@@ -36,8 +40,12 @@ std::vector<std::uint8_t> ComparePairs(const PairComparator& comparator,
   std::vector<std::uint8_t> levels(pairs.size() * field_count);
   internal::RunChunks(pairs.size(), kChunkPairs, threads,
                       [&](std::size_t, std::size_t begin, std::size_t end) {
-                        std::vector<std::uint64_t> hashes(field_count);
+                        std::vector<std::uint32_t> hashes(field_count);
                         for (std::size_t pair_idx = begin; pair_idx < end; ++pair_idx) {
+                          if (pair_idx + kPrefetchAhead < end) {
+                            comparator.Prefetch(pairs[pair_idx + kPrefetchAhead].first,
+                                                pairs[pair_idx + kPrefetchAhead].second);
+                          }
                           comparator.Compare(pairs[pair_idx].first, pairs[pair_idx].second,
                                              &levels[pair_idx * field_count], hashes.data());
                         }
@@ -45,14 +53,14 @@ std::vector<std::uint8_t> ComparePairs(const PairComparator& comparator,
   return levels;
 }
 
-// ExactHash recovers the hash of the value two records share in a field at level 0.
-std::uint64_t ExactHash(const PreparedColumn& column, std::size_t left, std::size_t right) {
+// ExactValue recovers the id of the value two records share in a field at level 0.
+std::uint32_t ExactValue(const PreparedColumn& column, std::size_t left, std::size_t right) {
   const std::size_t left_count = column.value_count(left);
-  if (left_count == 1 && column.value_count(right) == 1) return column.value(left, 0).hash;
+  if (left_count == 1 && column.value_count(right) == 1) return column.value(left, 0).id;
   for (std::size_t left_value = 0; left_value < left_count; ++left_value) {
-    const ValueView view = column.value(left, left_value);
+    const std::uint32_t id = column.value(left, left_value).id;
     for (std::size_t right_value = 0; right_value < column.value_count(right); ++right_value) {
-      if (column.value(right, right_value).hash == view.hash) return view.hash;
+      if (column.value(right, right_value).id == id) return id;
     }
   }
   return 0;
@@ -303,7 +311,7 @@ Result<LinkEngine> LinkEngine::Run(const RecordTable& table, const LinkOptions& 
     for (std::size_t record = 0; record < record_count; ++record) {
       if (column.value_count(record) == 1) {
         record_tf[field_idx][record] =
-            static_cast<float>(scorer.TermFrequencyAdjustment(field_idx, column.value(record, 0).hash));
+            static_cast<float>(scorer.TermFrequencyAdjustment(field_idx, column.value(record, 0).id));
       }
     }
   });
@@ -311,7 +319,7 @@ Result<LinkEngine> LinkEngine::Run(const RecordTable& table, const LinkOptions& 
   std::vector<std::vector<ScoredPair>> kept(chunk_count);
   internal::RunChunks(candidates.pairs.size(), kChunkPairs, threads,
                       [&](std::size_t chunk_idx, std::size_t begin, std::size_t end) {
-    std::vector<std::uint64_t> hashes(field_count, 0);
+    std::vector<std::uint32_t> hashes(field_count, 0);
     for (std::size_t pair_idx = begin; pair_idx < end; ++pair_idx) {
       const auto [left, right] = candidates.pairs[pair_idx];
       const std::uint8_t* levels = &candidate_levels[pair_idx * field_count];
@@ -324,7 +332,7 @@ Result<LinkEngine> LinkEngine::Run(const RecordTable& table, const LinkOptions& 
         if (column.value_count(left) == 1 && column.value_count(right) == 1) {
           weight += record_tf[field_idx][left];
         } else {
-          weight += scorer.TermFrequencyAdjustment(field_idx, ExactHash(column, left, right));
+          weight += scorer.TermFrequencyAdjustment(field_idx, ExactValue(column, left, right));
         }
       }
       const double probability = vetoed ? 0.0 : ProbabilityFromWeight(weight);
@@ -357,8 +365,9 @@ Result<LinkEngine> LinkEngine::Run(const RecordTable& table, const LinkOptions& 
   }
   stats.clusters = cluster_count;
   std::erase_if(scored, [&](const ScoredPair& pair) { return pair.probability < options.threshold; });
-  std::sort(scored.begin(), scored.end(), [](const ScoredPair& a, const ScoredPair& b) {
-    return a.left != b.left ? a.left < b.left : a.right < b.right;
+  const int index_bits = std::bit_width(record_count);
+  internal::RadixSortByKey(scored, [index_bits](const ScoredPair& pair) {
+    return (static_cast<std::uint64_t>(pair.left) << index_bits) | pair.right;
   });
   stats.linked_pairs = scored.size();
   state->pairs = std::move(scored);

@@ -1,12 +1,24 @@
 #include "crosscheck/link/pair_comparator.h"
 
 #include <algorithm>
-#include <bit>
 
 #include "crosscheck/link/comparators.h"
 
 namespace crosscheck::link {
 namespace {
+
+// Popcount without the library call std::popcount becomes on baseline x86-64.
+int Popcount(std::uint32_t bits) {
+  bits = bits - ((bits >> 1) & 0x55555555U);
+  bits = (bits & 0x33333333U) + ((bits >> 2) & 0x33333333U);
+  return static_cast<int>((((bits + (bits >> 4)) & 0x0F0F0F0FU) * 0x01010101U) >> 24);
+}
+
+// OneEditApart is WithinOneEdit on the texts, first ruling out most pairs by their letter
+// sets: one edit adds or removes at most one letter each (a transposition neither).
+bool OneEditApart(const ValueView& left, const ValueView& right) {
+  return Popcount(left.letters ^ right.letters) <= 2 && WithinOneEdit(left.text, right.text);
+}
 
 // Thresholds follow common practice in Splink's comparison library (Jaro-Winkler 0.92 /
 // 0.88 for names) and FEBRL-style error models (one edit for keyed identifiers).
@@ -21,23 +33,29 @@ double BoundedJaroWinkler(const ValueView& left, const ValueView& right, double 
   const ValueView& shorter = left.text.size() <= right.text.size() ? left : right;
   const ValueView& longer = left.text.size() <= right.text.size() ? right : left;
   if (shorter.text.empty()) return 0.0;
-  const int missing = std::popcount(shorter.letters & ~longer.letters);
+  const int missing = Popcount(shorter.letters & ~longer.letters);
   const double max_matches = static_cast<double>(shorter.text.size()) - missing;
   if (max_matches <= 0) return 0.0;
   const double jaro_bound = (max_matches / static_cast<double>(shorter.text.size()) +
                              max_matches / static_cast<double>(longer.text.size()) + 1.0) / 3.0;
   if (jaro_bound + 0.4 * (1.0 - jaro_bound) < needed) return 0.0;
+  // The shared-character bounds are tighter (they count repeats and the actual prefix) and
+  // still far cheaper than the O(n * window) scan: first from the precomputed profiles, then
+  // from exact histograms.
+  const int common = ProfileCommonBound(left.profile, right.profile);
+  if (common >= 0 && JaroWinklerBoundFromCommon(left.text, right.text, common) < needed) return 0.0;
+  if (JaroWinklerUpperBound(left.text, right.text) < needed) return 0.0;
   return JaroWinkler(left.text, right.text);
 }
 
 bool NearString(const ValueView& left, const ValueView& right) {
-  return WithinOneEdit(left.text, right.text) || BoundedJaroWinkler(left, right, kNearSimilarity) >= kNearSimilarity;
+  return OneEditApart(left, right) || BoundedJaroWinkler(left, right, kNearSimilarity) >= kNearSimilarity;
 }
 
 // NameLevel grades two name-like strings: 1 near, 2 fuzzy, 3 neither (0 is left to the
 // caller's exact test). Jaro-Winkler is computed once.
 int NameLevel(const ValueView& left, const ValueView& right) {
-  if (WithinOneEdit(left.text, right.text)) return 1;
+  if (OneEditApart(left, right)) return 1;
   const double similarity = BoundedJaroWinkler(left, right, kFuzzySimilarity);
   if (similarity >= kNearSimilarity) return 1;
   if (similarity >= kFuzzySimilarity || (!left.alt.empty() && left.alt == right.alt)) return 2;
@@ -102,13 +120,15 @@ PairComparator::PairComparator(const PreparedTable& table) : table_(table) {
     if (pairable && static_cast<int>(field_idx) == first_surname) field.partner = first_given;
     field.labels = LevelLabels(field.type, field.partner >= 0);
     if (field.partner >= 0) field.swapped_level = 3;
+    if (field.partner >= 0 && field.type == FieldType::kGivenName) swap_given_ = static_cast<int>(field_idx);
     fields_.push_back(std::move(field));
   }
 }
 
 std::uint8_t PairComparator::CompareValues(const Field& field, const ValueView& left,
                                            const ValueView& right) const {
-  const bool exact = left.hash == right.hash && left.text == right.text;
+  // Ids are equal exactly when the hashes are (a 64-bit collision is ignored).
+  const bool exact = left.id == right.id && left.id != 0;
   switch (field.type) {
     case FieldType::kGivenName:
     case FieldType::kSurname: {
@@ -127,19 +147,19 @@ std::uint8_t PairComparator::CompareValues(const Field& field, const ValueView& 
       return static_cast<std::uint8_t>(1 + TokenSetLevel(left.text, right.text));
     }
     case FieldType::kEmail:
-      if (left.text == right.text) return 0;
+      if (exact) return 0;
       if (left.alt == right.alt && left.alt.size() >= 3) return 1;
-      if (WithinOneEdit(left.text, right.text)) return 2;
+      if (OneEditApart(left, right)) return 2;
       return 3;
     case FieldType::kPhone:
-      if (left.alt == right.alt) return 0;
+      if (exact) return 0;  // phones are hashed by their last nine digits (alt)
       if (WithinOneEdit(left.alt, right.alt)) return 1;
       return 2;
     case FieldType::kDate:
       return static_cast<std::uint8_t>(DateLevel(left.text, left.number, right.text, right.number));
     case FieldType::kPostalCode:
       if (exact) return 0;
-      if (WithinOneEdit(left.text, right.text)) return 1;
+      if (OneEditApart(left, right)) return 1;
       if (left.text.size() >= 4 && right.text.size() >= 4 &&
           left.text.substr(0, 3) == right.text.substr(0, 3)) {
         return 2;
@@ -147,7 +167,7 @@ std::uint8_t PairComparator::CompareValues(const Field& field, const ValueView& 
       return 3;
     case FieldType::kStreet: {
       if (exact) return 0;
-      if (left.alt == right.alt || WithinOneEdit(left.text, right.text)) return 1;
+      if (left.alt == right.alt || OneEditApart(left, right)) return 1;
       const double similarity = BoundedJaroWinkler(left, right, 0.8);
       if (similarity >= kNearSimilarity) return 1;
       return similarity >= 0.8 ? 2 : 3;
@@ -161,10 +181,12 @@ std::uint8_t PairComparator::CompareValues(const Field& field, const ValueView& 
       // Short identifiers (house numbers) have too little room for an edit to mean anything.
       const std::size_t shorter = std::min(left.text.size(), right.text.size());
       if (shorter < 4) return 3;
-      if (WithinOneEdit(left.text, right.text)) return 1;
+      if (OneEditApart(left, right)) return 1;
       // Each distinct character of one side missing from the other costs an edit.
-      if (shorter >= 6 && std::popcount(left.letters & ~right.letters) <= 2 &&
-          std::popcount(right.letters & ~left.letters) <= 2 &&
+      if (shorter >= 6 && Popcount(left.letters & ~right.letters) <= 2 &&
+          Popcount(right.letters & ~left.letters) <= 2 &&
+          ProfileDistanceBound(left.profile, right.profile) <= 2 &&
+          EditDistanceLowerBound(left.text, right.text) <= 2 &&
           DamerauLevenshtein(left.text, right.text, 2) <= 2) {
         return 2;
       }
@@ -184,58 +206,72 @@ std::uint8_t PairComparator::CompareValues(const Field& field, const ValueView& 
   return 1;
 }
 
-std::uint8_t PairComparator::BestLevel(std::size_t field_idx, std::size_t left, std::size_t right,
-                                       std::uint64_t* exact_hash) const {
-  const PreparedColumn& column = table_.column(field_idx);
-  const std::size_t left_count = column.value_count(left);
-  const std::size_t right_count = column.value_count(right);
-  *exact_hash = 0;
+std::uint8_t PairComparator::BestLevel(std::size_t field_idx, const internal::RecordView& left,
+                                       const internal::RecordView& right, std::uint32_t* exact_value) const {
+  const std::size_t left_count = left.value_count(field_idx);
+  const std::size_t right_count = right.value_count(field_idx);
+  *exact_value = 0;
   if (left_count == 0 || right_count == 0) return kNullLevel;
   const Field& field = fields_[field_idx];
+  const std::uint32_t left_first = left.first_value(field_idx);
+  const std::uint32_t right_first = right.first_value(field_idx);
+  if (left_count == 1 && right_count == 1) {  // the common case
+    const std::uint32_t id = left.id_at(left_first);
+    if (id == right.id_at(right_first) && id != 0) {
+      *exact_value = id;
+      return 0;
+    }
+    if (field.type == FieldType::kState || field.type == FieldType::kCategorical) return 1;
+    return CompareValues(field, left.value_at(left_first), right.value_at(right_first));
+  }
+  // Exact agreement first, on ids alone: the common case of a shared e-mail or phone among
+  // several needs no string comparison.
+  for (std::size_t left_value = 0; left_value < left_count; ++left_value) {
+    const std::uint32_t id = left.id_at(left_first + left_value);
+    for (std::size_t right_value = 0; right_value < right_count; ++right_value) {
+      if (id == right.id_at(right_first + right_value) && id != 0) {
+        *exact_value = id;
+        return 0;
+      }
+    }
+  }
   std::uint8_t best = kNullLevel;
   for (std::size_t left_value = 0; left_value < left_count; ++left_value) {
-    const ValueView left_view = column.value(left, left_value);
+    const ValueView left_view = left.value_at(left_first + left_value);
     for (std::size_t right_value = 0; right_value < right_count; ++right_value) {
-      const ValueView right_view = column.value(right, right_value);
-      const std::uint8_t level = CompareValues(field, left_view, right_view);
-      if (level < best) {
-        best = level;
-        if (level == 0) {
-          *exact_hash = left_view.hash;
-          return 0;
-        }
-      }
+      const ValueView right_view = right.value_at(right_first + right_value);
+      best = std::min(best, CompareValues(field, left_view, right_view));
     }
   }
   return best;
 }
 
 void PairComparator::Compare(std::size_t left, std::size_t right, std::uint8_t* levels,
-                             std::uint64_t* exact_hashes) const {
-  for (std::size_t field_idx = 0; field_idx < fields_.size(); ++field_idx) {
-    levels[field_idx] = BestLevel(field_idx, left, right, &exact_hashes[field_idx]);
+                             std::uint32_t* exact_values) const {
+  const internal::RecordView left_record = table_.record(left);
+  const internal::RecordView right_record = table_.record(right);
+  const std::size_t field_count = fields_.size();
+  for (std::size_t field_idx = 0; field_idx < field_count; ++field_idx) {
+    levels[field_idx] = BestLevel(field_idx, left_record, right_record, &exact_values[field_idx]);
   }
   // Swapped given name and surname: both fields get the "swapped" level when each side's
   // given name is near the other's surname and neither matched better directly.
-  for (std::size_t field_idx = 0; field_idx < fields_.size(); ++field_idx) {
-    const Field& field = fields_[field_idx];
-    if (field.type != FieldType::kGivenName || field.partner < 0) continue;
-    const auto partner = static_cast<std::size_t>(field.partner);
-    if (levels[field_idx] == kNullLevel || levels[partner] == kNullLevel) continue;
-    if (levels[field_idx] < field.swapped_level && levels[partner] < field.swapped_level) continue;
-    if (levels[field_idx] <= 1 && levels[partner] <= 1) continue;
-    const PreparedColumn& given = table_.column(field_idx);
-    const PreparedColumn& surname = table_.column(partner);
-    const ValueView left_given = given.value(left, 0);
-    const ValueView right_given = given.value(right, 0);
-    const ValueView left_surname = surname.value(left, 0);
-    const ValueView right_surname = surname.value(right, 0);
-    if (NearString(left_given, right_surname) && NearString(left_surname, right_given)) {
-      levels[field_idx] = std::min(levels[field_idx], field.swapped_level);
-      levels[partner] = std::min(levels[partner], fields_[partner].swapped_level);
-      exact_hashes[field_idx] = 0;
-      exact_hashes[partner] = 0;
-    }
+  if (swap_given_ < 0) return;
+  const auto given_idx = static_cast<std::size_t>(swap_given_);
+  const Field& field = fields_[given_idx];
+  const auto partner = static_cast<std::size_t>(field.partner);
+  if (levels[given_idx] == kNullLevel || levels[partner] == kNullLevel) return;
+  if (levels[given_idx] < field.swapped_level && levels[partner] < field.swapped_level) return;
+  if (levels[given_idx] <= 1 && levels[partner] <= 1) return;
+  const ValueView left_given = left_record.value(given_idx, 0);
+  const ValueView right_given = right_record.value(given_idx, 0);
+  const ValueView left_surname = left_record.value(partner, 0);
+  const ValueView right_surname = right_record.value(partner, 0);
+  if (NearString(left_given, right_surname) && NearString(left_surname, right_given)) {
+    levels[given_idx] = std::min(levels[given_idx], field.swapped_level);
+    levels[partner] = std::min(levels[partner], fields_[partner].swapped_level);
+    exact_values[given_idx] = 0;
+    exact_values[partner] = 0;
   }
 }
 

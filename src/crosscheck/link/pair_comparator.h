@@ -5,8 +5,8 @@
 //
 //   PairComparator comparator(prepared);
 //   std::vector<std::uint8_t> levels(comparator.field_count());
-//   std::vector<std::uint64_t> exact_hashes(comparator.field_count());
-//   comparator.Compare(left_idx, right_idx, levels.data(), exact_hashes.data());
+//   std::vector<std::uint32_t> exact_values(comparator.field_count());
+//   comparator.Compare(left_idx, right_idx, levels.data(), exact_values.data());
 #pragma once
 
 #include <cstdint>
@@ -37,10 +37,15 @@ class PairComparator {
   }
 
   // Compare writes one level per field into levels[0..field_count()) and, where the level is
-  // 0 (exact), the hash of the value both sides share into exact_hashes (else 0), which
-  // term-frequency adjustment looks up.
+  // 0 (exact), the id (ValueView::id) of the value both sides share into exact_values (else
+  // 0), which term-frequency adjustment looks up.
   void Compare(std::size_t left, std::size_t right, std::uint8_t* levels,
-               std::uint64_t* exact_hashes) const;
+               std::uint32_t* exact_values) const;
+  // Prefetch starts loading both records; pair loops call it a few pairs ahead.
+  void Prefetch(std::size_t left, std::size_t right) const {
+    table_.Prefetch(left);
+    table_.Prefetch(right);
+  }
 
   // DescribeValues renders both sides' values of one field for explanations ("a; b").
   std::pair<std::string, std::string> DescribeValues(std::size_t field_idx, std::size_t left,
@@ -55,11 +60,12 @@ class PairComparator {
   };
   std::uint8_t CompareValues(const Field& field, const ValueView& left,
                              const ValueView& right) const;
-  std::uint8_t BestLevel(std::size_t field_idx, std::size_t left, std::size_t right,
-                         std::uint64_t* exact_hash) const;
+  std::uint8_t BestLevel(std::size_t field_idx, const internal::RecordView& left,
+                         const internal::RecordView& right, std::uint32_t* exact_value) const;
 
   const PreparedTable& table_;
   std::vector<Field> fields_;
+  int swap_given_ = -1;  // the given-name field that has a surname partner, if any
 };
 
 }  // namespace crosscheck::link

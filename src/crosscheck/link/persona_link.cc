@@ -1,12 +1,14 @@
 #include "crosscheck/link/persona_link.h"
 
 #include <algorithm>
+#include <bit>
 #include <numeric>
 #include <unordered_map>
 
 #include "crosscheck/common/strings.h"
 #include "crosscheck/common/time.h"
 #include "crosscheck/link/internal/parallel.h"
+#include "crosscheck/link/internal/radix_sort.h"
 
 namespace crosscheck::link {
 namespace {
@@ -104,17 +106,33 @@ Result<PersonaLinkResult> LinkApplications(const std::vector<NormalizedApplicati
     id[0] = 'p';
     result.persona_ids[app_idx] = std::move(id);
   }
-  for (const ScoredPair& pair : engine.pairs()) {
-    PersonaLink link;
-    link.left = std::min(app_of[pair.left], app_of[pair.right]);
-    link.right = std::max(app_of[pair.left], app_of[pair.right]);
-    link.match_probability = pair.probability;
-    link.match_weight = pair.weight;
-    result.links.push_back(std::move(link));
+  // Links in (left, right) application order. A PersonaLink carries a waterfall, so the
+  // order is sorted as small keys first and the links built once, in place.
+  struct LinkKey {
+    std::uint32_t left;
+    std::uint32_t right;
+    std::uint32_t pair_idx;
+  };
+  const std::vector<ScoredPair>& pairs = engine.pairs();
+  std::vector<LinkKey> keys;
+  keys.reserve(pairs.size());
+  for (std::size_t pair_idx = 0; pair_idx < pairs.size(); ++pair_idx) {
+    const auto left = static_cast<std::uint32_t>(app_of[pairs[pair_idx].left]);
+    const auto right = static_cast<std::uint32_t>(app_of[pairs[pair_idx].right]);
+    keys.push_back({std::min(left, right), std::max(left, right), static_cast<std::uint32_t>(pair_idx)});
   }
-  std::sort(result.links.begin(), result.links.end(), [](const PersonaLink& a, const PersonaLink& b) {
-    return a.left != b.left ? a.left < b.left : a.right < b.right;
+  const int index_bits = std::bit_width(apps.size());
+  internal::RadixSortByKey(keys, [index_bits](const LinkKey& key) {
+    return (static_cast<std::uint64_t>(key.left) << index_bits) | key.right;
   });
+  result.links.resize(keys.size());
+  for (std::size_t link_idx = 0; link_idx < keys.size(); ++link_idx) {
+    PersonaLink& link = result.links[link_idx];
+    link.left = keys[link_idx].left;
+    link.right = keys[link_idx].right;
+    link.match_probability = pairs[keys[link_idx].pair_idx].probability;
+    link.match_weight = pairs[keys[link_idx].pair_idx].weight;
+  }
   if (options.explain_links) {
     // A waterfall allocates a dozen strings; a heavy applier has thousands of linked pairs
     // and nobody reads them all. Each persona's first links (in order) are explained.

@@ -255,9 +255,9 @@ void NormalizeValue(FieldType type, std::string_view raw, std::vector<Normalized
   }
 }
 
-double PreparedColumn::Frequency(std::uint64_t hash) const {
+double PreparedColumn::Frequency(std::uint32_t value_id) const {
   if (nonnull_records_ == 0) return 1.0;
-  const std::uint32_t count = std::max<std::uint32_t>(1, Count(hash));
+  const std::uint32_t count = std::max<std::uint32_t>(1, CountOf(value_id));
   return static_cast<double>(count) / static_cast<double>(nonnull_records_);
 }
 
@@ -270,18 +270,25 @@ double PreparedColumn::MeanFrequency() const {
 void PreparedColumn::CountRecord(std::size_t record_idx) {
   const std::size_t count = value_count(record_idx);
   for (std::size_t value_idx = 0; value_idx < count; ++value_idx) {
-    std::uint32_t& seen = counts_[value(record_idx, value_idx).hash];
-    squared_counts_ += 2 * static_cast<std::uint64_t>(seen) + 1;
-    ++seen;
-    ++value_occurrences_;
+    store_->SetValueId(record_idx, field_idx_, value_idx, CountValue(value(record_idx, value_idx).hash));
   }
   if (count > 0) ++nonnull_records_;
 }
 
+std::uint32_t PreparedColumn::CountValue(std::uint64_t hash) {
+  const auto [it, added] = id_of_.try_emplace(hash, static_cast<std::uint32_t>(count_of_.size()));
+  if (added) count_of_.push_back(0);
+  std::uint32_t& seen = count_of_[it->second];
+  squared_counts_ += 2 * static_cast<std::uint64_t>(seen) + 1;
+  ++seen;
+  ++value_occurrences_;
+  return it->second;
+}
+
 std::vector<std::pair<std::string, std::uint32_t>> PreparedColumn::TopValues(std::size_t limit) const {
   std::vector<std::pair<std::uint32_t, std::uint64_t>> by_count;
-  by_count.reserve(counts_.size());
-  for (const auto& [hash, count] : counts_) by_count.emplace_back(count, hash);
+  by_count.reserve(id_of_.size());
+  for (const auto& [hash, id] : id_of_) by_count.emplace_back(count_of_[id], hash);
   const std::size_t keep = std::min(limit, by_count.size());
   std::partial_sort(by_count.begin(), by_count.begin() + static_cast<std::ptrdiff_t>(keep), by_count.end(),
                     [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
@@ -310,7 +317,7 @@ std::vector<std::pair<std::string, std::uint32_t>> PreparedColumn::TopValues(std
 namespace internal {
 
 void RecordStore::AppendRecord(const std::vector<std::vector<NormalizedValue>>& values,
-                               std::uint32_t hash_alt_mask) {
+                               std::uint32_t hash_alt_mask, std::uint64_t digit_profile_mask) {
   std::size_t value_total = 0;
   for (const auto& field_values : values) value_total += field_values.size();
   const std::size_t values_offset = ValuesOffset();
@@ -334,12 +341,12 @@ void RecordStore::AppendRecord(const std::vector<std::vector<NormalizedValue>>& 
       stored.text_size = static_cast<std::uint32_t>(value.text.size());
       std::memcpy(base + strings_offset, value.text.data(), value.text.size());
       strings_offset += value.text.size();
-      stored.alt_offset = static_cast<std::uint32_t>(strings_offset);
       stored.alt_size = static_cast<std::uint32_t>(value.alt.size());
       std::memcpy(base + strings_offset, value.alt.data(), value.alt.size());
       strings_offset += value.alt.size();
       stored.number = value.number;
       stored.letters = LetterMask(value.text);
+      stored.profile = CharacterProfile(value.text, (digit_profile_mask >> field) & 1U);
       std::memcpy(base + values_offset + value_idx * sizeof(StoredValue), &stored, sizeof(stored));
       ++value_idx;
     }
@@ -365,6 +372,10 @@ PreparedTable::PreparedTable(const std::vector<FieldSpec>& fields)
   for (std::size_t field_idx = 0; field_idx < fields.size(); ++field_idx) {
     columns_.emplace_back(fields[field_idx], field_idx, store_.get());
     if (fields[field_idx].type == FieldType::kPhone && field_idx < 32) hash_alt_mask_ |= 1U << field_idx;
+    const FieldType type = fields[field_idx].type;
+    const bool numeric = type == FieldType::kIdentifier || type == FieldType::kPostalCode ||
+                         type == FieldType::kDate || type == FieldType::kPhone;
+    if (numeric && field_idx < 64) digit_profile_mask_ |= std::uint64_t{1} << field_idx;
   }
 }
 
@@ -396,7 +407,7 @@ PreparedTable PreparedTable::FromRecords(const RecordTable& table, unsigned thre
             if (value.text.size() > (1U << 20)) value.text.resize(1U << 20);
           }
         }
-        chunks[chunk].AppendRecord(values, prepared.hash_alt_mask_);
+        chunks[chunk].AppendRecord(values, prepared.hash_alt_mask_, prepared.digit_profile_mask_);
       }
     }
   };
@@ -407,19 +418,37 @@ PreparedTable PreparedTable::FromRecords(const RecordTable& table, unsigned thre
     for (auto& worker : workers) worker.join();
   }
   for (const internal::RecordStore& chunk : chunks) prepared.store_->AppendStore(chunk);
-  // Frequencies, one column per worker.
+  // Frequencies and value ids, one column per worker. Ids are written into the store after
+  // the workers finish: columns written concurrently would share every record's cache lines.
+  std::vector<std::vector<std::uint32_t>> ids(field_count);
   next = 0;
   auto count = [&] {
     for (std::size_t field = next++; field < field_count; field = next++) {
+      PreparedColumn& column = prepared.columns_[field];
       for (std::size_t record = 0; record < table.records.size(); ++record) {
-        prepared.columns_[field].CountRecord(record);
+        const std::size_t values = column.value_count(record);
+        for (std::size_t value_idx = 0; value_idx < values; ++value_idx) {
+          ids[field].push_back(column.CountValue(column.value(record, value_idx).hash));
+        }
+        if (values > 0) ++column.nonnull_records_;
       }
     }
   };
-  std::vector<std::thread> workers;
-  for (unsigned worker = 1; worker < threads && worker < field_count; ++worker) workers.emplace_back(count);
-  count();
-  for (auto& worker : workers) worker.join();
+  {
+    std::vector<std::thread> workers;
+    for (unsigned worker = 1; worker < threads && worker < field_count; ++worker) workers.emplace_back(count);
+    count();
+    for (auto& worker : workers) worker.join();
+  }
+  std::vector<std::size_t> cursor(field_count, 0);
+  for (std::size_t record = 0; record < table.records.size(); ++record) {
+    for (std::size_t field = 0; field < field_count; ++field) {
+      const std::size_t values = prepared.store_->value_count(record, field);
+      for (std::size_t value_idx = 0; value_idx < values; ++value_idx) {
+        prepared.store_->SetValueId(record, field, value_idx, ids[field][cursor[field]++]);
+      }
+    }
+  }
   return prepared;
 }
 
@@ -428,7 +457,7 @@ std::size_t PreparedTable::Append(std::uint32_t source, std::string id, const st
   for (std::size_t field_idx = 0; field_idx < columns_.size(); ++field_idx) {
     if (field_idx < values.size()) NormalizeValue(columns_[field_idx].spec().type, values[field_idx], normalized[field_idx]);
   }
-  store_->AppendRecord(normalized, hash_alt_mask_);
+  store_->AppendRecord(normalized, hash_alt_mask_, digit_profile_mask_);
   const std::size_t record = store_->size() - 1;
   for (PreparedColumn& column : columns_) column.CountRecord(record);
   sources_.push_back(source);
