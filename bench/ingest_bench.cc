@@ -44,10 +44,17 @@ const PhoneShape kPhones[] = {{"US", "(415) 2##-####"}, {"US", "+1 512 3##-####"
                               {"KR", "010-####-####"},  {"IN", "+91 98### #####"},  {"DE", "+49 151 ########"},
                               {"CN", "+86 138 #### ####"}, {"BR", "+55 11 9####-####"}};
 
+// The generated files (60 MB for 200k rows), removed when the benchmarks end.
+std::vector<std::filesystem::path>& GeneratedFiles() {
+  static std::vector<std::filesystem::path> files;
+  return files;
+}
+
 std::filesystem::path WriteApplications(std::size_t rows) {
   const auto path = std::filesystem::temp_directory_path() /
                     ("crosscheck_ingest_bench_" + std::to_string(::getpid()) + "_" + std::to_string(rows) + ".csv");
   if (std::filesystem::exists(path)) return path;
+  GeneratedFiles().push_back(path);
   auto writer = crosscheck::CsvWriter::Open(path);
   writer->WriteRow({"application_id", "company_id", "submitted_at", "full_name", "email", "phone", "date_of_birth",
                     "street", "city", "postal_code", "country", "ip_address", "linkedin", "resume_text",
@@ -147,5 +154,9 @@ int main(int argc, char** argv) {
   }
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
+  for (const auto& path : GeneratedFiles()) {
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
+  }
   return 0;
 }

@@ -1,11 +1,11 @@
 #include "crosscheck/ingest/application_reader.h"
 
+#include <algorithm>
+#include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 
-#include "crosscheck/common/strings.h"
 #include "crosscheck/common/time.h"
 #include "crosscheck/ingest/csv_reader.h"
 #include "crosscheck/ingest/internal/reader_support.h"
@@ -54,6 +54,65 @@ constexpr ContractColumn kContractColumns[] = {
     {"source", &ApplicationRecord::source},
 };
 
+// KeptIds answers "was this application_id kept already, and on which row?" for the
+// duplicate check. It stores only indices into the result vector and compares against the
+// ids the records already own, so remembering an id costs no string copy and no allocation
+// per row (a map from id to line cost a node and a heap key for every row).
+class KeptIds {
+ public:
+  // Find returns the index of the kept application whose id is `id`, or -1.
+  std::int64_t Find(std::string_view id, std::size_t hash,
+                    const std::vector<ApplicationRecord>& applications) const {
+    if (slots_.empty()) return -1;
+    for (std::size_t slot_idx = hash & mask_;; slot_idx = (slot_idx + 1) & mask_) {
+      const Slot& slot = slots_[slot_idx];
+      if (slot.index == kEmpty) return -1;
+      if (slot.hash == hash && applications[slot.index].application_id == id) {
+        return static_cast<std::int64_t>(slot.index);
+      }
+    }
+  }
+
+  // Insert records that applications[index] has id hash `hash`; the id must not be there yet.
+  void Insert(std::size_t hash, std::size_t index) {
+    if ((size_ + 1) * 2 > slots_.size()) Grow(std::max<std::size_t>(1024, slots_.size() * 2));
+    Place(hash, index);
+    ++size_;
+  }
+
+  // Reserve makes room for `count` ids without regrowing.
+  void Reserve(std::size_t count) {
+    std::size_t capacity = 1024;
+    while (capacity < count * 2) capacity *= 2;
+    if (capacity > slots_.size()) Grow(capacity);
+  }
+
+ private:
+  static constexpr std::size_t kEmpty = static_cast<std::size_t>(-1);
+  struct Slot {
+    std::size_t hash = 0;
+    std::size_t index = kEmpty;
+  };
+
+  void Place(std::size_t hash, std::size_t index) {
+    std::size_t slot_idx = hash & mask_;
+    while (slots_[slot_idx].index != kEmpty) slot_idx = (slot_idx + 1) & mask_;
+    slots_[slot_idx] = Slot{hash, index};
+  }
+
+  void Grow(std::size_t capacity) {  // capacity: a power of two
+    std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(capacity));
+    mask_ = capacity - 1;
+    for (const Slot& slot : old) {
+      if (slot.index != kEmpty) Place(slot.hash, slot.index);
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+  std::size_t size_ = 0;
+};
+
 }  // namespace
 
 Result<std::vector<ApplicationRecord>> ReadApplications(const std::filesystem::path& path,
@@ -90,7 +149,7 @@ Result<std::vector<ApplicationRecord>> ReadApplications(const std::filesystem::p
   };
 
   std::vector<ApplicationRecord> applications;
-  std::unordered_map<std::string, std::int64_t> first_line_by_id;
+  KeptIds kept_ids;
   std::error_code size_error;
   const std::uintmax_t file_bytes = std::filesystem::file_size(path, size_error);
   CsvRecord record;
@@ -106,7 +165,7 @@ Result<std::vector<ApplicationRecord>> ReadApplications(const std::filesystem::p
       const auto estimate =
           static_cast<std::size_t>(static_cast<double>(file_bytes) * rows_per_byte * 1.05 + 16);
       applications.reserve(estimate);
-      first_line_by_id.reserve(estimate);
+      kept_ids.Reserve(estimate);
     }
 
     bool skip = false;
@@ -117,13 +176,14 @@ Result<std::vector<ApplicationRecord>> ReadApplications(const std::filesystem::p
         skip = true;
       }
     }
+    const std::string_view id = record.field(id_col);
+    const std::size_t id_hash = std::hash<std::string_view>{}(id);
     if (!skip) {
-      auto [it, inserted] =
-          first_line_by_id.try_emplace(std::string(record.field(id_col)), record.line());
-      if (!inserted) {
+      if (const std::int64_t first = kept_ids.Find(id, id_hash, applications); first >= 0) {
         issue_at(record, id_col, "DUPLICATE_APPLICATION_ID",
-                 "application_id '" + it->first + "' already used on line " +
-                     std::to_string(it->second) + "; row skipped",
+                 "application_id '" + std::string(id) + "' already used on line " +
+                     std::to_string(applications[static_cast<std::size_t>(first)].line) +
+                     "; row skipped",
                  IssueSeverity::kRowSkipped);
         skip = true;
       }
@@ -133,12 +193,14 @@ Result<std::vector<ApplicationRecord>> ReadApplications(const std::filesystem::p
       continue;
     }
 
+    kept_ids.Insert(id_hash, applications.size());
     ApplicationRecord& application = applications.emplace_back();
     application.line = record.line();
+    // The reader trims every field already (CsvOptionsFor sets trim_fields).
     for (std::size_t column_idx = 0; column_idx < record.size(); ++column_idx) {
-      const std::string_view value = TrimAscii(record.field(column_idx));
+      const std::string_view value = record.field(column_idx);
       if (slots[column_idx] != nullptr) {
-        application.*slots[column_idx] = value;
+        if (!value.empty()) application.*slots[column_idx] = std::string(value);
       } else {
         application.extra.emplace_back(header[column_idx], value);
       }

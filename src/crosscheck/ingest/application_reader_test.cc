@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -236,6 +238,50 @@ TEST(ApplicationReader, DuplicateNamesTheFirstLine) {
   EXPECT_EQ(issues.issues()[0].line, 5);
   EXPECT_NE(issues.issues()[0].message.find("line 2"), std::string::npos)
       << issues.issues()[0].message;
+}
+
+// Enough rows that the table of seen ids is sized from the first rows and then grows: every
+// repeated id, short or long, near or far from its first use, is reported with the line of
+// its first use, and every other row is kept in file order.
+TEST(ApplicationReader, DuplicatesAmongManyRowsNameTheirFirstLine) {
+  std::mt19937 rng(42);
+  std::string content = "application_id,company_id\n";
+  std::vector<std::string> kept_ids;
+  std::vector<std::int64_t> kept_lines;
+  std::vector<std::string> expected_messages;
+  std::int64_t line = 1;
+  for (int row_idx = 0; row_idx < 6000; ++row_idx) {
+    ++line;
+    if (!kept_ids.empty() && rng() % 7 == 0) {
+      const std::size_t first = rng() % kept_ids.size();
+      content += kept_ids[first] + ",acme\n";
+      expected_messages.push_back("application_id '" + kept_ids[first] +
+                                  "' already used on line " + std::to_string(kept_lines[first]) +
+                                  "; row skipped");
+      continue;
+    }
+    // Short ids fit in a std::string's own storage, long ones do not; both must be found.
+    std::string id = (row_idx % 2 == 0) ? "a" + std::to_string(row_idx)
+                                        : "application-with-a-long-id-" + std::to_string(row_idx);
+    content += id + ",acme\n";
+    kept_ids.push_back(std::move(id));
+    kept_lines.push_back(line);
+  }
+  internal::TestDir dir;
+  IssueLog issues;
+  auto apps = ReadApplications(dir.Write("many.csv", content), ReadOptions{}, issues);
+  ASSERT_TRUE(apps.has_value()) << apps.error().ToString();
+  ASSERT_EQ(apps->size(), kept_ids.size());
+  for (std::size_t app_idx = 0; app_idx < apps->size(); ++app_idx) {
+    EXPECT_EQ((*apps)[app_idx].application_id, kept_ids[app_idx]);
+    EXPECT_EQ((*apps)[app_idx].line, kept_lines[app_idx]);
+  }
+  ASSERT_EQ(issues.size(), expected_messages.size());
+  ASSERT_GT(expected_messages.size(), 500u);
+  for (std::size_t issue_idx = 0; issue_idx < expected_messages.size(); ++issue_idx) {
+    EXPECT_EQ(issues.issues()[issue_idx].code, "DUPLICATE_APPLICATION_ID");
+    EXPECT_EQ(issues.issues()[issue_idx].message, expected_messages[issue_idx]);
+  }
 }
 
 TEST(ApplicationReader, StrictTurnsTheFirstIssueIntoAnError) {

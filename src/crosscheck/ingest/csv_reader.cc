@@ -8,6 +8,10 @@
 #include <system_error>
 #include <utility>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "crosscheck/common/strings.h"
 
 namespace crosscheck::ingest {
@@ -31,10 +35,48 @@ ByteTable MakeTable(std::initializer_list<char> specials) {
   return table;
 }
 
+// IsAsciiOnly is true when no byte of `text` has its high bit set. It runs on every row (a
+// row without such bytes needs no UTF-8 check), so it tests eight bytes at a time.
 bool IsAsciiOnly(std::string_view text) {
-  unsigned char any = 0;
-  for (char c : text) any |= static_cast<unsigned char>(c);
-  return any < 0x80;
+  const char* data = text.data();
+  std::size_t size = text.size();
+  std::uint64_t any = 0;
+  for (; size >= 8; data += 8, size -= 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, data, 8);
+    any |= word;
+  }
+  for (; size > 0; ++data, --size) any |= static_cast<unsigned char>(*data);
+  return (any & 0x8080808080808080ULL) == 0;
+}
+
+// FindSpecial returns the first byte in [begin, end) equal to `a`, `b`, `c` or NUL, or end;
+// `table` marks exactly those four bytes. Fields are mostly long runs of plain text (a resume
+// line is dozens of bytes between line breaks), so 16 bytes are tested at a time where the
+// CPU allows; the table finishes the tail.
+const char* FindSpecial(const char* begin, const char* end, char a, char b, char c,
+                        const ByteTable& table) {
+#if defined(__SSE2__)
+  const __m128i want_a = _mm_set1_epi8(a);
+  const __m128i want_b = _mm_set1_epi8(b);
+  const __m128i want_c = _mm_set1_epi8(c);
+  const __m128i zero = _mm_setzero_si128();
+  while (end - begin >= 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(begin));
+    const __m128i hits =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, want_a), _mm_cmpeq_epi8(bytes, want_b)),
+                     _mm_or_si128(_mm_cmpeq_epi8(bytes, want_c), _mm_cmpeq_epi8(bytes, zero)));
+    const int mask = _mm_movemask_epi8(hits);
+    if (mask != 0) return begin + __builtin_ctz(static_cast<unsigned>(mask));
+    begin += 16;
+  }
+#else
+  (void)a;
+  (void)b;
+  (void)c;
+#endif
+  while (begin < end && !table[static_cast<unsigned char>(*begin)]) ++begin;
+  return begin;
 }
 
 bool IsTrimSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
@@ -165,6 +207,50 @@ Result<bool> CsvReader::ReadRecord(CsvRecord& record, RowProblem& problem,
   }
 
   while (true) {
+    // Fast path for the usual field: it ends inside the current chunk at a delimiter or line
+    // break, is unquoted or quoted without inner quotes or line breaks, and is within the
+    // limits. It does what the general code below does for such a field, without its
+    // per-byte bookkeeping; anything else falls through to the general code, which starts
+    // the same field again from pos_ (nothing has been consumed).
+    if (pos_ < chunk_size_) {
+      const char* field_start = chunk_.get() + pos_;
+      const char* limit = chunk_.get() + chunk_size_;
+      const char* content = field_start;
+      const char* content_end = nullptr;
+      const char* after = nullptr;  // the byte that ends the field
+      if (*field_start != '"') {
+        content_end = FindSpecial(field_start, limit, options_.delimiter, '\n', '\r',
+                                  unquoted_specials_);
+        after = content_end;
+      } else {
+        content = field_start + 1;
+        content_end = FindSpecial(content, limit, '"', '\n', '\r', kQuotedSpecials);
+        if (content_end < limit && *content_end == '"') after = content_end + 1;
+      }
+      const auto size = static_cast<std::size_t>(content_end - content);
+      if (after != nullptr && after < limit &&
+          (*after == options_.delimiter || *after == '\n' || *after == '\r') &&
+          size <= max_bytes && record.buffer_.size() + size <= max_record_bytes &&
+          record.spans_.size() < kMaxFieldsPerRecord) {
+        CsvRecord::Span span;
+        span.line = line_;
+        span.column = ColumnAt(pos_);
+        span.begin = record.buffer_.size();
+        record.buffer_.append(content, size);
+        span.end = record.buffer_.size();
+        if (options_.trim_fields) {
+          while (span.begin < span.end && IsTrimSpace(record.buffer_[span.begin])) ++span.begin;
+          while (span.end > span.begin && IsTrimSpace(record.buffer_[span.end - 1])) --span.end;
+        }
+        record.spans_.push_back(span);
+        const char terminator = *after;
+        pos_ = static_cast<std::size_t>(after + 1 - chunk_.get());
+        if (terminator == options_.delimiter) continue;  // next field
+        end_line(terminator);
+        return true;
+      }
+    }
+
     CsvRecord::Span span;
     span.begin = record.buffer_.size();
     span.line = line_;
@@ -232,9 +318,8 @@ Result<bool> CsvReader::ReadRecord(CsvRecord& record, RowProblem& problem,
                               "closes before the end of the file");
         }
         const char* start = chunk_.get() + pos_;
-        const char* stop = start;
         const char* limit = chunk_.get() + chunk_size_;
-        while (stop < limit && !kQuotedSpecials[static_cast<unsigned char>(*stop)]) ++stop;
+        const char* stop = FindSpecial(start, limit, '"', '\n', '\r', kQuotedSpecials);
         append(start, static_cast<std::size_t>(stop - start));
         pos_ += static_cast<std::size_t>(stop - start);
         if (stop == limit) continue;
@@ -273,9 +358,9 @@ Result<bool> CsvReader::ReadRecord(CsvRecord& record, RowProblem& problem,
         return true;
       }
       const char* start = chunk_.get() + pos_;
-      const char* stop = start;
       const char* limit = chunk_.get() + chunk_size_;
-      while (stop < limit && !unquoted_specials_[static_cast<unsigned char>(*stop)]) ++stop;
+      const char* stop =
+          FindSpecial(start, limit, options_.delimiter, '\n', '\r', unquoted_specials_);
       append(start, static_cast<std::size_t>(stop - start));
       pos_ += static_cast<std::size_t>(stop - start);
       if (stop == limit) continue;

@@ -16,6 +16,7 @@
 #include "crosscheck/common/strings.h"
 #include "crosscheck/common/time.h"
 #include "crosscheck/ingest/internal/reader_support.h"
+#include "crosscheck/ingest/internal/signin_parsers.h"
 
 namespace crosscheck::ingest {
 namespace {
@@ -244,35 +245,79 @@ std::array<Node, N> Members(const Node& node, const std::array<std::string_view,
   return exact;
 }
 
-// TextOf, IntegerOf, RealOf and BooleanOf mirror Text, Integer, Real and Boolean above.
-std::string TextOf(const Node& value) {
-  if (!value) return {};
+// Scalar is one wanted value as either simdjson path found it: a string (a view into the
+// parser's buffer or the line), a number of the type simdjson chose, a bool, or nothing
+// (missing, null, an object or an array: all unknown). Both paths convert it with the same
+// functions below, so they cannot disagree on what a value means.
+struct Scalar {
+  enum class Kind : std::uint8_t { kNone, kString, kInt64, kUint64, kDouble, kBool };
+  Kind kind = Kind::kNone;
+  std::string_view text;
+  std::int64_t int64 = 0;
+  std::uint64_t uint64 = 0;
+  double real = 0;
+  bool boolean = false;
+};
+
+Scalar ScalarOf(const Node& value) {
+  Scalar scalar;
+  if (!value) return scalar;
   switch (value->type()) {
-    case dom::element_type::STRING: {
-      const std::string_view text = TrimAscii(value->get_string().value_unsafe());
+    case dom::element_type::STRING:
+      scalar.kind = Scalar::Kind::kString;
+      scalar.text = value->get_string().value_unsafe();
+      break;
+    case dom::element_type::INT64:
+      scalar.kind = Scalar::Kind::kInt64;
+      scalar.int64 = value->get_int64().value_unsafe();
+      break;
+    case dom::element_type::UINT64:
+      scalar.kind = Scalar::Kind::kUint64;
+      scalar.uint64 = value->get_uint64().value_unsafe();
+      break;
+    case dom::element_type::DOUBLE:
+      scalar.kind = Scalar::Kind::kDouble;
+      scalar.real = value->get_double().value_unsafe();
+      break;
+    case dom::element_type::BOOL:
+      scalar.kind = Scalar::Kind::kBool;
+      scalar.boolean = value->get_bool().value_unsafe();
+      break;
+    default:
+      break;
+  }
+  return scalar;
+}
+
+// TextOf, IntegerOf, RealOf and BooleanOf mirror Text, Integer, Real and Boolean above.
+std::string TextOf(const Scalar& value) {
+  switch (value.kind) {
+    case Scalar::Kind::kString: {
+      const std::string_view text = TrimAscii(value.text);
       if (EqualsIgnoreCaseAscii(text, "null")) return {};
       return std::string(text);
     }
-    case dom::element_type::INT64:
-      return std::to_string(value->get_int64().value_unsafe());
-    case dom::element_type::UINT64:
-      return std::to_string(value->get_uint64().value_unsafe());
-    case dom::element_type::DOUBLE:
+    case Scalar::Kind::kInt64:
+      return std::to_string(value.int64);
+    case Scalar::Kind::kUint64:
+      return std::to_string(value.uint64);
+    case Scalar::Kind::kDouble:
       // Rare (a number where text is wanted); nlohmann's rendering keeps the old text exactly.
-      return Json(value->get_double().value_unsafe()).dump();
-    case dom::element_type::BOOL:
-      return value->get_bool().value_unsafe() ? "true" : "false";
-    default:
-      return {};
+      return Json(value.real).dump();
+    case Scalar::Kind::kBool:
+      return value.boolean ? "true" : "false";
+    case Scalar::Kind::kNone:
+      break;
   }
+  return {};
 }
 
 // AssignTextOf is TextOf into an existing string, reusing its buffer: a streaming reader
 // that fills one SigninEvent per line then allocates nothing for the ~10 strings longer than
 // the small-string buffer (a quarter of the per-event cost before).
-void AssignTextOf(const Node& value, std::string& out) {
-  if (value && value->type() == dom::element_type::STRING) {
-    const std::string_view text = TrimAscii(value->get_string().value_unsafe());
+void AssignTextOf(const Scalar& value, std::string& out) {
+  if (value.kind == Scalar::Kind::kString) {
+    const std::string_view text = TrimAscii(value.text);
     if (text.size() == 4 && EqualsIgnoreCaseAscii(text, "null")) {
       out.clear();
     } else {
@@ -280,7 +325,7 @@ void AssignTextOf(const Node& value, std::string& out) {
     }
     return;
   }
-  if (!value) {
+  if (value.kind == Scalar::Kind::kNone) {
     out.clear();
     return;
   }
@@ -301,43 +346,37 @@ std::optional<std::int64_t> IntegerFromText(std::string_view text) {
   return number;
 }
 
-std::optional<std::int64_t> IntegerOf(const Node& value) {
-  if (!value) return std::nullopt;
-  switch (value->type()) {
-    case dom::element_type::INT64:
-      return value->get_int64().value_unsafe();
-    case dom::element_type::UINT64: {
-      const std::uint64_t number = value->get_uint64().value_unsafe();
-      if (number > static_cast<std::uint64_t>(INT64_MAX)) return std::nullopt;
-      return static_cast<std::int64_t>(number);
-    }
-    case dom::element_type::DOUBLE: {
-      const double number = value->get_double().value_unsafe();
+std::optional<std::int64_t> IntegerOf(const Scalar& value) {
+  switch (value.kind) {
+    case Scalar::Kind::kInt64:
+      return value.int64;
+    case Scalar::Kind::kUint64:
+      if (value.uint64 > static_cast<std::uint64_t>(INT64_MAX)) return std::nullopt;
+      return static_cast<std::int64_t>(value.uint64);
+    case Scalar::Kind::kDouble: {
+      const double number = value.real;
       if (!std::isfinite(number) || number != std::trunc(number) || std::fabs(number) > 9e15) {
         return std::nullopt;
       }
       return static_cast<std::int64_t>(number);
     }
-    case dom::element_type::STRING:
-      return IntegerFromText(value->get_string().value_unsafe());
+    case Scalar::Kind::kString:
+      return IntegerFromText(value.text);
     default:
       return std::nullopt;
   }
 }
 
-std::optional<double> RealOf(const Node& value) {
-  if (!value) return std::nullopt;
-  switch (value->type()) {
-    case dom::element_type::INT64:
-      return static_cast<double>(value->get_int64().value_unsafe());
-    case dom::element_type::UINT64:
-      return static_cast<double>(value->get_uint64().value_unsafe());
-    case dom::element_type::DOUBLE: {
-      const double number = value->get_double().value_unsafe();
-      return std::isfinite(number) ? std::optional<double>(number) : std::nullopt;
-    }
-    case dom::element_type::STRING: {
-      const std::string_view text = TrimAscii(value->get_string().value_unsafe());
+std::optional<double> RealOf(const Scalar& value) {
+  switch (value.kind) {
+    case Scalar::Kind::kInt64:
+      return static_cast<double>(value.int64);
+    case Scalar::Kind::kUint64:
+      return static_cast<double>(value.uint64);
+    case Scalar::Kind::kDouble:
+      return std::isfinite(value.real) ? std::optional<double>(value.real) : std::nullopt;
+    case Scalar::Kind::kString: {
+      const std::string_view text = TrimAscii(value.text);
       double number = 0;
       const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
       if (error != std::errc() || end != text.data() + text.size() || text.empty() ||
@@ -351,23 +390,21 @@ std::optional<double> RealOf(const Node& value) {
   }
 }
 
-std::optional<bool> BooleanOf(const Node& value) {
-  if (!value) return std::nullopt;
-  switch (value->type()) {
-    case dom::element_type::BOOL:
-      return value->get_bool().value_unsafe();
-    case dom::element_type::INT64:
-    case dom::element_type::UINT64: {
+std::optional<bool> BooleanOf(const Scalar& value) {
+  switch (value.kind) {
+    case Scalar::Kind::kBool:
+      return value.boolean;
+    case Scalar::Kind::kInt64:
+    case Scalar::Kind::kUint64: {
       // As nlohmann's get<int64_t>: a uint64 above INT64_MAX wraps and is neither 0 nor 1.
-      const std::int64_t number =
-          value->type() == dom::element_type::INT64
-              ? value->get_int64().value_unsafe()
-              : static_cast<std::int64_t>(value->get_uint64().value_unsafe());
+      const std::int64_t number = value.kind == Scalar::Kind::kInt64
+                                      ? value.int64
+                                      : static_cast<std::int64_t>(value.uint64);
       if (number == 0 || number == 1) return number == 1;
       return std::nullopt;
     }
-    case dom::element_type::STRING: {
-      const std::string_view text = TrimAscii(value->get_string().value_unsafe());
+    case Scalar::Kind::kString: {
+      const std::string_view text = TrimAscii(value.text);
       if (EqualsIgnoreCaseAscii(text, "true")) return true;
       if (EqualsIgnoreCaseAscii(text, "false")) return false;
       return std::nullopt;
@@ -379,63 +416,439 @@ std::optional<bool> BooleanOf(const Node& value) {
 
 using namespace std::string_view_literals;
 
-// FillEventFromDom sets every field of *event from one parsed event (strings assigned in
-// place, so their buffers are reused when the same SigninEvent is filled line after line).
-void FillEventFromDom(const dom::element& root_element, std::int64_t line_number, SigninEvent& event) {
+// Slot numbers the values of an event that are read: both paths collect them into a
+// Slots array, then FillEventFromSlots converts them.
+enum Slot : std::uint8_t {
+  kUuid, kEventType, kPublished, kActorLogin, kActorId, kIpAddress, kUserAgent, kOs, kBrowser,
+  kDevice, kGeoCountry, kGeoState, kGeoCity, kLatitude, kLongitude, kAsNumber, kAsOrg, kIsp,
+  kDomain, kIsProxy, kOutcomeResult, kOutcomeReason, kFingerprint, kSlotCount
+};
+using Slots = std::array<Scalar, kSlotCount>;
+
+// FillEventFromSlots sets every field of *event (strings assigned in place, so their buffers
+// are reused when the same SigninEvent is filled line after line).
+void FillEventFromSlots(const Slots& slots, std::int64_t line_number, SigninEvent& event) {
   event.line = line_number;
-  const Node root = root_element;
-  const auto [uuid, event_type, published, actor, client, security, outcome, debug] =
-      Members<8>(root, {"uuid"sv, "eventType"sv, "published"sv, "actor"sv, "client"sv,
-                        "securityContext"sv, "outcome"sv, "debugContext"sv});
-  AssignTextOf(uuid, event.uuid);
-  AssignTextOf(event_type, event.event_type);
-  AssignTextOf(published, event.published);
+  AssignTextOf(slots[kUuid], event.uuid);
+  AssignTextOf(slots[kEventType], event.event_type);
+  AssignTextOf(slots[kPublished], event.published);
   event.published_unix.reset();
   if (!event.published.empty()) {
     event.published_unix = ParseTimestamp(event.published);
     // Okta's `published` is UTC; Panther and some SIEM exports drop the trailing Z.
     if (!event.published_unix) event.published_unix = ParseTimestamp(event.published + "Z");
   }
-  const auto [alternate_id, actor_id] = Members<2>(actor, {"alternateId"sv, "id"sv});
-  AssignTextOf(alternate_id, event.actor_login);
-  AssignTextOf(actor_id, event.actor_id);
-  const auto [ip_address, user_agent, device, geo] =
-      Members<4>(client, {"ipAddress"sv, "userAgent"sv, "device"sv, "geographicalContext"sv});
-  AssignTextOf(ip_address, event.ip_address);
-  const auto [raw_user_agent, os, browser] =
-      Members<3>(user_agent, {"rawUserAgent"sv, "os"sv, "browser"sv});
-  AssignTextOf(raw_user_agent, event.user_agent);
-  AssignTextOf(os, event.os);
-  AssignTextOf(browser, event.browser);
-  AssignTextOf(device, event.device);
-  const auto [country, state, city, geolocation] =
-      Members<4>(geo, {"country"sv, "state"sv, "city"sv, "geolocation"sv});
-  AssignTextOf(country, event.geo_country);
-  AssignTextOf(state, event.geo_state);
-  AssignTextOf(city, event.geo_city);
-  const auto [latitude, longitude] = Members<2>(geolocation, {"lat"sv, "lon"sv});
-  event.geo_latitude = RealOf(latitude);
-  event.geo_longitude = RealOf(longitude);
-  const auto [as_number, as_org, isp, domain, is_proxy] =
-      Members<5>(security, {"asNumber"sv, "asOrg"sv, "isp"sv, "domain"sv, "isProxy"sv});
-  event.as_number = IntegerOf(as_number);
-  AssignTextOf(as_org, event.as_org);
-  AssignTextOf(isp, event.isp);
-  AssignTextOf(domain, event.domain);
-  event.is_proxy = BooleanOf(is_proxy);
-  const auto [result, reason] = Members<2>(outcome, {"result"sv, "reason"sv});
-  AssignTextOf(result, event.outcome_result);
-  AssignTextOf(reason, event.outcome_reason);
-  const auto [debug_data] = Members<1>(debug, {"debugData"sv});
-  const auto [fingerprint] = Members<1>(debug_data, {"deviceFingerprint"sv});
-  AssignTextOf(fingerprint, event.device_fingerprint);
+  AssignTextOf(slots[kActorLogin], event.actor_login);
+  AssignTextOf(slots[kActorId], event.actor_id);
+  AssignTextOf(slots[kIpAddress], event.ip_address);
+  AssignTextOf(slots[kUserAgent], event.user_agent);
+  AssignTextOf(slots[kOs], event.os);
+  AssignTextOf(slots[kBrowser], event.browser);
+  AssignTextOf(slots[kDevice], event.device);
+  AssignTextOf(slots[kGeoCountry], event.geo_country);
+  AssignTextOf(slots[kGeoState], event.geo_state);
+  AssignTextOf(slots[kGeoCity], event.geo_city);
+  event.geo_latitude = RealOf(slots[kLatitude]);
+  event.geo_longitude = RealOf(slots[kLongitude]);
+  event.as_number = IntegerOf(slots[kAsNumber]);
+  AssignTextOf(slots[kAsOrg], event.as_org);
+  AssignTextOf(slots[kIsp], event.isp);
+  AssignTextOf(slots[kDomain], event.domain);
+  event.is_proxy = BooleanOf(slots[kIsProxy]);
+  AssignTextOf(slots[kOutcomeResult], event.outcome_result);
+  AssignTextOf(slots[kOutcomeReason], event.outcome_reason);
+  AssignTextOf(slots[kFingerprint], event.device_fingerprint);
 }
 
-SigninEvent EventFromDom(const dom::element& root_element, std::int64_t line_number) {
-  SigninEvent event;
-  FillEventFromDom(root_element, line_number, event);
-  return event;
+// FillEventFromDom collects the wanted values of one DOM-parsed event, with Members' rules for
+// duplicate and differently-cased keys.
+void FillEventFromDom(const dom::element& root_element, std::int64_t line_number, SigninEvent& event) {
+  Slots slots;
+  const Node root = root_element;
+  const auto [uuid, event_type, published, actor, client, security, outcome, debug] =
+      Members<8>(root, {"uuid"sv, "eventType"sv, "published"sv, "actor"sv, "client"sv,
+                        "securityContext"sv, "outcome"sv, "debugContext"sv});
+  slots[kUuid] = ScalarOf(uuid);
+  slots[kEventType] = ScalarOf(event_type);
+  slots[kPublished] = ScalarOf(published);
+  const auto [alternate_id, actor_id] = Members<2>(actor, {"alternateId"sv, "id"sv});
+  slots[kActorLogin] = ScalarOf(alternate_id);
+  slots[kActorId] = ScalarOf(actor_id);
+  const auto [ip_address, user_agent, device, geo] =
+      Members<4>(client, {"ipAddress"sv, "userAgent"sv, "device"sv, "geographicalContext"sv});
+  slots[kIpAddress] = ScalarOf(ip_address);
+  slots[kDevice] = ScalarOf(device);
+  const auto [raw_user_agent, os, browser] =
+      Members<3>(user_agent, {"rawUserAgent"sv, "os"sv, "browser"sv});
+  slots[kUserAgent] = ScalarOf(raw_user_agent);
+  slots[kOs] = ScalarOf(os);
+  slots[kBrowser] = ScalarOf(browser);
+  const auto [country, state, city, geolocation] =
+      Members<4>(geo, {"country"sv, "state"sv, "city"sv, "geolocation"sv});
+  slots[kGeoCountry] = ScalarOf(country);
+  slots[kGeoState] = ScalarOf(state);
+  slots[kGeoCity] = ScalarOf(city);
+  const auto [latitude, longitude] = Members<2>(geolocation, {"lat"sv, "lon"sv});
+  slots[kLatitude] = ScalarOf(latitude);
+  slots[kLongitude] = ScalarOf(longitude);
+  const auto [as_number, as_org, isp, domain, is_proxy] =
+      Members<5>(security, {"asNumber"sv, "asOrg"sv, "isp"sv, "domain"sv, "isProxy"sv});
+  slots[kAsNumber] = ScalarOf(as_number);
+  slots[kAsOrg] = ScalarOf(as_org);
+  slots[kIsp] = ScalarOf(isp);
+  slots[kDomain] = ScalarOf(domain);
+  slots[kIsProxy] = ScalarOf(is_proxy);
+  const auto [result, reason] = Members<2>(outcome, {"result"sv, "reason"sv});
+  slots[kOutcomeResult] = ScalarOf(result);
+  slots[kOutcomeReason] = ScalarOf(reason);
+  const auto [debug_data] = Members<1>(debug, {"debugData"sv});
+  const auto [fingerprint] = Members<1>(debug_data, {"deviceFingerprint"sv});
+  slots[kFingerprint] = ScalarOf(fingerprint);
+  FillEventFromSlots(slots, line_number, event);
 }
+
+// ---- fast path: simdjson's stage 1 and a checking walk over its tokens -------------------------
+// The DOM parser's stage 2 builds a tape of all ~100 values of an event (copying every string),
+// of which 23 are read. The fast path runs only simdjson's stage 1 (SIMD: UTF-8, strings
+// closed and free of unescaped control characters, and the index of every structural
+// character and value start), then TokenWalk checks the JSON grammar over those tokens itself,
+// as stage 2 does, while it picks the wanted values: every object's keys, colons and commas,
+// every array's commas, every number (the JSON grammar, and 64-bit integers or a finite double
+// as the DOM requires), every true/false/null (exactly, and ended), nothing after the root
+// object. Strings need no more than stage 1's checks when they have no escapes, so a line with
+// a backslash anywhere goes to the DOM path. So does every line where the walk is not sure to
+// read what the DOM path reads: a wanted key given twice or in two spellings (Members' rule
+// picks one), an integer beyond 64 bits, a double that overflows or underflows, nesting deeper
+// than kMaxWalkDepth, or any grammar error; the DOM path then decides as before. (On-Demand,
+// simdjson's own lazy API, was tried first: made to visit every value so that it validates
+// them, it cost as many instructions as the DOM.) Stage 1 is reached through dom::parser's
+// public `implementation` member, which simdjson documents as for benchmarking access; the
+// package is pinned (libsimdjson-dev 3.0.1).
+
+constexpr int kMaxWalkDepth = 64;
+
+struct ObjectSpec;
+
+// WantedField is one key read from an object: a value into `slot`, or an object read with
+// `child`. `bit` numbers it among all wanted fields (to notice a second occurrence).
+struct WantedField {
+  std::string_view key;
+  Slot slot;
+  const ObjectSpec* child;
+  int bit;
+};
+
+struct ObjectSpec {
+  const WantedField* fields;
+  std::size_t count;
+  std::uint64_t key_sizes;  // bit n set when a wanted key has n bytes
+};
+
+template <std::size_t N>
+constexpr ObjectSpec SpecOf(const WantedField (&fields)[N]) {
+  std::uint64_t sizes = 0;
+  for (const WantedField& field : fields) sizes |= std::uint64_t{1} << field.key.size();
+  return ObjectSpec{fields, N, sizes};
+}
+
+constexpr WantedField kGeolocationFields[] = {{"lat"sv, kLatitude, nullptr, 0},
+                                              {"lon"sv, kLongitude, nullptr, 1}};
+constexpr ObjectSpec kGeolocationSpec = SpecOf(kGeolocationFields);
+constexpr WantedField kGeoFields[] = {{"country"sv, kGeoCountry, nullptr, 2},
+                                      {"state"sv, kGeoState, nullptr, 3},
+                                      {"city"sv, kGeoCity, nullptr, 4},
+                                      {"geolocation"sv, kSlotCount, &kGeolocationSpec, 5}};
+constexpr ObjectSpec kGeoSpec = SpecOf(kGeoFields);
+constexpr WantedField kUserAgentFields[] = {{"rawUserAgent"sv, kUserAgent, nullptr, 6},
+                                            {"os"sv, kOs, nullptr, 7},
+                                            {"browser"sv, kBrowser, nullptr, 8}};
+constexpr ObjectSpec kUserAgentSpec = SpecOf(kUserAgentFields);
+constexpr WantedField kClientFields[] = {{"ipAddress"sv, kIpAddress, nullptr, 9},
+                                         {"userAgent"sv, kSlotCount, &kUserAgentSpec, 10},
+                                         {"device"sv, kDevice, nullptr, 11},
+                                         {"geographicalContext"sv, kSlotCount, &kGeoSpec, 12}};
+constexpr ObjectSpec kClientSpec = SpecOf(kClientFields);
+constexpr WantedField kActorFields[] = {{"alternateId"sv, kActorLogin, nullptr, 13},
+                                        {"id"sv, kActorId, nullptr, 14}};
+constexpr ObjectSpec kActorSpec = SpecOf(kActorFields);
+constexpr WantedField kSecurityFields[] = {{"asNumber"sv, kAsNumber, nullptr, 15},
+                                           {"asOrg"sv, kAsOrg, nullptr, 16},
+                                           {"isp"sv, kIsp, nullptr, 17},
+                                           {"domain"sv, kDomain, nullptr, 18},
+                                           {"isProxy"sv, kIsProxy, nullptr, 19}};
+constexpr ObjectSpec kSecuritySpec = SpecOf(kSecurityFields);
+constexpr WantedField kOutcomeFields[] = {{"result"sv, kOutcomeResult, nullptr, 20},
+                                          {"reason"sv, kOutcomeReason, nullptr, 21}};
+constexpr ObjectSpec kOutcomeSpec = SpecOf(kOutcomeFields);
+constexpr WantedField kDebugDataFields[] = {{"deviceFingerprint"sv, kFingerprint, nullptr, 22}};
+constexpr ObjectSpec kDebugDataSpec = SpecOf(kDebugDataFields);
+constexpr WantedField kDebugFields[] = {{"debugData"sv, kSlotCount, &kDebugDataSpec, 23}};
+constexpr ObjectSpec kDebugSpec = SpecOf(kDebugFields);
+constexpr WantedField kRootFields[] = {{"uuid"sv, kUuid, nullptr, 24},
+                                       {"eventType"sv, kEventType, nullptr, 25},
+                                       {"published"sv, kPublished, nullptr, 26},
+                                       {"actor"sv, kSlotCount, &kActorSpec, 27},
+                                       {"client"sv, kSlotCount, &kClientSpec, 28},
+                                       {"securityContext"sv, kSlotCount, &kSecuritySpec, 29},
+                                       {"outcome"sv, kSlotCount, &kOutcomeSpec, 30},
+                                       {"debugContext"sv, kSlotCount, &kDebugSpec, 31}};
+constexpr ObjectSpec kRootSpec = SpecOf(kRootFields);
+
+// EndsScalar is simdjson's structural-or-white-space test for the byte after a number or
+// true/false/null: anything else means the scalar runs on ("12ab", "nulls").
+inline bool EndsScalar(char c) {
+  switch (c) {
+    case ' ': case '\t': case '\n': case '\r': case ',': case ':': case '[': case ']': case '{':
+    case '}':
+      return true;
+    default:
+      return false;
+  }
+}
+
+inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// TokenWalk checks and reads one event over stage 1's tokens (see above). Every method returns
+// false when the line is not settled: the caller then parses it with the DOM path. The text
+// has SIMDJSON_PADDING readable bytes after it, so looking a few bytes past a token is safe.
+class TokenWalk {
+ public:
+  TokenWalk(const char* text, std::size_t size, const std::uint32_t* tokens, std::uint32_t count,
+            Slots& slots)
+      : text_(text), end_(text + size), tokens_(tokens), count_(count), slots_(slots) {}
+
+  // Root checks the whole line and fills the slots. One loop over the tokens with an explicit
+  // stack (as simdjson's stage 2), which runs twice as fast as recursion per value.
+  bool Root() {
+    struct Frame {
+      const ObjectSpec* spec;  // the wanted fields of this object; null: none (or an array)
+      bool is_array;
+    };
+    std::array<Frame, kMaxWalkDepth> stack;
+    if (count_ == 0 || At(0) != '{') return false;
+    int depth = 1;
+    stack[0] = Frame{&kRootSpec, false};
+    std::uint32_t token = 1;
+    const ObjectSpec* child = nullptr;  // how to read the next value, when it is an object
+    Scalar* out = nullptr;              // where to put the next value, when it is a scalar
+    enum class Step : std::uint8_t { kObjectStart, kField, kValue, kArrayStart, kAfterValue, kClose };
+    Step step = Step::kObjectStart;
+    while (true) {
+      switch (step) {
+        case Step::kObjectStart:  // after '{'
+          if (token >= count_) return false;
+          if (At(token) == '}') {
+            ++token;
+            step = Step::kClose;
+            break;
+          }
+          step = Step::kField;
+          break;
+        case Step::kField: {  // at a key
+          if (token + 2 >= count_ || At(token) != '"' || At(token + 1) != ':') return false;
+          const ObjectSpec* spec = stack[depth - 1].spec;
+          child = nullptr;
+          out = nullptr;
+          if (spec != nullptr) {
+            if (const WantedField* wanted = Find(*spec, Ptr(token) + 1, Ptr(token + 1))) {
+              const std::uint64_t bit = std::uint64_t{1} << wanted->bit;
+              if ((seen_ & bit) != 0) return false;  // given twice: Members' rule, on the DOM
+              seen_ |= bit;
+              child = wanted->child;
+              if (child == nullptr) out = &slots_[wanted->slot];
+            }
+          }
+          token += 2;
+          step = Step::kValue;
+          break;
+        }
+        case Step::kArrayStart:  // after '['
+          if (token >= count_) return false;
+          if (At(token) == ']') {
+            ++token;
+            step = Step::kClose;
+            break;
+          }
+          child = nullptr;
+          out = nullptr;
+          step = Step::kValue;
+          break;
+        case Step::kValue: {
+          if (token >= count_) return false;
+          const char* at = Ptr(token++);
+          switch (*at) {
+            case '{':
+              if (depth >= kMaxWalkDepth) return false;
+              stack[depth++] = Frame{child, false};
+              step = Step::kObjectStart;
+              continue;
+            case '[':
+              if (depth >= kMaxWalkDepth) return false;
+              stack[depth++] = Frame{nullptr, true};
+              step = Step::kArrayStart;
+              continue;
+            case '"':
+              if (out != nullptr && !ReadString(at, *out)) return false;
+              break;
+            case 't':
+              if (std::memcmp(at, "true", 4) != 0 || !EndsScalar(at[4])) return false;
+              if (out != nullptr) {
+                out->kind = Scalar::Kind::kBool;
+                out->boolean = true;
+              }
+              break;
+            case 'f':
+              if (std::memcmp(at, "false", 5) != 0 || !EndsScalar(at[5])) return false;
+              if (out != nullptr) {
+                out->kind = Scalar::Kind::kBool;
+                out->boolean = false;
+              }
+              break;
+            case 'n':
+              if (std::memcmp(at, "null", 4) != 0 || !EndsScalar(at[4])) return false;
+              break;
+            default:
+              if (!Number(at, out)) return false;
+              break;
+          }
+          step = Step::kAfterValue;
+          break;
+        }
+        case Step::kAfterValue: {  // after a value inside stack[depth - 1]
+          if (token >= count_) return false;
+          const char after = At(token++);
+          if (stack[depth - 1].is_array) {
+            if (after == ',') {
+              child = nullptr;
+              out = nullptr;
+              step = Step::kValue;
+            } else if (after == ']') {
+              step = Step::kClose;
+            } else {
+              return false;
+            }
+          } else if (after == ',') {
+            step = Step::kField;
+          } else if (after == '}') {
+            step = Step::kClose;
+          } else {
+            return false;
+          }
+          break;
+        }
+        case Step::kClose:  // a container just closed
+          if (--depth == 0) return token == count_;  // nothing after the root object
+          step = Step::kAfterValue;
+          break;
+      }
+    }
+  }
+
+ private:
+  char At(std::uint32_t token) const { return text_[tokens_[token]]; }
+  const char* Ptr(std::uint32_t token) const { return text_ + tokens_[token]; }
+
+  // Find matches a key (from its first byte to before `colon`; no escapes, since the line has
+  // no backslash) against spec's keys with Members' exact-or-ASCII-case test. Only white
+  // space can stand between the key's closing quote and its colon (anything else would be a
+  // token), so the last quote before the colon closes the key.
+  static const WantedField* Find(const ObjectSpec& spec, const char* key, const char* colon) {
+    const char* close = colon - 1;
+    while (*close != '"') --close;
+    const auto size = static_cast<std::size_t>(close - key);
+    if (size >= 64 || ((spec.key_sizes >> size) & 1) == 0) return nullptr;
+    const std::string_view text(key, size);
+    for (std::size_t field_idx = 0; field_idx < spec.count; ++field_idx) {
+      const WantedField& field = spec.fields[field_idx];
+      if (field.key.size() == size && MatchKey(text, field.key) != KeyMatch::kNone) return &field;
+    }
+    return nullptr;
+  }
+
+  // ReadString reads the string whose opening quote is at `at` (no escapes).
+  bool ReadString(const char* at, Scalar& out) const {
+    const void* quote = std::memchr(at + 1, '"', static_cast<std::size_t>(end_ - at - 1));
+    if (quote == nullptr) return false;
+    out.kind = Scalar::Kind::kString;
+    out.text = std::string_view(at + 1, static_cast<std::size_t>(static_cast<const char*>(quote) - at - 1));
+    return true;
+  }
+
+  // Number checks RFC 8259's grammar from `at` and reads the value as the DOM types it: an
+  // integer is an int64, else a uint64 (beyond that the DOM fails, so the walk does too); a
+  // fraction or an exponent makes a double, which must be finite and not underflow (the
+  // DOM's checks; any doubt goes to the DOM). std::from_chars rounds correctly, as simdjson.
+  static bool Number(const char* at, Scalar* out) {
+    const char* p = at;
+    if (*p == '-') ++p;
+    if (*p == '0') {
+      ++p;
+    } else if (*p >= '1' && *p <= '9') {
+      while (IsDigit(*p)) ++p;
+    } else {
+      return false;
+    }
+    const auto integer_digits = static_cast<std::size_t>(p - at);
+    bool has_fraction = false;
+    bool has_exponent = false;
+    if (*p == '.') {
+      has_fraction = true;
+      ++p;
+      if (!IsDigit(*p)) return false;
+      while (IsDigit(*p)) ++p;
+    }
+    if (*p == 'e' || *p == 'E') {
+      has_exponent = true;
+      ++p;
+      if (*p == '+' || *p == '-') ++p;
+      if (!IsDigit(*p)) return false;
+      while (IsDigit(*p)) ++p;
+    }
+    if (!EndsScalar(*p)) return false;
+    if (out == nullptr) {
+      // Unread numbers need only the DOM's range checks: an integer of up to 18 digits fits
+      // an int64, and a double without an exponent and under 300 digits is finite and nonzero
+      // or exactly zero.
+      if (!has_fraction && !has_exponent && integer_digits <= 18) return true;
+      if (!has_exponent && static_cast<std::size_t>(p - at) < 300) return true;
+    }
+    if (!has_fraction && !has_exponent) {
+      std::int64_t int64 = 0;
+      if (const auto result = std::from_chars(at, p, int64); result.ec == std::errc() && result.ptr == p) {
+        if (out != nullptr) {
+          out->kind = Scalar::Kind::kInt64;
+          out->int64 = int64;
+        }
+        return true;
+      }
+      std::uint64_t uint64 = 0;
+      if (*at == '-') return false;
+      if (const auto result = std::from_chars(at, p, uint64); result.ec == std::errc() && result.ptr == p) {
+        if (out != nullptr) {
+          out->kind = Scalar::Kind::kUint64;
+          out->uint64 = uint64;
+        }
+        return true;
+      }
+      return false;
+    }
+    double real = 0;
+    const auto result = std::from_chars(at, p, real);
+    if (result.ec != std::errc() || result.ptr != p || !std::isfinite(real)) return false;
+    if (out != nullptr) {
+      out->kind = Scalar::Kind::kDouble;
+      out->real = real;
+    }
+    return true;
+  }
+
+  const char* text_;
+  const char* end_;
+  const std::uint32_t* tokens_;
+  std::uint32_t count_;
+  Slots& slots_;
+  std::uint64_t seen_ = 0;
+};
 
 // ThreadParser is one simdjson parser per thread (its buffers grow to the longest line seen and
 // are reused), with a padded copy buffer for lines that do not come with SIMDJSON_PADDING
@@ -445,15 +858,33 @@ struct ThreadParser {
   std::unique_ptr<char[]> copy;
   std::size_t copy_capacity = 0;
 
-  simdjson::simdjson_result<dom::element> Parse(std::string_view text, bool padded) {
-    if (padded) return parser.parse(text.data(), text.size(), false);
+  // Padded returns `text`'s bytes with SIMDJSON_PADDING readable bytes after them: in place
+  // when `padded`, else a copy.
+  const char* Padded(std::string_view text, bool padded) {
+    if (padded) return text.data();
     if (copy_capacity < text.size()) {
       copy_capacity = std::max(text.size(), copy_capacity * 2);
       copy = std::make_unique<char[]>(copy_capacity + simdjson::SIMDJSON_PADDING);
     }
     std::memcpy(copy.get(), text.data(), text.size());
     std::memset(copy.get() + text.size(), 0, simdjson::SIMDJSON_PADDING);
-    return parser.parse(copy.get(), text.size(), false);
+    return copy.get();
+  }
+
+  // FastPath reads `text` (padded, no backslash) with stage 1 and TokenWalk into *slots;
+  // false when the line is not settled there.
+  bool FastPath(const char* text, std::size_t size, Slots& slots) {
+    if (parser.capacity() < size &&
+        parser.allocate(std::max<std::size_t>(size, 4096), parser.max_depth()) != simdjson::SUCCESS) {
+      return false;
+    }
+    simdjson::internal::dom_parser_implementation& stage = *parser.implementation;
+    if (stage.stage1(reinterpret_cast<const std::uint8_t*>(text), size,
+                     simdjson::stage1_mode::regular) != simdjson::SUCCESS) {
+      return false;
+    }
+    TokenWalk walk(text, size, stage.structural_indexes.get(), stage.n_structural_indexes, slots);
+    return walk.Root();
   }
 };
 
@@ -611,20 +1042,45 @@ std::optional<SigninEvent> ParseWithNlohmann(std::string_view line, std::int64_t
   return EventFromJson(root, line_number);
 }
 
-// ParseEvent is ParseSigninLine; `padded` says SIMDJSON_PADDING bytes after `line` may be read
-// (true inside ReadSignins' buffers), which saves copying the line.
-std::optional<SigninEvent> ParseEvent(std::string_view line, bool padded, std::int64_t line_number,
-                                      const std::string& file, IssueLog& issues) {
+// ParseInto is ParseSigninLineInto; `padded` says SIMDJSON_PADDING bytes after `line` may be
+// read (true inside ReadSignins' buffers), which saves copying the line. The fast path settles
+// most lines; the DOM path takes the rest, and nlohmann-json words the Issue of a line the DOM
+// rejects.
+bool ParseInto(std::string_view line, bool padded, internal::SigninParser parser,
+               std::int64_t line_number, const std::string& file, IssueLog& issues,
+               SigninEvent& event) {
   if (StartsWith(line, kUtf8Bom)) line.remove_prefix(kUtf8Bom.size());
-  if (TrimAscii(line).empty()) return std::nullopt;
+  if (TrimAscii(line).empty()) return false;
   thread_local ThreadParser thread_parser;
-  const auto parsed = thread_parser.Parse(line, padded);
+  const char* text = thread_parser.Padded(line, padded);
+  if (parser == internal::SigninParser::kAuto &&
+      std::memchr(text, '\\', line.size()) == nullptr) {
+    Slots slots;
+    if (thread_parser.FastPath(text, line.size(), slots)) {
+      FillEventFromSlots(slots, line_number, event);
+      return true;
+    }
+  }
+  const auto parsed = thread_parser.parser.parse(text, line.size(), false);
   if (parsed.error() == simdjson::SUCCESS &&
       parsed.value_unsafe().type() == dom::element_type::OBJECT) {
-    return EventFromDom(parsed.value_unsafe(), line_number);
+    FillEventFromDom(parsed.value_unsafe(), line_number, event);
+    return true;
   }
   // Bad lines are rare: the old parser words their Issue (column, message) as before.
-  return ParseWithNlohmann(line, line_number, file, issues);
+  std::optional<SigninEvent> fallback = ParseWithNlohmann(line, line_number, file, issues);
+  if (!fallback) return false;
+  event = std::move(*fallback);
+  return true;
+}
+
+std::optional<SigninEvent> ParseEvent(std::string_view line, bool padded, std::int64_t line_number,
+                                      const std::string& file, IssueLog& issues) {
+  SigninEvent event;
+  if (!ParseInto(line, padded, internal::SigninParser::kAuto, line_number, file, issues, event)) {
+    return std::nullopt;
+  }
+  return event;
 }
 
 // ReadFileRest reads everything from `input`'s position into a buffer with zeroed
@@ -647,19 +1103,22 @@ Result<std::unique_ptr<char[]>> ReadFileRest(std::ifstream& input, const std::st
 
 bool ParseSigninLineInto(std::string_view line, std::int64_t line_number, const std::string& file,
                          IssueLog& issues, SigninEvent& event) {
-  if (StartsWith(line, kUtf8Bom)) line.remove_prefix(kUtf8Bom.size());
-  if (TrimAscii(line).empty()) return false;
+  return ParseInto(line, /*padded=*/false, internal::SigninParser::kAuto, line_number, file,
+                   issues, event);
+}
+
+bool internal::ParseSigninLineWith(SigninParser parser, std::string_view line,
+                                   std::int64_t line_number, const std::string& file,
+                                   IssueLog& issues, SigninEvent& event) {
+  return ParseInto(line, /*padded=*/false, parser, line_number, file, issues, event);
+}
+
+bool internal::FastPathSettles(std::string_view line) {
   thread_local ThreadParser thread_parser;
-  const auto parsed = thread_parser.Parse(line, /*padded=*/false);
-  if (parsed.error() == simdjson::SUCCESS &&
-      parsed.value_unsafe().type() == dom::element_type::OBJECT) {
-    FillEventFromDom(parsed.value_unsafe(), line_number, event);
-    return true;
-  }
-  std::optional<SigninEvent> fallback = ParseWithNlohmann(line, line_number, file, issues);
-  if (!fallback) return false;
-  event = std::move(*fallback);
-  return true;
+  const char* text = thread_parser.Padded(line, /*padded=*/false);
+  if (std::memchr(text, '\\', line.size()) != nullptr) return false;
+  Slots slots;
+  return thread_parser.FastPath(text, line.size(), slots);
 }
 
 std::optional<SigninEvent> ParseSigninLine(std::string_view line, std::int64_t line_number,

@@ -36,10 +36,12 @@ namespace crosscheck::ingest {
 // ParseSigninLine parses one JSON object (one NDJSON line, without or with its line break)
 // into a SigninEvent with line = line_number. Returns nullopt for a blank line (no Issue) and
 // for a bad line (one Issue naming `file`, line_number and a column). Pure apart from the
-// IssueLog; safe to call from several threads with separate logs. Parses with simdjson through
-// one parser per thread, kept for the thread's life (its buffers grow to the longest line seen);
-// lines simdjson rejects are re-read by nlohmann-json, which words the Issue. About 2 µs per
-// 1.5-2 KB event (docs/PERFORMANCE.md, "Post-hire monitoring").
+// IssueLog; safe to call from several threads with separate logs. Parses with simdjson's stage 1
+// and a grammar-checking walk over its tokens that reads only the wanted values (a line with an
+// escape, a wanted key given twice, or any doubt goes to simdjson's DOM; a line the DOM rejects
+// is re-read by nlohmann-json, which words the Issue), through one parser per thread kept for
+// the thread's life (its buffers grow to the longest line seen). About 1.3 µs per 1.8 KB event
+// (docs/PERFORMANCE.md, "Post-hire monitoring").
 std::optional<SigninEvent> ParseSigninLine(std::string_view line, std::int64_t line_number,
                                            const std::string& file, IssueLog& issues);
 

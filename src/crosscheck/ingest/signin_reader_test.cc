@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <fstream>
+#include <random>
 #include <tuple>
 #include <string>
 #include <vector>
 
+#include "crosscheck/ingest/internal/signin_parsers.h"
 #include "crosscheck/ingest/internal/test_files.h"
 
 namespace crosscheck::ingest {
@@ -497,6 +499,199 @@ TEST(SigninReader, FileErrors) {
     EXPECT_NE(events.error().message().find(c.message_part), std::string::npos)
         << events.error().message();
   }
+}
+
+
+// ---- fast path against DOM (internal/signin_parsers.h) -----------------------------------------
+
+std::vector<std::string> RealSampleLines() {
+  std::vector<std::string> lines;
+  for (const char* name : {"elastic-system-events.jsonl", "elastic-sample-logs.jsonl", "panther-test-events.jsonl"}) {
+    std::ifstream in(OktaFile(name));
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+  }
+  return lines;
+}
+
+auto EventFields(const SigninEvent& event) {
+  return std::tuple(event.line, event.uuid, event.event_type, event.published, event.published_unix,
+                    event.actor_login, event.actor_id, event.ip_address, event.user_agent, event.os,
+                    event.browser, event.device, event.geo_country, event.geo_state, event.geo_city,
+                    event.geo_latitude, event.geo_longitude, event.as_number, event.as_org, event.isp,
+                    event.domain, event.is_proxy, event.outcome_result, event.outcome_reason,
+                    event.device_fingerprint);
+}
+
+// ExpectSameAsDom parses `line` through both paths (each into a reused event) and expects the
+// same result, event and Issues.
+void ExpectSameAsDom(const std::string& line, SigninEvent& auto_event, SigninEvent& dom_event) {
+  IssueLog auto_issues, dom_issues;
+  const bool auto_parsed = internal::ParseSigninLineWith(internal::SigninParser::kAuto, line, 5,
+                                                         "s.jsonl", auto_issues, auto_event);
+  const bool dom_parsed = internal::ParseSigninLineWith(internal::SigninParser::kDomOnly, line, 5,
+                                                        "s.jsonl", dom_issues, dom_event);
+  ASSERT_EQ(auto_parsed, dom_parsed);
+  if (auto_parsed) {
+    EXPECT_TRUE(EventFields(auto_event) == EventFields(dom_event));
+  }
+  ASSERT_EQ(auto_issues.size(), dom_issues.size());
+  for (std::size_t issue_idx = 0; issue_idx < dom_issues.size(); ++issue_idx) {
+    EXPECT_EQ(auto_issues.issues()[issue_idx].ToString(), dom_issues.issues()[issue_idx].ToString());
+  }
+}
+
+// The fast path must read every real sample itself (else it buys nothing): all but the few
+// lines with a backslash, which go to the DOM path by design.
+TEST(SigninReaderFastPath, SettlesEveryRealSampleWithoutEscapes) {
+  const std::vector<std::string> lines = RealSampleLines();
+  ASSERT_GT(lines.size(), 80u);
+  std::size_t settled = 0;
+  for (const std::string& line : lines) {
+    SCOPED_TRACE(line.substr(0, 80));
+    const bool has_escape = line.find('\\') != std::string::npos;
+    EXPECT_EQ(internal::FastPathSettles(line), !has_escape);
+    settled += internal::FastPathSettles(line) ? 1 : 0;
+  }
+  EXPECT_GE(settled, lines.size() - 6);
+}
+
+// The fast path checks the grammar itself instead of simdjson's stage 2: a line broken only in
+// a field the event never reads must still be the DOM's BAD_JSON (same column and message),
+// never an event.
+TEST(SigninReaderFastPath, BrokenUnreadFieldsAreStillBadJson) {
+  const std::string head =
+      R"({"actor":{"alternateId":"a@x.com","id":"00u1","type":"User"},)"
+      R"("authenticationContext":{"authenticationStep":0,"externalSessionId":"102a"},)"
+      R"("client":{"ipAddress":"81.2.69.160","geographicalContext":{"city":"Austin"}},)"
+      R"("debugContext":{"debugData":{"requestUri":"/api/v1/authn",)";
+  const std::string tail =
+      R"(}},"eventType":"user.session.start","published":"2024-06-01T10:00:00.000Z",)"
+      R"("securityContext":{"asNumber":7922,"isProxy":false},"uuid":"u-1","version":"0"})";
+  // The unbroken line is a valid event that the fast path settles.
+  ASSERT_TRUE(internal::FastPathSettles(head + R"("n":1)" + tail));
+  struct Case {
+    const char* name;
+    std::string inside_debug_data;  // replaces `"n":1`
+  };
+  const Case cases[] = {
+      {"leading zero", R"("n":01)"},
+      {"lone minus", R"("n":-)"},
+      {"no digit after the point", R"("n":1.)"},
+      {"no digit in the exponent", R"("n":1e)"},
+      {"no digit before the point", R"("n":.5)"},
+      {"plus sign", R"("n":+1)"},
+      {"hex", R"("n":0x1F)"},
+      {"two points", R"("n":1.5.2)"},
+      {"number then letters", R"("n":12ab)"},
+      {"number too large for a double", R"("n":1e999)"},
+      {"missing colon", R"("n" 1)"},
+      {"double colon", R"("n"::1)"},
+      {"missing comma between fields", R"("n":1 "m":2)"},
+      {"missing comma between elements", R"("n":[1 2])"},
+      {"trailing comma in an object", R"("n":{"a":1,})"},
+      {"trailing comma in an array", R"("n":[1,])"},
+      {"leading comma in an array", R"("n":[,1])"},
+      {"key not a string", R"("n":{1:2})"},
+      {"key without value", R"("n":{"a"})"},
+      {"bracket mismatch", R"("n":[1})"},
+      {"misspelled true", R"("n":tru)"},
+      {"misspelled false", R"("n":fals)"},
+      {"misspelled null", R"("n":nul)"},
+      {"null with a tail", R"("n":nulls)"},
+      {"true with a tail", R"("n":truex)"},
+      {"bare word", R"("n":yes)"},
+      {"single-quoted string", R"("n":'x')"},
+      {"unescaped control character", "\"n\":\"a\x01z\""},
+      {"unknown escape", R"("n":"a\qz")"},
+      {"short unicode escape", R"("n":"\u12")"},
+      {"string then letters", R"("n":"x"y)"},
+      {"missing value", R"("n":)"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    const std::string line = head + c.inside_debug_data + tail;
+    EXPECT_FALSE(internal::FastPathSettles(line));
+    IssueLog issues;
+    EXPECT_FALSE(ParseSigninLine(line, 3, "s.jsonl", issues).has_value());
+    ASSERT_EQ(issues.size(), 1u);
+    EXPECT_EQ(issues.issues()[0].code, "BAD_JSON");
+    SigninEvent auto_event, dom_event;
+    ExpectSameAsDom(line, auto_event, dom_event);
+  }
+  // Whole-line breakage around a valid event.
+  const std::string valid = head + R"("n":1)" + tail;
+  for (const std::string& line : {valid + "}", valid + R"({"uuid":"2"})", valid + " 1",
+                                  valid.substr(0, valid.size() - 1), "{" + valid.substr(1) + "]"}) {
+    SCOPED_TRACE(line.substr(line.size() - 20));
+    EXPECT_FALSE(internal::FastPathSettles(line));
+    SigninEvent auto_event, dom_event;
+    ExpectSameAsDom(line, auto_event, dom_event);
+  }
+}
+
+// Read values must mean the same on both paths, whatever their type: numbers at the edges of
+// int64/uint64/double, -0, exponents, null, containers and keys in other cases or given twice
+// (which the fast path leaves to the DOM).
+TEST(SigninReaderFastPath, ReadValuesAgreeWithTheDom) {
+  const std::vector<std::string> values = {
+      "0", "-0", "-0.0", "1.0", "1e2", "1E+2", "2.5e-3", "7922", "-7922", "9223372036854775807",
+      "-9223372036854775808", "9223372036854775808", "18446744073709551615", "18446744073709551616",
+      "123456789012345678901234567890", "1.7976931348623157e308", "4.9e-324", "true", "false",
+      "null", R"("null")", R"(" NULL ")", R"("AS7922")", R"("true")", R"(" 12.5 ")", "{}",
+      R"({"a":1})", "[]", "[1,2]", R"("")", R"("é")"};
+  const std::vector<std::string> templates = {
+      R"({"uuid":@,"eventType":@,"published":@})",
+      R"({"actor":{"alternateId":@,"id":@},"client":{"ipAddress":@,"device":@}})",
+      R"({"client":{"geographicalContext":{"country":@,"geolocation":{"lat":@,"lon":@}}}})",
+      R"({"securityContext":{"asNumber":@,"asOrg":@,"isp":@,"domain":@,"isProxy":@}})",
+      R"({"outcome":{"result":@,"reason":@},"debugContext":{"debugData":{"deviceFingerprint":@}}})",
+      R"({"SECURITYCONTEXT":{"ASNUMBER":@},"securitycontext":{"isproxy":@}})",
+      R"({"securityContext":{"asNumber":@,"asnumber":@,"AsNumber":@}})",
+      R"({"client":{"ipAddress":@},"client":{"device":@}})",
+      R"({"uuid":@,"uuid":@})",
+      // White space around keys and colons, and keys one byte off a wanted one.
+      "{ \"uuid\" : @ ,\t\"eventType\"\t:\t@ , \"client\" : { \"ipAddress\"  :@ } }",
+      R"({"uuidx":@,"uui":@,"client":{"ipAddres":@,"ipAddressx":@,"device":"d"}})",
+  };
+  SigninEvent auto_event, dom_event;
+  for (const std::string& form : templates) {
+    for (const std::string& value : values) {
+      std::string line;
+      for (const char c : form) line += c == '@' ? value : std::string(1, c);
+      SCOPED_TRACE(line);
+      ExpectSameAsDom(line, auto_event, dom_event);
+    }
+  }
+}
+
+// Random damage to the real samples: whatever a deleted, inserted or replaced byte does, both
+// paths must agree (most mutated lines become BAD_JSON; those inside strings stay events).
+TEST(SigninReaderFastPath, MutatedRealLinesAgreeWithTheDom) {
+  const std::vector<std::string> lines = RealSampleLines();
+  const std::string alphabet = "{}[],:\"0123456789-+.eEtrufalsn \\\x01xZ";
+  std::mt19937 random(20240601);
+  std::size_t settled = 0, rejected = 0;
+  SigninEvent auto_event, dom_event;
+  for (const std::string& original : lines) {
+    for (int mutation = 0; mutation < 60; ++mutation) {
+      std::string line = original;
+      const std::size_t pos = random() % line.size();
+      const char c = alphabet[random() % alphabet.size()];
+      switch (random() % 3) {
+        case 0: line.erase(pos, 1); break;
+        case 1: line.insert(pos, 1, c); break;
+        default: line[pos] = c; break;
+      }
+      SCOPED_TRACE(line);
+      ExpectSameAsDom(line, auto_event, dom_event);
+      if (internal::FastPathSettles(line)) ++settled;
+      IssueLog issues;
+      if (!ParseSigninLine(line, 1, "s.jsonl", issues)) ++rejected;
+    }
+  }
+  // Both outcomes must be well represented for the comparison to mean something.
+  EXPECT_GT(settled, lines.size() * 10);
+  EXPECT_GT(rejected, lines.size() * 10);
 }
 
 }  // namespace

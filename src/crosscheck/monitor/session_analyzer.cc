@@ -89,9 +89,10 @@ class AccountIndex {
     for (std::size_t pos = hash & mask_;; pos = (pos + 1) & mask_) {
       const Slot& slot = slots_[pos];
       if (slot.number == kMissing) return kMissing;
-      if (slot.hash == hash && slot.key_size == login.size() &&
-          EqualsIgnoreCaseAscii(std::string_view(keys_).substr(slot.key_offset, slot.key_size), login)) {
-        return slot.number;
+      if (slot.hash == hash && slot.key_size == login.size()) {
+        // Keys are lower-cased and most logins arrive so: one memcmp settles them.
+        const std::string_view key = std::string_view(keys_).substr(slot.key_offset, slot.key_size);
+        if (key == login || EqualsIgnoreCaseAscii(key, login)) return slot.number;
       }
     }
   }

@@ -97,6 +97,7 @@ Result<StreamStats> RunSigninStream(LineSource& source, const LineParser& parse,
                                     const IdleHook& idle) {
   StreamStats stats;
   std::string line;
+  SigninEvent event;  // reused: the parser assigns its strings in place
   std::vector<SigninAlert> alerts;
   while (true) {
     Result<LinePoll> poll = source.Next(&line);
@@ -107,11 +108,10 @@ Result<StreamStats> RunSigninStream(LineSource& source, const LineParser& parse,
       continue;
     }
     ++stats.lines;
-    std::optional<SigninEvent> event = parse(line, stats.lines);
-    if (!event) continue;
+    if (!parse(line, stats.lines, event)) continue;
     ++stats.events;
     alerts.clear();
-    analyzer.Observe(*event, alerts);
+    analyzer.Observe(event, alerts);
     for (const SigninAlert& alert : alerts) {
       ++stats.alerts;
       sink(alert);

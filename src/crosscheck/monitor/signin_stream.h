@@ -66,9 +66,12 @@ class FileLineSource : public LineSource {
   std::int64_t offset_ = 0;   // bytes read from the file so far
 };
 
-// LineParser turns one line (1-based number) into an event, or nullopt for a blank or bad line
-// (the parser reports bad lines itself, e.g. to an IssueLog).
-using LineParser = std::function<std::optional<SigninEvent>(std::string_view line, std::int64_t line_number)>;
+// LineParser fills *event from one line (1-based number) and returns true, or returns false for
+// a blank or bad line (the parser reports bad lines itself, e.g. to an IssueLog). The loop hands
+// it the same event for every line, so a parser that assigns in place (ParseSigninLineInto)
+// allocates nothing per line; it must set every field it does not want kept.
+using LineParser =
+    std::function<bool(std::string_view line, std::int64_t line_number, SigninEvent& event)>;
 // AlertSink receives each alert as soon as it is raised.
 using AlertSink = std::function<void(const SigninAlert& alert)>;
 // IdleHook runs when the source has nothing new: flush, wait a little, and return true to keep

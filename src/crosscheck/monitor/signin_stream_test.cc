@@ -32,8 +32,8 @@ class ScriptedSource : public LineSource {
 };
 
 // A toy parser: "login,ip,proxy,unix" per line; blank = no event.
-std::optional<SigninEvent> ParseToy(std::string_view line, std::int64_t line_number) {
-  if (line.empty()) return std::nullopt;
+bool ParseToy(std::string_view line, std::int64_t line_number, SigninEvent& out) {
+  if (line.empty()) return false;
   std::vector<std::string> parts;
   std::size_t start = 0;
   for (std::size_t comma; (comma = line.find(',', start)) != std::string_view::npos; start = comma + 1) {
@@ -47,7 +47,8 @@ std::optional<SigninEvent> ParseToy(std::string_view line, std::int64_t line_num
   event.ip_address = parts.at(1);
   event.is_proxy = parts.at(2) == "true";
   event.published_unix = std::stoll(parts.at(3));
-  return event;
+  out = std::move(event);
+  return true;
 }
 
 TEST(RunSigninStream, EmitsEachAlertBeforeTheNextIdle) {

@@ -24,35 +24,63 @@ bool HasDigit(std::string_view text) {
   return false;
 }
 
+// WordList holds the words of one text as views into its own storage (or into static text
+// for "#"). Streets, cities and regions are split on every application row; views into one
+// buffer cost two allocations per text where a vector of strings cost one per word and more.
+struct WordList {
+  std::string storage;
+  std::vector<std::string_view> words;
+};
+
 // Words folds text to lower-case ASCII words; '#' is kept as a word of its own because it is
 // a unit designator ("#4B" -> "#", "4b"). Other punctuation separates words, except that
 // apostrophes vanish ("St. John's" -> "st", "johns") and inner hyphens stay ("12-14").
-std::vector<std::string> Words(std::string_view text) {
+void Words(std::string_view text, WordList& out) {
+  static constexpr std::string_view kHash = "#";
   std::string folded = internal::FoldToAscii(text);
   internal::ToLowerAsciiInPlace(folded);
-  std::vector<std::string> words;
-  std::string word;
+  out.words.clear();
+  out.storage.clear();
+  // Every stored byte comes from `folded`, so with this capacity the storage never moves and
+  // the views stay valid.
+  out.storage.reserve(folded.size());
+  out.words.reserve(8);
+  std::size_t word_start = 0;
   auto flush = [&] {
-    while (!word.empty() && word.back() == '-') word.pop_back();
-    if (!word.empty()) words.push_back(std::move(word));
-    word.clear();
+    while (out.storage.size() > word_start && out.storage.back() == '-') out.storage.pop_back();
+    if (out.storage.size() > word_start) {
+      out.words.emplace_back(out.storage.data() + word_start, out.storage.size() - word_start);
+    }
+    word_start = out.storage.size();
   };
   for (const char c : folded) {
     if (IsAsciiAlnum(c)) {
-      word.push_back(c);
+      out.storage.push_back(c);
     } else if (c == '\'' || c == '`') {
       continue;
-    } else if (c == '-' && !word.empty()) {
-      word.push_back(c);
+    } else if (c == '-' && out.storage.size() > word_start) {
+      out.storage.push_back(c);
     } else if (c == '#') {
       flush();
-      words.emplace_back("#");
+      out.words.push_back(kHash);
     } else {
       flush();
     }
   }
   flush();
-  return words;
+}
+
+// JoinViews joins `pieces` with `separator`.
+std::string JoinViews(const std::vector<std::string_view>& pieces, std::string_view separator) {
+  std::size_t size = 0;
+  for (const std::string_view piece : pieces) size += piece.size() + separator.size();
+  std::string out;
+  out.reserve(size);
+  for (std::size_t piece_idx = 0; piece_idx < pieces.size(); ++piece_idx) {
+    if (piece_idx > 0) out += separator;
+    out += pieces[piece_idx];
+  }
+  return out;
 }
 
 // Street suffixes and secondary unit designators after USPS Publication 28, appendix C1/C2,
@@ -130,28 +158,32 @@ const std::unordered_map<std::string_view, std::string_view>& StreetWords() {
   return table;
 }
 
-std::vector<std::string> StreetTokens(std::string_view street) {
+// StreetTokens returns the street's words with suffixes and designators in their standard
+// form ("Street" -> "st", "Apt"/"#" -> "unit"); views into `words` or into StreetWords().
+std::vector<std::string_view> StreetTokens(std::string_view street, WordList& words) {
   const auto& table = StreetWords();
-  std::vector<std::string> words = Words(street);
-  std::vector<std::string> tokens;
-  for (std::size_t word_idx = 0; word_idx < words.size(); ++word_idx) {
-    std::string& word = words[word_idx];
+  Words(street, words);
+  const std::vector<std::string_view>& list = words.words;
+  std::vector<std::string_view> tokens;
+  tokens.reserve(list.size());
+  for (std::size_t word_idx = 0; word_idx < list.size(); ++word_idx) {
+    const std::string_view word = list[word_idx];
     const auto found = table.find(word);
-    std::string mapped = found == table.end() ? word : std::string(found->second);
+    const std::string_view mapped = found == table.end() ? word : found->second;
     if (mapped == "unit") {
       // A designator names a unit only before its number: "No. 5" is unit 5, "No Name Rd" is
       // a name, and a trailing "#" carries nothing.
       std::size_t value_idx = word_idx + 1;
-      while (value_idx < words.size() && words[value_idx] == "#") ++value_idx;
-      const bool has_value = value_idx < words.size() && HasDigit(words[value_idx]);
+      while (value_idx < list.size() && list[value_idx] == "#") ++value_idx;
+      const bool has_value = value_idx < list.size() && HasDigit(list[value_idx]);
       if (!has_value) {
-        if (word != "#") tokens.push_back(std::move(word));
+        if (word != "#") tokens.push_back(word);
         continue;
       }
       // "Apt #4B" and "Suite # 200" name the unit once.
       if (!tokens.empty() && tokens.back() == "unit") continue;
     }
-    tokens.push_back(std::move(mapped));
+    tokens.push_back(mapped);
   }
   return tokens;
 }
@@ -360,16 +392,18 @@ std::vector<std::string> SplitWhitespace(std::string_view text) {
 }
 
 bool StartsWithUnitDesignator(std::string_view part) {
-  const std::vector<std::string> tokens = StreetTokens(part);
+  WordList words;
+  const std::vector<std::string_view> tokens = StreetTokens(part, words);
   return !tokens.empty() && tokens.front() == "unit";
 }
 
 }  // namespace
 
 std::string NormalizeCity(std::string_view city) {
-  std::vector<std::string> words = Words(city);
-  std::erase(words, "#");
-  return JoinStrings(words, " ");
+  WordList words;
+  Words(city, words);
+  std::erase(words.words, "#");
+  return JoinViews(words.words, " ");
 }
 
 std::string NormalizeRegion(std::string_view region) {
@@ -380,35 +414,48 @@ std::string NormalizeRegion(std::string_view region) {
 }
 
 std::string NormalizeStreet(std::string_view street) {
-  return JoinStrings(StreetTokens(street), " ");
+  WordList words;
+  return JoinViews(StreetTokens(street, words), " ");
 }
 
 void ParseStreetAndUnit(std::string_view street_line, std::string* street, std::string* unit,
                         std::string* normalized) {
-  std::vector<std::string> tokens = StreetTokens(street_line);
-  if (normalized != nullptr) *normalized = JoinStrings(tokens, " ");
-  std::vector<std::string> street_tokens;
-  std::vector<std::string> unit_tokens;
+  WordList words;
+  const std::vector<std::string_view> tokens = StreetTokens(street_line, words);
+  if (normalized != nullptr) *normalized = JoinViews(tokens, " ");
+  // Tokens before the first "unit" are the street (joined by spaces), the others except
+  // "unit" itself the unit (joined without separator).
+  street->clear();
+  unit->clear();
   bool in_unit = false;
-  for (std::string& token : tokens) {
+  bool first_street_token = true;
+  for (const std::string_view token : tokens) {
     if (token == "unit") {
       in_unit = true;
       continue;
     }
-    (in_unit ? unit_tokens : street_tokens).push_back(std::move(token));
+    if (in_unit) {
+      *unit += token;
+    } else {
+      if (!first_street_token) *street += ' ';
+      *street += token;
+      first_street_token = false;
+    }
   }
-  *street = JoinStrings(street_tokens, " ");
-  *unit = JoinStrings(unit_tokens, "");
 }
 
 std::string NormalizePostalCode(std::string_view postal_code, std::string_view country) {
+  return NormalizePostalCodeForIso(postal_code,
+                                   country.empty() ? std::string() : NormalizeCountry(country));
+}
+
+std::string NormalizePostalCodeForIso(std::string_view postal_code, std::string_view iso) {
   std::string code;
   for (const char c : TrimAscii(postal_code)) {
     if (IsAsciiAlnum(c)) code.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
   }
   // ZIP+4 (USPS Publication 28, section 23): the first five digits are the delivery area,
   // the +4 a block face that applicants give inconsistently.
-  const std::string iso = country.empty() ? std::string() : NormalizeCountry(country);
   if ((iso.empty() || iso == "US") && code.size() == 9) {
     const std::string_view trimmed = TrimAscii(postal_code);
     bool zip_plus_four = trimmed.size() >= 9;

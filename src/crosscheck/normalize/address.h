@@ -34,6 +34,11 @@ std::string NormalizeStreet(std::string_view street);
 // NormalizeCountry accepts. Empty when nothing alphanumeric is left.
 std::string NormalizePostalCode(std::string_view postal_code, std::string_view country = {});
 
+// NormalizePostalCodeForIso is NormalizePostalCode(postal_code, country) for a caller that has
+// already computed iso = NormalizeCountry(country) (empty for an empty country): it saves the
+// country lookup when one country serves many postal codes.
+std::string NormalizePostalCodeForIso(std::string_view postal_code, std::string_view iso);
+
 // NormalizeCountry returns the ISO 3166-1 alpha-2 code (upper case) for an alpha-2 or alpha-3
 // code, an English country name as ICU's CLDR data spells it, or a common alias ("USA",
 // "United States of America", "UK", "South Korea", "Korea, Republic of", "Russia", "DPRK").

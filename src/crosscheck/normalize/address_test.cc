@@ -61,7 +61,16 @@ TEST(AddressNormalizer, NormalizesPostalCodes) {
   for (const auto& c : cases) {
     SCOPED_TRACE(std::string(c.raw) + " / " + c.country);
     EXPECT_EQ(NormalizePostalCode(c.raw, c.country), c.expected);
+    // The variant for callers that looked the country up once gives the same code.
+    const std::string iso = *c.country == '\0' ? std::string() : NormalizeCountry(c.country);
+    EXPECT_EQ(NormalizePostalCodeForIso(c.raw, iso), c.expected);
   }
+  // "USA" is the US for ZIP+4; an unknown country is no country, where only the written
+  // "NNNNN-NNNN" form counts as ZIP+4.
+  EXPECT_EQ(NormalizePostalCodeForIso("627041234", NormalizeCountry("USA")), "62704");
+  EXPECT_EQ(NormalizePostalCodeForIso("62704-1234", NormalizeCountry("Atlantis")), "62704");
+  EXPECT_EQ(NormalizePostalCodeForIso("627041234", NormalizeCountry("Atlantis")), "627041234");
+  EXPECT_EQ(NormalizePostalCodeForIso("627041234", NormalizeCountry("DE")), "627041234");
 }
 
 TEST(AddressNormalizer, NormalizesCountries) {

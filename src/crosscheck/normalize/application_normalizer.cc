@@ -170,11 +170,13 @@ class Memo {
   std::size_t hits_ = 0;
 };
 
-// CountryFields is what one `country` value gives: the ISO code (empty when unknown) and the
-// country field itself (the code, else the folded text).
+// CountryFields is what one `country` value gives: the ISO code (empty when unknown), the
+// country field itself (the code, else the folded text) and the country the postal-code
+// rules see (NormalizePostalCode's lookup of the ISO code, done once per distinct value).
 struct CountryFields {
   std::string iso;
   std::string field;
+  std::string postal_iso;
 };
 
 // StreetFields is ParseStreetAndUnit's output for one street line.
@@ -237,7 +239,8 @@ void NormalizeInto(const ApplicationRecord& record, std::size_t index,
   const CountryFields country = cache.countries.Get(record.country, [&] {
     std::string iso = NormalizeCountry(record.country);
     std::string field = iso.empty() ? NormalizeCity(record.country) : iso;
-    return CountryFields{std::move(iso), std::move(field)};
+    std::string postal_iso = iso.empty() ? std::string() : NormalizeCountry(iso);
+    return CountryFields{std::move(iso), std::move(field), std::move(postal_iso)};
   });
   const std::string& country_iso = country.iso;
   out.country = country.field;
@@ -281,7 +284,7 @@ void NormalizeInto(const ApplicationRecord& record, std::size_t index,
   residence.region =
       cache.regions.Get(record.region, [&] { return NormalizeRegion(record.region); });
   residence.country = country_iso;
-  residence.postal_code = NormalizePostalCode(record.postal_code, country_iso);
+  residence.postal_code = NormalizePostalCodeForIso(record.postal_code, country.postal_iso);
   out.city = residence.city;
   out.region = residence.region;
   out.postal_code = residence.postal_code;

@@ -2,6 +2,7 @@
 
 #include <unicode/uidna.h>
 
+#include <algorithm>
 #include <iterator>
 #include <string>
 #include <unordered_set>
@@ -303,7 +304,10 @@ bool IsValidAsciiDomain(std::string_view domain) {
   if (domain.empty() || domain.size() > kMaxDomainLength) return false;
   std::size_t labels = 0;
   std::string_view last_label;
-  for (const std::string& label : SplitString(domain, '.')) {
+  for (std::size_t start = 0; start <= domain.size();) {
+    const std::size_t dot = std::min(domain.find('.', start), domain.size());
+    const std::string_view label = domain.substr(start, dot - start);
+    start = dot + 1;
     if (label.empty() || label.size() > 63) return false;
     if (label.front() == '-' || label.back() == '-') return false;
     for (const char c : label) {

@@ -40,20 +40,31 @@ std::string PercentDecode(std::string_view text) {
   return out;
 }
 
-// UrlParts is a URL split far enough for profile links: lower-case host and the path
-// segments, without scheme, credentials, port, query or fragment.
+// UrlParts is a URL split far enough for profile links: lower-case host and the non-empty
+// path segments, without scheme, credentials, port, query or fragment. The segments view
+// the text given to SplitUrl (a profile URL is split on every application row, so the
+// pieces are not copied).
 struct UrlParts {
   std::string host;
-  std::vector<std::string> segments;
+  std::vector<std::string_view> segments;
 };
 
 // SplitUrl returns false when the text has no host that looks like a domain.
 bool SplitUrl(std::string_view text, UrlParts* parts) {
-  if (const std::size_t scheme = text.find("://"); scheme != std::string_view::npos) {
-    text.remove_prefix(scheme + 3);
+  // The first "://" ends the scheme (searched for by its ':', which is rare in URLs).
+  for (std::size_t colon = text.find(':'); colon != std::string_view::npos;
+       colon = text.find(':', colon + 1)) {
+    if (text.substr(colon + 1, 2) == "//") {
+      text.remove_prefix(colon + 3);
+      break;
+    }
   }
-  const std::size_t end_of_path = text.find_first_of("?#");
-  if (end_of_path != std::string_view::npos) text = text.substr(0, end_of_path);
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    if (text[pos] == '?' || text[pos] == '#') {
+      text = text.substr(0, pos);
+      break;
+    }
+  }
   const std::size_t slash = text.find('/');
   std::string_view host = text.substr(0, slash);
   if (const std::size_t at = host.rfind('@'); at != std::string_view::npos) {
@@ -65,8 +76,13 @@ bool SplitUrl(std::string_view text, UrlParts* parts) {
   if (host.find('.') == std::string_view::npos) return false;
   parts->host = ToLowerAscii(host);
   if (slash != std::string_view::npos) {
-    for (std::string& segment : SplitString(text.substr(slash + 1), '/')) {
-      if (!segment.empty()) parts->segments.push_back(std::move(segment));
+    std::string_view path = text.substr(slash + 1);
+    while (!path.empty()) {
+      const std::size_t next = path.find('/');
+      const std::string_view segment = path.substr(0, next);
+      if (!segment.empty()) parts->segments.push_back(segment);
+      if (next == std::string_view::npos) break;
+      path.remove_prefix(next + 1);
     }
   }
   return true;
@@ -156,8 +172,8 @@ std::string LinkedInHandle(std::string_view text) {
   std::string handle;
   if (SplitUrl(text, &parts)) {
     if (!HostIs(parts.host, "linkedin.com") || parts.segments.size() < 2) return {};
-    const std::string kind = ToLowerAscii(parts.segments[0]);
-    if (kind != "in" && kind != "pub") return {};
+    const std::string_view kind = parts.segments[0];
+    if (!EqualsIgnoreCaseAscii(kind, "in") && !EqualsIgnoreCaseAscii(kind, "pub")) return {};
     handle = PercentDecode(parts.segments[1]);
   } else {
     std::string_view bare = StripBareHandlePrefix(text);

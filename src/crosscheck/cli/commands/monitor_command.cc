@@ -118,8 +118,8 @@ Status RunMonitor(const MonitorFlags& flags) {
   } else {
     CC_ASSIGN_OR_RETURN(std::unique_ptr<monitor::FileLineSource> source,
                         monitor::FileLineSource::Open(flags.signins, flags.follow));
-    auto parse = [&](std::string_view line, std::int64_t line_number) {
-      return ingest::ParseSigninLine(line, line_number, signins_name, issues);
+    auto parse = [&](std::string_view line, std::int64_t line_number, SigninEvent& event) {
+      return ingest::ParseSigninLineInto(line, line_number, signins_name, issues, event);
     };
     // While following, flush alerts and refresh accounts.csv whenever the input goes quiet,
     // then wait a little: each alert is on disk within kFollowPoll of its event's arrival.
