@@ -1,6 +1,7 @@
 #include "crosscheck/graph/internal/near_duplicate.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <emmintrin.h>
@@ -132,6 +133,13 @@ namespace {
 // 32 bins at a time (SSE2: four bins per instruction, a popcount per eight) and stops once too
 // many differ: most LSH candidates are template neighbours far below the threshold, and this
 // check runs ~10 M times on the default world.
+// Bits set in each byte: std::popcount becomes a libgcc call without -mpopcnt.
+constexpr auto kBitsSet = [] {
+  std::array<std::uint8_t, 256> table{};
+  for (int value = 0; value < 256; ++value) table[value] = static_cast<std::uint8_t>(std::popcount(static_cast<unsigned>(value)));
+  return table;
+}();
+
 bool AtLeastJaccard(const MinHashSignature& left, const MinHashSignature& right, int needed) {
   static_assert(kMinHashBins % 32 == 0);
   CC_CHECK(left.size() == kMinHashBins && right.size() == kMinHashBins);
@@ -145,7 +153,7 @@ bool AtLeastJaccard(const MinHashSignature& left, const MinHashSignature& right,
       const __m128i right_high = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&right[quad + 4]));
       const int mask = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(left_low, right_low))) |
                        (_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(left_high, right_high))) << 4);
-      equal += std::popcount(static_cast<unsigned>(mask));
+      equal += kBitsSet[mask];
     }
     if (chunk + 32 - equal > allowed_misses) return false;
   }
