@@ -116,8 +116,8 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 // ResumeShingles hashes the word k-grams of the resume after removing what identifies the
 // applicant: a template reused by an operation keeps its shingles when the name and
 // contact details are swapped, while two strangers' contact lines never make them similar.
-std::vector<std::uint64_t> ResumeShingles(const NormalizedApplication& application,
-                                          const ApplicationRecord& record, int shingle_words) {
+// OwnWordHashes are the sorted hashes of the words that identify the applicant.
+std::vector<std::uint64_t> OwnWordHashes(const NormalizedApplication& application, const ApplicationRecord& record) {
   std::vector<std::string> own;
   AddWords(record.full_name, &own);
   AddWords(application.name.full, &own);
@@ -131,10 +131,13 @@ std::vector<std::uint64_t> ResumeShingles(const NormalizedApplication& applicati
   std::vector<std::uint64_t> own_hashes;
   for (const std::string& word : own) own_hashes.push_back(internal::Fnv1a64(word));
   std::sort(own_hashes.begin(), own_hashes.end());
+  return own_hashes;
+}
 
+std::vector<std::uint64_t> ResumeShingles(std::string_view text, const std::vector<std::uint64_t>& own_hashes,
+                                          int shingle_words) {
   // One pass, no per-word strings: words are hashed lower-cased as they are read.
   std::vector<std::uint64_t> words;
-  const std::string_view text = record.resume_text;
   std::size_t pos = 0;
   while (pos < text.size()) {
     while (pos < text.size() && IsSpace(text[pos])) ++pos;
@@ -235,12 +238,29 @@ void AddResumeCandidates(const std::vector<NormalizedApplication>& applications,
                          const EvidenceOptions& options, std::vector<Candidate>* out) {
   std::vector<internal::MinHashSignature> signatures(applications.size());
   // Signatures are independent per application: two threads halve the dominant cost.
+  // A heavy applier sends one resume under one name to many companies: each thread computes
+  // the signature once per distinct (text, identifying words) and copies it for the repeats.
   auto compute = [&](std::size_t begin, std::size_t end) {
+    std::unordered_map<std::uint64_t, std::vector<std::size_t>> seen;
+    std::vector<std::vector<std::uint64_t>> own_of(end - begin);
     for (std::size_t app_idx = begin; app_idx < end; ++app_idx) {
-      if (records[app_idx].resume_text.empty()) continue;
-      signatures[app_idx] = internal::ComputeMinHash(
-          ResumeShingles(applications[app_idx], records[app_idx], options.resume_shingle_words),
-          options.resume_min_shingles);
+      const std::string& text = records[app_idx].resume_text;
+      if (text.empty()) continue;
+      std::vector<std::uint64_t>& own = own_of[app_idx - begin];
+      own = OwnWordHashes(applications[app_idx], records[app_idx]);
+      std::uint64_t key = std::hash<std::string_view>{}(text);
+      for (std::uint64_t hash : own) key = internal::Mix64(key ^ hash);
+      std::vector<std::size_t>& same_key = seen[key];
+      const auto repeat = std::find_if(same_key.begin(), same_key.end(), [&](std::size_t earlier) {
+        return records[earlier].resume_text == text && own_of[earlier - begin] == own;
+      });
+      if (repeat != same_key.end()) {
+        signatures[app_idx] = signatures[*repeat];
+        continue;
+      }
+      same_key.push_back(app_idx);
+      signatures[app_idx] = internal::ComputeMinHash(ResumeShingles(text, own, options.resume_shingle_words),
+                                                     options.resume_min_shingles);
     }
   };
   const std::size_t half = applications.size() / 2;

@@ -5,11 +5,11 @@
 #include <cstring>
 #include <fstream>
 #include <future>
-#include <nlohmann/json.hpp>
 #include <set>
 
 #include "crosscheck/common/csv_writer.h"
 #include "crosscheck/common/strings.h"
+#include "crosscheck/pipeline/json_stream.h"
 #include "crosscheck/pipeline/report_html.h"
 
 namespace crosscheck::pipeline {
@@ -64,15 +64,112 @@ Status WriteRisk(const ScanResult& result, const std::filesystem::path& path) {
 // A reason lists at most this much evidence in report.json; the rest is counted.
 constexpr std::size_t kMaxEvidencePerReason = 20;
 
-nlohmann::ordered_json ReasonJson(const ReasonView& reason) {
+void WriteReasonJson(const ReasonView& reason, JsonStream& json) {
   const std::size_t shown = std::min(reason.evidence.size(), kMaxEvidencePerReason);
-  nlohmann::ordered_json json = {
-      {"code", reason.code},
-      {"log_odds", reason.log_odds},
-      {"summary", reason.summary},
-      {"evidence", std::vector<std::string>(reason.evidence.begin(), reason.evidence.begin() + shown)}};
-  if (shown < reason.evidence.size()) json["evidence_omitted"] = reason.evidence.size() - shown;
-  return json;
+  json.BeginObject();
+  json.Key("code");
+  json.String(reason.code);
+  json.Key("log_odds");
+  json.Double(reason.log_odds);
+  json.Key("summary");
+  json.String(reason.summary);
+  json.Key("evidence");
+  json.BeginArray();
+  for (std::size_t evidence_idx = 0; evidence_idx < shown; ++evidence_idx) json.String(reason.evidence[evidence_idx]);
+  json.EndArray();
+  if (shown < reason.evidence.size()) {
+    json.Key("evidence_omitted");
+    json.Unsigned(reason.evidence.size() - shown);
+  }
+  json.EndObject();
+}
+
+void WriteNetworkJson(const ScanResult& result, const NetworkView& network, JsonStream& json) {
+  json.BeginObject();
+  json.Key("network_id");
+  json.String(network.network_id);
+  json.Key("score");
+  json.Integer(network.score);
+  json.Key("level");
+  json.String(network.level);
+  json.Key("personas");
+  json.StringArray(network.personas);
+  json.Key("companies");
+  json.StringArray(network.companies);
+  json.Key("members");
+  json.BeginArray();
+  for (std::size_t application_idx : network.applications) {
+    const ApplicationResult& application = result.applications[application_idx];
+    json.BeginObject();
+    json.Key("application_id");
+    json.String(application.application_id);
+    json.Key("company_id");
+    json.String(application.company_id);
+    json.Key("persona_id");
+    json.String(application.persona_id);
+    json.Key("score");
+    json.Integer(application.score);
+    json.Key("level");
+    json.String(application.level);
+    json.Key("reasons");
+    json.BeginArray();
+    for (const auto& reason : application.reasons) WriteReasonJson(reason, json);
+    json.EndArray();
+    json.EndObject();
+  }
+  json.EndArray();
+  json.Key("evidence");
+  json.BeginArray();
+  for (const auto& edge : network.edges) {
+    json.BeginObject();
+    json.Key("persona_left");
+    json.String(edge.persona_left);
+    json.Key("persona_right");
+    json.String(edge.persona_right);
+    json.Key("kind");
+    json.String(edge.kind);
+    json.Key("value");
+    json.String(edge.value);
+    json.Key("weight");
+    json.Double(edge.weight);
+    json.EndObject();
+  }
+  json.EndArray();
+  json.Key("evidence_omitted");
+  json.Unsigned(network.omitted_edges);
+  json.Key("linked_pairs_omitted");
+  json.Unsigned(network.omitted_linked_pairs);
+  json.Key("linked_pairs");
+  json.BeginArray();
+  for (const auto& pair : network.linked_pairs) {
+    json.BeginObject();
+    json.Key("application_left");
+    json.String(pair.application_left);
+    json.Key("application_right");
+    json.String(pair.application_right);
+    json.Key("match_probability");
+    json.Double(pair.match_probability);
+    json.Key("match_weight");
+    json.Double(pair.match_weight);
+    json.Key("prior_weight");
+    json.Double(pair.prior_weight);
+    json.Key("terms");
+    json.BeginArray();
+    for (const auto& term : pair.terms) {
+      json.BeginObject();
+      json.Key("field");
+      json.String(term.field);
+      json.Key("level");
+      json.String(term.level);
+      json.Key("weight");
+      json.Double(term.weight);
+      json.EndObject();
+    }
+    json.EndArray();
+    json.EndObject();
+  }
+  json.EndArray();
+  json.EndObject();
 }
 
 }  // namespace
@@ -89,79 +186,71 @@ Status WriteIssuesCsv(const IssueLog& issues, const std::filesystem::path& path)
 
 std::string RenderReportJson(const ScanResult& result, const IssueLog& issues) {
   const ScanSummary& summary = result.summary;
-  nlohmann::ordered_json json;
-  json["tool"] = "crosscheck 0.1.0";
-  json["inputs"] = result.inputs;
-  nlohmann::ordered_json by_level = nlohmann::ordered_json::object();
+  std::string text;
+  JsonStream json(text);
+  json.BeginObject();
+  json.Key("tool");
+  json.String("crosscheck 0.1.0");
+  json.Key("inputs");
+  json.StringArray(result.inputs);
+  json.Key("summary");
+  json.BeginObject();
+  const std::pair<const char*, std::size_t> counts[] = {
+      {"input_rows", summary.input_rows},
+      {"applications", summary.applications},
+      {"rows_skipped", summary.rows_skipped},
+      {"issues", summary.issues},
+      {"personas", summary.personas},
+      {"networks", summary.networks},
+      {"multi_persona_networks", summary.multi_persona_networks},
+      {"flagged_networks", summary.flagged_networks},
+      {"flagged_personas", summary.flagged_personas}};
+  for (const auto& [name, count] : counts) {
+    json.Key(name);
+    json.Unsigned(count);
+  }
+  json.Key("applications_by_level");
+  json.BeginObject();
   for (const char* level : {"low", "medium", "high", "critical"}) {
     auto found = summary.applications_by_level.find(level);
-    by_level[level] = found == summary.applications_by_level.end() ? 0 : found->second;
+    json.Key(level);
+    json.Unsigned(found == summary.applications_by_level.end() ? 0 : found->second);
   }
-  json["summary"] = {{"input_rows", summary.input_rows},
-                     {"applications", summary.applications},
-                     {"rows_skipped", summary.rows_skipped},
-                     {"issues", summary.issues},
-                     {"personas", summary.personas},
-                     {"networks", summary.networks},
-                     {"multi_persona_networks", summary.multi_persona_networks},
-                     {"flagged_networks", summary.flagged_networks},
-                     {"flagged_personas", summary.flagged_personas},
-                     {"applications_by_level", by_level}};
-  nlohmann::ordered_json stages = nlohmann::ordered_json::object();
-  for (const auto& [stage, seconds] : summary.stage_seconds) stages[stage] = seconds;
-  json["summary"]["stage_seconds"] = stages;
-  nlohmann::ordered_json issue_codes = nlohmann::ordered_json::object();
+  json.EndObject();
+  json.Key("stage_seconds");
+  json.BeginObject();
+  for (const auto& [stage, seconds] : summary.stage_seconds) {
+    json.Key(stage);
+    json.Double(seconds);
+  }
+  json.EndObject();
+  // Codes in order of first appearance, as the report has always listed them.
+  std::vector<std::pair<std::string, std::size_t>> issue_codes;
   for (const auto& issue : issues.issues()) {
-    issue_codes[issue.code] = issue_codes.value(issue.code, 0) + 1;
+    auto found = std::find_if(issue_codes.begin(), issue_codes.end(),
+                              [&](const auto& entry) { return entry.first == issue.code; });
+    if (found == issue_codes.end()) {
+      issue_codes.emplace_back(issue.code, 1);
+    } else {
+      ++found->second;
+    }
   }
-  json["summary"]["issues_by_code"] = issue_codes;
+  json.Key("issues_by_code");
+  json.BeginObject();
+  for (const auto& [code, count] : issue_codes) {
+    json.Key(code);
+    json.Unsigned(count);
+  }
+  json.EndObject();
+  json.EndObject();
 
-  json["networks"] = nlohmann::ordered_json::array();
-  for (const auto& network : result.flagged_networks) {
-    nlohmann::ordered_json network_json;
-    network_json["network_id"] = network.network_id;
-    network_json["score"] = network.score;
-    network_json["level"] = network.level;
-    network_json["personas"] = network.personas;
-    network_json["companies"] = network.companies;
-    network_json["members"] = nlohmann::ordered_json::array();
-    for (std::size_t application_idx : network.applications) {
-      const ApplicationResult& application = result.applications[application_idx];
-      nlohmann::ordered_json member = {{"application_id", application.application_id},
-                                       {"company_id", application.company_id},
-                                       {"persona_id", application.persona_id},
-                                       {"score", application.score},
-                                       {"level", application.level}};
-      member["reasons"] = nlohmann::ordered_json::array();
-      for (const auto& reason : application.reasons) member["reasons"].push_back(ReasonJson(reason));
-      network_json["members"].push_back(std::move(member));
-    }
-    network_json["evidence"] = nlohmann::ordered_json::array();
-    for (const auto& edge : network.edges) {
-      network_json["evidence"].push_back({{"persona_left", edge.persona_left},
-                                          {"persona_right", edge.persona_right},
-                                          {"kind", edge.kind},
-                                          {"value", edge.value},
-                                          {"weight", edge.weight}});
-    }
-    network_json["evidence_omitted"] = network.omitted_edges;
-    network_json["linked_pairs_omitted"] = network.omitted_linked_pairs;
-    network_json["linked_pairs"] = nlohmann::ordered_json::array();
-    for (const auto& pair : network.linked_pairs) {
-      nlohmann::ordered_json pair_json = {{"application_left", pair.application_left},
-                                          {"application_right", pair.application_right},
-                                          {"match_probability", pair.match_probability},
-                                          {"match_weight", pair.match_weight},
-                                          {"prior_weight", pair.prior_weight}};
-      pair_json["terms"] = nlohmann::ordered_json::array();
-      for (const auto& term : pair.terms) {
-        pair_json["terms"].push_back({{"field", term.field}, {"level", term.level}, {"weight", term.weight}});
-      }
-      network_json["linked_pairs"].push_back(std::move(pair_json));
-    }
-    json["networks"].push_back(std::move(network_json));
-  }
-  return json.dump(2) + "\n";
+  json.Key("networks");
+  json.BeginArray();
+  for (const auto& network : result.flagged_networks) WriteNetworkJson(result, network, json);
+  json.EndArray();
+  json.EndObject();
+  text += '\n';
+  return text;
 }
 
 Status WriteScanOutputs(const ScanResult& result, const IssueLog& issues,

@@ -76,24 +76,47 @@ Result<normalize::IpIntel> LoadIpIntel(const ScanOptions& options, const ingest:
   return intel;
 }
 
-// AddMonitoringEvidence reads the hires' sign-ins and turns each post-hire alert into a
-// finding on the hired application (employees.csv ties a login to its application).
-Status AddMonitoringEvidence(const ScanOptions& options, const ingest::ReadOptions& read_options,
-                             const std::vector<ApplicationRecord>& records, const normalize::IpIntel& intel,
-                             IssueLog& issues, score::ExternalEvidence& external, ScanResult& result) {
+// SideInputs are the watchlists and post-hire logs, read on a thread of their own while the
+// applications are read (none depends on the applications until they are used).
+struct SideInputs {
+  std::optional<watchlist::SanctionsList> sanctions;
+  std::optional<watchlist::IndicatorSet> indicators;
+  std::vector<EmployeeRecord> employees;
+  std::vector<SigninEvent> signins;
+  std::vector<std::string> inputs;  // names for report.json, in the order a sequential run gives
+};
+
+// LoadSideInputs reads --sdn, --indicators, --employees and --signins, in that order.
+Status LoadSideInputs(const ScanOptions& options, const ingest::ReadOptions& read_options, IssueLog& issues,
+                      SideInputs& side) {
+  if (options.sdn_dir) {
+    CC_ASSIGN_OR_RETURN(side.sanctions, watchlist::SanctionsList::Load(*options.sdn_dir, issues));
+    side.inputs.push_back(options.sdn_dir->filename().string() + "/sdn.csv");
+  }
+  if (options.indicators) {
+    CC_ASSIGN_OR_RETURN(side.indicators, watchlist::IndicatorSet::LoadStix(*options.indicators, issues));
+    side.inputs.push_back(options.indicators->filename().string());
+  }
   if (!options.signins) return Ok();
   if (!options.employees) {
     return InvalidInput("--signins needs --employees to tie sign-in logins to applications");
   }
-  CC_ASSIGN_OR_RETURN(std::vector<EmployeeRecord> employees,
-                      ingest::ReadEmployees(*options.employees, read_options, issues));
-  CC_ASSIGN_OR_RETURN(std::vector<SigninEvent> events,
-                      ingest::ReadSignins(*options.signins, read_options, issues));
-  result.inputs.push_back(options.employees->filename().string());
-  result.inputs.push_back(options.signins->filename().string());
-  const std::vector<monitor::EmployeeMapping> mappings = monitor::BuildEmployeeMappings(employees, records);
+  CC_ASSIGN_OR_RETURN(side.employees, ingest::ReadEmployees(*options.employees, read_options, issues));
+  CC_ASSIGN_OR_RETURN(side.signins, ingest::ReadSignins(*options.signins, read_options, issues));
+  side.inputs.push_back(options.employees->filename().string());
+  side.inputs.push_back(options.signins->filename().string());
+  return Ok();
+}
+
+// AddMonitoringEvidence reads the hires' sign-ins and turns each post-hire alert into a
+// finding on the hired application (employees.csv ties a login to its application).
+void AddMonitoringEvidence(const ScanOptions& options, const SideInputs& side,
+                           const std::vector<ApplicationRecord>& records, const normalize::IpIntel& intel,
+                           score::ExternalEvidence& external) {
+  if (!options.signins) return;
+  const std::vector<monitor::EmployeeMapping> mappings = monitor::BuildEmployeeMappings(side.employees, records);
   const monitor::MonitorReport report =
-      monitor::AnalyzeSignins(events, mappings, intel.empty() ? nullptr : &intel);
+      monitor::AnalyzeSignins(side.signins, mappings, intel.empty() ? nullptr : &intel);
   std::unordered_map<std::string_view, std::size_t> index_of_application;
   for (std::size_t record_idx = 0; record_idx < records.size(); ++record_idx) {
     index_of_application.emplace(records[record_idx].application_id, record_idx);
@@ -117,17 +140,14 @@ Status AddMonitoringEvidence(const ScanOptions& options, const ingest::ReadOptio
                                    term.log_odds / std::log(indicator->likelihood_ratio)});
     }
   }
-  return Ok();
 }
 
 // AddWatchlistEvidence screens every applicant's name against the OFAC SDN list (--sdn) and
 // their e-mail, IP and profile handles against a STIX bundle (--indicators).
-Status AddWatchlistEvidence(const ScanOptions& options, const std::vector<ApplicationRecord>& records,
-                            const std::vector<NormalizedApplication>& normalized, IssueLog& issues,
-                            score::ExternalEvidence& external, ScanResult& result) {
-  if (options.sdn_dir) {
-    CC_ASSIGN_OR_RETURN(watchlist::SanctionsList sanctions, watchlist::SanctionsList::Load(*options.sdn_dir, issues));
-    result.inputs.push_back(options.sdn_dir->filename().string() + "/sdn.csv");
+void AddWatchlistEvidence(const SideInputs& side, const std::vector<ApplicationRecord>& records,
+                          const std::vector<NormalizedApplication>& normalized, score::ExternalEvidence& external) {
+  if (side.sanctions) {
+    const watchlist::SanctionsList& sanctions = *side.sanctions;
     std::vector<std::string> names;
     names.reserve(records.size());
     for (const auto& record : records) names.push_back(record.full_name);
@@ -158,9 +178,8 @@ Status AddWatchlistEvidence(const ScanOptions& options, const std::vector<Applic
       }
     }
   }
-  if (options.indicators) {
-    CC_ASSIGN_OR_RETURN(watchlist::IndicatorSet indicators, watchlist::IndicatorSet::LoadStix(*options.indicators, issues));
-    result.inputs.push_back(options.indicators->filename().string());
+  if (side.indicators) {
+    const watchlist::IndicatorSet& indicators = *side.indicators;
     for (std::size_t record_idx = 0; record_idx < normalized.size(); ++record_idx) {
       const NormalizedApplication& application = normalized[record_idx];
       watchlist::IndicatorQuery query;
@@ -177,7 +196,6 @@ Status AddWatchlistEvidence(const ScanOptions& options, const std::vector<Applic
       }
     }
   }
-  return Ok();
 }
 
 // AttachLinkedPairs puts the waterfall of every linked pair inside a flagged network into the
@@ -290,6 +308,13 @@ Result<ScanResult> RunScanStages(const ScanOptions& options, IssueLog& issues) {
   ScanResult result;
   StageTimer timer(result.summary);
   ingest::ReadOptions read_options{.strict = options.strict};
+  // Watchlists and sign-ins are read beside the applications; their issues and inputs are
+  // kept apart and appended after the main ones, in the order a sequential run gives.
+  IssueLog side_issues;
+  SideInputs side;
+  std::future<Status> side_loaded = std::async(std::launch::async, [&] {
+    return LoadSideInputs(options, read_options, side_issues, side);
+  });
   CC_ASSIGN_OR_RETURN(std::vector<ApplicationRecord> records,
                       ingest::ReadApplications(options.applications, read_options, issues));
   result.inputs.push_back(options.applications.filename().string());
@@ -312,15 +337,14 @@ Result<ScanResult> RunScanStages(const ScanOptions& options, IssueLog& issues) {
   }
   timer.Mark("normalize");
 
-  // Watchlists and sign-ins do not depend on personas: they run on a thread of their own while
-  // linkage and networks run (which leave a core idle much of the time). Their issues and
-  // inputs are kept apart and appended after, in the order a sequential run gives.
+  // Screening and sign-in analysis do not depend on personas: they run on a thread of their
+  // own while linkage and networks run (which leave a core idle much of the time).
   score::ExternalEvidence external;
-  IssueLog side_issues;
-  ScanResult side_result;
   std::future<Status> side_evidence = std::async(std::launch::async, [&]() -> Status {
-    CC_RETURN_IF_ERROR(AddWatchlistEvidence(options, records, normalized, side_issues, external, side_result));
-    return AddMonitoringEvidence(options, read_options, records, intel, side_issues, external, side_result);
+    CC_RETURN_IF_ERROR(side_loaded.get());
+    AddWatchlistEvidence(side, records, normalized, external);
+    AddMonitoringEvidence(options, side, records, intel, external);
+    return Ok();
   });
 
   // Personas come from the linkage engine, or from the user's own file (then no waterfalls).
@@ -345,7 +369,7 @@ Result<ScanResult> RunScanStages(const ScanOptions& options, IssueLog& issues) {
 
   const Status side_status = side_evidence.get();
   for (const Issue& issue : side_issues.issues()) issues.Add(issue);
-  for (std::string& input : side_result.inputs) result.inputs.push_back(std::move(input));
+  for (std::string& input : side.inputs) result.inputs.push_back(std::move(input));
   CC_RETURN_IF_ERROR(side_status);
   // Only the wait beyond linkage and networks: the stages' times add up to the wall time.
   timer.Mark("watchlists+monitor");
