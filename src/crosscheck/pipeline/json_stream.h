@@ -36,6 +36,16 @@ class JsonStream {
   void Double(double value);
   void StringArray(const std::vector<std::string>& values);
 
+  // Key and value in one call, for the members of an object.
+  void StringField(std::string_view key, std::string_view value) { Key(key); String(value); }
+  void IntegerField(std::string_view key, std::int64_t value) { Key(key); Integer(value); }
+  void UnsignedField(std::string_view key, std::uint64_t value) { Key(key); Unsigned(value); }
+  void DoubleField(std::string_view key, double value) { Key(key); Double(value); }
+  void StringArrayField(std::string_view key, const std::vector<std::string>& values) {
+    Key(key);
+    StringArray(values);
+  }
+
  private:
   void BeforeValue();
   void Open(char bracket);

@@ -67,50 +67,36 @@ constexpr std::size_t kMaxEvidencePerReason = 20;
 void WriteReasonJson(const ReasonView& reason, JsonStream& json) {
   const std::size_t shown = std::min(reason.evidence.size(), kMaxEvidencePerReason);
   json.BeginObject();
-  json.Key("code");
-  json.String(reason.code);
-  json.Key("log_odds");
-  json.Double(reason.log_odds);
-  json.Key("summary");
-  json.String(reason.summary);
+  json.StringField("code", reason.code);
+  json.DoubleField("log_odds", reason.log_odds);
+  json.StringField("summary", reason.summary);
   json.Key("evidence");
   json.BeginArray();
   for (std::size_t evidence_idx = 0; evidence_idx < shown; ++evidence_idx) json.String(reason.evidence[evidence_idx]);
   json.EndArray();
   if (shown < reason.evidence.size()) {
-    json.Key("evidence_omitted");
-    json.Unsigned(reason.evidence.size() - shown);
+    json.UnsignedField("evidence_omitted", reason.evidence.size() - shown);
   }
   json.EndObject();
 }
 
 void WriteNetworkJson(const ScanResult& result, const NetworkView& network, JsonStream& json) {
   json.BeginObject();
-  json.Key("network_id");
-  json.String(network.network_id);
-  json.Key("score");
-  json.Integer(network.score);
-  json.Key("level");
-  json.String(network.level);
-  json.Key("personas");
-  json.StringArray(network.personas);
-  json.Key("companies");
-  json.StringArray(network.companies);
+  json.StringField("network_id", network.network_id);
+  json.IntegerField("score", network.score);
+  json.StringField("level", network.level);
+  json.StringArrayField("personas", network.personas);
+  json.StringArrayField("companies", network.companies);
   json.Key("members");
   json.BeginArray();
   for (std::size_t application_idx : network.applications) {
     const ApplicationResult& application = result.applications[application_idx];
     json.BeginObject();
-    json.Key("application_id");
-    json.String(application.application_id);
-    json.Key("company_id");
-    json.String(application.company_id);
-    json.Key("persona_id");
-    json.String(application.persona_id);
-    json.Key("score");
-    json.Integer(application.score);
-    json.Key("level");
-    json.String(application.level);
+    json.StringField("application_id", application.application_id);
+    json.StringField("company_id", application.company_id);
+    json.StringField("persona_id", application.persona_id);
+    json.IntegerField("score", application.score);
+    json.StringField("level", application.level);
     json.Key("reasons");
     json.BeginArray();
     for (const auto& reason : application.reasons) WriteReasonJson(reason, json);
@@ -122,47 +108,32 @@ void WriteNetworkJson(const ScanResult& result, const NetworkView& network, Json
   json.BeginArray();
   for (const auto& edge : network.edges) {
     json.BeginObject();
-    json.Key("persona_left");
-    json.String(edge.persona_left);
-    json.Key("persona_right");
-    json.String(edge.persona_right);
-    json.Key("kind");
-    json.String(edge.kind);
-    json.Key("value");
-    json.String(edge.value);
-    json.Key("weight");
-    json.Double(edge.weight);
+    json.StringField("persona_left", edge.persona_left);
+    json.StringField("persona_right", edge.persona_right);
+    json.StringField("kind", edge.kind);
+    json.StringField("value", edge.value);
+    json.DoubleField("weight", edge.weight);
     json.EndObject();
   }
   json.EndArray();
-  json.Key("evidence_omitted");
-  json.Unsigned(network.omitted_edges);
-  json.Key("linked_pairs_omitted");
-  json.Unsigned(network.omitted_linked_pairs);
+  json.UnsignedField("evidence_omitted", network.omitted_edges);
+  json.UnsignedField("linked_pairs_omitted", network.omitted_linked_pairs);
   json.Key("linked_pairs");
   json.BeginArray();
   for (const auto& pair : network.linked_pairs) {
     json.BeginObject();
-    json.Key("application_left");
-    json.String(pair.application_left);
-    json.Key("application_right");
-    json.String(pair.application_right);
-    json.Key("match_probability");
-    json.Double(pair.match_probability);
-    json.Key("match_weight");
-    json.Double(pair.match_weight);
-    json.Key("prior_weight");
-    json.Double(pair.prior_weight);
+    json.StringField("application_left", pair.application_left);
+    json.StringField("application_right", pair.application_right);
+    json.DoubleField("match_probability", pair.match_probability);
+    json.DoubleField("match_weight", pair.match_weight);
+    json.DoubleField("prior_weight", pair.prior_weight);
     json.Key("terms");
     json.BeginArray();
     for (const auto& term : pair.terms) {
       json.BeginObject();
-      json.Key("field");
-      json.String(term.field);
-      json.Key("level");
-      json.String(term.level);
-      json.Key("weight");
-      json.Double(term.weight);
+      json.StringField("field", term.field);
+      json.StringField("level", term.level);
+      json.DoubleField("weight", term.weight);
       json.EndObject();
     }
     json.EndArray();
@@ -189,10 +160,8 @@ std::string RenderReportJson(const ScanResult& result, const IssueLog& issues) {
   std::string text;
   JsonStream json(text);
   json.BeginObject();
-  json.Key("tool");
-  json.String("crosscheck 0.1.0");
-  json.Key("inputs");
-  json.StringArray(result.inputs);
+  json.StringField("tool", "crosscheck 0.1.0");
+  json.StringArrayField("inputs", result.inputs);
   json.Key("summary");
   json.BeginObject();
   const std::pair<const char*, std::size_t> counts[] = {
@@ -206,22 +175,19 @@ std::string RenderReportJson(const ScanResult& result, const IssueLog& issues) {
       {"flagged_networks", summary.flagged_networks},
       {"flagged_personas", summary.flagged_personas}};
   for (const auto& [name, count] : counts) {
-    json.Key(name);
-    json.Unsigned(count);
+    json.UnsignedField(name, count);
   }
   json.Key("applications_by_level");
   json.BeginObject();
   for (const char* level : {"low", "medium", "high", "critical"}) {
     auto found = summary.applications_by_level.find(level);
-    json.Key(level);
-    json.Unsigned(found == summary.applications_by_level.end() ? 0 : found->second);
+    json.UnsignedField(level, found == summary.applications_by_level.end() ? 0 : found->second);
   }
   json.EndObject();
   json.Key("stage_seconds");
   json.BeginObject();
   for (const auto& [stage, seconds] : summary.stage_seconds) {
-    json.Key(stage);
-    json.Double(seconds);
+    json.DoubleField(stage, seconds);
   }
   json.EndObject();
   // Codes in order of first appearance, as the report has always listed them.
@@ -238,8 +204,7 @@ std::string RenderReportJson(const ScanResult& result, const IssueLog& issues) {
   json.Key("issues_by_code");
   json.BeginObject();
   for (const auto& [code, count] : issue_codes) {
-    json.Key(code);
-    json.Unsigned(count);
+    json.UnsignedField(code, count);
   }
   json.EndObject();
   json.EndObject();
