@@ -4,6 +4,7 @@
 #include <exception>
 
 #include "crosscheck/cli/commands/command.h"
+#include "crosscheck/common/allocator_tuning.h"
 
 namespace {
 
@@ -14,6 +15,7 @@ constexpr const char* kExitCodes =
 }  // namespace
 
 int main(int argc, char** argv) {
+  crosscheck::TuneAllocator();  // before anything allocates much (common/allocator_tuning.h)
   CLI::App app{"crosscheck: links job applications across companies to expose fake remote hires"};
   app.footer(kExitCodes);
   app.set_version_flag("--version", "crosscheck 0.1.0");
