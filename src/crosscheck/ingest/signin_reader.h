@@ -40,7 +40,7 @@ namespace crosscheck::ingest {
 // and a grammar-checking walk over its tokens that reads only the wanted values (a line with an
 // escape, a wanted key given twice, or any doubt goes to simdjson's DOM; a line the DOM rejects
 // is re-read by nlohmann-json, which words the Issue), through one parser per thread kept for
-// the thread's life (its buffers grow to the longest line seen). About 1.3 µs per 1.8 KB event
+// the thread's life (its buffers grow to the longest line seen). About 1.1 µs per 1.8 KB event
 // (docs/PERFORMANCE.md, "Post-hire monitoring").
 std::optional<SigninEvent> ParseSigninLine(std::string_view line, std::int64_t line_number,
                                            const std::string& file, IssueLog& issues);

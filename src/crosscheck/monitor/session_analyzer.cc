@@ -14,6 +14,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "crosscheck/common/check.h"
 #include "crosscheck/common/strings.h"
 #include "crosscheck/common/time.h"
 #include "crosscheck/normalize/address.h"
@@ -86,10 +87,11 @@ class AccountIndex {
   std::uint32_t Find(std::string_view login) const {
     if (slots_.empty()) return kMissing;
     const std::uint64_t hash = FoldedHash{}(login);
+    const std::uint32_t tag = TagOf(hash);
     for (std::size_t pos = hash & mask_;; pos = (pos + 1) & mask_) {
       const Slot& slot = slots_[pos];
       if (slot.number == kMissing) return kMissing;
-      if (slot.hash == hash && slot.key_size == login.size()) {
+      if (slot.tag == tag && slot.key_size == login.size()) {
         // Keys are lower-cased and most logins arrive so: one memcmp settles them.
         const std::string_view key = std::string_view(keys_).substr(slot.key_offset, slot.key_size);
         if (key == login || EqualsIgnoreCaseAscii(key, login)) return slot.number;
@@ -100,25 +102,33 @@ class AccountIndex {
   // Insert adds a login known to be absent.
   void Insert(std::string_view login, std::uint32_t number) {
     if ((count_ + 1) * 2 > slots_.size()) Grow();
-    Slot slot{.hash = FoldedHash{}(login),
+    // Offsets are 32-bit to keep a slot at 16 bytes (the table stays in cache); 4 GiB of
+    // logins would need ~100 million accounts.
+    CC_CHECK(keys_.size() + login.size() <= std::numeric_limits<std::uint32_t>::max());
+    const std::uint64_t hash = FoldedHash{}(login);
+    Slot slot{.tag = TagOf(hash),
               .number = number,
-              .key_offset = keys_.size(),
+              .key_offset = static_cast<std::uint32_t>(keys_.size()),
               .key_size = static_cast<std::uint32_t>(login.size())};
     keys_.append(login);
-    Place(slot);
+    Place(slot, hash);
     ++count_;
   }
 
  private:
+  // A slot keeps the hash's high half as a tag (its position comes from the low bits) and
+  // the key's place in keys_: 16 bytes, half what a full hash and size_t offset took.
   struct Slot {
-    std::uint64_t hash = 0;
+    std::uint32_t tag = 0;
     std::uint32_t number = kMissing;
-    std::size_t key_offset = 0;
+    std::uint32_t key_offset = 0;
     std::uint32_t key_size = 0;
   };
 
-  void Place(const Slot& slot) {
-    std::size_t pos = slot.hash & mask_;
+  static std::uint32_t TagOf(std::uint64_t hash) { return static_cast<std::uint32_t>(hash >> 32); }
+
+  void Place(const Slot& slot, std::uint64_t hash) {
+    std::size_t pos = hash & mask_;
     while (slots_[pos].number != kMissing) pos = (pos + 1) & mask_;
     slots_[pos] = slot;
   }
@@ -128,7 +138,9 @@ class AccountIndex {
     slots_.assign(std::max<std::size_t>(1024, old.size() * 2), Slot{});
     mask_ = slots_.size() - 1;
     for (const Slot& slot : old) {
-      if (slot.number != kMissing) Place(slot);
+      if (slot.number == kMissing) continue;
+      const std::string_view key = std::string_view(keys_).substr(slot.key_offset, slot.key_size);
+      Place(slot, FoldedHash{}(key));
     }
   }
 
@@ -194,6 +206,40 @@ class DeviceSet {
   std::vector<std::uint64_t> overflow_;
 };
 
+// ShortText is a string kept inside its owner up to kInline bytes (uuids, fingerprints, IP
+// addresses), on the heap beyond: the per-event compare and copy of an account's previous
+// uuid and fingerprint then touch only the account's own, prefetched lines, not a heap buffer
+// of their own (a cache miss each on most events).
+class ShortText {
+ public:
+  void assign(std::string_view text) {
+    if (text.size() <= kInline) {
+      std::memcpy(inline_.data(), text.data(), text.size());
+      size_ = static_cast<std::uint8_t>(text.size());
+      if (is_long_) {
+        long_.clear();
+        long_.shrink_to_fit();
+        is_long_ = false;
+      }
+    } else {
+      long_.assign(text);
+      is_long_ = true;
+    }
+  }
+  std::string_view view() const {
+    return is_long_ ? std::string_view(long_) : std::string_view(inline_.data(), size_);
+  }
+  std::string str() const { return std::string(view()); }
+  bool operator==(std::string_view other) const { return view() == other; }
+
+ private:
+  static constexpr std::size_t kInline = 46;
+  std::array<char, kInline> inline_{};
+  std::uint8_t size_ = 0;
+  bool is_long_ = false;
+  std::string long_;
+};
+
 // Account is the state of one login. With thousands of accounts interleaved, each event's
 // account is usually out of cache, so the fields most events touch come first, together.
 struct Account {
@@ -214,7 +260,7 @@ struct Account {
   // entry's member list is a cache miss on most events).
   bool in_cached_ip_entry = false;
   bool in_cached_fingerprint_entry = false;
-  std::string cached_ip;
+  ShortText cached_ip;
   std::string residence_country;
   // IMPOSSIBLE_TRAVEL: the previous located sign-in
   bool has_last = false;
@@ -234,9 +280,9 @@ struct Account {
   std::array<std::int32_t, 24> utc_hours{};
   // NEW_DEVICE_BURST
   DeviceSet devices;
-  std::string cached_fingerprint;
-  std::string last_uuid;
-  std::string last_ip;
+  ShortText cached_fingerprint;
+  ShortText last_uuid;
+  ShortText last_ip;
   std::string last_place;
   // ---- cold: read when an alert is raised or at the end ----
   std::string login;
@@ -593,7 +639,7 @@ IpFacts& SessionAnalyzer::State::FactsFor(Account& account, const std::string& i
   }
   IpFacts& facts = FactsFor(ip_text);
   account.in_cached_ip_entry = false;
-  account.cached_ip = ip_text;
+  account.cached_ip.assign(ip_text);
   account.cached_ip_facts = &facts;  // unordered_map entries stay put until clear()
   account.cached_ip_generation = ip_generation;
   return facts;
@@ -606,7 +652,7 @@ SharedEntry& SessionAnalyzer::State::DeviceEntryFor(Account& account,
   }
   SharedEntry& entry = shared_devices[fingerprint];  // never cleared, so entries stay put
   account.in_cached_fingerprint_entry = false;
-  account.cached_fingerprint = fingerprint;
+  account.cached_fingerprint.assign(fingerprint);
   account.cached_fingerprint_entry = &entry;
   return entry;
 }
@@ -751,7 +797,11 @@ void SessionAnalyzer::State::CheckTravel(Account& account, const SigninEvent& ev
   const std::string& place = !facts.country.empty() ? facts.country : event.geo_country;
   const bool via_anonymizer = facts.anonymizer || event.is_proxy.value_or(false);
   if (account.has_last) {
-    const double km = DistanceKm(account.last_latitude, account.last_longitude, *latitude, *longitude);
+    // Most sign-ins repeat the previous place: the distance is then exactly 0, as the
+    // haversine would say, without its five trigonometric calls.
+    const bool same_place = account.last_latitude == *latitude && account.last_longitude == *longitude;
+    const double km =
+        same_place ? 0.0 : DistanceKm(account.last_latitude, account.last_longitude, *latitude, *longitude);
     if (km >= options.min_travel_km) {
       const double hours = static_cast<double>(std::llabs(now - account.last_time)) / 3600.0;
       const double speed = hours > 0 ? km / hours : std::numeric_limits<double>::infinity();
@@ -766,9 +816,9 @@ void SessionAnalyzer::State::CheckTravel(Account& account, const SigninEvent& ev
                       std::isinf(speed) ? "infinite" : std::to_string(static_cast<long long>(speed)).c_str(),
                       options.max_speed_kmh);
         alert.message = "sign-ins by " + account.login + " from " + account.last_place + " (" +
-                        account.last_ip + ") and " + place + " (" + event.ip_address + "): " + text;
-        alert.event_uuids = {account.last_uuid, event.uuid};
-        alert.ips = {account.last_ip, event.ip_address};
+                        account.last_ip.str() + ") and " + place + " (" + event.ip_address + "): " + text;
+        alert.event_uuids = {account.last_uuid.str(), event.uuid};
+        alert.ips = {account.last_ip.str(), event.ip_address};
         alert.times = {account.last_time, now};
         alert.measures = {{"distance_km", km},
                           {"hours", hours},
@@ -782,8 +832,8 @@ void SessionAnalyzer::State::CheckTravel(Account& account, const SigninEvent& ev
   account.last_latitude = *latitude;
   account.last_longitude = *longitude;
   account.last_time = now;
-  account.last_uuid = event.uuid;
-  account.last_ip = event.ip_address;
+  account.last_uuid.assign(event.uuid);
+  account.last_ip.assign(event.ip_address);
   account.last_place = place;
   account.last_via_anonymizer = via_anonymizer;
 }
@@ -963,6 +1013,14 @@ void SessionAnalyzer::Observe(const SigninEvent& event, std::vector<SigninAlert>
   if (event.actor_login.empty()) return;
   ++state.events_used;
   Account& account = state.AccountFor(event.actor_login);
+  // The account is usually out of cache (thousands interleave) and its hot fields span several
+  // lines that the checks below touch one after another: asking for them all now lets their
+  // misses overlap instead of queueing behind each other.
+  {
+    const char* const first = reinterpret_cast<const char*>(&account);
+    const char* const cold = reinterpret_cast<const char*>(&account.login);
+    for (const char* line = first; line < cold; line += 64) __builtin_prefetch(line, 1);
+  }
   const auto account_id = static_cast<std::uint32_t>(&account - state.accounts.data());
   ++account.events;
   IpFacts no_facts;
