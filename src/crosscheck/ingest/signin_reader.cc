@@ -631,9 +631,8 @@ inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 // has SIMDJSON_PADDING readable bytes after it, so looking a few bytes past a token is safe.
 class TokenWalk {
  public:
-  TokenWalk(const char* text, std::size_t size, const std::uint32_t* tokens, std::uint32_t count,
-            Slots& slots)
-      : text_(text), end_(text + size), tokens_(tokens), count_(count), slots_(slots) {}
+  TokenWalk(const char* text, const std::uint32_t* tokens, std::uint32_t count, Slots& slots)
+      : text_(text), tokens_(tokens), count_(count), slots_(slots) {}
 
   // Root checks the whole line and fills the slots. One loop over the tokens with an explicit
   // stack (as simdjson's stage 2), which runs twice as fast as recursion per value.
@@ -873,7 +872,6 @@ class TokenWalk {
   }
 
   const char* text_;
-  const char* end_;
   const std::uint32_t* tokens_;
   std::uint32_t count_;
   Slots& slots_;
@@ -931,7 +929,7 @@ struct ThreadParser {
                      simdjson::stage1_mode::regular) != simdjson::SUCCESS) {
       return false;
     }
-    TokenWalk walk(text, size, stage.structural_indexes.get(), stage.n_structural_indexes, slots);
+    TokenWalk walk(text, stage.structural_indexes.get(), stage.n_structural_indexes, slots);
     return walk.Root();
   }
 };

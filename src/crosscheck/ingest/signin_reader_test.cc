@@ -396,18 +396,20 @@ TEST(SigninReader, LinesLongerThanTheReadChunk) {
   }
 }
 
+// EventFields lists every field of an event, for comparing two events whole.
+auto EventFields(const SigninEvent& event) {
+  return std::tuple(event.line, event.uuid, event.event_type, event.published, event.published_unix,
+                    event.actor_login, event.actor_id, event.ip_address, event.user_agent, event.os,
+                    event.browser, event.device, event.geo_country, event.geo_state, event.geo_city,
+                    event.geo_latitude, event.geo_longitude, event.as_number, event.as_org, event.isp,
+                    event.domain, event.is_proxy, event.outcome_result, event.outcome_reason,
+                    event.device_fingerprint);
+}
+
 // ParseSigninLineInto must leave nothing of the previous line behind: every sample line, in
 // file order and reversed (so fields present on one line are absent on the next), parsed into
 // one reused event equals ParseSigninLine's fresh event; bad and blank lines behave the same.
 TEST(SigninReader, ParseIntoAReusedEventEqualsAFreshParse) {
-  auto fields = [](const SigninEvent& event) {
-    return std::tuple(event.line, event.uuid, event.event_type, event.published, event.published_unix,
-                      event.actor_login, event.actor_id, event.ip_address, event.user_agent, event.os,
-                      event.browser, event.device, event.geo_country, event.geo_state, event.geo_city,
-                      event.geo_latitude, event.geo_longitude, event.as_number, event.as_org, event.isp,
-                      event.domain, event.is_proxy, event.outcome_result, event.outcome_reason,
-                      event.device_fingerprint);
-  };
   for (const char* name : {"elastic-system-events.jsonl", "elastic-sample-logs.jsonl", "panther-test-events.jsonl"}) {
     SCOPED_TRACE(name);
     std::ifstream in(OktaFile(name));
@@ -430,7 +432,7 @@ TEST(SigninReader, ParseIntoAReusedEventEqualsAFreshParse) {
         const bool parsed = ParseSigninLineInto(order[line_idx], number, name, reused_issues, reused);
         ASSERT_EQ(parsed, fresh.has_value());
         if (parsed) {
-          EXPECT_TRUE(fields(reused) == fields(*fresh));
+          EXPECT_TRUE(EventFields(reused) == EventFields(*fresh));
         }
         ASSERT_EQ(reused_issues.size(), fresh_issues.size());
         for (std::size_t issue_idx = 0; issue_idx < fresh_issues.size(); ++issue_idx) {
@@ -511,15 +513,6 @@ std::vector<std::string> RealSampleLines() {
     for (std::string line; std::getline(in, line);) lines.push_back(line);
   }
   return lines;
-}
-
-auto EventFields(const SigninEvent& event) {
-  return std::tuple(event.line, event.uuid, event.event_type, event.published, event.published_unix,
-                    event.actor_login, event.actor_id, event.ip_address, event.user_agent, event.os,
-                    event.browser, event.device, event.geo_country, event.geo_state, event.geo_city,
-                    event.geo_latitude, event.geo_longitude, event.as_number, event.as_org, event.isp,
-                    event.domain, event.is_proxy, event.outcome_result, event.outcome_reason,
-                    event.device_fingerprint);
 }
 
 // ExpectSameAsDom parses `line` through both paths (each into a reused event) and expects the

@@ -324,6 +324,16 @@ std::int64_t DayOf(std::int64_t unix_seconds) {
   return unix_seconds >= 0 ? unix_seconds / 86400 : (unix_seconds - 86399) / 86400;
 }
 
+// CountDay counts a sign-in's UTC day when it differs from the last day counted; with events in
+// time order (AnalyzeSignins sorts them) that counts each distinct day once.
+void CountDay(const std::optional<std::int64_t>& published_unix, std::int64_t& last_day, std::int64_t& days) {
+  if (!published_unix) return;
+  const std::int64_t day = DayOf(*published_unix);
+  if (day == last_day) return;
+  last_day = day;
+  ++days;
+}
+
 std::string FormatOffset(int minutes) {
   const char sign = minutes < 0 ? '-' : '+';
   const int absolute = std::abs(minutes);
@@ -749,13 +759,7 @@ void SessionAnalyzer::State::CheckForeignGeo(Account& account, const SigninEvent
   ++account.foreign_events;
   if (direct) {
     ++account.foreign_direct;
-    if (event.published_unix) {
-      const std::int64_t day = DayOf(*event.published_unix);
-      if (day != account.last_foreign_day) {
-        account.last_foreign_day = day;
-        ++account.foreign_days;
-      }
-    }
+    CountDay(event.published_unix, account.last_foreign_day, account.foreign_days);
   }
   if (std::find(account.foreign_countries.begin(), account.foreign_countries.end(), observed) !=
       account.foreign_countries.end()) {
@@ -1031,13 +1035,7 @@ void SessionAnalyzer::Observe(const SigninEvent& event, std::vector<SigninAlert>
   state.CheckAnonymizer(account, event, facts, alerts);
   if (IsFailure(event.outcome_result)) return;
   ++account.usable_events;
-  if (event.published_unix) {
-    const std::int64_t day = DayOf(*event.published_unix);
-    if (day != account.last_active_day) {
-      account.last_active_day = day;
-      ++account.active_days;
-    }
-  }
+  CountDay(event.published_unix, account.last_active_day, account.active_days);
   state.CheckForeignGeo(account, event, facts, alerts);
   state.CheckTravel(account, event, facts, alerts);
   state.CheckHours(account, event, alerts);
