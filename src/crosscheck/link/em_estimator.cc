@@ -55,13 +55,17 @@ EmResult EstimateMixture(const std::vector<PatternCount>& patterns,
     const std::size_t levels = level_counts[field_idx];
     // m starts high on exact agreement and decays, u starts from the caller's estimate.
     std::vector<double>& m = result.m[field_idx];
-    m.assign(levels, 0.0);
-    double total = 0.0;
-    for (std::size_t level = 0; level < levels; ++level) {
-      m[level] = level + 1 == levels ? 0.05 : std::pow(0.25, static_cast<double>(level)) * 0.9;
-      total += m[level];
+    if (field_idx < options.initial_m.size() && options.initial_m[field_idx].size() == levels) {
+      m = options.initial_m[field_idx];
+    } else {
+      m.assign(levels, 0.0);
+      double total = 0.0;
+      for (std::size_t level = 0; level < levels; ++level) {
+        m[level] = level + 1 == levels ? 0.05 : std::pow(0.25, static_cast<double>(level)) * 0.9;
+        total += m[level];
+      }
+      for (double& value : m) value /= total;
     }
-    for (double& value : m) value /= total;
     if (field_idx < initial_u.size() && initial_u[field_idx].size() == levels) {
       result.u[field_idx] = initial_u[field_idx];
     } else {
@@ -116,7 +120,7 @@ EmResult EstimateMixture(const std::vector<PatternCount>& patterns,
       }
     };
     for (std::size_t field_idx = 0; field_idx < field_count; ++field_idx) {
-      normalise_into(m_counts[field_idx], result.m[field_idx]);
+      if (options.update_m) normalise_into(m_counts[field_idx], result.m[field_idx]);
       if (options.update_u) normalise_into(u_counts[field_idx], result.u[field_idx]);
     }
     const double new_share = pair_total > 0 ? std::clamp(match_total / pair_total, 1e-9, 1 - 1e-9)

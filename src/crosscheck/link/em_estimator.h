@@ -29,6 +29,8 @@ struct EmOptions {
   double tolerance = 1e-7;          // stop when no parameter moves more than this
   double initial_match_share = 0.1;
   bool update_u = true;             // false keeps the initial u fixed
+  bool update_m = true;             // false keeps initial_m fixed (only the share and u move)
+  std::vector<std::vector<double>> initial_m;  // per field and level; empty = favour strong levels
   double pseudo_count = 0.01;       // added to every level's count, so no m or u is 0
 };
 
@@ -41,8 +43,8 @@ struct EmResult {
   bool converged = false;
 };
 
-// EstimateMixture runs EM from m initialised to favour the strongest levels and u from
-// initial_u (per field, one entry per level; uniform when empty). level_counts[f] is the
+// EstimateMixture runs EM from options.initial_m (by default, m favouring the strongest
+// levels) and u from initial_u (per field, one entry per level; uniform when empty). level_counts[f] is the
 // number of levels of field f. Deterministic; O(iterations · patterns · fields).
 EmResult EstimateMixture(const std::vector<PatternCount>& patterns,
                          const std::vector<std::size_t>& level_counts,

@@ -4,9 +4,9 @@
 
 #include <cmath>
 #include <cstdint>
-#include <random>
 #include <vector>
 
+#include "crosscheck/link/internal/level_sampler.h"
 #include "crosscheck/link/pair_comparator.h"
 
 namespace crosscheck::link {
@@ -20,26 +20,18 @@ TEST(EstimateMixture, RecoversKnownParametersOfAGeneratedMixture) {
       {0.01, 0.04, 0.95}, {0.05, 0.15, 0.80}, {0.10, 0.90}, {0.02, 0.08, 0.90}, {0.30, 0.70}};
   const double true_share = 0.2;
   const std::size_t field_count = true_m.size();
-  std::mt19937_64 random(7);
-  std::uniform_real_distribution<double> uniform(0.0, 1.0);
-  auto draw = [&](const std::vector<double>& probabilities) {
-    double x = uniform(random);
-    for (std::size_t level = 0; level < probabilities.size(); ++level) {
-      if ((x -= probabilities[level]) <= 0) return static_cast<std::uint8_t>(level);
-    }
-    return static_cast<std::uint8_t>(probabilities.size() - 1);
-  };
+  internal::LevelSampler sampler(7);
   std::vector<std::uint8_t> levels;
   const std::size_t pair_count = 200000;
   for (std::size_t pair = 0; pair < pair_count; ++pair) {
-    const bool match = uniform(random) < true_share;
+    const bool match = sampler.Uniform() < true_share;
     for (std::size_t field = 0; field < field_count; ++field) {
       // 10% of values are missing on one field: must be left out, not counted as disagreement.
-      if (field == 1 && uniform(random) < 0.1) {
+      if (field == 1 && sampler.Uniform() < 0.1) {
         levels.push_back(kNullLevel);
         continue;
       }
-      levels.push_back(draw(match ? true_m[field] : true_u[field]));
+      levels.push_back(sampler.Draw(match ? true_m[field] : true_u[field]));
     }
   }
   const std::vector<PatternCount> patterns = CountPatterns(levels, field_count);

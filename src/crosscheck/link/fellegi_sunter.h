@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "crosscheck/link/clustering.h"
+#include "crosscheck/link/em_sessions.h"
 #include "crosscheck/link/pair_comparator.h"
 #include "crosscheck/link/prepared_table.h"
 #include "crosscheck/link/record_table.h"
@@ -58,6 +59,7 @@ struct LinkModel {
   std::size_t random_pairs = 0;
   int em_iterations = 0;
   bool em_converged = false;
+  std::vector<SessionSummary> training_sessions;  // where m came from (em_sessions.h)
 };
 
 // VetoLevel returns the first level of a veto field that forbids a link: "some tokens

@@ -9,6 +9,7 @@
 
 #include "crosscheck/common/strings.h"
 #include "crosscheck/link/em_estimator.h"
+#include "crosscheck/link/em_sessions.h"
 #include "crosscheck/link/internal/parallel.h"
 #include "crosscheck/link/internal/radix_sort.h"
 
@@ -64,6 +65,41 @@ std::uint32_t ExactValue(const PreparedColumn& column, std::size_t left, std::si
     }
   }
   return 0;
+}
+
+// SessionsFromRules turns each blocking rule into the training session of the pairs that
+// agree on its fields: exact agreement for an exact key, any level but "else" for the
+// fuzzy keys (a shared phonetic code, year or street token). Rules with the same conditions
+// make one session.
+std::vector<TrainingSession> SessionsFromRules(const std::vector<BlockingRule>& rules,
+                                               const PreparedTable& prepared,
+                                               const std::vector<std::size_t>& level_counts) {
+  std::vector<TrainingSession> sessions;
+  for (const BlockingRule& rule : rules) {
+    TrainingSession session;
+    session.description = rule.Describe(prepared);
+    for (const KeyPart& part : rule.parts) {
+      const auto max_level = static_cast<std::uint8_t>(
+          part.kind == KeyKind::kExact ? 0 : std::max<std::size_t>(level_counts[part.field], 2) - 2);
+      auto same_field = std::find_if(session.conditions.begin(), session.conditions.end(),
+                                     [&](const SessionCondition& c) { return c.field == part.field; });
+      if (same_field == session.conditions.end()) {
+        session.conditions.push_back({part.field, max_level});
+      } else {
+        same_field->max_level = std::min(same_field->max_level, max_level);
+      }
+    }
+    std::sort(session.conditions.begin(), session.conditions.end(),
+              [](const SessionCondition& a, const SessionCondition& b) { return a.field < b.field; });
+    const bool seen = std::any_of(sessions.begin(), sessions.end(), [&](const TrainingSession& other) {
+      return std::equal(other.conditions.begin(), other.conditions.end(), session.conditions.begin(),
+                        session.conditions.end(), [](const SessionCondition& a, const SessionCondition& b) {
+                          return a.field == b.field && a.max_level == b.max_level;
+                        });
+    });
+    if (!seen) sessions.push_back(std::move(session));
+  }
+  return sessions;
 }
 
 }  // namespace
@@ -250,10 +286,18 @@ Result<LinkEngine> LinkEngine::Run(const RecordTable& table, const LinkOptions& 
     }
     patterns = CountPatterns(sampled, field_count);
   }
-  EmOptions em_options;
-  const EmResult fit = EstimateMixture(patterns, level_counts, random_u, em_options);
-  model->em_iterations = fit.iterations;
-  model->em_converged = fit.converged;
+  // m: one EM over all candidate pairs, then per-rule sessions (em_sessions.h) for every
+  // field some session estimates; the share of matches: EM again with that m held fixed.
+  const EmResult joint_fit = EstimateMixture(patterns, level_counts, random_u, EmOptions{});
+  const SessionFit session_fit = EstimateMBySessions(
+      patterns, level_counts, random_u, SessionsFromRules(state->rules, prepared, level_counts), joint_fit.m);
+  model->training_sessions = session_fit.sessions;
+  EmOptions share_options;
+  share_options.initial_m = session_fit.m;
+  share_options.update_m = false;
+  const EmResult fit = EstimateMixture(patterns, level_counts, random_u, share_options);
+  model->em_iterations = joint_fit.iterations;
+  model->em_converged = joint_fit.converged;
   const double matches = fit.match_share * static_cast<double>(candidates.pairs.size());
   const double lambda = total_pairs > 0 ? std::clamp(matches / total_pairs, 1e-12, 0.5) : 0.5;
   model->lambda = lambda;
@@ -280,11 +324,22 @@ Result<LinkEngine> LinkEngine::Run(const RecordTable& table, const LinkOptions& 
     // outweigh every agreement. The floor bounds a disagreement's weight to about -8 bits.
     std::vector<double> m = fit.m[field_idx];
     const std::size_t last = level_counts[field_idx] - 1;
+    const auto u_of = [&](std::size_t level) { return final_u[field_idx][level] / sum; };
     if (m[last] < kMinElseM) {
       const double scale = (1.0 - kMinElseM) / (1.0 - m[last]);
       for (std::size_t level = 0; level < last; ++level) m[level] *= scale;
       m[last] = kMinElseM;
     }
+    // A partial agreement (a one-digit date typo, a near street) is never stronger evidence
+    // against a match than outright disagreement, even when training saw none among matches.
+    const double else_ratio = m[last] / u_of(last);
+    double m_total = 0.0;
+    for (std::size_t level = 0; level < last; ++level) {
+      m[level] = std::max(m[level], u_of(level) * else_ratio);
+      m_total += m[level];
+    }
+    m_total += m[last];
+    for (double& value : m) value /= m_total;
     for (std::size_t level = 0; level < level_counts[field_idx]; ++level) {
       model->fields[field_idx].levels[level].m = m[level];
       model->fields[field_idx].levels[level].u = final_u[field_idx][level] / sum;

@@ -57,6 +57,13 @@ std::string ModelToJson(const LinkModel& model) {
                                 {"distinct_values", summary.distinct_values},
                                 {"most_common", std::move(top)}});
   }
+  json sessions = json::array();
+  for (const SessionSummary& session : model.training_sessions) {
+    sessions.push_back({{"rule", session.description},
+                        {"pairs", session.pairs},
+                        {"match_share", session.match_share},
+                        {"used", session.used}});
+  }
   const double lambda = model.lambda;
   json document = {
       {"format", kFormat},
@@ -74,7 +81,8 @@ std::string ModelToJson(const LinkModel& model) {
         {"candidate_pairs", model.candidate_pairs},
         {"random_pairs", model.random_pairs},
         {"em_iterations", model.em_iterations},
-        {"em_converged", model.em_converged}}},
+        {"em_converged", model.em_converged},
+        {"m_sessions", std::move(sessions)}}},
   };
   return document.dump(2) + "\n";
 }
@@ -113,6 +121,10 @@ Result<LinkModel> ModelFromJson(std::string_view text) {
       model.random_pairs = training.value("random_pairs", std::size_t{0});
       model.em_iterations = training.value("em_iterations", 0);
       model.em_converged = training.value("em_converged", false);
+      for (const json& session : training.value("m_sessions", json::array())) {
+        model.training_sessions.push_back({session.at("rule").get<std::string>(), session.at("pairs").get<double>(),
+                                           session.at("match_share").get<double>(), session.at("used").get<bool>()});
+      }
     }
   } catch (const json::exception& error) {
     return InvalidInput(std::string("malformed model: ") + error.what());
