@@ -51,6 +51,10 @@ void CsvWriter::WriteLine(const std::string& line) {
   std::fputc('\n', file_.get());
 }
 
+void CsvWriter::WriteText(std::string_view text) {
+  std::fwrite(text.data(), 1, text.size(), file_.get());
+}
+
 Status CsvWriter::Close() {
   std::FILE* file = file_.release();
   if (!file) return Ok();

@@ -24,6 +24,9 @@ class CsvWriter {
   // WriteRow writes one record.
   void WriteRow(const std::vector<std::string>& fields);
   void WriteRow(std::initializer_list<std::string_view> fields);
+  // WriteText writes already formatted rows as they are: fields escaped with AppendField and
+  // joined by ',', each row ending in LF (e.g. rows formatted on several threads).
+  void WriteText(std::string_view text);
 
   // Close flushes and closes; kInvalidInput when the write failed (disk full).
   Status Close();

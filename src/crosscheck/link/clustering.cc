@@ -1,6 +1,9 @@
 #include "crosscheck/link/clustering.h"
 
 #include <algorithm>
+#include <array>
+#include <span>
+#include <thread>
 #include <bit>
 #include <cstdio>
 #include <numeric>
@@ -13,17 +16,9 @@ namespace {
 
 // Up to this many members a side are compared exactly; larger clusters are represented by
 // this many evenly spaced members (a person's records are alike, so a sample suffices).
-constexpr std::size_t kSampledMembers = 32;
+constexpr std::size_t kSampledMembers = kClusterSampleSize;
 // A tenth of cross pairs may contradict: a typo that vetoes a name, a mistyped birth date.
 constexpr double kMaxContradictedShare = 0.1;
-
-// Sample returns the members standing for a cluster.
-std::vector<std::uint32_t> Sample(std::vector<std::uint32_t> members) {
-  if (members.size() <= kSampledMembers) return members;
-  std::vector<std::uint32_t> sample(kSampledMembers);
-  for (std::size_t idx = 0; idx < kSampledMembers; ++idx) sample[idx] = members[idx * members.size() / kSampledMembers];
-  return sample;
-}
 
 std::uint64_t PackSizes(std::size_t a, std::size_t b) {
   return (static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint64_t>(b);
@@ -45,7 +40,12 @@ void KnownPairs::Seal() {
   while (size < 2 * entries_.size()) size *= 2;  // load factor <= 1/2
   std::vector<Entry> table(size, Entry{kEmpty, PairJudgement{}});
   mask_ = size - 1;
-  for (const Entry& entry : entries_) {
+  constexpr std::size_t kPrefetchAhead = 8;
+  for (std::size_t entry_idx = 0; entry_idx < entries_.size(); ++entry_idx) {
+    if (entry_idx + kPrefetchAhead < entries_.size()) {
+      __builtin_prefetch(table.data() + SlotOf(entries_[entry_idx + kPrefetchAhead].key, mask_));
+    }
+    const Entry& entry = entries_[entry_idx];
     for (std::uint64_t slot = SlotOf(entry.key, mask_);; slot = (slot + 1) & mask_) {
       if (table[slot].key == entry.key) break;  // the first judgement stays
       if (table[slot].key == kEmpty) {
@@ -57,6 +57,10 @@ void KnownPairs::Seal() {
   entries_ = std::move(table);
 }
 
+void KnownPairs::Prefetch(std::uint64_t key) const {
+  if (!entries_.empty()) __builtin_prefetch(entries_.data() + SlotOf(key, mask_));
+}
+
 const PairJudgement* KnownPairs::Find(std::uint64_t key) const {
   if (entries_.empty()) return nullptr;
   for (std::uint64_t slot = SlotOf(key, mask_);; slot = (slot + 1) & mask_) {
@@ -66,34 +70,57 @@ const PairJudgement* KnownPairs::Find(std::uint64_t key) const {
   }
 }
 
-ClusterSet::ClusterSet(std::size_t record_count) : cluster_of_(record_count) {
+ClusterSet::ClusterSet(std::size_t record_count) : cluster_of_(record_count), slot_of_(record_count, kNoSlot) {
   std::iota(cluster_of_.begin(), cluster_of_.end(), 0);
 }
 
 std::uint32_t ClusterSet::AddRecord() {
   const auto record = static_cast<std::uint32_t>(cluster_of_.size());
   cluster_of_.push_back(record);
+  slot_of_.push_back(kNoSlot);
   return record;
 }
 
 std::vector<std::uint32_t> ClusterSet::members(std::uint32_t record) const {
-  auto it = members_.find(cluster_of_[record]);
-  if (it == members_.end()) return {record};
-  return it->second;
+  const std::uint32_t slot = slot_of_[cluster_of_[record]];
+  if (slot == kNoSlot) return {record};
+  return lists_[slot];
 }
 
 std::size_t ClusterSet::size_of(std::uint32_t record) const {
-  auto it = members_.find(cluster_of_[record]);
-  return it == members_.end() ? 1 : it->second.size();
+  const std::uint32_t slot = slot_of_[cluster_of_[record]];
+  return slot == kNoSlot ? 1 : lists_[slot].size();
+}
+
+std::span<const std::uint32_t> ClusterSet::SampleInto(
+    std::uint32_t record, std::array<std::uint32_t, kClusterSampleSize>& buffer) const {
+  const std::uint32_t slot = slot_of_[cluster_of_[record]];
+  if (slot == kNoSlot) {
+    buffer[0] = record;
+    return std::span<const std::uint32_t>(buffer.data(), 1);
+  }
+  const std::vector<std::uint32_t>& all = lists_[slot];
+  if (all.size() <= kSampledMembers) return std::span<const std::uint32_t>(all);
+  for (std::size_t idx = 0; idx < kSampledMembers; ++idx) buffer[idx] = all[idx * all.size() / kSampledMembers];
+  return std::span<const std::uint32_t>(buffer.data(), kSampledMembers);
 }
 
 CrossLinkage ClusterSet::CompareClusters(std::uint32_t a, std::uint32_t b, double threshold,
                                          const PairJudge& judge, const KnownPairs* known) const {
-  // Singletons have no members_ entry: they stand for themselves.
-  const std::vector<std::uint32_t> left = Sample(members(a));
-  const std::vector<std::uint32_t> right = Sample(members(b));
+  // Singletons have no member list: they stand for themselves. The samples go into
+  // fixed buffers: this runs once per merge candidate, millions of times.
+  std::array<std::uint32_t, kSampledMembers> left_buffer;
+  std::array<std::uint32_t, kSampledMembers> right_buffer;
+  const std::span<const std::uint32_t> left = SampleInto(a, left_buffer);
+  const std::span<const std::uint32_t> right = SampleInto(b, right_buffer);
   CrossLinkage linkage;
   double sum = 0.0;
+  // Every lookup of a large cluster pair is a cache miss: start them all before the first.
+  if (known != nullptr && left.size() * right.size() > 1) {
+    for (std::uint32_t left_record : left) {
+      for (std::uint32_t right_record : right) known->Prefetch(PairKey(left_record, right_record));
+    }
+  }
   for (std::uint32_t left_record : left) {
     for (std::uint32_t right_record : right) {
       PairJudgement judgement;
@@ -143,10 +170,12 @@ bool ClusterSet::TryMerge(std::uint32_t a, std::uint32_t b, double threshold, co
 
 void ClusterSet::Merge(std::uint32_t cluster_a, std::uint32_t cluster_b) {
   auto take = [&](std::uint32_t cluster) {
-    auto it = members_.find(cluster);
-    if (it == members_.end()) return std::vector<std::uint32_t>{cluster};
-    std::vector<std::uint32_t> members = std::move(it->second);
-    members_.erase(it);
+    const std::uint32_t slot = slot_of_[cluster];
+    if (slot == kNoSlot) return std::vector<std::uint32_t>{cluster};
+    std::vector<std::uint32_t> members = std::move(lists_[slot]);
+    lists_[slot] = {};
+    free_slots_.push_back(slot);
+    slot_of_[cluster] = kNoSlot;
     return members;
   };
   std::vector<std::uint32_t> left = take(cluster_a);
@@ -157,7 +186,16 @@ void ClusterSet::Merge(std::uint32_t cluster_a, std::uint32_t cluster_b) {
   // The cluster is named by its smallest record index.
   const std::uint32_t cluster = merged.front();
   for (std::uint32_t record : merged) cluster_of_[record] = cluster;
-  members_[cluster] = std::move(merged);
+  std::uint32_t slot;
+  if (free_slots_.empty()) {
+    slot = static_cast<std::uint32_t>(lists_.size());
+    lists_.emplace_back();
+  } else {
+    slot = free_slots_.back();
+    free_slots_.pop_back();
+  }
+  lists_[slot] = std::move(merged);
+  slot_of_[cluster] = slot;
 }
 
 void ClusterEdges(const std::vector<ScoredPair>& edges, double threshold, const PairJudge& judge,
@@ -171,23 +209,50 @@ void ClusterEdges(const std::vector<ScoredPair>& edges, double threshold, const 
   };
   std::vector<OrderKey> order;
   KnownPairs known;
-  known.Reserve(edges.size());
-  for (const ScoredPair& edge : edges) {
-    known.Add(PairKey(edge.left, edge.right), PairJudgement{edge.probability, edge.contradicts});
-    if (edge.probability >= threshold) order.push_back({edge.weight, edge.left, edge.right});
+  // The table of known pairs and the merge order are independent: with millions of edges,
+  // build them on two threads.
+  auto build_known = [&] {
+    known.Reserve(edges.size());
+    for (const ScoredPair& edge : edges) {
+      known.Add(PairKey(edge.left, edge.right), PairJudgement{edge.probability, edge.contradicts});
+    }
+    known.Seal();
+  };
+  auto build_order = [&] {
+    for (const ScoredPair& edge : edges) {
+      if (edge.probability >= threshold) order.push_back({edge.weight, edge.left, edge.right});
+    }
+    // (weight descending, left, right): by records first, then stably by weight.
+    std::uint32_t largest = 0;
+    for (const OrderKey& edge : order) largest = std::max({largest, edge.left, edge.right});
+    const int index_bits = std::bit_width(largest);
+    internal::RadixSortByKey(order, [index_bits](const OrderKey& edge) {
+      return (static_cast<std::uint64_t>(edge.left) << index_bits) | edge.right;
+    });
+    internal::RadixSortByKey(order, [](const OrderKey& edge) {
+      return static_cast<std::uint64_t>(~internal::SortableFloat(edge.weight));
+    });
+  };
+  constexpr std::size_t kMinEdgesForThread = 100000;
+  if (edges.size() >= kMinEdgesForThread && std::thread::hardware_concurrency() > 1) {
+    std::thread known_builder(build_known);
+    build_order();
+    known_builder.join();
+  } else {
+    build_known();
+    build_order();
   }
-  known.Seal();
-  // (weight descending, left, right): by records first, then stably by weight.
-  std::uint32_t largest = 0;
-  for (const OrderKey& edge : order) largest = std::max({largest, edge.left, edge.right});
-  const int index_bits = std::bit_width(largest);
-  internal::RadixSortByKey(order, [index_bits](const OrderKey& edge) {
-    return (static_cast<std::uint64_t>(edge.left) << index_bits) | edge.right;
-  });
-  internal::RadixSortByKey(order, [](const OrderKey& edge) {
-    return static_cast<std::uint64_t>(~internal::SortableFloat(edge.weight));
-  });
-  for (const OrderKey& edge : order) clusters.TryMerge(edge.left, edge.right, threshold, judge, &known);
+  constexpr std::size_t kPrefetchAhead = 8;
+  for (std::size_t edge_idx = 0; edge_idx < order.size(); ++edge_idx) {
+    if (edge_idx + kPrefetchAhead < order.size()) {
+      const OrderKey& ahead = order[edge_idx + kPrefetchAhead];
+      clusters.Prefetch(ahead.left);
+      clusters.Prefetch(ahead.right);
+      known.Prefetch(PairKey(ahead.left, ahead.right));
+    }
+    const OrderKey& edge = order[edge_idx];
+    clusters.TryMerge(edge.left, edge.right, threshold, judge, &known);
+  }
 }
 
 std::string StableClusterId(std::string_view source, std::string_view record_id) {

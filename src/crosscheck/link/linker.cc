@@ -200,6 +200,15 @@ Result<LinkEngine> LinkEngine::WithModel(const RecordTable& table, LinkModel mod
 }
 
 Result<LinkEngine> LinkEngine::Run(const RecordTable& table, const LinkOptions& options) {
+  return RunImpl(table, nullptr, options);
+}
+
+Result<LinkEngine> LinkEngine::Run(RecordTable&& table, const LinkOptions& options) {
+  return RunImpl(table, &table, options);
+}
+
+Result<LinkEngine> LinkEngine::RunImpl(const RecordTable& table, RecordTable* consumed,
+                                       const LinkOptions& options) {
   auto state = std::make_unique<State>();
   state->options = options;
   state->sources = table.sources;
@@ -209,7 +218,9 @@ Result<LinkEngine> LinkEngine::Run(const RecordTable& table, const LinkOptions& 
   stats.records = record_count;
 
   auto start = std::chrono::steady_clock::now();
-  state->prepared = std::make_unique<PreparedTable>(PreparedTable::FromRecords(table, threads));
+  state->prepared = std::make_unique<PreparedTable>(
+      consumed != nullptr ? PreparedTable::FromRecords(std::move(*consumed), threads)
+                          : PreparedTable::FromRecords(table, threads));
   state->comparator = std::make_unique<PairComparator>(*state->prepared);
   const PreparedTable& prepared = *state->prepared;
   const PairComparator& comparator = *state->comparator;
@@ -346,9 +357,13 @@ Result<LinkEngine> LinkEngine::Run(const RecordTable& table, const LinkOptions& 
     }
   }
   model->random_pairs = random_pairs.size();
+  // TopValues scans every record of a column: one column per thread.
+  std::vector<std::vector<std::pair<std::string, std::uint32_t>>> top_values(field_count);
+  internal::RunTasks(field_count, threads,
+                     [&](std::size_t field_idx) { top_values[field_idx] = prepared.column(field_idx).TopValues(10); });
   for (std::size_t field_idx = 0; field_idx < field_count; ++field_idx) {
     const PreparedColumn& column = prepared.column(field_idx);
-    model->term_frequencies.push_back({column.spec().name, column.distinct_values(), column.TopValues(10)});
+    model->term_frequencies.push_back({column.spec().name, column.distinct_values(), std::move(top_values[field_idx])});
   }
   state->model = std::move(model);
   state->scorer = std::make_unique<MatchScorer>(*state->model, prepared, comparator);
@@ -413,11 +428,23 @@ Result<LinkEngine> LinkEngine::Run(const RecordTable& table, const LinkOptions& 
     const std::uint32_t cluster = clusters.cluster_of(record);
     state->cluster_of[record] = cluster;
     if (cluster == record) ++cluster_count;
-    // The smallest member in canonical order is the smallest (source, id).
-    state->cluster_ids[record] = cluster == record
-        ? StableClusterId(table.sources[prepared.source(record)], prepared.id(record))
-        : state->cluster_ids[cluster];
   }
+  // The smallest member in canonical order is the smallest (source, id). Cluster ids are
+  // hashed for the clusters' first members, then copied to the others (in parallel: each
+  // pass writes only its own records).
+  internal::RunChunks(record_count, 1 << 16, threads, [&](std::size_t, std::size_t begin, std::size_t end) {
+    for (std::size_t record = begin; record < end; ++record) {
+      if (state->cluster_of[record] == record) {
+        state->cluster_ids[record] = StableClusterId(table.sources[prepared.source(record)], prepared.id(record));
+      }
+    }
+  });
+  internal::RunChunks(record_count, 1 << 16, threads, [&](std::size_t, std::size_t begin, std::size_t end) {
+    for (std::size_t record = begin; record < end; ++record) {
+      const std::uint32_t cluster = state->cluster_of[record];
+      if (cluster != record) state->cluster_ids[record] = state->cluster_ids[cluster];
+    }
+  });
   stats.clusters = cluster_count;
   std::erase_if(scored, [&](const ScoredPair& pair) { return pair.probability < options.threshold; });
   const int index_bits = std::bit_width(record_count);

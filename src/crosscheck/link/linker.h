@@ -55,6 +55,11 @@ class LinkEngine {
  public:
   // Run trains and links. Errors: kInvalidInput when a veto field is unknown.
   static Result<LinkEngine> Run(const RecordTable& table, const LinkOptions& options);
+  // Run on a table the caller no longer needs the records of: the same result, but each
+  // record's raw values are freed as soon as it is prepared (peak memory holds the raw and
+  // the prepared records only in part). Leaves table.records empty; table.fields and
+  // table.sources stay. Record ids are then prepared().id(idx).
+  static Result<LinkEngine> Run(RecordTable&& table, const LinkOptions& options);
 
   // WithModel prepares the records and scores them with an existing model (no training, no
   // blocking): for explaining pairs. Errors: kInvalidInput when the model's fields differ
@@ -88,6 +93,9 @@ class LinkEngine {
  private:
   struct State;
   explicit LinkEngine(std::unique_ptr<State> state);
+  // RunImpl implements both Runs; `consumed` (== &table or null) is prepared destructively.
+  static Result<LinkEngine> RunImpl(const RecordTable& table, RecordTable* consumed,
+                                    const LinkOptions& options);
   std::unique_ptr<State> state_;
 };
 

@@ -350,5 +350,83 @@ TEST(BuildRecordTable, InfersTypesAndRejectsBadSchemas) {
   EXPECT_EQ(overridden->fields[5].type, FieldType::kIdentifier);
 }
 
+// The consuming overloads (BuildRecordTable on an rvalue, LinkEngine::Run on an rvalue) free
+// rows and records as they go, for memory at 10M rows; they must give exactly what the
+// copying ones give: records, order, trimmed values, issues (in row order), pairs, clusters.
+TEST(BuildRecordTable, ConsumingSourcesGivesTheSameTable) {
+  const std::vector<LinkSource> sources = {
+      {.name = "b.csv",
+       .header = {"id", "name", "email"},
+       .rows = {{"k2", " Ann Lee ", "ann@x.com"},
+                {"k10", "Bob Ray", " bob@y.com"},
+                {"k2", "Dup Row", ""},
+                {" ", "No Id", ""},
+                {"k1 ", "Cy  Dee", "cy@z.com"},
+                {"k10", "Dup Again", ""}},
+       .lines = {2, 3, 4, 5, 6, 7}},
+      {.name = "a.csv",
+       .header = {"Email", "ID", "Name"},
+       .rows = {{"zed@q.com", "z", "Zed"}, {"", "", ""}, {"amy@q.com", "a", "Amy"}},
+       .lines = {2, 3, 4}},
+  };
+  IssueLog copied_issues;
+  auto copied = BuildRecordTable(sources, SchemaOptions{.id_column = "id"}, copied_issues);
+  ASSERT_TRUE(copied);
+  std::vector<LinkSource> moved_sources = sources;
+  IssueLog moved_issues;
+  auto moved = BuildRecordTable(std::move(moved_sources), SchemaOptions{.id_column = "id"}, moved_issues);
+  ASSERT_TRUE(moved);
+  EXPECT_EQ(moved->sources, copied->sources);
+  ASSERT_EQ(moved->records.size(), copied->records.size());
+  for (std::size_t idx = 0; idx < copied->records.size(); ++idx) {
+    SCOPED_TRACE(copied->records[idx].id);
+    EXPECT_EQ(moved->records[idx].source, copied->records[idx].source);
+    EXPECT_EQ(moved->records[idx].id, copied->records[idx].id);
+    EXPECT_EQ(moved->records[idx].values, copied->records[idx].values);
+  }
+  // Canonical order: a.csv then b.csv, ids byte-wise ("k1" < "k10" < "k2"), values trimmed.
+  std::vector<std::string> order;
+  for (const Record& record : copied->records) order.push_back(copied->sources[record.source] + ":" + record.id);
+  EXPECT_EQ(order, (std::vector<std::string>{"a.csv:a", "a.csv:z", "b.csv:k1", "b.csv:k10", "b.csv:k2"}));
+  ASSERT_EQ(copied->fields.size(), 2u);  // Email, Name: a.csv's columns come first
+  EXPECT_EQ(copied->records[4].values[1], "Ann Lee");
+  // Skipped rows in file order, each source in canonical order; the first of a repeated id stays.
+  std::vector<std::string> expected_issues = {"a.csv:3:EMPTY_RECORD_ID", "b.csv:4:DUPLICATE_RECORD_ID",
+                                              "b.csv:5:EMPTY_RECORD_ID", "b.csv:7:DUPLICATE_RECORD_ID"};
+  for (const IssueLog* log : {&copied_issues, &moved_issues}) {
+    std::vector<std::string> got;
+    for (const Issue& issue : log->issues()) got.push_back(issue.file + ":" + std::to_string(issue.line) + ":" + issue.code);
+    EXPECT_EQ(got, expected_issues);
+  }
+  EXPECT_EQ(copied->records[3].values, (std::vector<std::string>{"bob@y.com", "Bob Ray"}));
+}
+
+TEST(LinkEngine, ConsumingTheTableGivesTheSameResult) {
+  IssueLog issues;
+  const LinkSource source = LoadCsv(kShared + "/data/splink/fake_1000.csv", "fake_1000.csv");
+  const std::vector<LinkSource> sources = {source};
+  auto table = BuildRecordTable(sources, SchemaOptions{.id_column = "unique_id", .ignore = {"cluster"}}, issues);
+  ASSERT_TRUE(table);
+  auto copied = LinkEngine::Run(*table, LinkOptions{});
+  ASSERT_TRUE(copied);
+  RecordTable consumed_table = *table;
+  auto consumed = LinkEngine::Run(std::move(consumed_table), LinkOptions{});
+  ASSERT_TRUE(consumed);
+  EXPECT_TRUE(consumed_table.records.empty());
+  EXPECT_EQ(consumed_table.sources, table->sources);
+  ASSERT_EQ(consumed->prepared().size(), table->records.size());
+  for (std::size_t idx = 0; idx < table->records.size(); ++idx) {
+    ASSERT_EQ(consumed->prepared().id(idx), table->records[idx].id);
+  }
+  EXPECT_EQ(consumed->cluster_ids(), copied->cluster_ids());
+  ASSERT_EQ(consumed->pairs().size(), copied->pairs().size());
+  for (std::size_t idx = 0; idx < copied->pairs().size(); ++idx) {
+    EXPECT_EQ(consumed->pairs()[idx].left, copied->pairs()[idx].left);
+    EXPECT_EQ(consumed->pairs()[idx].right, copied->pairs()[idx].right);
+    EXPECT_EQ(consumed->pairs()[idx].weight, copied->pairs()[idx].weight);
+  }
+  EXPECT_FALSE(copied->pairs().empty());
+}
+
 }  // namespace
 }  // namespace crosscheck::link

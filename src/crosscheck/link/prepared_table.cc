@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 #include <thread>
 
 #include "crosscheck/common/strings.h"
@@ -276,19 +277,19 @@ void PreparedColumn::CountRecord(std::size_t record_idx) {
 }
 
 std::uint32_t PreparedColumn::CountValue(std::uint64_t hash) {
-  const auto [it, added] = id_of_.try_emplace(hash, static_cast<std::uint32_t>(count_of_.size()));
+  const auto [id, added] = id_of_.Insert(hash, static_cast<std::uint32_t>(count_of_.size()));
   if (added) count_of_.push_back(0);
-  std::uint32_t& seen = count_of_[it->second];
+  std::uint32_t& seen = count_of_[id];
   squared_counts_ += 2 * static_cast<std::uint64_t>(seen) + 1;
   ++seen;
   ++value_occurrences_;
-  return it->second;
+  return id;
 }
 
 std::vector<std::pair<std::string, std::uint32_t>> PreparedColumn::TopValues(std::size_t limit) const {
   std::vector<std::pair<std::uint32_t, std::uint64_t>> by_count;
   by_count.reserve(id_of_.size());
-  for (const auto& [hash, id] : id_of_) by_count.emplace_back(count_of_[id], hash);
+  id_of_.ForEach([&](std::uint64_t hash, std::uint32_t id) { by_count.emplace_back(count_of_[id], hash); });
   const std::size_t keep = std::min(limit, by_count.size());
   std::partial_sort(by_count.begin(), by_count.begin() + static_cast<std::ptrdiff_t>(keep), by_count.end(),
                     [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
@@ -364,6 +365,37 @@ void RecordStore::AppendStore(const RecordStore& other) {
   }
 }
 
+void RecordStore::AppendStores(std::vector<RecordStore>& parts, unsigned threads) {
+  // Where each part's bytes and offsets go.
+  std::vector<std::size_t> byte_start(parts.size() + 1, blob_.size());
+  std::vector<std::size_t> record_start(parts.size() + 1, offsets_.size());
+  for (std::size_t part = 0; part < parts.size(); ++part) {
+    byte_start[part + 1] = byte_start[part] + parts[part].blob_.size();
+    record_start[part + 1] = record_start[part] + parts[part].size();
+  }
+  offsets_.resize(record_start.back());
+  // resize_and_overwrite: the bytes are written once, by the copy, not zeroed first.
+  blob_.resize_and_overwrite(byte_start.back(), [&](char* data, std::size_t size) {
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+      for (std::size_t part = next++; part < parts.size(); part = next++) {
+        RecordStore& source = parts[part];
+        std::memcpy(data + byte_start[part], source.blob_.data(), source.blob_.size());
+        for (std::size_t record = 1; record < source.offsets_.size(); ++record) {
+          offsets_[record_start[part] + record - 1] = source.offsets_[record] + byte_start[part];
+        }
+        std::string().swap(source.blob_);
+        std::vector<std::uint64_t>().swap(source.offsets_);
+      }
+    };
+    std::vector<std::thread> workers;
+    for (unsigned worker = 1; worker < threads && worker < parts.size(); ++worker) workers.emplace_back(work);
+    work();
+    for (auto& worker : workers) worker.join();
+    return size;
+  });
+}
+
 }  // namespace internal
 
 PreparedTable::PreparedTable(const std::vector<FieldSpec>& fields)
@@ -380,24 +412,35 @@ PreparedTable::PreparedTable(const std::vector<FieldSpec>& fields)
 }
 
 PreparedTable PreparedTable::FromRecords(const RecordTable& table, unsigned threads) {
+  return Prepare(table, nullptr, threads);
+}
+
+PreparedTable PreparedTable::FromRecords(RecordTable&& table, unsigned threads) {
+  PreparedTable prepared = Prepare(table, &table, threads);
+  table.records = {};
+  return prepared;
+}
+
+PreparedTable PreparedTable::Prepare(const RecordTable& table, RecordTable* consumed, unsigned threads) {
   PreparedTable prepared(table.fields);
-  prepared.sources_.reserve(table.records.size());
-  prepared.ids_.reserve(table.records.size());
-  for (const Record& record : table.records) {
-    prepared.sources_.push_back(record.source);
-    prepared.ids_.push_back(record.id);
-  }
+  const std::size_t record_count = table.records.size();
+  prepared.sources_.resize(record_count);
+  prepared.ids_.resize(record_count);
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   // Normalize fixed chunks of records in parallel, then concatenate in order.
   const std::size_t field_count = table.fields.size();
   constexpr std::size_t kChunk = 8192;
-  const std::size_t chunk_count = (table.records.size() + kChunk - 1) / kChunk;
+  const std::size_t chunk_count = (record_count + kChunk - 1) / kChunk;
   std::vector<internal::RecordStore> chunks(chunk_count, internal::RecordStore(field_count));
+  // values_in_chunk[chunk * field_count + field]: how many values the chunk's records hold
+  // in the field; their prefix sums place each chunk's value ids below.
+  std::vector<std::size_t> values_in_chunk(chunk_count * field_count, 0);
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     std::vector<std::vector<NormalizedValue>> values(field_count);
     for (std::size_t chunk = next++; chunk < chunk_count; chunk = next++) {
-      const std::size_t end = std::min(table.records.size(), (chunk + 1) * kChunk);
+      const std::size_t end = std::min(record_count, (chunk + 1) * kChunk);
+      chunks[chunk].Reserve(end - chunk * kChunk);
       for (std::size_t record = chunk * kChunk; record < end; ++record) {
         for (std::size_t field = 0; field < field_count; ++field) {
           values[field].clear();
@@ -406,8 +449,18 @@ PreparedTable PreparedTable::FromRecords(const RecordTable& table, unsigned thre
             // Offsets are 32-bit per record; cut absurdly long cells.
             if (value.text.size() > (1U << 20)) value.text.resize(1U << 20);
           }
+          values_in_chunk[chunk * field_count + field] += values[field].size();
         }
         chunks[chunk].AppendRecord(values, prepared.hash_alt_mask_, prepared.digit_profile_mask_);
+        prepared.sources_[record] = table.records[record].source;
+        if (consumed != nullptr) {
+          // The raw values are not needed again: free them now rather than beside the store.
+          Record& source = consumed->records[record];
+          prepared.ids_[record] = std::move(source.id);
+          std::vector<std::string>().swap(source.values);
+        } else {
+          prepared.ids_[record] = table.records[record].id;
+        }
       }
     }
   };
@@ -417,7 +470,9 @@ PreparedTable PreparedTable::FromRecords(const RecordTable& table, unsigned thre
     work();
     for (auto& worker : workers) worker.join();
   }
-  for (const internal::RecordStore& chunk : chunks) prepared.store_->AppendStore(chunk);
+  prepared.store_->Reserve(record_count);
+  prepared.store_->AppendStores(chunks, threads);
+  chunks = {};
   // Frequencies and value ids, one column per worker. Ids are written into the store after
   // the workers finish: columns written concurrently would share every record's cache lines.
   std::vector<std::vector<std::uint32_t>> ids(field_count);
@@ -425,7 +480,10 @@ PreparedTable PreparedTable::FromRecords(const RecordTable& table, unsigned thre
   auto count = [&] {
     for (std::size_t field = next++; field < field_count; field = next++) {
       PreparedColumn& column = prepared.columns_[field];
-      for (std::size_t record = 0; record < table.records.size(); ++record) {
+      std::size_t total = 0;
+      for (std::size_t chunk = 0; chunk < chunk_count; ++chunk) total += values_in_chunk[chunk * field_count + field];
+      ids[field].reserve(total);
+      for (std::size_t record = 0; record < record_count; ++record) {
         const std::size_t values = column.value_count(record);
         for (std::size_t value_idx = 0; value_idx < values; ++value_idx) {
           ids[field].push_back(column.CountValue(column.value(record, value_idx).hash));
@@ -440,14 +498,37 @@ PreparedTable PreparedTable::FromRecords(const RecordTable& table, unsigned thre
     count();
     for (auto& worker : workers) worker.join();
   }
-  std::vector<std::size_t> cursor(field_count, 0);
-  for (std::size_t record = 0; record < table.records.size(); ++record) {
-    for (std::size_t field = 0; field < field_count; ++field) {
-      const std::size_t values = prepared.store_->value_count(record, field);
-      for (std::size_t value_idx = 0; value_idx < values; ++value_idx) {
-        prepared.store_->SetValueId(record, field, value_idx, ids[field][cursor[field]++]);
+  // Write the ids back chunk by chunk in parallel (chunks own disjoint records); each chunk
+  // starts reading ids[field] where the values of the chunks before it end.
+  std::vector<std::size_t> id_start(chunk_count * field_count, 0);
+  for (std::size_t field = 0; field < field_count; ++field) {
+    std::size_t sum = 0;
+    for (std::size_t chunk = 0; chunk < chunk_count; ++chunk) {
+      id_start[chunk * field_count + field] = sum;
+      sum += values_in_chunk[chunk * field_count + field];
+    }
+  }
+  next = 0;
+  auto write_ids = [&] {
+    std::vector<std::size_t> cursor(field_count);
+    for (std::size_t chunk = next++; chunk < chunk_count; chunk = next++) {
+      for (std::size_t field = 0; field < field_count; ++field) cursor[field] = id_start[chunk * field_count + field];
+      const std::size_t end = std::min(record_count, (chunk + 1) * kChunk);
+      for (std::size_t record = chunk * kChunk; record < end; ++record) {
+        for (std::size_t field = 0; field < field_count; ++field) {
+          const std::size_t values = prepared.store_->value_count(record, field);
+          for (std::size_t value_idx = 0; value_idx < values; ++value_idx) {
+            prepared.store_->SetValueId(record, field, value_idx, ids[field][cursor[field]++]);
+          }
+        }
       }
     }
+  };
+  {
+    std::vector<std::thread> workers;
+    for (unsigned worker = 1; worker < threads && worker < chunk_count; ++worker) workers.emplace_back(write_ids);
+    write_ids();
+    for (auto& worker : workers) worker.join();
   }
   return prepared;
 }

@@ -136,6 +136,12 @@ class RecordStore {
                     std::uint64_t digit_profile_mask);
   // AppendStore appends all records of another store (same field count).
   void AppendStore(const RecordStore& other);
+  // AppendStores appends all records of `parts` in order (same field count) with one
+  // allocation, copying on up to `threads` threads and freeing each part once copied, so the
+  // store never holds a half-grown copy of itself beside the parts.
+  void AppendStores(std::vector<RecordStore>& parts, unsigned threads);
+  // Reserve makes room for `records` more records.
+  void Reserve(std::size_t records) { offsets_.reserve(offsets_.size() + records); }
 
   RecordView view(std::size_t record) const { return RecordView(blob_.data() + offsets_[record], values_offset_); }
   std::size_t value_count(std::size_t record, std::size_t field) const { return view(record).value_count(field); }
@@ -166,6 +172,62 @@ class RecordStore {
   std::vector<std::uint64_t> offsets_;
 };
 
+// HashIdMap maps non-zero 64-bit hashes to 32-bit ids: an open-addressing table with linear
+// probing. A column's values are counted one hash at a time over millions of records;
+// std::unordered_map's node per entry made that a cache miss and an allocation each.
+class HashIdMap {
+ public:
+  std::size_t size() const { return size_; }
+  // Find returns the id of `hash`, or nullptr.
+  const std::uint32_t* Find(std::uint64_t hash) const {
+    if (slots_.empty()) return nullptr;
+    for (std::size_t slot = SlotOf(hash);; slot = (slot + 1) & mask_) {
+      if (slots_[slot].hash == hash) return &slots_[slot].id;
+      if (slots_[slot].hash == 0) return nullptr;
+    }
+  }
+  // Insert adds `hash` with `id` unless present; returns the id it has and whether it was added.
+  std::pair<std::uint32_t, bool> Insert(std::uint64_t hash, std::uint32_t id) {
+    if (2 * (size_ + 1) > slots_.size()) Grow();
+    for (std::size_t slot = SlotOf(hash);; slot = (slot + 1) & mask_) {
+      if (slots_[slot].hash == hash) return {slots_[slot].id, false};
+      if (slots_[slot].hash == 0) {
+        slots_[slot] = {hash, id};
+        ++size_;
+        return {id, true};
+      }
+    }
+  }
+  // ForEach calls fn(hash, id) for every entry, in no particular order.
+  template <class Fn>
+  void ForEach(Fn&& fn) const {
+    for (const Slot& slot : slots_) {
+      if (slot.hash != 0) fn(slot.hash, slot.id);
+    }
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t hash;
+    std::uint32_t id;
+  };
+  std::size_t SlotOf(std::uint64_t hash) const { return static_cast<std::size_t>(hash ^ (hash >> 29)) & mask_; }
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 16 : 2 * old.size(), Slot{0, 0});
+    mask_ = slots_.size() - 1;
+    for (const Slot& entry : old) {
+      if (entry.hash == 0) continue;
+      std::size_t slot = SlotOf(entry.hash);
+      while (slots_[slot].hash != 0) slot = (slot + 1) & mask_;
+      slots_[slot] = entry;
+    }
+  }
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+  std::size_t size_ = 0;
+};
+
 }  // namespace internal
 
 // PreparedColumn is one field's view of the table: its values per record (stored
@@ -190,8 +252,8 @@ class PreparedColumn {
   double Frequency(std::uint32_t value_id) const;
   // Count returns how many records hold the value with this hash.
   std::uint32_t Count(std::uint64_t hash) const {
-    auto it = id_of_.find(hash);
-    return it == id_of_.end() ? 0 : count_of_[it->second];
+    const std::uint32_t* id = id_of_.Find(hash);
+    return id == nullptr ? 0 : count_of_[*id];
   }
   // CountOf returns how many records hold the value with this id (0 for an unknown id).
   std::uint32_t CountOf(std::uint32_t value_id) const {
@@ -218,7 +280,7 @@ class PreparedColumn {
   FieldSpec spec_;
   std::size_t field_idx_;
   internal::RecordStore* store_;
-  std::unordered_map<std::uint64_t, std::uint32_t> id_of_;  // hash -> id
+  internal::HashIdMap id_of_;                // hash -> id
   std::vector<std::uint32_t> count_of_{0};                   // id -> records holding it
   std::size_t nonnull_records_ = 0;
   std::uint64_t value_occurrences_ = 0;
@@ -233,6 +295,10 @@ class PreparedTable {
   // FromRecords prepares every record of a table, in its canonical order, using `threads`
   // threads (0 = all cores). Deterministic.
   static PreparedTable FromRecords(const RecordTable& table, unsigned threads);
+  // FromRecords on a table that is not needed afterwards: the same result, but each record's
+  // raw values are freed once normalized and its id moved, so the raw table and the prepared
+  // one are not both held in full. Leaves table.records empty (fields and sources stay).
+  static PreparedTable FromRecords(RecordTable&& table, unsigned threads);
 
   // Append adds one record; values are in field order. Returns its index. Not thread-safe.
   std::size_t Append(std::uint32_t source, std::string id, const std::vector<std::string>& values);
@@ -248,6 +314,10 @@ class PreparedTable {
   const std::string& id(std::size_t record_idx) const { return ids_[record_idx]; }
 
  private:
+  // Prepare implements FromRecords; when `consumed` (== &table) is set it frees the records'
+  // values as it goes.
+  static PreparedTable Prepare(const RecordTable& table, RecordTable* consumed, unsigned threads);
+
   std::unique_ptr<internal::RecordStore> store_;
   std::vector<PreparedColumn> columns_;
   std::vector<std::uint32_t> sources_;

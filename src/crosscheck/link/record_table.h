@@ -95,5 +95,10 @@ FieldType InferFieldType(std::string_view column, const std::vector<std::string_
 // share a name, an override or ignore names an unknown column, or no field is left.
 Result<RecordTable> BuildRecordTable(const std::vector<LinkSource>& sources,
                                      const SchemaOptions& options, IssueLog& issues);
+// BuildRecordTable on sources the caller no longer needs: the same result, but each row's
+// strings move into its record and the row is freed at once, so the rows and the records
+// are not both held in full. Leaves every source's rows and lines empty.
+Result<RecordTable> BuildRecordTable(std::vector<LinkSource>&& sources, const SchemaOptions& options,
+                                     IssueLog& issues);
 
 }  // namespace crosscheck::link

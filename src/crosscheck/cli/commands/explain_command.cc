@@ -12,6 +12,7 @@
 #include "crosscheck/common/strings.h"
 #include "crosscheck/link/linker.h"
 #include "crosscheck/link/model_io.h"
+#include "crosscheck/link/source_alignment.h"
 
 namespace crosscheck::cli {
 namespace {
@@ -48,8 +49,11 @@ Status RunExplain(const ExplainFlags& flags) {
   schema.id_column = model.id_column;
   std::unordered_set<std::string> modelled;
   for (const link::FieldParameters& field : model.fields) {
-    schema.field_overrides.push_back(field.spec);
-    modelled.insert(ToLowerAscii(field.spec.name));
+    // A field fed by several columns (source_alignment.h) is rebuilt the way `link` built it:
+    // its columns' types inferred again, then aligned.
+    const std::vector<std::string> columns = SplitString(field.spec.name, '/');
+    if (columns.size() == 1) schema.field_overrides.push_back(field.spec);
+    for (const std::string& column : columns) modelled.insert(ToLowerAscii(column));
   }
   std::unordered_set<std::string> ignored;
   for (const link::LinkSource& source : sources) {
@@ -61,6 +65,7 @@ Status RunExplain(const ExplainFlags& flags) {
     }
   }
   CC_ASSIGN_OR_RETURN(link::RecordTable table, link::BuildRecordTable(sources, schema, issues));
+  link::AlignFieldsAcrossSources(table);
   link::LinkOptions options;
   CC_ASSIGN_OR_RETURN(link::LinkEngine engine, link::LinkEngine::WithModel(table, std::move(model), options));
   CC_ASSIGN_OR_RETURN(std::size_t left, FindReference(engine, table, flags.records[0]));

@@ -48,4 +48,27 @@ void RunChunks(std::size_t items, std::size_t chunk_size, unsigned threads, Fn&&
   });
 }
 
+// ParallelSort sorts `items` by `less` on up to `threads` threads (0 = all cores): equal
+// parts sorted concurrently, then merged. The order of elements that compare equal depends
+// on the thread count, so `less` must be a total order (break ties, e.g. by index) wherever
+// the result must not depend on it.
+template <class T, class Less>
+void ParallelSort(std::vector<T>& items, Less less, unsigned threads = 0) {
+  constexpr std::size_t kMinPart = 1 << 16;
+  const std::size_t parts = std::min<std::size_t>(ResolveThreads(threads), std::max<std::size_t>(1, items.size() / kMinPart));
+  if (parts <= 1) {
+    std::sort(items.begin(), items.end(), less);
+    return;
+  }
+  std::vector<std::size_t> bounds(parts + 1);
+  for (std::size_t part = 0; part <= parts; ++part) bounds[part] = items.size() * part / parts;
+  const auto at = [&](std::size_t pos) { return items.begin() + static_cast<std::ptrdiff_t>(pos); };
+  RunTasks(parts, static_cast<unsigned>(parts), [&](std::size_t part) {
+    std::sort(at(bounds[part]), at(bounds[part + 1]), less);
+  });
+  for (std::size_t part = 1; part < parts; ++part) {
+    std::inplace_merge(items.begin(), at(bounds[part]), at(bounds[part + 1]), less);
+  }
+}
+
 }  // namespace crosscheck::link::internal
