@@ -24,6 +24,7 @@ namespace crosscheck::link {
 struct SessionCondition {
   std::uint32_t field = 0;
   std::uint8_t max_level = 0;
+  friend bool operator==(const SessionCondition&, const SessionCondition&) = default;
 };
 
 // TrainingSession: the conditions of one blocking rule and the rule's description.

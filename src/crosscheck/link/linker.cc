@@ -92,10 +92,7 @@ std::vector<TrainingSession> SessionsFromRules(const std::vector<BlockingRule>& 
     std::sort(session.conditions.begin(), session.conditions.end(),
               [](const SessionCondition& a, const SessionCondition& b) { return a.field < b.field; });
     const bool seen = std::any_of(sessions.begin(), sessions.end(), [&](const TrainingSession& other) {
-      return std::equal(other.conditions.begin(), other.conditions.end(), session.conditions.begin(),
-                        session.conditions.end(), [](const SessionCondition& a, const SessionCondition& b) {
-                          return a.field == b.field && a.max_level == b.max_level;
-                        });
+      return other.conditions == session.conditions;
     });
     if (!seen) sessions.push_back(std::move(session));
   }
@@ -353,7 +350,7 @@ Result<LinkEngine> LinkEngine::RunImpl(const RecordTable& table, RecordTable* co
     for (double& value : m) value /= m_total;
     for (std::size_t level = 0; level < level_counts[field_idx]; ++level) {
       model->fields[field_idx].levels[level].m = m[level];
-      model->fields[field_idx].levels[level].u = final_u[field_idx][level] / sum;
+      model->fields[field_idx].levels[level].u = u_of(level);
     }
   }
   model->random_pairs = random_pairs.size();
