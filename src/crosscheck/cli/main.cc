@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
   crosscheck::cli::RegisterScreenCommand(app, &exit_code);
   crosscheck::cli::RegisterMonitorCommand(app, &exit_code);
   crosscheck::cli::RegisterSimulateCommand(app, &exit_code);
+  crosscheck::cli::RegisterShareCommand(app, &exit_code);
+  crosscheck::cli::RegisterHubCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

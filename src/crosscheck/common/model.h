@@ -140,6 +140,11 @@ struct NormalizedName {
   std::string family;               // family name (all family tokens joined by space)
   std::vector<std::string> tokens;  // all tokens, nicknames mapped to formal names, sorted
   bool transliterated = false;      // the input held a non-Latin script
+  // keyed: the tokens are a consortium record's keyed name keys, not words (hub/keyed_names.h):
+  // "f..." keys stand for a whole name, "p..." for one part, "s..." for a part's romanization
+  // skeleton, each bound to one identifier the applicant gave. Keyed names are compared by key
+  // equality only (graph/name_match.h).
+  bool keyed = false;
 };
 
 // NormalizedApplication is an application in the form later stages compare. Empty = unknown.
@@ -177,6 +182,9 @@ struct NormalizedApplication {
   std::string idv_document_country;
   std::vector<std::string> interview_flags;  // upper case codes
   std::string source;
+  // ships_elsewhere: set when the member company judged the ship-to address against the
+  // claimed residence itself (a consortium record, whose addresses are keyed tokens).
+  std::optional<bool> ships_elsewhere;
 };
 
 }  // namespace crosscheck

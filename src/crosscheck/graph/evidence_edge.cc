@@ -182,6 +182,18 @@ std::vector<std::uint64_t> ResumeShingles(std::string_view text, const std::vect
   return shingles;
 }
 
+}  // namespace
+
+std::vector<std::uint32_t> ResumeSignature(const NormalizedApplication& application,
+                                           const ApplicationRecord& record, const EvidenceOptions& options) {
+  if (record.resume_text.empty()) return {};
+  return internal::ComputeMinHash(
+      ResumeShingles(record.resume_text, OwnWordHashes(application, record), options.resume_shingle_words),
+      options.resume_min_shingles);
+}
+
+namespace {
+
 // ExactCandidates groups applications by an exact normalized value of one kind.
 void AddExactCandidates(const std::vector<NormalizedApplication>& applications, ArtifactKind kind,
                         const std::string& (*field)(const NormalizedApplication&),
@@ -361,7 +373,10 @@ const std::string& LinkedinOf(const NormalizedApplication& a) { return a.linkedi
 
 // HasValue says whether an application holds a value of `kind` at all (the denominator of
 // the kind's sharing rate).
-bool HasValue(const NormalizedApplication& a, const ApplicationRecord& record, ArtifactKind kind) {
+bool HasValue(const NormalizedApplication& a, const ApplicationRecord& record, ArtifactKind kind,
+              const PrecomputedNearDuplicates* near_duplicates, std::size_t app_idx) {
+  if (near_duplicates != nullptr && kind == ArtifactKind::kPhoto) return near_duplicates->has_photo[app_idx] != 0;
+  if (near_duplicates != nullptr && kind == ArtifactKind::kResume) return near_duplicates->has_resume[app_idx] != 0;
   switch (kind) {
     case ArtifactKind::kPhone: return !a.phone_e164.empty();
     case ArtifactKind::kEmail: return !a.email.empty();
@@ -607,9 +622,12 @@ void AssignParties(const std::vector<NormalizedApplication>& applications,
 EvidenceSet CollectEvidence(const std::vector<NormalizedApplication>& applications,
                             const std::vector<ApplicationRecord>& records,
                             const std::vector<std::uint32_t>& persona_index,
-                            std::size_t persona_count, const EvidenceOptions& options) {
+                            std::size_t persona_count, const EvidenceOptions& options,
+                            const PrecomputedNearDuplicates* near_duplicates) {
   CC_CHECK(applications.size() == records.size() && applications.size() == persona_index.size())
       << applications.size() << " " << records.size() << " " << persona_index.size();
+  CC_CHECK(near_duplicates == nullptr || (near_duplicates->has_photo.size() == applications.size() &&
+                                          near_duplicates->has_resume.size() == applications.size()));
   std::vector<Candidate> candidates;
   AddExactCandidates(applications, ArtifactKind::kPhone, PhoneOf, &candidates);
   AddExactCandidates(applications, ArtifactKind::kEmail, EmailOf, &candidates);
@@ -620,8 +638,14 @@ EvidenceSet CollectEvidence(const std::vector<NormalizedApplication>& applicatio
   AddExactCandidates(applications, ArtifactKind::kNationalId, NationalIdOf, &candidates);
   AddExactCandidates(applications, ArtifactKind::kGithub, GithubOf, &candidates);
   AddExactCandidates(applications, ArtifactKind::kLinkedin, LinkedinOf, &candidates);
-  AddPhotoCandidates(applications, options.photo_max_hamming, &candidates);
-  AddResumeCandidates(applications, records, options, &candidates);
+  if (near_duplicates == nullptr) {
+    AddPhotoCandidates(applications, options.photo_max_hamming, &candidates);
+    AddResumeCandidates(applications, records, options, &candidates);
+  } else {
+    for (const NearDuplicateGroup& group : near_duplicates->groups) {
+      candidates.push_back(Candidate{group.kind, group.value, group.applications, group.similarity});
+    }
+  }
   AddIpCandidates(applications, options.ip_window_seconds, &candidates);
 
   const std::vector<std::uint32_t> identity = IdentityUnits(applications, persona_index, persona_count);
@@ -673,7 +697,9 @@ EvidenceSet CollectEvidence(const std::vector<NormalizedApplication>& applicatio
     const auto kind = static_cast<ArtifactKind>(kind_idx);
     std::fill(marks.begin(), marks.end(), 0);
     for (std::size_t app_idx = 0; app_idx < applications.size(); ++app_idx) {
-      if (HasValue(applications[app_idx], records[app_idx], kind)) marks[persona_index[app_idx]] = 1;
+      if (HasValue(applications[app_idx], records[app_idx], kind, near_duplicates, app_idx)) {
+        marks[persona_index[app_idx]] = 1;
+      }
     }
     result.kinds[kind_idx].personas_with_value =
         static_cast<std::size_t>(std::count(marks.begin(), marks.end(), 1));

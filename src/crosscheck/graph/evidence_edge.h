@@ -123,6 +123,31 @@ struct EvidenceSet {
   std::vector<KindStatistics> kinds;  // indexed by ArtifactKind
 };
 
+// NearDuplicateGroup is a group of applications whose photos (or resumes) were found to be
+// near-duplicates elsewhere: by the consortium hub, from keyed band tokens, where no pHash or
+// resume text is at hand.
+struct NearDuplicateGroup {
+  ArtifactKind kind = ArtifactKind::kPhoto;  // kPhoto or kResume
+  std::string value;                         // representative, shown as the artifact's value
+  std::vector<std::size_t> applications;     // indexes of the applications in the group
+  double similarity = 1;                     // estimated, as SharedArtifact::similarity
+};
+
+// PrecomputedNearDuplicates replaces CollectEvidence's own photo and resume search: the groups,
+// and which applications hold a photo or a resume at all (the kinds' sharing-rate
+// denominators). has_photo and has_resume are parallel to the applications.
+struct PrecomputedNearDuplicates {
+  std::vector<NearDuplicateGroup> groups;
+  std::vector<char> has_photo;
+  std::vector<char> has_resume;
+};
+
+// ResumeSignature returns the MinHash signature (128 bins) CollectEvidence compares resumes by:
+// word shingles of records' resume_text once the applicant's own name, e-mail, handles, URLs
+// and digits are removed; empty when the text is too short to compare. Pure; thread-safe.
+std::vector<std::uint32_t> ResumeSignature(const NormalizedApplication& application,
+                                           const ApplicationRecord& record, const EvidenceOptions& options);
+
 // CollectEvidence finds every artifact held by two or more identities (a persona's
 // applications whose names share a part; several when linkage merged different people) and
 // sets each one's party_count, explained_by and weight. `persona_index[i]` is
@@ -131,9 +156,11 @@ struct EvidenceSet {
 // application's own name, e-mail, phone, handles and URLs removed before shingling.
 // Deterministic for a given input; independent of input row order except through
 // persona_index. O(n log n) in applications plus O(k^2) per group of k personas (k capped).
+// With `near_duplicates`, photos and resumes are taken from it instead of being searched.
 EvidenceSet CollectEvidence(const std::vector<NormalizedApplication>& applications,
                             const std::vector<ApplicationRecord>& records,
                             const std::vector<std::uint32_t>& persona_index,
-                            std::size_t persona_count, const EvidenceOptions& options);
+                            std::size_t persona_count, const EvidenceOptions& options,
+                            const PrecomputedNearDuplicates* near_duplicates = nullptr);
 
 }  // namespace crosscheck::graph

@@ -10,7 +10,7 @@ namespace crosscheck::graph {
 namespace {
 
 // Tokens are split again at hyphens and apostrophes ("min-jun"), lower-cased ASCII.
-std::vector<std::string> Parts(const NormalizedName& name) {
+std::vector<std::string> SplitParts(const NormalizedName& name) {
   std::vector<std::string> parts;
   for (const std::string& token : name.tokens) {
     std::string current;
@@ -73,12 +73,12 @@ bool Covers(const std::vector<std::string>& small, const std::vector<std::string
   return full_matches > 0;
 }
 
-// RomanizationSkeleton reduces a romanized name part to the consonants that survive the
+// Skeleton (RomanizationSkeleton) reduces a romanized name part to the consonants that survive the
 // common romanization systems of one sound: Kim/Gim, Park/Bak, Hyun/Hyeon, Jung/Chung,
 // Zhou/Chou, Xu/Hsu. Vowels, w, y and h (vowel glides and aspiration marks) are dropped;
 // voiced/unvoiced pairs and r/l merge. Used only to avoid calling two spellings of one name
 // "different people"; never to find a match on its own strength.
-std::string RomanizationSkeleton(std::string_view part) {
+std::string Skeleton(std::string_view part) {
   std::string skeleton;
   for (std::size_t idx = 0; idx < part.size(); ++idx) {
     char c = part[idx];
@@ -113,8 +113,8 @@ bool ShortFormOf(std::string_view left, std::string_view right) {
 
 bool SameRomanizedSound(std::string_view left, std::string_view right) {
   if (left.size() < 3 || right.size() < 3) return false;
-  const std::string a = RomanizationSkeleton(left);
-  return a.size() >= 2 && a == RomanizationSkeleton(right);
+  const std::string a = Skeleton(left);
+  return a.size() >= 2 && a == Skeleton(right);
 }
 
 // PartsMatch: equal, one edit when both have four or more letters (short tokens such as
@@ -126,10 +126,32 @@ bool PartsMatch(std::string_view left, std::string_view right) {
   return SameRomanizedSound(left, right);
 }
 
+// SharesKey: keyed names (consortium records) share a key whose first letter is in `kinds`.
+// Both token lists are sorted (NormalizedName::tokens).
+bool SharesKey(const NormalizedName& left, const NormalizedName& right, std::string_view kinds) {
+  auto a = left.tokens.begin();
+  auto b = right.tokens.begin();
+  while (a != left.tokens.end() && b != right.tokens.end()) {
+    if (*a < *b) {
+      ++a;
+    } else if (*b < *a) {
+      ++b;
+    } else {
+      if (!a->empty() && kinds.find(a->front()) != std::string_view::npos) return true;
+      ++a;
+      ++b;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool NamesAreOnePerson(const NormalizedName& left, const NormalizedName& right) {
-  const std::vector<std::string> a = Parts(left), b = Parts(right);
+  // Keyed names: the member company computed the whole-name keys (parts joined in sorted
+  // order; given and family name alone), so one key in common is one name.
+  if (left.keyed || right.keyed) return left.keyed && right.keyed && SharesKey(left, right, "f");
+  const std::vector<std::string> a = SplitParts(left), b = SplitParts(right);
   if (a.empty() || b.empty()) return false;
   // Joined letters catch "min jun" vs "minjun" and family-first vs given-first writing.
   const std::string joined_a = Joined(a), joined_b = Joined(b);
@@ -145,7 +167,8 @@ bool NamesAreOnePerson(const NormalizedName& left, const NormalizedName& right) 
 }
 
 bool NamesShareAPart(const NormalizedName& left, const NormalizedName& right) {
-  const std::vector<std::string> a = Parts(left), b = Parts(right);
+  if (left.keyed || right.keyed) return left.keyed && right.keyed && SharesKey(left, right, "fps");
+  const std::vector<std::string> a = SplitParts(left), b = SplitParts(right);
   for (const std::string& x : a) {
     if (x.size() < 2) continue;
     for (const std::string& y : b) {
@@ -155,13 +178,14 @@ bool NamesShareAPart(const NormalizedName& left, const NormalizedName& right) {
   if (NamesAreOnePerson(left, right)) return true;
   // Syllables split differently by two romanizations ("hyun-woo" / "hyeonu").
   std::string joined_a, joined_b;
-  for (const std::string& x : a) joined_a += RomanizationSkeleton(x);
-  for (const std::string& y : b) joined_b += RomanizationSkeleton(y);
+  for (const std::string& x : a) joined_a += Skeleton(x);
+  for (const std::string& y : b) joined_b += Skeleton(y);
   return joined_a.size() >= 3 && joined_a == joined_b;
 }
 
 bool WrittenInDifferentScripts(const NormalizedName& left, const NormalizedName& right) {
-  return !left.tokens.empty() && !right.tokens.empty() && left.transliterated != right.transliterated;
+  return !left.tokens.empty() && !right.tokens.empty() && !left.keyed && !right.keyed &&
+         left.transliterated != right.transliterated;
 }
 
 bool CouldBeOnePerson(const NormalizedApplication& left, const NormalizedApplication& right,
@@ -172,5 +196,9 @@ bool CouldBeOnePerson(const NormalizedApplication& left, const NormalizedApplica
   }
   return WrittenInDifferentScripts(left.name, right.name) || NamesShareAPart(left.name, right.name);
 }
+
+std::vector<std::string> NameParts(const NormalizedName& name) { return SplitParts(name); }
+
+std::string RomanizationSkeleton(std::string_view part) { return Skeleton(part); }
 
 }  // namespace crosscheck::graph

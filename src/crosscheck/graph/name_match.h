@@ -7,6 +7,10 @@
 //   if (graph::NamesAreOnePerson(a.name, b.name)) ... // variants of one name
 #pragma once
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "crosscheck/common/model.h"
 
 namespace crosscheck::graph {
@@ -16,7 +20,9 @@ namespace crosscheck::graph {
 // scripts to their romanization), tokens joined or split ("min jun" = "minjun"), a dropped or
 // added middle name or initial, one edit in a token of four or more letters (Choe/Choi,
 // Dmitriy/Dmitry), or two romanizations of one sound (Jung/Chung/Jeong, Kim/Gim). Names without tokens are never one person. Reads only the name tokens:
-// never script, origin or language. Symmetric; O(tokens^2).
+// never script, origin or language. Symmetric; O(tokens^2). Keyed names (a consortium record's,
+// NormalizedName::keyed) are one person when they share a whole-name key; a keyed and a plain
+// name never are.
 bool NamesAreOnePerson(const NormalizedName& left, const NormalizedName& right);
 
 // NamesShareAPart returns true when at least one token of two or more letters of `left`
@@ -25,7 +31,16 @@ bool NamesAreOnePerson(const NormalizedName& left, const NormalizedName& right);
 // Kim/Gim, Hyun/Hyeon), or NamesAreOnePerson.
 // A person's legitimate variants (an adopted English given name, a maiden family name) keep
 // one part; two names that share nothing are different people. Empty names share nothing.
+// Keyed names share a part when they share any key (whole name, part or skeleton).
 bool NamesShareAPart(const NormalizedName& left, const NormalizedName& right);
+
+// NameParts returns the name's tokens split again at hyphens, apostrophes and dots, lower-cased
+// ASCII: the parts every comparison above works on (and the consortium encoder keys).
+std::vector<std::string> NameParts(const NormalizedName& name);
+
+// RomanizationSkeleton reduces a romanized name part to the consonants that survive the common
+// romanization systems of one sound (Kim/Gim, Park/Bak, Hyun/Hyeon, Jung/Chung, Zhou/Chou).
+std::string RomanizationSkeleton(std::string_view part);
 
 // WrittenInDifferentScripts returns true when exactly one of the names was written in a
 // non-Latin script (NormalizedName::transliterated). Such a pair cannot be compared: machine

@@ -20,7 +20,8 @@ std::string NetworkIdFor(const std::string& smallest_persona_id) {
 NetworkResult BuildNetworks(const std::vector<NormalizedApplication>& applications,
                             const std::vector<ApplicationRecord>& records,
                             const std::vector<std::string>& persona_of_application,
-                            const NetworkOptions& options) {
+                            const NetworkOptions& options,
+                            const PrecomputedNearDuplicates* near_duplicates) {
   CC_CHECK(applications.size() == records.size() &&
            applications.size() == persona_of_application.size())
       << applications.size() << " " << records.size() << " " << persona_of_application.size();
@@ -49,7 +50,7 @@ NetworkResult BuildNetworks(const std::vector<NormalizedApplication>& applicatio
   }
 
   result.evidence = CollectEvidence(applications, records, result.persona_of_application,
-                                    result.persona_ids.size(), options.evidence);
+                                    result.persona_ids.size(), options.evidence, near_duplicates);
 
   std::vector<WeightedEdge> edges;
   edges.reserve(result.evidence.edges.size());

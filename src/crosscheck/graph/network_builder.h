@@ -57,9 +57,11 @@ std::string NetworkIdFor(const std::string& smallest_persona_id);
 // the application in a persona of its own ("A:" + application_id). Deterministic: the same
 // applications in any row order give the same persona indexes, artifacts and network ids.
 // Thread-compatible; community detection is serialized inside (igraph's global RNG).
+// `near_duplicates`: photo and resume groups found elsewhere (see CollectEvidence).
 NetworkResult BuildNetworks(const std::vector<NormalizedApplication>& applications,
                             const std::vector<ApplicationRecord>& records,
                             const std::vector<std::string>& persona_of_application,
-                            const NetworkOptions& options);
+                            const NetworkOptions& options,
+                            const PrecomputedNearDuplicates* near_duplicates = nullptr);
 
 }  // namespace crosscheck::graph

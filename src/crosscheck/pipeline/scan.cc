@@ -20,6 +20,8 @@
 #include "crosscheck/normalize/application_normalizer.h"
 #include "crosscheck/normalize/ip_address.h"
 #include "crosscheck/normalize/ip_intel.h"
+#include "crosscheck/pipeline/application_input.h"
+#include "crosscheck/pipeline/consortium_fold.h"
 #include "crosscheck/pipeline/persona_file.h"
 #include "crosscheck/pipeline/report_writer.h"
 #include "crosscheck/score/indicator_catalog.h"
@@ -59,22 +61,6 @@ class StageTimer {
   ScanSummary& summary_;
   Clock::time_point start_;
 };
-
-// LoadIpIntel opens every MaxMind DB and the ranges CSV given. A broken database is an
-// error (the user asked for it by name); bad range rows are Issues.
-Result<normalize::IpIntel> LoadIpIntel(const ScanOptions& options, const ingest::ReadOptions& read_options,
-                                       IssueLog& issues) {
-  normalize::IpIntel intel;
-  std::vector<std::string> paths;
-  for (const auto& path : options.mmdb_files) paths.push_back(path.string());
-  CC_RETURN_IF_ERROR(intel.OpenDatabases(paths));
-  if (options.ip_ranges) {
-    CC_ASSIGN_OR_RETURN(std::vector<IpRangeRow> rows,
-                        ingest::ReadIpRanges(*options.ip_ranges, read_options, issues));
-    intel.SetRangeTable(normalize::IpRangeTable::Build(rows, options.ip_ranges->filename().string(), issues));
-  }
-  return intel;
-}
 
 // SideInputs are the watchlists and post-hire logs, read on a thread of their own while the
 // applications are read (none depends on the applications until they are used).
@@ -318,20 +304,12 @@ Result<ScanResult> RunScanStages(const ScanOptions& options, IssueLog& issues) {
   CC_ASSIGN_OR_RETURN(std::vector<ApplicationRecord> records,
                       ingest::ReadApplications(options.applications, read_options, issues));
   result.inputs.push_back(options.applications.filename().string());
-  CC_ASSIGN_OR_RETURN(normalize::IpIntel intel, LoadIpIntel(options, read_options, issues));
+  CC_ASSIGN_OR_RETURN(normalize::IpIntel intel,
+                      LoadIpIntel(options.mmdb_files, options.ip_ranges, read_options, issues));
   timer.Mark("ingest");
 
-  normalize::NormalizeContext context;
-  context.file = options.applications.filename().string();
-  context.ip_enricher = [&intel](std::string_view text, NormalizedApplication& application) {
-    const auto address = normalize::ParseIpAddress(text);
-    if (!address) return;
-    application.ip_address = address->ToString();
-    application.ip_prefix = normalize::PrefixKey(*address);
-    if (!intel.empty()) application.ip_info = intel.Lookup(*address);
-  };
   const std::vector<NormalizedApplication> normalized =
-      normalize::NormalizeApplications(records, context, &issues);
+      NormalizeWithIntel(records, intel, options.applications.filename().string(), issues);
   if (options.strict && !issues.empty()) {
     return InvalidInput(issues.issues().front().ToString() + " (--strict)");
   }
@@ -371,6 +349,13 @@ Result<ScanResult> RunScanStages(const ScanOptions& options, IssueLog& issues) {
   for (const Issue& issue : side_issues.issues()) issues.Add(issue);
   for (std::string& input : side.inputs) result.inputs.push_back(std::move(input));
   CC_RETURN_IF_ERROR(side_status);
+  if (options.hub_findings) {
+    if (!options.key_file) return InvalidInput("--hub-findings needs --key-file (the consortium key)");
+    CC_ASSIGN_OR_RETURN(ConsortiumFoldStats folded,
+                        AddConsortiumEvidence(*options.hub_findings, *options.key_file, records, issues, external));
+    result.inputs.push_back(options.hub_findings->filename().string());
+    result.summary.consortium_findings = folded.matched;
+  }
   // Only the wait beyond linkage and networks: the stages' times add up to the wall time.
   timer.Mark("watchlists+monitor");
   std::vector<score::RiskAssessment> assessments =
@@ -424,6 +409,9 @@ std::string FormatScanSummary(const ScanResult& result, const std::filesystem::p
                 static_cast<unsigned long long>(summary.flagged_personas), level("critical"),
                 level("high"), level("medium"), level("low"));
   std::string out = buffer;
+  if (summary.consortium_findings > 0) {
+    out += "consortium: hub findings on " + std::to_string(summary.consortium_findings) + " applications\n";
+  }
   double total = 0;
   std::string stages;
   for (const auto& [stage, seconds] : summary.stage_seconds) {

@@ -26,6 +26,8 @@ struct ScanOptions {
   std::optional<std::filesystem::path> sdn_dir;
   std::optional<std::filesystem::path> indicators;  // STIX 2.1 bundle
   std::optional<std::filesystem::path> personas;    // persona ids instead of linkage
+  std::optional<std::filesystem::path> hub_findings;  // consortium findings (hub match)
+  std::optional<std::filesystem::path> key_file;      // consortium key, maps findings back
   std::filesystem::path out_dir;
   bool strict = false;     // any bad row is fatal (kInvalidInput)
   bool progress = true;    // progress lines on stderr for long inputs

@@ -85,6 +85,7 @@ struct ScanSummary {
   std::map<std::string, std::uint64_t> applications_by_level;
   std::uint64_t flagged_networks = 0;
   std::uint64_t flagged_personas = 0;
+  std::uint64_t consortium_findings = 0;  // hub findings matched to applications (--hub-findings)
   std::vector<std::pair<std::string, double>> stage_seconds;  // in pipeline order
 };
 

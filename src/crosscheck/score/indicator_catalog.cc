@@ -140,6 +140,25 @@ const std::vector<Indicator>& IndicatorCatalog() {
        "The persona belongs to a network whose other members carry strong evidence.",
        "networks (graph module), other members' reasons",
        "threat-domain.md 2.9 F1 (FBI PSA240516, PSA250723)"},
+      // Consortium findings (`scan --hub-findings`): the hub's evidence about this company's
+      // applications, from every member's keyed submissions. The likelihood ratio is the
+      // family's cap; a finding's strength is the hub's own log-odds over it, so the hub's
+      // weighing carries over unchanged and the family caps still bound local + consortium.
+      {"CONSORTIUM_SHARED_ARTIFACT", F::kSharedInfrastructure, 1e4,
+       "Artifacts of this application (phone, device, payout account, photo, resume, ...) are "
+       "held by other personas at other companies of the consortium.",
+       "hub findings: artifact kinds and counts (never other companies' data)",
+       "threat-domain.md 2.4 A2, 2.7 D4; consortium-service-scale.md 1.6"},
+      {"CONSORTIUM_NETWORK_RISK", F::kNetwork, 300,
+       "Across the consortium, the persona belongs to a network whose other members carry "
+       "strong evidence.",
+       "hub findings: network size and company count",
+       "threat-domain.md 2.9 F1; consortium-service-scale.md 1.6"},
+      {"CONSORTIUM_PERSONA", F::kPersonaBehaviour, 30,
+       "Across the consortium, the persona shows different people behind one identifier, "
+       "many contacts or applications to many companies within days.",
+       "hub findings: the persona's counts at other companies",
+       "threat-domain.md 2.4 A12, 2.5 B3"},
   };
   return catalog;
 }

@@ -38,24 +38,6 @@ constexpr double kRepeatDecay = 0.5;
 constexpr double kPerCodeCapFactor = 1.5;
 constexpr std::size_t kMaxListed = 8;
 
-const char* CodeForKind(ArtifactKind kind) {
-  switch (kind) {
-    case ArtifactKind::kPhone: return "SHARED_PHONE";
-    case ArtifactKind::kEmail: return "SHARED_EMAIL";
-    case ArtifactKind::kDevice: return "SHARED_DEVICE";
-    case ArtifactKind::kPayoutAccount: return "SHARED_PAYOUT_ACCOUNT";
-    case ArtifactKind::kShippingAddress: return "SHARED_SHIPPING_ADDRESS";
-    case ArtifactKind::kHomeAddress: return "SHARED_HOME_ADDRESS";
-    case ArtifactKind::kNationalId: return "NATIONAL_ID_REUSE";
-    case ArtifactKind::kGithub:
-    case ArtifactKind::kLinkedin: return "SHARED_PROFILE";
-    case ArtifactKind::kPhoto: return "PHOTO_REUSE";
-    case ArtifactKind::kResume: return "RESUME_REUSE";
-    case ArtifactKind::kIp: return "SHARED_IP";
-  }
-  return "SHARED_IP";
-}
-
 std::string Fixed(double value, int digits) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.*f", digits, value);
@@ -130,25 +112,6 @@ std::string CompactLower(std::string_view text) {
     if (c != ' ' && c != '-' && c != ',') out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   }
   return out;
-}
-
-// ShipsElsewhere compares the ship-to line with the claimed residence: the same place has the
-// residence's postcode and house number in it. Unknown residence -> not judged.
-bool ShipsElsewhere(const NormalizedApplication& application) {
-  if (application.shipping_address_key.empty()) return false;
-  if (application.postal_code.empty() && application.street.empty()) return false;
-  const std::string shipping = CompactLower(application.shipping_address_key);
-  if (!application.postal_code.empty() &&
-      shipping.find(CompactLower(application.postal_code)) == std::string::npos) {
-    return true;
-  }
-  const std::vector<std::string> street_words = SplitString(application.street, ' ');
-  if (!street_words.empty() && !street_words.front().empty() &&
-      std::isdigit(static_cast<unsigned char>(street_words.front().front())) &&
-      shipping.find(CompactLower(street_words.front())) == std::string::npos) {
-    return true;
-  }
-  return false;
 }
 
 const Indicator& Catalogued(std::string_view code) {
@@ -320,6 +283,44 @@ void AddApplicationEvidence(const NormalizedApplication& a, std::vector<Contribu
 
 }  // namespace
 
+const char* ArtifactIndicatorCode(ArtifactKind kind) {
+  switch (kind) {
+    case ArtifactKind::kPhone: return "SHARED_PHONE";
+    case ArtifactKind::kEmail: return "SHARED_EMAIL";
+    case ArtifactKind::kDevice: return "SHARED_DEVICE";
+    case ArtifactKind::kPayoutAccount: return "SHARED_PAYOUT_ACCOUNT";
+    case ArtifactKind::kShippingAddress: return "SHARED_SHIPPING_ADDRESS";
+    case ArtifactKind::kHomeAddress: return "SHARED_HOME_ADDRESS";
+    case ArtifactKind::kNationalId: return "NATIONAL_ID_REUSE";
+    case ArtifactKind::kGithub:
+    case ArtifactKind::kLinkedin: return "SHARED_PROFILE";
+    case ArtifactKind::kPhoto: return "PHOTO_REUSE";
+    case ArtifactKind::kResume: return "RESUME_REUSE";
+    case ArtifactKind::kIp: return "SHARED_IP";
+  }
+  return "SHARED_IP";
+}
+
+// ShipsElsewhere compares the ship-to line with the claimed residence: the same place has the
+// residence's postcode and house number in it. Unknown residence -> not judged.
+bool ShipsElsewhere(const NormalizedApplication& application) {
+  if (application.ships_elsewhere) return *application.ships_elsewhere;  // judged by the member
+  if (application.shipping_address_key.empty()) return false;
+  if (application.postal_code.empty() && application.street.empty()) return false;
+  const std::string shipping = CompactLower(application.shipping_address_key);
+  if (!application.postal_code.empty() &&
+      shipping.find(CompactLower(application.postal_code)) == std::string::npos) {
+    return true;
+  }
+  const std::vector<std::string> street_words = SplitString(application.street, ' ');
+  if (!street_words.empty() && !street_words.front().empty() &&
+      std::isdigit(static_cast<unsigned char>(street_words.front().front())) &&
+      shipping.find(CompactLower(street_words.front())) == std::string::npos) {
+    return true;
+  }
+  return false;
+}
+
 std::vector<RiskAssessment> ScoreApplications(const std::vector<NormalizedApplication>& applications,
                                               const std::vector<ApplicationRecord>& records,
                                               const graph::NetworkResult& networks,
@@ -333,7 +334,7 @@ std::vector<RiskAssessment> ScoreApplications(const std::vector<NormalizedApplic
   // Persona-level contributions: shared artifacts and behaviour across applications.
   std::vector<std::vector<Contribution>> persona_contributions(persona_count);
   for (const graph::SharedArtifact& artifact : evidence.artifacts) {
-    const Indicator& indicator = Catalogued(CodeForKind(artifact.kind));
+    const Indicator& indicator = Catalogued(ArtifactIndicatorCode(artifact.kind));
     const double log_odds = std::log(indicator.likelihood_ratio) * artifact.weight;
     if (log_odds < options.min_reason_log_odds) continue;
     for (std::uint32_t persona_idx : artifact.personas) {

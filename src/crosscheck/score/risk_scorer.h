@@ -73,6 +73,16 @@ struct ScoreOptions {
   double min_reason_log_odds = 0.05;     // weaker contributions are left out
 };
 
+// ArtifactIndicatorCode returns the indicator a shared artifact of `kind` raises
+// (SHARED_PHONE, NATIONAL_ID_REUSE, PHOTO_REUSE, ...).
+const char* ArtifactIndicatorCode(graph::ArtifactKind kind);
+
+// ShipsElsewhere says whether the ship-to address is somewhere other than the claimed residence
+// (it lacks the residence's postcode or house number); false when either is unknown, and
+// application.ships_elsewhere when set. Used by SHIPPING_NOT_RESIDENCE and by the consortium
+// encoder, which sends the judgement instead of the addresses.
+bool ShipsElsewhere(const NormalizedApplication& application);
+
 // ScoreApplications scores each application (same order as `applications`). `records` are
 // the raw applications (same order); `networks` comes from graph::BuildNetworks on the same
 // applications; findings with unknown codes or out-of-range indexes are ignored.

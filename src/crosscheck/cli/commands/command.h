@@ -15,5 +15,7 @@ void RegisterExplainCommand(CLI::App& app, int* exit_code);
 void RegisterScreenCommand(CLI::App& app, int* exit_code);
 void RegisterMonitorCommand(CLI::App& app, int* exit_code);
 void RegisterSimulateCommand(CLI::App& app, int* exit_code);
+void RegisterShareCommand(CLI::App& app, int* exit_code);
+void RegisterHubCommand(CLI::App& app, int* exit_code);
 
 }  // namespace crosscheck::cli

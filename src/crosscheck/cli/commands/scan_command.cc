@@ -13,7 +13,7 @@ namespace crosscheck::cli {
 namespace {
 
 struct ScanFlags {
-  std::string applications, employees, signins, ip_ranges, sdn, indicators, personas, out;
+  std::string applications, employees, signins, ip_ranges, sdn, indicators, personas, out, hub_findings, key_file;
   std::vector<std::string> mmdb;
   bool strict = false;
   bool quiet = false;
@@ -34,6 +34,8 @@ int RunScanCommand(const ScanFlags& flags) {
   options.sdn_dir = OptionalPath(flags.sdn);
   options.indicators = OptionalPath(flags.indicators);
   options.personas = OptionalPath(flags.personas);
+  options.hub_findings = OptionalPath(flags.hub_findings);
+  options.key_file = OptionalPath(flags.key_file);
   for (const auto& path : flags.mmdb) options.mmdb_files.emplace_back(path);
   options.out_dir = flags.out;
   options.strict = flags.strict;
@@ -72,6 +74,10 @@ void RegisterScanCommand(CLI::App& app, int* exit_code) {
   scan->add_option("--personas", flags->personas,
                    "CSV application_id,persona_id: take personas from your own entity resolution "
                    "instead of linking");
+  scan->add_option("--hub-findings", flags->hub_findings,
+                   "the consortium hub's findings for this company (hub match): folded in as "
+                   "CONSORTIUM_* reasons");
+  scan->add_option("--key-file", flags->key_file, "consortium key file: maps the findings' handles back");
   scan->add_flag("--strict", flags->strict, "fail (exit 2) on the first bad row instead of skipping it");
   scan->add_flag("-q,--quiet", flags->quiet, "no progress lines on stderr");
   scan->footer(

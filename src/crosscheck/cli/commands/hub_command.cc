@@ -1,0 +1,115 @@
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "crosscheck/cli/commands/command.h"
+#include "crosscheck/cli/commands/exit_codes.h"
+#include "crosscheck/hub/hub_match.h"
+#include "crosscheck/share/findings_file.h"
+#include "crosscheck/share/key_file.h"
+#include "crosscheck/share/submission_file.h"
+
+namespace crosscheck::cli {
+namespace {
+
+struct MatchFlags {
+  std::string submissions, out, hub_key_file, epoch, key_id;
+  std::size_t k = 2;
+};
+
+// HubKey reads the hub's own key, or creates OUT/hub.key on first use.
+Result<share::ConsortiumKey> HubKey(const MatchFlags& flags) {
+  if (!flags.hub_key_file.empty()) return share::ReadKeyFile(flags.hub_key_file);
+  const std::filesystem::path path = std::filesystem::path(flags.out) / "hub.key";
+  if (std::filesystem::exists(path)) return share::ReadKeyFile(path);
+  CC_ASSIGN_OR_RETURN(share::ConsortiumKey key, share::GenerateKey());
+  CC_RETURN_IF_ERROR(share::WriteKeyFile(path, key));
+  return key;
+}
+
+int RunMatch(const MatchFlags& flags) {
+  const auto start = std::chrono::steady_clock::now();
+  std::error_code error;
+  if (!std::filesystem::is_directory(flags.submissions, error)) {
+    return ReportError(Error(ErrorCode::kNotFound, "--submissions " + flags.submissions + " is not a directory"));
+  }
+  std::filesystem::create_directories(flags.out, error);
+  if (error) return ReportError(Error(ErrorCode::kInvalidInput, "cannot create " + flags.out + ": " + error.message()));
+  auto key = HubKey(flags);
+  if (!key) return ReportError(key.error());
+  const share::KeyedHasher hub_layer(key->bytes);
+
+  std::vector<std::filesystem::path> paths;
+  for (const auto& entry : std::filesystem::directory_iterator(flags.submissions)) {
+    if (entry.path().extension() == share::kSubmissionExtension) paths.push_back(entry.path());
+  }
+  std::sort(paths.begin(), paths.end());
+  if (paths.empty()) {
+    return ReportError(Error(ErrorCode::kInvalidInput, "no *.ccsub submissions in " + flags.submissions));
+  }
+  std::vector<Result<share::Submission>> parsed(paths.size(), InvalidInput("not read"));
+  auto read = [&](std::size_t begin, std::size_t step) {
+    for (std::size_t idx = begin; idx < paths.size(); idx += step) parsed[idx] = share::ReadSubmission(paths[idx]);
+  };
+  std::thread worker(read, 1, 2);
+  read(0, 2);
+  worker.join();
+  std::vector<hub::SourcedSubmission> submissions;
+  std::vector<hub::RefusedSubmission> refused;
+  for (std::size_t idx = 0; idx < paths.size(); ++idx) {
+    if (parsed[idx]) {
+      submissions.push_back({paths[idx].filename().string(), std::move(*parsed[idx])});
+    } else {
+      refused.push_back({paths[idx].filename().string(), parsed[idx].error().message()});
+    }
+  }
+  hub::HubOptions options;
+  options.k_threshold = flags.k;
+  if (!flags.epoch.empty()) options.epoch = flags.epoch;
+  if (!flags.key_id.empty()) options.key_id = flags.key_id;
+  hub::HubMatchResult result = hub::MatchSubmissions(std::move(submissions), hub_layer, options);
+  for (auto& entry : result.refused) refused.push_back(std::move(entry));
+  std::size_t with_findings = 0;
+  for (const share::MemberFindings& findings : result.findings) {
+    with_findings += findings.applications.size();
+    const auto path = std::filesystem::path(flags.out) / (findings.company_id + ".findings.json");
+    if (auto written = share::WriteFindings(findings, path); !written) return ReportError(written.error());
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("matched %zu applications of %zu members: %zu personas, %zu networks; %zu flagged high or critical\n",
+              result.applications, result.findings.size(), result.personas, result.networks,
+              result.flagged_applications);
+  std::printf("findings on %zu applications written to %s/<company_id>.findings.json (k = %zu); time %.2f s\n",
+              with_findings, flags.out.c_str(), flags.k, seconds);
+  for (const auto& entry : refused) std::fprintf(stderr, "crosscheck: refused %s: %s\n", entry.source.c_str(), entry.reason.c_str());
+  return refused.empty() ? 0 : 2;
+}
+
+}  // namespace
+
+void RegisterHubCommand(CLI::App& app, int* exit_code) {
+  auto* hub = app.add_subcommand("hub", "The consortium hub: link members' keyed submissions");
+  hub->require_subcommand(1);
+  auto flags = std::make_shared<MatchFlags>();
+  auto* match = hub->add_subcommand("match", "Link every submission in a directory and write each member's findings");
+  match->add_option("--submissions", flags->submissions, "directory of *.ccsub files (share encode)")->required();
+  match->add_option("--out", flags->out, "output directory: OUT/<company_id>.findings.json")->required();
+  match->add_option("--hub-key-file", flags->hub_key_file,
+                    "the hub's own key (default: OUT/hub.key, created on first use)");
+  match->add_option("--k", flags->k, "disclose sharing only when it spans at least k other companies")
+      ->default_val(2)
+      ->check(CLI::Range(1, 1000));
+  match->add_option("--epoch", flags->epoch, "expected epoch (default: the most common)");
+  match->add_option("--key-id", flags->key_id, "expected consortium key id (default: the most common)");
+  match->footer(
+      "A corrupt, truncated, foreign-key, wrong-epoch or duplicate submission is refused and named on\n"
+      "stderr; the others are matched. Exit codes: 0 success; 2 a submission was refused, invalid\n"
+      "input or usage; 1 internal error.");
+  match->callback([flags, exit_code] { *exit_code = RunMatch(*flags); });
+}
+
+}  // namespace crosscheck::cli

@@ -1,0 +1,254 @@
+#include "crosscheck/hub/consortium_view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <numeric>
+#include <unordered_map>
+
+#include "crosscheck/common/union_find.h"
+
+namespace crosscheck::hub {
+namespace {
+
+using share::Token;
+
+// HubToken adds the hub's keyed layer: HMAC(hub key, tag || member token).
+Token HubToken(const share::KeyedHasher& hub_layer, char tag, const Token& token) {
+  char message[1 + sizeof(Token)];
+  message[0] = tag;
+  std::memcpy(message + 1, token.data(), sizeof(Token));
+  return hub_layer.Hash(std::string_view(message, sizeof message));
+}
+
+std::uint64_t HubWord(const share::KeyedHasher& hub_layer, char tag, std::uint64_t word) {
+  char message[1 + sizeof word];
+  message[0] = tag;
+  std::memcpy(message + 1, &word, sizeof word);
+  return hub_layer.Hash64(std::string_view(message, sizeof message));
+}
+
+std::string& FieldFor(NormalizedApplication& app, share::TokenKind kind) {
+  switch (kind) {
+    case share::TokenKind::kEmail: return app.email;
+    case share::TokenKind::kPhone: return app.phone_e164;
+    case share::TokenKind::kNationalId: return app.national_id;
+    case share::TokenKind::kPayoutAccount: return app.payout_account;
+    case share::TokenKind::kDevice: return app.device_id;
+    case share::TokenKind::kHomeAddress: return app.address_key;
+    case share::TokenKind::kShippingAddress: return app.shipping_address_key;
+    case share::TokenKind::kLinkedin: return app.linkedin;
+    case share::TokenKind::kGithub: return app.github;
+    case share::TokenKind::kIp: return app.ip_address;
+    case share::TokenKind::kBirthDate:
+    case share::TokenKind::kAgency: break;
+  }
+  return app.source;  // unused for the two kinds above, which are handled by the caller
+}
+
+// PseudoDate stands for a keyed date of birth: the engine compares dates of birth for equality
+// only (graph, score), so a date drawn from the token keeps every comparison's answer.
+CivilDate PseudoDate(const Token& token) {
+  std::uint64_t value = 0;
+  std::memcpy(&value, token.data(), sizeof value);
+  return CivilDate{10000 + static_cast<int>(value % 90000), 1 + static_cast<int>((value >> 20) % 12),
+                   1 + static_cast<int>((value >> 28) % 28)};
+}
+
+NormalizedApplication Decode(const share::ConsortiumRecord& record, const std::string& company_id,
+                             const share::KeyedHasher& hub_layer) {
+  NormalizedApplication app;
+  app.application_id = share::TokenHex(HubToken(hub_layer, 'h', record.handle));
+  app.company_id = company_id;
+  if (record.submitted_hour) app.submitted_at = *record.submitted_hour * 3600;
+  for (const auto& [kind, token] : record.tokens) {
+    const Token hub = HubToken(hub_layer, static_cast<char>('A' + static_cast<int>(kind)), token);
+    if (kind == share::TokenKind::kBirthDate) {
+      app.date_of_birth = PseudoDate(hub);
+    } else if (kind == share::TokenKind::kAgency) {
+      app.source = "agency:" + share::TokenHex(hub);
+    } else {
+      FieldFor(app, kind) = share::TokenHex(hub);
+    }
+  }
+  std::vector<std::string> whole;
+  for (const share::NameKey& key : record.name_keys) {
+    std::string text = static_cast<char>(key.kind) + share::TokenHex(HubToken(hub_layer, 'n', key.key));
+    if (key.kind == share::NameKeyKind::kWhole) whole.push_back(text);
+    app.name.tokens.push_back(std::move(text));
+  }
+  std::sort(app.name.tokens.begin(), app.name.tokens.end());
+  std::sort(whole.begin(), whole.end());
+  for (const std::string& key : whole) app.name.full += (app.name.full.empty() ? "" : " ") + key;
+  app.name.keyed = true;
+  app.line_type = record.line_type;
+  app.ip_info.kind = record.ip_kind;
+  app.ip_info.is_anonymous = record.ip_anonymous;
+  app.ip_info.country = record.ip_country;
+  app.country = record.country;
+  app.ships_elsewhere = record.ships_elsewhere;
+  app.idv_status = record.idv_status;
+  app.interview_flags = record.interview_flags;
+  app.stage = record.stage;
+  return app;
+}
+
+bool BirthsCompatible(const NormalizedApplication& a, const NormalizedApplication& b) {
+  return !a.date_of_birth || !b.date_of_birth || *a.date_of_birth == *b.date_of_birth;
+}
+
+// LinkPersonas: one person's applications share a whole-name key (the same name under the
+// same identifier) or two part keys (two name parts, or one part under two identifiers), and
+// their dates of birth do not differ. Part-key groups past kMaxPartGroup are common names
+// under one shared identifier, not one person.
+std::vector<std::string> LinkPersonas(const std::vector<NormalizedApplication>& apps) {
+  constexpr std::size_t kMaxPartGroup = 64;
+  std::unordered_map<std::string_view, std::vector<std::uint32_t>> whole, part;
+  for (std::uint32_t app_idx = 0; app_idx < apps.size(); ++app_idx) {
+    for (const std::string& key : apps[app_idx].name.tokens) {
+      if (key[0] == 'f') whole[key].push_back(app_idx);
+      if (key[0] == 'p') part[key].push_back(app_idx);
+    }
+  }
+  UnionFind personas(apps.size());
+  for (const auto& [key, members] : whole) {
+    for (std::size_t slot = 1; slot < members.size(); ++slot) {
+      if (BirthsCompatible(apps[members[slot - 1]], apps[members[slot]])) personas.Union(members[slot - 1], members[slot]);
+    }
+  }
+  std::unordered_map<std::uint64_t, int> shared_parts;
+  for (const auto& [key, members] : part) {
+    if (members.size() < 2 || members.size() > kMaxPartGroup) continue;
+    for (std::size_t left = 0; left < members.size(); ++left) {
+      for (std::size_t right = left + 1; right < members.size(); ++right) {
+        ++shared_parts[(static_cast<std::uint64_t>(members[left]) << 32) | members[right]];
+      }
+    }
+  }
+  for (const auto& [pair, count] : shared_parts) {
+    const auto left = static_cast<std::uint32_t>(pair >> 32), right = static_cast<std::uint32_t>(pair);
+    if (count >= 2 && BirthsCompatible(apps[left], apps[right])) personas.Union(left, right);
+  }
+  std::vector<std::string> smallest(apps.size());
+  for (std::uint32_t app_idx = 0; app_idx < apps.size(); ++app_idx) {
+    std::string& id = smallest[personas.Find(app_idx)];
+    if (id.empty() || apps[app_idx].application_id < id) id = apps[app_idx].application_id;
+  }
+  std::vector<std::string> persona_ids(apps.size());
+  for (std::uint32_t app_idx = 0; app_idx < apps.size(); ++app_idx) {
+    persona_ids[app_idx] = "p" + smallest[personas.Find(app_idx)].substr(0, 16);
+  }
+  return persona_ids;
+}
+
+// AddBandGroups groups applications whose band tokens agree on at least `min_bands` bands.
+// Identical band vectors are one distinct value; candidate pairs come from shared buckets.
+// The estimated similarity is the share of agreeing bands to the power 1/rows (a band of r
+// rows agrees with probability s^r).
+void AddBandGroups(const std::vector<NormalizedApplication>& apps,
+                   const std::vector<const std::vector<std::uint64_t>*>& bands, graph::ArtifactKind kind,
+                   int min_bands, double rows, std::size_t max_bucket,
+                   std::vector<graph::NearDuplicateGroup>* out) {
+  std::vector<const std::vector<std::uint64_t>*> distinct;
+  std::vector<std::uint32_t> distinct_of(apps.size(), UINT32_MAX);
+  {
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_hash;
+    for (std::size_t app_idx = 0; app_idx < apps.size(); ++app_idx) {
+      if (bands[app_idx]->empty()) continue;
+      std::uint64_t hash = 0;
+      for (std::uint64_t word : *bands[app_idx]) hash = (hash ^ word) * 0x100000001b3ULL;
+      for (std::uint32_t candidate : by_hash[hash]) {
+        if (*distinct[candidate] == *bands[app_idx]) distinct_of[app_idx] = candidate;
+      }
+      if (distinct_of[app_idx] == UINT32_MAX) {
+        distinct_of[app_idx] = static_cast<std::uint32_t>(distinct.size());
+        by_hash[hash].push_back(distinct_of[app_idx]);
+        distinct.push_back(bands[app_idx]);
+      }
+    }
+  }
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> buckets;
+  for (std::uint32_t value_idx = 0; value_idx < distinct.size(); ++value_idx) {
+    for (std::uint64_t word : *distinct[value_idx]) buckets[word].push_back(value_idx);
+  }
+  std::unordered_map<std::uint64_t, int> agreeing;
+  for (const auto& [word, members] : buckets) {
+    if (members.size() < 2 || members.size() > max_bucket) continue;
+    for (std::size_t left = 0; left < members.size(); ++left) {
+      for (std::size_t right = left + 1; right < members.size(); ++right) {
+        ++agreeing[(static_cast<std::uint64_t>(std::min(members[left], members[right])) << 32) |
+                   std::max(members[left], members[right])];
+      }
+    }
+  }
+  UnionFind groups(distinct.size());
+  std::vector<double> min_similarity(distinct.size(), 1.0);
+  std::vector<std::pair<std::uint64_t, int>> close;
+  for (const auto& [pair, count] : agreeing) {
+    if (count >= min_bands) close.emplace_back(pair, count);
+  }
+  std::sort(close.begin(), close.end());
+  for (const auto& [pair, count] : close) groups.Union(static_cast<std::uint32_t>(pair >> 32), static_cast<std::uint32_t>(pair));
+  for (const auto& [pair, count] : close) {
+    const std::uint32_t root = groups.Find(static_cast<std::uint32_t>(pair >> 32));
+    const double share = static_cast<double>(count) / static_cast<double>(distinct[pair >> 32]->size());
+    min_similarity[root] = std::min(min_similarity[root], std::pow(share, 1.0 / rows));
+  }
+  std::unordered_map<std::uint32_t, std::vector<std::size_t>> by_root;
+  for (std::size_t app_idx = 0; app_idx < apps.size(); ++app_idx) {
+    if (distinct_of[app_idx] != UINT32_MAX) by_root[groups.Find(distinct_of[app_idx])].push_back(app_idx);
+  }
+  for (auto& [root, members] : by_root) {
+    if (members.size() < 2) continue;
+    std::string value = apps[members.front()].application_id;
+    for (std::size_t member : members) value = std::min(value, apps[member].application_id);
+    out->push_back(graph::NearDuplicateGroup{kind, std::string(graph::ArtifactKindName(kind)) + " group " + value.substr(0, 12),
+                                             std::move(members), min_similarity[root]});
+  }
+}
+
+}  // namespace
+
+ConsortiumView BuildConsortiumView(const std::vector<share::Submission>& submissions,
+                                   const share::KeyedHasher& hub_layer, const ViewOptions& options) {
+  ConsortiumView view;
+  std::vector<std::size_t> order(submissions.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](std::size_t left, std::size_t right) {
+    return submissions[left].company_id < submissions[right].company_id;
+  });
+  std::vector<std::vector<std::uint64_t>> photo_bands, resume_bands;
+  for (std::size_t member_idx : order) {
+    for (const share::ConsortiumRecord& record : submissions[member_idx].records) {
+      NormalizedApplication app = Decode(record, submissions[member_idx].company_id, hub_layer);
+      app.index = view.applications.size();
+      ApplicationRecord raw;
+      raw.application_id = app.application_id;
+      raw.company_id = app.company_id;
+      std::vector<std::uint64_t> photo, resume;
+      for (std::uint64_t word : record.photo_bands) photo.push_back(HubWord(hub_layer, 'P', word));
+      for (std::uint64_t word : record.resume_bands) resume.push_back(HubWord(hub_layer, 'R', word));
+      photo_bands.push_back(std::move(photo));
+      resume_bands.push_back(std::move(resume));
+      view.applications.push_back(std::move(app));
+      view.records.push_back(std::move(raw));
+      view.member_of.push_back(member_idx);
+      view.member_handle.push_back(record.handle);
+    }
+  }
+  std::vector<const std::vector<std::uint64_t>*> photos, resumes;
+  for (std::size_t app_idx = 0; app_idx < view.applications.size(); ++app_idx) {
+    photos.push_back(&photo_bands[app_idx]);
+    resumes.push_back(&resume_bands[app_idx]);
+    view.near_duplicates.has_photo.push_back(photo_bands[app_idx].empty() ? 0 : 1);
+    view.near_duplicates.has_resume.push_back(resume_bands[app_idx].empty() ? 0 : 1);
+  }
+  AddBandGroups(view.applications, photos, graph::ArtifactKind::kPhoto, options.photo_min_bands,
+                share::kPhotoBandBits, options.max_bucket, &view.near_duplicates.groups);
+  AddBandGroups(view.applications, resumes, graph::ArtifactKind::kResume, options.resume_min_bands,
+                share::kResumeBandBins, options.max_bucket, &view.near_duplicates.groups);
+  view.persona_ids = LinkPersonas(view.applications);
+  return view;
+}
+
+}  // namespace crosscheck::hub

@@ -1,0 +1,218 @@
+#include "crosscheck/hub/hub_match.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "crosscheck/graph/network_builder.h"
+#include "crosscheck/score/indicator_catalog.h"
+#include "crosscheck/score/risk_scorer.h"
+
+namespace crosscheck::hub {
+namespace {
+
+using score::IndicatorFamily;
+
+std::string MostCommon(const std::vector<SourcedSubmission>& submissions, std::string share::Submission::*field) {
+  std::map<std::string, std::size_t> counts;
+  for (const SourcedSubmission& entry : submissions) ++counts[entry.submission.*field];
+  std::string best;
+  std::size_t best_count = 0;
+  for (const auto& [value, count] : counts) {
+    if (count > best_count) best = value, best_count = count;
+  }
+  return best;
+}
+
+// Accept keeps one submission per company, of the expected epoch and consortium key.
+std::vector<share::Submission> Accept(std::vector<SourcedSubmission> submissions, const HubOptions& options,
+                                      std::vector<RefusedSubmission>* refused) {
+  std::sort(submissions.begin(), submissions.end(),
+            [](const SourcedSubmission& left, const SourcedSubmission& right) { return left.source < right.source; });
+  const std::string epoch = options.epoch ? *options.epoch : MostCommon(submissions, &share::Submission::epoch);
+  const std::string key_id = options.key_id ? *options.key_id : MostCommon(submissions, &share::Submission::key_id);
+  std::set<std::string> companies;
+  std::vector<share::Submission> accepted;
+  for (SourcedSubmission& entry : submissions) {
+    const share::Submission& submission = entry.submission;
+    if (submission.key_id != key_id) {
+      refused->push_back({entry.source, "encoded with another consortium key (key id " + submission.key_id +
+                                            ", expected " + key_id + ")"});
+    } else if (submission.epoch != epoch) {
+      refused->push_back({entry.source, "epoch '" + submission.epoch + "', expected '" + epoch + "'"});
+    } else if (!companies.insert(submission.company_id).second) {
+      refused->push_back({entry.source, "a second submission for company '" + submission.company_id + "'"});
+    } else {
+      accepted.push_back(std::move(entry.submission));
+    }
+  }
+  return accepted;
+}
+
+// Disclosure decides, for one application, which of the hub's reasons its member may hear:
+// evidence spanning at least k other companies. Company sets are computed once per network,
+// persona and artifact (a ring's network holds thousands of applications).
+struct Disclosure {
+  const ConsortiumView& view;
+  const graph::NetworkResult& networks;
+  std::size_t k;
+  std::vector<std::vector<std::uint32_t>> artifacts_of;     // application -> artifact indexes
+  std::vector<std::vector<std::uint32_t>> network_members;  // network -> sorted member indexes
+  std::vector<std::vector<std::uint32_t>> persona_members;  // persona -> sorted member indexes
+  std::vector<std::vector<std::uint32_t>> artifact_members; // artifact -> sorted member indexes
+
+  std::vector<std::uint32_t> MembersOf(const std::vector<std::size_t>& applications) const {
+    std::vector<std::uint32_t> members;
+    for (std::size_t app_idx : applications) members.push_back(static_cast<std::uint32_t>(view.member_of[app_idx]));
+    std::sort(members.begin(), members.end());
+    members.erase(std::unique(members.begin(), members.end()), members.end());
+    return members;
+  }
+
+  void Prepare() {
+    for (const graph::Network& network : networks.networks) network_members.push_back(MembersOf(network.applications));
+    for (const auto& applications : networks.applications_of_persona) persona_members.push_back(MembersOf(applications));
+    for (const graph::SharedArtifact& artifact : networks.evidence.artifacts) {
+      artifact_members.push_back(MembersOf(artifact.applications));
+    }
+  }
+
+  static std::size_t OthersThan(const std::vector<std::uint32_t>& members, std::uint32_t own) {
+    return members.size() - (std::binary_search(members.begin(), members.end(), own) ? 1 : 0);
+  }
+};
+
+std::string Plural(std::size_t count, const char* one, const char* many) {
+  return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+int ScoreOf(double log_odds) { return static_cast<int>(std::floor(100.0 / (1.0 + std::exp(-log_odds)))); }
+
+std::string LevelOf(double log_odds, const score::ScoreOptions& options) {
+  const double probability = 1.0 / (1.0 + std::exp(-log_odds));
+  if (probability >= options.critical_probability) return "critical";
+  if (probability >= options.high_probability) return "high";
+  if (probability >= options.medium_probability) return "medium";
+  return "low";
+}
+
+std::optional<share::ApplicationFinding> FindingFor(std::size_t app_idx, const score::RiskAssessment& assessment,
+                                                    const Disclosure& disclosure) {
+  const ConsortiumView& view = disclosure.view;
+  const graph::NetworkResult& networks = disclosure.networks;
+  const auto own = static_cast<std::uint32_t>(view.member_of[app_idx]);
+  const std::uint32_t persona_idx = networks.persona_of_application[app_idx];
+  const std::uint32_t network_idx = networks.network_of_persona[persona_idx];
+  const graph::Network& network = networks.networks[network_idx];
+  const std::size_t network_others = Disclosure::OthersThan(disclosure.network_members[network_idx], own);
+  const std::size_t persona_others = Disclosure::OthersThan(disclosure.persona_members[persona_idx], own);
+
+  // Artifacts the member may hear of, strongest (most holders) per kind.
+  std::map<std::string, share::SharedArtifactCount> by_kind;
+  std::set<std::string> disclosed_codes;
+  for (std::uint32_t artifact_idx : disclosure.artifacts_of[app_idx]) {
+    const graph::SharedArtifact& artifact = networks.evidence.artifacts[artifact_idx];
+    const std::size_t others = Disclosure::OthersThan(disclosure.artifact_members[artifact_idx], own);
+    if (others < disclosure.k) continue;
+    disclosed_codes.insert(score::ArtifactIndicatorCode(artifact.kind));
+    share::SharedArtifactCount count{graph::ArtifactKindName(artifact.kind), artifact.applications.size(), others,
+                                     artifact.party_count};
+    auto [slot, inserted] = by_kind.emplace(count.kind, count);
+    if (!inserted && count.applications > slot->second.applications) slot->second = count;
+  }
+  double shared = 0, network_risk = 0, persona = 0, withheld = 0;
+  std::string persona_summary;
+  for (const score::Reason& reason : assessment.reasons) {
+    const score::Indicator* indicator = score::FindIndicator(reason.code);
+    if (indicator == nullptr) continue;
+    if (indicator->family == IndicatorFamily::kSharedInfrastructure) {
+      (disclosed_codes.count(reason.code) ? shared : withheld) += reason.log_odds;
+    } else if (reason.code == "NETWORK_RISK") {
+      (network_others >= disclosure.k ? network_risk : withheld) += reason.log_odds;
+    } else if (reason.code == "PERSONA_VARIANTS" || reason.code == "APPLICATION_VELOCITY") {
+      if (persona_others >= disclosure.k) {
+        persona += reason.log_odds;
+        persona_summary += (persona_summary.empty() ? "" : "; ") + reason.summary;
+      } else {
+        withheld += reason.log_odds;
+      }
+    }
+  }
+  if (shared <= 0 && network_risk <= 0 && persona <= 0) return std::nullopt;
+  share::ApplicationFinding finding;
+  finding.handle = share::TokenHex(view.member_handle[app_idx]);
+  finding.persona = "P-" + networks.persona_ids[persona_idx].substr(1);
+  finding.network = network.network_id;
+  const double disclosed_log_odds = assessment.log_odds - withheld;
+  finding.hub_score = ScoreOf(disclosed_log_odds);
+  finding.hub_level = LevelOf(disclosed_log_odds, score::ScoreOptions{});
+  if (shared > 0) {
+    std::string summary;
+    for (const auto& [kind, count] : by_kind) {
+      summary += (summary.empty() ? "" : "; ") + kind + " on " +
+                 Plural(count.applications, "application", "applications") + " at " +
+                 Plural(count.other_companies, "other company", "other companies") + " (" +
+                 Plural(count.names, "independent party", "independent parties") + ")";
+    }
+    finding.reasons.push_back({"CONSORTIUM_SHARED_ARTIFACT", shared, summary});
+  }
+  if (network_risk > 0) {
+    finding.reasons.push_back({"CONSORTIUM_NETWORK_RISK", network_risk,
+                               "in a network of " + Plural(network.personas.size(), "persona", "personas") + " and " +
+                                   Plural(network.applications.size(), "application", "applications") + " at " +
+                                   std::to_string(network_others) + " other companies"});
+  }
+  if (persona > 0) {
+    finding.reasons.push_back({"CONSORTIUM_PERSONA", persona,
+                               "the persona applied at " + std::to_string(persona_others) + " other companies: " +
+                                   persona_summary});
+  }
+  for (auto& [kind, count] : by_kind) finding.evidence.push_back(count);
+  return finding;
+}
+
+}  // namespace
+
+HubMatchResult MatchSubmissions(std::vector<SourcedSubmission> submissions, const share::KeyedHasher& hub_layer,
+                                const HubOptions& options) {
+  HubMatchResult result;
+  const std::vector<share::Submission> accepted = Accept(std::move(submissions), options, &result.refused);
+  const ConsortiumView view = BuildConsortiumView(accepted, hub_layer, options.view);
+  const graph::NetworkResult networks = graph::BuildNetworks(view.applications, view.records, view.persona_ids,
+                                                             graph::NetworkOptions{}, &view.near_duplicates);
+  const std::vector<score::RiskAssessment> assessments = score::ScoreApplications(
+      view.applications, view.records, networks, score::ExternalEvidence{}, score::ScoreOptions{});
+
+  Disclosure disclosure{view, networks, options.k_threshold, {}, {}, {}, {}};
+  disclosure.Prepare();
+  disclosure.artifacts_of.resize(view.applications.size());
+  for (std::uint32_t artifact_idx = 0; artifact_idx < networks.evidence.artifacts.size(); ++artifact_idx) {
+    const graph::SharedArtifact& artifact = networks.evidence.artifacts[artifact_idx];
+    if (artifact.weight <= 0) continue;
+    for (std::size_t app_idx : artifact.applications) disclosure.artifacts_of[app_idx].push_back(artifact_idx);
+  }
+  result.findings.resize(accepted.size());
+  for (std::size_t member_idx = 0; member_idx < accepted.size(); ++member_idx) {
+    result.findings[member_idx].company_id = accepted[member_idx].company_id;
+    result.findings[member_idx].epoch = accepted[member_idx].epoch;
+    result.findings[member_idx].k_threshold = options.k_threshold;
+  }
+  for (std::size_t app_idx = 0; app_idx < view.applications.size(); ++app_idx) {
+    const score::RiskAssessment& assessment = assessments[app_idx];
+    if (assessment.level == score::RiskLevel::kHigh || assessment.level == score::RiskLevel::kCritical) {
+      ++result.flagged_applications;
+    }
+    if (auto finding = FindingFor(app_idx, assessment, disclosure)) {
+      result.findings[view.member_of[app_idx]].applications.push_back(std::move(*finding));
+    }
+  }
+  std::sort(result.findings.begin(), result.findings.end(),
+            [](const auto& left, const auto& right) { return left.company_id < right.company_id; });
+  result.applications = view.applications.size();
+  result.personas = networks.persona_ids.size();
+  result.networks = networks.networks.size();
+  return result;
+}
+
+}  // namespace crosscheck::hub

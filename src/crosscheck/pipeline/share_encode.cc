@@ -1,0 +1,89 @@
+#include "crosscheck/pipeline/share_encode.h"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <thread>
+
+#include "crosscheck/ingest/application_reader.h"
+#include "crosscheck/pipeline/application_input.h"
+#include "crosscheck/share/encoder.h"
+#include "crosscheck/share/key_file.h"
+#include "crosscheck/share/submission_file.h"
+
+namespace crosscheck::pipeline {
+namespace {
+
+// A company id or epoch names a file and travels in headers: printable, no path separators.
+bool IsSafeName(std::string_view name) {
+  if (name.empty() || name.size() > 128 || name.front() == '.') return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+           c == '.' || c == '@' || c == '+';
+  });
+}
+
+}  // namespace
+
+Result<ShareEncodeResult> RunShareEncode(const ShareEncodeOptions& options, IssueLog& issues) {
+  using Clock = std::chrono::steady_clock;
+  const auto start = Clock::now();
+  if (!IsSafeName(options.epoch)) {
+    return InvalidInput("epoch '" + options.epoch + "' must be 1-128 letters, digits or -_.@+ (e.g. 2026-12)");
+  }
+  CC_ASSIGN_OR_RETURN(share::ConsortiumKey key, share::ReadKeyFile(options.key_file));
+  ingest::ReadOptions read_options{.strict = options.strict};
+  CC_ASSIGN_OR_RETURN(std::vector<ApplicationRecord> records,
+                      ingest::ReadApplications(options.applications, read_options, issues));
+  CC_ASSIGN_OR_RETURN(normalize::IpIntel intel, LoadIpIntel(options.mmdb_files, options.ip_ranges, read_options, issues));
+  const std::vector<NormalizedApplication> normalized =
+      NormalizeWithIntel(records, intel, options.applications.filename().string(), issues);
+  if (options.strict && !issues.empty()) return InvalidInput(issues.issues().front().ToString() + " (--strict)");
+  std::map<std::string, std::vector<std::size_t>> rows_of_company;
+  for (std::size_t record_idx = 0; record_idx < records.size(); ++record_idx) {
+    rows_of_company[records[record_idx].company_id].push_back(record_idx);
+  }
+  for (const auto& [company, rows] : rows_of_company) {
+    if (!IsSafeName(company)) {
+      return InvalidInput(options.applications.string() + " line " + std::to_string(records[rows.front()].line) +
+                          ": company_id '" + company + "' cannot name a submission file (letters, digits, -_.@+)");
+    }
+  }
+
+  const auto encode_start = Clock::now();
+  const share::SubmissionEncoder encoder(key, options.epoch);
+  std::vector<share::ConsortiumRecord> encoded(records.size());
+  auto encode = [&](std::size_t begin, std::size_t end) {
+    for (std::size_t idx = begin; idx < end; ++idx) encoded[idx] = encoder.Encode(normalized[idx], records[idx]);
+  };
+  const unsigned threads = std::max(1u, std::min(std::thread::hardware_concurrency(), 8u));
+  std::vector<std::thread> workers;
+  const std::size_t chunk = (records.size() + threads - 1) / threads;
+  for (unsigned worker = 1; worker < threads; ++worker) {
+    workers.emplace_back(encode, std::min(records.size(), worker * chunk), std::min(records.size(), (worker + 1) * chunk));
+  }
+  encode(0, std::min(records.size(), chunk));
+  for (std::thread& worker : workers) worker.join();
+  const auto encode_end = Clock::now();
+
+  std::error_code error;
+  std::filesystem::create_directories(options.out_dir, error);
+  if (error) return InvalidInput("cannot create " + options.out_dir.string() + ": " + error.message());
+  for (auto& [company, rows] : rows_of_company) {
+    share::Submission submission{company, options.epoch, encoder.key_id(), {}};
+    for (std::size_t row : rows) submission.records.push_back(std::move(encoded[row]));
+    // Sorted by handle: the file says nothing of the input's row order.
+    std::sort(submission.records.begin(), submission.records.end(),
+              [](const auto& left, const auto& right) { return left.handle < right.handle; });
+    CC_RETURN_IF_ERROR(share::WriteSubmission(
+        submission, options.out_dir / (company + std::string(share::kSubmissionExtension))));
+  }
+  ShareEncodeResult result;
+  result.applications = records.size();
+  result.companies = rows_of_company.size();
+  result.encode_seconds = std::chrono::duration<double>(encode_end - encode_start).count();
+  result.total_seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return result;
+}
+
+}  // namespace crosscheck::pipeline

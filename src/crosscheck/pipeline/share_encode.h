@@ -1,0 +1,42 @@
+// RunShareEncode: `crosscheck share encode` — read a company's applications, normalize them and
+// write one consortium submission per company_id (share/submission_file.h), keyed with the
+// consortium key for one epoch. Nothing but keyed tokens and coarse flags leaves the company.
+//
+//   ShareEncodeOptions options{.applications = "applications.csv", .key_file = "consortium.key",
+//                              .epoch = "2026-12", .out_dir = "submissions"};
+//   CC_ASSIGN_OR_RETURN(ShareEncodeResult result, RunShareEncode(options, issues));
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "crosscheck/common/error.h"
+#include "crosscheck/common/issue.h"
+
+namespace crosscheck::pipeline {
+
+struct ShareEncodeOptions {
+  std::filesystem::path applications;
+  std::optional<std::filesystem::path> ip_ranges;
+  std::vector<std::filesystem::path> mmdb_files;
+  std::filesystem::path key_file;
+  std::string epoch;
+  std::filesystem::path out_dir;
+  bool strict = false;
+};
+
+struct ShareEncodeResult {
+  std::size_t applications = 0;
+  std::size_t companies = 0;
+  double encode_seconds = 0;  // encoding alone (no reading or normalizing), wall time
+  double total_seconds = 0;
+};
+
+// RunShareEncode writes OUT/<company_id>.ccsub for each company in the input, records sorted by
+// handle. Errors: those of reading (kNotFound, kInvalidInput), of the key file, an empty or
+// unsafe epoch or company id (kInvalidInput), or an unwritable output directory.
+Result<ShareEncodeResult> RunShareEncode(const ShareEncodeOptions& options, IssueLog& issues);
+
+}  // namespace crosscheck::pipeline

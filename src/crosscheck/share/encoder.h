@@ -1,0 +1,54 @@
+// SubmissionEncoder turns a company's normalized applications into consortium records
+// (consortium_record.h) with keys derived from the consortium key for one epoch. Encoding is
+// per record: a record depends only on its application, the key and the epoch, so a company's
+// submission is byte-identical whether encoded alone or with other companies' rows.
+//
+//   SubmissionEncoder encoder(key, "2026-12");
+//   ConsortiumRecord record = encoder.Encode(normalized[i], records[i]);
+//   Token handle = encoder.Handle(company_id, application_id);   // maps findings back
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crosscheck/common/model.h"
+#include "crosscheck/share/consortium_record.h"
+#include "crosscheck/share/key_file.h"
+#include "crosscheck/share/keyed_hash.h"
+
+namespace crosscheck::share {
+
+class SubmissionEncoder {
+ public:
+  // Derives one HMAC key per token kind, for names, photos, resumes and handles (HKDF, epoch
+  // in the info), and the photo band bit positions.
+  SubmissionEncoder(const ConsortiumKey& key, std::string epoch);
+
+  // Encode returns the consortium record of one application. Thread-safe.
+  ConsortiumRecord Encode(const NormalizedApplication& application, const ApplicationRecord& record) const;
+
+  // Handle returns the opaque handle of an application: HMAC(handle key, company \0 id).
+  Token Handle(std::string_view company_id, std::string_view application_id) const;
+
+  const std::string& epoch() const { return epoch_; }
+  const std::string& key_id() const { return key_id_; }
+
+ private:
+  void AddNameKeys(const NormalizedApplication& application, const ConsortiumRecord& record,
+                   const std::vector<std::pair<TokenKind, std::string>>& contexts,
+                   std::vector<NameKey>* out) const;
+  std::vector<std::uint64_t> PhotoBands(std::uint64_t photo_hash) const;
+  std::vector<std::uint64_t> ResumeBands(const std::vector<std::uint32_t>& signature) const;
+
+  std::string epoch_;
+  std::string key_id_;
+  std::vector<KeyedHasher> kind_hashers_;  // by TokenKind
+  KeyedHasher name_hasher_;
+  KeyedHasher photo_hasher_;
+  KeyedHasher resume_hasher_;
+  KeyedHasher handle_hasher_;
+  std::array<std::array<std::uint8_t, kPhotoBandBits>, kPhotoBands> photo_bits_{};
+};
+
+}  // namespace crosscheck::share
