@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <set>
 #include <string>
 #include <string_view>
@@ -52,19 +53,16 @@ struct TokenHash {
 };
 
 // NameForm is one name form the encoder keys, with the plaintext the attacker tries to recover:
-// the part for a part key, the whole name (parts sorted and concatenated, as the encoder joins
-// them) for a whole-name key, the skeleton for a skeleton key.
-std::unordered_map<Token, std::pair<std::string, std::set<std::string>>, TokenHash> g_debug;
+// the part for a part key; for a whole-name key the form itself ("j" + all parts sorted and
+// concatenated, or "g" + given and family name alone), since the attacker's list holds the
+// frequencies of both whole-name forms; the skeleton for a skeleton key.
 struct NameForm {
   NameKeyKind kind;
   std::string form;
   std::string label;
 };
 
-// NameForms mirrors SubmissionEncoder::AddNameKeys form by form. Both whole-name forms (all parts
-// joined; given + family alone) are labelled with the application's whole name: an attacker who
-// names the applicant's whole name for a given + family key is counted as right (the attacker's
-// best case).
+// NameForms mirrors SubmissionEncoder::AddNameKeys form by form.
 std::vector<NameForm> NameForms(const NormalizedName& name) {
   const std::vector<std::string> parts = graph::NameParts(name);
   std::vector<NameForm> forms;
@@ -73,11 +71,11 @@ std::vector<NameForm> NameForms(const NormalizedName& name) {
   std::sort(sorted.begin(), sorted.end());
   std::string joined;
   for (const std::string& part : sorted) joined += part;
-  forms.push_back({NameKeyKind::kWhole, "j" + joined, joined});
+  forms.push_back({NameKeyKind::kWhole, "j" + joined, "j" + joined});
   if (!name.given.empty() && !name.family.empty()) {
     std::string given = name.given, family = name.family;
     if (family < given) std::swap(given, family);
-    forms.push_back({NameKeyKind::kWhole, "g" + given + " " + family, joined});
+    forms.push_back({NameKeyKind::kWhole, "g" + given + " " + family, "g" + given + " " + family});
   }
   for (const std::string& part : parts) {
     if (part.size() >= 2) forms.push_back({NameKeyKind::kPart, part, part});
@@ -127,17 +125,22 @@ struct AttackResult {
   std::size_t values_recovered = 0;  // plaintexts some key was correctly paired with
   std::size_t apps = 0;              // applications with at least one key of the kind
   std::size_t apps_hit = 0;          // applications with at least one key correctly paired
+  std::size_t legit_apps = 0;        // of `apps`, legitimate people's (truth.csv)
+  std::size_t legit_apps_hit = 0;    // of `apps_hit`, legitimate people's
   std::size_t top_key_count = 0;     // records carrying the most frequent key
   std::size_t top_value_count = 0;   // applications carrying the most frequent plaintext
   double KeyShare() const { return keys == 0 ? 0 : double(keys_recovered) / double(keys); }
   double ValueShare() const { return values == 0 ? 0 : double(values_recovered) / double(values); }
   double AppShare() const { return apps == 0 ? 0 : double(apps_hit) / double(apps); }
+  double LegitAppShare() const {
+    return legit_apps == 0 ? 0 : double(legit_apps_hit) / double(legit_apps);
+  }
 };
 
 // FrequencyAttack pairs the i-th most frequent key with the i-th most frequent plaintext.
 // Frequencies count applications (a key or plaintext counts once per application). Ties are
 // broken by key bytes and by plaintext, which carry no information for the attacker.
-AttackResult FrequencyAttack(const std::vector<KeyedApp>& apps,
+AttackResult FrequencyAttack(const std::vector<KeyedApp>& apps, const std::vector<bool>& fraud,
                              const std::unordered_map<std::string, std::size_t>& plaintext_count) {
   std::unordered_map<Token, std::size_t, TokenHash> key_count;
   std::unordered_map<Token, std::set<std::string>, TokenHash> key_truth;
@@ -176,7 +179,8 @@ AttackResult FrequencyAttack(const std::vector<KeyedApp>& apps,
     }
   }
   result.values_recovered = values_recovered.size();
-  for (const KeyedApp& app : apps) {
+  for (std::size_t idx = 0; idx < apps.size(); ++idx) {
+    const KeyedApp& app = apps[idx];
     if (app.empty()) continue;
     ++result.apps;
     const bool hit = std::any_of(app.begin(), app.end(), [&](const auto& entry) {
@@ -184,6 +188,10 @@ AttackResult FrequencyAttack(const std::vector<KeyedApp>& apps,
       return found != guess.end() && *found->second == entry.second;
     });
     result.apps_hit += hit;
+    if (!fraud[idx]) {
+      ++result.legit_apps;
+      result.legit_apps_hit += hit;
+    }
   }
   return result;
 }
@@ -191,11 +199,13 @@ AttackResult FrequencyAttack(const std::vector<KeyedApp>& apps,
 void PrintResult(const char* condition, const char* kind, const AttackResult& result) {
   std::printf(
       "[name attack] %-7s %-10s keys %7zu recovered %5zu (%.4f%%) | plaintexts %6zu recovered "
-      "%5zu (%.4f%%) | applications %6zu re-identified %6zu (%.4f%%) | top key in %zu records, "
-      "top plaintext in %zu applications\n",
+      "%5zu (%.4f%%) | applications %6zu re-identified %6zu (%.4f%%), of legitimate people's "
+      "%6zu re-identified %6zu (%.4f%%) | top key in %zu records, top plaintext in %zu "
+      "applications\n",
       condition, kind, result.keys, result.keys_recovered, 100 * result.KeyShare(), result.values,
       result.values_recovered, 100 * result.ValueShare(), result.apps, result.apps_hit,
-      100 * result.AppShare(), result.top_key_count, result.top_value_count);
+      100 * result.AppShare(), result.legit_apps, result.legit_apps_hit,
+      100 * result.LegitAppShare(), result.top_key_count, result.top_value_count);
 }
 
 TEST(NameFrequencyAttack, RecoversUnderOnePercentOfNames) {
@@ -209,6 +219,17 @@ TEST(NameFrequencyAttack, RecoversUnderOnePercentOfNames) {
   simulate::WorldSummary summary;
   const Status generated = simulate::GenerateWorld(config, dir, {}, &summary);
   ASSERT_TRUE(generated) << generated.error().ToString();
+  // truth.csv: application_id,person_id,operation_id,is_fraud — only to split the figures.
+  std::unordered_map<std::string, bool> fraud_of;
+  {
+    std::ifstream truth(dir / "truth.csv");
+    std::string line;
+    std::getline(truth, line);
+    while (std::getline(truth, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      fraud_of[line.substr(0, line.find(','))] = !line.empty() && line.back() == '1';
+    }
+  }
   IssueLog issues;
   auto records = ingest::ReadApplications(dir / "applications.csv", ingest::ReadOptions{}, issues);
   fs::remove_all(dir);
@@ -216,6 +237,10 @@ TEST(NameFrequencyAttack, RecoversUnderOnePercentOfNames) {
   const std::vector<NormalizedApplication> apps =
       normalize::NormalizeApplications(*records, normalize::NormalizeContext{}, &issues);
   ASSERT_EQ(apps.size(), records->size());
+  std::vector<bool> fraud(apps.size());
+  for (std::size_t idx = 0; idx < apps.size(); ++idx) {
+    fraud[idx] = fraud_of[apps[idx].application_id];
+  }
 
   share::ConsortiumKey key;
   for (std::size_t idx = 0; idx < share::kKeyBytes; ++idx) key.bytes[idx] = std::uint8_t(idx);
@@ -260,7 +285,6 @@ TEST(NameFrequencyAttack, RecoversUnderOnePercentOfNames) {
         message.append(form.form);
         const Token bound = name_hasher.Hash(message);
         mirrored.push_back({form.kind, bound});
-        if (form.kind == NameKeyKind::kPart) { auto& d = g_debug[bound]; d.first = std::string(share::TokenKindName(kind)) + "=" + value + " part=" + form.label; d.second.insert(apps[idx].company_id + "/" + apps[idx].application_id + "/" + (*records)[idx].source); }
         label_of.emplace(bound, form.label);
       }
     }
@@ -281,11 +305,10 @@ TEST(NameFrequencyAttack, RecoversUnderOnePercentOfNames) {
   }
   ASSERT_EQ(mismatched, 0u) << "the test's mirror of SubmissionEncoder::AddNameKeys is stale";
 
-  for (auto& [k, d] : g_debug) if (d.second.size() >= 150) { std::printf("DBG %zu %s ex:", d.second.size(), d.first.c_str()); int n=0; for (auto& e : d.second) { if (n++ < 4) std::printf(" %s", e.c_str()); } std::printf("\n"); }
-  const AttackResult bound_part = FrequencyAttack(bound_parts, part_count);
-  const AttackResult bound_whole = FrequencyAttack(bound_wholes, whole_count);
-  const AttackResult control_part = FrequencyAttack(control_parts, part_count);
-  const AttackResult control_whole = FrequencyAttack(control_wholes, whole_count);
+  const AttackResult bound_part = FrequencyAttack(bound_parts, fraud, part_count);
+  const AttackResult bound_whole = FrequencyAttack(bound_wholes, fraud, whole_count);
+  const AttackResult control_part = FrequencyAttack(control_parts, fraud, part_count);
+  const AttackResult control_whole = FrequencyAttack(control_wholes, fraud, whole_count);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
