@@ -173,7 +173,6 @@ AttackResult FrequencyAttack(const std::vector<KeyedApp>& apps, const std::vecto
     const std::string& value = ranked_values[rank].second;
     guess[key] = &value;
     if (key_truth[key].contains(value)) {
-      std::printf("DEBUG rank %zu keyfreq %zu value %s valuefreq %zu\n", rank, ranked_keys[rank].first, value.c_str(), ranked_values[rank].first);
       ++result.keys_recovered;
       values_recovered.insert(value);
     }
