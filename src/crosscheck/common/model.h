@@ -142,7 +142,8 @@ struct NormalizedName {
   bool transliterated = false;      // the input held a non-Latin script
   // keyed: the tokens are a consortium record's keyed name keys, not words (hub/keyed_names.h):
   // "f..." keys stand for a whole name, "p..." for one part, "s..." for a part's romanization
-  // skeleton, each bound to one identifier the applicant gave. Keyed names are compared by key
+  // skeleton, each bound to one identifier the applicant gave ("w", "q", "k": the same, bound
+  // to a date of birth or national id). Keyed names are compared by key
   // equality only (graph/name_match.h).
   bool keyed = false;
 };

@@ -245,9 +245,9 @@ void AddPhotoCandidates(const std::vector<NormalizedApplication>& applications, 
 
 constexpr std::uint32_t kNoSignature = std::numeric_limits<std::uint32_t>::max();
 
-void AddResumeCandidates(const std::vector<NormalizedApplication>& applications,
-                         const std::vector<ApplicationRecord>& records,
-                         const EvidenceOptions& options, std::vector<Candidate>* out) {
+std::vector<internal::MinHashSignature> ResumeSignatures(const std::vector<NormalizedApplication>& applications,
+                                                       const std::vector<ApplicationRecord>& records,
+                                                       const EvidenceOptions& options) {
   std::vector<internal::MinHashSignature> signatures(applications.size());
   // Signatures are independent per application: two threads halve the dominant cost.
   // A heavy applier sends one resume under one name to many companies: each thread computes
@@ -283,6 +283,14 @@ void AddResumeCandidates(const std::vector<NormalizedApplication>& applications,
   } else {
     compute(0, applications.size());
   }
+  return signatures;
+}
+
+// AddResumeCandidates groups applications whose resume signatures (computed here, or keyed
+// ones from the consortium hub, whose bins compare alike) are near-duplicates.
+void AddResumeCandidates(const std::vector<NormalizedApplication>& applications,
+                         const std::vector<internal::MinHashSignature>& signatures,
+                         const EvidenceOptions& options, std::vector<Candidate>* out) {
   // A person sends one resume to dozens of companies: identical signatures are grouped first,
   // so LSH compares distinct texts only (otherwise a heavy applier's bucket costs n^2 per band).
   std::vector<std::uint32_t> distinct_of(applications.size(), kNoSignature);
@@ -376,7 +384,9 @@ const std::string& LinkedinOf(const NormalizedApplication& a) { return a.linkedi
 bool HasValue(const NormalizedApplication& a, const ApplicationRecord& record, ArtifactKind kind,
               const PrecomputedNearDuplicates* near_duplicates, std::size_t app_idx) {
   if (near_duplicates != nullptr && kind == ArtifactKind::kPhoto) return near_duplicates->has_photo[app_idx] != 0;
-  if (near_duplicates != nullptr && kind == ArtifactKind::kResume) return near_duplicates->has_resume[app_idx] != 0;
+  if (near_duplicates != nullptr && kind == ArtifactKind::kResume) {
+    return !near_duplicates->resume_signatures[app_idx].empty();
+  }
   switch (kind) {
     case ArtifactKind::kPhone: return !a.phone_e164.empty();
     case ArtifactKind::kEmail: return !a.email.empty();
@@ -627,7 +637,7 @@ EvidenceSet CollectEvidence(const std::vector<NormalizedApplication>& applicatio
   CC_CHECK(applications.size() == records.size() && applications.size() == persona_index.size())
       << applications.size() << " " << records.size() << " " << persona_index.size();
   CC_CHECK(near_duplicates == nullptr || (near_duplicates->has_photo.size() == applications.size() &&
-                                          near_duplicates->has_resume.size() == applications.size()));
+                                          near_duplicates->resume_signatures.size() == applications.size()));
   std::vector<Candidate> candidates;
   AddExactCandidates(applications, ArtifactKind::kPhone, PhoneOf, &candidates);
   AddExactCandidates(applications, ArtifactKind::kEmail, EmailOf, &candidates);
@@ -640,11 +650,12 @@ EvidenceSet CollectEvidence(const std::vector<NormalizedApplication>& applicatio
   AddExactCandidates(applications, ArtifactKind::kLinkedin, LinkedinOf, &candidates);
   if (near_duplicates == nullptr) {
     AddPhotoCandidates(applications, options.photo_max_hamming, &candidates);
-    AddResumeCandidates(applications, records, options, &candidates);
+    AddResumeCandidates(applications, ResumeSignatures(applications, records, options), options, &candidates);
   } else {
     for (const NearDuplicateGroup& group : near_duplicates->groups) {
       candidates.push_back(Candidate{group.kind, group.value, group.applications, group.similarity});
     }
+    AddResumeCandidates(applications, near_duplicates->resume_signatures, options, &candidates);
   }
   AddIpCandidates(applications, options.ip_window_seconds, &candidates);
 

@@ -133,13 +133,15 @@ struct NearDuplicateGroup {
   double similarity = 1;                     // estimated, as SharedArtifact::similarity
 };
 
-// PrecomputedNearDuplicates replaces CollectEvidence's own photo and resume search: the groups,
-// and which applications hold a photo or a resume at all (the kinds' sharing-rate
-// denominators). has_photo and has_resume are parallel to the applications.
+// PrecomputedNearDuplicates replaces what CollectEvidence cannot compute without the raw
+// values (on the consortium hub): photo groups and which applications hold a photo at all (the
+// kind's sharing-rate denominator), and each application's resume signature, whose 128 bins
+// are keyed tokens that compare like the plain bins (empty: no resume). has_photo and
+// resume_signatures are parallel to the applications.
 struct PrecomputedNearDuplicates {
-  std::vector<NearDuplicateGroup> groups;
+  std::vector<NearDuplicateGroup> groups;  // kPhoto groups
   std::vector<char> has_photo;
-  std::vector<char> has_resume;
+  std::vector<std::vector<std::uint32_t>> resume_signatures;
 };
 
 // ResumeSignature returns the MinHash signature (128 bins) CollectEvidence compares resumes by:

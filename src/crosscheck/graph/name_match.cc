@@ -150,7 +150,7 @@ bool SharesKey(const NormalizedName& left, const NormalizedName& right, std::str
 bool NamesAreOnePerson(const NormalizedName& left, const NormalizedName& right) {
   // Keyed names: the member company computed the whole-name keys (parts joined in sorted
   // order; given and family name alone), so one key in common is one name.
-  if (left.keyed || right.keyed) return left.keyed && right.keyed && SharesKey(left, right, "f");
+  if (left.keyed || right.keyed) return left.keyed && right.keyed && SharesKey(left, right, "fw");
   const std::vector<std::string> a = SplitParts(left), b = SplitParts(right);
   if (a.empty() || b.empty()) return false;
   // Joined letters catch "min jun" vs "minjun" and family-first vs given-first writing.
@@ -167,7 +167,7 @@ bool NamesAreOnePerson(const NormalizedName& left, const NormalizedName& right) 
 }
 
 bool NamesShareAPart(const NormalizedName& left, const NormalizedName& right) {
-  if (left.keyed || right.keyed) return left.keyed && right.keyed && SharesKey(left, right, "fps");
+  if (left.keyed || right.keyed) return left.keyed && right.keyed && SharesKey(left, right, "fpswqk");
   const std::vector<std::string> a = SplitParts(left), b = SplitParts(right);
   for (const std::string& x : a) {
     if (x.size() < 2) continue;
@@ -184,8 +184,7 @@ bool NamesShareAPart(const NormalizedName& left, const NormalizedName& right) {
 }
 
 bool WrittenInDifferentScripts(const NormalizedName& left, const NormalizedName& right) {
-  return !left.tokens.empty() && !right.tokens.empty() && !left.keyed && !right.keyed &&
-         left.transliterated != right.transliterated;
+  return !left.tokens.empty() && !right.tokens.empty() && left.transliterated != right.transliterated;
 }
 
 bool CouldBeOnePerson(const NormalizedApplication& left, const NormalizedApplication& right,

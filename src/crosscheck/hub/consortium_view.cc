@@ -21,11 +21,25 @@ Token HubToken(const share::KeyedHasher& hub_layer, char tag, const Token& token
   return hub_layer.Hash(std::string_view(message, sizeof message));
 }
 
-std::uint64_t HubWord(const share::KeyedHasher& hub_layer, char tag, std::uint64_t word) {
-  char message[1 + sizeof word];
-  message[0] = tag;
-  std::memcpy(message + 1, &word, sizeof word);
-  return hub_layer.Hash64(std::string_view(message, sizeof message));
+// HubWords adds the hub's layer to band tokens (AES with the hub's block key; position in
+// the first byte, so equal tokens stay equal only at the same position).
+template <class Word>
+std::vector<Word> HubWords(const share::BlockPrf& hub_blocks, const std::vector<Word>& words) {
+  std::vector<share::Block> blocks(words.size());
+  for (std::size_t idx = 0; idx < words.size(); ++idx) {
+    blocks[idx][0] = static_cast<std::uint8_t>(idx);
+    for (std::size_t byte = 0; byte < sizeof(Word); ++byte) {
+      blocks[idx][1 + byte] = static_cast<std::uint8_t>(words[idx] >> (8 * byte));
+    }
+  }
+  hub_blocks.Apply(blocks);
+  std::vector<Word> out(words.size());
+  for (std::size_t idx = 0; idx < words.size(); ++idx) {
+    Word word = 0;
+    for (std::size_t byte = 0; byte < sizeof(Word); ++byte) word = static_cast<Word>((word << 8) | blocks[idx][byte]);
+    out[idx] = word;
+  }
+  return out;
 }
 
 std::string& FieldFor(NormalizedApplication& app, share::TokenKind kind) {
@@ -74,7 +88,7 @@ NormalizedApplication Decode(const share::ConsortiumRecord& record, const std::s
   std::vector<std::string> whole;
   for (const share::NameKey& key : record.name_keys) {
     std::string text = static_cast<char>(key.kind) + share::TokenHex(HubToken(hub_layer, 'n', key.key));
-    if (key.kind == share::NameKeyKind::kWhole) whole.push_back(text);
+    if (key.kind == share::NameKeyKind::kWhole || key.kind == share::NameKeyKind::kIdentityWhole) whole.push_back(text);
     app.name.tokens.push_back(std::move(text));
   }
   std::sort(app.name.tokens.begin(), app.name.tokens.end());
@@ -90,6 +104,7 @@ NormalizedApplication Decode(const share::ConsortiumRecord& record, const std::s
   app.idv_status = record.idv_status;
   app.interview_flags = record.interview_flags;
   app.stage = record.stage;
+  app.name.transliterated = record.name_transliterated;
   return app;
 }
 
@@ -98,16 +113,18 @@ bool BirthsCompatible(const NormalizedApplication& a, const NormalizedApplicatio
 }
 
 // LinkPersonas: one person's applications share a whole-name key (the same name under the
-// same identifier) or two part keys (two name parts, or one part under two identifiers), and
-// their dates of birth do not differ. Part-key groups past kMaxPartGroup are common names
-// under one shared identifier, not one person.
+// same identifier), or two part keys (two name parts, or one part under two identifiers), or a
+// part and two romanization skeletons (one part spelt alike, another with a vowel typo or
+// another romanization: "Danial"/"Daniel", "Choe"/"Choi"); and their dates of birth do not
+// differ. Two relatives sharing a phone share one part ("Smith") and its skeleton: not enough.
+// Key groups past kMaxPartGroup are common names under one shared identifier, not one person.
 std::vector<std::string> LinkPersonas(const std::vector<NormalizedApplication>& apps) {
   constexpr std::size_t kMaxPartGroup = 64;
   std::unordered_map<std::string_view, std::vector<std::uint32_t>> whole, part;
   for (std::uint32_t app_idx = 0; app_idx < apps.size(); ++app_idx) {
     for (const std::string& key : apps[app_idx].name.tokens) {
       if (key[0] == 'f') whole[key].push_back(app_idx);
-      if (key[0] == 'p') part[key].push_back(app_idx);
+      if (key[0] == 'p' || key[0] == 's') part[key].push_back(app_idx);
     }
   }
   UnionFind personas(apps.size());
@@ -116,18 +133,24 @@ std::vector<std::string> LinkPersonas(const std::vector<NormalizedApplication>& 
       if (BirthsCompatible(apps[members[slot - 1]], apps[members[slot]])) personas.Union(members[slot - 1], members[slot]);
     }
   }
+  // Per pair: shared part keys in the low 16 bits, shared skeleton keys above.
+  constexpr int kSkeletonUnit = 1 << 16;
   std::unordered_map<std::uint64_t, int> shared_parts;
   for (const auto& [key, members] : part) {
     if (members.size() < 2 || members.size() > kMaxPartGroup) continue;
+    const int unit = key[0] == 'p' ? 1 : kSkeletonUnit;
     for (std::size_t left = 0; left < members.size(); ++left) {
       for (std::size_t right = left + 1; right < members.size(); ++right) {
-        ++shared_parts[(static_cast<std::uint64_t>(members[left]) << 32) | members[right]];
+        shared_parts[(static_cast<std::uint64_t>(members[left]) << 32) | members[right]] += unit;
       }
     }
   }
   for (const auto& [pair, count] : shared_parts) {
+    const int parts = count % kSkeletonUnit, skeletons = count / kSkeletonUnit;
     const auto left = static_cast<std::uint32_t>(pair >> 32), right = static_cast<std::uint32_t>(pair);
-    if (count >= 2 && BirthsCompatible(apps[left], apps[right])) personas.Union(left, right);
+    if ((parts >= 2 || (parts >= 1 && skeletons >= 2)) && BirthsCompatible(apps[left], apps[right])) {
+      personas.Union(left, right);
+    }
   }
   std::vector<std::string> smallest(apps.size());
   for (std::uint32_t app_idx = 0; app_idx < apps.size(); ++app_idx) {
@@ -212,12 +235,13 @@ void AddBandGroups(const std::vector<NormalizedApplication>& apps,
 ConsortiumView BuildConsortiumView(const std::vector<share::Submission>& submissions,
                                    const share::KeyedHasher& hub_layer, const ViewOptions& options) {
   ConsortiumView view;
+  const share::BlockPrf hub_blocks(hub_layer.Hash("hub band layer"));
   std::vector<std::size_t> order(submissions.size());
   std::iota(order.begin(), order.end(), 0);
   std::sort(order.begin(), order.end(), [&](std::size_t left, std::size_t right) {
     return submissions[left].company_id < submissions[right].company_id;
   });
-  std::vector<std::vector<std::uint64_t>> photo_bands, resume_bands;
+  std::vector<std::vector<std::uint64_t>> photo_bands;
   for (std::size_t member_idx : order) {
     for (const share::ConsortiumRecord& record : submissions[member_idx].records) {
       NormalizedApplication app = Decode(record, submissions[member_idx].company_id, hub_layer);
@@ -225,28 +249,21 @@ ConsortiumView BuildConsortiumView(const std::vector<share::Submission>& submiss
       ApplicationRecord raw;
       raw.application_id = app.application_id;
       raw.company_id = app.company_id;
-      std::vector<std::uint64_t> photo, resume;
-      for (std::uint64_t word : record.photo_bands) photo.push_back(HubWord(hub_layer, 'P', word));
-      for (std::uint64_t word : record.resume_bands) resume.push_back(HubWord(hub_layer, 'R', word));
-      photo_bands.push_back(std::move(photo));
-      resume_bands.push_back(std::move(resume));
+      photo_bands.push_back(HubWords(hub_blocks, record.photo_bands));
+      view.near_duplicates.resume_signatures.push_back(HubWords(hub_blocks, record.resume_bins));
       view.applications.push_back(std::move(app));
       view.records.push_back(std::move(raw));
       view.member_of.push_back(member_idx);
       view.member_handle.push_back(record.handle);
     }
   }
-  std::vector<const std::vector<std::uint64_t>*> photos, resumes;
+  std::vector<const std::vector<std::uint64_t>*> photos;
   for (std::size_t app_idx = 0; app_idx < view.applications.size(); ++app_idx) {
     photos.push_back(&photo_bands[app_idx]);
-    resumes.push_back(&resume_bands[app_idx]);
     view.near_duplicates.has_photo.push_back(photo_bands[app_idx].empty() ? 0 : 1);
-    view.near_duplicates.has_resume.push_back(resume_bands[app_idx].empty() ? 0 : 1);
   }
   AddBandGroups(view.applications, photos, graph::ArtifactKind::kPhoto, options.photo_min_bands,
                 share::kPhotoBandBits, options.max_bucket, &view.near_duplicates.groups);
-  AddBandGroups(view.applications, resumes, graph::ArtifactKind::kResume, options.resume_min_bands,
-                share::kResumeBandBins, options.max_bucket, &view.near_duplicates.groups);
   view.persona_ids = LinkPersonas(view.applications);
   return view;
 }

@@ -3,8 +3,8 @@
 // view cannot be dictionary-attacked even by a member who holds the consortium key), then each
 // record becomes a NormalizedApplication whose identifiers are hub tokens and whose name is a
 // set of keyed name keys (NormalizedName::keyed). Photos and resumes become near-duplicate
-// groups found from band tokens, and personas come from name keys shared under one
-// identifier.
+// groups found from band tokens, resumes keep their keyed MinHash bins (compared by the graph
+// exactly as plain ones), and personas come from name keys shared under one identifier.
 //
 //   ConsortiumView view = BuildConsortiumView(submissions, hub_layer);
 //   graph::BuildNetworks(view.applications, view.records, view.persona_ids, {}, &view.near_duplicates);
@@ -16,6 +16,7 @@
 
 #include "crosscheck/common/model.h"
 #include "crosscheck/graph/evidence_edge.h"
+#include "crosscheck/share/block_prf.h"
 #include "crosscheck/share/consortium_record.h"
 
 namespace crosscheck::hub {
@@ -36,8 +37,6 @@ struct ViewOptions {
   // about 97 % of pairs 6 bits apart, 74 % at 8 bits, and a pair of unrelated photos with
   // probability ~1e-11.
   int photo_min_bands = 3;
-  // Resumes are one group when at least this many of the 32 bands agree (Jaccard ~0.6).
-  int resume_min_bands = 4;
   // Band buckets holding more distinct values than this are boilerplate and skipped.
   std::size_t max_bucket = 200;
 };

@@ -57,7 +57,9 @@ struct Disclosure {
   const ConsortiumView& view;
   const graph::NetworkResult& networks;
   std::size_t k;
-  std::vector<std::vector<std::uint32_t>> artifacts_of;     // application -> artifact indexes
+  // persona -> artifact indexes: the scorer weighs what any of a persona's applications
+  // shares for each of them (a persona's payout account counts on its every application).
+  std::vector<std::vector<std::uint32_t>> artifacts_of;
   std::vector<std::vector<std::uint32_t>> network_members;  // network -> sorted member indexes
   std::vector<std::vector<std::uint32_t>> persona_members;  // persona -> sorted member indexes
   std::vector<std::vector<std::uint32_t>> artifact_members; // artifact -> sorted member indexes
@@ -111,7 +113,7 @@ std::optional<share::ApplicationFinding> FindingFor(std::size_t app_idx, const s
   // Artifacts the member may hear of, strongest (most holders) per kind.
   std::map<std::string, share::SharedArtifactCount> by_kind;
   std::set<std::string> disclosed_codes;
-  for (std::uint32_t artifact_idx : disclosure.artifacts_of[app_idx]) {
+  for (std::uint32_t artifact_idx : disclosure.artifacts_of[persona_idx]) {
     const graph::SharedArtifact& artifact = networks.evidence.artifacts[artifact_idx];
     const std::size_t others = Disclosure::OthersThan(disclosure.artifact_members[artifact_idx], own);
     if (others < disclosure.k) continue;
@@ -186,11 +188,11 @@ HubMatchResult MatchSubmissions(std::vector<SourcedSubmission> submissions, cons
 
   Disclosure disclosure{view, networks, options.k_threshold, {}, {}, {}, {}};
   disclosure.Prepare();
-  disclosure.artifacts_of.resize(view.applications.size());
+  disclosure.artifacts_of.resize(networks.persona_ids.size());
   for (std::uint32_t artifact_idx = 0; artifact_idx < networks.evidence.artifacts.size(); ++artifact_idx) {
     const graph::SharedArtifact& artifact = networks.evidence.artifacts[artifact_idx];
     if (artifact.weight <= 0) continue;
-    for (std::size_t app_idx : artifact.applications) disclosure.artifacts_of[app_idx].push_back(artifact_idx);
+    for (std::uint32_t persona_idx : artifact.personas) disclosure.artifacts_of[persona_idx].push_back(artifact_idx);
   }
   result.findings.resize(accepted.size());
   for (std::size_t member_idx = 0; member_idx < accepted.size(); ++member_idx) {

@@ -52,67 +52,9 @@ struct TokenHash {
   }
 };
 
-// NameForm is one name form the encoder keys, with the plaintext the attacker tries to recover:
-// the part for a part key; for a whole-name key the form itself ("j" + all parts sorted and
-// concatenated, or "g" + given and family name alone), since the attacker's list holds the
-// frequencies of both whole-name forms; the skeleton for a skeleton key.
-struct NameForm {
-  NameKeyKind kind;
-  std::string form;
-  std::string label;
-};
-
-// NameForms mirrors SubmissionEncoder::AddNameKeys form by form.
-std::vector<NameForm> NameForms(const NormalizedName& name) {
-  const std::vector<std::string> parts = graph::NameParts(name);
-  std::vector<NameForm> forms;
-  if (parts.empty()) return forms;
-  std::vector<std::string> sorted = parts;
-  std::sort(sorted.begin(), sorted.end());
-  std::string joined;
-  for (const std::string& part : sorted) joined += part;
-  forms.push_back({NameKeyKind::kWhole, "j" + joined, "j" + joined});
-  if (!name.given.empty() && !name.family.empty()) {
-    std::string given = name.given, family = name.family;
-    if (family < given) std::swap(given, family);
-    forms.push_back({NameKeyKind::kWhole, "g" + given + " " + family, "g" + given + " " + family});
-  }
-  for (const std::string& part : parts) {
-    if (part.size() >= 2) forms.push_back({NameKeyKind::kPart, part, part});
-    if (part.size() >= 3) {
-      const std::string skeleton = graph::RomanizationSkeleton(part);
-      if (skeleton.size() >= 2) forms.push_back({NameKeyKind::kSkeleton, skeleton, skeleton});
-    }
-  }
-  std::sort(forms.begin(), forms.end(), [](const NameForm& left, const NameForm& right) {
-    return std::tie(left.kind, left.form) < std::tie(right.kind, right.form);
-  });
-  forms.erase(std::unique(forms.begin(), forms.end(),
-                          [](const NameForm& left, const NameForm& right) {
-                            return left.kind == right.kind && left.form == right.form;
-                          }),
-              forms.end());
-  return forms;
-}
-
-// BindingContexts mirrors the identifiers SubmissionEncoder::Encode binds name keys to: every
-// non-empty identifier but the IP address and the agency.
-std::vector<std::pair<TokenKind, std::string>> BindingContexts(const NormalizedApplication& app) {
-  std::vector<std::pair<TokenKind, std::string>> values = {
-      {TokenKind::kEmail, app.email},
-      {TokenKind::kPhone, app.phone_e164},
-      {TokenKind::kNationalId, app.national_id},
-      {TokenKind::kPayoutAccount, app.payout_account},
-      {TokenKind::kDevice, app.device_id},
-      {TokenKind::kHomeAddress, app.address_key},
-      {TokenKind::kShippingAddress, app.shipping_address_key},
-      {TokenKind::kLinkedin, app.linkedin},
-      {TokenKind::kGithub, app.github},
-      {TokenKind::kBirthDate, app.date_of_birth ? FormatDate(*app.date_of_birth) : std::string()},
-  };
-  std::erase_if(values, [](const auto& entry) { return entry.second.empty(); });
-  return values;
-}
+// Label is the plaintext the attacker tries to recover for a form: the part for a part key,
+// the form itself for a whole-name key (the attacker's list holds every whole-name form).
+std::string Label(const share::NameForm& form) { return form.form; }
 
 // KeyedApp is what one application shows the attacker for one key kind: each distinct key with
 // the plaintext it truly stands for in this application.
@@ -244,12 +186,8 @@ TEST(NameFrequencyAttack, RecoversUnderOnePercentOfNames) {
   share::ConsortiumKey key;
   for (std::size_t idx = 0; idx < share::kKeyBytes; ++idx) key.bytes[idx] = std::uint8_t(idx);
   const share::SubmissionEncoder encoder(key, kEpoch);
-  // Ground truth: the test recomputes every name key exactly as the encoder does (same derived
-  // key, same message: kind name \0 identifier \0 form kind, form) and labels it with the form's
-  // plaintext, then checks that the recomputed set equals the encoded record's name keys for
-  // every application. So the labels are exact, and a change to the encoder that this mirror
-  // misses fails the test instead of silently mislabelling keys.
-  const share::KeyedHasher name_hasher = share::KeyedHasher::Derived(key, "name", kEpoch);
+  // Ground truth: the encoder's own labelled name keys (LabelledNameKeys), checked against the
+  // record Encode made, so a label can never drift from what is sent.
   // Control: the same forms under a plain keyed hash of the form alone, not bound to any
   // identifier — the encoding the frequency attack is known to break.
   const share::KeyedHasher control_hasher = share::KeyedHasher::Derived(key, "control", "");
@@ -261,48 +199,30 @@ TEST(NameFrequencyAttack, RecoversUnderOnePercentOfNames) {
   std::string message;
   for (std::size_t idx = 0; idx < apps.size(); ++idx) {
     const share::ConsortiumRecord record = encoder.Encode(apps[idx], (*records)[idx]);
-    const std::vector<NameForm> forms = NameForms(apps[idx].name);
-    std::vector<share::NameKey> mirrored;
-    std::unordered_map<Token, std::string, TokenHash> label_of;
+    const std::vector<share::LabelledNameKey> labelled = encoder.LabelledNameKeys(apps[idx], record);
+    std::vector<share::NameKey> keys;
+    for (const share::LabelledNameKey& entry : labelled) keys.push_back(entry.key);
+    mismatched += keys != record.name_keys;
     std::set<std::string> parts, wholes;
-    for (const NameForm& form : forms) {
-      if (form.kind == NameKeyKind::kPart) parts.insert(form.label);
-      if (form.kind == NameKeyKind::kWhole) wholes.insert(form.label);
+    for (const share::NameForm& form : share::NameForms(apps[idx].name)) {
+      if (form.kind == NameKeyKind::kPart) parts.insert(Label(form));
+      if (form.kind == NameKeyKind::kWhole) wholes.insert(Label(form));
       message.assign(1, static_cast<char>(form.kind));
       message.append(form.form);
       const Token control = control_hasher.Hash(message);
-      if (form.kind == NameKeyKind::kPart) control_parts[idx].emplace_back(control, form.label);
-      if (form.kind == NameKeyKind::kWhole) control_wholes[idx].emplace_back(control, form.label);
+      if (form.kind == NameKeyKind::kPart) control_parts[idx].emplace_back(control, Label(form));
+      if (form.kind == NameKeyKind::kWhole) control_wholes[idx].emplace_back(control, Label(form));
     }
-    for (const auto& [kind, value] : BindingContexts(apps[idx])) {
-      for (const NameForm& form : forms) {
-        message.assign(share::TokenKindName(kind));
-        message.push_back('\0');
-        message.append(value);
-        message.push_back('\0');
-        message.push_back(static_cast<char>(form.kind));
-        message.append(form.form);
-        const Token bound = name_hasher.Hash(message);
-        mirrored.push_back({form.kind, bound});
-        label_of.emplace(bound, form.label);
-      }
-    }
-    std::sort(mirrored.begin(), mirrored.end(),
-              [](const auto& left, const auto& right) { return left.key < right.key; });
-    mirrored.erase(std::unique(mirrored.begin(), mirrored.end()), mirrored.end());
-    mismatched += mirrored != record.name_keys;
-    // The attacker's view: the record's keys as encoded.
-    for (const share::NameKey& name_key : record.name_keys) {
-      const auto label = label_of.find(name_key.key);
-      if (label == label_of.end()) continue;  // counted in `mismatched`
-      if (name_key.kind == NameKeyKind::kPart) bound_parts[idx].emplace_back(name_key.key, label->second);
-      if (name_key.kind == NameKeyKind::kWhole) bound_wholes[idx].emplace_back(name_key.key, label->second);
+    // The attacker's view: the record's keys as encoded, whatever identifier they are bound to.
+    for (const share::LabelledNameKey& entry : labelled) {
+      if (entry.form.kind == NameKeyKind::kPart) bound_parts[idx].emplace_back(entry.key.key, Label(entry.form));
+      if (entry.form.kind == NameKeyKind::kWhole) bound_wholes[idx].emplace_back(entry.key.key, Label(entry.form));
     }
     // The attacker's knowledge: exact plaintext frequencies over the same applications.
     for (const std::string& part : parts) ++part_count[part];
     for (const std::string& whole : wholes) ++whole_count[whole];
   }
-  ASSERT_EQ(mismatched, 0u) << "the test's mirror of SubmissionEncoder::AddNameKeys is stale";
+  ASSERT_EQ(mismatched, 0u) << "LabelledNameKeys disagrees with Encode";
 
   const AttackResult bound_part = FrequencyAttack(bound_parts, fraud, part_count);
   const AttackResult bound_whole = FrequencyAttack(bound_wholes, fraud, whole_count);

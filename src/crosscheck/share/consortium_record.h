@@ -40,8 +40,20 @@ inline constexpr std::size_t kTokenKindCount = 12;
 const char* TokenKindName(TokenKind kind);
 
 // NameKeyKind says what a name key stands for: a whole name (parts joined in sorted order, or
-// given and family name alone), one part, or one part's romanization skeleton.
-enum class NameKeyKind : char { kWhole = 'f', kPart = 'p', kSkeleton = 's' };
+// given and family name alone), one part, or one part's romanization skeleton; bound to an
+// identifier a person uses (e-mail, phone, device, account, addresses, photo) or to one that
+// does not set a person apart from the name (date of birth and national id, which an identity
+// thief copies with it; profile handles, typed from names). The hub links personas only on the
+// first kind — the second would join a victim to the persona that stole her identity, or
+// namesakes — and uses both to see one name behind a shared value.
+enum class NameKeyKind : char {
+  kWhole = 'f',
+  kPart = 'p',
+  kSkeleton = 's',
+  kIdentityWhole = 'w',
+  kIdentityPart = 'q',
+  kIdentitySkeleton = 'k',
+};
 
 // NameKey is a keyed name key. Every key is bound to one identifier of the application (its
 // e-mail, phone, date of birth, ...): the key is HMAC(name key, kind, identifier, name form),
@@ -61,7 +73,7 @@ struct ConsortiumRecord {
   std::vector<std::pair<TokenKind, Token>> tokens;    // at most one per kind, in kind order
   std::vector<NameKey> name_keys;                     // sorted, distinct
   std::vector<std::uint64_t> photo_bands;             // kPhotoBands tokens, or empty
-  std::vector<std::uint64_t> resume_bands;            // kResumeBands tokens, or empty
+  std::vector<std::uint32_t> resume_bins;             // kResumeBins keyed MinHash bins, or empty
   // Coarse context, judged by the company; none of it identifies a person.
   LineType line_type = LineType::kUnknown;
   IpKind ip_kind = IpKind::kUnknown;
@@ -72,18 +84,22 @@ struct ConsortiumRecord {
   std::string idv_status;        // passed / review / failed / ...
   std::vector<std::string> interview_flags;  // upper-case codes
   std::string stage;
+  // The name was written in a non-Latin script and transliterated: such a name cannot be
+  // compared with a Latin spelling (graph::WrittenInDifferentScripts), only used to avoid
+  // calling two spellings of one person different people.
+  bool name_transliterated = false;
 };
 
-// Photo and resume bands. Photos: kPhotoBands tables, each keyed on kPhotoBandBits pHash bits
+// Photo bands and resume bins. Photos: kPhotoBands tables, each keyed on kPhotoBandBits pHash bits
 // chosen by the consortium key (bit-sampling LSH, Indyk & Motwani 1998): two hashes d bits apart
 // agree on a table with probability (1 - d/64)^16 — 0.35 at d = 4, 0.07 at d = 10 — so
-// near-duplicates share several tables and unrelated photos (d ~ 32) none. Resumes: the 128
-// MinHash bins in kResumeBands bands of 4, each band one token (banded LSH, the bands the
-// plaintext engine uses); a pair at Jaccard J shares a band with probability J^4.
+// near-duplicates share several tables and unrelated photos (d ~ 32) none. Resumes: each of the
+// 128 MinHash bins keyed on its own (AES of bin index and value, 32 bits kept), so the hub's
+// estimate of Jaccard similarity (the share of equal bins) and its banded LSH are the plaintext
+// engine's, while a bin reveals nothing of the shingle behind it.
 inline constexpr int kPhotoBands = 32;
 inline constexpr int kPhotoBandBits = 16;
-inline constexpr int kResumeBands = 32;
-inline constexpr int kResumeBandBins = 4;
+inline constexpr int kResumeBins = 128;
 
 // Submission is one company's file for one epoch.
 struct Submission {

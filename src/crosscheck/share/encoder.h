@@ -13,11 +13,31 @@
 #include <vector>
 
 #include "crosscheck/common/model.h"
+#include "crosscheck/share/block_prf.h"
 #include "crosscheck/share/consortium_record.h"
 #include "crosscheck/share/key_file.h"
 #include "crosscheck/share/keyed_hash.h"
 
 namespace crosscheck::share {
+
+// NameForm is one comparable form of a name that the encoder keys: a whole-name form
+// ("j" + parts sorted and joined, "l" + their letters sorted, "g" + given and family name), a
+// part, or a part's romanization skeleton.
+struct NameForm {
+  NameKeyKind kind = NameKeyKind::kWhole;  // kWhole, kPart or kSkeleton
+  std::string form;
+  friend auto operator<=>(const NameForm&, const NameForm&) = default;
+};
+
+// NameForms returns the distinct forms of a normalized name, sorted; empty for no name.
+std::vector<NameForm> NameForms(const NormalizedName& name);
+
+// LabelledNameKey is a name key with the form it was made from: for tests and audits that need
+// the ground truth (the attack evaluation in hub/name_attack_test.cc). Never sent.
+struct LabelledNameKey {
+  NameKey key;
+  NameForm form;
+};
 
 class SubmissionEncoder {
  public:
@@ -31,22 +51,27 @@ class SubmissionEncoder {
   // Handle returns the opaque handle of an application: HMAC(handle key, company \0 id).
   Token Handle(std::string_view company_id, std::string_view application_id) const;
 
+  // LabelledNameKeys returns the name keys Encode puts in `record` (which must be Encode's
+  // output for `application`, or at least carry its photo bands), each with its form.
+  std::vector<LabelledNameKey> LabelledNameKeys(const NormalizedApplication& application,
+                                                const ConsortiumRecord& record) const;
+
   const std::string& epoch() const { return epoch_; }
   const std::string& key_id() const { return key_id_; }
 
  private:
-  void AddNameKeys(const NormalizedApplication& application, const ConsortiumRecord& record,
-                   const std::vector<std::pair<TokenKind, std::string>>& contexts,
-                   std::vector<NameKey>* out) const;
+  std::vector<LabelledNameKey> BoundNameKeys(const NormalizedApplication& application, const ConsortiumRecord& record,
+                                             const std::vector<std::pair<TokenKind, std::string>>& contexts) const;
+  static std::vector<std::pair<TokenKind, std::string>> ContextsOf(const NormalizedApplication& application);
   std::vector<std::uint64_t> PhotoBands(std::uint64_t photo_hash) const;
-  std::vector<std::uint64_t> ResumeBands(const std::vector<std::uint32_t>& signature) const;
+  std::vector<std::uint32_t> ResumeBins(const std::vector<std::uint32_t>& signature) const;
 
   std::string epoch_;
   std::string key_id_;
   std::vector<KeyedHasher> kind_hashers_;  // by TokenKind
   KeyedHasher name_hasher_;
-  KeyedHasher photo_hasher_;
-  KeyedHasher resume_hasher_;
+  BlockPrf photo_prf_;
+  BlockPrf resume_prf_;
   KeyedHasher handle_hasher_;
   std::array<std::array<std::uint8_t, kPhotoBandBits>, kPhotoBands> photo_bits_{};
 };

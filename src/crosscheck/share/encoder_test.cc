@@ -381,7 +381,7 @@ void ExpectSameRecord(const ConsortiumRecord& left, const ConsortiumRecord& righ
   EXPECT_EQ(left.tokens, right.tokens);
   EXPECT_EQ(left.name_keys, right.name_keys);
   EXPECT_EQ(left.photo_bands, right.photo_bands);
-  EXPECT_EQ(left.resume_bands, right.resume_bands);
+  EXPECT_EQ(left.resume_bins, right.resume_bins);
   EXPECT_EQ(left.line_type, right.line_type);
   EXPECT_EQ(left.ip_kind, right.ip_kind);
   EXPECT_EQ(left.ip_anonymous, right.ip_anonymous);
@@ -418,7 +418,7 @@ TEST(SubmissionEncoder, NormalizesEveryFixtureField) {
               records[idx].source.starts_with("agency:") ? 1u : 0u);
     EXPECT_FALSE(record.name_keys.empty());
     EXPECT_EQ(record.photo_bands.size(), static_cast<std::size_t>(kPhotoBands));
-    EXPECT_EQ(record.resume_bands.size(), static_cast<std::size_t>(kResumeBands));
+    EXPECT_EQ(record.resume_bins.size(), static_cast<std::size_t>(kResumeBins));
     EXPECT_TRUE(record.submitted_hour.has_value());
     // Tokens: in kind order, at most one per kind.
     for (std::size_t slot = 1; slot < record.tokens.size(); ++slot) {
@@ -498,9 +498,9 @@ TEST(SubmissionEncoder, IsDeterministicPerKeyAndEpoch) {
       for (std::size_t band = 0; band < first.photo_bands.size(); ++band) {
         EXPECT_NE(changed.photo_bands[band], first.photo_bands[band]) << "photo band " << band;
       }
-      ASSERT_EQ(changed.resume_bands.size(), first.resume_bands.size());
-      for (std::size_t band = 0; band < first.resume_bands.size(); ++band) {
-        EXPECT_NE(changed.resume_bands[band], first.resume_bands[band]) << "resume band " << band;
+      ASSERT_EQ(changed.resume_bins.size(), first.resume_bins.size());
+      for (std::size_t band = 0; band < first.resume_bins.size(); ++band) {
+        EXPECT_NE(changed.resume_bins[band], first.resume_bins[band]) << "resume band " << band;
       }
     }
   }
@@ -589,7 +589,7 @@ TEST(SubmissionEncoder, BindsNameKeysToIdentifiers) {
     for (const NameKey& key : a.name_keys) {
       if (std::count(b.name_keys.begin(), b.name_keys.end(), key) == 0) continue;
       any = true;
-      if (key.kind == NameKeyKind::kWhole) whole = true;
+      if (key.kind == NameKeyKind::kWhole || key.kind == NameKeyKind::kIdentityWhole) whole = true;
     }
     EXPECT_EQ(whole, c.share_whole);
     EXPECT_EQ(any, c.share_any);

@@ -50,6 +50,14 @@ Json Words(const std::vector<std::uint64_t>& words) {
   return Binary(std::move(bytes));
 }
 
+Json Words32(const std::vector<std::uint32_t>& words) {
+  Bytes bytes(words.size() * 4);
+  for (std::size_t idx = 0; idx < words.size(); ++idx) {
+    for (int byte = 0; byte < 4; ++byte) bytes[idx * 4 + byte] = static_cast<std::uint8_t>(words[idx] >> (24 - 8 * byte));
+  }
+  return Binary(std::move(bytes));
+}
+
 Json RecordJson(const ConsortiumRecord& record) {
   std::vector<std::pair<std::uint8_t, const Token*>> tokens, names;
   for (const auto& [kind, token] : record.tokens) tokens.emplace_back(static_cast<std::uint8_t>(kind), &token);
@@ -64,9 +72,10 @@ Json RecordJson(const ConsortiumRecord& record) {
   if (!record.idv_status.empty()) context["idv"] = record.idv_status;
   if (!record.interview_flags.empty()) context["if"] = record.interview_flags;
   if (!record.stage.empty()) context["st"] = record.stage;
+  if (record.name_transliterated) context["nt"] = true;
   return Json::array({Binary(Bytes(record.handle.begin(), record.handle.end())),
                       record.submitted_hour ? Json(*record.submitted_hour) : Json(nullptr), Tagged(tokens),
-                      Tagged(names), Words(record.photo_bands), Words(record.resume_bands), std::move(context)});
+                      Tagged(names), Words(record.photo_bands), Words32(record.resume_bins), std::move(context)});
 }
 
 // Reader checks every field's type and size; a message says which record is at fault.
@@ -95,12 +104,14 @@ class RecordReader {
       return Ok();
     }));
     CC_RETURN_IF_ERROR(ReadTagged(json[3], "name keys", [&](std::uint8_t tag, const Token& token) -> Status {
-      if (tag != 'f' && tag != 'p' && tag != 's') return Fail("unknown name key kind " + std::to_string(tag));
+      if (std::string_view("fpswqk").find(static_cast<char>(tag)) == std::string_view::npos) {
+        return Fail("unknown name key kind " + std::to_string(tag));
+      }
       record.name_keys.push_back(NameKey{static_cast<NameKeyKind>(tag), token});
       return Ok();
     }));
     CC_ASSIGN_OR_RETURN(record.photo_bands, ReadWords(json[4], "photo bands", kPhotoBands));
-    CC_ASSIGN_OR_RETURN(record.resume_bands, ReadWords(json[5], "resume bands", kResumeBands));
+    CC_ASSIGN_OR_RETURN(record.resume_bins, ReadWords32(json[5], "resume bins", kResumeBins));
     CC_RETURN_IF_ERROR(ReadContext(json[6], record));
     return record;
   }
@@ -136,6 +147,18 @@ class RecordReader {
     return words;
   }
 
+  Result<std::vector<std::uint32_t>> ReadWords32(const Json& json, const char* what, int expected) const {
+    const auto* bytes = Bin(json);
+    if (bytes == nullptr || (!bytes->empty() && bytes->size() != static_cast<std::size_t>(expected) * 4)) {
+      return Fail(std::string(what) + ": expected none or " + std::to_string(expected) + " 4-byte tokens");
+    }
+    std::vector<std::uint32_t> words(bytes->size() / 4);
+    for (std::size_t idx = 0; idx < words.size(); ++idx) {
+      for (int byte = 0; byte < 4; ++byte) words[idx] = (words[idx] << 8) | (*bytes)[idx * 4 + byte];
+    }
+    return words;
+  }
+
   Status ReadContext(const Json& json, ConsortiumRecord& record) const {
     if (!json.is_object()) return Fail("context is not a map");
     // Enumerations must be integers in range: a value this version does not know is refused.
@@ -155,6 +178,7 @@ class RecordReader {
       record.idv_status = json.value("idv", std::string());
       if (json.contains("if")) record.interview_flags = json["if"].get<std::vector<std::string>>();
       record.stage = json.value("st", std::string());
+      record.name_transliterated = json.value("nt", false);
     } catch (const Json::exception& error) {
       return Fail(std::string("context: ") + error.what());
     }

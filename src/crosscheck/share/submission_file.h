@@ -4,8 +4,9 @@
 //   line 2   SHA-256 of the payload, 64 hex digits (detects truncation and corruption)
 //   payload  MessagePack (msgpack.org): {"company_id", "epoch", "key_id", "records"}
 //            where each record is [handle, submitted_hour|nil, tokens, name_keys, photo_bands,
-//            resume_bands, context]; tokens and name keys are binary runs of 17 bytes (a kind
-//            byte and a 16-byte token), bands binary runs of 8-byte tokens, and context a map
+//            resume_bins, context]; tokens and name keys are binary runs of 17 bytes (a kind
+//            byte and a 16-byte token), photo bands a run of 8-byte tokens, resume bins of
+//            4-byte tokens (big-endian), and context a map
 //            of coarse values (line type, IP kind, countries, flags, stage).
 //
 //   CC_RETURN_IF_ERROR(WriteSubmission(submission, dir / (company + ".ccsub")));

@@ -59,6 +59,11 @@ class Filler {
     for (int idx = 0; idx < count; ++idx) words.push_back(random_());
     return words;
   }
+  std::vector<std::uint32_t> Words32(int count) {
+    std::vector<std::uint32_t> words;
+    for (int idx = 0; idx < count; ++idx) words.push_back(static_cast<std::uint32_t>(random_()));
+    return words;
+  }
 
  private:
   std::mt19937_64 random_;
@@ -79,7 +84,7 @@ ConsortiumRecord FullRecord(Filler& fill) {
     record.name_keys.push_back(NameKey{kind, fill.NextToken()});
   }
   record.photo_bands = fill.Words(kPhotoBands);
-  record.resume_bands = fill.Words(kResumeBands);
+  record.resume_bins = fill.Words32(kResumeBins);
   record.line_type = LineType::kNonFixedVoip;
   record.ip_kind = IpKind::kVpn;
   record.ip_anonymous = true;
@@ -106,7 +111,7 @@ ConsortiumRecord EdgeRecord(Filler& fill) {
   record.submitted_hour = -5;
   record.tokens.emplace_back(TokenKind::kPhone, fill.NextToken());
   record.name_keys.push_back(NameKey{NameKeyKind::kSkeleton, fill.NextToken()});
-  record.resume_bands = fill.Words(kResumeBands);
+  record.resume_bins = fill.Words32(kResumeBins);
   record.line_type = LineType::kOther;
   record.ip_kind = IpKind::kTor;
   record.ships_elsewhere = false;
@@ -138,7 +143,7 @@ void ExpectSameSubmission(const Submission& left, const Submission& right) {
     EXPECT_EQ(a.tokens, b.tokens);
     EXPECT_EQ(a.name_keys, b.name_keys);
     EXPECT_EQ(a.photo_bands, b.photo_bands);
-    EXPECT_EQ(a.resume_bands, b.resume_bands);
+    EXPECT_EQ(a.resume_bins, b.resume_bins);
     EXPECT_EQ(a.line_type, b.line_type);
     EXPECT_EQ(a.ip_kind, b.ip_kind);
     EXPECT_EQ(a.ip_anonymous, b.ip_anonymous);
@@ -269,8 +274,8 @@ TEST(SubmissionFile, RefusesDamagedFiles) {
       {"name keys as an array", record_field(0, 3, Json::array()), "17-byte"},
       {"31 photo bands", record_field(0, 4, Json::binary(std::vector<std::uint8_t>(31 * 8, 2))),
        "photo bands"},
-      {"resume bands of 7 bytes", record_field(2, 5, Json::binary(std::vector<std::uint8_t>(7, 3))),
-       "resume bands"},
+      {"resume bins of 7 bytes", record_field(2, 5, Json::binary(std::vector<std::uint8_t>(7, 3))),
+       "resume bins"},
       {"context is an array", record_field(0, 6, Json::array()), "context"},
       {"line type as text", record_field(0, 6, Json{{"lt", "mobile"}}), "context"},
       {"interview flags as a number", record_field(0, 6, Json{{"if", 3}}), "context"},
