@@ -10,25 +10,20 @@
 
 namespace crosscheck::pipeline {
 
-Result<ConsortiumFoldStats> AddConsortiumEvidence(const std::filesystem::path& findings_path,
-                                                  const std::filesystem::path& key_path,
-                                                  const std::vector<ApplicationRecord>& records,
-                                                  IssueLog& issues, score::ExternalEvidence& external) {
-  CC_ASSIGN_OR_RETURN(share::ConsortiumKey key, share::ReadKeyFile(key_path));
-  CC_ASSIGN_OR_RETURN(share::MemberFindings findings, share::ReadFindings(findings_path));
-  const share::SubmissionEncoder encoder(key, findings.epoch);
+ConsortiumFoldStats AddConsortiumFindings(const share::MemberFindings& findings, const share::SubmissionEncoder& encoder,
+                                          const std::vector<ApplicationRecord>& records, const std::string& source,
+                                          IssueLog& issues, score::ExternalEvidence& external) {
   std::unordered_map<std::string, std::size_t> record_of_handle;
   for (std::size_t record_idx = 0; record_idx < records.size(); ++record_idx) {
     const ApplicationRecord& record = records[record_idx];
     record_of_handle.emplace(share::TokenHex(encoder.Handle(record.company_id, record.application_id)), record_idx);
   }
   ConsortiumFoldStats stats;
-  const std::string file = findings_path.filename().string();
   for (const share::ApplicationFinding& finding : findings.applications) {
     ++stats.findings;
     auto found = record_of_handle.find(finding.handle);
     if (found == record_of_handle.end()) {
-      issues.Add(Issue{file, 0, 0, "handle", "HUB_FINDING_UNMATCHED",
+      issues.Add(Issue{source, 0, 0, "handle", "HUB_FINDING_UNMATCHED",
                        "finding for handle " + finding.handle.substr(0, 12) +
                            "... matches no application of this input (other input, key or epoch '" +
                            findings.epoch + "')",
@@ -47,6 +42,16 @@ Result<ConsortiumFoldStats> AddConsortiumEvidence(const std::filesystem::path& f
     }
   }
   return stats;
+}
+
+Result<ConsortiumFoldStats> AddConsortiumEvidence(const std::filesystem::path& findings_path,
+                                                  const std::filesystem::path& key_path,
+                                                  const std::vector<ApplicationRecord>& records,
+                                                  IssueLog& issues, score::ExternalEvidence& external) {
+  CC_ASSIGN_OR_RETURN(share::ConsortiumKey key, share::ReadKeyFile(key_path));
+  CC_ASSIGN_OR_RETURN(share::MemberFindings findings, share::ReadFindings(findings_path));
+  const share::SubmissionEncoder encoder(key, findings.epoch);
+  return AddConsortiumFindings(findings, encoder, records, findings_path.filename().string(), issues, external);
 }
 
 }  // namespace crosscheck::pipeline

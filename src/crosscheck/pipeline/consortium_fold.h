@@ -12,6 +12,8 @@
 #include "crosscheck/common/issue.h"
 #include "crosscheck/common/model.h"
 #include "crosscheck/score/risk_scorer.h"
+#include "crosscheck/share/encoder.h"
+#include "crosscheck/share/findings_file.h"
 
 namespace crosscheck::pipeline {
 
@@ -26,6 +28,12 @@ struct ConsortiumFoldStats {
 // per hub reason to `external`. A finding whose handle names no application of `records` is
 // an Issue (HUB_FINDING_UNMATCHED: another input, key or epoch). Errors: those of ReadKeyFile
 // (kNotFound, kInvalidInput: missing, short or world-readable key) and ReadFindings.
+// AddConsortiumFindings is the same for findings in memory, with the member's encoder (which
+// holds the handle key of the findings' epoch). `source` names the findings in issues.
+ConsortiumFoldStats AddConsortiumFindings(const share::MemberFindings& findings, const share::SubmissionEncoder& encoder,
+                                          const std::vector<ApplicationRecord>& records, const std::string& source,
+                                          IssueLog& issues, score::ExternalEvidence& external);
+
 Result<ConsortiumFoldStats> AddConsortiumEvidence(const std::filesystem::path& findings_path,
                                                   const std::filesystem::path& key_path,
                                                   const std::vector<ApplicationRecord>& records,

@@ -234,6 +234,16 @@ void AddPersonaBehaviour(const std::vector<NormalizedApplication>& applications,
   }
 }
 
+// ConsortiumFamilies returns the families of an application's consortium (CONSORTIUM_*)
+// findings.
+std::set<IndicatorFamily> ConsortiumFamilies(const std::vector<Contribution>& external) {
+  std::set<IndicatorFamily> families;
+  for (const Contribution& item : external) {
+    if (item.indicator->code.starts_with("CONSORTIUM_")) families.insert(item.indicator->family);
+  }
+  return families;
+}
+
 // ApplicationEvidence adds the indicators read from one application's own fields.
 void AddApplicationEvidence(const NormalizedApplication& a, std::vector<Contribution>* out) {
   auto add = [&](std::string_view code, std::string summary, std::vector<std::string> evidence,
@@ -388,6 +398,11 @@ std::vector<RiskAssessment> ScoreApplications(const std::vector<NormalizedApplic
   for (std::size_t app_idx = 0; app_idx < applications.size(); ++app_idx) {
     const std::uint32_t persona_idx = networks.persona_of_application[app_idx];
     std::vector<Contribution> contributions = persona_contributions[persona_idx];
+    // The consortium hub saw this company's rows too: where it speaks of a family of
+    // cross-record evidence (shared artifacts, persona behaviour), its reason replaces the
+    // local view of that family instead of counting what the company's own rows share twice.
+    const std::set<IndicatorFamily> consortium = ConsortiumFamilies(external_of[app_idx]);
+    std::erase_if(contributions, [&](const Contribution& item) { return consortium.count(item.indicator->family) > 0; });
     AddApplicationEvidence(applications[app_idx], &contributions);
     for (const Contribution& item : external_of[app_idx]) contributions.push_back(item);
     std::erase_if(contributions, [&](const Contribution& item) {
@@ -500,8 +515,11 @@ std::vector<RiskAssessment> ScoreApplications(const std::vector<NormalizedApplic
   for (std::size_t app_idx = 0; app_idx < applications.size(); ++app_idx) {
     const std::uint32_t persona_idx = networks.persona_of_application[app_idx];
     RiskAssessment& assessment = result[app_idx];
-    const double inherit =
-        std::min(inherited[persona_idx], FamilyLogOddsCap(network_indicator.family));
+    // A consortium network reason replaces the local network's, as above.
+    const bool consortium_network = ConsortiumFamilies(external_of[app_idx]).count(IndicatorFamily::kNetwork) > 0;
+    const double inherit = consortium_network
+                               ? 0.0
+                               : std::min(inherited[persona_idx], FamilyLogOddsCap(network_indicator.family));
     if (inherit >= options.min_reason_log_odds) {
       const std::uint32_t source = inherited_from[persona_idx];
       const graph::Network& network =

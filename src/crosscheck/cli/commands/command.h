@@ -17,5 +17,6 @@ void RegisterMonitorCommand(CLI::App& app, int* exit_code);
 void RegisterSimulateCommand(CLI::App& app, int* exit_code);
 void RegisterShareCommand(CLI::App& app, int* exit_code);
 void RegisterHubCommand(CLI::App& app, int* exit_code);
+void RegisterConsortiumEvaluateCommand(CLI::App& app, int* exit_code);
 
 }  // namespace crosscheck::cli
