@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 #include <numeric>
+#include <tuple>
 #include <unordered_map>
 
 #include "crosscheck/common/union_find.h"
@@ -69,8 +70,14 @@ CivilDate PseudoDate(const Token& token) {
                    1 + static_cast<int>((value >> 28) % 28)};
 }
 
+// NameWord is a name key as the persona linker groups it: its kind and 64 bits of its hub token.
+struct NameWord {
+  char kind;
+  std::uint64_t word;
+};
+
 NormalizedApplication Decode(const share::ConsortiumRecord& record, const std::string& company_id,
-                             const share::KeyedHasher& hub_layer) {
+                             const share::KeyedHasher& hub_layer, std::vector<NameWord>* words) {
   NormalizedApplication app;
   app.application_id = share::TokenHex(HubToken(hub_layer, 'h', record.handle));
   app.company_id = company_id;
@@ -87,7 +94,11 @@ NormalizedApplication Decode(const share::ConsortiumRecord& record, const std::s
   }
   std::vector<std::string> whole;
   for (const share::NameKey& key : record.name_keys) {
-    std::string text = static_cast<char>(key.kind) + share::TokenHex(HubToken(hub_layer, 'n', key.key));
+    const Token hub = HubToken(hub_layer, 'n', key.key);
+    std::uint64_t word = 0;
+    std::memcpy(&word, hub.data(), sizeof word);
+    words->push_back({static_cast<char>(key.kind), word});
+    std::string text = static_cast<char>(key.kind) + share::TokenHex(hub);
     if (key.kind == share::NameKeyKind::kWhole || key.kind == share::NameKeyKind::kIdentityWhole) whole.push_back(text);
     app.name.tokens.push_back(std::move(text));
   }
@@ -117,31 +128,48 @@ bool BirthsCompatible(const NormalizedApplication& a, const NormalizedApplicatio
 // part and two romanization skeletons (one part spelt alike, another with a vowel typo or
 // another romanization: "Danial"/"Daniel", "Choe"/"Choi"); and their dates of birth do not
 // differ. Two relatives sharing a phone share one part ("Smith") and its skeleton: not enough.
-// Key groups past kMaxPartGroup are common names under one shared identifier, not one person.
-std::vector<std::string> LinkPersonas(const std::vector<NormalizedApplication>& apps) {
-  constexpr std::size_t kMaxPartGroup = 64;
-  std::unordered_map<std::string_view, std::vector<std::uint32_t>> whole, part;
+// Big key groups are paired through a few anchors (see below).
+std::vector<std::string> LinkPersonas(const std::vector<NormalizedApplication>& apps,
+                                      const std::vector<std::vector<NameWord>>& words) {
+  constexpr std::size_t kAnchors = 16;
+  // (word, application) sorted: each run is one key's holders (faster than hashing 7M strings).
+  struct Holder {
+    std::uint64_t word;
+    std::uint32_t app;
+    bool skeleton;
+    bool operator<(const Holder& other) const { return std::tie(word, app) < std::tie(other.word, other.app); }
+  };
+  std::vector<Holder> whole, part;
   for (std::uint32_t app_idx = 0; app_idx < apps.size(); ++app_idx) {
-    for (const std::string& key : apps[app_idx].name.tokens) {
-      if (key[0] == 'f') whole[key].push_back(app_idx);
-      if (key[0] == 'p' || key[0] == 's') part[key].push_back(app_idx);
+    for (const NameWord& key : words[app_idx]) {
+      if (key.kind == 'f') whole.push_back({key.word, app_idx, false});
+      if (key.kind == 'p' || key.kind == 's') part.push_back({key.word, app_idx, key.kind == 's'});
     }
   }
+  std::sort(whole.begin(), whole.end());
+  std::sort(part.begin(), part.end());
   UnionFind personas(apps.size());
-  for (const auto& [key, members] : whole) {
-    for (std::size_t slot = 1; slot < members.size(); ++slot) {
-      if (BirthsCompatible(apps[members[slot - 1]], apps[members[slot]])) personas.Union(members[slot - 1], members[slot]);
+  for (std::size_t idx = 1; idx < whole.size(); ++idx) {
+    const Holder& previous = whole[idx - 1];
+    const Holder& current = whole[idx];
+    if (previous.word == current.word && BirthsCompatible(apps[previous.app], apps[current.app])) {
+      personas.Union(previous.app, current.app);
     }
   }
   // Per pair: shared part keys in the low 16 bits, shared skeleton keys above.
   constexpr int kSkeletonUnit = 1 << 16;
   std::unordered_map<std::uint64_t, int> shared_parts;
-  for (const auto& [key, members] : part) {
-    if (members.size() < 2 || members.size() > kMaxPartGroup) continue;
-    const int unit = key[0] == 'p' ? 1 : kSkeletonUnit;
-    for (std::size_t left = 0; left < members.size(); ++left) {
-      for (std::size_t right = left + 1; right < members.size(); ++right) {
-        shared_parts[(static_cast<std::uint64_t>(members[left]) << 32) | members[right]] += unit;
+  for (std::size_t begin = 0, end = 0; begin < part.size(); begin = end) {
+    while (end < part.size() && part[end].word == part[begin].word) ++end;
+    if (end - begin < 2) continue;
+    const int unit = part[begin].skeleton ? kSkeletonUnit : 1;
+    // A big group is one heavy applier (hundreds of applications under one e-mail) or a shared
+    // inbox: every member is paired with the group's first kAnchors members only (the smallest
+    // application indexes, so the same anchors recur across a person's keys), not with all.
+    const std::size_t anchors = std::min<std::size_t>(end - begin, kAnchors);
+    for (std::size_t left = begin; left < begin + anchors; ++left) {
+      for (std::size_t right = left + 1; right < end; ++right) {
+        shared_parts[(static_cast<std::uint64_t>(part[left].app) << 32) | part[right].app] += unit;
       }
     }
   }
@@ -242,9 +270,11 @@ ConsortiumView BuildConsortiumView(const std::vector<share::Submission>& submiss
     return submissions[left].company_id < submissions[right].company_id;
   });
   std::vector<std::vector<std::uint64_t>> photo_bands;
+  std::vector<std::vector<NameWord>> name_words;
   for (std::size_t member_idx : order) {
     for (const share::ConsortiumRecord& record : submissions[member_idx].records) {
-      NormalizedApplication app = Decode(record, submissions[member_idx].company_id, hub_layer);
+      name_words.emplace_back();
+      NormalizedApplication app = Decode(record, submissions[member_idx].company_id, hub_layer, &name_words.back());
       app.index = view.applications.size();
       ApplicationRecord raw;
       raw.application_id = app.application_id;
@@ -264,7 +294,7 @@ ConsortiumView BuildConsortiumView(const std::vector<share::Submission>& submiss
   }
   AddBandGroups(view.applications, photos, graph::ArtifactKind::kPhoto, options.photo_min_bands,
                 share::kPhotoBandBits, options.max_bucket, &view.near_duplicates.groups);
-  view.persona_ids = LinkPersonas(view.applications);
+  view.persona_ids = LinkPersonas(view.applications, name_words);
   return view;
 }
 
