@@ -8,7 +8,7 @@
 //   run scan --applications applications.csv --out out     (arguments split on spaces)
 //   expect exit 2
 //   expect stdout contains TEXT | expect stderr contains TEXT | expect stderr lacks TEXT
-//   expect file out/issues.csv contains TEXT
+//   expect file out/issues.csv contains TEXT | expect file out/issues.csv lacks TEXT
 //   expect lines out/issues.csv N          (number of lines, header included)
 //   expect groups out/personas.csv application_id persona_id   (then one group per line, "end")
 //   expect row out/risk.csv application_id=a1 level=high        (a row with all these values)
@@ -203,12 +203,13 @@ class CaseRun {
       const bool found = text.find(needle) != std::string::npos;
       if (words[2] == "contains" && !found) Fail(kind + " lacks '" + needle + "':\n" + text);
       if (words[2] == "lacks" && found) Fail(kind + " contains '" + needle + "':\n" + text);
-    } else if (kind == "file" && words.size() > 4 && words[3] == "contains") {
-      const std::string needle = RestAfter(line, " contains ");
+    } else if (kind == "file" && words.size() > 4 && (words[3] == "contains" || words[3] == "lacks")) {
+      const bool wanted = words[3] == "contains";
+      const std::string needle = RestAfter(line, wanted ? " contains " : " lacks ");
       if (!fs::exists(work_ / words[2])) {
         Fail("missing file " + words[2]);
-      } else if (ReadFile(work_ / words[2]).find(needle) == std::string::npos) {
-        Fail(words[2] + " lacks '" + needle + "'");
+      } else if ((ReadFile(work_ / words[2]).find(needle) != std::string::npos) != wanted) {
+        Fail(words[2] + (wanted ? " lacks '" : " contains '") + needle + "'");
       }
     } else if (kind == "lines" && words.size() == 4) {
       const auto rows = ParseCsv(ReadFile(work_ / words[2]));
