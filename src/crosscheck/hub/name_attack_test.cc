@@ -204,7 +204,8 @@ TEST(NameFrequencyAttack, RecoversUnderOnePercentOfNames) {
     for (const share::LabelledNameKey& entry : labelled) keys.push_back(entry.key);
     mismatched += keys != record.name_keys;
     std::set<std::string> parts, wholes;
-    for (const share::NameForm& form : share::NameForms(apps[idx].name)) {
+    const std::vector<share::NameForm> forms = share::NameForms(apps[idx].name);
+    for (const share::NameForm& form : forms) {
       if (form.kind == NameKeyKind::kPart) parts.insert(Label(form));
       if (form.kind == NameKeyKind::kWhole) wholes.insert(Label(form));
       message.assign(1, static_cast<char>(form.kind));
@@ -215,8 +216,9 @@ TEST(NameFrequencyAttack, RecoversUnderOnePercentOfNames) {
     }
     // The attacker's view: the record's keys as encoded, whatever identifier they are bound to.
     for (const share::LabelledNameKey& entry : labelled) {
-      if (entry.form.kind == NameKeyKind::kPart) bound_parts[idx].emplace_back(entry.key.key, Label(entry.form));
-      if (entry.form.kind == NameKeyKind::kWhole) bound_wholes[idx].emplace_back(entry.key.key, Label(entry.form));
+      const share::NameForm& form = forms[entry.form];
+      if (form.kind == NameKeyKind::kPart) bound_parts[idx].emplace_back(entry.key.key, Label(form));
+      if (form.kind == NameKeyKind::kWhole) bound_wholes[idx].emplace_back(entry.key.key, Label(form));
     }
     // The attacker's knowledge: exact plaintext frequencies over the same applications.
     for (const std::string& part : parts) ++part_count[part];

@@ -181,21 +181,40 @@ std::vector<LabelledNameKey> SubmissionEncoder::BoundNameKeys(
   std::vector<LabelledNameKey> out;
   const std::vector<NameForm> forms = NameForms(application.name);
   if (forms.empty()) return out;
+  // A name key is PRF(context, form) in two steps, so an application costs one HMAC per form and
+  // per identifier instead of one per pair: each form is digested once (HMAC under the name key),
+  // each identifier gives a key (HMAC of kind and value), and the keys are AES under the
+  // identifier's key of the form digests — a keyed permutation of a keyed digest, itself a PRF.
+  std::vector<Block> digests(forms.size());
   std::string message;
-  auto add = [&](std::string_view context, NameKeyKind marked, const NameForm& form) {
-    message.assign(context);
+  for (std::size_t form_idx = 0; form_idx < forms.size(); ++form_idx) {
+    message.assign("form");
     message.push_back('\0');
-    message.push_back(static_cast<char>(form.kind));
-    message.append(form.form);
-    out.push_back({NameKey{marked, name_hasher_.Hash(message)}, form});
+    message.push_back(static_cast<char>(forms[form_idx].kind));
+    message.append(forms[form_idx].form);
+    digests[form_idx] = name_hasher_.Hash(message);
+  }
+  std::vector<Block> blocks;
+  std::vector<std::size_t> block_form;
+  auto bind = [&](const std::string& context, NameKeyKind (*mark)(NameKeyKind, TokenKind), TokenKind kind,
+                  bool skeletons, bool parts) {
+    blocks.clear();
+    block_form.clear();
+    for (std::size_t form_idx = 0; form_idx < forms.size(); ++form_idx) {
+      const NameKeyKind form_kind = forms[form_idx].kind;
+      if ((form_kind == NameKeyKind::kSkeleton && !skeletons) || (form_kind == NameKeyKind::kPart && !parts)) continue;
+      blocks.push_back(digests[form_idx]);
+      block_form.push_back(form_idx);
+    }
+    BlockPrf(name_hasher_.Hash(context)).Apply(blocks);
+    for (std::size_t slot = 0; slot < blocks.size(); ++slot) {
+      const NameForm& form = forms[block_form[slot]];
+      out.push_back({NameKey{mark(form.kind, kind), blocks[slot]}, static_cast<std::uint32_t>(block_form[slot])});
+    }
   };
   for (const auto& [kind, value] : contexts) {
     if (!BindsNames(kind)) continue;
-    const std::string context = std::string(TokenKindName(kind)) + '\0' + value;
-    for (const NameForm& form : forms) {
-      if (form.kind == NameKeyKind::kSkeleton && !BindsSkeletons(kind)) continue;
-      add(context, Marked(form.kind, kind), form);
-    }
+    bind(std::string(TokenKindName(kind)) + '\0' + value, Marked, kind, BindsSkeletons(kind), true);
   }
   // Whole names are also bound to the photo: a person who changed e-mail and phone between
   // companies keeps it, so the hub can still see one name behind the one photo (otherwise it
@@ -204,11 +223,10 @@ std::vector<LabelledNameKey> SubmissionEncoder::BoundNameKeys(
   // shared by many, and parts under it would be countable (docs/PRIVACY.md). Resumes are not
   // bound: career-centre templates are shared by many students, and namesakes among them
   // would be joined (measured: +80 false positives on the default world).
+  auto unmarked = [](NameKeyKind form_kind, TokenKind) { return form_kind; };
   for (std::size_t table = 0; table < 4 && table < record.photo_bands.size(); ++table) {
-    const std::string context = "photo" + std::to_string(table) + ":" + std::to_string(record.photo_bands[table]);
-    for (const NameForm& form : forms) {
-      if (form.kind == NameKeyKind::kWhole) add(context, NameKeyKind::kWhole, form);
-    }
+    bind("photo" + std::to_string(table) + ":" + std::to_string(record.photo_bands[table]), unmarked,
+         TokenKind::kEmail, false, false);
   }
   std::sort(out.begin(), out.end(), [](const LabelledNameKey& left, const LabelledNameKey& right) {
     return left.key.key < right.key.key;

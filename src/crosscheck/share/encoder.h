@@ -32,11 +32,12 @@ struct NameForm {
 // NameForms returns the distinct forms of a normalized name, sorted; empty for no name.
 std::vector<NameForm> NameForms(const NormalizedName& name);
 
-// LabelledNameKey is a name key with the form it was made from: for tests and audits that need
-// the ground truth (the attack evaluation in hub/name_attack_test.cc). Never sent.
+// LabelledNameKey is a name key with the form it was made from (an index into NameForms of the
+// application's name): for tests and audits that need the ground truth (the attack evaluation
+// in hub/name_attack_test.cc). Never sent.
 struct LabelledNameKey {
   NameKey key;
-  NameForm form;
+  std::uint32_t form = 0;
 };
 
 class SubmissionEncoder {
@@ -52,7 +53,8 @@ class SubmissionEncoder {
   Token Handle(std::string_view company_id, std::string_view application_id) const;
 
   // LabelledNameKeys returns the name keys Encode puts in `record` (which must be Encode's
-  // output for `application`, or at least carry its photo bands), each with its form.
+  // output for `application`, or at least carry its photo bands), each with the index of its
+  // form in NameForms(application.name).
   std::vector<LabelledNameKey> LabelledNameKeys(const NormalizedApplication& application,
                                                 const ConsortiumRecord& record) const;
 

@@ -13,7 +13,7 @@ constexpr const char* kFormat = "crosscheck-findings";
 
 }  // namespace
 
-Status WriteFindings(const MemberFindings& findings, const std::filesystem::path& path) {
+std::string FindingsJson(const MemberFindings& findings) {
   Json applications = Json::array();
   for (const ApplicationFinding& finding : findings.applications) {
     Json reasons = Json::array();
@@ -41,11 +41,15 @@ Status WriteFindings(const MemberFindings& findings, const std::filesystem::path
                          {"epoch", findings.epoch},
                          {"k_threshold", findings.k_threshold},
                          {"applications", std::move(applications)}};
+  return document.dump(1) + '\n';
+}
+
+Status WriteFindings(const MemberFindings& findings, const std::filesystem::path& path) {
   std::filesystem::path temporary = path;
   temporary += ".tmp";
   {
     std::ofstream out(temporary, std::ios::trunc);
-    out << document.dump(1) << '\n';
+    out << FindingsJson(findings);
     if (!out) return InvalidInput("cannot write " + temporary.string());
   }
   std::error_code error;

@@ -55,6 +55,10 @@ struct MemberFindings {
   std::vector<ApplicationFinding> applications;
 };
 
+// FindingsJson returns the findings as the JSON text WriteFindings writes (what the hub's
+// GET /v1/findings answers). Deterministic; thread-safe.
+std::string FindingsJson(const MemberFindings& findings);
+
 // WriteFindings writes the JSON file (atomically). Errors: kInvalidInput if it cannot be written.
 Status WriteFindings(const MemberFindings& findings, const std::filesystem::path& path);
 

@@ -195,4 +195,18 @@ std::vector<std::uint8_t> HkdfSha256(std::span<const std::uint8_t> ikm,
 
 }  // namespace internal
 
+std::string HexSha256(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  CC_CHECK(EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) == 1) << OpenSslError();
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(2 * length);
+  for (unsigned int idx = 0; idx < length; ++idx) {
+    out += kHex[digest[idx] >> 4];
+    out += kHex[digest[idx] & 0xf];
+  }
+  return out;
+}
+
 }  // namespace crosscheck::share

@@ -75,6 +75,10 @@ class KeyedHasher {
 // member check which key it holds. Deterministic; thread-safe.
 std::string KeyId(const ConsortiumKey& key);
 
+// HexSha256 returns SHA-256 of `bytes` as 64 lower-case hex digits (not keyed): how the hub
+// stores a member's bearer token (members.csv token_sha256). Thread-safe.
+std::string HexSha256(std::string_view bytes);
+
 namespace internal {
 
 // HkdfSha256 is RFC 5869 HKDF-SHA-256 (extract, then expand to `length` bytes, at most

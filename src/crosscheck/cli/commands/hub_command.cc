@@ -1,6 +1,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <string>
 #include <thread>
@@ -9,6 +10,8 @@
 #include "crosscheck/cli/commands/command.h"
 #include "crosscheck/cli/commands/exit_codes.h"
 #include "crosscheck/hub/hub_match.h"
+#include "crosscheck/serve/hub_server.h"
+#include "crosscheck/serve/members_file.h"
 #include "crosscheck/share/findings_file.h"
 #include "crosscheck/share/key_file.h"
 #include "crosscheck/share/submission_file.h"
@@ -89,6 +92,62 @@ int RunMatch(const MatchFlags& flags) {
   return refused.empty() ? 0 : 2;
 }
 
+struct ServeFlags {
+  std::string listen, store, members, hub_key_file;
+  std::size_t k = 2;
+};
+
+serve::HubServer* g_serving = nullptr;  // for the signal handler
+
+extern "C" void StopServing(int) {
+  if (g_serving != nullptr) g_serving->Stop();
+}
+
+int RunServe(const ServeFlags& flags) {
+  const std::size_t colon = flags.listen.rfind(':');
+  int port = -1;
+  if (colon != std::string::npos) {
+    try {
+      port = std::stoi(flags.listen.substr(colon + 1));
+    } catch (const std::exception&) {
+      port = -1;
+    }
+  }
+  if (colon == std::string::npos || colon == 0 || port < 0 || port > 65535) {
+    return ReportError(Error(ErrorCode::kInvalidInput, "--listen " + flags.listen + ": expected HOST:PORT"));
+  }
+  auto members = serve::ReadMembersFile(flags.members);
+  if (!members) return ReportError(members.error());
+  std::error_code error;
+  std::filesystem::create_directories(flags.store, error);
+  if (error) return ReportError(Error(ErrorCode::kInvalidInput, "cannot create " + flags.store + ": " + error.message()));
+  MatchFlags key_flags;
+  key_flags.hub_key_file = flags.hub_key_file;
+  key_flags.out = flags.store;
+  auto key = HubKey(key_flags);
+  if (!key) return ReportError(key.error());
+  serve::HubServerOptions options;
+  options.store_dir = flags.store;
+  options.members = std::move(*members);
+  options.hub_key = *key;
+  options.k_threshold = flags.k;
+  const std::size_t member_count = options.members.size();
+  auto server = serve::HubServer::Create(std::move(options));
+  if (!server) return ReportError(server.error());
+  auto bound = (*server)->Bind(flags.listen.substr(0, colon), port);
+  if (!bound) return ReportError(bound.error());
+  g_serving = server->get();
+  std::signal(SIGINT, StopServing);
+  std::signal(SIGTERM, StopServing);
+  std::printf("hub serving http://%s:%d (%zu member tokens, store %s/hub.sqlite); Ctrl-C to stop\n",
+              flags.listen.substr(0, colon).c_str(), *bound, member_count, flags.store.c_str());
+  std::fflush(stdout);
+  auto ran = (*server)->Run();
+  g_serving = nullptr;
+  if (!ran) return ReportError(ran.error());
+  return 0;
+}
+
 }  // namespace
 
 void RegisterHubCommand(CLI::App& app, int* exit_code) {
@@ -110,6 +169,28 @@ void RegisterHubCommand(CLI::App& app, int* exit_code) {
       "stderr; the others are matched. Exit codes: 0 success; 2 a submission was refused, invalid\n"
       "input or usage; 1 internal error.");
   match->callback([flags, exit_code] { *exit_code = RunMatch(*flags); });
+
+  auto serve_flags = std::make_shared<ServeFlags>();
+  auto* serve_cmd = hub->add_subcommand(
+      "serve", "Serve the hub over HTTP: members push submissions and pull their findings");
+  serve_cmd->add_option("--listen", serve_flags->listen, "HOST:PORT to listen on (port 0: any free port)")->required();
+  serve_cmd->add_option("--store", serve_flags->store, "state directory: STORE/hub.sqlite (created if missing)")
+      ->required();
+  serve_cmd->add_option("--members", serve_flags->members,
+                        "members.csv: company_id,token_sha256 (SHA-256 of each member's bearer token)")
+      ->required();
+  serve_cmd->add_option("--hub-key-file", serve_flags->hub_key_file,
+                        "the hub's own key (default: STORE/hub.key, created on first start)");
+  serve_cmd->add_option("--k", serve_flags->k, "disclose sharing only when it spans at least k other companies")
+      ->default_val(2)
+      ->check(CLI::Range(1, 1000));
+  serve_cmd->footer(
+      "Endpoints: POST /v1/submissions (a .ccsub body, Authorization: Bearer TOKEN; every accepted push\n"
+      "re-matches all stored submissions), GET /v1/findings, GET /healthz. Plain HTTP only: TLS is not\n"
+      "built in (put a TLS proxy in front); the store is SQLite only (no PostgreSQL yet).\n"
+      "Exit codes: 0 stopped by SIGINT/SIGTERM; 2 invalid input or usage (bad members.csv row, named by\n"
+      "line; bad key file); 75 the address cannot be bound or the store is locked; 1 internal error.");
+  serve_cmd->callback([serve_flags, exit_code] { *exit_code = RunServe(*serve_flags); });
 }
 
 }  // namespace crosscheck::cli

@@ -1,12 +1,17 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "crosscheck/cli/commands/command.h"
 #include "crosscheck/cli/commands/exit_codes.h"
 #include "crosscheck/pipeline/share_encode.h"
+#include "crosscheck/serve/hub_client.h"
 #include "crosscheck/share/key_file.h"
+#include "crosscheck/share/submission_file.h"
 
 namespace crosscheck::cli {
 namespace {
@@ -53,6 +58,46 @@ int RunKeygen(const std::string& out) {
   return 0;
 }
 
+struct HubFlags {
+  std::string hub, token_file, submission, out;
+};
+
+int RunPush(const HubFlags& flags) {
+  auto token = serve::ReadTokenFile(flags.token_file);
+  if (!token) return ReportError(token.error());
+  std::ifstream in(flags.submission, std::ios::binary);
+  if (!in) return ReportError(Error(ErrorCode::kNotFound, "cannot open submission " + flags.submission));
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  // Check locally first: a corrupt file is named here rather than by the hub.
+  if (auto parsed = share::ParseSubmission(bytes.str(), flags.submission); !parsed) return ReportError(parsed.error());
+  auto reply = serve::PushSubmission(flags.hub, *token, bytes.str());
+  if (!reply) return ReportError(reply.error());
+  std::printf("pushed %s: company %s, version %lld, %lld records\n", flags.submission.c_str(),
+              reply->company_id.c_str(), static_cast<long long>(reply->version), static_cast<long long>(reply->records));
+  return 0;
+}
+
+int RunPull(const HubFlags& flags) {
+  auto token = serve::ReadTokenFile(flags.token_file);
+  if (!token) return ReportError(token.error());
+  auto findings = serve::PullFindings(flags.hub, *token);
+  if (!findings) return ReportError(findings.error());
+  const std::filesystem::path out(flags.out);
+  std::filesystem::path temporary = out;
+  temporary += ".tmp";
+  {
+    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+    file << *findings;
+    if (!file) return ReportError(Error(ErrorCode::kInvalidInput, "cannot write " + temporary.string()));
+  }
+  std::error_code error;
+  std::filesystem::rename(temporary, out, error);
+  if (error) return ReportError(Error(ErrorCode::kInvalidInput, "cannot write " + flags.out + ": " + error.message()));
+  std::printf("wrote the hub's findings to %s\n", flags.out.c_str());
+  return 0;
+}
+
 }  // namespace
 
 void RegisterShareCommand(CLI::App& app, int* exit_code) {
@@ -77,6 +122,28 @@ void RegisterShareCommand(CLI::App& app, int* exit_code) {
   auto* keygen = share->add_subcommand("keygen", "Create a new consortium key file (mode 0600)");
   keygen->add_option("--out", *out, "key file to create (never overwritten)")->required();
   keygen->callback([out, exit_code] { *exit_code = RunKeygen(*out); });
+
+  constexpr const char* kHubFooter =
+      "Plain http:// only (TLS is not supported yet). The token file must be readable by its owner only\n"
+      "(chmod 600). Exit codes: 0 success; 2 invalid input or usage, or the hub refused (401 unknown\n"
+      "token, 403 another company's submission, 400 invalid submission, 404 no findings yet; the hub's\n"
+      "message is printed); 75 the hub cannot be reached or is unavailable, retry; 1 internal error.";
+  auto hub_flags = std::make_shared<HubFlags>();
+  auto* push = share->add_subcommand("push", "Send a submission (.ccsub) to the consortium hub");
+  push->add_option("--hub", hub_flags->hub, "the hub's URL, http://HOST:PORT")->required();
+  push->add_option("--token-file", hub_flags->token_file, "file holding this member's bearer token (mode 0600)")
+      ->required();
+  push->add_option("SUBMISSION", hub_flags->submission, "the .ccsub file (share encode)")->required();
+  push->footer(kHubFooter);
+  push->callback([hub_flags, exit_code] { *exit_code = RunPush(*hub_flags); });
+
+  auto* pull = share->add_subcommand("pull", "Fetch this member's latest findings from the consortium hub");
+  pull->add_option("--hub", hub_flags->hub, "the hub's URL, http://HOST:PORT")->required();
+  pull->add_option("--token-file", hub_flags->token_file, "file holding this member's bearer token (mode 0600)")
+      ->required();
+  pull->add_option("--out", hub_flags->out, "findings file to write (for scan --hub-findings)")->required();
+  pull->footer(kHubFooter);
+  pull->callback([hub_flags, exit_code] { *exit_code = RunPull(*hub_flags); });
 }
 
 }  // namespace crosscheck::cli

@@ -1,0 +1,107 @@
+#include "crosscheck/serve/hub_client.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <sstream>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+namespace crosscheck::serve {
+namespace {
+
+using Json = nlohmann::json;
+
+// A push waits for the hub's whole re-match, which grows with the consortium.
+constexpr int kConnectTimeoutSeconds = 10;
+constexpr int kReadTimeoutSeconds = 600;
+
+Result<std::unique_ptr<httplib::Client>> ClientFor(const std::string& hub_url) {
+  if (!hub_url.starts_with("http://")) {
+    return InvalidInput("--hub " + hub_url + ": expected http://HOST:PORT (TLS is not supported yet)");
+  }
+  auto client = std::make_unique<httplib::Client>(hub_url);
+  if (!client->is_valid()) return InvalidInput("--hub " + hub_url + ": not a valid URL");
+  client->set_connection_timeout(kConnectTimeoutSeconds, 0);
+  client->set_read_timeout(kReadTimeoutSeconds, 0);
+  client->set_write_timeout(kReadTimeoutSeconds, 0);
+  return client;
+}
+
+// ServerMessage returns the message of the hub's JSON error, or the body itself.
+std::string ServerMessage(const httplib::Response& res) {
+  const Json body = Json::parse(res.body, nullptr, /*allow_exceptions=*/false);
+  if (body.is_object() && body.contains("error") && body["error"].is_object()) {
+    const Json& error = body["error"];
+    return error.value("code", std::string("ERROR")) + ": " + error.value("message", std::string());
+  }
+  return res.body.empty() ? "HTTP " + std::to_string(res.status) : res.body;
+}
+
+// Check turns a transport failure or a non-200 answer into an Error.
+Status Check(const httplib::Result& result, const std::string& hub_url) {
+  if (!result) {
+    return std::unexpected(Error(ErrorCode::kUnavailable,
+                                 "cannot reach the hub at " + hub_url + ": " + httplib::to_string(result.error())));
+  }
+  const int status = result->status;
+  if (status == 200) return Ok();
+  const std::string message = "the hub answered " + std::to_string(status) + ": " + ServerMessage(*result);
+  if (status == 404) return NotFound(message);
+  if (status == 500) return Internal(message);
+  if (status >= 500) return std::unexpected(Error(ErrorCode::kUnavailable, message));
+  return InvalidInput(message);
+}
+
+httplib::Headers Bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
+
+}  // namespace
+
+Result<std::string> ReadTokenFile(const std::filesystem::path& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) return NotFound("token file " + path.string() + " does not exist");
+  if (!S_ISREG(info.st_mode)) return InvalidInput(path.string() + ": not a regular file");
+  if ((info.st_mode & 077) != 0) {
+    char mode[8];
+    std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(info.st_mode & 07777));
+    return InvalidInput(path.string() + ": token file is accessible by others (mode " + mode + "); run chmod 600 " +
+                        path.string());
+  }
+  std::ifstream in(path);
+  if (!in) return InvalidInput("cannot open token file " + path.string());
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::string token = text.str();
+  const auto not_space = [](unsigned char c) { return std::isspace(c) == 0; };
+  token.erase(token.begin(), std::find_if(token.begin(), token.end(), not_space));
+  token.erase(std::find_if(token.rbegin(), token.rend(), not_space).base(), token.end());
+  if (token.empty()) return InvalidInput(path.string() + ": the token file is empty");
+  if (std::any_of(token.begin(), token.end(), [](unsigned char c) { return c <= ' ' || c == 0x7f; })) {
+    return InvalidInput(path.string() + ": the token holds whitespace or control characters");
+  }
+  return token;
+}
+
+Result<PushReply> PushSubmission(const std::string& hub_url, const std::string& token, const std::string& bytes) {
+  CC_ASSIGN_OR_RETURN(std::unique_ptr<httplib::Client> client, ClientFor(hub_url));
+  const httplib::Result result = client->Post("/v1/submissions", Bearer(token), bytes, "application/octet-stream");
+  CC_RETURN_IF_ERROR(Check(result, hub_url));
+  const Json body = Json::parse(result->body, nullptr, /*allow_exceptions=*/false);
+  if (!body.is_object() || !body.contains("version") || !body["version"].is_number_integer()) {
+    return Internal("the hub's answer is not the documented JSON: " + result->body);
+  }
+  return PushReply{body.value("company_id", std::string()), body["version"].get<std::int64_t>(),
+                   body.value("records", std::int64_t{0})};
+}
+
+Result<std::string> PullFindings(const std::string& hub_url, const std::string& token) {
+  CC_ASSIGN_OR_RETURN(std::unique_ptr<httplib::Client> client, ClientFor(hub_url));
+  const httplib::Result result = client->Get("/v1/findings", Bearer(token));
+  CC_RETURN_IF_ERROR(Check(result, hub_url));
+  return result->body;
+}
+
+}  // namespace crosscheck::serve

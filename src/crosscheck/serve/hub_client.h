@@ -1,0 +1,38 @@
+// The member's side of the hub API (`crosscheck share push` and `share pull`).
+//
+//   CC_ASSIGN_OR_RETURN(std::string token, ReadTokenFile("acme.token"));
+//   CC_ASSIGN_OR_RETURN(PushReply reply, PushSubmission("http://hub:8080", token, bytes));
+//   CC_ASSIGN_OR_RETURN(std::string findings_json, PullFindings("http://hub:8080", token));
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include "crosscheck/common/error.h"
+
+namespace crosscheck::serve {
+
+// ReadTokenFile reads a bearer token (surrounding whitespace removed).
+// Errors: kNotFound when missing; kInvalidInput when not a regular file, readable or writable
+// by group or others (mode & 077), empty, or holding whitespace or control characters inside.
+Result<std::string> ReadTokenFile(const std::filesystem::path& path);
+
+// PushReply is the hub's answer to an accepted push.
+struct PushReply {
+  std::string company_id;
+  std::int64_t version = 0;
+  std::int64_t records = 0;
+};
+
+// PushSubmission posts the bytes of a .ccsub file to `hub_url` (http://host:port).
+// Errors: kUnavailable when the hub cannot be reached or answers 5xx other than 500 (retry);
+// kInvalidInput for a bad URL or a 400/401/403/413 answer (the hub's message); kInternal for
+// a 500 or an answer that is not the documented JSON.
+Result<PushReply> PushSubmission(const std::string& hub_url, const std::string& token, const std::string& bytes);
+
+// PullFindings returns the member's latest findings JSON. Errors as PushSubmission, plus
+// kNotFound when the hub has no findings for the member yet (404).
+Result<std::string> PullFindings(const std::string& hub_url, const std::string& token);
+
+}  // namespace crosscheck::serve

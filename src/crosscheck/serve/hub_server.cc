@@ -1,0 +1,251 @@
+#include "crosscheck/serve/hub_server.h"
+
+#include <atomic>
+#include <chrono>
+#include <ctime>
+#include <exception>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "crosscheck/hub/hub_match.h"
+#include "crosscheck/share/findings_file.h"
+#include "crosscheck/share/keyed_hash.h"
+#include "crosscheck/share/submission_file.h"
+#include "crosscheck/store/sqlite_store.h"
+
+namespace crosscheck::serve {
+namespace {
+
+using Json = nlohmann::json;
+
+std::string NowIso() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+// API error codes are part of the HTTP API: UPPER_SNAKE, never renamed.
+void SendError(httplib::Response& res, int status, const char* code, const std::string& message) {
+  res.status = status;
+  res.set_content(Json{{"error", {{"code", code}, {"message", message}}}}.dump() + "\n", "application/json");
+}
+
+// StatusFor maps an ErrorCode to HTTP as common/error.h's table does.
+int StatusFor(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kInvalidInput: return 400;
+    case ErrorCode::kNotFound: return 404;
+    case ErrorCode::kUnavailable: return 503;
+    case ErrorCode::kDataLoss:
+    case ErrorCode::kInternal: return 500;
+  }
+  return 500;
+}
+
+}  // namespace
+
+struct HubServer::Impl {
+  explicit Impl(HubServerOptions opts) : options(std::move(opts)), hub_layer(options.hub_key.bytes) {}
+
+  HubServerOptions options;
+  share::KeyedHasher hub_layer;
+  std::unique_ptr<store::SqliteStore> store;
+  std::mutex push_mutex;                                 // one push (and re-match) at a time
+  std::map<std::string, share::Submission> submissions;  // by company; guarded by push_mutex
+  httplib::Server http;
+
+  // Authenticate returns the company of the request's bearer token, or nullopt.
+  std::optional<std::string> Authenticate(const httplib::Request& req) const {
+    const std::string header = req.get_header_value("Authorization");
+    constexpr std::string_view kBearer = "Bearer ";
+    if (!header.starts_with(kBearer) || header.size() == kBearer.size()) return std::nullopt;
+    const auto found = options.members.find(share::HexSha256(std::string_view(header).substr(kBearer.size())));
+    if (found == options.members.end()) return std::nullopt;
+    return found->second;
+  }
+
+  // Audit appends a row; a failure to audit is reported on stderr but does not change the answer.
+  void Audit(const std::string& company, const char* action, const std::string& detail) {
+    if (auto written = store->AppendAudit({0, NowIso(), company, action, detail}); !written) {
+      std::fprintf(stderr, "crosscheck: audit: %s\n", written.error().ToString().c_str());
+    }
+  }
+
+  void Refuse(httplib::Response& res, const std::string& company, const char* action, int status, const char* code,
+              const std::string& message) {
+    Audit(company, action, "refused " + std::to_string(status) + " " + code + ": " + message);
+    SendError(res, status, code, message);
+  }
+
+  void HandlePush(const httplib::Request& req, httplib::Response& res) {
+    const std::optional<std::string> company = Authenticate(req);
+    if (!company) return Refuse(res, "", "push", 401, "UNAUTHORIZED", "missing or unknown bearer token");
+    Result<share::Submission> parsed = share::ParseSubmission(req.body, "the request body");
+    if (!parsed) return Refuse(res, *company, "push", 400, "INVALID_SUBMISSION", parsed.error().message());
+    if (parsed->company_id != *company) {
+      return Refuse(res, *company, "push", 403, "FORBIDDEN",
+                    "the submission is company " + parsed->company_id + "'s, the token is " + *company + "'s");
+    }
+    std::lock_guard lock(push_mutex);
+    // One epoch and one consortium key: the other members' stored submissions set them.
+    for (const auto& [other, stored] : submissions) {
+      if (other == *company) continue;
+      if (stored.key_id != parsed->key_id) {
+        return Refuse(res, *company, "push", 400, "INVALID_SUBMISSION",
+                      "made under consortium key " + parsed->key_id + ", the consortium's is " + stored.key_id);
+      }
+      if (stored.epoch != parsed->epoch) {
+        return Refuse(res, *company, "push", 400, "INVALID_SUBMISSION",
+                      "epoch " + parsed->epoch + " differs from the consortium's epoch " + stored.epoch);
+      }
+    }
+    // Whole re-match over every stored submission with the new one in place of the member's old
+    // one; nothing is written until it has succeeded.
+    std::vector<hub::SourcedSubmission> all;
+    for (const auto& [other, stored] : submissions) {
+      if (other != *company) all.push_back({other, stored});
+    }
+    all.push_back({*company, *parsed});
+    hub::HubOptions match_options;
+    match_options.k_threshold = options.k_threshold;
+    match_options.epoch = parsed->epoch;
+    match_options.key_id = parsed->key_id;
+    const hub::HubMatchResult result = hub::MatchSubmissions(std::move(all), hub_layer, match_options);
+    if (!result.refused.empty()) {
+      const hub::RefusedSubmission& refused = result.refused.front();
+      return Refuse(res, *company, "push", 400, "INVALID_SUBMISSION", refused.source + ": " + refused.reason);
+    }
+    std::vector<store::FindingsRow> findings;
+    for (const share::MemberFindings& member : result.findings) {
+      findings.push_back({member.company_id, 0, share::FindingsJson(member)});
+    }
+    const std::int64_t records = static_cast<std::int64_t>(parsed->records.size());
+    store::SubmissionRow row{*company, parsed->epoch, parsed->key_id, req.body, 0, NowIso()};
+    Result<std::int64_t> version = store->CommitPush(row, findings);
+    if (!version) {
+      return Refuse(res, *company, "push", StatusFor(version.error().code()),
+                    version.error().code() == ErrorCode::kUnavailable ? "UNAVAILABLE" : "INTERNAL",
+                    version.error().message());
+    }
+    submissions[*company] = std::move(*parsed);
+    Audit(*company, "push", "ok version " + std::to_string(*version) + ", " + std::to_string(records) + " records");
+    res.status = 200;
+    res.set_content(Json{{"company_id", *company}, {"version", *version}, {"records", records}}.dump() + "\n",
+                    "application/json");
+  }
+
+  void HandlePull(const httplib::Request& req, httplib::Response& res) {
+    const std::optional<std::string> company = Authenticate(req);
+    if (!company) return Refuse(res, "", "pull", 401, "UNAUTHORIZED", "missing or unknown bearer token");
+    Result<std::optional<store::FindingsRow>> row = store->Findings(*company);
+    if (!row) {
+      return Refuse(res, *company, "pull", StatusFor(row.error().code()),
+                    row.error().code() == ErrorCode::kUnavailable ? "UNAVAILABLE" : "INTERNAL", row.error().message());
+    }
+    if (!row->has_value()) return Refuse(res, *company, "pull", 404, "NOT_FOUND", "no findings for " + *company + " yet");
+    Audit(*company, "pull", "ok findings version " + std::to_string((*row)->version));
+    res.status = 200;
+    res.set_header("X-Findings-Version", std::to_string((*row)->version));
+    res.set_content((*row)->json, "application/json");
+  }
+
+  // Guarded wraps a handler: any exception becomes a 500 JSON error, never a crash.
+  httplib::Server::Handler Guarded(void (Impl::*handler)(const httplib::Request&, httplib::Response&),
+                                   const char* action) {
+    return [this, handler, action](const httplib::Request& req, httplib::Response& res) {
+      try {
+        (this->*handler)(req, res);
+      } catch (const std::exception& error) {
+        Audit("", action, std::string("internal error: ") + error.what());
+        SendError(res, 500, "INTERNAL", std::string("internal error: ") + error.what());
+      } catch (...) {
+        Audit("", action, "internal error");
+        SendError(res, 500, "INTERNAL", "internal error");
+      }
+    };
+  }
+
+  void Route() {
+    http.set_payload_max_length(options.max_body_bytes);
+    http.Post("/v1/submissions", Guarded(&Impl::HandlePush, "push"));
+    http.Get("/v1/findings", Guarded(&Impl::HandlePull, "pull"));
+    http.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content("{\"status\":\"ok\"}\n", "application/json");
+    });
+    http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+      SendError(res, 500, "INTERNAL", "internal error");
+    });
+    // Answers httplib makes itself (413 over the size limit, 404 unknown path) get a JSON body.
+    http.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request& req, httplib::Response& res) {
+      if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+      if (res.status == 413) {
+        if (req.path == "/v1/submissions") {
+          Audit(Authenticate(req).value_or(""), "push", "refused 413 PAYLOAD_TOO_LARGE");
+        }
+        SendError(res, 413, "PAYLOAD_TOO_LARGE",
+                  "the request body is larger than " + std::to_string(options.max_body_bytes) + " bytes");
+      } else if (res.status == 404) {
+        SendError(res, 404, "NOT_FOUND", "no such endpoint: " + req.method + " " + req.path);
+      } else {
+        SendError(res, res.status, "BAD_REQUEST", "the request could not be served");
+      }
+      return httplib::Server::HandlerResponse::Handled;
+    }));
+  }
+};
+
+HubServer::HubServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+HubServer::~HubServer() { Stop(); }
+
+Result<std::unique_ptr<HubServer>> HubServer::Create(HubServerOptions options) {
+  auto impl = std::make_unique<Impl>(std::move(options));
+  CC_ASSIGN_OR_RETURN(impl->store, store::SqliteStore::Open(impl->options.store_dir / "hub.sqlite"));
+  CC_ASSIGN_OR_RETURN(std::vector<store::SubmissionRow> rows, impl->store->Submissions());
+  for (store::SubmissionRow& row : rows) {
+    Result<share::Submission> parsed = share::ParseSubmission(row.bytes, "stored submission of " + row.company_id);
+    if (!parsed) return std::unexpected(Error(ErrorCode::kDataLoss, parsed.error().message()));
+    impl->submissions.emplace(row.company_id, std::move(*parsed));
+  }
+  impl->Route();
+  return std::unique_ptr<HubServer>(new HubServer(std::move(impl)));
+}
+
+Result<int> HubServer::Bind(const std::string& host, int port) {
+  if (port == 0) {
+    const int bound = impl_->http.bind_to_any_port(host);
+    if (bound < 0) return std::unexpected(Error(ErrorCode::kUnavailable, "cannot listen on " + host + ":0"));
+    return bound;
+  }
+  if (!impl_->http.bind_to_port(host, port)) {
+    return std::unexpected(Error(ErrorCode::kUnavailable,
+                                 "cannot listen on " + host + ":" + std::to_string(port) + " (in use or not an address here)"));
+  }
+  return port;
+}
+
+Status HubServer::Run() {
+  if (!impl_->http.listen_after_bind()) return Internal("the HTTP server stopped with an error");
+  return Ok();
+}
+
+void HubServer::Stop() {
+  if (impl_ != nullptr) impl_->http.stop();
+}
+
+void HubServer::WaitUntilRunning() {
+  // httplib 0.11 has no ready signal; is_running turns true once the accept loop starts.
+  while (!impl_->http.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
+}  // namespace crosscheck::serve

@@ -1,0 +1,71 @@
+// The consortium hub's HTTP service (`crosscheck hub serve`): members push their submissions
+// and pull their findings; every accepted push re-matches all stored submissions (the whole
+// consortium, as `hub match` does) and stores each member's findings in the SQLite store.
+//
+//   POST /v1/submissions  body: a .ccsub file; Authorization: Bearer <token>
+//                         200 {"company_id", "version", "records"}; 400/401/403/413 refused
+//   GET  /v1/findings     200 the member's latest findings JSON; 404 none yet
+//   GET  /healthz         200
+//
+//   CC_ASSIGN_OR_RETURN(auto server, HubServer::Create(options));
+//   CC_ASSIGN_OR_RETURN(int port, server->Bind("127.0.0.1", 8443));
+//   CC_RETURN_IF_ERROR(server->Run());   // until Stop() from another thread
+//
+// Plain HTTP only: TLS belongs in front of it (a reverse proxy) for now.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "crosscheck/common/error.h"
+#include "crosscheck/serve/members_file.h"
+#include "crosscheck/share/key_file.h"
+
+namespace crosscheck::serve {
+
+// kDefaultMaxBodyBytes is the largest request body accepted (413 above it).
+inline constexpr std::size_t kDefaultMaxBodyBytes = std::size_t{64} << 20;
+
+struct HubServerOptions {
+  std::filesystem::path store_dir;  // holds hub.sqlite; must exist
+  Members members;
+  share::ConsortiumKey hub_key;     // the hub's own keyed layer
+  std::size_t k_threshold = 2;
+  std::size_t max_body_bytes = kDefaultMaxBodyBytes;
+};
+
+// HubServer serves the hub API. Requests are handled on httplib's worker threads; pushes are
+// serialized (one re-match at a time), pulls read the store concurrently.
+class HubServer {
+ public:
+  // Create opens the store (store_dir/hub.sqlite) and loads the stored submissions.
+  // Errors: those of store::SqliteStore::Open; kDataLoss when a stored submission no longer
+  // parses.
+  static Result<std::unique_ptr<HubServer>> Create(HubServerOptions options);
+
+  HubServer(const HubServer&) = delete;
+  HubServer& operator=(const HubServer&) = delete;
+  ~HubServer();
+
+  // Bind listens on host:port; port 0 picks a free port. Returns the bound port.
+  // Errors: kUnavailable when the address is in use or cannot be bound.
+  Result<int> Bind(const std::string& host, int port);
+
+  // Run serves requests until Stop is called. Bind first. Errors: kInternal if it fails to run.
+  Status Run();
+
+  // Stop makes Run return (in-flight requests finish). Thread-safe; idempotent.
+  void Stop();
+
+  // WaitUntilRunning blocks until Run accepts connections (for tests and start-up messages).
+  void WaitUntilRunning();
+
+ private:
+  struct Impl;
+  explicit HubServer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace crosscheck::serve

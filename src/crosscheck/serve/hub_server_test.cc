@@ -1,0 +1,269 @@
+#include "crosscheck/serve/hub_server.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "crosscheck/common/time.h"
+#include "crosscheck/normalize/application_normalizer.h"
+#include "crosscheck/serve/hub_client.h"
+#include "crosscheck/serve/members_file.h"
+#include "crosscheck/share/encoder.h"
+#include "crosscheck/share/keyed_hash.h"
+#include "crosscheck/share/submission_file.h"
+#include "crosscheck/store/sqlite_store.h"
+
+namespace crosscheck::serve {
+namespace {
+
+using Json = nlohmann::json;
+constexpr const char* kEpoch = "2026-12";
+
+share::ConsortiumKey CountingKey(std::uint8_t offset) {
+  share::ConsortiumKey key;
+  for (std::size_t idx = 0; idx < share::kKeyBytes; ++idx) key.bytes[idx] = static_cast<std::uint8_t>(idx + offset);
+  return key;
+}
+
+std::filesystem::path FreshDir(const std::string& name) {
+  const auto dir = std::filesystem::path(::testing::TempDir()) /
+                   ("crosscheck_serve_" + name + "_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+ApplicationRecord Record(const char* company, const char* id, const char* name, const char* email,
+                         const char* phone, const char* device) {
+  ApplicationRecord record;
+  record.line = 2;
+  record.application_id = id;
+  record.company_id = company;
+  record.submitted_at = "2026-11-10T10:00:00Z";
+  record.full_name = name;
+  record.email = email;
+  record.phone = phone;
+  record.date_of_birth = "1988-03-14";
+  record.date_of_birth_parsed = ParseDate("1988-03-14");
+  record.country = "US";
+  record.device_id = device;
+  record.payout_account = "GB29 NWBK 6016 1331 9268 19";
+  record.stage = "interview";
+  return record;
+}
+
+// SubmissionBytes encodes one company's two applications (one shares the ring's phone, device
+// and payout account with the other company's) as a .ccsub file.
+std::string SubmissionBytes(const std::string& company, const share::ConsortiumKey& key) {
+  std::vector<ApplicationRecord> records;
+  if (company == "acme-corp") {
+    records.push_back(Record("acme-corp", "a1", "Marcus Holloway", "marcus.h.dev@gmail.com", "(415) 555-0199", "dev-ring-7731"));
+  } else {
+    records.push_back(Record(company.c_str(), "b1", "Priya Raman", "priya.raman.codes@outlook.com", "(415) 555-0199", "dev-ring-7731"));
+  }
+  const std::vector<NormalizedApplication> apps =
+      normalize::NormalizeApplications(records, normalize::NormalizeContext{.file = company + ".csv"}, nullptr);
+  const share::SubmissionEncoder encoder(key, kEpoch);
+  share::Submission submission{company, kEpoch, encoder.key_id(), {}};
+  for (std::size_t idx = 0; idx < apps.size(); ++idx) submission.records.push_back(encoder.Encode(apps[idx], records[idx]));
+  return share::SerializeSubmission(submission);
+}
+
+// RunningHub is a hub on 127.0.0.1 with a free port, served on a thread.
+class RunningHub {
+ public:
+  explicit RunningHub(const std::filesystem::path& dir, std::size_t max_body = kDefaultMaxBodyBytes) {
+    HubServerOptions options;
+    options.store_dir = dir;
+    options.members = {{share::HexSha256("tok-acme"), "acme-corp"}, {share::HexSha256("tok-birch"), "birch-labs"}};
+    options.hub_key = CountingKey(100);
+    options.k_threshold = 1;
+    options.max_body_bytes = max_body;
+    auto server = HubServer::Create(std::move(options));
+    EXPECT_TRUE(server.has_value()) << server.error().ToString();
+    server_ = std::move(*server);
+    auto port = server_->Bind("127.0.0.1", 0);
+    EXPECT_TRUE(port.has_value());
+    port_ = *port;
+    thread_ = std::thread([this] { (void)server_->Run(); });
+    server_->WaitUntilRunning();
+  }
+  RunningHub(const RunningHub&) = delete;
+  RunningHub& operator=(const RunningHub&) = delete;
+  ~RunningHub() {
+    server_->Stop();
+    thread_.join();
+  }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  int port() const { return port_; }
+
+ private:
+  std::unique_ptr<HubServer> server_;
+  int port_ = 0;
+  std::thread thread_;
+};
+
+std::int64_t FindingsVersion(const std::filesystem::path& dir, const std::string& company) {
+  auto store = store::SqliteStore::Open(dir / "hub.sqlite");
+  EXPECT_TRUE(store.has_value());
+  auto row = (*store)->Findings(company);
+  EXPECT_TRUE(row.has_value());
+  return row->has_value() ? (**row).version : 0;
+}
+
+TEST(HubServer, PushPullRefusalsAuditAndRestart) {
+  const auto dir = FreshDir("main");
+  const std::string acme = SubmissionBytes("acme-corp", CountingKey(0));
+  const std::string birch = SubmissionBytes("birch-labs", CountingKey(0));
+  std::string acme_findings;
+  int old_port = 0;
+  {
+    RunningHub hub(dir);
+    old_port = hub.port();
+    httplib::Client raw(hub.url());
+    ASSERT_EQ(raw.Get("/healthz")->status, 200);
+    // 401 without a token and with a wrong one.
+    auto anonymous = raw.Post("/v1/submissions", acme, "application/octet-stream");
+    ASSERT_TRUE(anonymous);
+    EXPECT_EQ(anonymous->status, 401);
+    EXPECT_EQ(Json::parse(anonymous->body)["error"]["code"], "UNAUTHORIZED");
+    auto wrong = PushSubmission(hub.url(), "tok-nobody", acme);
+    ASSERT_FALSE(wrong.has_value());
+    EXPECT_EQ(wrong.error().code(), ErrorCode::kInvalidInput);
+    EXPECT_NE(wrong.error().message().find("401"), std::string::npos);
+    // 403: acme's token, birch's submission.
+    auto forbidden = PushSubmission(hub.url(), "tok-acme", birch);
+    ASSERT_FALSE(forbidden.has_value());
+    EXPECT_NE(forbidden.error().message().find("403"), std::string::npos) << forbidden.error().message();
+    // 400: garbage bytes.
+    auto garbage = PushSubmission(hub.url(), "tok-acme", "not a submission");
+    ASSERT_FALSE(garbage.has_value());
+    EXPECT_NE(garbage.error().message().find("INVALID_SUBMISSION"), std::string::npos) << garbage.error().message();
+    // 404 before any push.
+    auto none = PullFindings(hub.url(), "tok-acme");
+    ASSERT_FALSE(none.has_value());
+    EXPECT_EQ(none.error().code(), ErrorCode::kNotFound);
+
+    auto first = PushSubmission(hub.url(), "tok-acme", acme);
+    ASSERT_TRUE(first.has_value()) << first.error().ToString();
+    EXPECT_EQ(first->company_id, "acme-corp");
+    EXPECT_EQ(first->version, 1);
+    EXPECT_EQ(first->records, 1);
+    auto second = PushSubmission(hub.url(), "tok-birch", birch);
+    ASSERT_TRUE(second.has_value()) << second.error().ToString();
+    auto again = PushSubmission(hub.url(), "tok-acme", acme);
+    ASSERT_TRUE(again.has_value());
+    EXPECT_EQ(again->version, 2);
+
+    auto pulled = PullFindings(hub.url(), "tok-acme");
+    ASSERT_TRUE(pulled.has_value()) << pulled.error().ToString();
+    const Json findings = Json::parse(*pulled);
+    EXPECT_EQ(findings["company_id"], "acme-corp");
+    EXPECT_EQ(findings["format"], "crosscheck-findings");
+    EXPECT_TRUE(findings["applications"].is_array());
+    EXPECT_EQ(FindingsVersion(dir, "acme-corp"), 3);  // rewritten by each of the three pushes
+    acme_findings = *pulled;
+
+    // A foreign-key submission is refused and nothing stored changes.
+    const std::int64_t version_before = FindingsVersion(dir, "acme-corp");
+    auto foreign = PushSubmission(hub.url(), "tok-birch", SubmissionBytes("birch-labs", CountingKey(50)));
+    ASSERT_FALSE(foreign.has_value());
+    EXPECT_NE(foreign.error().message().find("INVALID_SUBMISSION"), std::string::npos);
+    EXPECT_NE(foreign.error().message().find("consortium key"), std::string::npos) << foreign.error().message();
+    EXPECT_EQ(FindingsVersion(dir, "acme-corp"), version_before);
+    auto still = PullFindings(hub.url(), "tok-acme");
+    ASSERT_TRUE(still.has_value());
+    EXPECT_EQ(*still, acme_findings);
+  }
+  // The audit log holds every push and pull, refused ones included.
+  {
+    auto store = store::SqliteStore::Open(dir / "hub.sqlite");
+    ASSERT_TRUE(store.has_value());
+    auto audit = (*store)->Audit();
+    ASSERT_TRUE(audit.has_value());
+    EXPECT_GE(audit->size(), 10u);
+    EXPECT_NE((*audit)[0].detail.find("refused 401"), std::string::npos) << (*audit)[0].detail;
+    auto submissions = (*store)->Submissions();
+    ASSERT_TRUE(submissions.has_value());
+    EXPECT_EQ(submissions->size(), 2u);
+  }
+  // Durability across a restart: the same findings, and pushes go on from the stored state.
+  RunningHub hub(dir);
+  auto pulled = PullFindings(hub.url(), "tok-acme");
+  ASSERT_TRUE(pulled.has_value()) << pulled.error().ToString();
+  EXPECT_EQ(*pulled, acme_findings);
+  auto foreign = PushSubmission(hub.url(), "tok-birch", SubmissionBytes("birch-labs", CountingKey(50)));
+  EXPECT_FALSE(foreign.has_value());
+  if (old_port != hub.port()) {
+    auto refused = PullFindings("http://127.0.0.1:" + std::to_string(old_port), "tok-acme");
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_EQ(refused.error().code(), ErrorCode::kUnavailable);
+  }
+}
+
+TEST(HubServer, BodyOverTheLimitIs413) {
+  const auto dir = FreshDir("limit");
+  RunningHub hub(dir, 1024);
+  httplib::Client raw(hub.url());
+  auto answer = raw.Post("/v1/submissions", {{"Authorization", "Bearer tok-acme"}}, std::string(4096, 'x'),
+                         "application/octet-stream");
+  ASSERT_TRUE(answer);
+  EXPECT_EQ(answer->status, 413);
+}
+
+TEST(MembersFile, ReadsRowsAndNamesTheBadLine) {
+  const auto dir = FreshDir("members");
+  const std::string hash(64, 'a');
+  struct Case {
+    std::string text;
+    std::string error;  // empty: valid
+  };
+  const std::vector<Case> cases = {
+      {"company_id,token_sha256\nacme," + hash + "\r\n\nbirch," + std::string(64, 'B') + "\n", ""},
+      {"company,token\nacme," + hash + "\n", "line 1: the header"},
+      {"company_id,token_sha256\nacme,abc\n", "line 2: token_sha256 must be 64 hex digits"},
+      {"company_id,token_sha256\nacme," + hash + "\nbirch," + hash + "\n", "line 3: token_sha256 listed twice"},
+      {"company_id,token_sha256\n," + hash + "\n", "line 2: empty company_id"},
+      {"company_id,token_sha256\nacme," + hash + ",x\n", "line 2: expected two fields"},
+      {"company_id,token_sha256\n", "no members"},
+  };
+  for (const Case& entry : cases) {
+    SCOPED_TRACE(entry.text);
+    std::ofstream(dir / "members.csv", std::ios::trunc) << entry.text;
+    auto members = ReadMembersFile(dir / "members.csv");
+    if (entry.error.empty()) {
+      ASSERT_TRUE(members.has_value()) << members.error().ToString();
+      EXPECT_EQ(members->size(), 2u);
+      EXPECT_EQ(members->at(std::string(64, 'b')), "birch");
+    } else {
+      ASSERT_FALSE(members.has_value());
+      EXPECT_EQ(members.error().code(), ErrorCode::kInvalidInput);
+      EXPECT_NE(members.error().message().find(entry.error), std::string::npos) << members.error().message();
+    }
+  }
+  EXPECT_EQ(ReadMembersFile(dir / "absent.csv").error().code(), ErrorCode::kNotFound);
+}
+
+TEST(TokenFile, RefusesAFileReadableByOthers) {
+  const auto dir = FreshDir("token");
+  std::ofstream(dir / "t") << "  secret-token\n";
+  std::filesystem::permissions(dir / "t", std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  auto token = ReadTokenFile(dir / "t");
+  ASSERT_TRUE(token.has_value()) << token.error().ToString();
+  EXPECT_EQ(*token, "secret-token");
+  std::filesystem::permissions(dir / "t", std::filesystem::perms::others_read, std::filesystem::perm_options::add);
+  auto open = ReadTokenFile(dir / "t");
+  ASSERT_FALSE(open.has_value());
+  EXPECT_NE(open.error().message().find("chmod 600"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace crosscheck::serve

@@ -1,0 +1,190 @@
+#include "crosscheck/store/sqlite_store.h"
+
+#include <sqlite3.h>
+
+#include <utility>
+
+namespace crosscheck::store {
+namespace {
+
+// The schema. received_at and at are ISO 8601 UTC strings (sortable as text).
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS submissions (
+  company_id TEXT PRIMARY KEY, epoch TEXT NOT NULL, key_id TEXT NOT NULL, bytes BLOB NOT NULL,
+  version INTEGER NOT NULL, received_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS findings (
+  company_id TEXT NOT NULL, version INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (company_id));
+CREATE TABLE IF NOT EXISTS audit (
+  id INTEGER PRIMARY KEY, at TEXT NOT NULL, company_id TEXT NOT NULL, action TEXT NOT NULL,
+  detail TEXT NOT NULL);
+)sql";
+
+// A busy connection waits this long for another writer before reporting kUnavailable.
+constexpr int kBusyTimeoutMs = 5000;
+
+// ErrorOf translates a SQLite result code: locked and busy are transient, the rest means the
+// stored state could not be read or written.
+Error ErrorOf(sqlite3* db, int code, const std::string& doing) {
+  const std::string message = doing + ": " + (db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(code));
+  const int primary = code & 0xff;
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) return Error(ErrorCode::kUnavailable, message);
+  return Error(ErrorCode::kDataLoss, message);
+}
+
+// Statement is a prepared statement, finalized on scope exit.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) { code_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  ~Statement() { sqlite3_finalize(stmt_); }
+
+  int prepare_code() const { return code_; }
+  void Bind(int index, const std::string& text) {
+    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  }
+  void BindBlob(int index, const std::string& bytes) {
+    sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+  }
+  void Bind(int index, std::int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
+  int Step() { return sqlite3_step(stmt_); }
+  std::string Text(int column) const {
+    const auto* data = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+    return data == nullptr ? std::string() : std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+  }
+  std::int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+  int code_ = SQLITE_OK;
+};
+
+}  // namespace
+
+struct SqliteStore::Impl {
+  sqlite3* db = nullptr;
+  ~Impl() { sqlite3_close_v2(db); }
+
+  Status Exec(const char* sql, const std::string& doing) {
+    const int code = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+    if (code != SQLITE_OK) return std::unexpected(ErrorOf(db, code, doing));
+    return Ok();
+  }
+};
+
+SqliteStore::SqliteStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+SqliteStore::~SqliteStore() = default;
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::filesystem::path& path) {
+  auto impl = std::make_unique<Impl>();
+  const int code = sqlite3_open_v2(path.c_str(), &impl->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                                   nullptr);
+  if (code != SQLITE_OK) {
+    return InvalidInput("cannot open " + path.string() + ": " +
+                        (impl->db != nullptr ? sqlite3_errmsg(impl->db) : sqlite3_errstr(code)));
+  }
+  sqlite3_busy_timeout(impl->db, kBusyTimeoutMs);
+  // WAL lets pulls read while a push writes; synchronous=FULL fsyncs the WAL at every commit,
+  // so an acknowledged push is on disk (https://sqlite.org/pragma.html#pragma_synchronous).
+  auto status = impl->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", "opening " + path.string());
+  if (status) status = impl->Exec(kSchema, "creating the tables of " + path.string());
+  if (!status) {
+    Error error = std::move(status).error();
+    if (error.code() == ErrorCode::kDataLoss) return InvalidInput(error.message());
+    return std::unexpected(std::move(error));
+  }
+  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(impl)));
+}
+
+Result<std::vector<SubmissionRow>> SqliteStore::Submissions() {
+  std::lock_guard lock(mutex_);
+  Statement select(impl_->db,
+                   "SELECT company_id, epoch, key_id, bytes, version, received_at FROM submissions ORDER BY company_id");
+  if (select.prepare_code() != SQLITE_OK) return std::unexpected(ErrorOf(impl_->db, select.prepare_code(), "reading submissions"));
+  std::vector<SubmissionRow> rows;
+  int code = SQLITE_OK;
+  while ((code = select.Step()) == SQLITE_ROW) {
+    rows.push_back({select.Text(0), select.Text(1), select.Text(2), select.Text(3), select.Int(4), select.Text(5)});
+  }
+  if (code != SQLITE_DONE) return std::unexpected(ErrorOf(impl_->db, code, "reading submissions"));
+  return rows;
+}
+
+Result<std::int64_t> SqliteStore::CommitPush(const SubmissionRow& submission, const std::vector<FindingsRow>& findings) {
+  std::lock_guard lock(mutex_);
+  sqlite3* db = impl_->db;
+  CC_RETURN_IF_ERROR(impl_->Exec("BEGIN IMMEDIATE", "starting a push"));
+  // Any failure below rolls back, so a refused or failed push leaves the stored state as it was.
+  auto fail = [&](int code, const std::string& doing) -> Result<std::int64_t> {
+    Error error = ErrorOf(db, code, doing);
+    (void)impl_->Exec("ROLLBACK", "rolling back");
+    return std::unexpected(std::move(error));
+  };
+  Statement upsert(db,
+                   "INSERT INTO submissions (company_id, epoch, key_id, bytes, version, received_at) "
+                   "VALUES (?1, ?2, ?3, ?4, 1, ?5) ON CONFLICT (company_id) DO UPDATE SET epoch = excluded.epoch, "
+                   "key_id = excluded.key_id, bytes = excluded.bytes, version = submissions.version + 1, "
+                   "received_at = excluded.received_at RETURNING version");
+  if (upsert.prepare_code() != SQLITE_OK) return fail(upsert.prepare_code(), "storing the submission");
+  upsert.Bind(1, submission.company_id);
+  upsert.Bind(2, submission.epoch);
+  upsert.Bind(3, submission.key_id);
+  upsert.BindBlob(4, submission.bytes);
+  upsert.Bind(5, submission.received_at);
+  int code = upsert.Step();
+  if (code != SQLITE_ROW) return fail(code, "storing the submission");
+  const std::int64_t version = upsert.Int(0);
+  code = upsert.Step();
+  if (code != SQLITE_DONE) return fail(code, "storing the submission");
+  for (const FindingsRow& row : findings) {
+    Statement put(db,
+                  "INSERT INTO findings (company_id, version, json) VALUES (?1, 1, ?2) ON CONFLICT (company_id) "
+                  "DO UPDATE SET version = findings.version + 1, json = excluded.json");
+    if (put.prepare_code() != SQLITE_OK) return fail(put.prepare_code(), "storing findings");
+    put.Bind(1, row.company_id);
+    put.Bind(2, row.json);
+    if ((code = put.Step()) != SQLITE_DONE) return fail(code, "storing findings of " + row.company_id);
+  }
+  code = sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+  if (code != SQLITE_OK) return fail(code, "committing a push");
+  return version;
+}
+
+Result<std::optional<FindingsRow>> SqliteStore::Findings(const std::string& company_id) {
+  std::lock_guard lock(mutex_);
+  Statement select(impl_->db, "SELECT company_id, version, json FROM findings WHERE company_id = ?1");
+  if (select.prepare_code() != SQLITE_OK) return std::unexpected(ErrorOf(impl_->db, select.prepare_code(), "reading findings"));
+  select.Bind(1, company_id);
+  const int code = select.Step();
+  if (code == SQLITE_DONE) return std::optional<FindingsRow>();
+  if (code != SQLITE_ROW) return std::unexpected(ErrorOf(impl_->db, code, "reading findings"));
+  return std::optional<FindingsRow>(FindingsRow{select.Text(0), select.Int(1), select.Text(2)});
+}
+
+Status SqliteStore::AppendAudit(const AuditRow& row) {
+  std::lock_guard lock(mutex_);
+  Statement insert(impl_->db, "INSERT INTO audit (at, company_id, action, detail) VALUES (?1, ?2, ?3, ?4)");
+  if (insert.prepare_code() != SQLITE_OK) return std::unexpected(ErrorOf(impl_->db, insert.prepare_code(), "writing audit"));
+  insert.Bind(1, row.at);
+  insert.Bind(2, row.company_id);
+  insert.Bind(3, row.action);
+  insert.Bind(4, row.detail);
+  const int code = insert.Step();
+  if (code != SQLITE_DONE) return std::unexpected(ErrorOf(impl_->db, code, "writing audit"));
+  return Ok();
+}
+
+Result<std::vector<AuditRow>> SqliteStore::Audit() {
+  std::lock_guard lock(mutex_);
+  Statement select(impl_->db, "SELECT id, at, company_id, action, detail FROM audit ORDER BY id");
+  if (select.prepare_code() != SQLITE_OK) return std::unexpected(ErrorOf(impl_->db, select.prepare_code(), "reading audit"));
+  std::vector<AuditRow> rows;
+  int code = SQLITE_OK;
+  while ((code = select.Step()) == SQLITE_ROW) {
+    rows.push_back({select.Int(0), select.Text(1), select.Text(2), select.Text(3), select.Text(4)});
+  }
+  if (code != SQLITE_DONE) return std::unexpected(ErrorOf(impl_->db, code, "reading audit"));
+  return rows;
+}
+
+}  // namespace crosscheck::store
