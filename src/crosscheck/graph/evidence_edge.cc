@@ -192,6 +192,10 @@ std::vector<std::uint32_t> ResumeSignature(const NormalizedApplication& applicat
       options.resume_min_shingles);
 }
 
+bool IsAgencySource(std::string_view source) {
+  return source.size() > 7 && EqualsIgnoreCaseAscii(source.substr(0, 7), "agency:");
+}
+
 namespace {
 
 // ExactCandidates groups applications by an exact normalized value of one kind.
@@ -444,9 +448,6 @@ double SizeFactor(std::size_t personas, double generic_scale) {
   return ramp * generic;
 }
 
-bool IsAgencySource(std::string_view source) {
-  return source.size() > 7 && EqualsIgnoreCaseAscii(source.substr(0, 7), "agency:");
-}
 
 // IdentityUnits splits each persona into the people it names: its applications whose names
 // share a part (NamesShareAPart) and whose dates of birth do not disagree are one identity. A

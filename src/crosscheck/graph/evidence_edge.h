@@ -144,6 +144,11 @@ struct PrecomputedNearDuplicates {
   std::vector<std::vector<std::uint32_t>> resume_signatures;
 };
 
+// IsAgencySource says whether an application's `source` names a staffing agency that submitted
+// it ("agency:<name>", any case): the agency, not the applicant, is then the party behind its
+// shared values.
+bool IsAgencySource(std::string_view source);
+
 // ResumeSignature returns the MinHash signature (128 bins) CollectEvidence compares resumes by:
 // word shingles of records' resume_text once the applicant's own name, e-mail, handles, URLs
 // and digits are removed; empty when the text is too short to compare. Pure; thread-safe.

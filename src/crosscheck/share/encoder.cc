@@ -31,10 +31,6 @@ const char* TokenKindName(TokenKind kind) {
 
 namespace {
 
-bool IsAgency(std::string_view source) {
-  return source.size() > 7 && EqualsIgnoreCaseAscii(source.substr(0, 7), "agency:");
-}
-
 // Name keys are bound to the identifiers a person keeps across applications; IPs, photos and
 // resumes are shared by design or fuzzy, and agencies are not the applicant's.
 bool BindsNames(TokenKind kind) { return kind != TokenKind::kIp && kind != TokenKind::kAgency; }
@@ -73,6 +69,7 @@ SubmissionEncoder::SubmissionEncoder(const ConsortiumKey& key, std::string epoch
       name_hasher_(KeyedHasher::Derived(key, "name", epoch_)),
       photo_prf_(BlockPrf::Derived(key, "photo", epoch_)),
       resume_prf_(BlockPrf::Derived(key, "resume", epoch_)),
+      context_prf_(BlockPrf::Derived(key, "name-context", epoch_)),
       handle_hasher_(KeyedHasher::Derived(key, "handle", epoch_)) {
   for (std::size_t kind_idx = 0; kind_idx < kTokenKindCount; ++kind_idx) {
     kind_hashers_.push_back(KeyedHasher::Derived(
@@ -175,16 +172,15 @@ std::vector<NameForm> NameForms(const NormalizedName& name) {
   return forms;
 }
 
-std::vector<LabelledNameKey> SubmissionEncoder::BoundNameKeys(
-    const NormalizedApplication& application, const ConsortiumRecord& record,
-    const std::vector<std::pair<TokenKind, std::string>>& contexts) const {
+std::vector<LabelledNameKey> SubmissionEncoder::BoundNameKeys(const NormalizedApplication& application,
+                                                              const ConsortiumRecord& record) const {
   std::vector<LabelledNameKey> out;
   const std::vector<NameForm> forms = NameForms(application.name);
   if (forms.empty()) return out;
-  // A name key is PRF(context, form) in two steps, so an application costs one HMAC per form and
-  // per identifier instead of one per pair: each form is digested once (HMAC under the name key),
-  // each identifier gives a key (HMAC of kind and value), and the keys are AES under the
-  // identifier's key of the form digests — a keyed permutation of a keyed digest, itself a PRF.
+  // A name key is PRF(identifier, form) in two steps, so an application costs one HMAC per form
+  // instead of one per pair: each form is digested once (HMAC under the name key), each
+  // identifier gives a key (AES under the context key of its token), and the keys are AES under
+  // the identifier's key of the form digests — a keyed permutation of a keyed digest, a PRF.
   std::vector<Block> digests(forms.size());
   std::string message;
   for (std::size_t form_idx = 0; form_idx < forms.size(); ++form_idx) {
@@ -194,39 +190,53 @@ std::vector<LabelledNameKey> SubmissionEncoder::BoundNameKeys(
     message.append(forms[form_idx].form);
     digests[form_idx] = name_hasher_.Hash(message);
   }
+  // The identifiers' keys: AES under the context key of each identifier's token (already a PRF
+  // of kind and value), and of each bound photo table; one batch.
+  std::vector<Block> context_keys;
+  std::vector<TokenKind> context_kinds;
+  std::vector<char> is_photo;
+  for (const auto& [kind, token] : record.tokens) {
+    if (!BindsNames(kind)) continue;
+    context_keys.push_back(token);
+    context_kinds.push_back(kind);
+    is_photo.push_back(0);
+  }
+  for (std::size_t table = 0; table < 4 && table < record.photo_bands.size(); ++table) {
+    Block block{};
+    block[0] = static_cast<std::uint8_t>(0xF0 + table);
+    for (int byte = 0; byte < 8; ++byte) block[1 + byte] = static_cast<std::uint8_t>(record.photo_bands[table] >> (56 - 8 * byte));
+    context_keys.push_back(block);
+    context_kinds.push_back(TokenKind::kEmail);
+    is_photo.push_back(1);
+  }
+  context_prf_.Apply(context_keys);
   std::vector<Block> blocks;
   std::vector<std::size_t> block_form;
-  auto bind = [&](const std::string& context, NameKeyKind (*mark)(NameKeyKind, TokenKind), TokenKind kind,
-                  bool skeletons, bool parts) {
+  for (std::size_t context_idx = 0; context_idx < context_keys.size(); ++context_idx) {
+    const TokenKind kind = context_kinds[context_idx];
+    // Whole names are also bound to the photo: a person who changed e-mail and phone between
+    // companies keeps it, so the hub can still see one name behind the one photo (otherwise it
+    // would take the person's own photo for reuse by another). Four photo tables: a re-encoded
+    // photo keeps one with probability ~0.97. Parts are not bound there: a default avatar is
+    // shared by many, and parts under it would be countable (docs/PRIVACY.md). Resumes are not
+    // bound: career-centre templates are shared by many students, and namesakes among them
+    // would be joined (measured: +80 false positives on the default world).
+    const bool photo = is_photo[context_idx] != 0;
+    const bool skeletons = !photo && BindsSkeletons(kind);
     blocks.clear();
     block_form.clear();
     for (std::size_t form_idx = 0; form_idx < forms.size(); ++form_idx) {
       const NameKeyKind form_kind = forms[form_idx].kind;
-      if ((form_kind == NameKeyKind::kSkeleton && !skeletons) || (form_kind == NameKeyKind::kPart && !parts)) continue;
+      if ((form_kind == NameKeyKind::kSkeleton && !skeletons) || (form_kind == NameKeyKind::kPart && photo)) continue;
       blocks.push_back(digests[form_idx]);
       block_form.push_back(form_idx);
     }
-    BlockPrf(name_hasher_.Hash(context)).Apply(blocks);
+    BlockPrf(context_keys[context_idx]).Apply(blocks);
     for (std::size_t slot = 0; slot < blocks.size(); ++slot) {
-      const NameForm& form = forms[block_form[slot]];
-      out.push_back({NameKey{mark(form.kind, kind), blocks[slot]}, static_cast<std::uint32_t>(block_form[slot])});
+      const NameKeyKind form_kind = forms[block_form[slot]].kind;
+      out.push_back({NameKey{photo ? form_kind : Marked(form_kind, kind), blocks[slot]},
+                     static_cast<std::uint32_t>(block_form[slot])});
     }
-  };
-  for (const auto& [kind, value] : contexts) {
-    if (!BindsNames(kind)) continue;
-    bind(std::string(TokenKindName(kind)) + '\0' + value, Marked, kind, BindsSkeletons(kind), true);
-  }
-  // Whole names are also bound to the photo: a person who changed e-mail and phone between
-  // companies keeps it, so the hub can still see one name behind the one photo (otherwise it
-  // would take the person's own photo for reuse by another). Four photo tables: a re-encoded
-  // photo keeps one with probability ~0.97. Parts are not bound here: a default avatar is
-  // shared by many, and parts under it would be countable (docs/PRIVACY.md). Resumes are not
-  // bound: career-centre templates are shared by many students, and namesakes among them
-  // would be joined (measured: +80 false positives on the default world).
-  auto unmarked = [](NameKeyKind form_kind, TokenKind) { return form_kind; };
-  for (std::size_t table = 0; table < 4 && table < record.photo_bands.size(); ++table) {
-    bind("photo" + std::to_string(table) + ":" + std::to_string(record.photo_bands[table]), unmarked,
-         TokenKind::kEmail, false, false);
   }
   std::sort(out.begin(), out.end(), [](const LabelledNameKey& left, const LabelledNameKey& right) {
     return left.key.key < right.key.key;
@@ -253,7 +263,7 @@ std::vector<std::pair<TokenKind, std::string>> SubmissionEncoder::ContextsOf(con
       {TokenKind::kGithub, application.github},
       {TokenKind::kIp, application.ip_address},
       {TokenKind::kBirthDate, application.date_of_birth ? FormatDate(*application.date_of_birth) : std::string()},
-      {TokenKind::kAgency, IsAgency(application.source) ? ToLowerAscii(application.source) : std::string()},
+      {TokenKind::kAgency, graph::IsAgencySource(application.source) ? ToLowerAscii(application.source) : std::string()},
   };
   std::erase_if(values, [](const auto& entry) { return entry.second.empty(); });
   return values;
@@ -261,7 +271,7 @@ std::vector<std::pair<TokenKind, std::string>> SubmissionEncoder::ContextsOf(con
 
 std::vector<LabelledNameKey> SubmissionEncoder::LabelledNameKeys(const NormalizedApplication& application,
                                                                  const ConsortiumRecord& record) const {
-  return BoundNameKeys(application, record, ContextsOf(application));
+  return BoundNameKeys(application, record);
 }
 
 ConsortiumRecord SubmissionEncoder::Encode(const NormalizedApplication& application,
@@ -275,7 +285,7 @@ ConsortiumRecord SubmissionEncoder::Encode(const NormalizedApplication& applicat
   }
   if (application.photo_hash) out.photo_bands = PhotoBands(*application.photo_hash);
   out.resume_bins = ResumeBins(graph::ResumeSignature(application, record, graph::EvidenceOptions{}));
-  for (LabelledNameKey& labelled : BoundNameKeys(application, out, values)) out.name_keys.push_back(labelled.key);
+  for (LabelledNameKey& labelled : BoundNameKeys(application, out)) out.name_keys.push_back(labelled.key);
   out.name_transliterated = application.name.transliterated;
   out.line_type = application.line_type;
   out.ip_kind = application.ip_info.kind;

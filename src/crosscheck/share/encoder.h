@@ -62,8 +62,8 @@ class SubmissionEncoder {
   const std::string& key_id() const { return key_id_; }
 
  private:
-  std::vector<LabelledNameKey> BoundNameKeys(const NormalizedApplication& application, const ConsortiumRecord& record,
-                                             const std::vector<std::pair<TokenKind, std::string>>& contexts) const;
+  std::vector<LabelledNameKey> BoundNameKeys(const NormalizedApplication& application,
+                                             const ConsortiumRecord& record) const;
   static std::vector<std::pair<TokenKind, std::string>> ContextsOf(const NormalizedApplication& application);
   std::vector<std::uint64_t> PhotoBands(std::uint64_t photo_hash) const;
   std::vector<std::uint32_t> ResumeBins(const std::vector<std::uint32_t>& signature) const;
@@ -74,6 +74,7 @@ class SubmissionEncoder {
   KeyedHasher name_hasher_;
   BlockPrf photo_prf_;
   BlockPrf resume_prf_;
+  BlockPrf context_prf_;
   KeyedHasher handle_hasher_;
   std::array<std::array<std::uint8_t, kPhotoBandBits>, kPhotoBands> photo_bits_{};
 };
