@@ -18,7 +18,7 @@
 #include "crosscheck/share/findings_file.h"
 #include "crosscheck/share/keyed_hash.h"
 #include "crosscheck/share/submission_file.h"
-#include "crosscheck/store/sqlite_store.h"
+#include "crosscheck/store/hub_store.h"
 
 namespace crosscheck::serve {
 namespace {
@@ -59,7 +59,7 @@ struct HubServer::Impl {
 
   HubServerOptions options;
   share::KeyedHasher hub_layer;
-  std::unique_ptr<store::SqliteStore> store;
+  std::unique_ptr<store::HubStore> store;
   std::mutex push_mutex;                                 // one push (and re-match) at a time
   std::map<std::string, share::Submission> submissions;  // by company; guarded by push_mutex
   httplib::Server http;
@@ -210,7 +210,7 @@ HubServer::~HubServer() { Stop(); }
 
 Result<std::unique_ptr<HubServer>> HubServer::Create(HubServerOptions options) {
   auto impl = std::make_unique<Impl>(std::move(options));
-  CC_ASSIGN_OR_RETURN(impl->store, store::SqliteStore::Open(impl->options.store_dir / "hub.sqlite"));
+  CC_ASSIGN_OR_RETURN(impl->store, store::OpenHubStore(impl->options.store));
   CC_ASSIGN_OR_RETURN(std::vector<store::SubmissionRow> rows, impl->store->Submissions());
   for (store::SubmissionRow& row : rows) {
     Result<share::Submission> parsed = share::ParseSubmission(row.bytes, "stored submission of " + row.company_id);

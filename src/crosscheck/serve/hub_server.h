@@ -1,6 +1,7 @@
 // The consortium hub's HTTP service (`crosscheck hub serve`): members push their submissions
 // and pull their findings; every accepted push re-matches all stored submissions (the whole
-// consortium, as `hub match` does) and stores each member's findings in the SQLite store.
+// consortium, as `hub match` does) and stores each member's findings in the hub's store
+// (store::HubStore: a SQLite file or a PostgreSQL database).
 //
 //   POST /v1/submissions  body: a .ccsub file; Authorization: Bearer <token>
 //                         200 {"company_id", "version", "records"}; 400/401/403/413 refused
@@ -15,7 +16,6 @@
 #pragma once
 
 #include <cstddef>
-#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -29,7 +29,7 @@ namespace crosscheck::serve {
 inline constexpr std::size_t kDefaultMaxBodyBytes = std::size_t{64} << 20;
 
 struct HubServerOptions {
-  std::filesystem::path store_dir;  // holds hub.sqlite; must exist
+  std::string store;                // a directory (holds hub.sqlite; must exist) or a postgresql:// URL
   Members members;
   share::ConsortiumKey hub_key;     // the hub's own keyed layer
   std::size_t k_threshold = 2;
@@ -40,9 +40,9 @@ struct HubServerOptions {
 // serialized (one re-match at a time), pulls read the store concurrently.
 class HubServer {
  public:
-  // Create opens the store (store_dir/hub.sqlite) and loads the stored submissions.
-  // Errors: those of store::SqliteStore::Open; kDataLoss when a stored submission no longer
-  // parses.
+  // Create opens the store (store::OpenHubStore(options.store)) and loads the stored
+  // submissions. Errors: those of store::OpenHubStore; kDataLoss when a stored submission no
+  // longer parses.
   static Result<std::unique_ptr<HubServer>> Create(HubServerOptions options);
 
   HubServer(const HubServer&) = delete;

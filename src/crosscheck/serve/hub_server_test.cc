@@ -19,7 +19,8 @@
 #include "crosscheck/share/encoder.h"
 #include "crosscheck/share/keyed_hash.h"
 #include "crosscheck/share/submission_file.h"
-#include "crosscheck/store/sqlite_store.h"
+#include "crosscheck/store/hub_store.h"
+#include "crosscheck/store/internal/test_postgres_server.h"
 
 namespace crosscheck::serve {
 namespace {
@@ -77,12 +78,13 @@ std::string SubmissionBytes(const std::string& company, const share::ConsortiumK
   return share::SerializeSubmission(submission);
 }
 
-// RunningHub is a hub on 127.0.0.1 with a free port, served on a thread.
+// RunningHub is a hub on 127.0.0.1 with a free port, served on a thread; `store` is a
+// directory or a postgresql:// URL.
 class RunningHub {
  public:
-  explicit RunningHub(const std::filesystem::path& dir, std::size_t max_body = kDefaultMaxBodyBytes) {
+  explicit RunningHub(const std::string& store, std::size_t max_body = kDefaultMaxBodyBytes) {
     HubServerOptions options;
-    options.store_dir = dir;
+    options.store = store;
     options.members = {{share::HexSha256("tok-acme"), "acme-corp"}, {share::HexSha256("tok-birch"), "birch-labs"}};
     options.hub_key = CountingKey(100);
     options.k_threshold = 1;
@@ -111,16 +113,17 @@ class RunningHub {
   std::thread thread_;
 };
 
-std::int64_t FindingsVersion(const std::filesystem::path& dir, const std::string& company) {
-  auto store = store::SqliteStore::Open(dir / "hub.sqlite");
+std::int64_t FindingsVersion(const std::string& dir, const std::string& company) {
+  auto store = store::OpenHubStore(dir);
   EXPECT_TRUE(store.has_value());
   auto row = (*store)->Findings(company);
   EXPECT_TRUE(row.has_value());
   return row->has_value() ? (**row).version : 0;
 }
 
-TEST(HubServer, PushPullRefusalsAuditAndRestart) {
-  const auto dir = FreshDir("main");
+// CheckPushPullRefusalsAuditAndRestart runs a hub on the store `dir` (a fresh directory or
+// database) through pushes, pulls, a refusal and a restart.
+void CheckPushPullRefusalsAuditAndRestart(const std::string& dir) {
   const std::string acme = SubmissionBytes("acme-corp", CountingKey(0));
   const std::string birch = SubmissionBytes("birch-labs", CountingKey(0));
   std::string acme_findings;
@@ -185,8 +188,8 @@ TEST(HubServer, PushPullRefusalsAuditAndRestart) {
   }
   // The audit log holds every push and pull, refused ones included.
   {
-    auto store = store::SqliteStore::Open(dir / "hub.sqlite");
-    ASSERT_TRUE(store.has_value());
+    auto store = store::OpenHubStore(dir);
+    ASSERT_TRUE(store.has_value()) << store.error().ToString();
     auto audit = (*store)->Audit();
     ASSERT_TRUE(audit.has_value());
     EXPECT_GE(audit->size(), 10u);
@@ -207,6 +210,16 @@ TEST(HubServer, PushPullRefusalsAuditAndRestart) {
     ASSERT_FALSE(refused.has_value());
     EXPECT_EQ(refused.error().code(), ErrorCode::kUnavailable);
   }
+}
+
+TEST(HubServer, PushPullRefusalsAuditAndRestart) { CheckPushPullRefusalsAuditAndRestart(FreshDir("main")); }
+
+TEST(HubServer, PushPullRefusalsAuditAndRestartOnPostgres) {
+  auto server = store::internal::TestPostgresServer::Start();
+  if (server == nullptr) GTEST_SKIP() << "PostgreSQL: " << store::internal::TestPostgresServer::SkipReason();
+  const std::string url = server->CreateDatabase("hub");
+  ASSERT_FALSE(url.empty());
+  CheckPushPullRefusalsAuditAndRestart(url);
 }
 
 TEST(HubServer, BodyOverTheLimitIs413) {

@@ -7,13 +7,15 @@
 namespace crosscheck::store {
 namespace {
 
-// The schema. received_at and at are ISO 8601 UTC strings (sortable as text).
+// The schema (postgres_store.cc has the same one). received_at and at are ISO 8601 UTC strings
+// (sortable as text). A stored row without a company is a caller bug, refused by CHECK.
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS submissions (
-  company_id TEXT PRIMARY KEY, epoch TEXT NOT NULL, key_id TEXT NOT NULL, bytes BLOB NOT NULL,
+  company_id TEXT PRIMARY KEY CHECK (company_id <> ''), epoch TEXT NOT NULL, key_id TEXT NOT NULL, bytes BLOB NOT NULL,
   version INTEGER NOT NULL, received_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS findings (
-  company_id TEXT NOT NULL, version INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (company_id));
+  company_id TEXT NOT NULL CHECK (company_id <> ''), version INTEGER NOT NULL, json TEXT NOT NULL,
+  PRIMARY KEY (company_id));
 CREATE TABLE IF NOT EXISTS audit (
   id INTEGER PRIMARY KEY, at TEXT NOT NULL, company_id TEXT NOT NULL, action TEXT NOT NULL,
   detail TEXT NOT NULL);
@@ -22,12 +24,13 @@ CREATE TABLE IF NOT EXISTS audit (
 // A busy connection waits this long for another writer before reporting kUnavailable.
 constexpr int kBusyTimeoutMs = 5000;
 
-// ErrorOf translates a SQLite result code: locked and busy are transient, the rest means the
-// stored state could not be read or written.
+// ErrorOf translates a SQLite result code: locked and busy are transient, a constraint broken is
+// a caller bug, the rest means the stored state could not be read or written.
 Error ErrorOf(sqlite3* db, int code, const std::string& doing) {
   const std::string message = doing + ": " + (db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(code));
   const int primary = code & 0xff;
   if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) return Error(ErrorCode::kUnavailable, message);
+  if (primary == SQLITE_CONSTRAINT) return Error(ErrorCode::kInternal, message);
   return Error(ErrorCode::kDataLoss, message);
 }
 

@@ -16,39 +16,13 @@
 #include <vector>
 
 #include "crosscheck/common/error.h"
+#include "crosscheck/store/hub_store.h"
 
 namespace crosscheck::store {
 
-// SubmissionRow is a member's stored submission: the raw bytes of its .ccsub file and the
-// fields the hub checks without parsing them again.
-struct SubmissionRow {
-  std::string company_id;
-  std::string epoch;
-  std::string key_id;
-  std::string bytes;         // the .ccsub file as pushed
-  std::int64_t version = 0;  // 1 for the first push, +1 for each replacement
-  std::string received_at;   // ISO 8601 UTC
-};
-
-// FindingsRow is a member's latest findings JSON; version goes up by one each time it is
-// rewritten.
-struct FindingsRow {
-  std::string company_id;
-  std::int64_t version = 0;
-  std::string json;
-};
-
-// AuditRow is one line of the audit log.
-struct AuditRow {
-  std::int64_t id = 0;
-  std::string at;          // ISO 8601 UTC
-  std::string company_id;  // empty when the caller was not authenticated
-  std::string action;      // "push", "pull"
-  std::string detail;      // outcome: "ok version 3", "refused 401 ..."
-};
-
-// SqliteStore owns one connection. All methods are thread-safe (one mutex serializes them).
-class SqliteStore {
+// SqliteStore is the HubStore in one SQLite file. It owns one connection; all methods are
+// thread-safe (one mutex serializes them).
+class SqliteStore final : public HubStore {
  public:
   // Open opens or creates the database at `path` (its directory must exist), switches it to
   // WAL with synchronous=FULL and creates the tables when missing.
@@ -58,26 +32,27 @@ class SqliteStore {
 
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;
-  ~SqliteStore();
+  ~SqliteStore() override;
 
   // Submissions returns every stored submission, sorted by company_id.
   // Errors: kDataLoss when a row cannot be read; kUnavailable when the database is locked.
-  Result<std::vector<SubmissionRow>> Submissions();
+  Result<std::vector<SubmissionRow>> Submissions() override;
 
   // CommitPush stores `submission` (replacing the member's previous one; its version field is
   // ignored and becomes previous + 1) and replaces the findings of every member in `findings`,
   // in one transaction: either all of it is durable when it returns, or none of it happened.
-  // Returns the submission's new version. Errors: kUnavailable (locked), kDataLoss (write failed).
-  Result<std::int64_t> CommitPush(const SubmissionRow& submission, const std::vector<FindingsRow>& findings);
+  // Returns the submission's new version. Errors: kUnavailable (locked), kDataLoss (write failed),
+  // kInternal (a row breaks the schema: an empty company_id).
+  Result<std::int64_t> CommitPush(const SubmissionRow& submission, const std::vector<FindingsRow>& findings) override;
 
   // Findings returns the member's latest findings, or nullopt when there are none yet.
-  Result<std::optional<FindingsRow>> Findings(const std::string& company_id);
+  Result<std::optional<FindingsRow>> Findings(const std::string& company_id) override;
 
   // AppendAudit appends one audit row (its id is assigned). Errors as CommitPush.
-  Status AppendAudit(const AuditRow& row);
+  Status AppendAudit(const AuditRow& row) override;
 
   // Audit returns the audit log in order of id.
-  Result<std::vector<AuditRow>> Audit();
+  Result<std::vector<AuditRow>> Audit() override;
 
  private:
   struct Impl;

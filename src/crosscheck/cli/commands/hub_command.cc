@@ -3,6 +3,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <thread>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "crosscheck/share/findings_file.h"
 #include "crosscheck/share/key_file.h"
 #include "crosscheck/share/submission_file.h"
+#include "crosscheck/store/hub_store.h"
 
 namespace crosscheck::cli {
 namespace {
@@ -118,16 +120,25 @@ int RunServe(const ServeFlags& flags) {
   }
   auto members = serve::ReadMembersFile(flags.members);
   if (!members) return ReportError(members.error());
-  std::error_code error;
-  std::filesystem::create_directories(flags.store, error);
-  if (error) return ReportError(Error(ErrorCode::kInvalidInput, "cannot create " + flags.store + ": " + error.message()));
+  const bool in_postgres = store::IsPostgresUrl(flags.store);
+  if (in_postgres && flags.hub_key_file.empty()) {
+    // The default STORE/hub.key needs a directory; a database URL has none to put it in.
+    return ReportError(Error(ErrorCode::kInvalidInput,
+                             "--hub-key-file is required with a PostgreSQL --store (the default STORE/hub.key "
+                             "applies only to a directory store)"));
+  }
+  if (!in_postgres) {
+    std::error_code error;
+    std::filesystem::create_directories(flags.store, error);
+    if (error) return ReportError(Error(ErrorCode::kInvalidInput, "cannot create " + flags.store + ": " + error.message()));
+  }
   MatchFlags key_flags;
   key_flags.hub_key_file = flags.hub_key_file;
   key_flags.out = flags.store;
   auto key = HubKey(key_flags);
   if (!key) return ReportError(key.error());
   serve::HubServerOptions options;
-  options.store_dir = flags.store;
+  options.store = flags.store;
   options.members = std::move(*members);
   options.hub_key = *key;
   options.k_threshold = flags.k;
@@ -139,8 +150,8 @@ int RunServe(const ServeFlags& flags) {
   g_serving = server->get();
   std::signal(SIGINT, StopServing);
   std::signal(SIGTERM, StopServing);
-  std::printf("hub serving http://%s:%d (%zu member tokens, store %s/hub.sqlite); Ctrl-C to stop\n",
-              flags.listen.substr(0, colon).c_str(), *bound, member_count, flags.store.c_str());
+  std::printf("hub serving http://%s:%d (%zu member tokens, store %s); Ctrl-C to stop\n",
+              flags.listen.substr(0, colon).c_str(), *bound, member_count, store::DescribeHubStore(flags.store).c_str());
   std::fflush(stdout);
   auto ran = (*server)->Run();
   g_serving = nullptr;
@@ -174,22 +185,27 @@ void RegisterHubCommand(CLI::App& app, int* exit_code) {
   auto* serve_cmd = hub->add_subcommand(
       "serve", "Serve the hub over HTTP: members push submissions and pull their findings");
   serve_cmd->add_option("--listen", serve_flags->listen, "HOST:PORT to listen on (port 0: any free port)")->required();
-  serve_cmd->add_option("--store", serve_flags->store, "state directory: STORE/hub.sqlite (created if missing)")
+  serve_cmd->add_option("--store", serve_flags->store,
+                        "DIR (state in DIR/hub.sqlite, created if missing) or a PostgreSQL URL "
+                        "postgresql://USER[:PASSWORD]@HOST[:PORT]/DB (tables created if missing)")
       ->required();
   serve_cmd->add_option("--members", serve_flags->members,
                         "members.csv: company_id,token_sha256 (SHA-256 of each member's bearer token)")
       ->required();
   serve_cmd->add_option("--hub-key-file", serve_flags->hub_key_file,
-                        "the hub's own key (default: STORE/hub.key, created on first start)");
+                        "the hub's own key (default with a directory store: STORE/hub.key, created on first "
+                        "start; required with a PostgreSQL store)");
   serve_cmd->add_option("--k", serve_flags->k, "disclose sharing only when it spans at least k other companies")
       ->default_val(2)
       ->check(CLI::Range(1, 1000));
   serve_cmd->footer(
       "Endpoints: POST /v1/submissions (a .ccsub body, Authorization: Bearer TOKEN; every accepted push\n"
       "re-matches all stored submissions), GET /v1/findings, GET /healthz. Plain HTTP only: TLS is not\n"
-      "built in (put a TLS proxy in front); the store is SQLite only (no PostgreSQL yet).\n"
+      "built in (put a TLS proxy in front). The store is SQLite (--store DIR) or PostgreSQL (--store\n"
+      "postgresql://...; prefer a password file or PGPASSWORD to a password in the URL).\n"
       "Exit codes: 0 stopped by SIGINT/SIGTERM; 2 invalid input or usage (bad members.csv row, named by\n"
-      "line; bad key file); 75 the address cannot be bound or the store is locked; 1 internal error.");
+      "line; bad key file); 75 the address cannot be bound, the store is locked or the PostgreSQL server\n"
+      "cannot be reached; 1 internal error.");
   serve_cmd->callback([serve_flags, exit_code] { *exit_code = RunServe(*serve_flags); });
 }
 

@@ -1,0 +1,194 @@
+// The HubStore contract, run against both stores: SQLite in a temp dir and PostgreSQL in a
+// server this test starts itself (internal/test_postgres_server.h).
+#include "crosscheck/store/postgres_store.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "crosscheck/store/hub_store.h"
+#include "crosscheck/store/internal/test_postgres_server.h"
+
+namespace crosscheck::store {
+namespace {
+
+SubmissionRow Row(const std::string& company, const std::string& bytes) {
+  return {company, "2026-12", "00112233aabbccdd", bytes, 0, "2026-12-01T00:00:00Z"};
+}
+
+// HubStoreContract is parameterized by the kind of store: "sqlite" or "postgresql".
+class HubStoreContract : public ::testing::TestWithParam<std::string> {
+ protected:
+  // The server starts with the first PostgreSQL test (ctest runs each test in its own process, so
+  // the SQLite ones never pay for it) and stops after the suite.
+  static void TearDownTestSuite() {
+    server_.reset();
+    server_tried_ = false;
+  }
+
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    std::string name = std::string(info->name());
+    for (char& ch : name) {
+      if (std::isalnum(static_cast<unsigned char>(ch)) == 0) ch = '_';
+    }
+    if (GetParam() == "postgresql") {
+      if (!server_tried_) {
+        server_tried_ = true;
+        server_ = internal::TestPostgresServer::Start();
+      }
+      if (server_ == nullptr) GTEST_SKIP() << "PostgreSQL: " << internal::TestPostgresServer::SkipReason();
+      location_ = server_->CreateDatabase("t_" + name);
+      ASSERT_FALSE(location_.empty()) << "createdb t_" << name;
+    } else {
+      const auto dir = std::filesystem::path(::testing::TempDir()) /
+                       ("crosscheck_hubstore_" + name + "_" + std::to_string(::getpid()));
+      std::filesystem::remove_all(dir);
+      std::filesystem::create_directories(dir);
+      location_ = dir.string();
+    }
+  }
+
+  std::unique_ptr<HubStore> Open() {
+    auto store = OpenHubStore(location_);
+    EXPECT_TRUE(store.has_value()) << store.error().ToString();
+    return store ? std::move(*store) : nullptr;
+  }
+
+  static std::unique_ptr<internal::TestPostgresServer> server_;
+  static bool server_tried_;
+  std::string location_;
+};
+
+std::unique_ptr<internal::TestPostgresServer> HubStoreContract::server_;
+bool HubStoreContract::server_tried_ = false;
+
+TEST_P(HubStoreContract, PushStoresNextVersionAndAllFindings) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  auto first = store->CommitPush(Row("acme", std::string("a\0b", 3)), {{"acme", 0, "{\"n\":1}"}});
+  ASSERT_TRUE(first.has_value()) << first.error().ToString();
+  EXPECT_EQ(*first, 1);
+  auto second = store->CommitPush(Row("acme", "second"), {{"acme", 0, "{\"n\":2}"}, {"birch", 0, "{}"}});
+  ASSERT_TRUE(second.has_value()) << second.error().ToString();
+  EXPECT_EQ(*second, 2);
+  auto third = store->CommitPush(Row("birch", "b"), {{"acme", 0, "{\"n\":3}"}, {"birch", 0, "{\"b\":1}"}});
+  ASSERT_TRUE(third.has_value());
+  EXPECT_EQ(*third, 1);
+  auto rows = store->Submissions();
+  ASSERT_TRUE(rows.has_value()) << rows.error().ToString();
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ((*rows)[0].company_id, "acme");
+  EXPECT_EQ((*rows)[0].bytes, "second");
+  EXPECT_EQ((*rows)[0].version, 2);
+  EXPECT_EQ((*rows)[1].company_id, "birch");
+  auto findings = store->Findings("acme");
+  ASSERT_TRUE(findings.has_value() && findings->has_value());
+  EXPECT_EQ((*findings)->version, 3);
+  EXPECT_EQ((*findings)->json, "{\"n\":3}");
+  auto birch = store->Findings("birch");
+  ASSERT_TRUE(birch.has_value() && birch->has_value());
+  EXPECT_EQ((*birch)->version, 2);
+  auto none = store->Findings("cobalt");
+  ASSERT_TRUE(none.has_value());
+  EXPECT_FALSE(none->has_value());
+}
+
+TEST_P(HubStoreContract, FailedPushLeavesEverythingAsItWas) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->CommitPush(Row("acme", "old"), {{"acme", 0, "old"}, {"birch", 0, "old"}}).has_value());
+  // The submission and the first findings row are written, then a row without a company breaks
+  // the schema: the whole push must roll back.
+  auto failed = store->CommitPush(Row("acme", "new"), {{"acme", 0, "new"}, {"", 0, "bad"}, {"birch", 0, "new"}});
+  ASSERT_FALSE(failed.has_value());
+  EXPECT_EQ(failed.error().code(), ErrorCode::kInternal) << failed.error().ToString();
+  auto rows = store->Submissions();
+  ASSERT_TRUE(rows.has_value());
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ((*rows)[0].bytes, "old");
+  EXPECT_EQ((*rows)[0].version, 1);
+  for (const char* company : {"acme", "birch"}) {
+    SCOPED_TRACE(company);
+    auto findings = store->Findings(company);
+    ASSERT_TRUE(findings.has_value() && findings->has_value());
+    EXPECT_EQ((*findings)->json, "old");
+    EXPECT_EQ((*findings)->version, 1);
+  }
+  EXPECT_FALSE(store->Findings("").value().has_value());
+  // The store is still usable and the versions go on from the stored state.
+  auto next = store->CommitPush(Row("acme", "new"), {{"acme", 0, "new"}});
+  ASSERT_TRUE(next.has_value()) << next.error().ToString();
+  EXPECT_EQ(*next, 2);
+}
+
+TEST_P(HubStoreContract, DataAndAuditSurviveReopening) {
+  const std::string bytes("\x00\xff\x01zz\\x", 7);
+  {
+    auto store = Open();
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->CommitPush(Row("acme", bytes), {{"acme", 0, "[]"}}).has_value());
+    ASSERT_TRUE(store->AppendAudit({0, "2026-12-01T00:00:00Z", "acme", "push", "ok version 1"}).has_value());
+    ASSERT_TRUE(store->AppendAudit({0, "2026-12-01T00:00:01Z", "", "pull", "refused 401"}).has_value());
+  }
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  auto rows = store->Submissions();
+  ASSERT_TRUE(rows.has_value());
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ((*rows)[0].bytes, bytes);
+  EXPECT_EQ((*rows)[0].received_at, "2026-12-01T00:00:00Z");
+  ASSERT_TRUE(store->AppendAudit({0, "2026-12-01T00:00:02Z", "birch", "push", "refused 403"}).has_value());
+  auto audit = store->Audit();
+  ASSERT_TRUE(audit.has_value());
+  ASSERT_EQ(audit->size(), 3u);
+  EXPECT_EQ((*audit)[0].action, "push");
+  EXPECT_EQ((*audit)[0].company_id, "acme");
+  EXPECT_EQ((*audit)[1].company_id, "");
+  EXPECT_EQ((*audit)[1].detail, "refused 401");
+  EXPECT_EQ((*audit)[2].detail, "refused 403");
+  EXPECT_LT((*audit)[0].id, (*audit)[1].id);
+  EXPECT_LT((*audit)[1].id, (*audit)[2].id);
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, HubStoreContract, ::testing::Values("sqlite", "postgresql"),
+                         [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
+
+TEST(PostgresStore, UnreachableServerIsUnavailableWithoutThePassword) {
+  const std::string dir = (std::filesystem::path(::testing::TempDir()) / "crosscheck_no_such_pg").string();
+  auto store = OpenHubStore("postgresql://hub:s3cret-pw@/hub?host=" + dir + "&port=1");
+  ASSERT_FALSE(store.has_value());
+  EXPECT_EQ(store.error().code(), ErrorCode::kUnavailable);
+  EXPECT_EQ(store.error().message().find("s3cret-pw"), std::string::npos) << store.error().message();
+  EXPECT_NE(store.error().message().find("postgresql://hub:***@/hub"), std::string::npos) << store.error().message();
+}
+
+TEST(PostgresStore, MalformedUrlIsInvalidInput) {
+  auto store = OpenHubStore("postgresql://hub@/hub?nosuchoption=1");
+  ASSERT_FALSE(store.has_value());
+  EXPECT_EQ(store.error().code(), ErrorCode::kInvalidInput) << store.error().ToString();
+}
+
+TEST(HubStore, DescribesWithoutPasswords) {
+  struct Case {
+    std::string location, shown;
+  };
+  const Case cases[] = {
+      {"/var/lib/hub", "/var/lib/hub/hub.sqlite"},
+      {"postgresql://hub:pw@db:5432/hub", "postgresql://hub:***@db:5432/hub"},
+      {"postgres://hub@db/hub?password=pw&sslmode=require", "postgres://hub@db/hub?password=***&sslmode=require"},
+      {"postgresql://db/hub?sslmode=require", "postgresql://db/hub?sslmode=require"},
+  };
+  for (const Case& entry : cases) {
+    SCOPED_TRACE(entry.location);
+    EXPECT_EQ(DescribeHubStore(entry.location), entry.shown);
+    EXPECT_EQ(IsPostgresUrl(entry.location), entry.location.starts_with("postgres"));
+  }
+}
+
+}  // namespace
+}  // namespace crosscheck::store
