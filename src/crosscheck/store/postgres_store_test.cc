@@ -167,6 +167,21 @@ TEST(PostgresStore, UnreachableServerIsUnavailableWithoutThePassword) {
   EXPECT_NE(store.error().message().find("postgresql://hub:***@/hub"), std::string::npos) << store.error().message();
 }
 
+TEST(PostgresStore, LostServerIsUnavailable) {
+  auto server = internal::TestPostgresServer::Start();
+  if (server == nullptr) GTEST_SKIP() << "PostgreSQL: " << internal::TestPostgresServer::SkipReason();
+  auto store = OpenHubStore(server->Url("postgres"));
+  ASSERT_TRUE(store.has_value()) << store.error().ToString();
+  ASSERT_TRUE((*store)->CommitPush(Row("acme", "a"), {{"acme", 0, "[]"}}).has_value());
+  server->Stop();
+  auto push = (*store)->CommitPush(Row("acme", "b"), {{"acme", 0, "[]"}});
+  ASSERT_FALSE(push.has_value());
+  EXPECT_EQ(push.error().code(), ErrorCode::kUnavailable) << push.error().ToString();
+  auto pull = (*store)->Findings("acme");
+  ASSERT_FALSE(pull.has_value());
+  EXPECT_EQ(pull.error().code(), ErrorCode::kUnavailable) << pull.error().ToString();
+}
+
 TEST(PostgresStore, MalformedUrlIsInvalidInput) {
   auto store = OpenHubStore("postgresql://hub@/hub?nosuchoption=1");
   ASSERT_FALSE(store.has_value());

@@ -71,12 +71,18 @@ class TestPostgresServer {
   TestPostgresServer(const TestPostgresServer&) = delete;
   TestPostgresServer& operator=(const TestPostgresServer&) = delete;
   ~TestPostgresServer() {
-    if (started_) {
-      Run(Quote((bin_ / "pg_ctl").string()) + " -D " + Quote((dir_ / "data").string()) +
-          " -m immediate -s stop > /dev/null 2>&1");
-    }
+    Stop();
     std::error_code error;
     if (!dir_.empty()) std::filesystem::remove_all(dir_, error);
+  }
+
+  // Stop stops the server at once (pg_ctl -m immediate: as a crash would), for tests of a lost
+  // server and for the destructor.
+  void Stop() {
+    if (!started_) return;
+    Run(Quote((bin_ / "pg_ctl").string()) + " -D " + Quote((dir_ / "data").string()) +
+        " -m immediate -s stop > /dev/null 2>&1");
+    started_ = false;
   }
 
   // CreateDatabase creates an empty database and returns its URL ("" on failure).
