@@ -9,6 +9,7 @@
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
+#include <openssl/x509.h>
 
 namespace crosscheck::serve {
 namespace {
@@ -19,12 +20,24 @@ using Json = nlohmann::json;
 constexpr int kConnectTimeoutSeconds = 10;
 constexpr int kReadTimeoutSeconds = 600;
 
-Result<std::unique_ptr<httplib::Client>> ClientFor(const std::string& hub_url) {
-  if (!hub_url.starts_with("http://")) {
-    return InvalidInput("--hub " + hub_url + ": expected http://HOST:PORT (TLS is not supported yet)");
+Result<std::unique_ptr<httplib::Client>> ClientFor(const std::string& hub_url, const std::string& ca_file) {
+  const bool https = hub_url.starts_with("https://");
+  if (!https && !hub_url.starts_with("http://")) {
+    return InvalidInput("--hub " + hub_url + ": expected http://HOST:PORT or https://HOST:PORT");
+  }
+  if (!https && !ca_file.empty()) {
+    return InvalidInput("--ca-file " + ca_file + " applies only to an https:// hub, not " + hub_url);
+  }
+  if (!ca_file.empty()) {
+    std::ifstream probe(ca_file);
+    if (!probe) return InvalidInput("--ca-file " + ca_file + ": cannot open the CA certificate file");
   }
   auto client = std::make_unique<httplib::Client>(hub_url);
   if (!client->is_valid()) return InvalidInput("--hub " + hub_url + ": not a valid URL");
+  if (https) {
+    client->enable_server_certificate_verification(true);
+    if (!ca_file.empty()) client->set_ca_cert_path(ca_file);
+  }
   client->set_connection_timeout(kConnectTimeoutSeconds, 0);
   client->set_read_timeout(kReadTimeoutSeconds, 0);
   client->set_write_timeout(kReadTimeoutSeconds, 0);
@@ -42,7 +55,18 @@ std::string ServerMessage(const httplib::Response& res) {
 }
 
 // Check turns a transport failure or a non-200 answer into an Error.
-Status Check(const httplib::Result& result, const std::string& hub_url) {
+Status Check(const httplib::Result& result, const httplib::Client& client, const std::string& hub_url,
+             const std::string& ca_file) {
+  if (!result && result.error() == httplib::Error::SSLServerVerification) {
+    const long verify = client.get_openssl_verify_result();
+    std::string reason = verify != X509_V_OK ? X509_verify_cert_error_string(verify) : "the host name does not match";
+    return InvalidInput("the hub's TLS certificate could not be verified (" + hub_url + ": " + reason + ")" +
+                        (ca_file.empty() ? "; pass --ca-file with the hub's CA certificate if it uses a private CA"
+                                         : "; it is not signed by --ca-file " + ca_file));
+  }
+  if (!result && result.error() == httplib::Error::SSLLoadingCerts) {
+    return InvalidInput("cannot load the trusted CA certificates" + (ca_file.empty() ? std::string() : " from --ca-file " + ca_file));
+  }
   if (!result) {
     return std::unexpected(Error(ErrorCode::kUnavailable,
                                  "cannot reach the hub at " + hub_url + ": " + httplib::to_string(result.error())));
@@ -85,10 +109,11 @@ Result<std::string> ReadTokenFile(const std::filesystem::path& path) {
   return token;
 }
 
-Result<PushReply> PushSubmission(const std::string& hub_url, const std::string& token, const std::string& bytes) {
-  CC_ASSIGN_OR_RETURN(std::unique_ptr<httplib::Client> client, ClientFor(hub_url));
+Result<PushReply> PushSubmission(const std::string& hub_url, const std::string& token, const std::string& bytes,
+                                 const std::string& ca_file) {
+  CC_ASSIGN_OR_RETURN(std::unique_ptr<httplib::Client> client, ClientFor(hub_url, ca_file));
   const httplib::Result result = client->Post("/v1/submissions", Bearer(token), bytes, "application/octet-stream");
-  CC_RETURN_IF_ERROR(Check(result, hub_url));
+  CC_RETURN_IF_ERROR(Check(result, *client, hub_url, ca_file));
   const Json body = Json::parse(result->body, nullptr, /*allow_exceptions=*/false);
   if (!body.is_object() || !body.contains("version") || !body["version"].is_number_integer()) {
     return Internal("the hub's answer is not the documented JSON: " + result->body);
@@ -97,10 +122,10 @@ Result<PushReply> PushSubmission(const std::string& hub_url, const std::string& 
                    body.value("records", std::int64_t{0})};
 }
 
-Result<std::string> PullFindings(const std::string& hub_url, const std::string& token) {
-  CC_ASSIGN_OR_RETURN(std::unique_ptr<httplib::Client> client, ClientFor(hub_url));
+Result<std::string> PullFindings(const std::string& hub_url, const std::string& token, const std::string& ca_file) {
+  CC_ASSIGN_OR_RETURN(std::unique_ptr<httplib::Client> client, ClientFor(hub_url, ca_file));
   const httplib::Result result = client->Get("/v1/findings", Bearer(token));
-  CC_RETURN_IF_ERROR(Check(result, hub_url));
+  CC_RETURN_IF_ERROR(Check(result, *client, hub_url, ca_file));
   return result->body;
 }
 

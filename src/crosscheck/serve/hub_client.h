@@ -2,7 +2,10 @@
 //
 //   CC_ASSIGN_OR_RETURN(std::string token, ReadTokenFile("acme.token"));
 //   CC_ASSIGN_OR_RETURN(PushReply reply, PushSubmission("http://hub:8080", token, bytes));
-//   CC_ASSIGN_OR_RETURN(std::string findings_json, PullFindings("http://hub:8080", token));
+//   CC_ASSIGN_OR_RETURN(std::string findings_json, PullFindings("https://hub:8443", token, "ca.pem"));
+//
+// https:// URLs verify the hub's certificate (and host name) against the system's trusted CAs,
+// or only against `ca_file` (PEM) when it is given: a private CA or a self-signed certificate.
 #pragma once
 
 #include <cstdint>
@@ -25,14 +28,17 @@ struct PushReply {
   std::int64_t records = 0;
 };
 
-// PushSubmission posts the bytes of a .ccsub file to `hub_url` (http://host:port).
+// PushSubmission posts the bytes of a .ccsub file to `hub_url` (http:// or https://host:port).
 // Errors: kUnavailable when the hub cannot be reached or answers 5xx other than 500 (retry);
-// kInvalidInput for a bad URL or a 400/401/403/413 answer (the hub's message); kInternal for
-// a 500 or an answer that is not the documented JSON.
-Result<PushReply> PushSubmission(const std::string& hub_url, const std::string& token, const std::string& bytes);
+// kInvalidInput for a bad URL, a `ca_file` with an http:// URL or that cannot be loaded, a hub
+// certificate that could not be verified, or a 400/401/403/413 answer (the hub's message);
+// kInternal for a 500 or an answer that is not the documented JSON.
+Result<PushReply> PushSubmission(const std::string& hub_url, const std::string& token, const std::string& bytes,
+                                 const std::string& ca_file = "");
 
 // PullFindings returns the member's latest findings JSON. Errors as PushSubmission, plus
 // kNotFound when the hub has no findings for the member yet (404).
-Result<std::string> PullFindings(const std::string& hub_url, const std::string& token);
+Result<std::string> PullFindings(const std::string& hub_url, const std::string& token,
+                                 const std::string& ca_file = "");
 
 }  // namespace crosscheck::serve

@@ -13,6 +13,8 @@
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
 
 #include "crosscheck/hub/hub_match.h"
 #include "crosscheck/share/findings_file.h"
@@ -52,6 +54,30 @@ int StatusFor(ErrorCode code) {
   return 500;
 }
 
+// MakeServer returns a plain server, or an SSLServer loaded with the certificate and key.
+Result<std::unique_ptr<httplib::Server>> MakeServer(const std::string& cert, const std::string& key) {
+  if (cert.empty() && key.empty()) return std::make_unique<httplib::Server>();
+  if (cert.empty() || key.empty()) return InvalidInput("TLS needs both a certificate and a private key");
+  std::string failure;
+  auto server = std::make_unique<httplib::SSLServer>([&](SSL_CTX& ctx) {
+    SSL_CTX_set_options(&ctx, SSL_OP_NO_COMPRESSION | SSL_OP_NO_SESSION_RESUMPTION_ON_RENEGOTIATION);
+    SSL_CTX_set_min_proto_version(&ctx, TLS1_2_VERSION);
+    if (SSL_CTX_use_certificate_chain_file(&ctx, cert.c_str()) != 1) {
+      failure = "cannot load the TLS certificate " + cert + " (a PEM certificate file is expected)";
+    } else if (SSL_CTX_use_PrivateKey_file(&ctx, key.c_str(), SSL_FILETYPE_PEM) != 1) {
+      failure = "cannot load the TLS private key " + key + " (an unencrypted PEM key file is expected)";
+    } else if (SSL_CTX_check_private_key(&ctx) != 1) {
+      failure = "the TLS private key " + key + " does not match the certificate " + cert;
+    }
+    ERR_clear_error();
+    return failure.empty();
+  });
+  if (!server->is_valid()) {
+    return InvalidInput(failure.empty() ? "cannot set up TLS with " + cert + " and " + key : failure);
+  }
+  return std::unique_ptr<httplib::Server>(std::move(server));
+}
+
 }  // namespace
 
 struct HubServer::Impl {
@@ -62,7 +88,7 @@ struct HubServer::Impl {
   std::unique_ptr<store::HubStore> store;
   std::mutex push_mutex;                                 // one push (and re-match) at a time
   std::map<std::string, share::Submission> submissions;  // by company; guarded by push_mutex
-  httplib::Server http;
+  std::unique_ptr<httplib::Server> http;  // an httplib::SSLServer with TLS
 
   // Authenticate returns the company of the request's bearer token, or nullopt.
   std::optional<std::string> Authenticate(const httplib::Request& req) const {
@@ -176,17 +202,17 @@ struct HubServer::Impl {
   }
 
   void Route() {
-    http.set_payload_max_length(options.max_body_bytes);
-    http.Post("/v1/submissions", Guarded(&Impl::HandlePush, "push"));
-    http.Get("/v1/findings", Guarded(&Impl::HandlePull, "pull"));
-    http.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
+    http->set_payload_max_length(options.max_body_bytes);
+    http->Post("/v1/submissions", Guarded(&Impl::HandlePush, "push"));
+    http->Get("/v1/findings", Guarded(&Impl::HandlePull, "pull"));
+    http->Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
       res.set_content("{\"status\":\"ok\"}\n", "application/json");
     });
-    http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    http->set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
       SendError(res, 500, "INTERNAL", "internal error");
     });
     // Answers httplib makes itself (413 over the size limit, 404 unknown path) get a JSON body.
-    http.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request& req, httplib::Response& res) {
+    http->set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request& req, httplib::Response& res) {
       if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
       if (res.status == 413) {
         if (req.path == "/v1/submissions") {
@@ -209,7 +235,9 @@ HubServer::HubServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 HubServer::~HubServer() { Stop(); }
 
 Result<std::unique_ptr<HubServer>> HubServer::Create(HubServerOptions options) {
+  CC_ASSIGN_OR_RETURN(std::unique_ptr<httplib::Server> http, MakeServer(options.tls_cert, options.tls_key));
   auto impl = std::make_unique<Impl>(std::move(options));
+  impl->http = std::move(http);
   CC_ASSIGN_OR_RETURN(impl->store, store::OpenHubStore(impl->options.store));
   CC_ASSIGN_OR_RETURN(std::vector<store::SubmissionRow> rows, impl->store->Submissions());
   for (store::SubmissionRow& row : rows) {
@@ -223,11 +251,11 @@ Result<std::unique_ptr<HubServer>> HubServer::Create(HubServerOptions options) {
 
 Result<int> HubServer::Bind(const std::string& host, int port) {
   if (port == 0) {
-    const int bound = impl_->http.bind_to_any_port(host);
+    const int bound = impl_->http->bind_to_any_port(host);
     if (bound < 0) return std::unexpected(Error(ErrorCode::kUnavailable, "cannot listen on " + host + ":0"));
     return bound;
   }
-  if (!impl_->http.bind_to_port(host, port)) {
+  if (!impl_->http->bind_to_port(host, port)) {
     return std::unexpected(Error(ErrorCode::kUnavailable,
                                  "cannot listen on " + host + ":" + std::to_string(port) + " (in use or not an address here)"));
   }
@@ -235,17 +263,17 @@ Result<int> HubServer::Bind(const std::string& host, int port) {
 }
 
 Status HubServer::Run() {
-  if (!impl_->http.listen_after_bind()) return Internal("the HTTP server stopped with an error");
+  if (!impl_->http->listen_after_bind()) return Internal("the HTTP(S) server stopped with an error");
   return Ok();
 }
 
 void HubServer::Stop() {
-  if (impl_ != nullptr) impl_->http.stop();
+  if (impl_ != nullptr && impl_->http != nullptr) impl_->http->stop();
 }
 
 void HubServer::WaitUntilRunning() {
   // httplib 0.11 has no ready signal; is_running turns true once the accept loop starts.
-  while (!impl_->http.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  while (!impl_->http->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
 }
 
 }  // namespace crosscheck::serve

@@ -12,7 +12,7 @@
 //   CC_ASSIGN_OR_RETURN(int port, server->Bind("127.0.0.1", 8443));
 //   CC_RETURN_IF_ERROR(server->Run());   // until Stop() from another thread
 //
-// Plain HTTP only: TLS belongs in front of it (a reverse proxy) for now.
+// HTTPS when HubServerOptions has tls_cert and tls_key (PEM files), plain HTTP otherwise.
 #pragma once
 
 #include <cstddef>
@@ -34,6 +34,8 @@ struct HubServerOptions {
   share::ConsortiumKey hub_key;     // the hub's own keyed layer
   std::size_t k_threshold = 2;
   std::size_t max_body_bytes = kDefaultMaxBodyBytes;
+  std::string tls_cert;             // PEM certificate (chain); with tls_key: serve HTTPS
+  std::string tls_key;              // PEM private key (unencrypted)
 };
 
 // HubServer serves the hub API. Requests are handled on httplib's worker threads; pushes are
@@ -41,8 +43,9 @@ struct HubServerOptions {
 class HubServer {
  public:
   // Create opens the store (store::OpenHubStore(options.store)) and loads the stored
-  // submissions. Errors: those of store::OpenHubStore; kDataLoss when a stored submission no
-  // longer parses.
+  // submissions. Errors: kInvalidInput when only one of tls_cert/tls_key is set or either cannot
+  // be loaded (the file is named); those of store::OpenHubStore; kDataLoss when a stored
+  // submission no longer parses.
   static Result<std::unique_ptr<HubServer>> Create(HubServerOptions options);
 
   HubServer(const HubServer&) = delete;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -82,8 +83,12 @@ std::string SubmissionBytes(const std::string& company, const share::ConsortiumK
 // directory or a postgresql:// URL.
 class RunningHub {
  public:
-  explicit RunningHub(const std::string& store, std::size_t max_body = kDefaultMaxBodyBytes) {
+  explicit RunningHub(const std::string& store, std::size_t max_body = kDefaultMaxBodyBytes,
+                      const std::string& tls_cert = "", const std::string& tls_key = "")
+      : tls_(!tls_cert.empty()) {
     HubServerOptions options;
+    options.tls_cert = tls_cert;
+    options.tls_key = tls_key;
     options.store = store;
     options.members = {{share::HexSha256("tok-acme"), "acme-corp"}, {share::HexSha256("tok-birch"), "birch-labs"}};
     options.hub_key = CountingKey(100);
@@ -104,10 +109,11 @@ class RunningHub {
     server_->Stop();
     thread_.join();
   }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  std::string url() const { return (tls_ ? "https" : "http") + std::string("://127.0.0.1:") + std::to_string(port_); }
   int port() const { return port_; }
 
  private:
+  bool tls_ = false;
   std::unique_ptr<HubServer> server_;
   int port_ = 0;
   std::thread thread_;
@@ -230,6 +236,102 @@ TEST(HubServer, BodyOverTheLimitIs413) {
                          "application/octet-stream");
   ASSERT_TRUE(answer);
   EXPECT_EQ(answer->status, 413);
+}
+
+// SelfSignedCertificate writes DIR/cert.pem and DIR/key.pem for CN=127.0.0.1 (subjectAltName
+// IP:127.0.0.1) with the openssl command; false when it cannot.
+bool SelfSignedCertificate(const std::filesystem::path& dir) {
+  const std::string command = "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 "
+                              "-addext subjectAltName=IP:127.0.0.1 -keyout '" + (dir / "key.pem").string() +
+                              "' -out '" + (dir / "cert.pem").string() + "' >/dev/null 2>&1";
+  return std::system(command.c_str()) == 0 && std::filesystem::exists(dir / "cert.pem");
+}
+
+TEST(HubServer, ServesHttpsAndClientsVerifyTheCertificate) {
+  const auto dir = FreshDir("tls");
+  if (std::system("openssl version >/dev/null 2>&1") != 0) GTEST_SKIP() << "no openssl command";
+  ASSERT_TRUE(SelfSignedCertificate(dir));
+  const std::string cert = (dir / "cert.pem").string();
+  const std::string key = (dir / "key.pem").string();
+  std::filesystem::create_directories(dir / "store");
+  RunningHub hub((dir / "store").string(), kDefaultMaxBodyBytes, cert, key);
+  ASSERT_TRUE(hub.url().starts_with("https://"));
+  const std::string acme = SubmissionBytes("acme-corp", CountingKey(0));
+  const std::string birch = SubmissionBytes("birch-labs", CountingKey(0));
+
+  // Trusting the self-signed certificate: push and pull work.
+  auto pushed = PushSubmission(hub.url(), "tok-acme", acme, cert);
+  ASSERT_TRUE(pushed.has_value()) << pushed.error().ToString();
+  EXPECT_EQ(pushed->version, 1);
+  ASSERT_TRUE(PushSubmission(hub.url(), "tok-birch", birch, cert).has_value());
+  auto pulled = PullFindings(hub.url(), "tok-acme", cert);
+  ASSERT_TRUE(pulled.has_value()) << pulled.error().ToString();
+  EXPECT_EQ(Json::parse(*pulled)["company_id"], "acme-corp");
+  // The hub's refusals still come through TLS.
+  auto unknown = PullFindings(hub.url(), "tok-nobody", cert);
+  ASSERT_FALSE(unknown.has_value());
+  EXPECT_NE(unknown.error().message().find("401"), std::string::npos) << unknown.error().message();
+
+  // Without the CA file the system's CAs do not vouch for it: a verification error, exit 2.
+  auto unverified_push = PushSubmission(hub.url(), "tok-acme", acme);
+  auto unverified_pull = PullFindings(hub.url(), "tok-acme");
+  ASSERT_FALSE(unverified_push.has_value());
+  ASSERT_FALSE(unverified_pull.has_value());
+  for (const Error& failed : {unverified_push.error(), unverified_pull.error()}) {
+    EXPECT_EQ(failed.code(), ErrorCode::kInvalidInput);
+    EXPECT_NE(failed.message().find("certificate could not be verified"), std::string::npos) << failed.message();
+  }
+  // A CA file that does not hold the hub's certificate fails the same way.
+  std::ofstream(dir / "other.pem") << "not a certificate\n";
+  auto wrong_ca = PullFindings(hub.url(), "tok-acme", (dir / "other.pem").string());
+  ASSERT_FALSE(wrong_ca.has_value());
+  EXPECT_EQ(wrong_ca.error().code(), ErrorCode::kInvalidInput) << wrong_ca.error().ToString();
+  // --ca-file makes no sense with http://.
+  auto plain_ca = PullFindings("http://127.0.0.1:" + std::to_string(hub.port()), "tok-acme", cert);
+  ASSERT_FALSE(plain_ca.has_value());
+  EXPECT_NE(plain_ca.error().message().find("only to an https://"), std::string::npos);
+
+  // Plain HTTP against the TLS port fails cleanly (no answer, no crash), and the hub goes on.
+  auto plain = PullFindings("http://127.0.0.1:" + std::to_string(hub.port()), "tok-acme");
+  ASSERT_FALSE(plain.has_value());
+  EXPECT_EQ(plain.error().code(), ErrorCode::kUnavailable) << plain.error().ToString();
+  httplib::Client raw("http://127.0.0.1:" + std::to_string(hub.port()));
+  raw.set_read_timeout(5, 0);
+  EXPECT_FALSE(raw.Get("/healthz"));
+  auto again = PullFindings(hub.url(), "tok-acme", cert);
+  ASSERT_TRUE(again.has_value()) << again.error().ToString();
+  EXPECT_EQ(*again, *pulled);
+}
+
+TEST(HubServer, RefusesHalfOrUnloadableTlsSettings) {
+  const auto dir = FreshDir("tls_bad");
+  std::filesystem::create_directories(dir / "store");
+  const auto create = [&](const std::string& cert, const std::string& key) {
+    HubServerOptions options;
+    options.store = (dir / "store").string();
+    options.members = {{share::HexSha256("tok-acme"), "acme-corp"}};
+    options.hub_key = CountingKey(100);
+    options.tls_cert = cert;
+    options.tls_key = key;
+    return HubServer::Create(std::move(options));
+  };
+  std::ofstream(dir / "junk.pem") << "junk\n";
+  const std::string junk = (dir / "junk.pem").string();
+  auto half = create(junk, "");
+  ASSERT_FALSE(half.has_value());
+  EXPECT_EQ(half.error().code(), ErrorCode::kInvalidInput);
+  auto bad_cert = create(junk, junk);
+  ASSERT_FALSE(bad_cert.has_value());
+  EXPECT_EQ(bad_cert.error().code(), ErrorCode::kInvalidInput);
+  EXPECT_NE(bad_cert.error().message().find("certificate " + junk), std::string::npos) << bad_cert.error().message();
+  auto missing = create((dir / "absent.pem").string(), junk);
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_NE(missing.error().message().find("absent.pem"), std::string::npos) << missing.error().message();
+  if (std::system("openssl version >/dev/null 2>&1") != 0) return;
+  ASSERT_TRUE(SelfSignedCertificate(dir));
+  auto bad_key = create((dir / "cert.pem").string(), junk);
+  ASSERT_FALSE(bad_key.has_value());
+  EXPECT_NE(bad_key.error().message().find("private key " + junk), std::string::npos) << bad_key.error().message();
 }
 
 TEST(MembersFile, ReadsRowsAndNamesTheBadLine) {

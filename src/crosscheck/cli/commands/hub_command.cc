@@ -95,7 +95,7 @@ int RunMatch(const MatchFlags& flags) {
 }
 
 struct ServeFlags {
-  std::string listen, store, members, hub_key_file;
+  std::string listen, store, members, hub_key_file, tls_cert, tls_key;
   std::size_t k = 2;
 };
 
@@ -117,6 +117,10 @@ int RunServe(const ServeFlags& flags) {
   }
   if (colon == std::string::npos || colon == 0 || port < 0 || port > 65535) {
     return ReportError(Error(ErrorCode::kInvalidInput, "--listen " + flags.listen + ": expected HOST:PORT"));
+  }
+  if (flags.tls_cert.empty() != flags.tls_key.empty()) {
+    return ReportError(Error(ErrorCode::kInvalidInput,
+                             "--tls-cert and --tls-key go together: give both to serve HTTPS, or neither for HTTP"));
   }
   auto members = serve::ReadMembersFile(flags.members);
   if (!members) return ReportError(members.error());
@@ -142,6 +146,8 @@ int RunServe(const ServeFlags& flags) {
   options.members = std::move(*members);
   options.hub_key = *key;
   options.k_threshold = flags.k;
+  options.tls_cert = flags.tls_cert;
+  options.tls_key = flags.tls_key;
   const std::size_t member_count = options.members.size();
   auto server = serve::HubServer::Create(std::move(options));
   if (!server) return ReportError(server.error());
@@ -150,8 +156,9 @@ int RunServe(const ServeFlags& flags) {
   g_serving = server->get();
   std::signal(SIGINT, StopServing);
   std::signal(SIGTERM, StopServing);
-  std::printf("hub serving http://%s:%d (%zu member tokens, store %s); Ctrl-C to stop\n",
-              flags.listen.substr(0, colon).c_str(), *bound, member_count, store::DescribeHubStore(flags.store).c_str());
+  std::printf("hub serving %s://%s:%d (%zu member tokens, store %s); Ctrl-C to stop\n",
+              flags.tls_cert.empty() ? "http" : "https", flags.listen.substr(0, colon).c_str(), *bound, member_count,
+              store::DescribeHubStore(flags.store).c_str());
   std::fflush(stdout);
   auto ran = (*server)->Run();
   g_serving = nullptr;
@@ -183,7 +190,7 @@ void RegisterHubCommand(CLI::App& app, int* exit_code) {
 
   auto serve_flags = std::make_shared<ServeFlags>();
   auto* serve_cmd = hub->add_subcommand(
-      "serve", "Serve the hub over HTTP: members push submissions and pull their findings");
+      "serve", "Serve the hub over HTTP or HTTPS: members push submissions and pull their findings");
   serve_cmd->add_option("--listen", serve_flags->listen, "HOST:PORT to listen on (port 0: any free port)")->required();
   serve_cmd->add_option("--store", serve_flags->store,
                         "DIR (state in DIR/hub.sqlite, created if missing) or a PostgreSQL URL "
@@ -198,13 +205,17 @@ void RegisterHubCommand(CLI::App& app, int* exit_code) {
   serve_cmd->add_option("--k", serve_flags->k, "disclose sharing only when it spans at least k other companies")
       ->default_val(2)
       ->check(CLI::Range(1, 1000));
+  serve_cmd->add_option("--tls-cert", serve_flags->tls_cert,
+                        "PEM certificate (chain) to serve HTTPS with; needs --tls-key");
+  serve_cmd->add_option("--tls-key", serve_flags->tls_key, "PEM private key (unencrypted) of --tls-cert");
   serve_cmd->footer(
       "Endpoints: POST /v1/submissions (a .ccsub body, Authorization: Bearer TOKEN; every accepted push\n"
-      "re-matches all stored submissions), GET /v1/findings, GET /healthz. Plain HTTP only: TLS is not\n"
-      "built in (put a TLS proxy in front). The store is SQLite (--store DIR) or PostgreSQL (--store\n"
-      "postgresql://...; prefer a password file or PGPASSWORD to a password in the URL).\n"
+      "re-matches all stored submissions), GET /v1/findings, GET /healthz. HTTPS with --tls-cert and\n"
+      "--tls-key (both or neither), plain HTTP without. The store is SQLite (--store DIR) or PostgreSQL\n"
+      "(--store postgresql://...; prefer a password file or PGPASSWORD to a password in the URL).\n"
       "Exit codes: 0 stopped by SIGINT/SIGTERM; 2 invalid input or usage (bad members.csv row, named by\n"
-      "line; bad key file); 75 the address cannot be bound, the store is locked or the PostgreSQL server\n"
+      "line; bad key file; only one of --tls-cert/--tls-key, or a certificate or key that cannot be\n"
+      "loaded, named); 75 the address cannot be bound, the store is locked or the PostgreSQL server\n"
       "cannot be reached; 1 internal error.");
   serve_cmd->callback([serve_flags, exit_code] { *exit_code = RunServe(*serve_flags); });
 }

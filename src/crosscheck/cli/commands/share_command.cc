@@ -59,7 +59,7 @@ int RunKeygen(const std::string& out) {
 }
 
 struct HubFlags {
-  std::string hub, token_file, submission, out;
+  std::string hub, token_file, submission, out, ca_file;
 };
 
 int RunPush(const HubFlags& flags) {
@@ -71,7 +71,7 @@ int RunPush(const HubFlags& flags) {
   bytes << in.rdbuf();
   // Check locally first: a corrupt file is named here rather than by the hub.
   if (auto parsed = share::ParseSubmission(bytes.str(), flags.submission); !parsed) return ReportError(parsed.error());
-  auto reply = serve::PushSubmission(flags.hub, *token, bytes.str());
+  auto reply = serve::PushSubmission(flags.hub, *token, bytes.str(), flags.ca_file);
   if (!reply) return ReportError(reply.error());
   std::printf("pushed %s: company %s, version %lld, %lld records\n", flags.submission.c_str(),
               reply->company_id.c_str(), static_cast<long long>(reply->version), static_cast<long long>(reply->records));
@@ -81,7 +81,7 @@ int RunPush(const HubFlags& flags) {
 int RunPull(const HubFlags& flags) {
   auto token = serve::ReadTokenFile(flags.token_file);
   if (!token) return ReportError(token.error());
-  auto findings = serve::PullFindings(flags.hub, *token);
+  auto findings = serve::PullFindings(flags.hub, *token, flags.ca_file);
   if (!findings) return ReportError(findings.error());
   const std::filesystem::path out(flags.out);
   std::filesystem::path temporary = out;
@@ -124,13 +124,15 @@ void RegisterShareCommand(CLI::App& app, int* exit_code) {
   keygen->callback([out, exit_code] { *exit_code = RunKeygen(*out); });
 
   constexpr const char* kHubFooter =
-      "Plain http:// only (TLS is not supported yet). The token file must be readable by its owner only\n"
-      "(chmod 600). Exit codes: 0 success; 2 invalid input or usage, or the hub refused (401 unknown\n"
-      "token, 403 another company's submission, 400 invalid submission, 404 no findings yet; the hub's\n"
-      "message is printed); 75 the hub cannot be reached or is unavailable, retry; 1 internal error.";
+      "An https:// hub's certificate is verified against the system's CAs, or only --ca-file (a private\n"
+      "CA or self-signed certificate). The token file must be readable by its owner only (chmod 600).\n"
+      "Exit codes: 0 success; 2 invalid input or usage, the hub's certificate could not be verified, or\n"
+      "the hub refused (401 unknown token, 403 another company's submission, 400 invalid submission,\n"
+      "404 no findings yet; the hub's message is printed); 75 the hub cannot be reached or is unavailable, retry; 1 internal error.";
   auto hub_flags = std::make_shared<HubFlags>();
   auto* push = share->add_subcommand("push", "Send a submission (.ccsub) to the consortium hub");
-  push->add_option("--hub", hub_flags->hub, "the hub's URL, http://HOST:PORT")->required();
+  push->add_option("--hub", hub_flags->hub, "the hub's URL, https://HOST:PORT or http://HOST:PORT")->required();
+  push->add_option("--ca-file", hub_flags->ca_file, "PEM CA certificate to trust for an https:// hub (instead of the system's)");
   push->add_option("--token-file", hub_flags->token_file, "file holding this member's bearer token (mode 0600)")
       ->required();
   push->add_option("SUBMISSION", hub_flags->submission, "the .ccsub file (share encode)")->required();
@@ -138,7 +140,8 @@ void RegisterShareCommand(CLI::App& app, int* exit_code) {
   push->callback([hub_flags, exit_code] { *exit_code = RunPush(*hub_flags); });
 
   auto* pull = share->add_subcommand("pull", "Fetch this member's latest findings from the consortium hub");
-  pull->add_option("--hub", hub_flags->hub, "the hub's URL, http://HOST:PORT")->required();
+  pull->add_option("--hub", hub_flags->hub, "the hub's URL, https://HOST:PORT or http://HOST:PORT")->required();
+  pull->add_option("--ca-file", hub_flags->ca_file, "PEM CA certificate to trust for an https:// hub (instead of the system's)");
   pull->add_option("--token-file", hub_flags->token_file, "file holding this member's bearer token (mode 0600)")
       ->required();
   pull->add_option("--out", hub_flags->out, "findings file to write (for scan --hub-findings)")->required();
