@@ -89,16 +89,6 @@ std::string Plural(std::size_t count, const char* one, const char* many) {
   return std::to_string(count) + " " + (count == 1 ? one : many);
 }
 
-int ScoreOf(double log_odds) { return static_cast<int>(std::floor(100.0 / (1.0 + std::exp(-log_odds)))); }
-
-std::string LevelOf(double log_odds, const score::ScoreOptions& options) {
-  const double probability = 1.0 / (1.0 + std::exp(-log_odds));
-  if (probability >= options.critical_probability) return "critical";
-  if (probability >= options.high_probability) return "high";
-  if (probability >= options.medium_probability) return "medium";
-  return "low";
-}
-
 std::optional<share::ApplicationFinding> FindingFor(std::size_t app_idx, const score::RiskAssessment& assessment,
                                                     const Disclosure& disclosure) {
   const ConsortiumView& view = disclosure.view;
@@ -147,8 +137,8 @@ std::optional<share::ApplicationFinding> FindingFor(std::size_t app_idx, const s
   finding.persona = "P-" + networks.persona_ids[persona_idx].substr(1);
   finding.network = network.network_id;
   const double disclosed_log_odds = assessment.log_odds - withheld;
-  finding.hub_score = ScoreOf(disclosed_log_odds);
-  finding.hub_level = LevelOf(disclosed_log_odds, score::ScoreOptions{});
+  finding.hub_score = score::ScoreOfLogOdds(disclosed_log_odds);
+  finding.hub_level = score::RiskLevelName(score::LevelOfLogOdds(disclosed_log_odds, score::ScoreOptions{}));
   if (shared > 0) {
     std::string summary;
     for (const auto& [kind, count] : by_kind) {

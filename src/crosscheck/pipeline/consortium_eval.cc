@@ -4,7 +4,6 @@
 #include <atomic>
 #include <chrono>
 #include <map>
-#include <thread>
 
 #include "crosscheck/common/csv_writer.h"
 #include "crosscheck/common/strings.h"
@@ -14,6 +13,7 @@
 #include "crosscheck/link/persona_link.h"
 #include "crosscheck/pipeline/application_input.h"
 #include "crosscheck/pipeline/consortium_fold.h"
+#include "crosscheck/pipeline/internal/parallel_for.h"
 #include "crosscheck/share/encoder.h"
 #include "crosscheck/share/key_file.h"
 #include "crosscheck/share/submission_file.h"
@@ -94,24 +94,13 @@ Result<ConsortiumEvalResult> RunConsortiumEvaluation(const ConsortiumEvalOptions
   for (const auto& [company, rows] : rows_of_company) companies.push_back(&rows);
   result.applications = records.size();
   result.companies = companies.size();
-  const unsigned threads = std::max(1u, std::min(std::thread::hardware_concurrency(), 8u));
-  auto parallel = [threads](std::size_t count, const auto& work) {
-    std::atomic<std::size_t> next{0};
-    std::vector<std::thread> pool;
-    for (unsigned worker = 0; worker < threads; ++worker) {
-      pool.emplace_back([&] {
-        for (std::size_t idx = next++; idx < count; idx = next++) work(idx);
-      });
-    }
-    for (std::thread& thread : pool) thread.join();
-  };
 
   // Every company encodes its own rows; the bytes go through the file format to the hub.
   auto start = Clock::now();
   CC_ASSIGN_OR_RETURN(share::ConsortiumKey key, share::GenerateKey());
   const share::SubmissionEncoder encoder(key, "eval");
   std::vector<std::string> files(companies.size());
-  parallel(companies.size(), [&](std::size_t company_idx) {
+  internal::ParallelFor(companies.size(), [&](std::size_t company_idx) {
     const std::vector<std::size_t>& rows = *companies[company_idx];
     share::Submission submission{records[rows.front()].company_id, encoder.epoch(), encoder.key_id(), {}};
     for (std::size_t row : rows) submission.records.push_back(encoder.Encode(normalized[row], records[row]));
@@ -124,7 +113,7 @@ Result<ConsortiumEvalResult> RunConsortiumEvaluation(const ConsortiumEvalOptions
   start = Clock::now();
   std::vector<hub::SourcedSubmission> submissions(companies.size());
   std::atomic<bool> parse_failed{false};
-  parallel(companies.size(), [&](std::size_t company_idx) {
+  internal::ParallelFor(companies.size(), [&](std::size_t company_idx) {
     auto parsed = share::ParseSubmission(files[company_idx], "submission");
     if (!parsed) {
       parse_failed = true;
@@ -150,7 +139,7 @@ Result<ConsortiumEvalResult> RunConsortiumEvaluation(const ConsortiumEvalOptions
   start = Clock::now();
   std::vector<RiskRow> local(records.size()), consortium(records.size());
   std::vector<IssueLog> fold_issues(companies.size());
-  parallel(companies.size(), [&](std::size_t company_idx) {
+  internal::ParallelFor(companies.size(), [&](std::size_t company_idx) {
     const std::vector<std::size_t>& rows = *companies[company_idx];
     std::vector<ApplicationRecord> company_records;
     std::vector<NormalizedApplication> company_normalized;

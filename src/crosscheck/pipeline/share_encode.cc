@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
-#include <thread>
 
 #include "crosscheck/ingest/application_reader.h"
 #include "crosscheck/pipeline/application_input.h"
+#include "crosscheck/pipeline/internal/parallel_for.h"
 #include "crosscheck/share/encoder.h"
 #include "crosscheck/share/key_file.h"
 #include "crosscheck/share/submission_file.h"
@@ -53,17 +53,8 @@ Result<ShareEncodeResult> RunShareEncode(const ShareEncodeOptions& options, Issu
   const auto encode_start = Clock::now();
   const share::SubmissionEncoder encoder(key, options.epoch);
   std::vector<share::ConsortiumRecord> encoded(records.size());
-  auto encode = [&](std::size_t begin, std::size_t end) {
-    for (std::size_t idx = begin; idx < end; ++idx) encoded[idx] = encoder.Encode(normalized[idx], records[idx]);
-  };
-  const unsigned threads = std::max(1u, std::min(std::thread::hardware_concurrency(), 8u));
-  std::vector<std::thread> workers;
-  const std::size_t chunk = (records.size() + threads - 1) / threads;
-  for (unsigned worker = 1; worker < threads; ++worker) {
-    workers.emplace_back(encode, std::min(records.size(), worker * chunk), std::min(records.size(), (worker + 1) * chunk));
-  }
-  encode(0, std::min(records.size(), chunk));
-  for (std::thread& worker : workers) worker.join();
+  internal::ParallelFor(records.size(),
+                        [&](std::size_t idx) { encoded[idx] = encoder.Encode(normalized[idx], records[idx]); });
   const auto encode_end = Clock::now();
 
   std::error_code error;

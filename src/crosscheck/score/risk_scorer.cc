@@ -293,6 +293,19 @@ void AddApplicationEvidence(const NormalizedApplication& a, std::vector<Contribu
 
 }  // namespace
 
+int ScoreOfLogOdds(double log_odds) {
+  const double probability = 1 / (1 + std::exp(-log_odds));
+  return std::clamp(static_cast<int>(std::floor(100 * probability)), 0, 100);
+}
+
+RiskLevel LevelOfLogOdds(double log_odds, const ScoreOptions& options) {
+  const double probability = 1 / (1 + std::exp(-log_odds));
+  return probability >= options.critical_probability ? RiskLevel::kCritical
+         : probability >= options.high_probability   ? RiskLevel::kHigh
+         : probability >= options.medium_probability ? RiskLevel::kMedium
+                                                     : RiskLevel::kLow;
+}
+
 const char* ArtifactIndicatorCode(ArtifactKind kind) {
   switch (kind) {
     case ArtifactKind::kPhone: return "SHARED_PHONE";
@@ -395,6 +408,7 @@ std::vector<RiskAssessment> ScoreApplications(const std::vector<NormalizedApplic
   std::vector<double> persona_own(persona_count, 0);
   std::vector<std::size_t> persona_best_application(persona_count, 0);
   std::vector<double> persona_own_shared(persona_count, 0);  // its shared-artifact part
+  std::vector<char> consortium_network(applications.size(), 0);  // a CONSORTIUM_NETWORK_RISK finding
   for (std::size_t app_idx = 0; app_idx < applications.size(); ++app_idx) {
     const std::uint32_t persona_idx = networks.persona_of_application[app_idx];
     std::vector<Contribution> contributions = persona_contributions[persona_idx];
@@ -402,6 +416,7 @@ std::vector<RiskAssessment> ScoreApplications(const std::vector<NormalizedApplic
     // cross-record evidence (shared artifacts, persona behaviour), its reason replaces the
     // local view of that family instead of counting what the company's own rows share twice.
     const std::set<IndicatorFamily> consortium = ConsortiumFamilies(external_of[app_idx]);
+    consortium_network[app_idx] = consortium.count(IndicatorFamily::kNetwork) > 0;
     std::erase_if(contributions, [&](const Contribution& item) { return consortium.count(item.indicator->family) > 0; });
     AddApplicationEvidence(applications[app_idx], &contributions);
     for (const Contribution& item : external_of[app_idx]) contributions.push_back(item);
@@ -516,8 +531,7 @@ std::vector<RiskAssessment> ScoreApplications(const std::vector<NormalizedApplic
     const std::uint32_t persona_idx = networks.persona_of_application[app_idx];
     RiskAssessment& assessment = result[app_idx];
     // A consortium network reason replaces the local network's, as above.
-    const bool consortium_network = ConsortiumFamilies(external_of[app_idx]).count(IndicatorFamily::kNetwork) > 0;
-    const double inherit = consortium_network
+    const double inherit = consortium_network[app_idx]
                                ? 0.0
                                : std::min(inherited[persona_idx], FamilyLogOddsCap(network_indicator.family));
     if (inherit >= options.min_reason_log_odds) {
@@ -544,12 +558,8 @@ std::vector<RiskAssessment> ScoreApplications(const std::vector<NormalizedApplic
                        return a.code < b.code;
                      });
     assessment.log_odds += prior;
-    const double probability = 1 / (1 + std::exp(-assessment.log_odds));
-    assessment.score = std::clamp(static_cast<int>(std::floor(100 * probability)), 0, 100);
-    assessment.level = probability >= options.critical_probability ? RiskLevel::kCritical
-                       : probability >= options.high_probability   ? RiskLevel::kHigh
-                       : probability >= options.medium_probability ? RiskLevel::kMedium
-                                                                   : RiskLevel::kLow;
+    assessment.score = ScoreOfLogOdds(assessment.log_odds);
+    assessment.level = LevelOfLogOdds(assessment.log_odds, options);
   }
   return result;
 }

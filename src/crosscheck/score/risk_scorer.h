@@ -73,6 +73,12 @@ struct ScoreOptions {
   double min_reason_log_odds = 0.05;     // weaker contributions are left out
 };
 
+// ScoreOfLogOdds returns the 0..100 score of a posterior log-odds: floor(100 x probability).
+int ScoreOfLogOdds(double log_odds);
+
+// LevelOfLogOdds returns the level of a posterior log-odds under the options' thresholds.
+RiskLevel LevelOfLogOdds(double log_odds, const ScoreOptions& options);
+
 // ArtifactIndicatorCode returns the indicator a shared artifact of `kind` raises
 // (SHARED_PHONE, NATIONAL_ID_REUSE, PHOTO_REUSE, ...).
 const char* ArtifactIndicatorCode(graph::ArtifactKind kind);

@@ -1,12 +1,12 @@
 #include "crosscheck/share/submission_file.h"
 
-#include <openssl/evp.h>
-
 #include <cstring>
 #include <fstream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
+
+#include "crosscheck/share/keyed_hash.h"
 
 namespace crosscheck::share {
 namespace {
@@ -16,19 +16,6 @@ using Bytes = std::vector<std::uint8_t>;
 
 constexpr std::string_view kFirstLine = "crosscheck-submission 1\n";
 constexpr std::size_t kTaggedTokenBytes = 1 + sizeof(Token);
-
-std::string Sha256Hex(std::string_view bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
-  static const char* kHex = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int idx = 0; idx < length; ++idx) {
-    hex.push_back(kHex[digest[idx] >> 4]);
-    hex.push_back(kHex[digest[idx] & 15]);
-  }
-  return hex;
-}
 
 Json Binary(Bytes bytes) { return Json::binary(std::move(bytes)); }
 
@@ -201,7 +188,7 @@ std::string SerializeSubmission(const Submission& submission) {
   const Bytes payload = Json::to_msgpack(document);
   const std::string_view payload_view(reinterpret_cast<const char*>(payload.data()), payload.size());
   std::string out(kFirstLine);
-  out += Sha256Hex(payload_view);
+  out += HexSha256(payload_view);
   out.push_back('\n');
   out.append(payload_view);
   return out;
@@ -217,7 +204,7 @@ Result<Submission> ParseSubmission(std::string_view bytes, std::string_view sour
   if (bytes.size() < 65 || bytes[64] != '\n') return InvalidInput(where + ": truncated before the checksum line");
   const std::string_view checksum = bytes.substr(0, 64);
   const std::string_view payload = bytes.substr(65);
-  if (Sha256Hex(payload) != checksum) {
+  if (HexSha256(payload) != checksum) {
     return InvalidInput(where + ": checksum mismatch: the file is truncated or corrupt (" +
                         std::to_string(payload.size()) + " payload bytes)");
   }
