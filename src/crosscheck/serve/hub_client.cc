@@ -1,15 +1,14 @@
 #include "crosscheck/serve/hub_client.h"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <cctype>
 #include <fstream>
-#include <sstream>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 #include <openssl/x509.h>
+
+#include "crosscheck/share/key_file.h"
 
 namespace crosscheck::serve {
 namespace {
@@ -85,20 +84,7 @@ httplib::Headers Bearer(const std::string& token) { return {{"Authorization", "B
 }  // namespace
 
 Result<std::string> ReadTokenFile(const std::filesystem::path& path) {
-  struct stat info {};
-  if (::stat(path.c_str(), &info) != 0) return NotFound("token file " + path.string() + " does not exist");
-  if (!S_ISREG(info.st_mode)) return InvalidInput(path.string() + ": not a regular file");
-  if ((info.st_mode & 077) != 0) {
-    char mode[8];
-    std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(info.st_mode & 07777));
-    return InvalidInput(path.string() + ": token file is accessible by others (mode " + mode + "); run chmod 600 " +
-                        path.string());
-  }
-  std::ifstream in(path);
-  if (!in) return InvalidInput("cannot open token file " + path.string());
-  std::ostringstream text;
-  text << in.rdbuf();
-  std::string token = text.str();
+  CC_ASSIGN_OR_RETURN(std::string token, share::ReadSecretFile(path, "token file", "one bearer token"));
   const auto not_space = [](unsigned char c) { return std::isspace(c) == 0; };
   token.erase(token.begin(), std::find_if(token.begin(), token.end(), not_space));
   token.erase(std::find_if(token.rbegin(), token.rend(), not_space).base(), token.end());

@@ -16,9 +16,10 @@
 
 namespace crosscheck::serve {
 
-// ReadTokenFile reads a bearer token (surrounding whitespace removed).
-// Errors: kNotFound when missing; kInvalidInput when not a regular file, readable or writable
-// by group or others (mode & 077), empty, or holding whitespace or control characters inside.
+// ReadTokenFile reads a bearer token (surrounding whitespace removed), with the checks of
+// share::ReadSecretFile. Errors: kNotFound when missing; kInvalidInput when not a regular file,
+// readable or writable by group or others (mode & 077), over 4096 bytes, empty, or holding
+// whitespace or control characters inside.
 Result<std::string> ReadTokenFile(const std::filesystem::path& path);
 
 // PushReply is the hub's answer to an accepted push.

@@ -163,53 +163,61 @@ Status WriteKeyFile(const std::filesystem::path& path, const ConsortiumKey& key)
   return Ok();
 }
 
-Result<ConsortiumKey> ReadKeyFile(const std::filesystem::path& path) {
+Result<std::string> ReadSecretFile(const std::filesystem::path& path, std::string_view kind, std::string_view holds) {
   const std::string name = path.string();
+  const std::string what(kind);
   // Open first and inspect the open file (fstat), so the checks and the read see one file.
-  // O_NONBLOCK: opening a FIFO put in the key file's place must not hang; no effect on files.
+  // O_NONBLOCK: opening a FIFO put in the secret's place must not hang; no effect on files.
   FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
   if (fd.get() < 0) {
     const int error = errno;
-    if (error == ENOENT) return NotFound(name + ": key file not found");
-    return InvalidInput(name + ": cannot open key file: " + ErrnoText(error));
+    if (error == ENOENT) return NotFound(name + ": " + what + " not found");
+    return InvalidInput(name + ": cannot open " + what + ": " + ErrnoText(error));
   }
   struct stat status {};
   if (::fstat(fd.get(), &status) != 0) {
-    return InvalidInput(name + ": cannot inspect key file: " + ErrnoText(errno));
+    return InvalidInput(name + ": cannot inspect " + what + ": " + ErrnoText(errno));
   }
   if (S_ISDIR(status.st_mode)) {
-    return InvalidInput(name + ": is a directory, not a key file");
+    return InvalidInput(name + ": is a directory, not a " + what);
   }
   if (!S_ISREG(status.st_mode)) return InvalidInput(name + ": is not a regular file");
   // Like ssh with a private key: a secret others can read may already be theirs, and one
   // others can write may be theirs to choose.
   if ((status.st_mode & 077) != 0) {
-    return InvalidInput(name + ": key file is accessible by others (mode " +
-                        Octal(status.st_mode & 07777) + "); run chmod 600 " + name);
+    return InvalidInput(name + ": " + what + " is accessible by others (mode " + Octal(status.st_mode & 07777) +
+                        "); run chmod 600 " + name);
   }
+  const std::string too_large = " bytes, a " + what + " holds " + std::string(holds);
   if (status.st_size > kMaxKeyFileBytes) {
-    return InvalidInput(name + ": is " + std::to_string(status.st_size) +
-                        " bytes, a key file holds " + std::to_string(kHexDigits) + " hex digits");
+    return InvalidInput(name + ": is " + std::to_string(status.st_size) + too_large);
   }
-
   std::string content(static_cast<std::size_t>(kMaxKeyFileBytes) + 1, '\0');
   std::size_t size = 0;
   while (size < content.size()) {
     const ssize_t got = ::read(fd.get(), content.data() + size, content.size() - size);
     if (got < 0) {
       if (errno == EINTR) continue;
-      return InvalidInput(name + ": cannot read key file: " + ErrnoText(errno));
+      OPENSSL_cleanse(content.data(), content.size());
+      return InvalidInput(name + ": cannot read " + what + ": " + ErrnoText(errno));
     }
     if (got == 0) break;
     size += static_cast<std::size_t>(got);
   }
-  Result<ConsortiumKey> key =
-      size > static_cast<std::size_t>(kMaxKeyFileBytes)
-          ? InvalidInput("is over " + std::to_string(kMaxKeyFileBytes) +
-                         " bytes, a key file holds " + std::to_string(kHexDigits) + " hex digits")
-          : ParseKey(std::string_view(content.data(), size));
+  if (size > static_cast<std::size_t>(kMaxKeyFileBytes)) {
+    OPENSSL_cleanse(content.data(), content.size());
+    return InvalidInput(name + ": is over " + std::to_string(kMaxKeyFileBytes) + too_large);
+  }
+  std::string secret(content.data(), size);
   OPENSSL_cleanse(content.data(), content.size());
-  if (!key) return InvalidInput(name + ": " + key.error().message());
+  return secret;
+}
+
+Result<ConsortiumKey> ReadKeyFile(const std::filesystem::path& path) {
+  CC_ASSIGN_OR_RETURN(std::string content, ReadSecretFile(path, "key file", std::to_string(kHexDigits) + " hex digits"));
+  Result<ConsortiumKey> key = ParseKey(content);
+  OPENSSL_cleanse(content.data(), content.size());
+  if (!key) return InvalidInput(path.string() + ": " + key.error().message());
   return key;
 }
 

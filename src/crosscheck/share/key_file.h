@@ -13,6 +13,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <string>
+#include <string_view>
 
 #include "crosscheck/common/error.h"
 
@@ -49,5 +51,13 @@ Status WriteKeyFile(const std::filesystem::path& path, const ConsortiumKey& key)
 // message says what was found: "holds 20 hex digits, a key needs 64" or "character 'x' at
 // column 7 is not a hex digit").
 Result<ConsortiumKey> ReadKeyFile(const std::filesystem::path& path);
+
+// ReadSecretFile reads a small secret file only its owner may access — a key file, a member's
+// bearer-token file — with the checks ReadKeyFile describes, `kind` naming the file in messages
+// ("key file", "token file") and `holds` saying what it should hold ("64 hex digits"). Returns
+// the content (at most 4096 bytes; the read buffer is wiped), which the caller should wipe after
+// use. Errors: kNotFound (missing), kInvalidInput (directory, not a regular file, mode & 077,
+// too large, unreadable).
+Result<std::string> ReadSecretFile(const std::filesystem::path& path, std::string_view kind, std::string_view holds);
 
 }  // namespace crosscheck::share
