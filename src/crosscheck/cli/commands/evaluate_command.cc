@@ -5,6 +5,7 @@
 
 #include "crosscheck/cli/commands/command.h"
 #include "crosscheck/cli/commands/exit_codes.h"
+#include "crosscheck/cli/commands/issue_summary.h"
 #include "crosscheck/evaluate/evaluator.h"
 #include "crosscheck/pipeline/consortium_eval.h"
 
@@ -46,6 +47,7 @@ int RunConsortiumCommand(const ConsortiumFlags& flags) {
   options.k_threshold = flags.k;
   IssueLog issues;
   auto result = pipeline::RunConsortiumEvaluation(options, issues);
+  PrintIssueSummary(issues, std::nullopt);
   if (!result) return ReportError(result.error());
   std::printf("%zu applications at %zu companies; every company encoded its own rows (%.2f s), the hub matched "
               "all submissions (%.2f s, findings on %zu applications, k = %zu), each company was scanned alone "
@@ -59,6 +61,7 @@ int RunConsortiumCommand(const ConsortiumFlags& flags) {
   for (const auto& [dir, label] : modes) {
     IssueLog eval_issues;
     auto report = evaluate::Evaluate(std::filesystem::path(flags.out) / dir, flags.truth, eval_issues);
+    for (const auto& issue : eval_issues.issues()) std::fprintf(stderr, "crosscheck: %s\n", issue.ToString().c_str());
     if (!report) return ReportError(report.error());
     for (const evaluate::DetectionMetrics& metrics : report->detection) {
       if (metrics.threshold != "high") continue;

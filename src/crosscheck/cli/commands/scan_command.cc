@@ -5,6 +5,7 @@
 
 #include "crosscheck/cli/commands/command.h"
 #include "crosscheck/cli/commands/exit_codes.h"
+#include "crosscheck/cli/commands/issue_summary.h"
 #include "crosscheck/common/progress.h"
 #include "crosscheck/pipeline/report_writer.h"
 #include "crosscheck/pipeline/scan.h"
@@ -42,15 +43,7 @@ int RunScanCommand(const ScanFlags& flags) {
   options.progress = !flags.quiet;
   IssueLog issues;
   auto result = pipeline::RunScan(options, issues);
-  if (!issues.empty()) {
-    const auto skipped = issues.CountBySeverity(IssueSeverity::kRowSkipped);
-    std::fprintf(stderr, "crosscheck: %zu input issue(s), %zu row(s) skipped; details in %s\n",
-                 issues.size(), skipped, (std::filesystem::path(flags.out) / "issues.csv").c_str());
-    for (std::size_t issue_idx = 0; issue_idx < issues.size() && issue_idx < 5; ++issue_idx) {
-      std::fprintf(stderr, "  %s\n", issues.issues()[issue_idx].ToString().c_str());
-    }
-    if (issues.size() > 5) std::fprintf(stderr, "  ... and %zu more\n", issues.size() - 5);
-  }
+  PrintIssueSummary(issues, std::filesystem::path(flags.out) / "issues.csv");
   if (!result) return ReportError(result.error());
   std::fputs(pipeline::FormatScanSummary(*result, flags.out).c_str(), stdout);
   return 0;

@@ -8,6 +8,7 @@
 
 #include "crosscheck/cli/commands/command.h"
 #include "crosscheck/cli/commands/exit_codes.h"
+#include "crosscheck/cli/commands/issue_summary.h"
 #include "crosscheck/pipeline/share_encode.h"
 #include "crosscheck/serve/hub_client.h"
 #include "crosscheck/share/key_file.h"
@@ -33,14 +34,7 @@ int RunEncode(const EncodeFlags& flags) {
   for (const auto& path : flags.mmdb) options.mmdb_files.emplace_back(path);
   IssueLog issues;
   auto result = pipeline::RunShareEncode(options, issues);
-  if (!issues.empty()) {
-    std::fprintf(stderr, "crosscheck: %zu input issue(s), %zu row(s) skipped\n", issues.size(),
-                 issues.CountBySeverity(IssueSeverity::kRowSkipped));
-    for (std::size_t issue_idx = 0; issue_idx < issues.size() && issue_idx < 5; ++issue_idx) {
-      std::fprintf(stderr, "  %s\n", issues.issues()[issue_idx].ToString().c_str());
-    }
-    if (issues.size() > 5) std::fprintf(stderr, "  ... and %zu more\n", issues.size() - 5);
-  }
+  PrintIssueSummary(issues, std::nullopt);
   if (!result) return ReportError(result.error());
   std::printf("encoded %zu applications of %zu companies into %s (epoch %s)\n", result->applications,
               result->companies, flags.out.c_str(), flags.epoch.c_str());
