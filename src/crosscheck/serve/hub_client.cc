@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <fstream>
+#include <thread>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -15,9 +17,9 @@ namespace {
 
 using Json = nlohmann::json;
 
-// A push waits for the hub's whole re-match, which grows with the consortium.
+// A push is answered once stored (the match runs afterwards); the margin is for a slow store.
 constexpr int kConnectTimeoutSeconds = 10;
-constexpr int kReadTimeoutSeconds = 600;
+constexpr int kReadTimeoutSeconds = 120;
 
 Result<std::unique_ptr<httplib::Client>> ClientFor(const std::string& hub_url, const std::string& ca_file) {
   const bool https = hub_url.starts_with("https://");
@@ -53,7 +55,7 @@ std::string ServerMessage(const httplib::Response& res) {
   return res.body.empty() ? "HTTP " + std::to_string(res.status) : res.body;
 }
 
-// Check turns a transport failure or a non-200 answer into an Error.
+// Check turns a transport failure or an answer other than 200/202 into an Error.
 Status Check(const httplib::Result& result, const httplib::Client& client, const std::string& hub_url,
              const std::string& ca_file) {
   if (!result && result.error() == httplib::Error::SSLServerVerification) {
@@ -71,7 +73,7 @@ Status Check(const httplib::Result& result, const httplib::Client& client, const
                                  "cannot reach the hub at " + hub_url + ": " + httplib::to_string(result.error())));
   }
   const int status = result->status;
-  if (status == 200) return Ok();
+  if (status == 200 || status == 202) return Ok();
   const std::string message = "the hub answered " + std::to_string(status) + ": " + ServerMessage(*result);
   if (status == 404) return NotFound(message);
   if (status == 500) return Internal(message);
@@ -108,11 +110,41 @@ Result<PushReply> PushSubmission(const std::string& hub_url, const std::string& 
                    body.value("records", std::int64_t{0})};
 }
 
-Result<std::string> PullFindings(const std::string& hub_url, const std::string& token, const std::string& ca_file) {
+namespace {
+
+// ErrorCodeOf returns the code of the hub's JSON error ("NOT_YET_MATCHED"), or "".
+std::string ErrorCodeOf(const httplib::Response& res) {
+  const Json body = Json::parse(res.body, nullptr, /*allow_exceptions=*/false);
+  if (!body.is_object() || !body.contains("error") || !body["error"].is_object()) return "";
+  return body["error"].value("code", std::string());
+}
+
+std::int64_t HeaderNumber(const httplib::Response& res, const char* name) {
+  return std::strtoll(res.get_header_value(name).c_str(), nullptr, 10);
+}
+
+}  // namespace
+
+Result<PulledFindings> PullFindings(const std::string& hub_url, const std::string& token, const std::string& ca_file,
+                                    std::chrono::seconds wait) {
   CC_ASSIGN_OR_RETURN(std::unique_ptr<httplib::Client> client, ClientFor(hub_url, ca_file));
-  const httplib::Result result = client->Get("/v1/findings", Bearer(token));
-  CC_RETURN_IF_ERROR(Check(result, *client, hub_url, ca_file));
-  return result->body;
+  const auto deadline = std::chrono::steady_clock::now() + wait;
+  while (true) {
+    const httplib::Result result = client->Get("/v1/findings", Bearer(token));
+    const bool first_match_pending = result && result->status == 404 && ErrorCodeOf(*result) == "NOT_YET_MATCHED";
+    if (!first_match_pending) CC_RETURN_IF_ERROR(Check(result, *client, hub_url, ca_file));
+    PulledFindings findings;
+    if (!first_match_pending) {
+      findings = {result->body, HeaderNumber(*result, "X-Findings-Version"),
+                  HeaderNumber(*result, "X-Submission-Version"), result->get_header_value("X-Match-Pending") == "true"};
+    }
+    const bool current = !first_match_pending && !findings.match_pending;
+    if (current || std::chrono::steady_clock::now() >= deadline) {
+      if (first_match_pending) CC_RETURN_IF_ERROR(Check(result, *client, hub_url, ca_file));
+      return findings;
+    }
+    std::this_thread::sleep_for(std::chrono::seconds{1});
+  }
 }
 
 }  // namespace crosscheck::serve

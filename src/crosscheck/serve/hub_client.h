@@ -2,12 +2,13 @@
 //
 //   CC_ASSIGN_OR_RETURN(std::string token, ReadTokenFile("acme.token"));
 //   CC_ASSIGN_OR_RETURN(PushReply reply, PushSubmission("http://hub:8080", token, bytes));
-//   CC_ASSIGN_OR_RETURN(std::string findings_json, PullFindings("https://hub:8443", token, "ca.pem"));
+//   CC_ASSIGN_OR_RETURN(PulledFindings findings, PullFindings("https://hub:8443", token, "ca.pem"));
 //
 // https:// URLs verify the hub's certificate (and host name) against the system's trusted CAs,
 // or only against `ca_file` (PEM) when it is given: a private CA or a self-signed certificate.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -22,7 +23,7 @@ namespace crosscheck::serve {
 // whitespace or control characters inside.
 Result<std::string> ReadTokenFile(const std::filesystem::path& path);
 
-// PushReply is the hub's answer to an accepted push.
+// PushReply is the hub's answer to an accepted push (stored; the match follows).
 struct PushReply {
   std::string company_id;
   std::int64_t version = 0;
@@ -37,9 +38,19 @@ struct PushReply {
 Result<PushReply> PushSubmission(const std::string& hub_url, const std::string& token, const std::string& bytes,
                                  const std::string& ca_file = "");
 
-// PullFindings returns the member's latest findings JSON. Errors as PushSubmission, plus
-// kNotFound when the hub has no findings for the member yet (404).
-Result<std::string> PullFindings(const std::string& hub_url, const std::string& token,
-                                 const std::string& ca_file = "");
+// PulledFindings is the member's latest findings and how current they are.
+struct PulledFindings {
+  std::string json;
+  std::int64_t version = 0;             // the findings' version (X-Findings-Version)
+  std::int64_t submission_version = 0;  // the submission they were matched from
+  bool match_pending = false;           // a newer submission awaits its match
+};
+
+// PullFindings returns the member's latest findings. With `wait` > 0 it polls (every second)
+// until they are matched from the member's latest submission or `wait` has passed, and returns
+// the latest it got. Errors as PushSubmission, plus kNotFound when the hub has no findings for
+// the member yet (404; after `wait` when its first match is pending).
+Result<PulledFindings> PullFindings(const std::string& hub_url, const std::string& token, const std::string& ca_file = "",
+                                    std::chrono::seconds wait = std::chrono::seconds{0});
 
 }  // namespace crosscheck::serve

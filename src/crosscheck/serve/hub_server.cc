@@ -2,9 +2,11 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <ctime>
 #include <exception>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -26,6 +28,9 @@ namespace crosscheck::serve {
 namespace {
 
 using Json = nlohmann::json;
+
+// A match that failed (the store unavailable) is tried again after this pause.
+constexpr std::chrono::seconds kRetryPause{5};
 
 std::string NowIso() {
   const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -80,15 +85,31 @@ Result<std::unique_ptr<httplib::Server>> MakeServer(const std::string& cert, con
 
 }  // namespace
 
+// Member is a member's latest accepted submission, parsed, and its stored version.
+struct Member {
+  std::shared_ptr<const share::Submission> submission;
+  std::int64_t version = 0;
+};
+
 struct HubServer::Impl {
   explicit Impl(HubServerOptions opts) : options(std::move(opts)), hub_layer(options.hub_key.bytes) {}
 
   HubServerOptions options;
   share::KeyedHasher hub_layer;
   std::unique_ptr<store::HubStore> store;
-  std::mutex push_mutex;                                 // one push (and re-match) at a time
-  std::map<std::string, share::Submission> submissions;  // by company; guarded by push_mutex
   std::unique_ptr<httplib::Server> http;  // an httplib::SSLServer with TLS
+
+  // Pushes are stored and answered at once; one matcher thread re-matches the consortium in the
+  // background, taking every push that arrived meanwhile in one run (a push never waits for a
+  // match, and a burst of pushes costs one match, not one each).
+  std::mutex mutex;                        // guards everything below
+  std::condition_variable changed;         // a push arrived, a match ended, or stopping
+  std::map<std::string, Member> members;   // by company
+  bool match_wanted = false;               // a stored submission is newer than the findings
+  bool matching = false;
+  bool stopping = false;
+  std::uint64_t matches_done = 0;
+  std::thread matcher;
 
   // Authenticate returns the company of the request's bearer token, or nullopt.
   std::optional<std::string> Authenticate(const httplib::Request& req) const {
@@ -113,6 +134,21 @@ struct HubServer::Impl {
     SendError(res, status, code, message);
   }
 
+  // ConsortiumMismatch names why `submission` cannot join the others (another consortium key or
+  // epoch than the stored submissions of the other members), or returns "". Holds `mutex`.
+  std::string ConsortiumMismatch(const share::Submission& submission) const {
+    for (const auto& [other, member] : members) {
+      if (other == submission.company_id) continue;
+      if (member.submission->key_id != submission.key_id) {
+        return "made under consortium key " + submission.key_id + ", the consortium's is " + member.submission->key_id;
+      }
+      if (member.submission->epoch != submission.epoch) {
+        return "epoch " + submission.epoch + " differs from the consortium's epoch " + member.submission->epoch;
+      }
+    }
+    return "";
+  }
+
   void HandlePush(const httplib::Request& req, httplib::Response& res) {
     const std::optional<std::string> company = Authenticate(req);
     if (!company) return Refuse(res, "", "push", 401, "UNAUTHORIZED", "missing or unknown bearer token");
@@ -122,52 +158,90 @@ struct HubServer::Impl {
       return Refuse(res, *company, "push", 403, "FORBIDDEN",
                     "the submission is company " + parsed->company_id + "'s, the token is " + *company + "'s");
     }
-    std::lock_guard lock(push_mutex);
-    // One epoch and one consortium key: the other members' stored submissions set them.
-    for (const auto& [other, stored] : submissions) {
-      if (other == *company) continue;
-      if (stored.key_id != parsed->key_id) {
-        return Refuse(res, *company, "push", 400, "INVALID_SUBMISSION",
-                      "made under consortium key " + parsed->key_id + ", the consortium's is " + stored.key_id);
-      }
-      if (stored.epoch != parsed->epoch) {
-        return Refuse(res, *company, "push", 400, "INVALID_SUBMISSION",
-                      "epoch " + parsed->epoch + " differs from the consortium's epoch " + stored.epoch);
-      }
-    }
-    // Whole re-match over every stored submission with the new one in place of the member's old
-    // one; nothing is written until it has succeeded.
-    std::vector<hub::SourcedSubmission> all;
-    for (const auto& [other, stored] : submissions) {
-      if (other != *company) all.push_back({other, stored});
-    }
-    all.push_back({*company, *parsed});
-    hub::HubOptions match_options;
-    match_options.k_threshold = options.k_threshold;
-    match_options.epoch = parsed->epoch;
-    match_options.key_id = parsed->key_id;
-    const hub::HubMatchResult result = hub::MatchSubmissions(std::move(all), hub_layer, match_options);
-    if (!result.refused.empty()) {
-      const hub::RefusedSubmission& refused = result.refused.front();
-      return Refuse(res, *company, "push", 400, "INVALID_SUBMISSION", refused.source + ": " + refused.reason);
-    }
-    std::vector<store::FindingsRow> findings;
-    for (const share::MemberFindings& member : result.findings) {
-      findings.push_back({member.company_id, 0, share::FindingsJson(member)});
+    std::unique_lock lock(mutex);
+    if (const std::string mismatch = ConsortiumMismatch(*parsed); !mismatch.empty()) {
+      lock.unlock();
+      return Refuse(res, *company, "push", 400, "INVALID_SUBMISSION", mismatch);
     }
     const std::int64_t records = static_cast<std::int64_t>(parsed->records.size());
-    store::SubmissionRow row{*company, parsed->epoch, parsed->key_id, req.body, 0, NowIso()};
-    Result<std::int64_t> version = store->CommitPush(row, findings);
+    Result<std::int64_t> version =
+        store->PutSubmission({*company, parsed->epoch, parsed->key_id, req.body, 0, NowIso()});
     if (!version) {
+      lock.unlock();
       return Refuse(res, *company, "push", StatusFor(version.error().code()),
                     version.error().code() == ErrorCode::kUnavailable ? "UNAVAILABLE" : "INTERNAL",
                     version.error().message());
     }
-    submissions[*company] = std::move(*parsed);
+    members[*company] = {std::make_shared<const share::Submission>(std::move(*parsed)), *version};
+    match_wanted = true;
+    changed.notify_all();
+    lock.unlock();
     Audit(*company, "push", "ok version " + std::to_string(*version) + ", " + std::to_string(records) + " records");
-    res.status = 200;
-    res.set_content(Json{{"company_id", *company}, {"version", *version}, {"records", records}}.dump() + "\n",
+    res.status = 202;  // stored; the findings follow from the background match
+    res.set_content(Json{{"company_id", *company}, {"version", *version}, {"records", records},
+                         {"findings", "pending"}}.dump() + "\n",
                     "application/json");
+  }
+
+  // MatchOnce re-matches the members as they are now and stores every member's findings.
+  // Runs on the matcher thread without holding `mutex` while it matches.
+  Status MatchOnce(std::map<std::string, Member> snapshot) {
+    std::vector<hub::SourcedSubmission> all;
+    all.reserve(snapshot.size());
+    for (const auto& [company, member] : snapshot) all.push_back({company, *member.submission});
+    hub::HubOptions match_options;
+    match_options.k_threshold = options.k_threshold;
+    if (!snapshot.empty()) {
+      match_options.epoch = snapshot.begin()->second.submission->epoch;
+      match_options.key_id = snapshot.begin()->second.submission->key_id;
+    }
+    const hub::HubMatchResult result = hub::MatchSubmissions(std::move(all), hub_layer, match_options);
+    if (!result.refused.empty()) return Internal("stored submission refused: " + result.refused.front().reason);
+    std::vector<store::FindingsRow> findings;
+    for (const share::MemberFindings& member : result.findings) {
+      findings.push_back({member.company_id, 0, share::FindingsJson(member), snapshot.at(member.company_id).version});
+    }
+    return store->PutFindings(findings);
+  }
+
+  // MatchLoop is the matcher thread: waits for pushes, matches, repeats until stopping. A failed
+  // match (the store unavailable) is reported and retried after a pause.
+  void MatchLoop() {
+    std::unique_lock lock(mutex);
+    while (true) {
+      changed.wait(lock, [this] { return stopping || match_wanted; });
+      if (stopping) return;
+      match_wanted = false;
+      matching = true;
+      std::map<std::string, Member> snapshot = members;  // shared submissions, not copies
+      lock.unlock();
+      Status matched = Internal("internal error");
+      try {
+        matched = MatchOnce(std::move(snapshot));
+      } catch (const std::exception& error) {
+        matched = Internal(std::string("internal error: ") + error.what());
+      }
+      if (!matched) {
+        std::fprintf(stderr, "crosscheck: hub match failed, retrying: %s\n", matched.error().ToString().c_str());
+        Audit("", "match", "failed: " + matched.error().message());
+      }
+      lock.lock();
+      matching = false;
+      ++matches_done;
+      if (!matched) {
+        match_wanted = true;
+        changed.wait_for(lock, kRetryPause, [this] { return stopping; });
+      }
+      changed.notify_all();
+    }
+  }
+
+  // PendingFor tells whether the member has a stored submission newer than `matched_version`
+  // (the submission its findings were matched from).
+  bool PendingFor(const std::string& company, std::int64_t matched_version) {
+    std::lock_guard lock(mutex);
+    const auto found = members.find(company);
+    return found != members.end() && found->second.version > matched_version;
   }
 
   void HandlePull(const httplib::Request& req, httplib::Response& res) {
@@ -178,11 +252,22 @@ struct HubServer::Impl {
       return Refuse(res, *company, "pull", StatusFor(row.error().code()),
                     row.error().code() == ErrorCode::kUnavailable ? "UNAVAILABLE" : "INTERNAL", row.error().message());
     }
-    if (!row->has_value()) return Refuse(res, *company, "pull", 404, "NOT_FOUND", "no findings for " + *company + " yet");
-    Audit(*company, "pull", "ok findings version " + std::to_string((*row)->version));
+    if (!row->has_value()) {
+      if (PendingFor(*company, 0)) {
+        res.set_header("Retry-After", "5");
+        return Refuse(res, *company, "pull", 404, "NOT_YET_MATCHED",
+                      "no findings for " + *company + " yet: its submission is being matched");
+      }
+      return Refuse(res, *company, "pull", 404, "NOT_FOUND", "no findings for " + *company + " yet");
+    }
+    const store::FindingsRow& findings = **row;
+    const bool pending = PendingFor(*company, findings.submission_version);
+    Audit(*company, "pull", "ok findings version " + std::to_string(findings.version) + (pending ? ", match pending" : ""));
     res.status = 200;
-    res.set_header("X-Findings-Version", std::to_string((*row)->version));
-    res.set_content((*row)->json, "application/json");
+    res.set_header("X-Findings-Version", std::to_string(findings.version));
+    res.set_header("X-Submission-Version", std::to_string(findings.submission_version));
+    res.set_header("X-Match-Pending", pending ? "true" : "false");
+    res.set_content(findings.json, "application/json");
   }
 
   // Guarded wraps a handler: any exception becomes a 500 JSON error, never a crash.
@@ -205,8 +290,11 @@ struct HubServer::Impl {
     http->set_payload_max_length(options.max_body_bytes);
     http->Post("/v1/submissions", Guarded(&Impl::HandlePush, "push"));
     http->Get("/v1/findings", Guarded(&Impl::HandlePull, "pull"));
-    http->Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
-      res.set_content("{\"status\":\"ok\"}\n", "application/json");
+    http->Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
+      std::lock_guard lock(mutex);
+      res.set_content(Json{{"status", "ok"}, {"members", members.size()}, {"matching", matching || match_wanted},
+                           {"matches", matches_done}}.dump() + "\n",
+                      "application/json");
     });
     http->set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
       SendError(res, 500, "INTERNAL", "internal error");
@@ -218,8 +306,14 @@ struct HubServer::Impl {
         if (req.path == "/v1/submissions") {
           Audit(Authenticate(req).value_or(""), "push", "refused 413 PAYLOAD_TOO_LARGE");
         }
+        // httplib also refuses form-encoded bodies over CPPHTTPLIB_FORM_URL_ENCODED_PAYLOAD_MAX_LENGTH
+        // (what curl --data-binary sends by default): name that, not the size limit.
+        const bool form = req.get_header_value("Content-Type").starts_with("application/x-www-form-urlencoded");
         SendError(res, 413, "PAYLOAD_TOO_LARGE",
-                  "the request body is larger than " + std::to_string(options.max_body_bytes) + " bytes");
+                  form ? "a form-encoded body is limited to " +
+                             std::to_string(CPPHTTPLIB_FORM_URL_ENCODED_PAYLOAD_MAX_LENGTH) +
+                             " bytes; send the submission as Content-Type: application/octet-stream"
+                       : "the request body is larger than " + std::to_string(options.max_body_bytes) + " bytes");
       } else if (res.status == 404) {
         SendError(res, 404, "NOT_FOUND", "no such endpoint: " + req.method + " " + req.path);
       } else {
@@ -232,7 +326,10 @@ struct HubServer::Impl {
 
 HubServer::HubServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
-HubServer::~HubServer() { Stop(); }
+HubServer::~HubServer() {
+  Stop();
+  if (impl_ != nullptr && impl_->matcher.joinable()) impl_->matcher.join();
+}
 
 Result<std::unique_ptr<HubServer>> HubServer::Create(HubServerOptions options) {
   CC_ASSIGN_OR_RETURN(std::unique_ptr<httplib::Server> http, MakeServer(options.tls_cert, options.tls_key));
@@ -243,9 +340,12 @@ Result<std::unique_ptr<HubServer>> HubServer::Create(HubServerOptions options) {
   for (store::SubmissionRow& row : rows) {
     Result<share::Submission> parsed = share::ParseSubmission(row.bytes, "stored submission of " + row.company_id);
     if (!parsed) return std::unexpected(Error(ErrorCode::kDataLoss, parsed.error().message()));
-    impl->submissions.emplace(row.company_id, std::move(*parsed));
+    impl->members[row.company_id] = {std::make_shared<const share::Submission>(std::move(*parsed)), row.version};
   }
+  // A restart re-matches once: a push stored just before a crash may not have been matched.
+  impl->match_wanted = !impl->members.empty();
   impl->Route();
+  impl->matcher = std::thread([raw = impl.get()] { raw->MatchLoop(); });
   return std::unique_ptr<HubServer>(new HubServer(std::move(impl)));
 }
 
@@ -268,7 +368,18 @@ Status HubServer::Run() {
 }
 
 void HubServer::Stop() {
-  if (impl_ != nullptr && impl_->http != nullptr) impl_->http->stop();
+  if (impl_ == nullptr) return;
+  if (impl_->http != nullptr) impl_->http->stop();
+  std::lock_guard lock(impl_->mutex);
+  impl_->stopping = true;
+  impl_->changed.notify_all();
+}
+
+bool HubServer::WaitUntilMatched(std::chrono::milliseconds timeout) {
+  std::unique_lock lock(impl_->mutex);
+  return impl_->changed.wait_for(lock, timeout, [this] {
+    return impl_->stopping || (!impl_->match_wanted && !impl_->matching);
+  });
 }
 
 void HubServer::WaitUntilRunning() {

@@ -1,12 +1,17 @@
 // The consortium hub's HTTP service (`crosscheck hub serve`): members push their submissions
-// and pull their findings; every accepted push re-matches all stored submissions (the whole
-// consortium, as `hub match` does) and stores each member's findings in the hub's store
-// (store::HubStore: a SQLite file or a PostgreSQL database).
+// and pull their findings. A push is checked, stored durably and answered at once; a matcher
+// thread then re-matches the whole consortium (as `hub match` does), taking every push that
+// arrived meanwhile in one run, and stores each member's findings, versioned, in the hub's
+// store (store::HubStore: a SQLite file or a PostgreSQL database).
 //
 //   POST /v1/submissions  body: a .ccsub file; Authorization: Bearer <token>
-//                         200 {"company_id", "version", "records"}; 400/401/403/413 refused
-//   GET  /v1/findings     200 the member's latest findings JSON; 404 none yet
-//   GET  /healthz         200
+//                         202 {"company_id", "version", "records", "findings": "pending"};
+//                         400/401/403/413 refused
+//   GET  /v1/findings     200 the member's latest findings JSON, with X-Findings-Version,
+//                         X-Submission-Version (the submission they were matched from) and
+//                         X-Match-Pending (true while a newer submission awaits its match);
+//                         404 NOT_YET_MATCHED (first match pending) or NOT_FOUND
+//   GET  /healthz         200 {"status", "members", "matching", "matches"}
 //
 //   CC_ASSIGN_OR_RETURN(auto server, HubServer::Create(options));
 //   CC_ASSIGN_OR_RETURN(int port, server->Bind("127.0.0.1", 8443));
@@ -15,6 +20,7 @@
 // HTTPS when HubServerOptions has tls_cert and tls_key (PEM files), plain HTTP otherwise.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -39,7 +45,8 @@ struct HubServerOptions {
 };
 
 // HubServer serves the hub API. Requests are handled on httplib's worker threads; pushes are
-// serialized (one re-match at a time), pulls read the store concurrently.
+// serialized while they are stored, pulls read the store concurrently, and one matcher thread
+// (started by Create, joined by the destructor) runs the matches.
 class HubServer {
  public:
   // Create opens the store (store::OpenHubStore(options.store)) and loads the stored
@@ -59,8 +66,13 @@ class HubServer {
   // Run serves requests until Stop is called. Bind first. Errors: kInternal if it fails to run.
   Status Run();
 
-  // Stop makes Run return (in-flight requests finish). Thread-safe; idempotent.
+  // Stop makes Run return (in-flight requests finish) and the matcher stop after its current
+  // match. Thread-safe; idempotent.
   void Stop();
+
+  // WaitUntilMatched blocks until every stored push has been matched (or Stop), at most
+  // `timeout`; returns whether it got there.
+  bool WaitUntilMatched(std::chrono::milliseconds timeout);
 
   // WaitUntilRunning blocks until Run accepts connections (for tests and start-up messages).
   void WaitUntilRunning();

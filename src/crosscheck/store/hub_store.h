@@ -4,7 +4,8 @@
 // append-only audit log.
 //
 //   CC_ASSIGN_OR_RETURN(std::unique_ptr<HubStore> store, OpenHubStore("/var/lib/hub"));
-//   CC_ASSIGN_OR_RETURN(std::int64_t version, store->CommitPush(row, findings));
+//   CC_ASSIGN_OR_RETURN(std::int64_t version, store->PutSubmission(row));
+//   CC_RETURN_IF_ERROR(store->PutFindings(rows));   // after a match
 //   CC_ASSIGN_OR_RETURN(std::optional<FindingsRow> mine, store->Findings("acme-corp"));
 #pragma once
 
@@ -30,12 +31,14 @@ struct SubmissionRow {
   std::string received_at;   // ISO 8601 UTC
 };
 
-// FindingsRow is a member's latest findings JSON; version goes up by one each time it is
-// rewritten.
+// FindingsRow is a member's latest findings JSON. version goes up by one each time the JSON
+// changes; submission_version is the version of the member's submission that the match which
+// made it saw (older than the stored submission while a re-match is pending).
 struct FindingsRow {
   std::string company_id;
   std::int64_t version = 0;
   std::string json;
+  std::int64_t submission_version = 0;
 };
 
 // AuditRow is one line of the audit log.
@@ -61,12 +64,14 @@ class HubStore {
   // Submissions returns every stored submission, sorted by company_id.
   virtual Result<std::vector<SubmissionRow>> Submissions() = 0;
 
-  // CommitPush stores `submission` (replacing the member's previous one; its version field is
-  // ignored and becomes previous + 1) and replaces the findings of every member in `findings`,
-  // in one transaction: either all of it is durable when it returns, or none of it happened.
-  // Returns the submission's new version.
-  virtual Result<std::int64_t> CommitPush(const SubmissionRow& submission,
-                                          const std::vector<FindingsRow>& findings) = 0;
+  // PutSubmission stores `submission`, replacing the member's previous one (its version field
+  // is ignored and becomes previous + 1); durable when it returns. Returns the new version.
+  virtual Result<std::int64_t> PutSubmission(const SubmissionRow& submission) = 0;
+
+  // PutFindings replaces the findings of every member in `findings` (their version fields are
+  // ignored) in one transaction: all of it is durable when it returns, or none of it happened.
+  // A member's version goes up only when its JSON changed.
+  virtual Status PutFindings(const std::vector<FindingsRow>& findings) = 0;
 
   // Findings returns the member's latest findings, or nullopt when there are none yet.
   virtual Result<std::optional<FindingsRow>> Findings(const std::string& company_id) = 0;

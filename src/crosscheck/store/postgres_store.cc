@@ -17,6 +17,7 @@ CREATE TABLE IF NOT EXISTS submissions (
   bytes BYTEA NOT NULL, version BIGINT NOT NULL, received_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS findings (
   company_id TEXT PRIMARY KEY CHECK (company_id <> ''), version BIGINT NOT NULL, json TEXT NOT NULL);
+ALTER TABLE findings ADD COLUMN IF NOT EXISTS submission_version BIGINT NOT NULL DEFAULT 0;
 CREATE TABLE IF NOT EXISTS audit (
   id BIGSERIAL PRIMARY KEY, at TEXT NOT NULL, company_id TEXT NOT NULL, action TEXT NOT NULL,
   detail TEXT NOT NULL);
@@ -188,45 +189,56 @@ Result<std::vector<SubmissionRow>> PostgresStore::Submissions() {
   return rows;
 }
 
-Result<std::int64_t> PostgresStore::CommitPush(const SubmissionRow& submission, const std::vector<FindingsRow>& findings) {
+Result<std::int64_t> PostgresStore::PutSubmission(const SubmissionRow& submission) {
   std::lock_guard lock(mutex_);
-  CC_RETURN_IF_ERROR(impl_->Reconnect("starting a push"));
-  CC_RETURN_IF_ERROR(impl_->Exec("BEGIN", "starting a push"));
-  // Any failure below rolls back, so a refused or failed push leaves the stored state as it was
-  // (and a connection lost mid-transaction is rolled back by the server).
-  auto fail = [&](Error error) -> Result<std::int64_t> {
+  CC_RETURN_IF_ERROR(impl_->Reconnect("storing the submission"));
+  // One statement is its own transaction, committed (and flushed) before the answer comes.
+  CC_ASSIGN_OR_RETURN(
+      ResultPtr upsert,
+      impl_->Run("INSERT INTO submissions (company_id, epoch, key_id, bytes, version, received_at) "
+                 "VALUES ($1, $2, $3, $4, 1, $5) ON CONFLICT (company_id) DO UPDATE SET epoch = excluded.epoch, "
+                 "key_id = excluded.key_id, bytes = excluded.bytes, version = submissions.version + 1, "
+                 "received_at = excluded.received_at RETURNING version",
+                 {{&submission.company_id}, {&submission.epoch}, {&submission.key_id}, {&submission.bytes, true},
+                  {&submission.received_at}},
+                 PGRES_TUPLES_OK, "storing the submission"));
+  if (PQntuples(upsert.get()) != 1) return Internal("storing the submission: no version returned");
+  return Int(upsert.get(), 0, 0);
+}
+
+Status PostgresStore::PutFindings(const std::vector<FindingsRow>& findings) {
+  std::lock_guard lock(mutex_);
+  CC_RETURN_IF_ERROR(impl_->Reconnect("starting to store findings"));
+  CC_RETURN_IF_ERROR(impl_->Exec("BEGIN", "starting to store findings"));
+  // Any failure below rolls back (a connection lost mid-transaction is rolled back by the
+  // server), so the stored findings are all of one match.
+  auto fail = [&](Error error) -> Status {
     (void)impl_->Exec("ROLLBACK", "rolling back");
     return std::unexpected(std::move(error));
   };
-  Result<ResultPtr> upsert = impl_->Run(
-      "INSERT INTO submissions (company_id, epoch, key_id, bytes, version, received_at) "
-      "VALUES ($1, $2, $3, $4, 1, $5) ON CONFLICT (company_id) DO UPDATE SET epoch = excluded.epoch, "
-      "key_id = excluded.key_id, bytes = excluded.bytes, version = submissions.version + 1, "
-      "received_at = excluded.received_at RETURNING version",
-      {{&submission.company_id}, {&submission.epoch}, {&submission.key_id}, {&submission.bytes, true},
-       {&submission.received_at}},
-      PGRES_TUPLES_OK, "storing the submission");
-  if (!upsert) return fail(std::move(upsert).error());
-  if (PQntuples(upsert->get()) != 1) return fail(Error(ErrorCode::kInternal, "storing the submission: no version returned"));
-  const std::int64_t version = Int(upsert->get(), 0, 0);
   for (const FindingsRow& row : findings) {
+    const std::string submission_version = std::to_string(row.submission_version);
     Result<ResultPtr> put = impl_->Run(
-        "INSERT INTO findings (company_id, version, json) VALUES ($1, 1, $2) ON CONFLICT (company_id) "
-        "DO UPDATE SET version = findings.version + 1, json = excluded.json",
-        {{&row.company_id}, {&row.json}}, PGRES_COMMAND_OK, "storing findings of " + row.company_id);
+        "INSERT INTO findings (company_id, version, json, submission_version) VALUES ($1, 1, $2, $3) "
+        "ON CONFLICT (company_id) DO UPDATE SET version = findings.version + "
+        "(CASE WHEN findings.json = excluded.json THEN 0 ELSE 1 END), json = excluded.json, "
+        "submission_version = excluded.submission_version",
+        {{&row.company_id}, {&row.json}, {&submission_version}}, PGRES_COMMAND_OK,
+        "storing findings of " + row.company_id);
     if (!put) return fail(std::move(put).error());
   }
-  if (auto committed = impl_->Exec("COMMIT", "committing a push"); !committed) return fail(std::move(committed).error());
-  return version;
+  if (auto committed = impl_->Exec("COMMIT", "committing findings"); !committed) return fail(std::move(committed).error());
+  return Ok();
 }
 
 Result<std::optional<FindingsRow>> PostgresStore::Findings(const std::string& company_id) {
   std::lock_guard lock(mutex_);
   CC_RETURN_IF_ERROR(impl_->Reconnect("reading findings"));
-  CC_ASSIGN_OR_RETURN(ResultPtr result, impl_->Run("SELECT company_id, version, json FROM findings WHERE company_id = $1",
+  CC_ASSIGN_OR_RETURN(ResultPtr result, impl_->Run("SELECT company_id, version, json, submission_version FROM findings WHERE company_id = $1",
                                                    {{&company_id}}, PGRES_TUPLES_OK, "reading findings"));
   if (PQntuples(result.get()) == 0) return std::optional<FindingsRow>();
-  return std::optional<FindingsRow>(FindingsRow{Text(result.get(), 0, 0), Int(result.get(), 0, 1), Text(result.get(), 0, 2)});
+  return std::optional<FindingsRow>(FindingsRow{Text(result.get(), 0, 0), Int(result.get(), 0, 1), Text(result.get(), 0, 2),
+                                                Int(result.get(), 0, 3)});
 }
 
 Status PostgresStore::AppendAudit(const AuditRow& row) {

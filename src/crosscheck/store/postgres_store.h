@@ -4,7 +4,7 @@
 //
 //   CC_ASSIGN_OR_RETURN(std::unique_ptr<PostgresStore> store,
 //                       PostgresStore::Open("postgresql://hub@db.internal/hub"));
-//   CC_ASSIGN_OR_RETURN(std::int64_t version, store->CommitPush(row, findings));
+//   CC_ASSIGN_OR_RETURN(std::int64_t version, store->PutSubmission(row));
 #pragma once
 
 #include <cstdint>
@@ -35,11 +35,12 @@ class PostgresStore final : public HubStore {
   PostgresStore& operator=(const PostgresStore&) = delete;
   ~PostgresStore() override;
 
-  // Submissions, CommitPush, Findings, AppendAudit and Audit: see HubStore. Errors:
+  // Submissions, PutSubmission, PutFindings, Findings, AppendAudit and Audit: see HubStore. Errors:
   // kUnavailable (connection lost, serialization failure, server shutting down), kInternal (a
   // row breaks the schema), kDataLoss (any other SQL failure).
   Result<std::vector<SubmissionRow>> Submissions() override;
-  Result<std::int64_t> CommitPush(const SubmissionRow& submission, const std::vector<FindingsRow>& findings) override;
+  Result<std::int64_t> PutSubmission(const SubmissionRow& submission) override;
+  Status PutFindings(const std::vector<FindingsRow>& findings) override;
   Result<std::optional<FindingsRow>> Findings(const std::string& company_id) override;
   Status AppendAudit(const AuditRow& row) override;
   Result<std::vector<AuditRow>> Audit() override;

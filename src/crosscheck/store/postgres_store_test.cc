@@ -67,16 +67,16 @@ class HubStoreContract : public ::testing::TestWithParam<std::string> {
 std::unique_ptr<internal::TestPostgresServer> HubStoreContract::server_;
 bool HubStoreContract::server_tried_ = false;
 
-TEST_P(HubStoreContract, PushStoresNextVersionAndAllFindings) {
+TEST_P(HubStoreContract, SubmissionsGetNextVersionsAndFindingsVersionsMoveOnlyOnChange) {
   auto store = Open();
   ASSERT_NE(store, nullptr);
-  auto first = store->CommitPush(Row("acme", std::string("a\0b", 3)), {{"acme", 0, "{\"n\":1}"}});
+  auto first = store->PutSubmission(Row("acme", std::string("a\0b", 3)));
   ASSERT_TRUE(first.has_value()) << first.error().ToString();
   EXPECT_EQ(*first, 1);
-  auto second = store->CommitPush(Row("acme", "second"), {{"acme", 0, "{\"n\":2}"}, {"birch", 0, "{}"}});
+  auto second = store->PutSubmission(Row("acme", "second"));
   ASSERT_TRUE(second.has_value()) << second.error().ToString();
   EXPECT_EQ(*second, 2);
-  auto third = store->CommitPush(Row("birch", "b"), {{"acme", 0, "{\"n\":3}"}, {"birch", 0, "{\"b\":1}"}});
+  auto third = store->PutSubmission(Row("birch", "b"));
   ASSERT_TRUE(third.has_value());
   EXPECT_EQ(*third, 1);
   auto rows = store->Submissions();
@@ -86,44 +86,54 @@ TEST_P(HubStoreContract, PushStoresNextVersionAndAllFindings) {
   EXPECT_EQ((*rows)[0].bytes, "second");
   EXPECT_EQ((*rows)[0].version, 2);
   EXPECT_EQ((*rows)[1].company_id, "birch");
+
+  ASSERT_TRUE(store->PutFindings({{"acme", 0, "{\"n\":1}", 1}}).has_value());
+  ASSERT_TRUE(store->PutFindings({{"acme", 0, "{\"n\":2}", 2}, {"birch", 0, "{}", 1}}).has_value());
+  // The same JSON again (a re-match that changed nothing for birch): its version stays.
+  auto put = store->PutFindings({{"acme", 0, "{\"n\":3}", 2}, {"birch", 0, "{}", 1}});
+  ASSERT_TRUE(put.has_value()) << put.error().ToString();
   auto findings = store->Findings("acme");
   ASSERT_TRUE(findings.has_value() && findings->has_value());
   EXPECT_EQ((*findings)->version, 3);
   EXPECT_EQ((*findings)->json, "{\"n\":3}");
+  EXPECT_EQ((*findings)->submission_version, 2);
   auto birch = store->Findings("birch");
   ASSERT_TRUE(birch.has_value() && birch->has_value());
-  EXPECT_EQ((*birch)->version, 2);
+  EXPECT_EQ((*birch)->version, 1);
+  EXPECT_EQ((*birch)->submission_version, 1);
   auto none = store->Findings("cobalt");
   ASSERT_TRUE(none.has_value());
   EXPECT_FALSE(none->has_value());
 }
 
-TEST_P(HubStoreContract, FailedPushLeavesEverythingAsItWas) {
+TEST_P(HubStoreContract, FailedFindingsWriteLeavesEveryMembersFindingsAsTheyWere) {
   auto store = Open();
   ASSERT_NE(store, nullptr);
-  ASSERT_TRUE(store->CommitPush(Row("acme", "old"), {{"acme", 0, "old"}, {"birch", 0, "old"}}).has_value());
-  // The submission and the first findings row are written, then a row without a company breaks
-  // the schema: the whole push must roll back.
-  auto failed = store->CommitPush(Row("acme", "new"), {{"acme", 0, "new"}, {"", 0, "bad"}, {"birch", 0, "new"}});
+  ASSERT_TRUE(store->PutSubmission(Row("acme", "old")).has_value());
+  ASSERT_TRUE(store->PutFindings({{"acme", 0, "old", 1}, {"birch", 0, "old", 1}}).has_value());
+  // The first findings row is written, then a row without a company breaks the schema: the
+  // whole write must roll back.
+  auto failed = store->PutFindings({{"acme", 0, "new", 2}, {"", 0, "bad", 1}, {"birch", 0, "new", 2}});
   ASSERT_FALSE(failed.has_value());
   EXPECT_EQ(failed.error().code(), ErrorCode::kInternal) << failed.error().ToString();
-  auto rows = store->Submissions();
-  ASSERT_TRUE(rows.has_value());
-  ASSERT_EQ(rows->size(), 1u);
-  EXPECT_EQ((*rows)[0].bytes, "old");
-  EXPECT_EQ((*rows)[0].version, 1);
   for (const char* company : {"acme", "birch"}) {
     SCOPED_TRACE(company);
     auto findings = store->Findings(company);
     ASSERT_TRUE(findings.has_value() && findings->has_value());
     EXPECT_EQ((*findings)->json, "old");
     EXPECT_EQ((*findings)->version, 1);
+    EXPECT_EQ((*findings)->submission_version, 1);
   }
   EXPECT_FALSE(store->Findings("").value().has_value());
+  auto refused = store->PutSubmission(Row("", "x"));
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code(), ErrorCode::kInternal);
   // The store is still usable and the versions go on from the stored state.
-  auto next = store->CommitPush(Row("acme", "new"), {{"acme", 0, "new"}});
+  auto next = store->PutSubmission(Row("acme", "new"));
   ASSERT_TRUE(next.has_value()) << next.error().ToString();
   EXPECT_EQ(*next, 2);
+  ASSERT_TRUE(store->PutFindings({{"acme", 0, "new", 2}}).has_value());
+  EXPECT_EQ(store->Findings("acme").value()->version, 2);
 }
 
 TEST_P(HubStoreContract, DataAndAuditSurviveReopening) {
@@ -131,7 +141,8 @@ TEST_P(HubStoreContract, DataAndAuditSurviveReopening) {
   {
     auto store = Open();
     ASSERT_NE(store, nullptr);
-    ASSERT_TRUE(store->CommitPush(Row("acme", bytes), {{"acme", 0, "[]"}}).has_value());
+    ASSERT_TRUE(store->PutSubmission(Row("acme", bytes)).has_value());
+    ASSERT_TRUE(store->PutFindings({{"acme", 0, "[]", 1}}).has_value());
     ASSERT_TRUE(store->AppendAudit({0, "2026-12-01T00:00:00Z", "acme", "push", "ok version 1"}).has_value());
     ASSERT_TRUE(store->AppendAudit({0, "2026-12-01T00:00:01Z", "", "pull", "refused 401"}).has_value());
   }
@@ -172,9 +183,9 @@ TEST(PostgresStore, LostServerIsUnavailable) {
   if (server == nullptr) GTEST_SKIP() << "PostgreSQL: " << internal::TestPostgresServer::SkipReason();
   auto store = OpenHubStore(server->Url("postgres"));
   ASSERT_TRUE(store.has_value()) << store.error().ToString();
-  ASSERT_TRUE((*store)->CommitPush(Row("acme", "a"), {{"acme", 0, "[]"}}).has_value());
+  ASSERT_TRUE((*store)->PutSubmission(Row("acme", "a")).has_value());
   server->Stop();
-  auto push = (*store)->CommitPush(Row("acme", "b"), {{"acme", 0, "[]"}});
+  auto push = (*store)->PutSubmission(Row("acme", "b"));
   ASSERT_FALSE(push.has_value());
   EXPECT_EQ(push.error().code(), ErrorCode::kUnavailable) << push.error().ToString();
   auto pull = (*store)->Findings("acme");

@@ -15,7 +15,7 @@ CREATE TABLE IF NOT EXISTS submissions (
   version INTEGER NOT NULL, received_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS findings (
   company_id TEXT NOT NULL CHECK (company_id <> ''), version INTEGER NOT NULL, json TEXT NOT NULL,
-  PRIMARY KEY (company_id));
+  submission_version INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (company_id));
 CREATE TABLE IF NOT EXISTS audit (
   id INTEGER PRIMARY KEY, at TEXT NOT NULL, company_id TEXT NOT NULL, action TEXT NOT NULL,
   detail TEXT NOT NULL);
@@ -51,6 +51,10 @@ class Statement {
   }
   void Bind(int index, std::int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
   int Step() { return sqlite3_step(stmt_); }
+  void Reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
   std::string Text(int column) const {
     const auto* data = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
     return data == nullptr ? std::string() : std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
@@ -73,6 +77,18 @@ struct SqliteStore::Impl {
     if (code != SQLITE_OK) return std::unexpected(ErrorOf(db, code, doing));
     return Ok();
   }
+
+  // AddSubmissionVersion upgrades a store made before findings recorded the submission version
+  // they were matched from (SQLite has no ADD COLUMN IF NOT EXISTS).
+  Status AddSubmissionVersion(const std::filesystem::path& path) {
+    Statement probe(db, "SELECT 1 FROM pragma_table_info('findings') WHERE name = 'submission_version'");
+    if (probe.prepare_code() != SQLITE_OK) return std::unexpected(ErrorOf(db, probe.prepare_code(), "reading " + path.string()));
+    const int code = probe.Step();
+    if (code == SQLITE_ROW) return Ok();
+    if (code != SQLITE_DONE) return std::unexpected(ErrorOf(db, code, "reading " + path.string()));
+    return Exec("ALTER TABLE findings ADD COLUMN submission_version INTEGER NOT NULL DEFAULT 0",
+                "upgrading the findings table of " + path.string());
+  }
 };
 
 SqliteStore::SqliteStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -91,6 +107,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::filesystem::pa
   // so an acknowledged push is on disk (https://sqlite.org/pragma.html#pragma_synchronous).
   auto status = impl->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", "opening " + path.string());
   if (status) status = impl->Exec(kSchema, "creating the tables of " + path.string());
+  if (status) status = impl->AddSubmissionVersion(path);
   if (!status) {
     Error error = std::move(status).error();
     if (error.code() == ErrorCode::kDataLoss) return InvalidInput(error.message());
@@ -113,55 +130,68 @@ Result<std::vector<SubmissionRow>> SqliteStore::Submissions() {
   return rows;
 }
 
-Result<std::int64_t> SqliteStore::CommitPush(const SubmissionRow& submission, const std::vector<FindingsRow>& findings) {
+Result<std::int64_t> SqliteStore::PutSubmission(const SubmissionRow& submission) {
   std::lock_guard lock(mutex_);
-  sqlite3* db = impl_->db;
-  CC_RETURN_IF_ERROR(impl_->Exec("BEGIN IMMEDIATE", "starting a push"));
-  // Any failure below rolls back, so a refused or failed push leaves the stored state as it was.
-  auto fail = [&](int code, const std::string& doing) -> Result<std::int64_t> {
-    Error error = ErrorOf(db, code, doing);
-    (void)impl_->Exec("ROLLBACK", "rolling back");
-    return std::unexpected(std::move(error));
-  };
-  Statement upsert(db,
+  Statement upsert(impl_->db,
                    "INSERT INTO submissions (company_id, epoch, key_id, bytes, version, received_at) "
                    "VALUES (?1, ?2, ?3, ?4, 1, ?5) ON CONFLICT (company_id) DO UPDATE SET epoch = excluded.epoch, "
                    "key_id = excluded.key_id, bytes = excluded.bytes, version = submissions.version + 1, "
                    "received_at = excluded.received_at RETURNING version");
-  if (upsert.prepare_code() != SQLITE_OK) return fail(upsert.prepare_code(), "storing the submission");
+  if (upsert.prepare_code() != SQLITE_OK) {
+    return std::unexpected(ErrorOf(impl_->db, upsert.prepare_code(), "storing the submission"));
+  }
   upsert.Bind(1, submission.company_id);
   upsert.Bind(2, submission.epoch);
   upsert.Bind(3, submission.key_id);
   upsert.BindBlob(4, submission.bytes);
   upsert.Bind(5, submission.received_at);
+  // One statement is its own transaction: durable (synchronous=FULL) once it is done.
   int code = upsert.Step();
-  if (code != SQLITE_ROW) return fail(code, "storing the submission");
+  if (code != SQLITE_ROW) return std::unexpected(ErrorOf(impl_->db, code, "storing the submission"));
   const std::int64_t version = upsert.Int(0);
-  code = upsert.Step();
-  if (code != SQLITE_DONE) return fail(code, "storing the submission");
+  if ((code = upsert.Step()) != SQLITE_DONE) return std::unexpected(ErrorOf(impl_->db, code, "storing the submission"));
+  return version;
+}
+
+Status SqliteStore::PutFindings(const std::vector<FindingsRow>& findings) {
+  std::lock_guard lock(mutex_);
+  sqlite3* db = impl_->db;
+  CC_RETURN_IF_ERROR(impl_->Exec("BEGIN IMMEDIATE", "starting to store findings"));
+  // Any failure below rolls back, so the stored findings are all of one match.
+  auto fail = [&](int code, const std::string& doing) -> Status {
+    Error error = ErrorOf(db, code, doing);
+    (void)impl_->Exec("ROLLBACK", "rolling back");
+    return std::unexpected(std::move(error));
+  };
+  Statement put(db,
+                "INSERT INTO findings (company_id, version, json, submission_version) VALUES (?1, 1, ?2, ?3) "
+                "ON CONFLICT (company_id) DO UPDATE SET version = findings.version + "
+                "(CASE WHEN findings.json = excluded.json THEN 0 ELSE 1 END), json = excluded.json, "
+                "submission_version = excluded.submission_version");
+  if (put.prepare_code() != SQLITE_OK) return fail(put.prepare_code(), "storing findings");
   for (const FindingsRow& row : findings) {
-    Statement put(db,
-                  "INSERT INTO findings (company_id, version, json) VALUES (?1, 1, ?2) ON CONFLICT (company_id) "
-                  "DO UPDATE SET version = findings.version + 1, json = excluded.json");
-    if (put.prepare_code() != SQLITE_OK) return fail(put.prepare_code(), "storing findings");
     put.Bind(1, row.company_id);
     put.Bind(2, row.json);
-    if ((code = put.Step()) != SQLITE_DONE) return fail(code, "storing findings of " + row.company_id);
+    put.Bind(3, row.submission_version);
+    if (const int code = put.Step(); code != SQLITE_DONE) return fail(code, "storing findings of " + row.company_id);
+    put.Reset();
   }
-  code = sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
-  if (code != SQLITE_OK) return fail(code, "committing a push");
-  return version;
+  if (const int code = sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr); code != SQLITE_OK) {
+    return fail(code, "committing findings");
+  }
+  return Ok();
 }
 
 Result<std::optional<FindingsRow>> SqliteStore::Findings(const std::string& company_id) {
   std::lock_guard lock(mutex_);
-  Statement select(impl_->db, "SELECT company_id, version, json FROM findings WHERE company_id = ?1");
+  Statement select(impl_->db,
+                   "SELECT company_id, version, json, submission_version FROM findings WHERE company_id = ?1");
   if (select.prepare_code() != SQLITE_OK) return std::unexpected(ErrorOf(impl_->db, select.prepare_code(), "reading findings"));
   select.Bind(1, company_id);
   const int code = select.Step();
   if (code == SQLITE_DONE) return std::optional<FindingsRow>();
   if (code != SQLITE_ROW) return std::unexpected(ErrorOf(impl_->db, code, "reading findings"));
-  return std::optional<FindingsRow>(FindingsRow{select.Text(0), select.Int(1), select.Text(2)});
+  return std::optional<FindingsRow>(FindingsRow{select.Text(0), select.Int(1), select.Text(2), select.Int(3)});
 }
 
 Status SqliteStore::AppendAudit(const AuditRow& row) {

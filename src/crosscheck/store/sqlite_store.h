@@ -3,7 +3,7 @@
 // member's latest submission, each member's latest findings JSON, and an append-only audit log.
 //
 //   CC_ASSIGN_OR_RETURN(std::unique_ptr<SqliteStore> store, SqliteStore::Open(dir / "hub.sqlite"));
-//   CC_ASSIGN_OR_RETURN(std::int64_t version, store->CommitPush(row, findings));
+//   CC_ASSIGN_OR_RETURN(std::int64_t version, store->PutSubmission(row));
 //   CC_ASSIGN_OR_RETURN(std::optional<FindingsRow> mine, store->Findings("acme-corp"));
 #pragma once
 
@@ -38,17 +38,15 @@ class SqliteStore final : public HubStore {
   // Errors: kDataLoss when a row cannot be read; kUnavailable when the database is locked.
   Result<std::vector<SubmissionRow>> Submissions() override;
 
-  // CommitPush stores `submission` (replacing the member's previous one; its version field is
-  // ignored and becomes previous + 1) and replaces the findings of every member in `findings`,
-  // in one transaction: either all of it is durable when it returns, or none of it happened.
-  // Returns the submission's new version. Errors: kUnavailable (locked), kDataLoss (write failed),
-  // kInternal (a row breaks the schema: an empty company_id).
-  Result<std::int64_t> CommitPush(const SubmissionRow& submission, const std::vector<FindingsRow>& findings) override;
+  // PutSubmission and PutFindings: see HubStore. Errors: kUnavailable (locked), kDataLoss
+  // (write failed), kInternal (a row breaks the schema: an empty company_id).
+  Result<std::int64_t> PutSubmission(const SubmissionRow& submission) override;
+  Status PutFindings(const std::vector<FindingsRow>& findings) override;
 
   // Findings returns the member's latest findings, or nullopt when there are none yet.
   Result<std::optional<FindingsRow>> Findings(const std::string& company_id) override;
 
-  // AppendAudit appends one audit row (its id is assigned). Errors as CommitPush.
+  // AppendAudit appends one audit row (its id is assigned). Errors as PutSubmission.
   Status AppendAudit(const AuditRow& row) override;
 
   // Audit returns the audit log in order of id.

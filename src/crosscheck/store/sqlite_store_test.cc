@@ -1,6 +1,7 @@
 #include "crosscheck/store/sqlite_store.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -22,28 +23,29 @@ SubmissionRow Row(const std::string& company, const std::string& bytes) {
   return {company, "2026-12", "00112233aabbccdd", bytes, 0, "2026-12-01T00:00:00Z"};
 }
 
-TEST(SqliteStore, PushReplacesAndCountsVersions) {
-  const auto dir = FreshDir("versions");
+TEST(SqliteStore, UpgradesAStoreMadeBeforeFindingsKeptTheirSubmissionVersion) {
+  const auto dir = FreshDir("upgrade");
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir / "hub.sqlite").c_str(), &db), SQLITE_OK);
+    const char* old_schema =
+        "CREATE TABLE findings (company_id TEXT NOT NULL CHECK (company_id <> ''), version INTEGER NOT NULL, "
+        "json TEXT NOT NULL, PRIMARY KEY (company_id));"
+        "INSERT INTO findings VALUES ('acme', 4, '{\"old\":1}');";
+    EXPECT_EQ(sqlite3_exec(db, old_schema, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  }
   auto store = SqliteStore::Open(dir / "hub.sqlite");
   ASSERT_TRUE(store.has_value()) << store.error().ToString();
-  auto first = (*store)->CommitPush(Row("acme", std::string("a\0b", 3)), {{"acme", 0, "{\"n\":1}"}});
-  ASSERT_TRUE(first.has_value()) << first.error().ToString();
-  EXPECT_EQ(*first, 1);
-  auto second = (*store)->CommitPush(Row("acme", "second"), {{"acme", 0, "{\"n\":2}"}, {"birch", 0, "{}"}});
-  ASSERT_TRUE(second.has_value());
-  EXPECT_EQ(*second, 2);
-  auto rows = (*store)->Submissions();
-  ASSERT_TRUE(rows.has_value());
-  ASSERT_EQ(rows->size(), 1u);
-  EXPECT_EQ((*rows)[0].bytes, "second");
-  EXPECT_EQ((*rows)[0].version, 2);
-  auto findings = (*store)->Findings("acme");
-  ASSERT_TRUE(findings.has_value() && findings->has_value());
-  EXPECT_EQ((*findings)->version, 2);
-  EXPECT_EQ((*findings)->json, "{\"n\":2}");
-  auto none = (*store)->Findings("cobalt");
-  ASSERT_TRUE(none.has_value());
-  EXPECT_FALSE(none->has_value());
+  auto old = (*store)->Findings("acme");
+  ASSERT_TRUE(old.has_value() && old->has_value()) << (old ? "none" : old.error().ToString());
+  EXPECT_EQ((*old)->version, 4);
+  EXPECT_EQ((*old)->submission_version, 0);
+  ASSERT_TRUE((*store)->PutFindings({{"acme", 0, "{\"new\":1}", 7}}).has_value());
+  auto upgraded = (*store)->Findings("acme");
+  ASSERT_TRUE(upgraded.has_value() && upgraded->has_value());
+  EXPECT_EQ((*upgraded)->version, 5);
+  EXPECT_EQ((*upgraded)->submission_version, 7);
 }
 
 TEST(SqliteStore, BinaryBytesAndAuditSurviveReopening) {
@@ -52,7 +54,7 @@ TEST(SqliteStore, BinaryBytesAndAuditSurviveReopening) {
   {
     auto store = SqliteStore::Open(dir / "hub.sqlite");
     ASSERT_TRUE(store.has_value());
-    ASSERT_TRUE((*store)->CommitPush(Row("acme", bytes), {{"acme", 0, "[]"}}).has_value());
+    ASSERT_TRUE((*store)->PutSubmission(Row("acme", bytes)).has_value());
     ASSERT_TRUE((*store)->AppendAudit({0, "2026-12-01T00:00:00Z", "acme", "push", "ok version 1"}).has_value());
     ASSERT_TRUE((*store)->AppendAudit({0, "2026-12-01T00:00:01Z", "", "pull", "refused 401"}).has_value());
   }

@@ -209,8 +209,10 @@ void RegisterHubCommand(CLI::App& app, int* exit_code) {
                         "PEM certificate (chain) to serve HTTPS with; needs --tls-key");
   serve_cmd->add_option("--tls-key", serve_flags->tls_key, "PEM private key (unencrypted) of --tls-cert");
   serve_cmd->footer(
-      "Endpoints: POST /v1/submissions (a .ccsub body, Authorization: Bearer TOKEN; every accepted push\n"
-      "re-matches all stored submissions), GET /v1/findings, GET /healthz. HTTPS with --tls-cert and\n"
+      "Endpoints: POST /v1/submissions (a .ccsub body, Authorization: Bearer TOKEN; stored and answered\n"
+      "202 at once, then matched in the background with every push that arrived meanwhile),\n"
+      "GET /v1/findings (X-Match-Pending: true while a newer push awaits its match), GET /healthz.\n"
+      "HTTPS with --tls-cert and\n"
       "--tls-key (both or neither), plain HTTP without. The store is SQLite (--store DIR) or PostgreSQL\n"
       "(--store postgresql://...; prefer a password file or PGPASSWORD to a password in the URL).\n"
       "Exit codes: 0 stopped by SIGINT/SIGTERM; 2 invalid input or usage (bad members.csv row, named by\n"

@@ -1,4 +1,5 @@
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -54,6 +55,7 @@ int RunKeygen(const std::string& out) {
 
 struct HubFlags {
   std::string hub, token_file, submission, out, ca_file;
+  unsigned wait_seconds = 0;
 };
 
 int RunPush(const HubFlags& flags) {
@@ -67,28 +69,36 @@ int RunPush(const HubFlags& flags) {
   if (auto parsed = share::ParseSubmission(bytes.str(), flags.submission); !parsed) return ReportError(parsed.error());
   auto reply = serve::PushSubmission(flags.hub, *token, bytes.str(), flags.ca_file);
   if (!reply) return ReportError(reply.error());
-  std::printf("pushed %s: company %s, version %lld, %lld records\n", flags.submission.c_str(),
-              reply->company_id.c_str(), static_cast<long long>(reply->version), static_cast<long long>(reply->records));
+  std::printf("pushed %s: company %s, version %lld, %lld records; the hub is matching it (share pull --wait)\n",
+              flags.submission.c_str(), reply->company_id.c_str(), static_cast<long long>(reply->version),
+              static_cast<long long>(reply->records));
   return 0;
 }
 
 int RunPull(const HubFlags& flags) {
   auto token = serve::ReadTokenFile(flags.token_file);
   if (!token) return ReportError(token.error());
-  auto findings = serve::PullFindings(flags.hub, *token, flags.ca_file);
+  auto findings = serve::PullFindings(flags.hub, *token, flags.ca_file, std::chrono::seconds{flags.wait_seconds});
   if (!findings) return ReportError(findings.error());
   const std::filesystem::path out(flags.out);
   std::filesystem::path temporary = out;
   temporary += ".tmp";
   {
     std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-    file << *findings;
+    file << findings->json;
     if (!file) return ReportError(Error(ErrorCode::kInvalidInput, "cannot write " + temporary.string()));
   }
   std::error_code error;
   std::filesystem::rename(temporary, out, error);
   if (error) return ReportError(Error(ErrorCode::kInvalidInput, "cannot write " + flags.out + ": " + error.message()));
-  std::printf("wrote the hub's findings to %s\n", flags.out.c_str());
+  std::printf("wrote the hub's findings (version %lld, matched from submission version %lld) to %s\n",
+              static_cast<long long>(findings->version), static_cast<long long>(findings->submission_version),
+              flags.out.c_str());
+  if (findings->match_pending) {
+    std::fprintf(stderr,
+                 "crosscheck: these findings predate your latest submission, which the hub is still matching; "
+                 "pull again later or pass --wait SECONDS\n");
+  }
   return 0;
 }
 
@@ -139,6 +149,9 @@ void RegisterShareCommand(CLI::App& app, int* exit_code) {
   pull->add_option("--token-file", hub_flags->token_file, "file holding this member's bearer token (mode 0600)")
       ->required();
   pull->add_option("--out", hub_flags->out, "findings file to write (for scan --hub-findings)")->required();
+  pull->add_option("--wait", hub_flags->wait_seconds,
+                   "wait up to this many seconds for the findings of your latest submission (default: take what is there)")
+      ->default_val(0);
   pull->footer(kHubFooter);
   pull->callback([hub_flags, exit_code] { *exit_code = RunPull(*hub_flags); });
 }
