@@ -18,7 +18,7 @@ rm -rf "$work" && mkdir -p "$work/store" && chmod 700 "$work"
 "$bin" simulate --seed "$seed" --out "$work/world" >/dev/null
 "$bin" share keygen --out "$work/consortium.key" >/dev/null
 "$bin" share encode --applications "$work/world/applications.csv" --key-file "$work/consortium.key" \
-  --out "$work/subs" >/dev/null
+  --out "$work/subs" >/dev/null 2>&1
 
 push_config() {  # COMPANY FILE CONFIG: append one push in curl's config syntax
   [[ -s "$3" ]] && echo next >> "$3"

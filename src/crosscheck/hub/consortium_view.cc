@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 #include <numeric>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 
@@ -70,12 +71,6 @@ CivilDate PseudoDate(const Token& token) {
                    1 + static_cast<int>((value >> 28) % 28)};
 }
 
-// NameWord is a name key as the persona linker groups it: its kind and 64 bits of its hub token.
-struct NameWord {
-  char kind;
-  std::uint64_t word;
-};
-
 NormalizedApplication Decode(const share::ConsortiumRecord& record, const std::string& company_id,
                              const share::KeyedHasher& hub_layer, std::vector<NameWord>* words) {
   NormalizedApplication app;
@@ -130,7 +125,7 @@ bool BirthsCompatible(const NormalizedApplication& a, const NormalizedApplicatio
 // differ. Two relatives sharing a phone share one part ("Smith") and its skeleton: not enough.
 // Big key groups are paired through a few anchors (see below).
 std::vector<std::string> LinkPersonas(const std::vector<NormalizedApplication>& apps,
-                                      const std::vector<std::vector<NameWord>>& words) {
+                                      const std::vector<const std::vector<NameWord>*>& words) {
   constexpr std::size_t kAnchors = 16;
   // (word, application) sorted: each run is one key's holders (faster than hashing 7M strings).
   struct Holder {
@@ -141,7 +136,7 @@ std::vector<std::string> LinkPersonas(const std::vector<NormalizedApplication>& 
   };
   std::vector<Holder> whole, part;
   for (std::uint32_t app_idx = 0; app_idx < apps.size(); ++app_idx) {
-    for (const NameWord& key : words[app_idx]) {
+    for (const NameWord& key : *words[app_idx]) {
       if (key.kind == 'f') whole.push_back({key.word, app_idx, false});
       if (key.kind == 'p' || key.kind == 's') part.push_back({key.word, app_idx, key.kind == 's'});
     }
@@ -260,42 +255,65 @@ void AddBandGroups(const std::vector<NormalizedApplication>& apps,
 
 }  // namespace
 
-ConsortiumView BuildConsortiumView(const std::vector<share::Submission>& submissions,
-                                   const share::KeyedHasher& hub_layer, const ViewOptions& options) {
-  ConsortiumView view;
+DecodedMember DecodeMember(const share::Submission& submission, const share::KeyedHasher& hub_layer) {
   const share::BlockPrf hub_blocks(hub_layer.Hash("hub band layer"));
-  std::vector<std::size_t> order(submissions.size());
+  DecodedMember member;
+  member.company_id = submission.company_id;
+  member.epoch = submission.epoch;
+  for (const share::ConsortiumRecord& record : submission.records) {
+    member.name_words.emplace_back();
+    member.applications.push_back(Decode(record, submission.company_id, hub_layer, &member.name_words.back()));
+    member.photo_bands.push_back(HubWords(hub_blocks, record.photo_bands));
+    member.resume_signatures.push_back(HubWords(hub_blocks, record.resume_bins));
+    member.handles.push_back(record.handle);
+  }
+  return member;
+}
+
+ConsortiumView AssembleView(const std::vector<const DecodedMember*>& members, const ViewOptions& options) {
+  ConsortiumView view;
+  std::vector<std::size_t> order(members.size());
   std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](std::size_t left, std::size_t right) {
-    return submissions[left].company_id < submissions[right].company_id;
-  });
-  std::vector<std::vector<std::uint64_t>> photo_bands;
-  std::vector<std::vector<NameWord>> name_words;
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t left, std::size_t right) { return members[left]->company_id < members[right]->company_id; });
+  std::vector<const std::vector<std::uint64_t>*> photos;
+  std::vector<const std::vector<NameWord>*> name_words;
   for (std::size_t member_idx : order) {
-    for (const share::ConsortiumRecord& record : submissions[member_idx].records) {
-      name_words.emplace_back();
-      NormalizedApplication app = Decode(record, submissions[member_idx].company_id, hub_layer, &name_words.back());
+    const DecodedMember& member = *members[member_idx];
+    for (std::size_t idx = 0; idx < member.applications.size(); ++idx) {
+      NormalizedApplication app = member.applications[idx];
       app.index = view.applications.size();
       ApplicationRecord raw;
       raw.application_id = app.application_id;
       raw.company_id = app.company_id;
-      photo_bands.push_back(HubWords(hub_blocks, record.photo_bands));
-      view.near_duplicates.resume_signatures.push_back(HubWords(hub_blocks, record.resume_bins));
+      photos.push_back(&member.photo_bands[idx]);
+      name_words.push_back(&member.name_words[idx]);
+      view.near_duplicates.has_photo.push_back(member.photo_bands[idx].empty() ? 0 : 1);
+      view.near_duplicates.resume_signatures.push_back(member.resume_signatures[idx]);
       view.applications.push_back(std::move(app));
       view.records.push_back(std::move(raw));
       view.member_of.push_back(member_idx);
-      view.member_handle.push_back(record.handle);
+      view.member_handle.push_back(member.handles[idx]);
     }
-  }
-  std::vector<const std::vector<std::uint64_t>*> photos;
-  for (std::size_t app_idx = 0; app_idx < view.applications.size(); ++app_idx) {
-    photos.push_back(&photo_bands[app_idx]);
-    view.near_duplicates.has_photo.push_back(photo_bands[app_idx].empty() ? 0 : 1);
   }
   AddBandGroups(view.applications, photos, graph::ArtifactKind::kPhoto, options.photo_min_bands,
                 share::kPhotoBandBits, options.max_bucket, &view.near_duplicates.groups);
   view.persona_ids = LinkPersonas(view.applications, name_words);
   return view;
+}
+
+ConsortiumView BuildConsortiumView(const std::vector<share::Submission>& submissions,
+                                   const share::KeyedHasher& hub_layer, const ViewOptions& options) {
+  std::vector<DecodedMember> decoded(submissions.size());
+  const auto decode = [&](std::size_t first) {
+    for (std::size_t idx = first; idx < submissions.size(); idx += 2) decoded[idx] = DecodeMember(submissions[idx], hub_layer);
+  };
+  std::thread worker(decode, 1);
+  decode(0);
+  worker.join();
+  std::vector<const DecodedMember*> members;
+  for (const DecodedMember& member : decoded) members.push_back(&member);
+  return AssembleView(members, options);
 }
 
 }  // namespace crosscheck::hub

@@ -8,9 +8,14 @@
 //
 //   ConsortiumView view = BuildConsortiumView(submissions, hub_layer);
 //   graph::BuildNetworks(view.applications, view.records, view.persona_ids, {}, &view.near_duplicates);
+//
+// The view is made in two steps: DecodeMember (per member: the keyed layer and decoding, most
+// of the cost) and AssembleView (the whole consortium: photo groups and personas), so the hub
+// service re-decodes only the members whose submission changed.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -21,11 +26,29 @@
 
 namespace crosscheck::hub {
 
+// NameWord is a name key as the persona linker groups it: its kind and 64 bits of its hub token.
+struct NameWord {
+  char kind = 0;
+  std::uint64_t word = 0;
+};
+
+// DecodedMember is one member's records with the hub's keyed layer applied, parallel vectors
+// in submission order; it depends on that member's submission (and the hub key) alone.
+struct DecodedMember {
+  std::string company_id;
+  std::string epoch;
+  std::vector<NormalizedApplication> applications;  // application_id = hub handle (hex)
+  std::vector<std::vector<NameWord>> name_words;
+  std::vector<std::vector<std::uint64_t>> photo_bands;       // hub-keyed, or empty
+  std::vector<std::vector<std::uint32_t>> resume_signatures; // hub-keyed, or empty
+  std::vector<share::Token> handles;                         // as the member made them
+};
+
 // ConsortiumView holds parallel vectors, one entry per record of every accepted submission.
 struct ConsortiumView {
   std::vector<NormalizedApplication> applications;  // application_id = hub handle (hex)
   std::vector<ApplicationRecord> records;           // ids only: the engine's parallel input
-  std::vector<std::size_t> member_of;               // index into the submissions
+  std::vector<std::size_t> member_of;               // index into the submissions (or members)
   std::vector<share::Token> member_handle;          // the handle as the member made it
   graph::PrecomputedNearDuplicates near_duplicates;
   std::vector<std::string> persona_ids;             // "p" + 16 hex digits
@@ -41,8 +64,16 @@ struct ViewOptions {
   std::size_t max_bucket = 200;
 };
 
-// BuildConsortiumView re-keys and decodes the records and finds personas and near-duplicates.
-// Deterministic for the same submissions in any order. `hub_layer` keys every token.
+// DecodeMember re-keys and decodes one member's records. `hub_layer` keys every token.
+// Pure; thread-safe.
+DecodedMember DecodeMember(const share::Submission& submission, const share::KeyedHasher& hub_layer);
+
+// AssembleView joins decoded members (in company order) and finds personas and photo groups.
+// Deterministic for the same members in any order; member_of indexes `members`.
+ConsortiumView AssembleView(const std::vector<const DecodedMember*>& members, const ViewOptions& options);
+
+// BuildConsortiumView decodes every submission (on 2 threads) and assembles the view;
+// member_of indexes `submissions`.
 ConsortiumView BuildConsortiumView(const std::vector<share::Submission>& submissions,
                                    const share::KeyedHasher& hub_layer, const ViewOptions& options);
 

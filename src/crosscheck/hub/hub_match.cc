@@ -166,11 +166,13 @@ std::optional<share::ApplicationFinding> FindingFor(std::size_t app_idx, const s
 
 }  // namespace
 
-HubMatchResult MatchSubmissions(std::vector<SourcedSubmission> submissions, const share::KeyedHasher& hub_layer,
-                                const HubOptions& options) {
+namespace {
+
+// MatchView links and scores a view and writes each member's findings; `members` names the
+// view's member indexes (company, epoch).
+HubMatchResult MatchView(const ConsortiumView& view, const std::vector<std::pair<std::string, std::string>>& members,
+                         const HubOptions& options) {
   HubMatchResult result;
-  const std::vector<share::Submission> accepted = Accept(std::move(submissions), options, &result.refused);
-  const ConsortiumView view = BuildConsortiumView(accepted, hub_layer, options.view);
   const graph::NetworkResult networks = graph::BuildNetworks(view.applications, view.records, view.persona_ids,
                                                              graph::NetworkOptions{}, &view.near_duplicates);
   const std::vector<score::RiskAssessment> assessments = score::ScoreApplications(
@@ -184,10 +186,10 @@ HubMatchResult MatchSubmissions(std::vector<SourcedSubmission> submissions, cons
     if (artifact.weight <= 0) continue;
     for (std::uint32_t persona_idx : artifact.personas) disclosure.artifacts_of[persona_idx].push_back(artifact_idx);
   }
-  result.findings.resize(accepted.size());
-  for (std::size_t member_idx = 0; member_idx < accepted.size(); ++member_idx) {
-    result.findings[member_idx].company_id = accepted[member_idx].company_id;
-    result.findings[member_idx].epoch = accepted[member_idx].epoch;
+  result.findings.resize(members.size());
+  for (std::size_t member_idx = 0; member_idx < members.size(); ++member_idx) {
+    result.findings[member_idx].company_id = members[member_idx].first;
+    result.findings[member_idx].epoch = members[member_idx].second;
     result.findings[member_idx].k_threshold = options.k_threshold;
   }
   for (std::size_t app_idx = 0; app_idx < view.applications.size(); ++app_idx) {
@@ -205,6 +207,25 @@ HubMatchResult MatchSubmissions(std::vector<SourcedSubmission> submissions, cons
   result.personas = networks.persona_ids.size();
   result.networks = networks.networks.size();
   return result;
+}
+
+}  // namespace
+
+HubMatchResult MatchSubmissions(std::vector<SourcedSubmission> submissions, const share::KeyedHasher& hub_layer,
+                                const HubOptions& options) {
+  std::vector<RefusedSubmission> refused;
+  const std::vector<share::Submission> accepted = Accept(std::move(submissions), options, &refused);
+  std::vector<std::pair<std::string, std::string>> members;
+  for (const share::Submission& submission : accepted) members.emplace_back(submission.company_id, submission.epoch);
+  HubMatchResult result = MatchView(BuildConsortiumView(accepted, hub_layer, options.view), members, options);
+  result.refused = std::move(refused);
+  return result;
+}
+
+HubMatchResult MatchDecoded(const std::vector<const DecodedMember*>& members, const HubOptions& options) {
+  std::vector<std::pair<std::string, std::string>> names;
+  for (const DecodedMember* member : members) names.emplace_back(member->company_id, member->epoch);
+  return MatchView(AssembleView(members, options.view), names, options);
 }
 
 }  // namespace crosscheck::hub

@@ -53,4 +53,10 @@ struct SourcedSubmission {
 HubMatchResult MatchSubmissions(std::vector<SourcedSubmission> submissions, const share::KeyedHasher& hub_layer,
                                 const HubOptions& options);
 
+// MatchDecoded matches members already decoded (DecodeMember; one per company, checked by the
+// caller for one epoch and key): MatchSubmissions without the checks and the decoding, for the
+// hub service, which keeps each member's decoded records between matches. Same findings as
+// MatchSubmissions of the same submissions.
+HubMatchResult MatchDecoded(const std::vector<const DecodedMember*>& members, const HubOptions& options);
+
 }  // namespace crosscheck::hub

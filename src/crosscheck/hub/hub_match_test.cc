@@ -371,6 +371,31 @@ TEST(HubMatch, IsIndependentOfSubmissionOrder) {
   }
 }
 
+TEST(HubMatch, DecodedMembersMatchAsTheirSubmissions) {
+  // The hub service decodes each member once and matches decoded members (MatchDecoded), in
+  // any order: the findings must be those of the batch match.
+  std::vector<SourcedSubmission> submissions = CleanSubmissions();
+  const HubMatchResult expected = Match(submissions, 2);
+  std::size_t with_findings = 0;
+  for (const share::MemberFindings& findings : expected.findings) with_findings += findings.applications.size();
+  ASSERT_GT(with_findings, 0u);  // the ring's applications have findings to compare
+  std::vector<DecodedMember> decoded;
+  for (const SourcedSubmission& entry : submissions) decoded.push_back(DecodeMember(entry.submission, HubLayer()));
+  std::vector<const DecodedMember*> members;
+  for (auto it = decoded.rbegin(); it != decoded.rend(); ++it) members.push_back(&*it);
+  HubOptions options;
+  options.k_threshold = 2;
+  const HubMatchResult result = MatchDecoded(members, options);
+  EXPECT_EQ(result.applications, expected.applications);
+  EXPECT_EQ(result.personas, expected.personas);
+  EXPECT_EQ(result.networks, expected.networks);
+  EXPECT_EQ(result.flagged_applications, expected.flagged_applications);
+  ASSERT_EQ(result.findings.size(), expected.findings.size());
+  for (std::size_t member_idx = 0; member_idx < expected.findings.size(); ++member_idx) {
+    EXPECT_EQ(FindingsText(result.findings[member_idx]), FindingsText(expected.findings[member_idx]));
+  }
+}
+
 TEST(HubMatch, IsIndependentOfRecordOrder) {
   // Shuffled input gives the same personas and networks (house style), so the same findings;
   // only the order of a member's findings may follow its records.

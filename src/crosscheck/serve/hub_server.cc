@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <ctime>
 #include <exception>
@@ -109,7 +110,10 @@ struct HubServer::Impl {
   bool matching = false;
   bool stopping = false;
   std::uint64_t matches_done = 0;
+  double last_match_seconds = 0;
   std::thread matcher;
+  // Each member's decoded records and the submission version they came from; matcher thread only.
+  std::map<std::string, std::pair<std::int64_t, std::unique_ptr<const hub::DecodedMember>>> decoded;
 
   // Authenticate returns the company of the request's bearer token, or nullopt.
   std::optional<std::string> Authenticate(const httplib::Request& req) const {
@@ -184,19 +188,21 @@ struct HubServer::Impl {
   }
 
   // MatchOnce re-matches the members as they are now and stores every member's findings.
-  // Runs on the matcher thread without holding `mutex` while it matches.
-  Status MatchOnce(std::map<std::string, Member> snapshot) {
-    std::vector<hub::SourcedSubmission> all;
-    all.reserve(snapshot.size());
-    for (const auto& [company, member] : snapshot) all.push_back({company, *member.submission});
+  // Runs on the matcher thread without holding `mutex`. Only members whose submission changed
+  // since the last match are decoded again (the hub's keyed layer is most of a match's cost).
+  Status MatchOnce(const std::map<std::string, Member>& snapshot) {
+    std::vector<const hub::DecodedMember*> current;
+    for (const auto& [company, member] : snapshot) {
+      auto& [version, cached] = decoded[company];
+      if (cached == nullptr || version != member.version) {
+        cached = std::make_unique<const hub::DecodedMember>(hub::DecodeMember(*member.submission, hub_layer));
+        version = member.version;
+      }
+      current.push_back(cached.get());
+    }
     hub::HubOptions match_options;
     match_options.k_threshold = options.k_threshold;
-    if (!snapshot.empty()) {
-      match_options.epoch = snapshot.begin()->second.submission->epoch;
-      match_options.key_id = snapshot.begin()->second.submission->key_id;
-    }
-    const hub::HubMatchResult result = hub::MatchSubmissions(std::move(all), hub_layer, match_options);
-    if (!result.refused.empty()) return Internal("stored submission refused: " + result.refused.front().reason);
+    const hub::HubMatchResult result = hub::MatchDecoded(current, match_options);
     std::vector<store::FindingsRow> findings;
     for (const share::MemberFindings& member : result.findings) {
       findings.push_back({member.company_id, 0, share::FindingsJson(member), snapshot.at(member.company_id).version});
@@ -216,8 +222,9 @@ struct HubServer::Impl {
       std::map<std::string, Member> snapshot = members;  // shared submissions, not copies
       lock.unlock();
       Status matched = Internal("internal error");
+      const auto started = std::chrono::steady_clock::now();
       try {
-        matched = MatchOnce(std::move(snapshot));
+        matched = MatchOnce(snapshot);
       } catch (const std::exception& error) {
         matched = Internal(std::string("internal error: ") + error.what());
       }
@@ -228,6 +235,7 @@ struct HubServer::Impl {
       lock.lock();
       matching = false;
       ++matches_done;
+      last_match_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       if (!matched) {
         match_wanted = true;
         changed.wait_for(lock, kRetryPause, [this] { return stopping; });
@@ -293,7 +301,8 @@ struct HubServer::Impl {
     http->Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
       std::lock_guard lock(mutex);
       res.set_content(Json{{"status", "ok"}, {"members", members.size()}, {"matching", matching || match_wanted},
-                           {"matches", matches_done}}.dump() + "\n",
+                           {"matches", matches_done},
+                           {"last_match_seconds", std::round(last_match_seconds * 1000) / 1000}}.dump() + "\n",
                       "application/json");
     });
     http->set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
