@@ -192,6 +192,19 @@ std::vector<std::uint32_t> ResumeSignature(const NormalizedApplication& applicat
       options.resume_min_shingles);
 }
 
+bool AgencyMayShare(ArtifactKind kind) {
+  switch (kind) {
+    case ArtifactKind::kEmail:
+    case ArtifactKind::kPhone:
+    case ArtifactKind::kIp:
+    case ArtifactKind::kDevice:
+    case ArtifactKind::kResume:
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool IsAgencySource(std::string_view source) {
   return source.size() > 7 && EqualsIgnoreCaseAscii(source.substr(0, 7), "agency:");
 }
@@ -604,12 +617,14 @@ void AssignParties(const std::vector<NormalizedApplication>& applications,
     // One name throughout: two personas of one person that linkage did not join (or two
     // strangers with one common name): either way not reuse by different people.
     const bool one_name = OneNameThroughout(applications, identity, artifact);
-    // A party is the agency that submitted the application, else the persona's household.
+    // A party is the agency that submitted the application (for what an agency shares on its
+    // candidates' behalf), else the persona's household.
     parties.clear();
     bool any_agency = false;
+    const bool agency_may_share = AgencyMayShare(artifact.kind);
     for (std::size_t app_idx : artifact.applications) {
       const std::string& source = applications[app_idx].source;
-      if (IsAgencySource(source)) {
+      if (agency_may_share && IsAgencySource(source)) {
         any_agency = true;
         parties.push_back((1ULL << 63) | (internal::Fnv1a64(ToLowerAscii(source)) >> 1));
       } else {

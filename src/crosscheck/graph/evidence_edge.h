@@ -88,7 +88,8 @@ struct SharedArtifact {
   double similarity = 1;                   // 1 for exact values; min Jaccard / pHash similarity
   // party_count: independent parties among the holders. Personas of one household (a home
   // address of at most household_max_personas people) are one party; applications that one
-  // staffing agency submitted (source "agency:<name>") are that agency's, one party; personas
+  // staffing agency submitted (source "agency:<name>") are that agency's, one party, for the
+  // kinds an agency shares for its candidates (AgencyMayShare); personas
   // whose names are all one person's (NamesAreOnePerson) are one party (a linkage miss).
   std::size_t party_count = 0;
   // explained_by: why the sharing is not evidence when party_count is 1: "household",
@@ -145,9 +146,17 @@ struct PrecomputedNearDuplicates {
 };
 
 // IsAgencySource says whether an application's `source` names a staffing agency that submitted
-// it ("agency:<name>", any case): the agency, not the applicant, is then the party behind its
-// shared values.
+// it ("agency:<name>", any case): the agency, not the applicant, is then the party behind the
+// values an agency shares on its candidates' behalf (AgencyMayShare).
 bool IsAgencySource(std::string_view source);
+
+// AgencyMayShare says whether an agency explains sharing of this kind: what it puts on the
+// applications it submits — its inbox, phone, office IP, the device the application platform
+// fingerprints (DATA.md: device_id is the application's, i.e. the submitter's) and its resume
+// template — never a payout account, photo, national id, address or profile handle, which
+// belong to the candidate (front agencies and contractors are documented tradecraft:
+// threat-domain.md 2.9 F2).
+bool AgencyMayShare(ArtifactKind kind);
 
 // ResumeSignature returns the MinHash signature (128 bins) CollectEvidence compares resumes by:
 // word shingles of records' resume_text once the applicant's own name, e-mail, handles, URLs

@@ -315,6 +315,33 @@ TEST(CollectEvidence, ExplainedSharingIsOneParty) {
   }
 }
 
+TEST(CollectEvidence, AnAgencyNeverExplainsWhatBelongsToTheCandidate) {
+  // A front agency submits three personas who share its inbox (explained: the agency's) and one
+  // payout account and one photo (the candidates' own: three parties, evidence).
+  World world;
+  for (int member = 0; member < 3; ++member) {
+    NormalizedApplication& a = world.Add("P" + std::to_string(member), "co" + std::to_string(member));
+    a.email = "submissions@frontagency.example";
+    a.source = "agency:frontagency";
+    a.payout_account = "GB29NWBK60161331926819";
+    a.national_id = "M12345678";
+  }
+  const NetworkResult result = world.Build();
+  const SharedArtifact* email = FindArtifact(result, ArtifactKind::kEmail);
+  ASSERT_NE(email, nullptr);
+  EXPECT_EQ(email->party_count, 1u);
+  EXPECT_EQ(email->explained_by, "agency");
+  for (ArtifactKind kind : {ArtifactKind::kPayoutAccount, ArtifactKind::kNationalId}) {
+    SCOPED_TRACE(ArtifactKindName(kind));
+    const SharedArtifact* artifact = FindArtifact(result, kind);
+    ASSERT_NE(artifact, nullptr);
+    EXPECT_EQ(artifact->party_count, 3u);
+    EXPECT_EQ(artifact->explained_by, "");
+    EXPECT_GT(artifact->weight, 0.0);
+  }
+  EXPECT_EQ(NetworkOf(result, "P0"), NetworkOf(result, "P2"));
+}
+
 TEST(CollectEvidence, SharingBeyondAHouseholdCounts) {
   World world;
   // Six personas claim one address: more than a household. A couple at another address

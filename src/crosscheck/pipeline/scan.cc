@@ -40,13 +40,6 @@ using Clock = std::chrono::steady_clock;
 constexpr std::size_t kMaxEdgesPerNetwork = 300;
 constexpr std::size_t kMaxLinkedPairsPerNetwork = 200;
 
-// A sanctions hit on the name alone is a potential match for review, not a finding: common
-// names ("Wei Zhang", "Hyun-woo Kim") sit within an edit of listed people, and weighing them
-// would score applicants for their name's origin. Alone it is a reason a reviewer sees (LR
-// about 3); a listed date of birth that agrees makes it the full indicator; one that
-// disagrees drops the match.
-constexpr double kNameOnlySanctionsStrength = 0.12;
-
 // StageTimer records how long each stage took, for the summary and report.json.
 class StageTimer {
  public:
@@ -159,7 +152,12 @@ void AddWatchlistEvidence(const SideInputs& side, const std::vector<ApplicationR
                  match.listed_name + "' [" + programs + "] score " + std::to_string(match.score).substr(0, 4) +
                  ": " + match.explanation +
                  (corroborated ? "; date of birth agrees with the listing" : "; name only (no date of birth to compare)"),
-             (corroborated ? 1.0 : kNameOnlySanctionsStrength) * match.score});
+             match.score,
+             // A hit on the name alone is a potential match for review, not a finding: common
+             // names ("Wei Zhang", "Hyun-woo Kim") sit within an edit of listed people, and
+             // weighing them would score applicants for their name's origin. A listed date of
+             // birth that agrees makes it the full indicator; one that disagrees drops it.
+             /*review_only=*/!corroborated});
         break;
       }
     }

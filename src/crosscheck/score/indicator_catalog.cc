@@ -39,7 +39,8 @@ const std::vector<Indicator>& IndicatorCatalog() {
   // `source`, set once for all data (not fitted to a test world); see docs/INDICATORS.md.
   static const std::vector<Indicator> catalog = {
       {"VOIP_PHONE", F::kAccessAnonymity, 4,
-       "The phone number is a VoIP / virtual line, not a carrier mobile or landline.",
+       "The phone number is a virtual (non-fixed VoIP) number, not a carrier mobile, landline or "
+       "address-bound (fixed) VoIP home line.",
        "phone_line_type or libphonenumber line type",
        "threat-domain.md 2.4 A3 (Mandiant; Sardine)"},
       {"ANONYMIZING_IP", F::kAccessAnonymity, 5,
@@ -129,7 +130,8 @@ const std::vector<Indicator>& IndicatorCatalog() {
        "signins.jsonl device fingerprint", "threat-domain.md 2.8 E7 (LevelBlue; Okta)"},
       {"SANCTIONS_MATCH", F::kWatchlist, 10000,
        "The name matches an entry of the OFAC SDN list and the listed date of birth agrees "
-       "(name only: 0.12 of the weight; a listed date of birth that disagrees: no match).",
+       "(name only: a reason for review with no weight; a listed date of birth that disagrees: "
+       "no match).",
        "full_name, date_of_birth vs sdn.csv",
        "threat-domain.md 2.9 F3 (OFAC)"},
       {"KNOWN_BAD_INDICATOR", F::kWatchlist, 300,

@@ -104,8 +104,6 @@ double Combine(std::vector<Contribution> contributions, std::vector<Reason>* rea
   return total;
 }
 
-bool IsVoip(LineType type) { return type == LineType::kFixedVoip || type == LineType::kNonFixedVoip; }
-
 std::string CompactLower(std::string_view text) {
   std::string out;
   for (char c : text) {
@@ -252,8 +250,11 @@ void AddApplicationEvidence(const NormalizedApplication& a, std::vector<Contribu
     out->push_back(Contribution{&indicator, strength * std::log(indicator.likelihood_ratio),
                                 std::move(summary), std::move(evidence)});
   };
-  if (IsVoip(a.line_type)) {
-    add("VOIP_PHONE", "phone is a VoIP line",
+  // A virtual number (Google Voice, TextNow: nonFixedVoip) is the documented indicator. A fixed
+  // VoIP line is tied to an address: the ordinary home phone in several numbering plans (Korea's
+  // 070, Japan's 050, cable-company home phones), so it says nothing about the applicant.
+  if (a.line_type == LineType::kNonFixedVoip) {
+    add("VOIP_PHONE", "phone is a virtual (non-fixed VoIP) number",
         {"phone " + graph::MaskArtifactValue(ArtifactKind::kPhone, a.phone_e164)});
   }
   if (a.ip_info.is_anonymous) {
@@ -394,9 +395,16 @@ std::vector<RiskAssessment> ScoreApplications(const std::vector<NormalizedApplic
   }
 
   std::vector<std::vector<Contribution>> external_of(applications.size());
+  std::vector<std::vector<Reason>> review_of(applications.size());
   for (const ExternalFinding& finding : external.findings) {
     const Indicator* indicator = FindIndicator(finding.code);
     if (indicator == nullptr || finding.application_index >= applications.size()) continue;
+    if (finding.review_only) {
+      review_of[finding.application_index].push_back(
+          Reason{std::string(indicator->code), 0, std::string(indicator->meaning) + " For review only: no weight.",
+                 {finding.evidence}});
+      continue;
+    }
     const double strength = std::clamp(finding.strength, 0.0, 1.0);
     external_of[finding.application_index].push_back(
         Contribution{indicator, strength * std::log(indicator->likelihood_ratio),
@@ -425,6 +433,7 @@ std::vector<RiskAssessment> ScoreApplications(const std::vector<NormalizedApplic
     });
     RiskAssessment& assessment = result[app_idx];
     assessment.log_odds = Combine(std::move(contributions), &assessment.reasons);
+    for (Reason& review : review_of[app_idx]) assessment.reasons.push_back(std::move(review));
     if (assessment.log_odds > persona_own[persona_idx]) {
       persona_own[persona_idx] = assessment.log_odds;
       persona_best_application[persona_idx] = app_idx;

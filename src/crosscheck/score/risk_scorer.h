@@ -49,6 +49,9 @@ struct ExternalFinding {
   std::string code;                   // a catalogue code, e.g. SANCTIONS_MATCH
   std::string evidence;               // what matched, already masked by the producer
   double strength = 1;                // in [0, 1]: match confidence; scales the log-LR
+  // review_only: shown to the reviewer as a reason of weight 0; never changes the score or the
+  // level (a sanctions hit on a name alone: common names sit near listed ones).
+  bool review_only = false;
 };
 
 // ExternalEvidence bundles every external finding of a run.

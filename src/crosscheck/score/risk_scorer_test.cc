@@ -167,7 +167,7 @@ TEST(RiskScorer, FlagsARingAndExplainsEveryReason) {
 TEST(RiskScorer, CapsCorrelatedAccessIndicators) {
   World world;
   NormalizedApplication& a = world.Add("P1", "acme", "a", "b", "US");
-  a.line_type = LineType::kFixedVoip;
+  a.line_type = LineType::kNonFixedVoip;
   a.ip_info.is_anonymous = true;
   a.shipping_address_key = "somewhere else 99999";
   a.postal_code = "10001";
@@ -215,6 +215,43 @@ TEST(RiskScorer, ExternalFindingsCountWithTheirStrength) {
   EXPECT_EQ(FindReason(result[0], "SANCTIONS_MATCH")->evidence.front(), "sdn entry 12345 (score 0.97)");
   EXPECT_NEAR(FindReason(result[1], "SIGNIN_FOREIGN_GEO")->log_odds, 0.5 * std::log(6.0), 1e-9);
   EXPECT_TRUE(result[2].reasons.empty());
+}
+
+TEST(RiskScorer, OnlyAVirtualNumberIsVoipRisk) {
+  // A fixed VoIP line is an address-bound home phone (Korea's 070, Japan's 050, a cable
+  // company's): no reason; a virtual number (Google Voice) is the indicator.
+  for (LineType type : {LineType::kFixedVoip, LineType::kNonFixedVoip, LineType::kMobile, LineType::kLandline}) {
+    World world;
+    NormalizedApplication& a = world.Add("P1", "acme", "a", "b", "KR");
+    a.phone_e164 = "+827012345678";
+    a.line_type = type;
+    const auto result = world.Score();
+    EXPECT_EQ(FindReason(result[0], "VOIP_PHONE") != nullptr, type == LineType::kNonFixedVoip)
+        << static_cast<int>(type);
+  }
+}
+
+TEST(RiskScorer, AReviewOnlyFindingIsShownButNeverChangesTheScore) {
+  // Identical applicants, one of whom has a name-only sanctions hit: same score, same level,
+  // and the hit is a reason of weight 0 the reviewer sees.
+  World world;
+  for (const char* persona : {"P1", "P2"}) {
+    NormalizedApplication& a = world.Add(persona, "acme", "a", "b", "US");
+    a.line_type = LineType::kNonFixedVoip;
+    a.ip_info.is_anonymous = true;
+  }
+  ExternalEvidence external;
+  external.findings.push_back({0, "SANCTIONS_MATCH", "'Kim Chol' ~ SDN 12345 score 0.93; name only", 0.93, true});
+  const auto result = world.Score(external);
+  EXPECT_EQ(result[0].score, result[1].score);
+  EXPECT_EQ(result[0].level, result[1].level);
+  EXPECT_DOUBLE_EQ(result[0].log_odds, result[1].log_odds);
+  const Reason* review = FindReason(result[0], "SANCTIONS_MATCH");
+  ASSERT_NE(review, nullptr);
+  EXPECT_EQ(review->log_odds, 0.0);
+  EXPECT_NE(review->summary.find("review"), std::string::npos) << review->summary;
+  EXPECT_EQ(review->evidence.front(), "'Kim Chol' ~ SDN 12345 score 0.93; name only");
+  EXPECT_EQ(FindReason(result[1], "SANCTIONS_MATCH"), nullptr);
 }
 
 TEST(RiskScorer, PersonaVariantsMeansDifferentPeopleBehindOneIdentifier) {
