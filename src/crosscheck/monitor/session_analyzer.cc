@@ -271,6 +271,8 @@ struct Account {
   // SIGNIN_FOREIGN_GEO: direct sign-ins (not through an anonymizer) with a known country, and
   // the distinct UTC days with a usable sign-in
   std::int64_t located_direct = 0;
+  std::int64_t located_direct_days = 0;  // distinct UTC days with a direct located sign-in
+  std::int64_t last_located_direct_day = std::numeric_limits<std::int64_t>::min();
   std::int64_t active_days = 0;
   std::int64_t last_active_day = std::numeric_limits<std::int64_t>::min();
   // SIGNIN_OFF_HOURS
@@ -402,12 +404,14 @@ void ScoreAccount(const Account& account, const MonitorOptions& options, Account
                          Percent(account.anonymizer_events, events) + ")"});
   }
   if (account.foreign_direct > 0) {
-    // A trip is a few days abroad (LR ~2); living abroad while claiming another residence is
-    // most sign-ins, on many days, from elsewhere (LR ~55). Sign-ins through anonymizers are
-    // left out: the exit's country is the VPN's, and the anonymizer term already counts them.
-    const double share = static_cast<double>(account.foreign_direct) /
-                         static_cast<double>(std::max<std::int64_t>(account.located_direct, 1));
-    const double habit = Ramp(share, 0.2, 0.7) * Ramp(static_cast<double>(account.foreign_days), 1, 5);
+    // Weighed by days, not sign-ins: a trip (a family visit, a holiday) is a minority of the
+    // days the account was seen directly, however busy those days were (LR ~2, rising smoothly
+    // with the share); living abroad while claiming another residence is most of those days,
+    // a week or more of them, from elsewhere (LR ~55). Sign-ins through anonymizers are left
+    // out: the exit's country is the VPN's, and the anonymizer term already counts them.
+    const double day_share = static_cast<double>(account.foreign_days) /
+                             static_cast<double>(std::max<std::int64_t>(account.located_direct_days, 1));
+    const double habit = Ramp(day_share, 0.3, 0.8) * Ramp(static_cast<double>(account.foreign_days), 2, 7);
     terms.push_back({kSigninForeignGeo, 0.7 + 3.3 * habit,
                      std::to_string(account.foreign_direct) + " of " +
                          std::to_string(account.located_direct) + " direct sign-ins (" +
@@ -754,7 +758,10 @@ void SessionAnalyzer::State::CheckForeignGeo(Account& account, const SigninEvent
   const std::string& observed = !ip_country.empty() ? ip_country : idp_country;
   if (observed.empty()) return;
   const bool direct = !facts.anonymizer && !event.is_proxy.value_or(false);
-  if (direct) ++account.located_direct;
+  if (direct) {
+    ++account.located_direct;
+    CountDay(event.published_unix, account.last_located_direct_day, account.located_direct_days);
+  }
   if (observed == account.residence_country) return;
   ++account.foreign_events;
   if (direct) {

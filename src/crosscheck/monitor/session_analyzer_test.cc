@@ -384,6 +384,27 @@ TEST(SessionAnalyzer, WeightsGrowWithHowHabitualTheEvidenceIs) {
   }
 }
 
+// A family visit is weighed by the days it took, not by how busy they were: six days abroad
+// with a dozen sign-ins each, in a month of working from home, stays a weak reason.
+TEST(SessionAnalyzer, ABusyFamilyVisitIsNotLivingAbroad) {
+  std::vector<SigninEvent> events;
+  const std::int64_t start = *ParseTimestamp("2024-05-01T16:00:00Z");
+  for (int day = 0; day < 30; ++day) {
+    const bool visiting = day >= 12 && day < 18;
+    for (int sign_in = 0; sign_in < (visiting ? 12 : 1); ++sign_in) {
+      SigninEvent event = Event("d" + std::to_string(day) + "-" + std::to_string(sign_in), "alice@acme.com", "",
+                                visiting ? "81.2.69.160" : "98.51.100.1", visiting ? "Germany" : "United States");
+      event.published_unix = start + day * 86400 + sign_in * 600;
+      events.push_back(event);
+    }
+  }
+  const MonitorReport report = AnalyzeSignins(events, Staff(), nullptr);
+  const AccountReport* alice = AccountOf(report, "alice@acme.com");
+  ASSERT_NE(alice, nullptr);
+  EXPECT_EQ(alice->reasons, (std::vector<std::string>{kSigninForeignGeo}));
+  EXPECT_EQ(alice->level, "low") << alice->score;
+}
+
 // Who shares an address: a couple, an office, a shared flat, a laptop farm.
 TEST(SessionAnalyzer, SharedIpWeighsByHowManyEmployersItJoins) {
   struct Case {
