@@ -1,6 +1,7 @@
 #include "crosscheck/graph/evidence_edge.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <cstdio>
@@ -99,87 +100,127 @@ bool IsWordByte(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
-// AddWords appends the lower-cased words of `text` to `words`.
-void AddWords(std::string_view text, std::vector<std::string>* words) {
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    while (pos < text.size() && !IsWordByte(static_cast<unsigned char>(text[pos]))) ++pos;
-    std::size_t end = pos;
-    while (end < text.size() && IsWordByte(static_cast<unsigned char>(text[end]))) ++end;
-    if (end > pos) words->push_back(ToLowerAscii(text.substr(pos, end - pos)));
-    pos = end;
+// Word is one word (a run of word bytes) of a text: its Fnv1a64 lower-cased (ASCII), hashed
+// as it is read so that no word becomes a string, and where it ends.
+struct Word {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;  // Fnv1a64's seed
+  bool digits_only = true;
+  std::size_t end = 0;
+};
+
+// ReadWord returns the word that starts at `pos`, a word byte.
+Word ReadWord(std::string_view text, std::size_t pos) {
+  Word word;
+  for (; pos < text.size() && IsWordByte(static_cast<unsigned char>(text[pos])); ++pos) {
+    const char c = text[pos];
+    word.digits_only = word.digits_only && c >= '0' && c <= '9';
+    word.hash ^= static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    word.hash *= 0x100000001b3ULL;
+  }
+  word.end = pos;
+  return word;
+}
+
+// AddWordHashes appends the hash of each word of `text` to `hashes`.
+void AddWordHashes(std::string_view text, std::vector<std::uint64_t>* hashes) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    if (!IsWordByte(static_cast<unsigned char>(text[pos]))) {
+      ++pos;
+      continue;
+    }
+    const Word word = ReadWord(text, pos);
+    hashes->push_back(word.hash);
+    pos = word.end;
   }
 }
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// IsContactToken: URLs and e-mail addresses are contact details whatever their form.
+// `has_at` and `has_colon` come from the scan that found the token's end, so most tokens
+// need no search of their own.
+bool IsContactToken(std::string_view raw, bool has_at, bool has_colon) {
+  return has_at || (has_colon && raw.find("://") != std::string_view::npos) ||
+         (raw.size() > 4 && EqualsIgnoreCaseAscii(raw.substr(0, 4), "www."));
+}
 
 // ResumeShingles hashes the word k-grams of the resume after removing what identifies the
 // applicant: a template reused by an operation keeps its shingles when the name and
 // contact details are swapped, while two strangers' contact lines never make them similar.
 // OwnWordHashes are the sorted hashes of the words that identify the applicant.
 std::vector<std::uint64_t> OwnWordHashes(const NormalizedApplication& application, const ApplicationRecord& record) {
-  std::vector<std::string> own;
-  AddWords(record.full_name, &own);
-  AddWords(application.name.full, &own);
-  for (const std::string& token : application.name.tokens) own.push_back(token);
-  AddWords(record.email, &own);
-  AddWords(application.email, &own);
-  AddWords(application.linkedin, &own);
-  AddWords(application.github, &own);
-  AddWords(record.linkedin, &own);
-  AddWords(record.github, &own);
   std::vector<std::uint64_t> own_hashes;
-  for (const std::string& word : own) own_hashes.push_back(internal::Fnv1a64(word));
+  own_hashes.reserve(32);  // a name, an e-mail and two handles: rarely more words
+  AddWordHashes(record.full_name, &own_hashes);
+  AddWordHashes(application.name.full, &own_hashes);
+  for (const std::string& token : application.name.tokens) own_hashes.push_back(internal::Fnv1a64(token));
+  for (const std::string* text : {&record.email, &application.email, &application.linkedin, &application.github,
+                                  &record.linkedin, &record.github}) {
+    AddWordHashes(*text, &own_hashes);
+  }
   std::sort(own_hashes.begin(), own_hashes.end());
   return own_hashes;
 }
 
+// OwnWordFilter is a 256-bit Bloom filter (one probe, top 8 bits) of the applicant's word
+// hashes: most resume words are not the applicant's, and the filter rejects them without a
+// binary search (whose branches a CPU cannot predict).
+class OwnWordFilter {
+ public:
+  explicit OwnWordFilter(const std::vector<std::uint64_t>& own_hashes) : own_hashes_(own_hashes) {
+    for (std::uint64_t hash : own_hashes) bits_[hash >> 62] |= Bit(hash);
+  }
+  bool Contains(std::uint64_t hash) const {
+    return (bits_[hash >> 62] & Bit(hash)) != 0 && std::binary_search(own_hashes_.begin(), own_hashes_.end(), hash);
+  }
+
+ private:
+  static std::uint64_t Bit(std::uint64_t hash) { return std::uint64_t{1} << ((hash >> 56) & 63); }
+
+  const std::vector<std::uint64_t>& own_hashes_;
+  std::array<std::uint64_t, 4> bits_{};
+};
+
 std::vector<std::uint64_t> ResumeShingles(std::string_view text, const std::vector<std::uint64_t>& own_hashes,
                                           int shingle_words) {
-  // One pass, no per-word strings: words are hashed lower-cased as they are read.
+  // One pass, no per-word strings; words are at most every other byte, so one allocation,
+  // and the shingles are made in place of the words.
+  const OwnWordFilter own(own_hashes);
   std::vector<std::uint64_t> words;
+  words.reserve(text.size() / 2 + 1);
+  // One pass over the whitespace-separated tokens: a token's words are kept, then dropped
+  // again if the token turns out to be a contact detail.
   std::size_t pos = 0;
   while (pos < text.size()) {
     while (pos < text.size() && IsSpace(text[pos])) ++pos;
-    std::size_t end = pos;
-    while (end < text.size() && !IsSpace(text[end])) ++end;
-    const std::string_view raw = text.substr(pos, end - pos);
-    pos = end;
-    // URLs and e-mail addresses are contact details whatever their form.
-    if (raw.find("://") != std::string_view::npos || raw.find('@') != std::string_view::npos ||
-        (raw.size() > 4 && EqualsIgnoreCaseAscii(raw.substr(0, 4), "www."))) {
-      continue;
-    }
-    for (std::size_t piece = 0; piece < raw.size();) {
-      while (piece < raw.size() && !IsWordByte(static_cast<unsigned char>(raw[piece]))) ++piece;
-      std::size_t piece_end = piece;
-      bool digits_only = true;
-      std::uint64_t hash = 0xcbf29ce484222325ULL;
-      while (piece_end < raw.size() && IsWordByte(static_cast<unsigned char>(raw[piece_end]))) {
-        const char c = raw[piece_end];
-        digits_only = digits_only && c >= '0' && c <= '9';
-        hash ^= static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-        hash *= 0x100000001b3ULL;
-        ++piece_end;
+    const std::size_t token_start = pos;
+    const std::size_t words_before = words.size();
+    bool has_at = false, has_colon = false;
+    while (pos < text.size() && !IsSpace(text[pos])) {
+      if (IsWordByte(static_cast<unsigned char>(text[pos]))) {
+        const Word word = ReadWord(text, pos);
+        // Digits are phone numbers, dates and postcodes: never template content.
+        if (!word.digits_only && !own.Contains(word.hash)) words.push_back(word.hash);
+        pos = word.end;
+      } else {
+        has_at = has_at || text[pos] == '@';
+        has_colon = has_colon || text[pos] == ':';
+        ++pos;
       }
-      // Digits are phone numbers, dates and postcodes: never template content.
-      if (piece_end > piece && !digits_only &&
-          !std::binary_search(own_hashes.begin(), own_hashes.end(), hash)) {
-        words.push_back(hash);
-      }
-      piece = piece_end;
     }
+    if (IsContactToken(text.substr(token_start, pos - token_start), has_at, has_colon)) words.resize(words_before);
   }
-  std::vector<std::uint64_t> shingles;
   const auto k = static_cast<std::size_t>(std::max(1, shingle_words));
-  if (words.size() < k) return shingles;
-  shingles.reserve(words.size() - k + 1);
-  for (std::size_t start = 0; start + k <= words.size(); ++start) {
+  if (words.size() < k) return {};
+  // Shingle `start` reads words start..start+k-1 and is written over word `start`, read last.
+  const std::size_t shingles = words.size() - k + 1;
+  for (std::size_t start = 0; start < shingles; ++start) {
     std::uint64_t hash = 0;
     for (std::size_t offset = 0; offset < k; ++offset) hash = internal::Mix64(hash ^ words[start + offset]);
-    shingles.push_back(hash);
+    words[start] = hash;
   }
-  return shingles;
+  words.resize(shingles);
+  return words;
 }
 
 }  // namespace

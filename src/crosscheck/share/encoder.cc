@@ -1,6 +1,7 @@
 #include "crosscheck/share/encoder.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 
 #include "crosscheck/common/strings.h"
@@ -49,6 +50,30 @@ bool BindsSkeletons(TokenKind kind) {
 bool IsIdentityKind(TokenKind kind) {
   return kind == TokenKind::kBirthDate || kind == TokenKind::kNationalId || kind == TokenKind::kLinkedin ||
          kind == TokenKind::kGithub;
+}
+
+// Tokens are made of big-endian bytes, so members on any machine make the same tokens.
+template <class Word>
+void StoreBigEndian(Word value, std::uint8_t* out) {
+  if constexpr (std::endian::native == std::endian::little) value = std::byteswap(value);
+  std::memcpy(out, &value, sizeof value);
+}
+
+template <class Word>
+Word LoadBigEndian(const std::uint8_t* in) {
+  Word value;
+  std::memcpy(&value, in, sizeof value);
+  if constexpr (std::endian::native == std::endian::little) value = std::byteswap(value);
+  return value;
+}
+
+// TokenLess is std::array's operator< on tokens (bytes in lexicographic order) as two
+// big-endian words: a library memcmp call per comparison cost more than the rest of the sort.
+bool TokenLess(const Token& left, const Token& right) {
+  const auto left_high = LoadBigEndian<std::uint64_t>(left.data());
+  const auto right_high = LoadBigEndian<std::uint64_t>(right.data());
+  if (left_high != right_high) return left_high < right_high;
+  return LoadBigEndian<std::uint64_t>(left.data() + 8) < LoadBigEndian<std::uint64_t>(right.data() + 8);
 }
 
 NameKeyKind Marked(NameKeyKind form_kind, TokenKind context) {
@@ -105,19 +130,12 @@ std::vector<std::uint64_t> SubmissionEncoder::PhotoBands(std::uint64_t photo_has
     for (int slot = 0; slot < kPhotoBandBits; ++slot) {
       sampled = (sampled << 1) | static_cast<std::uint32_t>((photo_hash >> photo_bits_[table][slot]) & 1);
     }
-    // Bytes in a fixed order, so members on any machine make the same tokens.
     blocks[table][0] = static_cast<std::uint8_t>(table);
-    blocks[table][1] = static_cast<std::uint8_t>(sampled >> 8);
-    blocks[table][2] = static_cast<std::uint8_t>(sampled);
+    StoreBigEndian(static_cast<std::uint16_t>(sampled), &blocks[table][1]);
   }
   photo_prf_.Apply(blocks);
-  std::vector<std::uint64_t> bands;
-  bands.reserve(kPhotoBands);
-  for (const Block& block : blocks) {
-    std::uint64_t word = 0;
-    for (int byte = 0; byte < 8; ++byte) word = (word << 8) | block[byte];
-    bands.push_back(word);
-  }
+  std::vector<std::uint64_t> bands(kPhotoBands);
+  for (int table = 0; table < kPhotoBands; ++table) bands[table] = LoadBigEndian<std::uint64_t>(blocks[table].data());
   return bands;
 }
 
@@ -126,14 +144,11 @@ std::vector<std::uint32_t> SubmissionEncoder::ResumeBins(const std::vector<std::
   std::array<Block, kResumeBins> blocks{};
   for (int bin = 0; bin < kResumeBins; ++bin) {
     blocks[bin][0] = static_cast<std::uint8_t>(bin);
-    for (int byte = 0; byte < 4; ++byte) blocks[bin][1 + byte] = static_cast<std::uint8_t>(signature[bin] >> (24 - 8 * byte));
+    StoreBigEndian(signature[bin], &blocks[bin][1]);
   }
   resume_prf_.Apply(blocks);
   std::vector<std::uint32_t> bins(kResumeBins);
-  for (int bin = 0; bin < kResumeBins; ++bin) {
-    bins[bin] = (std::uint32_t{blocks[bin][0]} << 24) | (std::uint32_t{blocks[bin][1]} << 16) |
-                (std::uint32_t{blocks[bin][2]} << 8) | blocks[bin][3];
-  }
+  for (int bin = 0; bin < kResumeBins; ++bin) bins[bin] = LoadBigEndian<std::uint32_t>(blocks[bin].data());
   return bins;
 }
 
@@ -141,6 +156,7 @@ std::vector<NameForm> NameForms(const NormalizedName& name) {
   const std::vector<std::string> parts = graph::NameParts(name);
   std::vector<NameForm> forms;
   if (parts.empty()) return forms;
+  forms.reserve(3 + 2 * parts.size());  // the whole-name forms, then a part and a skeleton each
   // The whole name (parts sorted and joined, so order does not matter), its letters sorted
   // (the same letters split otherwise: "min jun" / "minjun", as NamesAreOnePerson), given +
   // family alone (a middle name dropped), each part of two or more letters, and each part's
@@ -195,6 +211,10 @@ std::vector<LabelledNameKey> SubmissionEncoder::BoundNameKeys(const NormalizedAp
   std::vector<Block> context_keys;
   std::vector<TokenKind> context_kinds;
   std::vector<char> is_photo;
+  const std::size_t most_contexts = record.tokens.size() + 4;
+  context_keys.reserve(most_contexts);
+  context_kinds.reserve(most_contexts);
+  is_photo.reserve(most_contexts);
   for (const auto& [kind, token] : record.tokens) {
     if (!BindsNames(kind)) continue;
     context_keys.push_back(token);
@@ -204,7 +224,7 @@ std::vector<LabelledNameKey> SubmissionEncoder::BoundNameKeys(const NormalizedAp
   for (std::size_t table = 0; table < 4 && table < record.photo_bands.size(); ++table) {
     Block block{};
     block[0] = static_cast<std::uint8_t>(0xF0 + table);
-    for (int byte = 0; byte < 8; ++byte) block[1 + byte] = static_cast<std::uint8_t>(record.photo_bands[table] >> (56 - 8 * byte));
+    StoreBigEndian(record.photo_bands[table], &block[1]);
     context_keys.push_back(block);
     context_kinds.push_back(TokenKind::kEmail);
     is_photo.push_back(1);
@@ -212,6 +232,9 @@ std::vector<LabelledNameKey> SubmissionEncoder::BoundNameKeys(const NormalizedAp
   context_prf_.Apply(context_keys);
   std::vector<Block> blocks;
   std::vector<std::size_t> block_form;
+  blocks.reserve(forms.size());
+  block_form.reserve(forms.size());
+  out.reserve(context_keys.size() * forms.size());
   for (std::size_t context_idx = 0; context_idx < context_keys.size(); ++context_idx) {
     const TokenKind kind = context_kinds[context_idx];
     // Whole names are also bound to the photo: a person who changed e-mail and phone between
@@ -239,7 +262,7 @@ std::vector<LabelledNameKey> SubmissionEncoder::BoundNameKeys(const NormalizedAp
     }
   }
   std::sort(out.begin(), out.end(), [](const LabelledNameKey& left, const LabelledNameKey& right) {
-    return left.key.key < right.key.key;
+    return TokenLess(left.key.key, right.key.key);
   });
   out.erase(std::unique(out.begin(), out.end(),
                         [](const LabelledNameKey& left, const LabelledNameKey& right) {
@@ -249,24 +272,24 @@ std::vector<LabelledNameKey> SubmissionEncoder::BoundNameKeys(const NormalizedAp
   return out;
 }
 
-std::vector<std::pair<TokenKind, std::string>> SubmissionEncoder::ContextsOf(const NormalizedApplication& application) {
+void SubmissionEncoder::AddTokens(const NormalizedApplication& application, ConsortiumRecord* out) const {
   // The normalized values, in TokenKind order; empty ones are left out.
-  std::vector<std::pair<TokenKind, std::string>> values = {
-      {TokenKind::kEmail, application.email},
-      {TokenKind::kPhone, application.phone_e164},
-      {TokenKind::kNationalId, application.national_id},
-      {TokenKind::kPayoutAccount, application.payout_account},
-      {TokenKind::kDevice, application.device_id},
-      {TokenKind::kHomeAddress, application.address_key},
-      {TokenKind::kShippingAddress, application.shipping_address_key},
-      {TokenKind::kLinkedin, application.linkedin},
-      {TokenKind::kGithub, application.github},
-      {TokenKind::kIp, application.ip_address},
-      {TokenKind::kBirthDate, application.date_of_birth ? FormatDate(*application.date_of_birth) : std::string()},
-      {TokenKind::kAgency, graph::IsAgencySource(application.source) ? ToLowerAscii(application.source) : std::string()},
+  out->tokens.reserve(kTokenKindCount);
+  const auto add = [&](TokenKind kind, std::string_view value) {
+    if (!value.empty()) out->tokens.emplace_back(kind, kind_hashers_[static_cast<std::size_t>(kind)].Hash(value));
   };
-  std::erase_if(values, [](const auto& entry) { return entry.second.empty(); });
-  return values;
+  add(TokenKind::kEmail, application.email);
+  add(TokenKind::kPhone, application.phone_e164);
+  add(TokenKind::kNationalId, application.national_id);
+  add(TokenKind::kPayoutAccount, application.payout_account);
+  add(TokenKind::kDevice, application.device_id);
+  add(TokenKind::kHomeAddress, application.address_key);
+  add(TokenKind::kShippingAddress, application.shipping_address_key);
+  add(TokenKind::kLinkedin, application.linkedin);
+  add(TokenKind::kGithub, application.github);
+  add(TokenKind::kIp, application.ip_address);
+  if (application.date_of_birth) add(TokenKind::kBirthDate, FormatDate(*application.date_of_birth));
+  if (graph::IsAgencySource(application.source)) add(TokenKind::kAgency, ToLowerAscii(application.source));
 }
 
 std::vector<LabelledNameKey> SubmissionEncoder::LabelledNameKeys(const NormalizedApplication& application,
@@ -279,13 +302,12 @@ ConsortiumRecord SubmissionEncoder::Encode(const NormalizedApplication& applicat
   ConsortiumRecord out;
   out.handle = Handle(application.company_id, application.application_id);
   if (application.submitted_at) out.submitted_hour = *application.submitted_at / 3600;
-  const std::vector<std::pair<TokenKind, std::string>> values = ContextsOf(application);
-  for (const auto& [kind, value] : values) {
-    out.tokens.emplace_back(kind, kind_hashers_[static_cast<std::size_t>(kind)].Hash(value));
-  }
+  AddTokens(application, &out);
   if (application.photo_hash) out.photo_bands = PhotoBands(*application.photo_hash);
   out.resume_bins = ResumeBins(graph::ResumeSignature(application, record, graph::EvidenceOptions{}));
-  for (LabelledNameKey& labelled : BoundNameKeys(application, out)) out.name_keys.push_back(labelled.key);
+  const std::vector<LabelledNameKey> name_keys = BoundNameKeys(application, out);
+  out.name_keys.reserve(name_keys.size());
+  for (const LabelledNameKey& labelled : name_keys) out.name_keys.push_back(labelled.key);
   out.name_transliterated = application.name.transliterated;
   out.line_type = application.line_type;
   out.ip_kind = application.ip_info.kind;

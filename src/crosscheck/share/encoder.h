@@ -64,7 +64,7 @@ class SubmissionEncoder {
  private:
   std::vector<LabelledNameKey> BoundNameKeys(const NormalizedApplication& application,
                                              const ConsortiumRecord& record) const;
-  static std::vector<std::pair<TokenKind, std::string>> ContextsOf(const NormalizedApplication& application);
+  void AddTokens(const NormalizedApplication& application, ConsortiumRecord* out) const;
   std::vector<std::uint64_t> PhotoBands(std::uint64_t photo_hash) const;
   std::vector<std::uint32_t> ResumeBins(const std::vector<std::uint32_t>& signature) const;
 

@@ -5,12 +5,18 @@
 #include <cstdio>
 #include <utility>
 
+// KeyedHasher uses OpenSSL's low-level SHA-256 (deprecated in 3.0 in favour of EVP, still in
+// its default builds): its context is a plain struct, so a Hash copies the
+// precomputed HMAC states by value. EVP_MD_CTX_copy_ex allocates and frees a provider context
+// per copy, two per HMAC, besides its dispatch (docs/PERFORMANCE.md, consortium encoding).
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/kdf.h>
 #include <openssl/params.h>
+#include <openssl/sha.h>
 
 #include "crosscheck/common/check.h"
 
@@ -21,19 +27,12 @@ constexpr std::size_t kBlockBytes = 64;   // SHA-256 block (FIPS 180-4 section 5
 constexpr std::size_t kDigestBytes = 32;  // SHA-256 output
 constexpr std::string_view kDeriveSalt = "crosscheck consortium v1";
 
-struct MdDeleter {
-  void operator()(EVP_MD* md) const { EVP_MD_free(md); }
-};
-struct MdCtxDeleter {
-  void operator()(EVP_MD_CTX* ctx) const { EVP_MD_CTX_free(ctx); }
-};
 struct KdfDeleter {
   void operator()(EVP_KDF* kdf) const { EVP_KDF_free(kdf); }
 };
 struct KdfCtxDeleter {
   void operator()(EVP_KDF_CTX* ctx) const { EVP_KDF_CTX_free(ctx); }
 };
-using MdCtxPtr = std::unique_ptr<EVP_MD_CTX, MdCtxDeleter>;
 
 // OpenSslError describes the most recent OpenSSL failure for a CC_CHECK message. OpenSSL
 // fails here only when out of memory or misbuilt (no SHA-256), which is not the input's fault.
@@ -58,15 +57,13 @@ std::string Hex(std::span<const std::uint8_t> bytes) {
   return text;
 }
 
-// Absorb returns a SHA-256 context that has hashed the key block XORed with `pad`: the state
-// HMAC starts its inner (0x36) or outer (0x5c) hash from (RFC 2104 section 2).
-MdCtxPtr Absorb(const EVP_MD* sha256, const std::array<std::uint8_t, kBlockBytes>& key_block,
-                std::uint8_t pad) {
+// Absorb returns the SHA-256 state after the key block XORed with `pad`: the state HMAC
+// starts its inner (0x36) or outer (0x5c) hash from (RFC 2104 section 2).
+SHA256_CTX Absorb(const std::array<std::uint8_t, kBlockBytes>& key_block, std::uint8_t pad) {
   std::array<std::uint8_t, kBlockBytes> padded;
   for (std::size_t idx = 0; idx < kBlockBytes; ++idx) padded[idx] = key_block[idx] ^ pad;
-  MdCtxPtr ctx(EVP_MD_CTX_new());
-  CC_CHECK(ctx != nullptr && EVP_DigestInit_ex(ctx.get(), sha256, nullptr) == 1 &&
-           EVP_DigestUpdate(ctx.get(), padded.data(), padded.size()) == 1)
+  SHA256_CTX ctx;
+  CC_CHECK(SHA256_Init(&ctx) == 1 && SHA256_Update(&ctx, padded.data(), padded.size()) == 1)
       << OpenSslError();
   OPENSSL_cleanse(padded.data(), padded.size());
   return ctx;
@@ -84,31 +81,32 @@ OSSL_PARAM OctetParam(const char* name, std::span<const std::uint8_t> bytes) {
 }  // namespace
 
 struct KeyedHasher::Impl {
-  MdCtxPtr inner;  // SHA-256 after key ^ ipad; copied, never written, by Hash
-  MdCtxPtr outer;  // SHA-256 after key ^ opad
+  SHA256_CTX inner;  // SHA-256 after key ^ ipad; copied, never written, by Hash
+  SHA256_CTX outer;  // SHA-256 after key ^ opad
 };
 
 KeyedHasher::KeyedHasher(std::span<const std::uint8_t> key) : impl_(std::make_unique<Impl>()) {
-  // An explicit fetch; the contexts keep their own reference to it.
-  const std::unique_ptr<EVP_MD, MdDeleter> sha256(EVP_MD_fetch(nullptr, "SHA256", nullptr));
-  CC_CHECK(sha256 != nullptr) << OpenSslError();
   std::array<std::uint8_t, kBlockBytes> key_block{};  // the key, zero-padded to one block
   if (key.size() > kBlockBytes) {
-    unsigned int length = 0;
-    CC_CHECK(EVP_Digest(key.data(), key.size(), key_block.data(), &length, sha256.get(), nullptr) ==
-             1)
-        << OpenSslError();
+    CC_CHECK(SHA256(key.data(), key.size(), key_block.data()) != nullptr) << OpenSslError();
   } else {
     std::copy(key.begin(), key.end(), key_block.begin());
   }
-  impl_->inner = Absorb(sha256.get(), key_block, 0x36);
-  impl_->outer = Absorb(sha256.get(), key_block, 0x5c);
+  impl_->inner = Absorb(key_block, 0x36);
+  impl_->outer = Absorb(key_block, 0x5c);
   OPENSSL_cleanse(key_block.data(), key_block.size());
 }
 
 KeyedHasher::KeyedHasher(KeyedHasher&&) noexcept = default;
-KeyedHasher& KeyedHasher::operator=(KeyedHasher&&) noexcept = default;
-KeyedHasher::~KeyedHasher() = default;
+// Swapped, so the states given up are wiped by `other`'s destructor.
+KeyedHasher& KeyedHasher::operator=(KeyedHasher&& other) noexcept {
+  impl_.swap(other.impl_);
+  return *this;
+}
+// The states stand in for the key: wiped, as the key is.
+KeyedHasher::~KeyedHasher() {
+  if (impl_ != nullptr) OPENSSL_cleanse(impl_.get(), sizeof(Impl));
+}
 
 KeyedHasher KeyedHasher::Derived(const ConsortiumKey& key, std::string_view purpose,
                                  std::string_view epoch) {
@@ -120,20 +118,14 @@ KeyedHasher KeyedHasher::Derived(const ConsortiumKey& key, std::string_view purp
 
 Token KeyedHasher::Hash(std::string_view message) const {
   CC_CHECK(impl_ != nullptr) << "KeyedHasher used after it was moved from";
-  // Each call copies the precomputed states into a scratch context and finishes the two
-  // hashes there; the precomputed contexts are only read, so threads need no lock. The
-  // scratch context is per thread and reused: a fresh context per call measured 20-40% slower
-  // (mimalloc / glibc malloc): one more allocation and free per call.
-  thread_local const MdCtxPtr scratch(EVP_MD_CTX_new());
-  EVP_MD_CTX* ctx = scratch.get();
+  // The precomputed states are copied and only read, so threads need no lock.
+  SHA256_CTX ctx = impl_->inner;
   std::array<std::uint8_t, kDigestBytes> digest;
-  unsigned int length = 0;
-  const bool ok = ctx != nullptr && EVP_MD_CTX_copy_ex(ctx, impl_->inner.get()) == 1 &&
-                  EVP_DigestUpdate(ctx, message.data(), message.size()) == 1 &&
-                  EVP_DigestFinal_ex(ctx, digest.data(), &length) == 1 &&
-                  EVP_MD_CTX_copy_ex(ctx, impl_->outer.get()) == 1 &&
-                  EVP_DigestUpdate(ctx, digest.data(), digest.size()) == 1 &&
-                  EVP_DigestFinal_ex(ctx, digest.data(), &length) == 1;
+  bool ok = SHA256_Update(&ctx, message.data(), message.size()) == 1 &&
+            SHA256_Final(digest.data(), &ctx) == 1;
+  ctx = impl_->outer;
+  ok = ok && SHA256_Update(&ctx, digest.data(), digest.size()) == 1 &&
+       SHA256_Final(digest.data(), &ctx) == 1;
   CC_CHECK(ok) << OpenSslError();
   Token token;
   std::copy_n(digest.begin(), token.size(), token.begin());

@@ -40,8 +40,8 @@ std::array<std::uint8_t, 32> DeriveKey(const ConsortiumKey& key, std::string_vie
 // KeyedHasher computes HMAC-SHA-256 under one fixed key, made for hashing millions of short
 // messages: the SHA-256 states after the key blocks (key ^ ipad, key ^ opad) are computed
 // once, in the constructor, so a message shorter than 56 bytes costs two SHA-256
-// compressions. Hash and Hash64 are const and thread-safe (each thread hashes in a scratch
-// context of its own); a moved-from KeyedHasher may only be assigned or destroyed.
+// compressions and no allocation. Hash and Hash64 are const and thread-safe (each call hashes
+// in a copy of those states); a moved-from KeyedHasher may only be assigned or destroyed.
 class KeyedHasher {
  public:
   // KeyedHasher keys the hasher with a key of any length (HMAC rules: a key longer than the

@@ -22,13 +22,6 @@ std::uint64_t Fnv1a64(std::string_view text, std::uint64_t seed) {
   return hash;
 }
 
-std::uint64_t Mix64(std::uint64_t value) {
-  value += 0x9e3779b97f4a7c15ULL;
-  value = (value ^ (value >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  value = (value ^ (value >> 27)) * 0x94d049bb133111ebULL;
-  return value ^ (value >> 31);
-}
-
 namespace {
 
 constexpr int kBands = 4;
@@ -107,17 +100,27 @@ MinHashSignature ComputeMinHash(const std::vector<std::uint64_t>& shingles, int 
     const auto low = static_cast<std::uint32_t>(hashed & 0xfffffffeu);  // never kEmpty
     signature[bin] = std::min(signature[bin], low);
   }
-  MinHashSignature dense = signature;
-  for (int bin = 0; bin < kMinHashBins; ++bin) {
-    if (signature[bin] != kEmpty) continue;
-    for (int step = 1; step < kMinHashBins; ++step) {
-      const std::uint32_t donor = signature[(bin + step) % kMinHashBins];
-      if (donor == kEmpty) continue;
-      dense[bin] = static_cast<std::uint32_t>(Mix64(donor + 0x1000000ULL * step) & 0xfffffffeu);
-      break;
-    }
+  // Densified in place: each bin takes `borrowed` from its donor, the nearest filled bin to
+  // its right (wrapping around), unless it is filled itself. Filled bins keep their values, so
+  // donors read originals. Selects, not branches: which bins are filled is random, and the
+  // search-per-bin's branches on it were the function's hottest instructions (perf).
+  std::array<bool, kMinHashBins> filled{};
+  for (int bin = 0; bin < kMinHashBins; ++bin) filled[bin] = signature[bin] != kEmpty;
+  int donor = 0;
+  for (int bin = kMinHashBins - 1; bin >= 0; --bin) donor = filled[bin] ? bin : donor;
+  donor += kMinHashBins;  // the first filled bin, seen from past the last bin
+  std::array<int, kMinHashBins> donor_of;
+  for (int bin = kMinHashBins - 1; bin >= 0; --bin) {
+    donor = filled[bin] ? bin : donor;
+    donor_of[bin] = donor;
   }
-  return dense;
+  for (int bin = 0; bin < kMinHashBins; ++bin) {
+    const std::uint64_t step = static_cast<std::uint64_t>(donor_of[bin] - bin);
+    const auto borrowed = static_cast<std::uint32_t>(
+        Mix64(signature[donor_of[bin] % kMinHashBins] + 0x1000000ULL * step) & 0xfffffffeu);
+    signature[bin] = filled[bin] ? signature[bin] : borrowed;
+  }
+  return signature;
 }
 
 double EstimateJaccard(const MinHashSignature& left, const MinHashSignature& right) {

@@ -15,8 +15,14 @@ namespace crosscheck::graph::internal {
 // Fnv1a64 hashes bytes (FNV-1a, 64 bit): stable across platforms and runs.
 std::uint64_t Fnv1a64(std::string_view text, std::uint64_t seed = 0xcbf29ce484222325ULL);
 
-// Mix64 is the splitmix64 finalizer: a bijective scrambling of a 64-bit value.
-std::uint64_t Mix64(std::uint64_t value);
+// Mix64 is the splitmix64 finalizer: a bijective scrambling of a 64-bit value. Inline: the
+// resume shingles call it five times a word.
+inline std::uint64_t Mix64(std::uint64_t value) {
+  value += 0x9e3779b97f4a7c15ULL;
+  value = (value ^ (value >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  value = (value ^ (value >> 27)) * 0x94d049bb133111ebULL;
+  return value ^ (value >> 31);
+}
 
 // FindNearHashPairs returns every pair (a, b), a < b, of indexes into `hashes` whose values
 // differ in at most `max_hamming` bits (0..7), sorted. Equal values are pairs too. The index
