@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "crosscheck/common/error.h"
+#include "crosscheck/store/audit_log.h"
 
 namespace crosscheck::store {
 
@@ -36,15 +37,6 @@ struct FindingsRow {
   std::string company_id;
   std::int64_t version = 0;
   std::string json;
-};
-
-// AuditRow is one line of the audit log.
-struct AuditRow {
-  std::int64_t id = 0;
-  std::string at;          // ISO 8601 UTC
-  std::string company_id;  // empty when the caller was not authenticated
-  std::string action;      // "push", "pull"
-  std::string detail;      // outcome: "ok version 3", "refused 401 ..."
 };
 
 // HubStore is the hub's store. Implementations are thread-safe. Every method can fail with

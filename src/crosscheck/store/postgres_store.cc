@@ -234,7 +234,7 @@ Status PostgresStore::AppendAudit(const AuditRow& row) {
   CC_RETURN_IF_ERROR(impl_->Reconnect("writing audit"));
   CC_ASSIGN_OR_RETURN(ResultPtr result,
                       impl_->Run("INSERT INTO audit (at, company_id, action, detail) VALUES ($1, $2, $3, $4)",
-                                 {{&row.at}, {&row.company_id}, {&row.action}, {&row.detail}}, PGRES_COMMAND_OK,
+                                 {{&row.at}, {&row.who}, {&row.action}, {&row.detail}}, PGRES_COMMAND_OK,
                                  "writing audit"));
   (void)result;
   return Ok();
