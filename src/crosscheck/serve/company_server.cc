@@ -321,7 +321,7 @@ Result<std::unique_ptr<CompanyServer>> CompanyServer::Create(CompanyServerOption
   CC_ASSIGN_OR_RETURN(std::unique_ptr<httplib::Server> http, internal::MakeServer(options.tls_cert, options.tls_key));
   auto impl = std::make_unique<Impl>(std::move(options));
   impl->http = std::move(http);
-  CC_ASSIGN_OR_RETURN(impl->store, store::OpenCompanyStore(impl->options.data_dir));
+  CC_ASSIGN_OR_RETURN(impl->store, store::OpenCompanyStore(impl->options.store));
   CC_ASSIGN_OR_RETURN(std::vector<ApplicationRecord> stored, impl->store->Applications());
   CC_RETURN_IF_ERROR(impl->resolver.Load(std::move(stored)));
   impl->Route();

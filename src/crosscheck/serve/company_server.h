@@ -23,7 +23,7 @@ namespace crosscheck::serve {
 inline constexpr std::size_t kDefaultMaxApplicationsBodyBytes = std::size_t{64} << 20;
 
 struct CompanyServerOptions {
-  std::string data_dir;  // holds company.sqlite; must exist
+  std::string store;     // a directory (holds company.sqlite; must exist) or a postgresql:// URL
   Tokens tokens;         // bearer tokens (their SHA-256) with names and roles
   std::shared_ptr<const pipeline::ScanContext> context;  // IP intel and watchlists; never null
   std::size_t max_body_bytes = kDefaultMaxApplicationsBodyBytes;
@@ -37,10 +37,11 @@ struct CompanyServerOptions {
 // and never wait for a resolution.
 class CompanyServer {
  public:
-  // Create opens the store, loads every stored application and resolves them once (a restart
-  // resumes where the node stopped). Errors: kInvalidInput (TLS files, or a store file that is
-  // not a database), kUnavailable (store locked), kDataLoss (a stored row cannot be read),
-  // those of the resolution.
+  // Create opens the store (store::OpenCompanyStore), loads every stored application and
+  // resolves them once (a restart resumes where the node stopped). Errors: kInvalidInput (TLS
+  // files, a store file that is not a database, a bad PostgreSQL URL), kUnavailable (store
+  // locked or PostgreSQL unreachable), kDataLoss (a stored row cannot be read), those of the
+  // resolution.
   static Result<std::unique_ptr<CompanyServer>> Create(CompanyServerOptions options);
 
   CompanyServer(const CompanyServer&) = delete;

@@ -21,6 +21,7 @@
 
 #include "crosscheck/serve/internal/running_server.h"
 #include "crosscheck/share/keyed_hash.h"
+#include "crosscheck/store/internal/test_postgres_server.h"
 
 namespace crosscheck::serve {
 namespace {
@@ -60,9 +61,9 @@ Tokens TestTokens() {
 
 httplib::Headers Bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
 
-CompanyServerOptions NodeOptions(const std::filesystem::path& dir, std::size_t max_body) {
+CompanyServerOptions NodeOptions(const std::string& store, std::size_t max_body) {
   CompanyServerOptions options;
-  options.data_dir = dir.string();
+  options.store = store;
   options.tokens = TestTokens();
   options.context = std::make_shared<const pipeline::ScanContext>();
   options.max_body_bytes = max_body;
@@ -72,8 +73,9 @@ CompanyServerOptions NodeOptions(const std::filesystem::path& dir, std::size_t m
 // RunningNode is a CompanyServer on 127.0.0.1 with a free port, served on a thread.
 class RunningNode {
  public:
-  explicit RunningNode(const std::filesystem::path& dir, std::size_t max_body = kDefaultMaxApplicationsBodyBytes)
-      : server_(CompanyServer::Create(NodeOptions(dir, max_body))) {}
+  // `store` is a directory or a postgresql:// URL.
+  explicit RunningNode(const std::filesystem::path& store, std::size_t max_body = kDefaultMaxApplicationsBodyBytes)
+      : server_(CompanyServer::Create(NodeOptions(store.string(), max_body))) {}
   httplib::Client Client() const {
     httplib::Client client("127.0.0.1", server_.port());
     client.set_read_timeout(60, 0);
@@ -333,23 +335,41 @@ TEST(CompanyServer, ExportsRiskCsvAndAuditsIt) {
   EXPECT_NE(metrics->body.find("crosscheck_applications_stored 10"), std::string::npos);
 }
 
-TEST(CompanyServer, RestartResumesWithTheStoredApplications) {
-  const auto dir = FreshDir("restart");
+// CheckRestartResumes posts the ring, reads an application, restarts the node on the same store
+// (a directory or a PostgreSQL database) and expects the same answer.
+void CheckRestartResumes(const std::string& store) {
   Json before;
   {
-    RunningNode node(dir);
+    RunningNode node(store);
     httplib::Client client = node.Client();
     ASSERT_EQ(PostCsv(client, "tok-ingest", kRingCsv).first, 200);
+    const Json decision{{"application_id", "initech-0042"}, {"decision", "cleared"}, {"note", "known contractor"}};
+    ASSERT_EQ(client.Post("/v1/decisions", Bearer("tok-review"), decision.dump(), "application/json")->status, 200);
     before = Get(client, "tok-review", "/v1/applications/initech-0042").second;
   }
-  RunningNode node(dir);
+  RunningNode node(store);
   httplib::Client client = node.Client();
   auto [status, after] = Get(client, "tok-review", "/v1/applications/initech-0042");
   ASSERT_EQ(status, 200);
   EXPECT_EQ(after["score"], before["score"]);
   EXPECT_EQ(after["persona_id"], before["persona_id"]);
   EXPECT_EQ(after["network_id"], before["network_id"]);
+  ASSERT_EQ(after["decisions"].size(), 1u);
+  EXPECT_EQ(after["decisions"][0]["note"], "known contractor");
   EXPECT_EQ(Json::parse(client.Get("/healthz")->body)["applications"], kRingRows);
+  auto [audit_status, audit] = Get(client, "tok-admin", "/v1/audit?limit=1000");
+  ASSERT_EQ(audit_status, 200);
+  EXPECT_EQ(audit["rows"][0]["action"], "post_applications");
+}
+
+TEST(CompanyServer, RestartResumesWithTheStoredApplications) { CheckRestartResumes(FreshDir("restart").string()); }
+
+TEST(CompanyServer, RestartResumesOnPostgres) {
+  auto server = store::internal::TestPostgresServer::Start();
+  if (server == nullptr) GTEST_SKIP() << "PostgreSQL: " << store::internal::TestPostgresServer::SkipReason();
+  const std::string url = server->CreateDatabase("node");
+  ASSERT_FALSE(url.empty());
+  CheckRestartResumes(url);
 }
 
 TEST(CompanyServer, NewApplicationReusingARingsArtifactsIsFlaggedInTheSameRequest) {

@@ -15,53 +15,6 @@ namespace {
 using internal::ErrorOf;
 using internal::Statement;
 
-// The applications table has one TEXT column per contract column (kApplicationColumns, so the
-// schema follows DATA.md), the other columns packed in `extra`, and when and by whom the row
-// was last received. Row ids keep the order in which each id was first stored.
-std::string Schema() {
-  std::string sql = "CREATE TABLE IF NOT EXISTS applications (seq INTEGER PRIMARY KEY";
-  for (const ApplicationColumn& column : kApplicationColumns) {
-    sql += ", " + std::string(column.name) + " TEXT NOT NULL";
-    if (column.name == "application_id") sql += " UNIQUE CHECK (application_id <> '')";
-  }
-  sql += ", extra TEXT NOT NULL, received_at TEXT NOT NULL, received_by TEXT NOT NULL);\n";
-  sql += R"sql(
-CREATE TABLE IF NOT EXISTS decisions (
-  id INTEGER PRIMARY KEY, application_id TEXT NOT NULL CHECK (application_id <> ''),
-  decision TEXT NOT NULL CHECK (decision IN ('confirmed_fraud', 'cleared')), note TEXT NOT NULL,
-  who TEXT NOT NULL, at TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS decisions_by_application ON decisions (application_id);
-CREATE TABLE IF NOT EXISTS audit (
-  id INTEGER PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL);
-)sql";
-  return sql;
-}
-
-// UpsertSql inserts a row, or replaces every column of the stored row with the same id.
-std::string UpsertSql() {
-  std::string columns;
-  std::string values;
-  std::string updates;
-  int index = 0;
-  for (const ApplicationColumn& column : kApplicationColumns) {
-    columns += std::string(index == 0 ? "" : ", ") + std::string(column.name);
-    values += std::string(index == 0 ? "" : ", ") + "?" + std::to_string(index + 1);
-    updates += std::string(index == 0 ? "" : ", ") + std::string(column.name) + " = excluded." + std::string(column.name);
-    ++index;
-  }
-  const std::string extra = std::to_string(index + 1);
-  return "INSERT INTO applications (" + columns + ", extra, received_at, received_by) VALUES (" + values + ", ?" +
-         extra + ", ?" + std::to_string(index + 2) + ", ?" + std::to_string(index + 3) +
-         ") ON CONFLICT (application_id) DO UPDATE SET " + updates +
-         ", extra = excluded.extra, received_at = excluded.received_at, received_by = excluded.received_by";
-}
-
-std::string SelectSql() {
-  std::string sql = "SELECT ";
-  for (const ApplicationColumn& column : kApplicationColumns) sql += std::string(column.name) + ", ";
-  return sql + "extra FROM applications ORDER BY seq";
-}
-
 Status InsertAudit(sqlite3* db, const AuditRow& row) {
   Statement insert(db, "INSERT INTO audit (at, who, action, detail) VALUES (?1, ?2, ?3, ?4)");
   if (insert.prepare_code() != SQLITE_OK) return std::unexpected(ErrorOf(db, insert.prepare_code(), "writing audit"));
@@ -101,7 +54,7 @@ CompanySqliteStore::~CompanySqliteStore() = default;
 
 Result<std::unique_ptr<CompanySqliteStore>> CompanySqliteStore::Open(const std::filesystem::path& path) {
   auto impl = std::make_unique<Impl>();
-  static const std::string schema = Schema();
+  static const std::string schema = internal::CompanySchema(internal::kSqliteDialect);
   CC_ASSIGN_OR_RETURN(impl->db, internal::OpenDatabase(path, schema.c_str()));
   return std::unique_ptr<CompanySqliteStore>(new CompanySqliteStore(std::move(impl)));
 }
@@ -111,7 +64,7 @@ Result<std::vector<bool>> CompanySqliteStore::PutApplications(const std::vector<
   std::lock_guard lock(mutex_);
   sqlite3* db = impl_->db.get();
   return InTransaction(db, "storing applications", [&]() -> Result<std::vector<bool>> {
-    static const std::string upsert_sql = UpsertSql();
+    static const std::string upsert_sql = internal::UpsertApplicationSql(internal::kSqliteDialect);
     Statement exists(db, "SELECT 1 FROM applications WHERE application_id = ?1");
     Statement upsert(db, upsert_sql.c_str());
     if (exists.prepare_code() != SQLITE_OK) return std::unexpected(ErrorOf(db, exists.prepare_code(), "storing applications"));
@@ -143,7 +96,7 @@ Result<std::vector<bool>> CompanySqliteStore::PutApplications(const std::vector<
 Result<std::vector<ApplicationRecord>> CompanySqliteStore::Applications() {
   std::lock_guard lock(mutex_);
   sqlite3* db = impl_->db.get();
-  static const std::string select_sql = SelectSql();
+  static const std::string select_sql = internal::SelectApplicationsSql();
   Statement select(db, select_sql.c_str());
   if (select.prepare_code() != SQLITE_OK) return std::unexpected(ErrorOf(db, select.prepare_code(), "reading applications"));
   std::vector<ApplicationRecord> records;

@@ -75,8 +75,9 @@ class CompanyStore {
   virtual Result<std::vector<AuditRow>> Audit(std::int64_t after_id, std::size_t limit) = 0;
 };
 
-// OpenCompanyStore opens a company node's store: CompanySqliteStore on DIR/company.sqlite (DIR
-// must exist). Errors: those of CompanySqliteStore::Open.
-Result<std::unique_ptr<CompanyStore>> OpenCompanyStore(std::string_view dir);
+// OpenCompanyStore opens a company node's store: CompanyPostgresStore for a postgresql:// or
+// postgres:// URL (IsPostgresUrl), otherwise CompanySqliteStore on DIR/company.sqlite (DIR must
+// exist). Errors: those of CompanyPostgresStore::Open or CompanySqliteStore::Open.
+Result<std::unique_ptr<CompanyStore>> OpenCompanyStore(std::string_view dir_or_url);
 
 }  // namespace crosscheck::store

@@ -12,12 +12,13 @@
 #include "crosscheck/pipeline/scan_applications.h"
 #include "crosscheck/serve/company_server.h"
 #include "crosscheck/serve/members_file.h"
+#include "crosscheck/store/hub_store.h"
 
 namespace crosscheck::cli {
 namespace {
 
 struct CompanyServeFlags {
-  std::string data, listen, tokens, sdn, indicators, ip_ranges, tls_cert, tls_key;
+  std::string data, store, listen, tokens, sdn, indicators, ip_ranges, tls_cert, tls_key;
   std::vector<std::string> mmdb;
   std::size_t max_body_bytes = serve::kDefaultMaxApplicationsBodyBytes;
 };
@@ -53,12 +54,16 @@ int RunCompanyServe(const CompanyServeFlags& flags) {
   std::error_code error;
   std::filesystem::create_directories(flags.data, error);
   if (error) return ReportError(Error(ErrorCode::kInvalidInput, "cannot create " + flags.data + ": " + error.message()));
+  if (!flags.store.empty() && !store::IsPostgresUrl(flags.store)) {
+    return ReportError(Error(ErrorCode::kInvalidInput, "--store " + flags.store + ": expected a postgresql:// URL"));
+  }
+  const std::string location = flags.store.empty() ? flags.data : flags.store;
   auto tokens = serve::ReadTokensFile(flags.tokens);
   if (!tokens) return ReportError(tokens.error());
   auto context = LoadContext(flags);
   if (!context) return ReportError(context.error());
   serve::CompanyServerOptions options;
-  options.data_dir = flags.data;
+  options.store = location;
   options.tokens = std::move(*tokens);
   options.context = std::move(*context);
   options.max_body_bytes = flags.max_body_bytes;
@@ -69,9 +74,11 @@ int RunCompanyServe(const CompanyServeFlags& flags) {
   if (!server) return ReportError(server.error());
   auto bound = (*server)->Bind(listen->host, listen->port);
   if (!bound) return ReportError(bound.error());
+  const std::string shown = flags.store.empty() ? (std::filesystem::path(flags.data) / "company.sqlite").string()
+                                                : store::DescribeHubStore(flags.store);
   std::printf("serving %s://%s:%d (%zu applications stored in %s, %zu tokens); Ctrl-C to stop\n",
               flags.tls_cert.empty() ? "http" : "https", listen->host.c_str(), *bound, (*server)->applications(),
-              (std::filesystem::path(flags.data) / "company.sqlite").c_str(), token_count);
+              shown.c_str(), token_count);
   std::fflush(stdout);
   serve::CompanyServer& running = **server;
   auto ran = RunUntilSignal([&running] { running.Stop(); }, [&running] { return running.Run(); });
@@ -86,6 +93,9 @@ void RegisterServeCommand(CLI::App& app, int* exit_code) {
   auto* serve_cmd = app.add_subcommand(
       "serve", "Run a company's live node: score applications as they are posted, serve reviewers (HTTP API)");
   serve_cmd->add_option("--data", flags->data, "state directory: DIR/company.sqlite (created if missing)")->required();
+  serve_cmd->add_option("--store", flags->store,
+                        "a PostgreSQL database postgresql://USER[:PASSWORD]@HOST[:PORT]/DB instead of "
+                        "DATA/company.sqlite (tables created if missing)");
   serve_cmd->add_option("--listen", flags->listen, "HOST:PORT to listen on (port 0: any free port)")->required();
   serve_cmd->add_option("--tokens", flags->tokens,
                         "tokens.csv: name,role,token_sha256 (roles ingest, reviewer, admin; SHA-256 of each "
@@ -108,8 +118,9 @@ void RegisterServeCommand(CLI::App& app, int* exit_code) {
       "403 for a role that may not. On start the stored applications are loaded and resolved once.\n"
       "Exit codes: 0 stopped by SIGINT/SIGTERM; 2 invalid input or usage (bad tokens.csv row, named by\n"
       "line; a reference file that cannot be read; only one of --tls-cert/--tls-key, or one that cannot\n"
-      "be loaded; a store file that is not a database); 75 the address cannot be bound or the store is\n"
-      "locked by another process; 1 internal error (a stored row that cannot be read).");
+      "be loaded; a store file that is not a database; a bad --store URL); 75 the address cannot be bound,\n"
+      "the store is locked or the PostgreSQL server cannot be reached; 1 internal error (a stored row that\n"
+      "cannot be read).");
   serve_cmd->callback([flags, exit_code] { *exit_code = RunCompanyServe(*flags); });
 }
 

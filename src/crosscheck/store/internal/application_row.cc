@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "crosscheck/common/application_columns.h"
 #include "crosscheck/common/time.h"
 
 namespace crosscheck::store::internal {
@@ -46,6 +47,48 @@ Result<std::vector<std::pair<std::string, std::string>>> DecodeExtra(std::string
     extra.push_back(std::move(column));
   }
   return extra;
+}
+
+std::string CompanySchema(const SqlDialect& dialect) {
+  std::string sql = "CREATE TABLE IF NOT EXISTS applications (seq " + std::string(dialect.id_column);
+  for (const ApplicationColumn& column : kApplicationColumns) {
+    sql += ", " + std::string(column.name) + " TEXT NOT NULL";
+    if (column.name == "application_id") sql += " UNIQUE CHECK (application_id <> '')";
+  }
+  sql += ", extra " + std::string(dialect.bytes_type) + " NOT NULL, received_at TEXT NOT NULL, received_by TEXT NOT NULL);\n";
+  sql += "CREATE TABLE IF NOT EXISTS decisions (id " + std::string(dialect.id_column) +
+         ", application_id TEXT NOT NULL CHECK (application_id <> ''),"
+         " decision TEXT NOT NULL CHECK (decision IN ('confirmed_fraud', 'cleared')), note TEXT NOT NULL,"
+         " who TEXT NOT NULL, at TEXT NOT NULL);\n"
+         "CREATE INDEX IF NOT EXISTS decisions_by_application ON decisions (application_id);\n"
+         "CREATE TABLE IF NOT EXISTS audit (id " + std::string(dialect.id_column) +
+         ", at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL);\n";
+  return sql;
+}
+
+std::string UpsertApplicationSql(const SqlDialect& dialect) {
+  std::string columns;
+  std::string values;
+  std::string updates;
+  int index = 0;
+  auto placeholder = [&](int number) { return std::string(1, dialect.placeholder) + std::to_string(number); };
+  for (const ApplicationColumn& column : kApplicationColumns) {
+    const std::string name(column.name);
+    columns += (index == 0 ? "" : ", ") + name;
+    values += (index == 0 ? "" : ", ") + placeholder(index + 1);
+    updates += (index == 0 ? "" : ", ") + name + " = excluded." + name;
+    ++index;
+  }
+  return "INSERT INTO applications (" + columns + ", extra, received_at, received_by) VALUES (" + values + ", " +
+         placeholder(index + 1) + ", " + placeholder(index + 2) + ", " + placeholder(index + 3) +
+         ") ON CONFLICT (application_id) DO UPDATE SET " + updates +
+         ", extra = excluded.extra, received_at = excluded.received_at, received_by = excluded.received_by";
+}
+
+std::string SelectApplicationsSql() {
+  std::string sql = "SELECT ";
+  for (const ApplicationColumn& column : kApplicationColumns) sql += std::string(column.name) + ", ";
+  return sql + "extra FROM applications ORDER BY seq";
 }
 
 void ReparseFields(ApplicationRecord& record) {
