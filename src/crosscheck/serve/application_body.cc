@@ -10,6 +10,7 @@
 #include "crosscheck/common/application_columns.h"
 #include "crosscheck/common/csv_writer.h"
 #include "crosscheck/ingest/application_reader.h"
+#include "crosscheck/serve/internal/http_support.h"
 
 namespace crosscheck::serve {
 namespace {
@@ -132,6 +133,9 @@ std::expected<ApplicationBody, BodyError> ParseApplicationBody(std::string body,
     auto records = ingest::ReadApplicationsText(std::move(body), kBodyName, ingest::ReadOptions{}, issues);
     if (!records) return std::unexpected(PositionOf(records.error().message()));
     return ApplicationBody{std::move(*records)};
+  }
+  if (internal::JsonNestsDeeperThan(body, internal::kMaxJsonDepth)) {
+    return std::unexpected(BodyError{"JSON nested deeper than " + std::to_string(internal::kMaxJsonDepth) + " levels", 1, 1});
   }
   Json parsed;
   try {

@@ -30,15 +30,6 @@ using internal::SendError;
 // Largest page of the queue and the audit log.
 constexpr std::size_t kMaxPage = 1000;
 
-// LevelRank orders risk levels; -1 for a name that is not one.
-int LevelRank(std::string_view level) {
-  static constexpr std::string_view kLevels[] = {"low", "medium", "high", "critical"};
-  for (int rank = 0; rank < 4; ++rank) {
-    if (kLevels[rank] == level) return rank;
-  }
-  return -1;
-}
-
 // ParseCount reads a non-negative query parameter; `fallback` when absent, nullopt when bad.
 std::optional<std::size_t> ParseCount(const httplib::Request& req, const char* name, std::size_t fallback) {
   if (!req.has_param(name)) return fallback;
@@ -222,7 +213,9 @@ void CompanyServer::Impl::HandleQueue(const httplib::Request& req, httplib::Resp
 void CompanyServer::Impl::HandlePostDecision(const httplib::Request& req, httplib::Response& res) {
   const auto caller = Authorize(req, res, {Role::kReviewer, Role::kAdmin}, "decision");
   if (!caller) return;
-  const Json body = Json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+  const Json body = internal::JsonNestsDeeperThan(req.body, internal::kMaxJsonDepth)
+                        ? Json()
+                        : Json::parse(req.body, nullptr, /*allow_exceptions=*/false);
   const bool well_formed = body.is_object() && body.contains("application_id") && body["application_id"].is_string() &&
                            body.contains("decision") && body["decision"].is_string() &&
                            (!body.contains("note") || body["note"].is_string());

@@ -23,13 +23,26 @@ void Index(Snapshot& snapshot) {
   for (std::size_t idx = 0; idx < snapshot.result.flagged_networks.size(); ++idx) {
     snapshot.flagged_network.emplace(snapshot.result.flagged_networks[idx].network_id, idx);
   }
+  // Most severe first: the level decides (a score is capped at 99 while levels keep rising), then
+  // the score, then the id for a stable order.
   std::sort(snapshot.by_severity.begin(), snapshot.by_severity.end(), [&](std::size_t left, std::size_t right) {
-    if (applications[left].score != applications[right].score) return applications[left].score > applications[right].score;
-    return applications[left].application_id < applications[right].application_id;
+    const pipeline::ApplicationResult& a = applications[left];
+    const pipeline::ApplicationResult& b = applications[right];
+    if (a.level != b.level) return LevelRank(a.level) > LevelRank(b.level);
+    if (a.score != b.score) return a.score > b.score;
+    return a.application_id < b.application_id;
   });
 }
 
 }  // namespace
+
+int LevelRank(std::string_view level) {
+  static constexpr std::string_view kLevels[] = {"low", "medium", "high", "critical"};
+  for (int rank = 0; rank < 4; ++rank) {
+    if (kLevels[rank] == level) return rank;
+  }
+  return -1;
+}
 
 const pipeline::ApplicationResult* Snapshot::Find(std::string_view application_id) const {
   const auto found = by_application.find(std::string(application_id));

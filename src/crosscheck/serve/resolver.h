@@ -26,6 +26,9 @@
 
 namespace crosscheck::serve {
 
+// LevelRank orders risk levels: low 0, medium 1, high 2, critical 3; -1 for any other text.
+int LevelRank(std::string_view level);
+
 // Snapshot is one resolution of every stored application, immutable once published: readers
 // keep it alive as long as they use it, while the next resolution is built beside it.
 struct Snapshot {
@@ -36,7 +39,7 @@ struct Snapshot {
   std::unordered_map<std::string, std::vector<std::size_t>> by_persona;
   std::unordered_map<std::string, std::vector<std::size_t>> by_network;
   std::unordered_map<std::string, std::size_t> flagged_network;  // network id -> flagged_networks index
-  std::vector<std::size_t> by_severity;    // application indexes, highest score first (ties by id)
+  std::vector<std::size_t> by_severity;    // application indexes: highest level, then score, then id
 
   // Find returns the application's result, or nullptr.
   const pipeline::ApplicationResult* Find(std::string_view application_id) const;

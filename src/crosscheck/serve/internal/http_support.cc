@@ -27,6 +27,28 @@ std::string JsonText(const nlohmann::json& json) {
   return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
+bool JsonNestsDeeperThan(std::string_view text, int limit) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t idx = 0; idx < text.size(); ++idx) {
+    const char ch = text[idx];
+    if (in_string) {
+      if (ch == '\\') {
+        ++idx;  // the escaped character, a quote included
+      } else if (ch == '"') {
+        in_string = false;
+      }
+    } else if (ch == '"') {
+      in_string = true;
+    } else if (ch == '[' || ch == '{') {
+      if (++depth > limit) return true;
+    } else if (ch == ']' || ch == '}') {
+      --depth;
+    }
+  }
+  return false;
+}
+
 void SendError(httplib::Response& res, int status, const char* code, const std::string& message) {
   res.status = status;
   res.set_content(JsonText(nlohmann::json{{"error", {{"code", code}, {"message", message}}}}), "application/json");

@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "crosscheck/common/error.h"
 
@@ -28,6 +29,14 @@ std::string NowIso();
 // applicant's bytes quoted in a message) are written with U+FFFD in place of the bad bytes
 // instead of throwing.
 std::string JsonText(const nlohmann::json& json);
+
+// kMaxJsonDepth is how deeply a request's JSON may nest; deeper bodies are refused before they
+// are parsed (each level is a heap object: a 64 MiB body of '[' would take gigabytes).
+inline constexpr int kMaxJsonDepth = 32;
+
+// JsonNestsDeeperThan tells whether `text` opens more than `limit` arrays or objects inside one
+// another (brackets inside strings do not count). Linear, no allocation.
+bool JsonNestsDeeperThan(std::string_view text, int limit);
 
 // SendError answers `status` with {"error": {"code": code, "message": message}}. API error
 // codes are part of the HTTP API: UPPER_SNAKE, never renamed.
