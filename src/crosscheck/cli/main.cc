@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   crosscheck::cli::RegisterSimulateCommand(app, &exit_code);
   crosscheck::cli::RegisterShareCommand(app, &exit_code);
   crosscheck::cli::RegisterHubCommand(app, &exit_code);
+  crosscheck::cli::RegisterServeCommand(app, &exit_code);
   crosscheck::cli::RegisterConsortiumEvaluateCommand(app, &exit_code);
   try {
     app.parse(argc, argv);

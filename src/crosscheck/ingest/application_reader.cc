@@ -6,6 +6,7 @@
 #include <string_view>
 #include <utility>
 
+#include "crosscheck/common/application_columns.h"
 #include "crosscheck/common/time.h"
 #include "crosscheck/ingest/csv_reader.h"
 #include "crosscheck/ingest/internal/reader_support.h"
@@ -16,43 +17,6 @@ namespace {
 using TextField = std::string ApplicationRecord::*;
 
 constexpr std::int64_t kRowsBeforeReserve = 1000;
-
-struct ContractColumn {
-  std::string_view name;
-  TextField field;
-};
-
-// The columns of DATA.md's applications.csv table, in its order.
-constexpr ContractColumn kContractColumns[] = {
-    {"application_id", &ApplicationRecord::application_id},
-    {"company_id", &ApplicationRecord::company_id},
-    {"submitted_at", &ApplicationRecord::submitted_at},
-    {"stage", &ApplicationRecord::stage},
-    {"full_name", &ApplicationRecord::full_name},
-    {"email", &ApplicationRecord::email},
-    {"phone", &ApplicationRecord::phone},
-    {"phone_line_type", &ApplicationRecord::phone_line_type},
-    {"date_of_birth", &ApplicationRecord::date_of_birth},
-    {"street", &ApplicationRecord::street},
-    {"city", &ApplicationRecord::city},
-    {"region", &ApplicationRecord::region},
-    {"postal_code", &ApplicationRecord::postal_code},
-    {"country", &ApplicationRecord::country},
-    {"shipping_address", &ApplicationRecord::shipping_address},
-    {"ip_address", &ApplicationRecord::ip_address},
-    {"linkedin", &ApplicationRecord::linkedin},
-    {"github", &ApplicationRecord::github},
-    {"resume_text", &ApplicationRecord::resume_text},
-    {"photo_hash", &ApplicationRecord::photo_hash},
-    {"payout_account", &ApplicationRecord::payout_account},
-    {"national_id", &ApplicationRecord::national_id},
-    {"device_id", &ApplicationRecord::device_id},
-    {"idv_status", &ApplicationRecord::idv_status},
-    {"idv_document_country", &ApplicationRecord::idv_document_country},
-    {"interview_flags", &ApplicationRecord::interview_flags},
-    {"referred_by", &ApplicationRecord::referred_by},
-    {"source", &ApplicationRecord::source},
-};
 
 // KeptIds answers "was this application_id kept already, and on which row?" for the
 // duplicate check. It stores only indices into the result vector and compares against the
@@ -115,18 +79,20 @@ class KeptIds {
 
 }  // namespace
 
-Result<std::vector<ApplicationRecord>> ReadApplications(const std::filesystem::path& path,
-                                                        const ReadOptions& options,
-                                                        IssueLog& issues) {
-  CC_ASSIGN_OR_RETURN(CsvReader reader,
-                      CsvReader::Open(path, internal::CsvOptionsFor(options, issues)));
+namespace {
+
+// ReadFrom reads the records of an opened reader; `size_error` and `file_bytes` give the
+// input's size for reserving (a failed size leaves the vector growing as it goes).
+Result<std::vector<ApplicationRecord>> ReadFrom(CsvReader& reader, std::error_code size_error,
+                                                std::uintmax_t file_bytes, const ReadOptions& options,
+                                                IssueLog& issues) {
   CC_RETURN_IF_ERROR(internal::RequireColumns(reader, {"application_id", "company_id"}));
 
   // Resolve each file column once: a contract field, or nullptr for `extra`. A repeated
   // contract column keeps the first and sends the later ones to `extra`.
   const std::vector<std::string>& header = reader.header();
   std::vector<TextField> slots(header.size(), nullptr);
-  for (const ContractColumn& column : kContractColumns) {
+  for (const ApplicationColumn& column : kApplicationColumns) {
     const int column_idx = reader.FindColumn(column.name);
     if (column_idx >= 0) slots[static_cast<std::size_t>(column_idx)] = column.field;
   }
@@ -150,8 +116,6 @@ Result<std::vector<ApplicationRecord>> ReadApplications(const std::filesystem::p
 
   std::vector<ApplicationRecord> applications;
   KeptIds kept_ids;
-  std::error_code size_error;
-  const std::uintmax_t file_bytes = std::filesystem::file_size(path, size_error);
   CsvRecord record;
   std::int64_t rows_seen = 0;
   while (true) {
@@ -228,6 +192,27 @@ Result<std::vector<ApplicationRecord>> ReadApplications(const std::filesystem::p
     CC_RETURN_IF_ERROR(sink.status());
   }
   return applications;
+}
+
+}  // namespace
+
+Result<std::vector<ApplicationRecord>> ReadApplications(const std::filesystem::path& path,
+                                                        const ReadOptions& options,
+                                                        IssueLog& issues) {
+  CC_ASSIGN_OR_RETURN(CsvReader reader,
+                      CsvReader::Open(path, internal::CsvOptionsFor(options, issues)));
+  std::error_code size_error;
+  const std::uintmax_t file_bytes = std::filesystem::file_size(path, size_error);
+  return ReadFrom(reader, size_error, file_bytes, options, issues);
+}
+
+Result<std::vector<ApplicationRecord>> ReadApplicationsText(std::string text, std::string name,
+                                                            const ReadOptions& options,
+                                                            IssueLog& issues) {
+  const std::uintmax_t bytes = text.size();
+  CC_ASSIGN_OR_RETURN(CsvReader reader, CsvReader::OpenBuffer(std::move(text), std::move(name),
+                                                              internal::CsvOptionsFor(options, issues)));
+  return ReadFrom(reader, std::error_code(), bytes, options, issues);
 }
 
 }  // namespace crosscheck::ingest

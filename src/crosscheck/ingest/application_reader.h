@@ -16,6 +16,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "crosscheck/common/error.h"
@@ -34,5 +35,12 @@ namespace crosscheck::ingest {
 Result<std::vector<ApplicationRecord>> ReadApplications(const std::filesystem::path& path,
                                                         const ReadOptions& options,
                                                         IssueLog& issues);
+
+// ReadApplicationsText reads CSV text in memory (an HTTP request body) as ReadApplications
+// reads a file, with `name` in place of the file name in Issues and messages. Errors as
+// ReadApplications', except kNotFound; empty text is kInvalidInput.
+Result<std::vector<ApplicationRecord>> ReadApplicationsText(std::string text, std::string name,
+                                                            const ReadOptions& options,
+                                                            IssueLog& issues);
 
 }  // namespace crosscheck::ingest

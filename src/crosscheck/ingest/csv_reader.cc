@@ -96,7 +96,23 @@ Result<CsvReader> CsvReader::Open(const std::filesystem::path& path, CsvOptions 
   if (raw == nullptr) {
     return InvalidInput("cannot open " + path.string() + ": " + std::strerror(errno));
   }
+  return Start(raw, nullptr, path, options);
+}
+
+Result<CsvReader> CsvReader::OpenBuffer(std::string bytes, std::string name, CsvOptions options) {
+  if (bytes.empty()) return InvalidInput(name + " is empty, expected a CSV header row");
+  // The bytes are read through a FILE like a file's (fmemopen, POSIX.1-2008), so text in
+  // memory takes exactly the path a file does; the reader owns them (a stable address).
+  auto owned = std::make_unique<std::string>(std::move(bytes));
+  std::FILE* raw = fmemopen(owned->data(), owned->size(), "rb");
+  if (raw == nullptr) return Internal("cannot read " + name + " from memory: " + std::strerror(errno));
+  return Start(raw, std::move(owned), std::filesystem::path(name), options);
+}
+
+Result<CsvReader> CsvReader::Start(std::FILE* raw, std::unique_ptr<std::string> memory,
+                                   const std::filesystem::path& path, CsvOptions options) {
   CsvReader reader;
+  reader.memory_ = std::move(memory);
   reader.file_.reset(raw);
   reader.path_ = path;
   reader.file_name_ = path.string();

@@ -111,6 +111,11 @@ class CsvReader {
   // (a directory, unreadable, binary, empty, bad header, unterminated quote in the header).
   static Result<CsvReader> Open(const std::filesystem::path& path, CsvOptions options);
 
+  // OpenBuffer reads CSV text held in memory (an HTTP request body) exactly as Open reads a
+  // file; `name` stands for the file name in Issues and messages. Errors as Open's, but never
+  // kNotFound (empty text is kInvalidInput).
+  static Result<CsvReader> OpenBuffer(std::string bytes, std::string name, CsvOptions options);
+
   CsvReader(CsvReader&&) noexcept = default;
   CsvReader& operator=(CsvReader&&) noexcept = default;
   CsvReader(const CsvReader&) = delete;
@@ -147,6 +152,11 @@ class CsvReader {
 
   CsvReader() = default;
 
+  // Start reads the header from `raw` (owned from now on; `memory` holds the bytes of an
+  // OpenBuffer reader) and returns the reader positioned at the first record.
+  static Result<CsvReader> Start(std::FILE* raw, std::unique_ptr<std::string> memory,
+                                 const std::filesystem::path& path, CsvOptions options);
+
   // Refill reads the next chunk; false at end of file. Sets read_failed_ on an I/O error.
   bool Refill();
   // ReadRecord parses one physical record into `record`: false at end of file with no
@@ -163,6 +173,7 @@ class CsvReader {
   std::filesystem::path path_;
   std::string file_name_;
   CsvOptions options_;
+  std::unique_ptr<std::string> memory_;  // OpenBuffer's bytes; declared first, freed after file_
   std::unique_ptr<std::FILE, FileCloser> file_;
   std::unique_ptr<char[]> chunk_;
   std::size_t chunk_size_ = 0;           // bytes valid in chunk_

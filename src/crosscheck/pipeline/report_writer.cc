@@ -50,13 +50,30 @@ Status WriteNetworks(const ScanResult& result, const std::filesystem::path& path
   return writer.Close();
 }
 
+constexpr std::string_view kRiskCsvHeader = "application_id,persona_id,network_id,score,level,reasons,company_id\n";
+
+// AppendRiskRow appends one application's risk.csv row (the one row format of the file and of
+// the service's export).
+void AppendRiskRow(const ApplicationResult& application, std::string& out) {
+  const std::string score = std::to_string(application.score);
+  const std::string reasons = ReasonCodes(application);
+  const std::string_view fields[] = {application.application_id, application.persona_id, application.network_id, score,
+                                     application.level, reasons, application.company_id};
+  for (std::size_t field_idx = 0; field_idx < std::size(fields); ++field_idx) {
+    if (field_idx > 0) out += ',';
+    CsvWriter::AppendField(out, fields[field_idx]);
+  }
+  out += '\n';
+}
+
 Status WriteRisk(const ScanResult& result, const std::filesystem::path& path) {
   CC_ASSIGN_OR_RETURN(CsvWriter writer, CsvWriter::Open(path));
-  writer.WriteRow({"application_id", "persona_id", "network_id", "score", "level", "reasons", "company_id"});
+  writer.WriteText(kRiskCsvHeader);
+  std::string row;
   for (const auto& application : result.applications) {
-    writer.WriteRow({application.application_id, application.persona_id, application.network_id,
-                     std::to_string(application.score), application.level, ReasonCodes(application),
-                     application.company_id});
+    row.clear();
+    AppendRiskRow(application, row);
+    writer.WriteText(row);
   }
   return writer.Close();
 }
@@ -153,6 +170,12 @@ Status WriteIssuesCsv(const IssueLog& issues, const std::filesystem::path& path)
                      issue.code, IssueSeverityName(issue.severity), issue.message});
   }
   return writer.Close();
+}
+
+std::string RenderRiskCsv(const ScanResult& result) {
+  std::string out(kRiskCsvHeader);
+  for (const auto& application : result.applications) AppendRiskRow(application, out);
+  return out;
 }
 
 std::string RenderReportJson(const ScanResult& result, const IssueLog& issues) {

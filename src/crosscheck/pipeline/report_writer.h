@@ -20,6 +20,10 @@ Status WriteScanOutputs(const ScanResult& result, const IssueLog& issues,
 // WriteIssuesCsv writes every Issue as a row of `file,line,column,field,code,severity,message`.
 Status WriteIssuesCsv(const IssueLog& issues, const std::filesystem::path& path);
 
+// RenderRiskCsv renders risk.csv (header, then one row per application in result order) as
+// WriteScanOutputs writes it, for the service's export.
+std::string RenderRiskCsv(const ScanResult& result);
+
 // RenderReportJson renders report.json (summary, flagged networks, evidence, explanations).
 std::string RenderReportJson(const ScanResult& result, const IssueLog& issues);
 

@@ -1,81 +1,38 @@
 #include "crosscheck/pipeline/scan.h"
 
-#include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <cstdio>
 #include <future>
-#include <numeric>
-#include <unordered_map>
+#include <string>
+#include <utility>
+#include <vector>
 
-#include "crosscheck/common/strings.h"
-#include "crosscheck/graph/network_builder.h"
 #include "crosscheck/ingest/application_reader.h"
 #include "crosscheck/ingest/employee_reader.h"
 #include "crosscheck/ingest/signin_reader.h"
-#include "crosscheck/link/persona_link.h"
-#include "crosscheck/monitor/employee_map.h"
-#include "crosscheck/monitor/session_analyzer.h"
-#include "crosscheck/ingest/ip_ranges_reader.h"
-#include "crosscheck/normalize/application_normalizer.h"
-#include "crosscheck/normalize/ip_address.h"
-#include "crosscheck/normalize/ip_intel.h"
 #include "crosscheck/pipeline/application_input.h"
 #include "crosscheck/pipeline/consortium_fold.h"
 #include "crosscheck/pipeline/persona_file.h"
 #include "crosscheck/pipeline/report_writer.h"
-#include "crosscheck/score/indicator_catalog.h"
-#include "crosscheck/score/risk_scorer.h"
-#include "crosscheck/watchlist/birth_dates.h"
-#include "crosscheck/watchlist/indicator_set.h"
-#include "crosscheck/watchlist/sanctions_list.h"
+#include "crosscheck/pipeline/scan_applications.h"
 
 namespace crosscheck::pipeline {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-// Report size bounds: a flagged network lists at most this many artifact edges and linked
-// pairs (strongest first); the counts left out are stated in the report.
-constexpr std::size_t kMaxEdgesPerNetwork = 300;
-constexpr std::size_t kMaxLinkedPairsPerNetwork = 200;
-
-// StageTimer records how long each stage took, for the summary and report.json.
-class StageTimer {
- public:
-  explicit StageTimer(ScanSummary& summary) : summary_(summary), start_(Clock::now()) {}
-  void Mark(const char* stage) {
-    const auto now = Clock::now();
-    summary_.stage_seconds.emplace_back(stage, std::chrono::duration<double>(now - start_).count());
-    start_ = now;
-  }
-
- private:
-  ScanSummary& summary_;
-  Clock::time_point start_;
-};
-
 // SideInputs are the watchlists and post-hire logs, read on a thread of their own while the
 // applications are read (none depends on the applications until they are used).
 struct SideInputs {
-  std::optional<watchlist::SanctionsList> sanctions;
-  std::optional<watchlist::IndicatorSet> indicators;
   std::vector<EmployeeRecord> employees;
   std::vector<SigninEvent> signins;
   std::vector<std::string> inputs;  // names for report.json, in the order a sequential run gives
 };
 
-// LoadSideInputs reads --sdn, --indicators, --employees and --signins, in that order.
+// LoadSideInputs reads --sdn and --indicators into the context, then --employees and --signins,
+// in that order.
 Status LoadSideInputs(const ScanOptions& options, const ingest::ReadOptions& read_options, IssueLog& issues,
-                      SideInputs& side) {
-  if (options.sdn_dir) {
-    CC_ASSIGN_OR_RETURN(side.sanctions, watchlist::SanctionsList::Load(*options.sdn_dir, issues));
-    side.inputs.push_back(options.sdn_dir->filename().string() + "/sdn.csv");
-  }
-  if (options.indicators) {
-    CC_ASSIGN_OR_RETURN(side.indicators, watchlist::IndicatorSet::LoadStix(*options.indicators, issues));
-    side.inputs.push_back(options.indicators->filename().string());
-  }
+                      SideInputs& side, ScanContext& context) {
+  CC_RETURN_IF_ERROR(LoadWatchlists(ReferenceFiles{.sdn_dir = options.sdn_dir, .indicators = options.indicators},
+                                     issues, context, side.inputs));
   if (!options.signins) return Ok();
   if (!options.employees) {
     return InvalidInput("--signins needs --employees to tie sign-in logins to applications");
@@ -87,294 +44,77 @@ Status LoadSideInputs(const ScanOptions& options, const ingest::ReadOptions& rea
   return Ok();
 }
 
-// AddMonitoringEvidence reads the hires' sign-ins and turns each post-hire alert into a
-// finding on the hired application (employees.csv ties a login to its application).
-void AddMonitoringEvidence(const ScanOptions& options, const SideInputs& side,
-                           const std::vector<ApplicationRecord>& records, const normalize::IpIntel& intel,
-                           score::ExternalEvidence& external) {
-  if (!options.signins) return;
-  const std::vector<monitor::EmployeeMapping> mappings = monitor::BuildEmployeeMappings(side.employees, records);
-  const monitor::MonitorReport report =
-      monitor::AnalyzeSignins(side.signins, mappings, intel.empty() ? nullptr : &intel);
-  std::unordered_map<std::string_view, std::size_t> index_of_application;
-  for (std::size_t record_idx = 0; record_idx < records.size(); ++record_idx) {
-    index_of_application.emplace(records[record_idx].application_id, record_idx);
-  }
-  for (const auto& account : report.accounts) {
-    auto found = index_of_application.find(account.application_id);
-    if (found == index_of_application.end()) continue;
-    // One finding per scored term: the monitor weighs how habitual the evidence is (a VPN on
-    // 2 % of sign-ins or on 90 %), and that weight carries over as the finding's strength.
-    for (const monitor::ScoreTerm& term : account.terms) {
-      const score::Indicator* indicator = score::FindIndicator(term.code);
-      if (indicator == nullptr || term.log_odds <= 0) continue;
-      std::string evidence = account.login + ": " + term.summary;
-      for (const auto& alert : account.alerts) {
-        if (alert.code == term.code) {
-          evidence += "; " + alert.message;
-          break;
-        }
-      }
-      external.findings.push_back({found->second, term.code, std::move(evidence),
-                                   term.log_odds / std::log(indicator->likelihood_ratio)});
-    }
-  }
-}
-
-// AddWatchlistEvidence screens every applicant's name against the OFAC SDN list (--sdn) and
-// their e-mail, IP and profile handles against a STIX bundle (--indicators).
-void AddWatchlistEvidence(const SideInputs& side, const std::vector<ApplicationRecord>& records,
-                          const std::vector<NormalizedApplication>& normalized, score::ExternalEvidence& external) {
-  if (side.sanctions) {
-    const watchlist::SanctionsList& sanctions = *side.sanctions;
-    std::vector<std::string> names;
-    names.reserve(records.size());
-    for (const auto& record : records) names.push_back(record.full_name);
-    watchlist::ScreenOptions screen_options;
-    screen_options.max_results = 5;
-    screen_options.include_entities = false;
-    const auto matches = sanctions.ScreenMany(names, screen_options, 2);
-    for (std::size_t record_idx = 0; record_idx < matches.size(); ++record_idx) {
-      if (records[record_idx].full_name.empty()) continue;
-      // The best listed person whose published dates of birth do not exclude the applicant.
-      for (const watchlist::SanctionsMatch& match : matches[record_idx]) {
-        const watchlist::SanctionsEntry* entry = sanctions.Find(match.ent_num);
-        const auto fit = entry == nullptr ? watchlist::BirthDateFit::kUnknown
-                                          : watchlist::CompareBirthDate(entry->birth_dates,
-                                                                        normalized[record_idx].date_of_birth);
-        if (fit == watchlist::BirthDateFit::kContradicts) continue;
-        const bool corroborated = fit == watchlist::BirthDateFit::kAgrees;
-        std::string programs;
-        for (const auto& program : match.programs) programs += (programs.empty() ? "" : ",") + program;
-        external.findings.push_back(
-            {record_idx, "SANCTIONS_MATCH",
-             "'" + records[record_idx].full_name + "' ~ SDN " + std::to_string(match.ent_num) + " '" +
-                 match.listed_name + "' [" + programs + "] score " + std::to_string(match.score).substr(0, 4) +
-                 ": " + match.explanation +
-                 (corroborated ? "; date of birth agrees with the listing" : "; name only (no date of birth to compare)"),
-             match.score,
-             // A hit on the name alone is a potential match for review, not a finding: common
-             // names ("Wei Zhang", "Hyun-woo Kim") sit within an edit of listed people, and
-             // weighing them would score applicants for their name's origin. A listed date of
-             // birth that agrees makes it the full indicator; one that disagrees drops it.
-             /*review_only=*/!corroborated});
-        break;
-      }
-    }
-  }
-  if (side.indicators) {
-    const watchlist::IndicatorSet& indicators = *side.indicators;
-    for (std::size_t record_idx = 0; record_idx < normalized.size(); ++record_idx) {
-      const NormalizedApplication& application = normalized[record_idx];
-      watchlist::IndicatorQuery query;
-      query.email = application.email;
-      query.ip = application.ip_address;
-      if (!application.github.empty()) query.accounts.push_back(application.github);
-      if (!application.linkedin.empty()) query.accounts.push_back(application.linkedin);
-      if (!records[record_idx].linkedin.empty()) query.urls.push_back(records[record_idx].linkedin);
-      if (!records[record_idx].github.empty()) query.urls.push_back(records[record_idx].github);
-      for (const auto& hit : indicators.Match(query)) {
-        external.findings.push_back({record_idx, "KNOWN_BAD_INDICATOR",
-                                     hit.object_type + " " + hit.value + " (" + hit.stix_id + ") matched " + hit.matched,
-                                     1.0});
-      }
-    }
-  }
-}
-
-// AttachLinkedPairs puts the waterfall of every linked pair inside a flagged network into the
-// report, so a reviewer sees why applications were taken for one persona.
-void AttachLinkedPairs(const std::vector<ApplicationRecord>& records, const link::PersonaLinkResult& links,
-                       ScanResult& result) {
-  std::unordered_map<std::string_view, std::size_t> network_of;
-  for (std::size_t network_idx = 0; network_idx < result.flagged_networks.size(); ++network_idx) {
-    network_of.emplace(result.flagged_networks[network_idx].network_id, network_idx);
-  }
-  for (const auto& pair : links.links) {
-    const auto& left = result.applications[pair.left];
-    if (left.persona_id != result.applications[pair.right].persona_id) continue;
-    auto found = network_of.find(left.network_id);
-    if (found == network_of.end()) continue;
-    NetworkView& network = result.flagged_networks[found->second];
-    if (network.linked_pairs.size() >= kMaxLinkedPairsPerNetwork) {
-      ++network.omitted_linked_pairs;
-      continue;
-    }
-    // Waterfalls are computed here, for the pairs a reviewer will see, not for every link.
-    const link::PairExplanation explanation = links.Explain(pair.left, pair.right);
-    LinkedPairView view{records[pair.left].application_id, records[pair.right].application_id,
-                        pair.match_probability, pair.match_weight, explanation.prior_weight, {}};
-    for (const auto& step : explanation.steps) {
-      view.terms.push_back({step.field, step.level, step.weight + step.tf_adjustment});
-    }
-    network.linked_pairs.push_back(std::move(view));
-  }
-}
-
-// AssembleResult turns the graph and score modules' output into the report's shape: one
-// ApplicationResult per record and a NetworkView per flagged network.
-void AssembleResult(const std::vector<ApplicationRecord>& records, const graph::NetworkResult& networks,
-                    std::vector<score::RiskAssessment> assessments, ScanResult& result) {
-  result.applications.reserve(records.size());
-  for (std::size_t record_idx = 0; record_idx < records.size(); ++record_idx) {
-    score::RiskAssessment& assessment = assessments[record_idx];
-    ApplicationResult application;
-    application.application_id = records[record_idx].application_id;
-    application.company_id = records[record_idx].company_id;
-    application.full_name = records[record_idx].full_name;
-    application.persona_id = networks.persona_ids[networks.persona_of_application[record_idx]];
-    application.network_id = networks.NetworkIdOfApplication(record_idx);
-    application.score = assessment.score;
-    application.level = score::RiskLevelName(assessment.level);
-    application.reasons.reserve(assessment.reasons.size());
-    for (auto& reason : assessment.reasons) {
-      application.reasons.push_back({std::move(reason.code), reason.log_odds, std::move(reason.summary),
-                                     std::move(reason.evidence)});
-    }
-    result.applications.push_back(std::move(application));
-  }
-
-  ScanSummary& summary = result.summary;
-  summary.personas = networks.persona_ids.size();
-  summary.networks = networks.networks.size();
-  for (const auto& application : result.applications) ++summary.applications_by_level[application.level];
-
-  // Edges grouped by network, for the flagged networks' drawings and evidence tables.
-  std::vector<std::vector<std::uint32_t>> edges_of_network(networks.networks.size());
-  for (std::uint32_t edge_idx = 0; edge_idx < networks.evidence.edges.size(); ++edge_idx) {
-    const auto& edge = networks.evidence.edges[edge_idx];
-    const auto left = networks.network_of_persona[edge.persona_left];
-    if (left == networks.network_of_persona[edge.persona_right]) edges_of_network[left].push_back(edge_idx);
-  }
-  for (std::size_t network_idx = 0; network_idx < networks.networks.size(); ++network_idx) {
-    const graph::Network& network = networks.networks[network_idx];
-    if (network.personas.size() > 1) ++summary.multi_persona_networks;
-    const ApplicationResult* top = nullptr;
-    for (std::size_t application_idx : network.applications) {
-      const ApplicationResult& application = result.applications[application_idx];
-      if (!top || application.score > top->score) top = &application;
-    }
-    if (!top || (top->level != "high" && top->level != "critical")) continue;
-    NetworkView view;
-    view.network_id = network.network_id;
-    view.score = top->score;
-    view.level = top->level;
-    view.applications = network.applications;
-    for (auto persona_idx : network.personas) view.personas.push_back(networks.persona_ids[persona_idx]);
-    std::vector<std::string> companies;
-    for (std::size_t application_idx : network.applications) companies.push_back(records[application_idx].company_id);
-    std::sort(companies.begin(), companies.end());
-    companies.erase(std::unique(companies.begin(), companies.end()), companies.end());
-    view.companies = std::move(companies);
-    for (std::uint32_t edge_idx : edges_of_network[network_idx]) {
-      const auto& edge = networks.evidence.edges[edge_idx];
-      const graph::SharedArtifact& artifact = networks.evidence.artifacts[edge.artifact];
-      view.edges.push_back({networks.persona_ids[edge.persona_left], networks.persona_ids[edge.persona_right],
-                            graph::ArtifactKindName(artifact.kind),
-                            graph::MaskArtifactValue(artifact.kind, artifact.value), edge.weight});
-    }
-    // The report shows the strongest evidence; a network's every edge is rarely readable.
-    std::stable_sort(view.edges.begin(), view.edges.end(),
-                     [](const EdgeView& left, const EdgeView& right) { return left.weight > right.weight; });
-    if (view.edges.size() > kMaxEdgesPerNetwork) {
-      view.omitted_edges = view.edges.size() - kMaxEdgesPerNetwork;
-      view.edges.resize(kMaxEdgesPerNetwork);
-    }
-    ++summary.flagged_networks;
-    summary.flagged_personas += view.personas.size();
-    result.flagged_networks.push_back(std::move(view));
-  }
-  std::stable_sort(result.flagged_networks.begin(), result.flagged_networks.end(),
-                   [](const NetworkView& left, const NetworkView& right) { return left.score > right.score; });
-}
-
-Result<ScanResult> RunScanStages(const ScanOptions& options, IssueLog& issues) {
-  ScanResult result;
-  StageTimer timer(result.summary);
+// ScanFiles reads the applications and the IP intelligence, then runs ScanApplications with the
+// watchlists and sign-ins still loading on a thread of their own (their issues and inputs are
+// kept apart and appended after the main ones, in the order a sequential run gives).
+Result<ScanResult> ScanFiles(const ScanOptions& options, IssueLog& issues) {
+  const auto start = std::chrono::steady_clock::now();
   ingest::ReadOptions read_options{.strict = options.strict};
-  // Watchlists and sign-ins are read beside the applications; their issues and inputs are
-  // kept apart and appended after the main ones, in the order a sequential run gives.
   IssueLog side_issues;
   SideInputs side;
+  ScanContext context;
   std::future<Status> side_loaded = std::async(std::launch::async, [&] {
-    return LoadSideInputs(options, read_options, side_issues, side);
+    return LoadSideInputs(options, read_options, side_issues, side, context);
   });
-  CC_ASSIGN_OR_RETURN(std::vector<ApplicationRecord> records,
-                      ingest::ReadApplications(options.applications, read_options, issues));
-  result.inputs.push_back(options.applications.filename().string());
-  CC_ASSIGN_OR_RETURN(normalize::IpIntel intel,
-                      LoadIpIntel(options.mmdb_files, options.ip_ranges, read_options, issues));
-  timer.Mark("ingest");
-
-  const std::vector<NormalizedApplication> normalized =
-      NormalizeWithIntel(records, intel, options.applications.filename().string(), issues);
-  if (options.strict && !issues.empty()) {
-    return InvalidInput(issues.issues().front().ToString() + " (--strict)");
+  // Every return below waits for the loader first: it writes into `side` and `context`.
+  auto loaded = [&side_loaded]() { return side_loaded.valid() ? side_loaded.get() : Ok(); };
+  Result<std::vector<ApplicationRecord>> records =
+      ingest::ReadApplications(options.applications, read_options, issues);
+  if (!records) {
+    (void)loaded();
+    return std::unexpected(std::move(records).error());
   }
-  timer.Mark("normalize");
+  Result<normalize::IpIntel> intel = LoadIpIntel(options.mmdb_files, options.ip_ranges, read_options, issues);
+  if (!intel) {
+    (void)loaded();
+    return std::unexpected(std::move(intel).error());
+  }
+  context.intel = std::move(*intel);
+  const double ingest_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
-  // Screening and sign-in analysis do not depend on personas: they run on a thread of their
-  // own while linkage and networks run (which leave a core idle much of the time).
-  score::ExternalEvidence external;
-  std::future<Status> side_evidence = std::async(std::launch::async, [&]() -> Status {
-    CC_RETURN_IF_ERROR(side_loaded.get());
-    AddWatchlistEvidence(side, records, normalized, external);
-    AddMonitoringEvidence(options, side, records, intel, external);
-    return Ok();
-  });
-
-  // Personas come from the linkage engine, or from the user's own file (then no waterfalls).
-  link::PersonaLinkResult persona_links;
+  ScanInput input{.applications = &*records, .source = options.applications.filename().string()};
+  input.strict = options.strict;
+  if (options.signins) {
+    input.employees = &side.employees;
+    input.signins = &side.signins;
+  }
+  input.hooks.side_inputs_ready = loaded;
   if (options.personas) {
-    CC_ASSIGN_OR_RETURN(persona_links.persona_ids, ReadPersonaAssignments(*options.personas, records, issues));
-    result.inputs.push_back(options.personas->filename().string());
-    if (options.strict && !issues.empty()) {
-      return InvalidInput(issues.issues().front().ToString() + " (--strict)");
-    }
-  } else {
-    link::LinkOptions link_options;
-    link_options.explain_links = false;  // AttachLinkedPairs explains the pairs it shows
-    CC_ASSIGN_OR_RETURN(persona_links, link::LinkApplications(normalized, link_options));
+    input.hooks.persona_ids = [&](IssueLog& persona_issues) {
+      return ReadPersonaAssignments(*options.personas, *records, persona_issues);
+    };
   }
-  timer.Mark("link");
-  const std::vector<std::string>& personas = persona_links.persona_ids;
-
-  const graph::NetworkResult networks =
-      graph::BuildNetworks(normalized, records, personas, graph::NetworkOptions{});
-  timer.Mark("networks");
-
-  const Status side_status = side_evidence.get();
-  for (const Issue& issue : side_issues.issues()) issues.Add(issue);
-  for (std::string& input : side.inputs) result.inputs.push_back(std::move(input));
-  CC_RETURN_IF_ERROR(side_status);
-  if (options.hub_findings) {
+  std::size_t consortium_findings = 0;
+  input.hooks.after_side_evidence = [&](Status side_status, IssueLog& scan_issues,
+                                        score::ExternalEvidence& external) -> Status {
+    for (const Issue& issue : side_issues.issues()) scan_issues.Add(issue);
+    CC_RETURN_IF_ERROR(side_status);
+    if (!options.hub_findings) return Ok();
     if (!options.key_file) return InvalidInput("--hub-findings needs --key-file (the consortium key)");
     CC_ASSIGN_OR_RETURN(ConsortiumFoldStats folded,
-                        AddConsortiumEvidence(*options.hub_findings, *options.key_file, records, issues, external));
-    result.inputs.push_back(options.hub_findings->filename().string());
-    result.summary.consortium_findings = folded.matched;
+                        AddConsortiumEvidence(*options.hub_findings, *options.key_file, *records, scan_issues, external));
+    consortium_findings = folded.matched;
+    return Ok();
+  };
+  Result<ScanResult> result = ScanApplications(context, input, issues);
+  if (!result) {
+    (void)loaded();
+    return result;
   }
-  // Only the wait beyond linkage and networks: the stages' times add up to the wall time.
-  timer.Mark("watchlists+monitor");
-  std::vector<score::RiskAssessment> assessments =
-      score::ScoreApplications(normalized, records, networks, external, score::ScoreOptions{});
-  timer.Mark("score");
-
-  AssembleResult(records, networks, std::move(assessments), result);
-  AttachLinkedPairs(records, persona_links, result);
-  timer.Mark("assemble");
-  ScanSummary& summary = result.summary;
-  summary.applications = records.size();
-  summary.rows_skipped = issues.CountBySeverity(IssueSeverity::kRowSkipped);
-  summary.input_rows = summary.applications + summary.rows_skipped;
-  summary.issues = issues.size();
+  auto& stages = result->summary.stage_seconds;
+  stages.insert(stages.begin(), {"ingest", ingest_seconds});
+  result->summary.consortium_findings = consortium_findings;
+  result->inputs.push_back(options.applications.filename().string());
+  if (options.personas) result->inputs.push_back(options.personas->filename().string());
+  for (std::string& name : side.inputs) result->inputs.push_back(std::move(name));
+  if (options.hub_findings) result->inputs.push_back(options.hub_findings->filename().string());
   return result;
 }
 
 }  // namespace
 
 Result<ScanResult> RunScan(const ScanOptions& options, IssueLog& issues) {
-  auto result = RunScanStages(options, issues);
+  auto result = ScanFiles(options, issues);
   if (!result) {
     // Still leave the issues found so far where the user will look for them.
     std::error_code ignored;

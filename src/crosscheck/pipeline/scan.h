@@ -1,6 +1,7 @@
 // RunScan: the whole batch job in one place — ingest, normalize, persona linkage, networks,
 // watchlists, post-hire monitoring, scoring — then the contract's output files. Called by
-// `crosscheck scan` (and, later, by the service).
+// `crosscheck scan`. The scan itself, on rows in memory, is ScanApplications (scan_applications.h):
+// RunScan is read files -> ScanApplications -> write files.
 //
 //   ScanOptions options{.applications = "applications.csv", .out_dir = "out"};
 //   IssueLog issues;

@@ -16,73 +16,24 @@
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
-#include <openssl/err.h>
-#include <openssl/ssl.h>
-
 #include "crosscheck/hub/hub_match.h"
+#include "crosscheck/serve/internal/http_support.h"
 #include "crosscheck/share/findings_file.h"
 #include "crosscheck/share/keyed_hash.h"
 #include "crosscheck/share/submission_file.h"
 #include "crosscheck/store/hub_store.h"
 
 namespace crosscheck::serve {
-namespace {
 
+using internal::NowIso;
+using internal::SendError;
+using internal::StatusFor;
 using Json = nlohmann::json;
+
+namespace {
 
 // A match that failed (the store unavailable) is tried again after this pause.
 constexpr std::chrono::seconds kRetryPause{5};
-
-std::string NowIso() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
-
-// API error codes are part of the HTTP API: UPPER_SNAKE, never renamed.
-void SendError(httplib::Response& res, int status, const char* code, const std::string& message) {
-  res.status = status;
-  res.set_content(Json{{"error", {{"code", code}, {"message", message}}}}.dump() + "\n", "application/json");
-}
-
-// StatusFor maps an ErrorCode to HTTP as common/error.h's table does.
-int StatusFor(ErrorCode code) {
-  switch (code) {
-    case ErrorCode::kInvalidInput: return 400;
-    case ErrorCode::kNotFound: return 404;
-    case ErrorCode::kUnavailable: return 503;
-    case ErrorCode::kDataLoss:
-    case ErrorCode::kInternal: return 500;
-  }
-  return 500;
-}
-
-// MakeServer returns a plain server, or an SSLServer loaded with the certificate and key.
-Result<std::unique_ptr<httplib::Server>> MakeServer(const std::string& cert, const std::string& key) {
-  if (cert.empty() && key.empty()) return std::make_unique<httplib::Server>();
-  if (cert.empty() || key.empty()) return InvalidInput("TLS needs both a certificate and a private key");
-  std::string failure;
-  auto server = std::make_unique<httplib::SSLServer>([&](SSL_CTX& ctx) {
-    SSL_CTX_set_options(&ctx, SSL_OP_NO_COMPRESSION | SSL_OP_NO_SESSION_RESUMPTION_ON_RENEGOTIATION);
-    SSL_CTX_set_min_proto_version(&ctx, TLS1_2_VERSION);
-    if (SSL_CTX_use_certificate_chain_file(&ctx, cert.c_str()) != 1) {
-      failure = "cannot load the TLS certificate " + cert + " (a PEM certificate file is expected)";
-    } else if (SSL_CTX_use_PrivateKey_file(&ctx, key.c_str(), SSL_FILETYPE_PEM) != 1) {
-      failure = "cannot load the TLS private key " + key + " (an unencrypted PEM key file is expected)";
-    } else if (SSL_CTX_check_private_key(&ctx) != 1) {
-      failure = "the TLS private key " + key + " does not match the certificate " + cert;
-    }
-    ERR_clear_error();
-    return failure.empty();
-  });
-  if (!server->is_valid()) {
-    return InvalidInput(failure.empty() ? "cannot set up TLS with " + cert + " and " + key : failure);
-  }
-  return std::unique_ptr<httplib::Server>(std::move(server));
-}
 
 }  // namespace
 
@@ -117,10 +68,9 @@ struct HubServer::Impl {
 
   // Authenticate returns the company of the request's bearer token, or nullopt.
   std::optional<std::string> Authenticate(const httplib::Request& req) const {
-    const std::string header = req.get_header_value("Authorization");
-    constexpr std::string_view kBearer = "Bearer ";
-    if (!header.starts_with(kBearer) || header.size() == kBearer.size()) return std::nullopt;
-    const auto found = options.members.find(share::HexSha256(std::string_view(header).substr(kBearer.size())));
+    const std::optional<std::string> token = internal::BearerTokenSha256(req);
+    if (!token) return std::nullopt;
+    const auto found = options.members.find(*token);
     if (found == options.members.end()) return std::nullopt;
     return found->second;
   }
@@ -173,7 +123,7 @@ struct HubServer::Impl {
     if (!version) {
       lock.unlock();
       return Refuse(res, *company, "push", StatusFor(version.error().code()),
-                    version.error().code() == ErrorCode::kUnavailable ? "UNAVAILABLE" : "INTERNAL",
+                    internal::CodeFor(version.error().code()),
                     version.error().message());
     }
     members[*company] = {std::make_shared<const share::Submission>(std::move(*parsed)), *version};
@@ -258,7 +208,7 @@ struct HubServer::Impl {
     Result<std::optional<store::FindingsRow>> row = store->Findings(*company);
     if (!row) {
       return Refuse(res, *company, "pull", StatusFor(row.error().code()),
-                    row.error().code() == ErrorCode::kUnavailable ? "UNAVAILABLE" : "INTERNAL", row.error().message());
+                    internal::CodeFor(row.error().code()), row.error().message());
     }
     if (!row->has_value()) {
       if (PendingFor(*company, 0)) {
@@ -278,24 +228,14 @@ struct HubServer::Impl {
     res.set_content(findings.json, "application/json");
   }
 
-  // Guarded wraps a handler: any exception becomes a 500 JSON error, never a crash.
+  // Guarded binds a handler; an exception becomes a 500 JSON error and an audit row.
   httplib::Server::Handler Guarded(void (Impl::*handler)(const httplib::Request&, httplib::Response&),
                                    const char* action) {
-    return [this, handler, action](const httplib::Request& req, httplib::Response& res) {
-      try {
-        (this->*handler)(req, res);
-      } catch (const std::exception& error) {
-        Audit("", action, std::string("internal error: ") + error.what());
-        SendError(res, 500, "INTERNAL", std::string("internal error: ") + error.what());
-      } catch (...) {
-        Audit("", action, "internal error");
-        SendError(res, 500, "INTERNAL", "internal error");
-      }
-    };
+    return internal::Guarded([this, handler](const httplib::Request& req, httplib::Response& res) { (this->*handler)(req, res); },
+                             [this, action](const std::string& what) { Audit("", action, what); });
   }
 
   void Route() {
-    http->set_payload_max_length(options.max_body_bytes);
     http->Post("/v1/submissions", Guarded(&Impl::HandlePush, "push"));
     http->Get("/v1/findings", Guarded(&Impl::HandlePull, "pull"));
     http->Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
@@ -305,31 +245,9 @@ struct HubServer::Impl {
                            {"last_match_seconds", std::round(last_match_seconds * 1000) / 1000}}.dump() + "\n",
                       "application/json");
     });
-    http->set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-      SendError(res, 500, "INTERNAL", "internal error");
+    internal::InstallJsonErrors(*http, options.max_body_bytes, [this](const httplib::Request& req) {
+      if (req.path == "/v1/submissions") Audit(Authenticate(req).value_or(""), "push", "refused 413 PAYLOAD_TOO_LARGE");
     });
-    // Answers httplib makes itself (413 over the size limit, 404 unknown path) get a JSON body.
-    http->set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request& req, httplib::Response& res) {
-      if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-      if (res.status == 413) {
-        if (req.path == "/v1/submissions") {
-          Audit(Authenticate(req).value_or(""), "push", "refused 413 PAYLOAD_TOO_LARGE");
-        }
-        // httplib also refuses form-encoded bodies over CPPHTTPLIB_FORM_URL_ENCODED_PAYLOAD_MAX_LENGTH
-        // (what curl --data-binary sends by default): name that, not the size limit.
-        const bool form = req.get_header_value("Content-Type").starts_with("application/x-www-form-urlencoded");
-        SendError(res, 413, "PAYLOAD_TOO_LARGE",
-                  form ? "a form-encoded body is limited to " +
-                             std::to_string(CPPHTTPLIB_FORM_URL_ENCODED_PAYLOAD_MAX_LENGTH) +
-                             " bytes; send the submission as Content-Type: application/octet-stream"
-                       : "the request body is larger than " + std::to_string(options.max_body_bytes) + " bytes");
-      } else if (res.status == 404) {
-        SendError(res, 404, "NOT_FOUND", "no such endpoint: " + req.method + " " + req.path);
-      } else {
-        SendError(res, res.status, "BAD_REQUEST", "the request could not be served");
-      }
-      return httplib::Server::HandlerResponse::Handled;
-    }));
   }
 };
 
@@ -341,7 +259,7 @@ HubServer::~HubServer() {
 }
 
 Result<std::unique_ptr<HubServer>> HubServer::Create(HubServerOptions options) {
-  CC_ASSIGN_OR_RETURN(std::unique_ptr<httplib::Server> http, MakeServer(options.tls_cert, options.tls_key));
+  CC_ASSIGN_OR_RETURN(std::unique_ptr<httplib::Server> http, internal::MakeServer(options.tls_cert, options.tls_key));
   auto impl = std::make_unique<Impl>(std::move(options));
   impl->http = std::move(http);
   CC_ASSIGN_OR_RETURN(impl->store, store::OpenHubStore(impl->options.store));
@@ -358,23 +276,9 @@ Result<std::unique_ptr<HubServer>> HubServer::Create(HubServerOptions options) {
   return std::unique_ptr<HubServer>(new HubServer(std::move(impl)));
 }
 
-Result<int> HubServer::Bind(const std::string& host, int port) {
-  if (port == 0) {
-    const int bound = impl_->http->bind_to_any_port(host);
-    if (bound < 0) return std::unexpected(Error(ErrorCode::kUnavailable, "cannot listen on " + host + ":0"));
-    return bound;
-  }
-  if (!impl_->http->bind_to_port(host, port)) {
-    return std::unexpected(Error(ErrorCode::kUnavailable,
-                                 "cannot listen on " + host + ":" + std::to_string(port) + " (in use or not an address here)"));
-  }
-  return port;
-}
+Result<int> HubServer::Bind(const std::string& host, int port) { return internal::BindServer(*impl_->http, host, port); }
 
-Status HubServer::Run() {
-  if (!impl_->http->listen_after_bind()) return Internal("the HTTP(S) server stopped with an error");
-  return Ok();
-}
+Status HubServer::Run() { return internal::RunServer(*impl_->http); }
 
 void HubServer::Stop() {
   if (impl_ == nullptr) return;
@@ -391,9 +295,6 @@ bool HubServer::WaitUntilMatched(std::chrono::milliseconds timeout) {
   });
 }
 
-void HubServer::WaitUntilRunning() {
-  // httplib 0.11 has no ready signal; is_running turns true once the accept loop starts.
-  while (!impl_->http->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-}
+void HubServer::WaitUntilRunning() { internal::WaitUntilRunning(*impl_->http); }
 
 }  // namespace crosscheck::serve

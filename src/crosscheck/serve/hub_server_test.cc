@@ -16,6 +16,7 @@
 #include "crosscheck/common/time.h"
 #include "crosscheck/normalize/application_normalizer.h"
 #include "crosscheck/serve/hub_client.h"
+#include "crosscheck/serve/internal/running_server.h"
 #include "crosscheck/serve/members_file.h"
 #include "crosscheck/share/encoder.h"
 #include "crosscheck/share/keyed_hash.h"
@@ -79,45 +80,33 @@ std::string SubmissionBytes(const std::string& company, const share::ConsortiumK
   return share::SerializeSubmission(submission);
 }
 
-// RunningHub is a hub on 127.0.0.1 with a free port, served on a thread; `store` is a
-// directory or a postgresql:// URL.
+// HubOptions are a test hub's options on `store` (a directory or a postgresql:// URL).
+HubServerOptions HubOptions(const std::string& store, std::size_t max_body, const std::string& tls_cert,
+                            const std::string& tls_key) {
+  HubServerOptions options;
+  options.tls_cert = tls_cert;
+  options.tls_key = tls_key;
+  options.store = store;
+  options.members = {{share::HexSha256("tok-acme"), "acme-corp"}, {share::HexSha256("tok-birch"), "birch-labs"}};
+  options.hub_key = CountingKey(100);
+  options.k_threshold = 1;
+  options.max_body_bytes = max_body;
+  return options;
+}
+
+// RunningHub is a hub on 127.0.0.1 with a free port, served on a thread.
 class RunningHub {
  public:
   explicit RunningHub(const std::string& store, std::size_t max_body = kDefaultMaxBodyBytes,
                       const std::string& tls_cert = "", const std::string& tls_key = "")
-      : tls_(!tls_cert.empty()) {
-    HubServerOptions options;
-    options.tls_cert = tls_cert;
-    options.tls_key = tls_key;
-    options.store = store;
-    options.members = {{share::HexSha256("tok-acme"), "acme-corp"}, {share::HexSha256("tok-birch"), "birch-labs"}};
-    options.hub_key = CountingKey(100);
-    options.k_threshold = 1;
-    options.max_body_bytes = max_body;
-    auto server = HubServer::Create(std::move(options));
-    EXPECT_TRUE(server.has_value()) << server.error().ToString();
-    server_ = std::move(*server);
-    auto port = server_->Bind("127.0.0.1", 0);
-    EXPECT_TRUE(port.has_value());
-    port_ = *port;
-    thread_ = std::thread([this] { (void)server_->Run(); });
-    server_->WaitUntilRunning();
-  }
-  RunningHub(const RunningHub&) = delete;
-  RunningHub& operator=(const RunningHub&) = delete;
-  ~RunningHub() {
-    server_->Stop();
-    thread_.join();
-  }
-  std::string url() const { return (tls_ ? "https" : "http") + std::string("://127.0.0.1:") + std::to_string(port_); }
-  int port() const { return port_; }
-  void WaitUntilMatched() { EXPECT_TRUE(server_->WaitUntilMatched(std::chrono::seconds{60})); }
+      : tls_(!tls_cert.empty()), server_(HubServer::Create(HubOptions(store, max_body, tls_cert, tls_key))) {}
+  std::string url() const { return (tls_ ? "https" : "http") + std::string("://127.0.0.1:") + std::to_string(port()); }
+  int port() const { return server_.port(); }
+  void WaitUntilMatched() { EXPECT_TRUE(server_.get()->WaitUntilMatched(std::chrono::seconds{60})); }
 
  private:
   bool tls_ = false;
-  std::unique_ptr<HubServer> server_;
-  int port_ = 0;
-  std::thread thread_;
+  internal::RunningServer<HubServer> server_;
 };
 
 std::int64_t FindingsVersion(const std::string& dir, const std::string& company) {

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "crosscheck/common/error.h"
+#include "crosscheck/store/audit_log.h"
 
 namespace crosscheck::store {
 
@@ -39,15 +40,6 @@ struct FindingsRow {
   std::int64_t version = 0;
   std::string json;
   std::int64_t submission_version = 0;
-};
-
-// AuditRow is one line of the audit log.
-struct AuditRow {
-  std::int64_t id = 0;
-  std::string at;          // ISO 8601 UTC
-  std::string company_id;  // empty when the caller was not authenticated
-  std::string action;      // "push", "pull"
-  std::string detail;      // outcome: "ok version 3", "refused 401 ..."
 };
 
 // HubStore is the hub's store. Implementations are thread-safe. Every method can fail with

@@ -158,8 +158,8 @@ TEST_P(HubStoreContract, DataAndAuditSurviveReopening) {
   ASSERT_TRUE(audit.has_value());
   ASSERT_EQ(audit->size(), 3u);
   EXPECT_EQ((*audit)[0].action, "push");
-  EXPECT_EQ((*audit)[0].company_id, "acme");
-  EXPECT_EQ((*audit)[1].company_id, "");
+  EXPECT_EQ((*audit)[0].who, "acme");
+  EXPECT_EQ((*audit)[1].who, "");
   EXPECT_EQ((*audit)[1].detail, "refused 401");
   EXPECT_EQ((*audit)[2].detail, "refused 403");
   EXPECT_LT((*audit)[0].id, (*audit)[1].id);

@@ -4,8 +4,13 @@
 
 #include <utility>
 
+#include "crosscheck/store/internal/sqlite_support.h"
+
 namespace crosscheck::store {
 namespace {
+
+using internal::ErrorOf;
+using internal::Statement;
 
 // The schema (postgres_store.cc has the same one). received_at and at are ISO 8601 UTC strings
 // (sortable as text). A stored row without a company is a caller bug, refused by CHECK.
@@ -21,62 +26,13 @@ CREATE TABLE IF NOT EXISTS audit (
   detail TEXT NOT NULL);
 )sql";
 
-// A busy connection waits this long for another writer before reporting kUnavailable.
-constexpr int kBusyTimeoutMs = 5000;
-
-// ErrorOf translates a SQLite result code: locked and busy are transient, a constraint broken is
-// a caller bug, the rest means the stored state could not be read or written.
-Error ErrorOf(sqlite3* db, int code, const std::string& doing) {
-  const std::string message = doing + ": " + (db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(code));
-  const int primary = code & 0xff;
-  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) return Error(ErrorCode::kUnavailable, message);
-  if (primary == SQLITE_CONSTRAINT) return Error(ErrorCode::kInternal, message);
-  return Error(ErrorCode::kDataLoss, message);
-}
-
-// Statement is a prepared statement, finalized on scope exit.
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql) { code_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  ~Statement() { sqlite3_finalize(stmt_); }
-
-  int prepare_code() const { return code_; }
-  void Bind(int index, const std::string& text) {
-    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-  }
-  void BindBlob(int index, const std::string& bytes) {
-    sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
-  }
-  void Bind(int index, std::int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
-  int Step() { return sqlite3_step(stmt_); }
-  void Reset() {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-  std::string Text(int column) const {
-    const auto* data = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
-    return data == nullptr ? std::string() : std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
-  }
-  std::int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
-
- private:
-  sqlite3_stmt* stmt_ = nullptr;
-  int code_ = SQLITE_OK;
-};
-
 }  // namespace
 
 struct SqliteStore::Impl {
+  internal::Database db_owner;
   sqlite3* db = nullptr;
-  ~Impl() { sqlite3_close_v2(db); }
 
-  Status Exec(const char* sql, const std::string& doing) {
-    const int code = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
-    if (code != SQLITE_OK) return std::unexpected(ErrorOf(db, code, doing));
-    return Ok();
-  }
+  Status Exec(const char* sql, const std::string& doing) { return internal::Exec(db, sql, doing); }
 
   // AddSubmissionVersion upgrades a store made before findings recorded the submission version
   // they were matched from (SQLite has no ADD COLUMN IF NOT EXISTS).
@@ -96,23 +52,9 @@ SqliteStore::~SqliteStore() = default;
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::filesystem::path& path) {
   auto impl = std::make_unique<Impl>();
-  const int code = sqlite3_open_v2(path.c_str(), &impl->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                                   nullptr);
-  if (code != SQLITE_OK) {
-    return InvalidInput("cannot open " + path.string() + ": " +
-                        (impl->db != nullptr ? sqlite3_errmsg(impl->db) : sqlite3_errstr(code)));
-  }
-  sqlite3_busy_timeout(impl->db, kBusyTimeoutMs);
-  // WAL lets pulls read while a push writes; synchronous=FULL fsyncs the WAL at every commit,
-  // so an acknowledged push is on disk (https://sqlite.org/pragma.html#pragma_synchronous).
-  auto status = impl->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", "opening " + path.string());
-  if (status) status = impl->Exec(kSchema, "creating the tables of " + path.string());
-  if (status) status = impl->AddSubmissionVersion(path);
-  if (!status) {
-    Error error = std::move(status).error();
-    if (error.code() == ErrorCode::kDataLoss) return InvalidInput(error.message());
-    return std::unexpected(std::move(error));
-  }
+  CC_ASSIGN_OR_RETURN(impl->db_owner, internal::OpenDatabase(path, kSchema));
+  impl->db = impl->db_owner.get();
+  CC_RETURN_IF_ERROR(impl->AddSubmissionVersion(path));
   return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(impl)));
 }
 
@@ -199,7 +141,7 @@ Status SqliteStore::AppendAudit(const AuditRow& row) {
   Statement insert(impl_->db, "INSERT INTO audit (at, company_id, action, detail) VALUES (?1, ?2, ?3, ?4)");
   if (insert.prepare_code() != SQLITE_OK) return std::unexpected(ErrorOf(impl_->db, insert.prepare_code(), "writing audit"));
   insert.Bind(1, row.at);
-  insert.Bind(2, row.company_id);
+  insert.Bind(2, row.who);
   insert.Bind(3, row.action);
   insert.Bind(4, row.detail);
   const int code = insert.Step();

@@ -17,6 +17,7 @@ void RegisterMonitorCommand(CLI::App& app, int* exit_code);
 void RegisterSimulateCommand(CLI::App& app, int* exit_code);
 void RegisterShareCommand(CLI::App& app, int* exit_code);
 void RegisterHubCommand(CLI::App& app, int* exit_code);
+void RegisterServeCommand(CLI::App& app, int* exit_code);
 void RegisterConsortiumEvaluateCommand(CLI::App& app, int* exit_code);
 
 }  // namespace crosscheck::cli

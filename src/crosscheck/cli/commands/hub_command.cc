@@ -1,7 +1,6 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -10,6 +9,7 @@
 
 #include "crosscheck/cli/commands/command.h"
 #include "crosscheck/cli/commands/exit_codes.h"
+#include "crosscheck/cli/commands/serve_support.h"
 #include "crosscheck/hub/hub_match.h"
 #include "crosscheck/serve/hub_server.h"
 #include "crosscheck/serve/members_file.h"
@@ -99,25 +99,9 @@ struct ServeFlags {
   std::size_t k = 2;
 };
 
-serve::HubServer* g_serving = nullptr;  // for the signal handler
-
-extern "C" void StopServing(int) {
-  if (g_serving != nullptr) g_serving->Stop();
-}
-
 int RunServe(const ServeFlags& flags) {
-  const std::size_t colon = flags.listen.rfind(':');
-  int port = -1;
-  if (colon != std::string::npos) {
-    try {
-      port = std::stoi(flags.listen.substr(colon + 1));
-    } catch (const std::exception&) {
-      port = -1;
-    }
-  }
-  if (colon == std::string::npos || colon == 0 || port < 0 || port > 65535) {
-    return ReportError(Error(ErrorCode::kInvalidInput, "--listen " + flags.listen + ": expected HOST:PORT"));
-  }
+  auto listen = ParseListen(flags.listen);
+  if (!listen) return ReportError(listen.error());
   if (flags.tls_cert.empty() != flags.tls_key.empty()) {
     return ReportError(Error(ErrorCode::kInvalidInput,
                              "--tls-cert and --tls-key go together: give both to serve HTTPS, or neither for HTTP"));
@@ -151,17 +135,14 @@ int RunServe(const ServeFlags& flags) {
   const std::size_t member_count = options.members.size();
   auto server = serve::HubServer::Create(std::move(options));
   if (!server) return ReportError(server.error());
-  auto bound = (*server)->Bind(flags.listen.substr(0, colon), port);
+  auto bound = (*server)->Bind(listen->host, listen->port);
   if (!bound) return ReportError(bound.error());
-  g_serving = server->get();
-  std::signal(SIGINT, StopServing);
-  std::signal(SIGTERM, StopServing);
   std::printf("hub serving %s://%s:%d (%zu member tokens, store %s); Ctrl-C to stop\n",
-              flags.tls_cert.empty() ? "http" : "https", flags.listen.substr(0, colon).c_str(), *bound, member_count,
+              flags.tls_cert.empty() ? "http" : "https", listen->host.c_str(), *bound, member_count,
               store::DescribeHubStore(flags.store).c_str());
   std::fflush(stdout);
-  auto ran = (*server)->Run();
-  g_serving = nullptr;
+  serve::HubServer& running = **server;
+  auto ran = RunUntilSignal([&running] { running.Stop(); }, [&running] { return running.Run(); });
   if (!ran) return ReportError(ran.error());
   return 0;
 }

@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Load a simulated world into `crosscheck serve` through its API and time it.
+
+    bench/serve_load.py --binary build/crosscheck --world WORLD [--chunk 10000] [--singles 5]
+                        [--batch-risk SCAN/risk.csv]
+
+Starts the real binary on a free loopback port with a fresh --data directory, posts
+WORLD/applications.csv in CSV bodies of --chunk rows (timing each post: store + whole
+re-resolution), then posts --singles new applications one at a time (the latency of one POST with
+everything stored). Before the singles, with --batch-risk, it exports /v1/export/risk.csv and
+compares it with a batch `scan` of the same rows. Prints one line per figure; docs/API.md quotes
+them.
+"""
+import argparse, csv, hashlib, io, json, os, subprocess, sys, tempfile, time, urllib.request
+
+def post(port, token, body, content_type="text/csv"):
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/v1/applications", data=body.encode(), method="POST",
+                                     headers={"Authorization": f"Bearer {token}", "Content-Type": content_type})
+    start = time.perf_counter()
+    with urllib.request.urlopen(request, timeout=3600) as answer:
+        payload = json.load(answer)
+    return time.perf_counter() - start, payload
+
+def get(port, token, path):
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request, timeout=3600) as answer:
+        return answer.read().decode()
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--world", required=True)
+    parser.add_argument("--chunk", type=int, default=10000)
+    parser.add_argument("--singles", type=int, default=5)
+    parser.add_argument("--batch-risk")
+    args = parser.parse_args()
+    work = tempfile.mkdtemp(prefix="serve_load_")
+    with open(os.path.join(work, "tokens.csv"), "w") as tokens:
+        tokens.write("name,role,token_sha256\n")
+        tokens.write("loader,admin," + hashlib.sha256(b"bench-token").hexdigest() + "\n")
+    server = subprocess.Popen([args.binary, "serve", "--data", os.path.join(work, "data"), "--listen", "127.0.0.1:0",
+                               "--tokens", os.path.join(work, "tokens.csv")], stdout=subprocess.PIPE, text=True)
+    try:
+        line = server.stdout.readline()
+        port = int(line.split("127.0.0.1:")[1].split(" ")[0])
+        with open(os.path.join(args.world, "applications.csv"), newline="") as source:
+            rows = list(csv.reader(source))
+        header, rows = rows[0], rows[1:]
+        total_seconds, posted = 0.0, 0
+        for begin in range(0, len(rows), args.chunk):
+            body = io.StringIO()
+            writer = csv.writer(body, lineterminator="\n")
+            writer.writerow(header)
+            writer.writerows(rows[begin:begin + args.chunk])
+            seconds, answer = post(port, "bench-token", body.getvalue())
+            total_seconds += seconds
+            posted += len(answer["results"])
+            print(f"post {len(rows[begin:begin + args.chunk])} rows with {begin} stored: {seconds:.2f} s "
+                  f"({len(answer['results'])} scored, {answer['rows_skipped']} skipped)", flush=True)
+        print(f"bulk load: {posted} applications in {total_seconds:.1f} s = {posted / total_seconds:.0f} applications/s")
+        if args.batch_risk:
+            exported = list(csv.DictReader(io.StringIO(get(port, "bench-token", "/v1/export/risk.csv"))))
+            served = {row["application_id"]: row for row in exported}
+            with open(args.batch_risk, newline="") as batch_file:
+                batch = list(csv.DictReader(batch_file))
+            same_level = sum(1 for row in batch if row["application_id"] in served and served[row["application_id"]]["level"] == row["level"])
+            same_score = sum(1 for row in batch if row["application_id"] in served and served[row["application_id"]]["score"] == row["score"])
+            print(f"export vs batch scan: {len(batch)} batch rows; same level {same_level}, same score {same_score}")
+        id_column = header.index("application_id")
+        template = rows[0]
+        latencies = []
+        for single in range(args.singles):
+            row = list(template)
+            row[id_column] = f"bench-single-{single}"
+            body = io.StringIO()
+            csv.writer(body, lineterminator="\n").writerows([header, row])
+            seconds, _ = post(port, "bench-token", body.getvalue())
+            latencies.append(seconds)
+        latencies.sort()
+        print(f"one new application with {posted} stored: median {latencies[len(latencies) // 2] * 1000:.0f} ms, "
+              f"max {latencies[-1] * 1000:.0f} ms over {len(latencies)} posts")
+        health = json.loads(get(port, "bench-token", "/healthz"))
+        print(f"healthz: {json.dumps(health)}")
+    finally:
+        server.kill()
+        server.wait()
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,127 @@
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "crosscheck/cli/commands/command.h"
+#include "crosscheck/cli/commands/exit_codes.h"
+#include "crosscheck/cli/commands/issue_summary.h"
+#include "crosscheck/cli/commands/serve_support.h"
+#include "crosscheck/pipeline/scan_applications.h"
+#include "crosscheck/serve/company_server.h"
+#include "crosscheck/serve/members_file.h"
+#include "crosscheck/store/hub_store.h"
+
+namespace crosscheck::cli {
+namespace {
+
+struct CompanyServeFlags {
+  std::string data, store, listen, tokens, sdn, indicators, ip_ranges, tls_cert, tls_key;
+  std::vector<std::string> mmdb;
+  std::size_t max_body_bytes = serve::kDefaultMaxApplicationsBodyBytes;
+};
+
+std::optional<std::filesystem::path> OptionalFile(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  return std::filesystem::path(text);
+}
+
+// LoadContext reads the reference data once; bad rows in it are counted on stderr.
+Result<std::shared_ptr<const pipeline::ScanContext>> LoadContext(const CompanyServeFlags& flags) {
+  pipeline::ReferenceFiles files;
+  for (const std::string& path : flags.mmdb) files.mmdb_files.emplace_back(path);
+  files.ip_ranges = OptionalFile(flags.ip_ranges);
+  files.sdn_dir = OptionalFile(flags.sdn);
+  files.indicators = OptionalFile(flags.indicators);
+  IssueLog issues;
+  CC_ASSIGN_OR_RETURN(pipeline::ScanContext context, pipeline::LoadScanContext(files, issues));
+  if (!issues.empty()) {
+    std::fprintf(stderr, "crosscheck: %zu issue(s) in the reference data (first: %s)\n", issues.size(),
+                 issues.issues().front().ToString().c_str());
+  }
+  return std::make_shared<const pipeline::ScanContext>(std::move(context));
+}
+
+int RunCompanyServe(const CompanyServeFlags& flags) {
+  auto listen = ParseListen(flags.listen);
+  if (!listen) return ReportError(listen.error());
+  if (flags.tls_cert.empty() != flags.tls_key.empty()) {
+    return ReportError(Error(ErrorCode::kInvalidInput,
+                             "--tls-cert and --tls-key go together: give both to serve HTTPS, or neither for HTTP"));
+  }
+  std::error_code error;
+  std::filesystem::create_directories(flags.data, error);
+  if (error) return ReportError(Error(ErrorCode::kInvalidInput, "cannot create " + flags.data + ": " + error.message()));
+  if (!flags.store.empty() && !store::IsPostgresUrl(flags.store)) {
+    return ReportError(Error(ErrorCode::kInvalidInput, "--store " + flags.store + ": expected a postgresql:// URL"));
+  }
+  const std::string location = flags.store.empty() ? flags.data : flags.store;
+  auto tokens = serve::ReadTokensFile(flags.tokens);
+  if (!tokens) return ReportError(tokens.error());
+  auto context = LoadContext(flags);
+  if (!context) return ReportError(context.error());
+  serve::CompanyServerOptions options;
+  options.store = location;
+  options.tokens = std::move(*tokens);
+  options.context = std::move(*context);
+  options.max_body_bytes = flags.max_body_bytes;
+  options.tls_cert = flags.tls_cert;
+  options.tls_key = flags.tls_key;
+  const std::size_t token_count = options.tokens.size();
+  auto server = serve::CompanyServer::Create(std::move(options));
+  if (!server) return ReportError(server.error());
+  auto bound = (*server)->Bind(listen->host, listen->port);
+  if (!bound) return ReportError(bound.error());
+  const std::string shown = flags.store.empty() ? (std::filesystem::path(flags.data) / "company.sqlite").string()
+                                                : store::DescribeHubStore(flags.store);
+  std::printf("serving %s://%s:%d (%zu applications stored in %s, %zu tokens); Ctrl-C to stop\n",
+              flags.tls_cert.empty() ? "http" : "https", listen->host.c_str(), *bound, (*server)->applications(),
+              shown.c_str(), token_count);
+  std::fflush(stdout);
+  serve::CompanyServer& running = **server;
+  auto ran = RunUntilSignal([&running] { running.Stop(); }, [&running] { return running.Run(); });
+  if (!ran) return ReportError(ran.error());
+  return 0;
+}
+
+}  // namespace
+
+void RegisterServeCommand(CLI::App& app, int* exit_code) {
+  auto flags = std::make_shared<CompanyServeFlags>();
+  auto* serve_cmd = app.add_subcommand(
+      "serve", "Run a company's live node: score applications as they are posted, serve reviewers (HTTP API)");
+  serve_cmd->add_option("--data", flags->data, "state directory: DIR/company.sqlite (created if missing)")->required();
+  serve_cmd->add_option("--store", flags->store,
+                        "a PostgreSQL database postgresql://USER[:PASSWORD]@HOST[:PORT]/DB instead of "
+                        "DATA/company.sqlite (tables created if missing)");
+  serve_cmd->add_option("--listen", flags->listen, "HOST:PORT to listen on (port 0: any free port)")->required();
+  serve_cmd->add_option("--tokens", flags->tokens,
+                        "tokens.csv: name,role,token_sha256 (roles ingest, reviewer, admin; SHA-256 of each "
+                        "bearer token)")
+      ->required();
+  serve_cmd->add_option("--sdn", flags->sdn, "directory with OFAC sdn.csv, alt.csv, add.csv");
+  serve_cmd->add_option("--indicators", flags->indicators, "STIX 2.1 bundle of known-bad indicators");
+  serve_cmd->add_option("--mmdb", flags->mmdb, "MaxMind DB (City/Country, ASN, Anonymous-IP); repeatable");
+  serve_cmd->add_option("--ip-ranges", flags->ip_ranges, "CSV of IP ranges: cidr,country,asn,as_org,kind");
+  serve_cmd->add_option("--max-body-bytes", flags->max_body_bytes, "largest request body accepted (413 above)")
+      ->default_val(serve::kDefaultMaxApplicationsBodyBytes)
+      ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 32));
+  serve_cmd->add_option("--tls-cert", flags->tls_cert, "PEM certificate (chain) to serve HTTPS with; needs --tls-key");
+  serve_cmd->add_option("--tls-key", flags->tls_key, "PEM private key (unencrypted) of --tls-cert");
+  serve_cmd->footer(
+      "Endpoints (docs/API.md; OpenAPI 3 at GET /openapi.json): POST /v1/applications (text/csv or a JSON\n"
+      "array; stored in one transaction, each scored against everything stored), GET /v1/applications/{id},\n"
+      "/v1/personas/{id}, /v1/networks/{id}, /v1/queue, POST /v1/decisions, GET /v1/audit,\n"
+      "/v1/export/risk.csv, /healthz, /metrics. Authorization: Bearer TOKEN; 401 without a known token,\n"
+      "403 for a role that may not. On start the stored applications are loaded and resolved once.\n"
+      "Exit codes: 0 stopped by SIGINT/SIGTERM; 2 invalid input or usage (bad tokens.csv row, named by\n"
+      "line; a reference file that cannot be read; only one of --tls-cert/--tls-key, or one that cannot\n"
+      "be loaded; a store file that is not a database; a bad --store URL); 75 the address cannot be bound,\n"
+      "the store is locked or the PostgreSQL server cannot be reached; 1 internal error (a stored row that\n"
+      "cannot be read).");
+  serve_cmd->callback([flags, exit_code] { *exit_code = RunCompanyServe(*flags); });
+}
+
+}  // namespace crosscheck::cli

@@ -1,0 +1,60 @@
+// The JSON shapes of the company node's API (docs/API.md): an application's result in brief
+// (POST answers, the queue) and in full (reasons with evidence, the record as received, linked
+// pairs), personas, networks, decisions and audit rows. nlohmann::json stays inside this
+// module's sources; the header speaks in strings and the pipeline's views.
+//
+//   std::string body = ApplicationDetailJson(*snapshot, index, decisions);
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "crosscheck/pipeline/scan_result.h"
+#include "crosscheck/serve/application_body.h"
+#include "crosscheck/serve/resolver.h"
+#include "crosscheck/store/company_store.h"
+
+namespace crosscheck::serve {
+
+// PostedResult is one posted application's outcome for ApplicationsAnswerJson.
+struct PostedResult {
+  std::size_t index = 0;  // into the snapshot's applications
+  bool replaced = false;  // the id was stored already and this post replaced it
+};
+
+// ApplicationsAnswerJson renders the answer to POST /v1/applications:
+// {"results": [{application_id, persona_id, network_id, score, level, replaced, reasons:
+// [{code, log_odds, summary}]}], "provisional": false, "rows_skipped": N, "issues": [...]}.
+std::string ApplicationsAnswerJson(const Snapshot& snapshot, const std::vector<PostedResult>& posted,
+                                   const IssueLog& issues);
+
+// InvalidBodyJson renders the 400 answer to a body that was refused: {"error": {"code":
+// "INVALID_BODY", message, line, column, rows_skipped, issues: [{line, column, field, code,
+// severity, message}]}}.
+std::string InvalidBodyJson(const BodyError& error, const IssueLog& issues);
+
+// ApplicationDetailJson renders GET /v1/applications/{id}: the record's fields as received,
+// the result with each reason's evidence, the linked pairs' waterfalls that involve it (when its
+// network is flagged) and the decisions on it.
+std::string ApplicationDetailJson(const Snapshot& snapshot, std::size_t index,
+                                  const std::vector<store::DecisionRow>& decisions);
+
+// PersonaJson renders GET /v1/personas/{id}: the persona's network and applications.
+std::string PersonaJson(const Snapshot& snapshot, const std::string& persona_id, const std::vector<std::size_t>& members);
+
+// NetworkJson renders GET /v1/networks/{id}: members, and for a flagged network its score,
+// level, companies, artifact edges and linked pairs.
+std::string NetworkJson(const Snapshot& snapshot, const std::string& network_id, const std::vector<std::size_t>& members);
+
+// QueueJson renders one page of the review queue: {total, offset, limit, items: [...]}.
+std::string QueueJson(const Snapshot& snapshot, const std::vector<std::size_t>& page, std::size_t total,
+                      std::size_t offset, std::size_t limit);
+
+// DecisionJson renders one stored decision: {id, application_id, decision, note, who, at}.
+std::string DecisionJson(const store::DecisionRow& decision);
+
+// AuditJson renders {"rows": [{id, at, who, action, detail}], "next_after_id": N}.
+std::string AuditJson(const std::vector<store::AuditRow>& rows, std::int64_t after_id);
+
+}  // namespace crosscheck::serve

@@ -1,0 +1,336 @@
+#include "crosscheck/serve/company_server.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <initializer_list>
+#include <mutex>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "crosscheck/pipeline/report_writer.h"
+#include "crosscheck/serve/application_body.h"
+#include "crosscheck/serve/company_json.h"
+#include "crosscheck/serve/internal/http_support.h"
+#include "crosscheck/serve/internal/openapi.h"
+#include "crosscheck/serve/metrics.h"
+#include "crosscheck/serve/resolver.h"
+#include "crosscheck/store/company_store.h"
+
+namespace crosscheck::serve {
+namespace {
+
+using Json = nlohmann::json;
+using internal::SendError;
+
+// Largest page of the queue and the audit log.
+constexpr std::size_t kMaxPage = 1000;
+
+// ParseCount reads a non-negative query parameter; `fallback` when absent, nullopt when bad.
+std::optional<std::size_t> ParseCount(const httplib::Request& req, const char* name, std::size_t fallback) {
+  if (!req.has_param(name)) return fallback;
+  const std::string text = req.get_param_value(name);
+  std::size_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+void SendJson(httplib::Response& res, std::string body) {
+  res.status = 200;
+  res.set_content(std::move(body), "application/json");
+}
+
+}  // namespace
+
+struct CompanyServer::Impl {
+  explicit Impl(CompanyServerOptions opts) : options(std::move(opts)), resolver(options.context) {}
+
+  CompanyServerOptions options;
+  std::unique_ptr<store::CompanyStore> store;
+  Resolver resolver;
+  Metrics metrics;
+  std::mutex write_mutex;  // one post (store, then resolve) at a time: stored order = resolved order
+  std::unique_ptr<httplib::Server> http;
+
+  // Audit appends a row; a failure to audit is reported on stderr but does not change the answer.
+  void Audit(const std::string& who, const std::string& action, const std::string& detail) {
+    if (auto written = store->AppendAudit({0, internal::NowIso(), who, action, detail}); !written) {
+      std::fprintf(stderr, "crosscheck: audit: %s\n", written.error().ToString().c_str());
+    }
+  }
+
+  // Authorize returns the caller when the bearer token is known and its role is in `roles`;
+  // otherwise answers 401 or 403 (audited) and returns nullopt.
+  std::optional<TokenHolder> Authorize(const httplib::Request& req, httplib::Response& res,
+                                       std::initializer_list<Role> roles, const char* action) {
+    const std::optional<std::string> token = internal::BearerTokenSha256(req);
+    const auto found = token ? options.tokens.find(*token) : options.tokens.end();
+    if (found == options.tokens.end()) {
+      Audit("", action, "refused 401 UNAUTHORIZED");
+      SendError(res, 401, "UNAUTHORIZED", "missing or unknown bearer token");
+      return std::nullopt;
+    }
+    if (std::find(roles.begin(), roles.end(), found->second.role) == roles.end()) {
+      Audit(found->second.name, action, std::string("refused 403 FORBIDDEN (role ") + RoleName(found->second.role) + ")");
+      SendError(res, 403, "FORBIDDEN", std::string("role ") + RoleName(found->second.role) + " may not " + action);
+      return std::nullopt;
+    }
+    return found->second;
+  }
+
+  // Fail answers a failed operation with its ErrorCode's status.
+  void Fail(httplib::Response& res, const std::string& who, const char* action, const Error& error) {
+    Audit(who, action, "failed: " + error.ToString());
+    SendError(res, internal::StatusFor(error.code()), internal::CodeFor(error.code()), error.message());
+  }
+
+  void HandlePostApplications(const httplib::Request& req, httplib::Response& res);
+  void RefuseBody(httplib::Response& res, const std::string& who, const BodyError& error, const IssueLog& issues);
+  void HandleGetApplication(const httplib::Request& req, httplib::Response& res);
+  // GroupKind is what GET /v1/personas/{id} and /v1/networks/{id} list: both are groups of
+  // applications, read the same way.
+  enum class GroupKind : std::uint8_t { kPersona, kNetwork };
+  void HandleGetGroup(const httplib::Request& req, httplib::Response& res, GroupKind kind);
+  void HandleGetPersona(const httplib::Request& req, httplib::Response& res);
+  void HandleGetNetwork(const httplib::Request& req, httplib::Response& res);
+  void HandleQueue(const httplib::Request& req, httplib::Response& res);
+  void HandlePostDecision(const httplib::Request& req, httplib::Response& res);
+  void HandleAudit(const httplib::Request& req, httplib::Response& res);
+  void HandleExportRisk(const httplib::Request& req, httplib::Response& res);
+  void HandleHealth(const httplib::Request& req, httplib::Response& res);
+  void HandleMetrics(const httplib::Request& req, httplib::Response& res);
+  void Route();
+};
+
+void CompanyServer::Impl::RefuseBody(httplib::Response& res, const std::string& who, const BodyError& error,
+                                     const IssueLog& issues) {
+  Audit(who, "post_applications", "refused 400 INVALID_BODY: " + error.message);
+  res.status = 400;
+  res.set_content(InvalidBodyJson(error, issues), "application/json");
+}
+
+void CompanyServer::Impl::HandlePostApplications(const httplib::Request& req, httplib::Response& res) {
+  const auto caller = Authorize(req, res, {Role::kIngest, Role::kAdmin}, "post_applications");
+  if (!caller) return;
+  const BodyFormat format = FormatOfContentType(req.get_header_value("Content-Type"));
+  if (format == BodyFormat::kUnsupported) {
+    Audit(caller->name, "post_applications", "refused 415 UNSUPPORTED_MEDIA_TYPE");
+    return SendError(res, 415, "UNSUPPORTED_MEDIA_TYPE", "send text/csv or application/json");
+  }
+  IssueLog issues;
+  auto body = ParseApplicationBody(req.body, format, issues);
+  if (!body) return RefuseBody(res, caller->name, body.error(), issues);
+  if (body->records.empty()) {
+    // Every row was bad (or there were none): nothing to store; the first issue says where.
+    BodyError error{"no usable application in the body", 1, 1};
+    if (!issues.empty()) error = {issues.issues().front().ToString(), issues.issues().front().line, issues.issues().front().column};
+    return RefuseBody(res, caller->name, error, issues);
+  }
+  std::lock_guard lock(write_mutex);
+  const std::string detail = std::to_string(body->records.size()) + " applications, " +
+                             std::to_string(issues.CountBySeverity(IssueSeverity::kRowSkipped)) + " rows skipped";
+  Result<std::vector<bool>> replaced =
+      store->PutApplications(body->records, internal::NowIso(), {0, internal::NowIso(), caller->name, "post_applications", "ok " + detail});
+  if (!replaced) return Fail(res, caller->name, "post_applications", replaced.error());
+  // Stored and committed: from here on the post is acknowledged even if scoring fails.
+  Result<std::shared_ptr<const Snapshot>> snapshot = resolver.Score(body->records, issues);
+  if (!snapshot) return Fail(res, caller->name, "post_applications", snapshot.error());
+  std::vector<PostedResult> posted;
+  for (std::size_t idx = 0; idx < body->records.size(); ++idx) {
+    posted.push_back({(*snapshot)->by_application.at(body->records[idx].application_id), (*replaced)[idx]});
+  }
+  SendJson(res, ApplicationsAnswerJson(**snapshot, posted, issues));
+}
+
+void CompanyServer::Impl::HandleGetApplication(const httplib::Request& req, httplib::Response& res) {
+  const auto caller = Authorize(req, res, {Role::kReviewer, Role::kAdmin}, "read_application");
+  if (!caller) return;
+  const std::string id = req.matches[1];
+  const std::shared_ptr<const Snapshot> snapshot = resolver.snapshot();
+  const auto found = snapshot->by_application.find(id);
+  if (found == snapshot->by_application.end()) {
+    Audit(caller->name, "read_application", "not found " + id);
+    return SendError(res, 404, "NOT_FOUND", "no application " + id);
+  }
+  Result<std::vector<store::DecisionRow>> decisions = store->Decisions(id);
+  if (!decisions) return Fail(res, caller->name, "read_application", decisions.error());
+  Audit(caller->name, "read_application", id);
+  SendJson(res, ApplicationDetailJson(*snapshot, found->second, *decisions));
+}
+
+void CompanyServer::Impl::HandleGetGroup(const httplib::Request& req, httplib::Response& res, GroupKind kind) {
+  const char* action = kind == GroupKind::kPersona ? "read_persona" : "read_network";
+  const auto caller = Authorize(req, res, {Role::kReviewer, Role::kAdmin}, action);
+  if (!caller) return;
+  const std::string id = req.matches[1];
+  const std::shared_ptr<const Snapshot> snapshot = resolver.snapshot();
+  const auto& groups = kind == GroupKind::kPersona ? snapshot->by_persona : snapshot->by_network;
+  const auto found = groups.find(id);
+  if (found == groups.end()) {
+    return SendError(res, 404, "NOT_FOUND", std::string(kind == GroupKind::kPersona ? "no persona " : "no network ") + id);
+  }
+  Audit(caller->name, action, id);
+  SendJson(res, kind == GroupKind::kPersona ? PersonaJson(*snapshot, id, found->second)
+                                            : NetworkJson(*snapshot, id, found->second));
+}
+
+void CompanyServer::Impl::HandleGetPersona(const httplib::Request& req, httplib::Response& res) {
+  HandleGetGroup(req, res, GroupKind::kPersona);
+}
+
+void CompanyServer::Impl::HandleGetNetwork(const httplib::Request& req, httplib::Response& res) {
+  HandleGetGroup(req, res, GroupKind::kNetwork);
+}
+
+void CompanyServer::Impl::HandleQueue(const httplib::Request& req, httplib::Response& res) {
+  const auto caller = Authorize(req, res, {Role::kReviewer, Role::kAdmin}, "read_queue");
+  if (!caller) return;
+  const std::string min_level = req.has_param("min_level") ? req.get_param_value("min_level") : "high";
+  const int min_rank = LevelRank(min_level);
+  const std::optional<std::size_t> limit = ParseCount(req, "limit", 50);
+  const std::optional<std::size_t> offset = ParseCount(req, "offset", 0);
+  if (min_rank < 0 || !limit || !offset || *limit == 0 || *limit > kMaxPage) {
+    return SendError(res, 400, "INVALID_QUERY",
+                     "min_level is low, medium, high or critical; limit 1.." + std::to_string(kMaxPage) + "; offset >= 0");
+  }
+  const std::shared_ptr<const Snapshot> snapshot = resolver.snapshot();
+  std::vector<std::size_t> matching;
+  for (std::size_t index : snapshot->by_severity) {
+    if (LevelRank(snapshot->result.applications[index].level) >= min_rank) matching.push_back(index);
+  }
+  const std::size_t begin = std::min(*offset, matching.size());
+  const std::size_t end = std::min(begin + *limit, matching.size());
+  const std::vector<std::size_t> page(matching.begin() + static_cast<std::ptrdiff_t>(begin),
+                                      matching.begin() + static_cast<std::ptrdiff_t>(end));
+  SendJson(res, QueueJson(*snapshot, page, matching.size(), *offset, *limit));
+}
+
+void CompanyServer::Impl::HandlePostDecision(const httplib::Request& req, httplib::Response& res) {
+  const auto caller = Authorize(req, res, {Role::kReviewer, Role::kAdmin}, "decision");
+  if (!caller) return;
+  const Json body = internal::JsonNestsDeeperThan(req.body, internal::kMaxJsonDepth)
+                        ? Json()
+                        : Json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+  const bool well_formed = body.is_object() && body.contains("application_id") && body["application_id"].is_string() &&
+                           body.contains("decision") && body["decision"].is_string() &&
+                           (!body.contains("note") || body["note"].is_string());
+  if (!well_formed || !store::IsDecision(body["decision"].get<std::string>())) {
+    Audit(caller->name, "decision", "refused 400 INVALID_DECISION");
+    return SendError(res, 400, "INVALID_DECISION",
+                     "expected {\"application_id\": \"...\", \"decision\": \"confirmed_fraud\" or \"cleared\", \"note\": \"...\"}");
+  }
+  store::DecisionRow decision{0, body["application_id"], body["decision"], body.value("note", ""), caller->name, ""};
+  if (resolver.snapshot()->Find(decision.application_id) == nullptr) {
+    Audit(caller->name, "decision", "refused 404 NOT_FOUND " + decision.application_id);
+    return SendError(res, 404, "NOT_FOUND", "no application " + decision.application_id);
+  }
+  const store::AuditRow audit{0, internal::NowIso(), caller->name, "decision",
+                              decision.application_id + " " + decision.decision};
+  Result<std::int64_t> id = store->PutDecision(decision, audit);
+  if (!id) return Fail(res, caller->name, "decision", id.error());
+  decision.id = *id;
+  decision.at = audit.at;
+  SendJson(res, DecisionJson(decision));
+}
+
+void CompanyServer::Impl::HandleAudit(const httplib::Request& req, httplib::Response& res) {
+  const auto caller = Authorize(req, res, {Role::kAdmin}, "read_audit");
+  if (!caller) return;
+  const std::optional<std::size_t> after = ParseCount(req, "after_id", 0);
+  const std::optional<std::size_t> limit = ParseCount(req, "limit", 100);
+  if (!after || !limit || *limit == 0 || *limit > kMaxPage) {
+    return SendError(res, 400, "INVALID_QUERY", "after_id >= 0; limit 1.." + std::to_string(kMaxPage));
+  }
+  Result<std::vector<store::AuditRow>> rows = store->Audit(static_cast<std::int64_t>(*after), *limit);
+  if (!rows) return Fail(res, caller->name, "read_audit", rows.error());
+  SendJson(res, AuditJson(*rows, static_cast<std::int64_t>(*after)));
+}
+
+void CompanyServer::Impl::HandleExportRisk(const httplib::Request& req, httplib::Response& res) {
+  const auto caller = Authorize(req, res, {Role::kReviewer, Role::kAdmin}, "export_risk");
+  if (!caller) return;
+  const std::shared_ptr<const Snapshot> snapshot = resolver.snapshot();
+  Audit(caller->name, "export_risk", std::to_string(snapshot->result.applications.size()) + " applications");
+  res.status = 200;
+  res.set_content(pipeline::RenderRiskCsv(snapshot->result), "text/csv");
+}
+
+void CompanyServer::Impl::HandleHealth(const httplib::Request&, httplib::Response& res) {
+  const std::shared_ptr<const Snapshot> snapshot = resolver.snapshot();
+  SendJson(res, internal::JsonText(Json{{"status", "ok"},
+                                        {"applications", snapshot->records.size()},
+                                        {"resolving", false},
+                                        {"last_resolve_seconds", snapshot->resolve_seconds}}));
+}
+
+void CompanyServer::Impl::HandleMetrics(const httplib::Request&, httplib::Response& res) {
+  const std::shared_ptr<const Snapshot> snapshot = resolver.snapshot();
+  res.status = 200;
+  res.set_content(metrics.Render(static_cast<std::int64_t>(snapshot->records.size()), snapshot->resolve_seconds),
+                  "text/plain; version=0.0.4");
+}
+
+void CompanyServer::Impl::Route() {
+  using Method = void (Impl::*)(const httplib::Request&, httplib::Response&);
+  auto guarded = [this](Method handler, const char* action) {
+    return internal::Guarded([this, handler](const httplib::Request& req, httplib::Response& res) { (this->*handler)(req, res); },
+                             [this, action](const std::string& what) { Audit("", action, what); });
+  };
+  http->Post("/v1/applications", guarded(&Impl::HandlePostApplications, "post_applications"));
+  http->Get(R"(/v1/applications/([^/]+))", guarded(&Impl::HandleGetApplication, "read_application"));
+  http->Get(R"(/v1/personas/([^/]+))", guarded(&Impl::HandleGetPersona, "read_persona"));
+  http->Get(R"(/v1/networks/([^/]+))", guarded(&Impl::HandleGetNetwork, "read_network"));
+  http->Get("/v1/queue", guarded(&Impl::HandleQueue, "read_queue"));
+  http->Post("/v1/decisions", guarded(&Impl::HandlePostDecision, "decision"));
+  http->Get("/v1/audit", guarded(&Impl::HandleAudit, "read_audit"));
+  http->Get("/v1/export/risk.csv", guarded(&Impl::HandleExportRisk, "export_risk"));
+  http->Get("/healthz", guarded(&Impl::HandleHealth, "healthz"));
+  http->Get("/metrics", guarded(&Impl::HandleMetrics, "metrics"));
+  http->Get("/openapi.json", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(internal::kOpenApiJson, "application/json");
+  });
+  internal::InstallJsonErrors(*http, options.max_body_bytes, [this](const httplib::Request& req) {
+    const std::optional<std::string> token = internal::BearerTokenSha256(req);
+    const auto found = token ? options.tokens.find(*token) : options.tokens.end();
+    Audit(found == options.tokens.end() ? "" : found->second.name, EndpointOf(req.method, req.path), "refused 413 PAYLOAD_TOO_LARGE");
+  });
+  http->set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+    metrics.CountRequest(req.method, req.path, res.status);
+  });
+  http->set_read_timeout(options.read_timeout_seconds, 0);
+}
+
+CompanyServer::CompanyServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+CompanyServer::~CompanyServer() { Stop(); }
+
+Result<std::unique_ptr<CompanyServer>> CompanyServer::Create(CompanyServerOptions options) {
+  if (options.context == nullptr) return Internal("CompanyServer needs a scan context");
+  CC_ASSIGN_OR_RETURN(std::unique_ptr<httplib::Server> http, internal::MakeServer(options.tls_cert, options.tls_key));
+  auto impl = std::make_unique<Impl>(std::move(options));
+  impl->http = std::move(http);
+  CC_ASSIGN_OR_RETURN(impl->store, store::OpenCompanyStore(impl->options.store));
+  CC_ASSIGN_OR_RETURN(std::vector<ApplicationRecord> stored, impl->store->Applications());
+  CC_RETURN_IF_ERROR(impl->resolver.Load(std::move(stored)));
+  impl->Route();
+  return std::unique_ptr<CompanyServer>(new CompanyServer(std::move(impl)));
+}
+
+Result<int> CompanyServer::Bind(const std::string& host, int port) { return internal::BindServer(*impl_->http, host, port); }
+
+Status CompanyServer::Run() { return internal::RunServer(*impl_->http); }
+
+void CompanyServer::Stop() {
+  if (impl_ != nullptr && impl_->http != nullptr) impl_->http->stop();
+}
+
+void CompanyServer::WaitUntilRunning() { internal::WaitUntilRunning(*impl_->http); }
+
+std::size_t CompanyServer::applications() const { return impl_->resolver.snapshot()->records.size(); }
+
+}  // namespace crosscheck::serve

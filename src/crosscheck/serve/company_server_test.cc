@@ -1,0 +1,531 @@
+// CompanyServer over real HTTP on loopback (httplib's client), plus the real `crosscheck serve`
+// binary killed with SIGKILL for durability.
+#include "crosscheck/serve/company_server.h"
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "crosscheck/serve/internal/running_server.h"
+#include "crosscheck/share/keyed_hash.h"
+#include "crosscheck/store/internal/test_postgres_server.h"
+
+namespace crosscheck::serve {
+namespace {
+
+using Json = nlohmann::json;
+
+// The ring of tests/cases/scan/example_ring.case: two personas sharing a payout account, a
+// device, a photo and a resume template, beside bystanders (households, a transliterated name).
+constexpr const char* kRingCsv =
+    "application_id,company_id,submitted_at,stage,full_name,email,phone,phone_line_type,date_of_birth,street,city,region,postal_code,country,shipping_address,ip_address,linkedin,github,resume_text,photo_hash,payout_account,national_id,device_id,idv_status,interview_flags,source\n"
+    "acme-0001,acme,2025-03-03T14:05:00Z,hired,Daniel R. Walker,dan.walker.dev@gmail.com,(512) 555-0143,nonFixedVoip,1991-04-12,4410 Burnet Rd,Austin,TX,78756,US,\"88 Meadow Lane, Plano, TX 75023, US\",185.220.101.34,linkedin.com/in/dwalker-dev,github.com/dwalker-dev,\"Senior full-stack engineer. 8 years React, Node.js, Go. Led migration of payments platform to microservices.\",c3a1f0e2b4d69781,US-CHASE-000111222,123-45-6789,dev-7f3a,passed,CAMERA_OFF,direct\n"
+    "globex-0107,globex,2025-03-05T02:11:00Z,interviewed,\"Walker, Danny\",d.walker.codes@outlook.com,+1 512 555 0143,,1991-04-12,4410 Burnet Road,Austin,TX,78756,US,,185.220.101.35,,dwalker-dev,\"Senior full stack engineer, 8 years of React, Node.js and Go. Led the migration of a payments platform to microservices.\",c3a1f0e2b4d69783,,,dev-7f3a,review,READING_ANSWERS,platform:upwork\n"
+    "initech-0042,initech,2025-03-07T01:40:00Z,hired,Kevin Marsh,kevin.marsh.eng@gmail.com,+1 (737) 555-0199,nonFixedVoip,1989-11-02,1200 Elm St Apt 4B,Springfield,IL,62704,US,\"88 Meadow Ln, Plano, TX 75023\",185.220.101.36,,kmarsh-eng,\"Senior full-stack engineer. 7 years React, Node.js, Go. Led migration of billing platform to microservices.\",c3a1f0e2b4d6978f,US-CHASE-000111222,123-45-6789,dev-7f3a,passed,CAMERA_OFF,direct\n"
+    "umbrella-0300,umbrella,2025-03-09T03:15:00Z,hired,Kevin J Marsh,kmarsh.work@protonmail.com,737-555-0199,,1989-11-02,1200 Elm Street #4B,Springfield,IL,62704,US,\"88 Meadow Lane, Plano TX 75023\",45.83.220.12,,kmarsh-eng,\"Senior full-stack engineer with 7 years in React, Node.js and Go.\",c3a1f0e2b4d6978f,US-WISE-77881,,dev-91bc,passed,,direct\n"
+    "hooli-0009,hooli,2025-02-20T16:30:00Z,applied,Min-jun Kim,minjun.kim@naver.com,+82 10-2345-6789,mobile,1994-07-21,22 Teheran-ro,Seoul,,06236,KR,,211.234.10.5,linkedin.com/in/minjunkim,,\"Backend developer. Java, Spring, Kafka. Built order pipeline at an e-commerce company.\",9a0b1c2d3e4f5061,,,dev-aa01,passed,,direct\n"
+    "acme-0002,acme,2025-02-21T10:00:00Z,applied,김민준,minjun.kim@naver.com,010-2345-6789,,1994-07-21,,Seoul,,,KR,,211.234.10.5,,,\"Backend developer. Java, Spring, Kafka.\",9a0b1c2d3e4f5061,,,dev-aa01,,,direct\n"
+    "globex-0110,globex,2025-02-25T09:12:00Z,screened,Wei Zhang,wei.zhang@qq.com,+86 138 0013 8000,mobile,1990-01-15,88 Zhongshan Rd,Shanghai,,200000,CN,,101.86.4.20,,weizhang,\"Data engineer. Spark, Flink, Python. Built streaming analytics at a logistics company.\",5b6c7d8e9f0a1b2c,,,dev-cc02,passed,,direct\n"
+    "initech-0043,initech,2025-02-26T15:45:00Z,applied,Priya Sharma,priya.sharma@gmail.com,+91 98765 43210,mobile,1993-05-30,12 MG Road,Bengaluru,KA,560001,IN,,49.207.10.3,linkedin.com/in/priyasharma,,\"Frontend engineer. TypeScript, React, design systems.\",0f1e2d3c4b5a6978,,,dev-dd03,passed,,direct\n"
+    "umbrella-0301,umbrella,2025-02-27T11:20:00Z,applied,Robert Johnson,bob.johnson@yahoo.com,(415) 555-0121,mobile,1985-09-09,500 Market St,San Francisco,CA,94105,US,,73.158.20.4,,,\"Engineering manager. 12 years. Python, AWS, team leadership.\",77e6d5c4b3a29180,,,dev-ee04,passed,,direct\n"
+    "hooli-0010,hooli,2025-03-01T12:00:00Z,applied,Bob Johnson,robert.johnson.sf@gmail.com,415.555.0121,,1985-09-09,500 Market Street,San Francisco,CA,94105,US,,73.158.20.4,,,\"Engineering manager with 12 years of experience; Python, AWS.\",77e6d5c4b3a29180,,,dev-ee04,,,direct\n";
+
+constexpr std::size_t kRingRows = 10;
+
+// A new name and e-mail on the ring's payout account, device and phone.
+constexpr const char* kNewRingMemberCsv =
+    "application_id,company_id,submitted_at,full_name,email,phone,date_of_birth,country,ip_address,payout_account,device_id\n"
+    "new-1,hooli,2025-03-12T10:00:00Z,Aaron Pike,aaron.pike.dev@gmail.com,(512) 555-0143,1993-08-19,US,73.21.4.9,"
+    "US-CHASE-000111222,dev-7f3a\n";
+
+std::filesystem::path FreshDir(const std::string& name) {
+  const auto dir = std::filesystem::path(::testing::TempDir()) /
+                   ("crosscheck_company_" + name + "_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+Tokens TestTokens() {
+  return {{share::HexSha256("tok-ingest"), {"ats-bot", Role::kIngest}},
+          {share::HexSha256("tok-review"), {"rita", Role::kReviewer}},
+          {share::HexSha256("tok-admin"), {"ada", Role::kAdmin}}};
+}
+
+httplib::Headers Bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
+
+CompanyServerOptions NodeOptions(const std::string& store, std::size_t max_body) {
+  CompanyServerOptions options;
+  options.store = store;
+  options.tokens = TestTokens();
+  options.context = std::make_shared<const pipeline::ScanContext>();
+  options.max_body_bytes = max_body;
+  return options;
+}
+
+// RunningNode is a CompanyServer on 127.0.0.1 with a free port, served on a thread.
+class RunningNode {
+ public:
+  // `store` is a directory or a postgresql:// URL.
+  explicit RunningNode(const std::filesystem::path& store, std::size_t max_body = kDefaultMaxApplicationsBodyBytes)
+      : server_(CompanyServer::Create(NodeOptions(store.string(), max_body))) {}
+  httplib::Client Client() const {
+    httplib::Client client("127.0.0.1", server_.port());
+    client.set_read_timeout(60, 0);
+    return client;
+  }
+
+ private:
+  internal::RunningServer<CompanyServer> server_;
+};
+
+// PostCsv posts CSV text with a token and returns the answer (status 0 when none came).
+std::pair<int, Json> PostCsv(httplib::Client& client, const std::string& token, const std::string& csv) {
+  auto answer = client.Post("/v1/applications", Bearer(token), csv, "text/csv");
+  if (!answer) return {0, Json()};
+  return {answer->status, Json::parse(answer->body, nullptr, false)};
+}
+
+std::pair<int, Json> Get(httplib::Client& client, const std::string& token, const std::string& path) {
+  auto answer = client.Get(path.c_str(), Bearer(token));
+  if (!answer) return {0, Json()};
+  return {answer->status, Json::parse(answer->body, nullptr, false)};
+}
+
+const Json* ResultOf(const Json& answer, const std::string& id) {
+  for (const Json& result : answer["results"]) {
+    if (result["application_id"] == id) return &result;
+  }
+  return nullptr;
+}
+
+TEST(CompanyServer, TokensAndRolesGate401And403) {
+  RunningNode node(FreshDir("auth"));
+  httplib::Client client = node.Client();
+  const std::string row = "application_id,company_id\na1,acme\n";
+  struct Case {
+    const char* method;
+    std::string path;
+    std::string token;
+    int status;
+  };
+  const std::vector<Case> cases = {
+      {"POST", "/v1/applications", "", 401},          {"POST", "/v1/applications", "tok-wrong", 401},
+      {"POST", "/v1/applications", "tok-review", 403}, {"GET", "/v1/queue", "tok-ingest", 403},
+      {"GET", "/v1/audit", "tok-review", 403},        {"GET", "/v1/export/risk.csv", "tok-ingest", 403},
+      {"GET", "/v1/applications/a1", "tok-ingest", 403}, {"POST", "/v1/decisions", "tok-ingest", 403},
+      {"GET", "/v1/audit", "", 401},                  {"POST", "/v1/applications", "tok-ingest", 200},
+      {"GET", "/v1/applications/a1", "tok-review", 200}, {"GET", "/v1/audit", "tok-admin", 200},
+  };
+  for (const Case& entry : cases) {
+    SCOPED_TRACE(std::string(entry.method) + " " + entry.path + " " + entry.token);
+    httplib::Headers headers = entry.token.empty() ? httplib::Headers{} : Bearer(entry.token);
+    auto answer = std::string(entry.method) == "GET" ? client.Get(entry.path.c_str(), headers)
+                                                     : client.Post(entry.path.c_str(), headers, row, "text/csv");
+    ASSERT_TRUE(answer);
+    EXPECT_EQ(answer->status, entry.status) << answer->body;
+    if (entry.status >= 400) {
+      EXPECT_EQ(Json::parse(answer->body)["error"]["code"], entry.status == 401 ? "UNAUTHORIZED" : "FORBIDDEN");
+    }
+  }
+  auto health = client.Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  EXPECT_EQ(Json::parse(health->body)["applications"], 1);
+}
+
+TEST(CompanyServer, CsvAndJsonPostsAreScoredAndRepostsReplace) {
+  RunningNode node(FreshDir("posts"));
+  httplib::Client client = node.Client();
+  auto [status, answer] = PostCsv(client, "tok-ingest", kRingCsv);
+  ASSERT_EQ(status, 200) << answer.dump();
+  ASSERT_EQ(answer["results"].size(), kRingRows);
+  EXPECT_FALSE(answer["provisional"]);
+  const Json* ring = ResultOf(answer, "acme-0001");
+  ASSERT_NE(ring, nullptr);
+  EXPECT_EQ((*ring)["level"], "critical");  // as the batch scan of the same rows says
+  EXPECT_FALSE((*ring)["reasons"].empty());
+  const Json* bystander = ResultOf(answer, "initech-0043");
+  ASSERT_NE(bystander, nullptr);
+  EXPECT_EQ((*bystander)["level"], "low");
+  EXPECT_EQ(ResultOf(answer, "acme-0001")->at("persona_id"), ResultOf(answer, "globex-0107")->at("persona_id"));
+
+  // The same application as JSON, changed: it replaces the stored one and says so.
+  const Json body = Json::array({{{"application_id", "initech-0043"}, {"company_id", "initech"},
+                                  {"full_name", "Priya Sharma"}, {"email", "priya.s@example.org"}, {"phone", nullptr}},
+                                 {{"application_id", "json-1"}, {"company_id", "acme"}, {"full_name", "Jo Bloggs"},
+                                  {"employee_number", 42}}});
+  auto json_answer = client.Post("/v1/applications", Bearer("tok-admin"), body.dump(), "application/json");
+  ASSERT_TRUE(json_answer);
+  ASSERT_EQ(json_answer->status, 200) << json_answer->body;
+  const Json posted = Json::parse(json_answer->body);
+  ASSERT_EQ(posted["results"].size(), 2u);
+  EXPECT_TRUE(posted["results"][0]["replaced"]);
+  EXPECT_FALSE(posted["results"][1]["replaced"]);
+  auto [detail_status, detail] = Get(client, "tok-review", "/v1/applications/initech-0043");
+  ASSERT_EQ(detail_status, 200);
+  EXPECT_EQ(detail["application"]["email"], "priya.s@example.org");
+  auto [extra_status, extra] = Get(client, "tok-review", "/v1/applications/json-1");
+  ASSERT_EQ(extra_status, 200);
+  EXPECT_EQ(extra["application"]["extra"]["employee_number"], "42");
+  auto health = client.Get("/healthz");
+  EXPECT_EQ(Json::parse(health->body)["applications"], kRingRows + 1);
+}
+
+TEST(CompanyServer, MalformedBodiesAre400WithLineAndColumn) {
+  RunningNode node(FreshDir("malformed"));
+  httplib::Client client = node.Client();
+  struct Case {
+    std::string body;
+    std::string content_type;
+    int line;
+    int column;
+  };
+  const std::vector<Case> cases = {
+      // An unterminated quote on line 3, column 11: everything after it would be one field.
+      {"application_id,company_id,full_name\na1,acme,Ann\na2,acme,\"Bob\n", "text/csv", 3, 9},
+      {"full_name,email\nAnn,ann@example.com\n", "text/csv", 1, 1},  // required columns missing
+      {"[{\"application_id\": \"a1\",\n \"company_id\": }]", "application/json", 2, 16},
+      {"[{\"application_id\": {\"nested\": 1}, \"company_id\": \"acme\"}]", "application/json", 1, 1},
+      // Nesting is refused before parsing (each level would be a heap object).
+      {std::string(100000, '[') + std::string(100000, ']'), "application/json", 1, 1},
+  };
+  for (const Case& entry : cases) {
+    SCOPED_TRACE(entry.body.substr(0, 200));
+    auto answer = client.Post("/v1/applications", Bearer("tok-ingest"), entry.body, entry.content_type);
+    ASSERT_TRUE(answer);
+    ASSERT_EQ(answer->status, 400) << answer->body;
+    const Json error = Json::parse(answer->body)["error"];
+    EXPECT_EQ(error["code"], "INVALID_BODY");
+    EXPECT_EQ(error["line"], entry.line) << error.dump();
+    EXPECT_EQ(error["column"], entry.column) << error.dump();
+  }
+  // Bad rows are skipped and counted; the good ones are stored.
+  auto [status, answer] = PostCsv(client, "tok-ingest", "application_id,company_id,full_name\na1,acme,Ann\n,acme,Nobody\na1,acme,Twice\n");
+  ASSERT_EQ(status, 200) << answer.dump();
+  EXPECT_EQ(answer["results"].size(), 1u);
+  EXPECT_EQ(answer["rows_skipped"], 2);
+  ASSERT_EQ(answer["issues"].size(), 2u);
+  EXPECT_EQ(answer["issues"][0]["code"], "MISSING_REQUIRED_FIELD");
+  EXPECT_EQ(answer["issues"][0]["line"], 3);
+  EXPECT_EQ(answer["issues"][1]["code"], "DUPLICATE_APPLICATION_ID");
+  // Every row bad: nothing stored, 400 pointing at the first.
+  auto [bad_status, bad] = PostCsv(client, "tok-ingest", "application_id,company_id\n,acme\n");
+  ASSERT_EQ(bad_status, 400);
+  EXPECT_EQ(bad["error"]["line"], 2);
+  EXPECT_EQ(bad["error"]["rows_skipped"], 1);
+  auto unsupported = client.Post("/v1/applications", Bearer("tok-ingest"), "a,b", "text/plain");
+  ASSERT_TRUE(unsupported);
+  EXPECT_EQ(unsupported->status, 415);
+  EXPECT_EQ(Json::parse(client.Get("/healthz")->body)["applications"], 1);
+}
+
+TEST(CompanyServer, BodyOverTheLimitIs413) {
+  RunningNode node(FreshDir("limit"), 1024);
+  httplib::Client client = node.Client();
+  std::string csv = "application_id,company_id,full_name\n";
+  while (csv.size() <= 4096) csv += "a" + std::to_string(csv.size()) + ",acme,Some Body\n";
+  auto answer = client.Post("/v1/applications", Bearer("tok-ingest"), csv, "text/csv");
+  ASSERT_TRUE(answer);
+  EXPECT_EQ(answer->status, 413);
+  EXPECT_EQ(Json::parse(answer->body)["error"]["code"], "PAYLOAD_TOO_LARGE");
+  EXPECT_EQ(client.Get("/healthz")->status, 200);
+  EXPECT_EQ(Json::parse(client.Get("/healthz")->body)["applications"], 0);
+}
+
+TEST(CompanyServer, QueueIsMostSevereFirstAndPages) {
+  RunningNode node(FreshDir("queue"));
+  httplib::Client client = node.Client();
+  ASSERT_EQ(PostCsv(client, "tok-ingest", kRingCsv).first, 200);
+  // A high application scored 99 like the critical ones: the level must still put it after them.
+  ASSERT_EQ(PostCsv(client, "tok-ingest", kNewRingMemberCsv).first, 200);
+  const std::size_t stored = kRingRows + 1;
+  auto [status, all] = Get(client, "tok-review", "/v1/queue?min_level=low&limit=1000");
+  ASSERT_EQ(status, 200);
+  EXPECT_EQ(all["total"], stored);
+  ASSERT_EQ(all["items"].size(), stored);
+  // Most severe first: by level, then score.
+  auto rank = [](const Json& item) {
+    const std::string level = item["level"];
+    return level == "critical" ? 3 : level == "high" ? 2 : level == "medium" ? 1 : 0;
+  };
+  for (std::size_t idx = 1; idx < stored; ++idx) {
+    const Json& before = all["items"][idx - 1];
+    const Json& after = all["items"][idx];
+    EXPECT_GE(rank(before), rank(after));
+    if (rank(before) == rank(after)) {
+      EXPECT_GE(before["score"].get<int>(), after["score"].get<int>());
+    }
+  }
+  auto [high_status, high] = Get(client, "tok-review", "/v1/queue");  // min_level=high by default
+  ASSERT_EQ(high_status, 200);
+  ASSERT_GE(high["total"].get<int>(), 2);
+  for (const Json& item : high["items"]) EXPECT_TRUE(item["level"] == "high" || item["level"] == "critical");
+  // Pages of two put together give the whole list, in order.
+  std::vector<std::string> paged;
+  for (int offset = 0; offset < static_cast<int>(stored); offset += 2) {
+    auto [page_status, page] =
+        Get(client, "tok-review", "/v1/queue?min_level=low&limit=2&offset=" + std::to_string(offset));
+    ASSERT_EQ(page_status, 200);
+    for (const Json& item : page["items"]) paged.push_back(item["application_id"]);
+  }
+  ASSERT_EQ(paged.size(), stored);
+  for (std::size_t idx = 0; idx < stored; ++idx) EXPECT_EQ(paged[idx], all["items"][idx]["application_id"]);
+  EXPECT_EQ(Get(client, "tok-review", "/v1/queue?min_level=urgent").first, 400);
+  EXPECT_EQ(Get(client, "tok-review", "/v1/queue?limit=0").first, 400);
+  EXPECT_EQ(Get(client, "tok-review", "/v1/queue?offset=-1").first, 400);
+}
+
+TEST(CompanyServer, DecisionsAreStoredAndAuditedWithWhoAndWhen) {
+  RunningNode node(FreshDir("decisions"));
+  httplib::Client client = node.Client();
+  ASSERT_EQ(PostCsv(client, "tok-ingest", kRingCsv).first, 200);
+  const Json decision{{"application_id", "acme-0001"}, {"decision", "confirmed_fraud"}, {"note", "payout reused"}};
+  auto stored = client.Post("/v1/decisions", Bearer("tok-review"), decision.dump(), "application/json");
+  ASSERT_TRUE(stored);
+  ASSERT_EQ(stored->status, 200) << stored->body;
+  EXPECT_EQ(Json::parse(stored->body)["who"], "rita");
+  for (const std::string& bad : {std::string("{\"application_id\":\"acme-0001\",\"decision\":\"maybe\"}"),
+                                 std::string("not json"), std::string("[]"), std::string(100000, '{')}) {
+    auto refused = client.Post("/v1/decisions", Bearer("tok-review"), bad, "application/json");
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 400) << bad.substr(0, 80);
+  }
+  auto unknown = client.Post("/v1/decisions", Bearer("tok-review"),
+                             R"({"application_id":"nope","decision":"cleared"})", "application/json");
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 404);
+  auto [detail_status, detail] = Get(client, "tok-admin", "/v1/applications/acme-0001");
+  ASSERT_EQ(detail_status, 200);
+  ASSERT_EQ(detail["decisions"].size(), 1u);
+  EXPECT_EQ(detail["decisions"][0]["decision"], "confirmed_fraud");
+  EXPECT_EQ(detail["decisions"][0]["note"], "payout reused");
+  EXPECT_FALSE(detail["decisions"][0]["at"].get<std::string>().empty());
+  EXPECT_FALSE(detail["reasons"][0]["evidence"].empty());
+  auto [audit_status, audit] = Get(client, "tok-admin", "/v1/audit?limit=1000");
+  ASSERT_EQ(audit_status, 200);
+  std::vector<std::string> lines;
+  for (const Json& row : audit["rows"]) lines.push_back(row["who"].get<std::string>() + " " + row["action"].get<std::string>() + " " + row["detail"].get<std::string>());
+  auto has = [&](const std::string& wanted) {
+    return std::any_of(lines.begin(), lines.end(), [&](const std::string& line) { return line.starts_with(wanted); });
+  };
+  EXPECT_TRUE(has("ats-bot post_applications ok 10 applications")) << Json(lines).dump();
+  EXPECT_TRUE(has("rita decision acme-0001 confirmed_fraud")) << Json(lines).dump();
+  EXPECT_TRUE(has("ada read_application acme-0001")) << Json(lines).dump();
+  EXPECT_TRUE(has("rita decision refused 404")) << Json(lines).dump();
+  // Paging the audit log: after the first row's id comes the second row.
+  auto [page_status, page] = Get(client, "tok-admin", "/v1/audit?limit=1&after_id=" + std::to_string(audit["rows"][0]["id"].get<int>()));
+  ASSERT_EQ(page_status, 200);
+  ASSERT_EQ(page["rows"].size(), 1u);
+  EXPECT_EQ(page["rows"][0]["id"], audit["rows"][1]["id"]);
+}
+
+TEST(CompanyServer, ExportsRiskCsvAndAuditsIt) {
+  RunningNode node(FreshDir("export"));
+  httplib::Client client = node.Client();
+  ASSERT_EQ(PostCsv(client, "tok-ingest", kRingCsv).first, 200);
+  auto answer = client.Get("/v1/export/risk.csv", Bearer("tok-review"));
+  ASSERT_TRUE(answer);
+  ASSERT_EQ(answer->status, 200);
+  EXPECT_EQ(std::count(answer->body.begin(), answer->body.end(), '\n'), static_cast<long>(kRingRows + 1));
+  EXPECT_TRUE(answer->body.starts_with("application_id,persona_id,network_id,score,level,reasons,company_id\n"));
+  EXPECT_NE(answer->body.find("acme-0001,"), std::string::npos);
+  auto [audit_status, audit] = Get(client, "tok-admin", "/v1/audit");
+  ASSERT_EQ(audit_status, 200);
+  EXPECT_EQ(audit["rows"].back()["action"], "export_risk");
+  auto openapi = client.Get("/openapi.json");
+  ASSERT_TRUE(openapi);
+  EXPECT_EQ(Json::parse(openapi->body)["openapi"], "3.0.3");
+  auto metrics = client.Get("/metrics");
+  ASSERT_TRUE(metrics);
+  EXPECT_NE(metrics->body.find("crosscheck_http_requests_total{endpoint=\"POST /v1/applications\",status=\"200\"} 1"),
+            std::string::npos) << metrics->body;
+  EXPECT_NE(metrics->body.find("crosscheck_applications_stored 10"), std::string::npos);
+}
+
+// CheckRestartResumes posts the ring, reads an application, restarts the node on the same store
+// (a directory or a PostgreSQL database) and expects the same answer.
+void CheckRestartResumes(const std::string& store) {
+  Json before;
+  {
+    RunningNode node(store);
+    httplib::Client client = node.Client();
+    ASSERT_EQ(PostCsv(client, "tok-ingest", kRingCsv).first, 200);
+    const Json decision{{"application_id", "initech-0042"}, {"decision", "cleared"}, {"note", "known contractor"}};
+    ASSERT_EQ(client.Post("/v1/decisions", Bearer("tok-review"), decision.dump(), "application/json")->status, 200);
+    before = Get(client, "tok-review", "/v1/applications/initech-0042").second;
+  }
+  RunningNode node(store);
+  httplib::Client client = node.Client();
+  auto [status, after] = Get(client, "tok-review", "/v1/applications/initech-0042");
+  ASSERT_EQ(status, 200);
+  EXPECT_EQ(after["score"], before["score"]);
+  EXPECT_EQ(after["persona_id"], before["persona_id"]);
+  EXPECT_EQ(after["network_id"], before["network_id"]);
+  ASSERT_EQ(after["decisions"].size(), 1u);
+  EXPECT_EQ(after["decisions"][0]["note"], "known contractor");
+  EXPECT_EQ(Json::parse(client.Get("/healthz")->body)["applications"], kRingRows);
+  auto [audit_status, audit] = Get(client, "tok-admin", "/v1/audit?limit=1000");
+  ASSERT_EQ(audit_status, 200);
+  EXPECT_EQ(audit["rows"][0]["action"], "post_applications");
+}
+
+TEST(CompanyServer, RestartResumesWithTheStoredApplications) { CheckRestartResumes(FreshDir("restart").string()); }
+
+TEST(CompanyServer, RestartResumesOnPostgres) {
+  auto server = store::internal::TestPostgresServer::Start();
+  if (server == nullptr) GTEST_SKIP() << "PostgreSQL: " << store::internal::TestPostgresServer::SkipReason();
+  const std::string url = server->CreateDatabase("node");
+  ASSERT_FALSE(url.empty());
+  CheckRestartResumes(url);
+}
+
+TEST(CompanyServer, NewApplicationReusingARingsArtifactsIsFlaggedInTheSameRequest) {
+  RunningNode node(FreshDir("ring"));
+  httplib::Client client = node.Client();
+  ASSERT_EQ(PostCsv(client, "tok-ingest", kRingCsv).first, 200);
+  const std::string header = "application_id,company_id,submitted_at,full_name,email,phone,date_of_birth,country,ip_address,payout_account,device_id\n";
+  auto [status, answer] = PostCsv(client, "tok-ingest", kNewRingMemberCsv);
+  ASSERT_EQ(status, 200) << answer.dump();
+  const Json& result = answer["results"][0];
+  EXPECT_TRUE(result["level"] == "high" || result["level"] == "critical") << result.dump();
+  // The control: the same kind of applicant with artifacts of their own stays low.
+  auto [control_status, control] = PostCsv(client, "tok-ingest",
+                                           header + "new-2,hooli,2025-03-12T10:05:00Z,Erin Cole,erin.cole.dev@gmail.com,(303) 555-0187,"
+                                                    "1992-02-11,US,73.21.8.17,US-BOFA-000999111,dev-5e21\n");
+  ASSERT_EQ(control_status, 200) << control.dump();
+  EXPECT_EQ(control["results"][0]["level"], "low") << control.dump();
+}
+
+// Fuzz: random bytes and mutations of valid bodies to both POST endpoints; every answer is 2xx
+// or 4xx, and the node still answers afterwards.
+TEST(CompanyServer, FuzzedBodiesGetAnAnswerAndTheNodeStaysUp) {
+  RunningNode node(FreshDir("fuzz"), 1 << 16);
+  httplib::Client client = node.Client();
+  ASSERT_EQ(PostCsv(client, "tok-ingest", "application_id,company_id,full_name,phone\nseed-1,acme,Ann Lee,+1 415 555 0100\n").first, 200);
+  std::mt19937 random(20261206);
+  const std::vector<std::string> seeds = {
+      std::string(kRingCsv).substr(0, 900),
+      R"([{"application_id":"j1","company_id":"acme","full_name":"Jo","email":"jo@example.com"}])",
+      R"({"application_id":"acme-0001","decision":"cleared","note":"ok"})",
+  };
+  const char* types[] = {"text/csv", "application/json"};
+  auto mutate = [&](std::string text) {
+    const int edits = 1 + static_cast<int>(random() % 8);
+    for (int edit = 0; edit < edits && !text.empty(); ++edit) {
+      const std::size_t at = random() % text.size();
+      switch (random() % 4) {
+        case 0: text[at] = static_cast<char>(random() % 256); break;
+        case 1: text.erase(at, 1 + random() % 16); break;
+        case 2: text.insert(at, 1, "\",\n\r\0{}[]:"[random() % 10]); break;
+        default: text.insert(at, text.substr(random() % text.size(), random() % 64)); break;
+      }
+    }
+    return text;
+  };
+  int answered = 0;
+  for (int round = 0; round < 300; ++round) {
+    std::string body;
+    if (round % 3 == 0) {
+      body.resize(random() % 512);
+      for (char& byte : body) byte = static_cast<char>(random() % 256);
+    } else {
+      body = mutate(seeds[random() % seeds.size()]);
+    }
+    const bool decision = round % 4 == 3;
+    auto answer = client.Post(decision ? "/v1/decisions" : "/v1/applications", Bearer(decision ? "tok-review" : "tok-ingest"),
+                              body, types[random() % 2]);
+    ASSERT_TRUE(answer) << "no answer to round " << round;
+    EXPECT_TRUE(answer->status / 100 == 2 || answer->status / 100 == 4) << answer->status << " " << answer->body;
+    EXPECT_TRUE(Json::accept(answer->body)) << answer->body;
+    ++answered;
+  }
+  EXPECT_EQ(answered, 300);
+  auto health = client.Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+}
+
+#ifdef CROSSCHECK_BINARY
+// Durability: the real binary acknowledges a post, is killed with SIGKILL, and the restarted
+// node has the row.
+class ServeProcess {
+ public:
+  ServeProcess(const std::filesystem::path& dir) {
+    int pipe_fds[2];
+    EXPECT_EQ(pipe(pipe_fds), 0);
+    pid_ = fork();
+    if (pid_ == 0) {
+      dup2(pipe_fds[1], STDOUT_FILENO);
+      close(pipe_fds[0]);
+      const std::string data = (dir / "data").string();
+      const std::string tokens = (dir / "tokens.csv").string();
+      execl(CROSSCHECK_BINARY, CROSSCHECK_BINARY, "serve", "--data", data.c_str(), "--listen", "127.0.0.1:0", "--tokens",
+            tokens.c_str(), static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    close(pipe_fds[1]);
+    // The first line says where it serves: "serving http://127.0.0.1:PORT ...".
+    std::string line;
+    char ch = 0;
+    while (read(pipe_fds[0], &ch, 1) == 1 && ch != '\n') line += ch;
+    close(pipe_fds[0]);
+    const std::size_t colon = line.find("127.0.0.1:");
+    if (colon != std::string::npos) port_ = std::atoi(line.c_str() + colon + 10);
+    EXPECT_GT(port_, 0) << "first line: " << line;
+  }
+  ServeProcess(const ServeProcess&) = delete;
+  ServeProcess& operator=(const ServeProcess&) = delete;
+  ~ServeProcess() { Kill(); }
+  void Kill() {
+    if (pid_ <= 0) return;
+    kill(pid_, SIGKILL);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    pid_ = -1;
+  }
+  int port() const { return port_; }
+
+ private:
+  pid_t pid_ = -1;
+  int port_ = 0;
+};
+
+TEST(CompanyServer, AcknowledgedPostSurvivesKill9) {
+  const auto dir = FreshDir("kill9");
+  std::filesystem::create_directories(dir / "data");
+  std::ofstream(dir / "tokens.csv") << "name,role,token_sha256\nats-bot,ingest," << share::HexSha256("tok-ingest")
+                                    << "\nrita,reviewer," << share::HexSha256("tok-review") << "\n";
+  {
+    ServeProcess serve(dir);
+    ASSERT_GT(serve.port(), 0);
+    httplib::Client client("127.0.0.1", serve.port());
+    client.set_read_timeout(60, 0);
+    auto [status, answer] = PostCsv(client, "tok-ingest", "application_id,company_id,full_name\nk9-1,acme,Kim Nine\n");
+    ASSERT_EQ(status, 200) << answer.dump();
+    serve.Kill();  // SIGKILL right after the acknowledgement: no clean shutdown
+  }
+  ServeProcess serve(dir);
+  ASSERT_GT(serve.port(), 0);
+  httplib::Client client("127.0.0.1", serve.port());
+  auto [status, detail] = Get(client, "tok-review", "/v1/applications/k9-1");
+  ASSERT_EQ(status, 200) << detail.dump();
+  EXPECT_EQ(detail["application"]["full_name"], "Kim Nine");
+}
+#endif
+
+}  // namespace
+}  // namespace crosscheck::serve

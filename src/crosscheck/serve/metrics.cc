@@ -1,0 +1,53 @@
+#include "crosscheck/serve/metrics.h"
+
+#include <array>
+#include <cstdio>
+
+namespace crosscheck::serve {
+
+std::string EndpointOf(std::string_view method, std::string_view path) {
+  // Exact paths first, then the ones ending in an id.
+  static constexpr std::array<std::string_view, 8> kExact = {
+      "/v1/applications", "/v1/queue", "/v1/decisions", "/v1/audit", "/v1/export/risk.csv",
+      "/healthz",         "/metrics",  "/openapi.json"};
+  static constexpr std::array<std::string_view, 3> kWithId = {"/v1/applications/", "/v1/personas/", "/v1/networks/"};
+  for (std::string_view exact : kExact) {
+    if (path == exact) return std::string(method) + " " + std::string(path);
+  }
+  for (std::string_view prefix : kWithId) {
+    if (path.starts_with(prefix) && path.size() > prefix.size()) {
+      return std::string(method) + " " + std::string(prefix) + "{id}";
+    }
+  }
+  return "other";
+}
+
+void Metrics::CountRequest(std::string_view method, std::string_view path, int status) {
+  std::string endpoint = EndpointOf(method, path);
+  std::lock_guard lock(mutex_);
+  ++requests_[{std::move(endpoint), status}];
+}
+
+std::string Metrics::Render(std::int64_t applications_stored, double last_resolve_seconds) const {
+  std::string out =
+      "# HELP crosscheck_http_requests_total HTTP requests answered, by endpoint and status.\n"
+      "# TYPE crosscheck_http_requests_total counter\n";
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& [key, count] : requests_) {
+      out += "crosscheck_http_requests_total{endpoint=\"" + key.first + "\",status=\"" + std::to_string(key.second) +
+             "\"} " + std::to_string(count) + "\n";
+    }
+  }
+  char seconds[64];
+  std::snprintf(seconds, sizeof seconds, "%.6f", last_resolve_seconds);
+  out += "# HELP crosscheck_applications_stored Applications in the store.\n"
+         "# TYPE crosscheck_applications_stored gauge\n"
+         "crosscheck_applications_stored " + std::to_string(applications_stored) + "\n" +
+         "# HELP crosscheck_last_resolve_seconds Wall time of the last resolution of all stored applications.\n"
+         "# TYPE crosscheck_last_resolve_seconds gauge\n"
+         "crosscheck_last_resolve_seconds " + seconds + "\n";
+  return out;
+}
+
+}  // namespace crosscheck::serve

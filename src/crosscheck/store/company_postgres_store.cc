@@ -1,0 +1,153 @@
+#include "crosscheck/store/company_postgres_store.h"
+
+#include <libpq-fe.h>
+
+#include <string>
+#include <utility>
+
+#include "crosscheck/common/application_columns.h"
+#include "crosscheck/store/internal/application_row.h"
+#include "crosscheck/store/internal/postgres_support.h"
+
+namespace crosscheck::store {
+namespace {
+
+using internal::Bytes;
+using internal::Int;
+using internal::Param;
+using internal::ResultPtr;
+using internal::Text;
+
+Status InsertAudit(internal::PgConnection& pg, const AuditRow& row) {
+  CC_ASSIGN_OR_RETURN(ResultPtr result,
+                      pg.Run("INSERT INTO audit (at, who, action, detail) VALUES ($1, $2, $3, $4)",
+                             {{&row.at}, {&row.who}, {&row.action}, {&row.detail}}, PGRES_COMMAND_OK, "writing audit"));
+  (void)result;
+  return Ok();
+}
+
+}  // namespace
+
+struct CompanyPostgresStore::Impl {
+  std::unique_ptr<internal::PgConnection> pg;
+};
+
+CompanyPostgresStore::CompanyPostgresStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+CompanyPostgresStore::~CompanyPostgresStore() = default;
+
+Result<std::unique_ptr<CompanyPostgresStore>> CompanyPostgresStore::Open(std::string_view url) {
+  auto impl = std::make_unique<Impl>();
+  static const std::string schema = internal::CompanySchema(internal::kPostgresDialect);
+  CC_ASSIGN_OR_RETURN(impl->pg, internal::PgConnection::Open(url, schema.c_str()));
+  return std::unique_ptr<CompanyPostgresStore>(new CompanyPostgresStore(std::move(impl)));
+}
+
+Result<std::vector<bool>> CompanyPostgresStore::PutApplications(const std::vector<ApplicationRecord>& records,
+                                                                const std::string& received_at, const AuditRow& audit) {
+  std::lock_guard lock(mutex_);
+  internal::PgConnection& pg = *impl_->pg;
+  CC_RETURN_IF_ERROR(pg.Reconnect("storing applications"));
+  return pg.InTransaction("storing applications", [&]() -> Result<std::vector<bool>> {
+    static const std::string upsert_sql = internal::UpsertApplicationSql(internal::kPostgresDialect) + " RETURNING (xmax <> 0)";
+    std::vector<bool> replaced;
+    replaced.reserve(records.size());
+    for (const ApplicationRecord& record : records) {
+      const std::string extra = internal::EncodeExtra(record.extra);
+      std::vector<Param> params;
+      for (const ApplicationColumn& column : kApplicationColumns) params.push_back({&(record.*column.field)});
+      params.push_back({&extra, true});
+      params.push_back({&received_at});
+      params.push_back({&audit.who});
+      CC_ASSIGN_OR_RETURN(ResultPtr result, pg.Run(upsert_sql.c_str(), params, PGRES_TUPLES_OK,
+                                                   "storing application " + record.application_id));
+      replaced.push_back(PQntuples(result.get()) == 1 && Text(result.get(), 0, 0) == "t");
+    }
+    CC_RETURN_IF_ERROR(InsertAudit(pg, audit));
+    return replaced;
+  });
+}
+
+Result<std::vector<ApplicationRecord>> CompanyPostgresStore::Applications() {
+  std::lock_guard lock(mutex_);
+  CC_RETURN_IF_ERROR(impl_->pg->Reconnect("reading applications"));
+  static const std::string select_sql = internal::SelectApplicationsSql();
+  CC_ASSIGN_OR_RETURN(ResultPtr result, impl_->pg->Run(select_sql.c_str(), {}, PGRES_TUPLES_OK, "reading applications"));
+  std::vector<ApplicationRecord> records;
+  const int rows = PQntuples(result.get());
+  records.reserve(static_cast<std::size_t>(rows));
+  for (int row = 0; row < rows; ++row) {
+    ApplicationRecord& record = records.emplace_back();
+    record.line = row + 1;
+    int index = 0;
+    for (const ApplicationColumn& column : kApplicationColumns) record.*column.field = Text(result.get(), row, index++);
+    CC_ASSIGN_OR_RETURN(record.extra, internal::DecodeExtra(Bytes(result.get(), row, index)));
+    internal::ReparseFields(record);
+  }
+  return records;
+}
+
+Result<std::int64_t> CompanyPostgresStore::CountApplications() {
+  std::lock_guard lock(mutex_);
+  CC_RETURN_IF_ERROR(impl_->pg->Reconnect("counting applications"));
+  CC_ASSIGN_OR_RETURN(ResultPtr result,
+                      impl_->pg->Run("SELECT count(*) FROM applications", {}, PGRES_TUPLES_OK, "counting applications"));
+  return Int(result.get(), 0, 0);
+}
+
+Result<std::int64_t> CompanyPostgresStore::PutDecision(const DecisionRow& decision, const AuditRow& audit) {
+  std::lock_guard lock(mutex_);
+  internal::PgConnection& pg = *impl_->pg;
+  CC_RETURN_IF_ERROR(pg.Reconnect("storing a decision"));
+  return pg.InTransaction("storing a decision", [&]() -> Result<std::int64_t> {
+    CC_ASSIGN_OR_RETURN(ResultPtr result,
+                        pg.Run("INSERT INTO decisions (application_id, decision, note, who, at) "
+                               "VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                               {{&decision.application_id}, {&decision.decision}, {&decision.note}, {&decision.who},
+                                {&audit.at}},
+                               PGRES_TUPLES_OK, "storing a decision"));
+    const std::int64_t id = Int(result.get(), 0, 0);
+    CC_RETURN_IF_ERROR(InsertAudit(pg, audit));
+    return id;
+  });
+}
+
+Result<std::vector<DecisionRow>> CompanyPostgresStore::Decisions(const std::string& application_id) {
+  std::lock_guard lock(mutex_);
+  CC_RETURN_IF_ERROR(impl_->pg->Reconnect("reading decisions"));
+  CC_ASSIGN_OR_RETURN(ResultPtr result,
+                      impl_->pg->Run("SELECT id, application_id, decision, note, who, at FROM decisions "
+                                     "WHERE $1 = '' OR application_id = $1 ORDER BY id",
+                                     {{&application_id}}, PGRES_TUPLES_OK, "reading decisions"));
+  std::vector<DecisionRow> rows;
+  const PGresult* res = result.get();
+  for (int row = 0; row < PQntuples(res); ++row) {
+    rows.push_back({Int(res, row, 0), Text(res, row, 1), Text(res, row, 2), Text(res, row, 3), Text(res, row, 4),
+                    Text(res, row, 5)});
+  }
+  return rows;
+}
+
+Status CompanyPostgresStore::AppendAudit(const AuditRow& row) {
+  std::lock_guard lock(mutex_);
+  CC_RETURN_IF_ERROR(impl_->pg->Reconnect("writing audit"));
+  return InsertAudit(*impl_->pg, row);
+}
+
+Result<std::vector<AuditRow>> CompanyPostgresStore::Audit(std::int64_t after_id, std::size_t limit) {
+  std::lock_guard lock(mutex_);
+  CC_RETURN_IF_ERROR(impl_->pg->Reconnect("reading audit"));
+  const std::string after = std::to_string(after_id);
+  const std::string count = std::to_string(limit);
+  CC_ASSIGN_OR_RETURN(ResultPtr result,
+                      impl_->pg->Run("SELECT id, at, who, action, detail FROM audit WHERE id > $1::bigint "
+                                     "ORDER BY id LIMIT $2::bigint",
+                                     {{&after}, {&count}}, PGRES_TUPLES_OK, "reading audit"));
+  std::vector<AuditRow> rows;
+  const PGresult* res = result.get();
+  for (int row = 0; row < PQntuples(res); ++row) {
+    rows.push_back({Int(res, row, 0), Text(res, row, 1), Text(res, row, 2), Text(res, row, 3), Text(res, row, 4)});
+  }
+  return rows;
+}
+
+}  // namespace crosscheck::store

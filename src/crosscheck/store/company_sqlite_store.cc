@@ -1,0 +1,183 @@
+#include "crosscheck/store/company_sqlite_store.h"
+
+#include <sqlite3.h>
+
+#include <string>
+#include <utility>
+
+#include "crosscheck/common/application_columns.h"
+#include "crosscheck/store/internal/application_row.h"
+#include "crosscheck/store/internal/sqlite_support.h"
+
+namespace crosscheck::store {
+namespace {
+
+using internal::ErrorOf;
+using internal::Statement;
+
+Status InsertAudit(sqlite3* db, const AuditRow& row) {
+  Statement insert(db, "INSERT INTO audit (at, who, action, detail) VALUES (?1, ?2, ?3, ?4)");
+  if (insert.prepare_code() != SQLITE_OK) return std::unexpected(ErrorOf(db, insert.prepare_code(), "writing audit"));
+  insert.Bind(1, row.at);
+  insert.Bind(2, row.who);
+  insert.Bind(3, row.action);
+  insert.Bind(4, row.detail);
+  const int code = insert.Step();
+  if (code != SQLITE_DONE) return std::unexpected(ErrorOf(db, code, "writing audit"));
+  return Ok();
+}
+
+// Transaction runs `body` between BEGIN IMMEDIATE and COMMIT; any failure rolls back, so a
+// failed write leaves the stored state as it was.
+template <class Body>
+auto InTransaction(sqlite3* db, const std::string& doing, Body body) -> decltype(body()) {
+  CC_RETURN_IF_ERROR(internal::Exec(db, "BEGIN IMMEDIATE", doing));
+  auto result = body();
+  if (result) {
+    const Status committed = internal::Exec(db, "COMMIT", "committing " + doing);
+    if (committed) return result;
+    (void)internal::Exec(db, "ROLLBACK", "rolling back");
+    return std::unexpected(committed.error());
+  }
+  (void)internal::Exec(db, "ROLLBACK", "rolling back");
+  return result;
+}
+
+}  // namespace
+
+struct CompanySqliteStore::Impl {
+  internal::Database db;
+};
+
+CompanySqliteStore::CompanySqliteStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+CompanySqliteStore::~CompanySqliteStore() = default;
+
+Result<std::unique_ptr<CompanySqliteStore>> CompanySqliteStore::Open(const std::filesystem::path& path) {
+  auto impl = std::make_unique<Impl>();
+  static const std::string schema = internal::CompanySchema(internal::kSqliteDialect);
+  CC_ASSIGN_OR_RETURN(impl->db, internal::OpenDatabase(path, schema.c_str()));
+  return std::unique_ptr<CompanySqliteStore>(new CompanySqliteStore(std::move(impl)));
+}
+
+Result<std::vector<bool>> CompanySqliteStore::PutApplications(const std::vector<ApplicationRecord>& records,
+                                                              const std::string& received_at, const AuditRow& audit) {
+  std::lock_guard lock(mutex_);
+  sqlite3* db = impl_->db.get();
+  return InTransaction(db, "storing applications", [&]() -> Result<std::vector<bool>> {
+    static const std::string upsert_sql = internal::UpsertApplicationSql(internal::kSqliteDialect);
+    Statement exists(db, "SELECT 1 FROM applications WHERE application_id = ?1");
+    Statement upsert(db, upsert_sql.c_str());
+    if (exists.prepare_code() != SQLITE_OK) return std::unexpected(ErrorOf(db, exists.prepare_code(), "storing applications"));
+    if (upsert.prepare_code() != SQLITE_OK) return std::unexpected(ErrorOf(db, upsert.prepare_code(), "storing applications"));
+    std::vector<bool> replaced;
+    replaced.reserve(records.size());
+    for (const ApplicationRecord& record : records) {
+      exists.Reset();
+      exists.Bind(1, record.application_id);
+      const int found = exists.Step();
+      if (found != SQLITE_ROW && found != SQLITE_DONE) return std::unexpected(ErrorOf(db, found, "storing applications"));
+      replaced.push_back(found == SQLITE_ROW);
+      upsert.Reset();
+      int index = 0;
+      for (const ApplicationColumn& column : kApplicationColumns) upsert.Bind(++index, record.*column.field);
+      upsert.Bind(++index, internal::EncodeExtra(record.extra));
+      upsert.Bind(++index, received_at);
+      upsert.Bind(++index, audit.who);
+      const int code = upsert.Step();
+      if (code != SQLITE_DONE) {
+        return std::unexpected(ErrorOf(db, code, "storing application " + record.application_id));
+      }
+    }
+    CC_RETURN_IF_ERROR(InsertAudit(db, audit));
+    return replaced;
+  });
+}
+
+Result<std::vector<ApplicationRecord>> CompanySqliteStore::Applications() {
+  std::lock_guard lock(mutex_);
+  sqlite3* db = impl_->db.get();
+  static const std::string select_sql = internal::SelectApplicationsSql();
+  Statement select(db, select_sql.c_str());
+  if (select.prepare_code() != SQLITE_OK) return std::unexpected(ErrorOf(db, select.prepare_code(), "reading applications"));
+  std::vector<ApplicationRecord> records;
+  int code = SQLITE_OK;
+  while ((code = select.Step()) == SQLITE_ROW) {
+    ApplicationRecord& record = records.emplace_back();
+    record.line = static_cast<std::int64_t>(records.size());
+    int index = 0;
+    for (const ApplicationColumn& column : kApplicationColumns) record.*column.field = select.Text(index++);
+    CC_ASSIGN_OR_RETURN(record.extra, internal::DecodeExtra(select.Text(index)));
+    internal::ReparseFields(record);
+  }
+  if (code != SQLITE_DONE) return std::unexpected(ErrorOf(db, code, "reading applications"));
+  return records;
+}
+
+Result<std::int64_t> CompanySqliteStore::CountApplications() {
+  std::lock_guard lock(mutex_);
+  sqlite3* db = impl_->db.get();
+  Statement count(db, "SELECT count(*) FROM applications");
+  if (count.prepare_code() != SQLITE_OK) return std::unexpected(ErrorOf(db, count.prepare_code(), "counting applications"));
+  const int code = count.Step();
+  if (code != SQLITE_ROW) return std::unexpected(ErrorOf(db, code, "counting applications"));
+  return count.Int(0);
+}
+
+Result<std::int64_t> CompanySqliteStore::PutDecision(const DecisionRow& decision, const AuditRow& audit) {
+  std::lock_guard lock(mutex_);
+  sqlite3* db = impl_->db.get();
+  return InTransaction(db, "storing a decision", [&]() -> Result<std::int64_t> {
+    Statement insert(db, "INSERT INTO decisions (application_id, decision, note, who, at) VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (insert.prepare_code() != SQLITE_OK) return std::unexpected(ErrorOf(db, insert.prepare_code(), "storing a decision"));
+    insert.Bind(1, decision.application_id);
+    insert.Bind(2, decision.decision);
+    insert.Bind(3, decision.note);
+    insert.Bind(4, decision.who);
+    insert.Bind(5, audit.at);
+    const int code = insert.Step();
+    if (code != SQLITE_DONE) return std::unexpected(ErrorOf(db, code, "storing a decision"));
+    const std::int64_t id = sqlite3_last_insert_rowid(db);
+    CC_RETURN_IF_ERROR(InsertAudit(db, audit));
+    return id;
+  });
+}
+
+Result<std::vector<DecisionRow>> CompanySqliteStore::Decisions(const std::string& application_id) {
+  std::lock_guard lock(mutex_);
+  sqlite3* db = impl_->db.get();
+  Statement select(db,
+                   "SELECT id, application_id, decision, note, who, at FROM decisions "
+                   "WHERE ?1 = '' OR application_id = ?1 ORDER BY id");
+  if (select.prepare_code() != SQLITE_OK) return std::unexpected(ErrorOf(db, select.prepare_code(), "reading decisions"));
+  select.Bind(1, application_id);
+  std::vector<DecisionRow> rows;
+  int code = SQLITE_OK;
+  while ((code = select.Step()) == SQLITE_ROW) {
+    rows.push_back({select.Int(0), select.Text(1), select.Text(2), select.Text(3), select.Text(4), select.Text(5)});
+  }
+  if (code != SQLITE_DONE) return std::unexpected(ErrorOf(db, code, "reading decisions"));
+  return rows;
+}
+
+Status CompanySqliteStore::AppendAudit(const AuditRow& row) {
+  std::lock_guard lock(mutex_);
+  return InsertAudit(impl_->db.get(), row);
+}
+
+Result<std::vector<AuditRow>> CompanySqliteStore::Audit(std::int64_t after_id, std::size_t limit) {
+  std::lock_guard lock(mutex_);
+  sqlite3* db = impl_->db.get();
+  Statement select(db, "SELECT id, at, who, action, detail FROM audit WHERE id > ?1 ORDER BY id LIMIT ?2");
+  if (select.prepare_code() != SQLITE_OK) return std::unexpected(ErrorOf(db, select.prepare_code(), "reading audit"));
+  select.Bind(1, after_id);
+  select.Bind(2, static_cast<std::int64_t>(limit));
+  std::vector<AuditRow> rows;
+  int code = SQLITE_OK;
+  while ((code = select.Step()) == SQLITE_ROW) {
+    rows.push_back({select.Int(0), select.Text(1), select.Text(2), select.Text(3), select.Text(4)});
+  }
+  if (code != SQLITE_DONE) return std::unexpected(ErrorOf(db, code, "reading audit"));
+  return rows;
+}
+
+}  // namespace crosscheck::store
