@@ -6,6 +6,7 @@
 #include <numeric>
 #include <thread>
 #include <tuple>
+#include <type_traits>
 #include <unordered_map>
 
 #include "crosscheck/common/union_find.h"
@@ -270,27 +271,41 @@ DecodedMember DecodeMember(const share::Submission& submission, const share::Key
   return member;
 }
 
-ConsortiumView AssembleView(const std::vector<const DecodedMember*>& members, const ViewOptions& options) {
+namespace {
+
+// Assemble joins the members' records into one view; a mutable Member is moved from (the batch
+// match's members are used once), a const one copied (the service keeps them).
+template <class Member>
+ConsortiumView Assemble(const std::vector<Member*>& members, const ViewOptions& options) {
+  constexpr bool kMove = !std::is_const_v<Member>;
   ConsortiumView view;
   std::vector<std::size_t> order(members.size());
   std::iota(order.begin(), order.end(), 0);
   std::sort(order.begin(), order.end(),
             [&](std::size_t left, std::size_t right) { return members[left]->company_id < members[right]->company_id; });
+  std::size_t total = 0;
+  for (const Member* member : members) total += member->applications.size();
+  view.applications.reserve(total);
+  view.records.reserve(total);
   std::vector<const std::vector<std::uint64_t>*> photos;
   std::vector<const std::vector<NameWord>*> name_words;
   for (std::size_t member_idx : order) {
-    const DecodedMember& member = *members[member_idx];
+    Member& member = *members[member_idx];
     for (std::size_t idx = 0; idx < member.applications.size(); ++idx) {
-      NormalizedApplication app = member.applications[idx];
-      app.index = view.applications.size();
       ApplicationRecord raw;
-      raw.application_id = app.application_id;
-      raw.company_id = app.company_id;
+      raw.application_id = member.applications[idx].application_id;
+      raw.company_id = member.applications[idx].company_id;
       photos.push_back(&member.photo_bands[idx]);
       name_words.push_back(&member.name_words[idx]);
       view.near_duplicates.has_photo.push_back(member.photo_bands[idx].empty() ? 0 : 1);
-      view.near_duplicates.resume_signatures.push_back(member.resume_signatures[idx]);
-      view.applications.push_back(std::move(app));
+      if constexpr (kMove) {
+        view.near_duplicates.resume_signatures.push_back(std::move(member.resume_signatures[idx]));
+        view.applications.push_back(std::move(member.applications[idx]));
+      } else {
+        view.near_duplicates.resume_signatures.push_back(member.resume_signatures[idx]);
+        view.applications.push_back(member.applications[idx]);
+      }
+      view.applications.back().index = view.applications.size() - 1;
       view.records.push_back(std::move(raw));
       view.member_of.push_back(member_idx);
       view.member_handle.push_back(member.handles[idx]);
@@ -302,6 +317,12 @@ ConsortiumView AssembleView(const std::vector<const DecodedMember*>& members, co
   return view;
 }
 
+}  // namespace
+
+ConsortiumView AssembleView(const std::vector<const DecodedMember*>& members, const ViewOptions& options) {
+  return Assemble(members, options);
+}
+
 ConsortiumView BuildConsortiumView(const std::vector<share::Submission>& submissions,
                                    const share::KeyedHasher& hub_layer, const ViewOptions& options) {
   std::vector<DecodedMember> decoded(submissions.size());
@@ -311,9 +332,10 @@ ConsortiumView BuildConsortiumView(const std::vector<share::Submission>& submiss
   std::thread worker(decode, 1);
   decode(0);
   worker.join();
-  std::vector<const DecodedMember*> members;
-  for (const DecodedMember& member : decoded) members.push_back(&member);
-  return AssembleView(members, options);
+  std::vector<DecodedMember*> members;
+  for (DecodedMember& member : decoded) members.push_back(&member);
+  return Assemble(members, options);  // moves: the decoded members are not needed after
+
 }
 
 }  // namespace crosscheck::hub
