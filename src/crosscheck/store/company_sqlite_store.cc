@@ -13,6 +13,7 @@ namespace crosscheck::store {
 namespace {
 
 using internal::ErrorOf;
+using internal::InTransaction;
 using internal::Statement;
 
 Status InsertAudit(sqlite3* db, const AuditRow& row) {
@@ -25,22 +26,6 @@ Status InsertAudit(sqlite3* db, const AuditRow& row) {
   const int code = insert.Step();
   if (code != SQLITE_DONE) return std::unexpected(ErrorOf(db, code, "writing audit"));
   return Ok();
-}
-
-// Transaction runs `body` between BEGIN IMMEDIATE and COMMIT; any failure rolls back, so a
-// failed write leaves the stored state as it was.
-template <class Body>
-auto InTransaction(sqlite3* db, const std::string& doing, Body body) -> decltype(body()) {
-  CC_RETURN_IF_ERROR(internal::Exec(db, "BEGIN IMMEDIATE", doing));
-  auto result = body();
-  if (result) {
-    const Status committed = internal::Exec(db, "COMMIT", "committing " + doing);
-    if (committed) return result;
-    (void)internal::Exec(db, "ROLLBACK", "rolling back");
-    return std::unexpected(committed.error());
-  }
-  (void)internal::Exec(db, "ROLLBACK", "rolling back");
-  return result;
 }
 
 }  // namespace

@@ -78,26 +78,22 @@ Result<std::int64_t> PostgresStore::PutSubmission(const SubmissionRow& submissio
 Status PostgresStore::PutFindings(const std::vector<FindingsRow>& findings) {
   std::lock_guard lock(mutex_);
   CC_RETURN_IF_ERROR(impl_->pg->Reconnect("starting to store findings"));
-  CC_RETURN_IF_ERROR(impl_->pg->Exec("BEGIN", "starting to store findings"));
-  // Any failure below rolls back (a connection lost mid-transaction is rolled back by the
-  // server), so the stored findings are all of one match.
-  auto fail = [&](Error error) -> Status {
-    (void)impl_->pg->Exec("ROLLBACK", "rolling back");
-    return std::unexpected(std::move(error));
-  };
-  for (const FindingsRow& row : findings) {
-    const std::string submission_version = std::to_string(row.submission_version);
-    Result<ResultPtr> put = impl_->pg->Run(
-        "INSERT INTO findings (company_id, version, json, submission_version) VALUES ($1, 1, $2, $3) "
-        "ON CONFLICT (company_id) DO UPDATE SET version = findings.version + "
-        "(CASE WHEN findings.json = excluded.json THEN 0 ELSE 1 END), json = excluded.json, "
-        "submission_version = excluded.submission_version",
-        {{&row.company_id}, {&row.json}, {&submission_version}}, PGRES_COMMAND_OK,
-        "storing findings of " + row.company_id);
-    if (!put) return fail(std::move(put).error());
-  }
-  if (auto committed = impl_->pg->Exec("COMMIT", "committing findings"); !committed) return fail(std::move(committed).error());
-  return Ok();
+  // One transaction: the stored findings are all of one match.
+  return impl_->pg->InTransaction("storing findings", [&]() -> Status {
+    for (const FindingsRow& row : findings) {
+      const std::string submission_version = std::to_string(row.submission_version);
+      CC_ASSIGN_OR_RETURN(
+          ResultPtr put,
+          impl_->pg->Run("INSERT INTO findings (company_id, version, json, submission_version) VALUES ($1, 1, $2, $3) "
+                         "ON CONFLICT (company_id) DO UPDATE SET version = findings.version + "
+                         "(CASE WHEN findings.json = excluded.json THEN 0 ELSE 1 END), json = excluded.json, "
+                         "submission_version = excluded.submission_version",
+                         {{&row.company_id}, {&row.json}, {&submission_version}}, PGRES_COMMAND_OK,
+                         "storing findings of " + row.company_id));
+      (void)put;
+    }
+    return Ok();
+  });
 }
 
 Result<std::optional<FindingsRow>> PostgresStore::Findings(const std::string& company_id) {

@@ -98,30 +98,25 @@ Result<std::int64_t> SqliteStore::PutSubmission(const SubmissionRow& submission)
 Status SqliteStore::PutFindings(const std::vector<FindingsRow>& findings) {
   std::lock_guard lock(mutex_);
   sqlite3* db = impl_->db;
-  CC_RETURN_IF_ERROR(impl_->Exec("BEGIN IMMEDIATE", "starting to store findings"));
-  // Any failure below rolls back, so the stored findings are all of one match.
-  auto fail = [&](int code, const std::string& doing) -> Status {
-    Error error = ErrorOf(db, code, doing);
-    (void)impl_->Exec("ROLLBACK", "rolling back");
-    return std::unexpected(std::move(error));
-  };
-  Statement put(db,
-                "INSERT INTO findings (company_id, version, json, submission_version) VALUES (?1, 1, ?2, ?3) "
-                "ON CONFLICT (company_id) DO UPDATE SET version = findings.version + "
-                "(CASE WHEN findings.json = excluded.json THEN 0 ELSE 1 END), json = excluded.json, "
-                "submission_version = excluded.submission_version");
-  if (put.prepare_code() != SQLITE_OK) return fail(put.prepare_code(), "storing findings");
-  for (const FindingsRow& row : findings) {
-    put.Bind(1, row.company_id);
-    put.Bind(2, row.json);
-    put.Bind(3, row.submission_version);
-    if (const int code = put.Step(); code != SQLITE_DONE) return fail(code, "storing findings of " + row.company_id);
-    put.Reset();
-  }
-  if (const int code = sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr); code != SQLITE_OK) {
-    return fail(code, "committing findings");
-  }
-  return Ok();
+  // One transaction: the stored findings are all of one match.
+  return internal::InTransaction(db, "storing findings", [&]() -> Status {
+    Statement put(db,
+                  "INSERT INTO findings (company_id, version, json, submission_version) VALUES (?1, 1, ?2, ?3) "
+                  "ON CONFLICT (company_id) DO UPDATE SET version = findings.version + "
+                  "(CASE WHEN findings.json = excluded.json THEN 0 ELSE 1 END), json = excluded.json, "
+                  "submission_version = excluded.submission_version");
+    if (put.prepare_code() != SQLITE_OK) return std::unexpected(ErrorOf(db, put.prepare_code(), "storing findings"));
+    for (const FindingsRow& row : findings) {
+      put.Bind(1, row.company_id);
+      put.Bind(2, row.json);
+      put.Bind(3, row.submission_version);
+      if (const int code = put.Step(); code != SQLITE_DONE) {
+        return std::unexpected(ErrorOf(db, code, "storing findings of " + row.company_id));
+      }
+      put.Reset();
+    }
+    return Ok();
+  });
 }
 
 Result<std::optional<FindingsRow>> SqliteStore::Findings(const std::string& company_id) {

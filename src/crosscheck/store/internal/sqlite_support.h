@@ -35,6 +35,22 @@ using Database = std::unique_ptr<sqlite3, DatabaseCloser>;
 // by another process beyond the busy timeout.
 Result<Database> OpenDatabase(const std::filesystem::path& path, const char* schema);
 
+// InTransaction runs `body` between BEGIN IMMEDIATE and COMMIT; any failure rolls back, so a
+// failed write leaves the stored state as it was.
+template <class Body>
+auto InTransaction(sqlite3* db, const std::string& doing, Body body) -> decltype(body()) {
+  CC_RETURN_IF_ERROR(internal::Exec(db, "BEGIN IMMEDIATE", doing));
+  auto result = body();
+  if (result) {
+    const Status committed = internal::Exec(db, "COMMIT", "committing " + doing);
+    if (committed) return result;
+    (void)internal::Exec(db, "ROLLBACK", "rolling back");
+    return std::unexpected(committed.error());
+  }
+  (void)internal::Exec(db, "ROLLBACK", "rolling back");
+  return result;
+}
+
 // Statement is a prepared statement, finalized on scope exit. Check prepare_code() before use.
 class Statement {
  public:
