@@ -131,17 +131,14 @@ Result<PulledFindings> PullFindings(const std::string& hub_url, const std::strin
   const auto deadline = std::chrono::steady_clock::now() + wait;
   while (true) {
     const httplib::Result result = client->Get("/v1/findings", Bearer(token));
+    const bool out_of_time = std::chrono::steady_clock::now() >= deadline;
     const bool first_match_pending = result && result->status == 404 && ErrorCodeOf(*result) == "NOT_YET_MATCHED";
-    if (!first_match_pending) CC_RETURN_IF_ERROR(Check(result, *client, hub_url, ca_file));
-    PulledFindings findings;
-    if (!first_match_pending) {
-      findings = {result->body, HeaderNumber(*result, "X-Findings-Version"),
-                  HeaderNumber(*result, "X-Submission-Version"), result->get_header_value("X-Match-Pending") == "true"};
-    }
-    const bool current = !first_match_pending && !findings.match_pending;
-    if (current || std::chrono::steady_clock::now() >= deadline) {
-      if (first_match_pending) CC_RETURN_IF_ERROR(Check(result, *client, hub_url, ca_file));
-      return findings;
+    if (!first_match_pending || out_of_time) {
+      CC_RETURN_IF_ERROR(Check(result, *client, hub_url, ca_file));  // NOT_YET_MATCHED: kNotFound
+      PulledFindings findings{result->body, HeaderNumber(*result, "X-Findings-Version"),
+                              HeaderNumber(*result, "X-Submission-Version"),
+                              result->get_header_value("X-Match-Pending") == "true"};
+      if (!findings.match_pending || out_of_time) return findings;
     }
     std::this_thread::sleep_for(std::chrono::seconds{1});
   }
