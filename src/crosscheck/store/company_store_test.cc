@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "crosscheck/store/internal/test_postgres_server.h"
+#include "crosscheck/store/internal/test_store_contract.h"
 
 namespace crosscheck::store {
 namespace {
@@ -27,53 +27,17 @@ ApplicationRecord Application(const std::string& id, const std::string& name) {
 
 AuditRow Audit(const std::string& action) { return {0, "2026-12-06T17:00:00Z", "ingest-bot", action, "ok"}; }
 
-// CompanyStoreContract is parameterized by the kind of store: "sqlite" in a temporary directory
-// or "postgresql" in a server the suite starts itself (internal/test_postgres_server.h).
-class CompanyStoreContract : public ::testing::TestWithParam<std::string> {
+// CompanyStoreContract runs on every kind of store (internal/test_store_contract.h).
+class CompanyStoreContract : public internal::StoreContractTest {
  protected:
-  static void TearDownTestSuite() {
-    server_.reset();
-    server_tried_ = false;
-  }
-
-  void SetUp() override {
-    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    for (char& ch : name) {
-      if (std::isalnum(static_cast<unsigned char>(ch)) == 0) ch = '_';
-    }
-    if (GetParam() == "postgresql") {
-      if (!server_tried_) {
-        server_tried_ = true;
-        server_ = internal::TestPostgresServer::Start();
-      }
-      if (server_ == nullptr) GTEST_SKIP() << "PostgreSQL: " << internal::TestPostgresServer::SkipReason();
-      location_ = server_->CreateDatabase("c_" + name);
-      ASSERT_FALSE(location_.empty()) << "createdb c_" << name;
-      return;
-    }
-    dir_ = std::filesystem::path(::testing::TempDir()) / ("crosscheck_company_" + name + "_" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    location_ = dir_.string();
-  }
-  void TearDown() override {
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
-  }
+  void SetUp() override { SetUpLocation("c"); }
 
   std::unique_ptr<CompanyStore> Open() {
     auto store = OpenCompanyStore(location_);
     EXPECT_TRUE(store.has_value()) << store.error().ToString();
     return store ? std::move(*store) : nullptr;
   }
-
-  static std::unique_ptr<internal::TestPostgresServer> server_;
-  static bool server_tried_;
-  std::filesystem::path dir_;
-  std::string location_;
 };
-
-std::unique_ptr<internal::TestPostgresServer> CompanyStoreContract::server_;
-bool CompanyStoreContract::server_tried_ = false;
 
 TEST_P(CompanyStoreContract, RepostReplacesInPlaceAndSaysSo) {
   auto store = Open();

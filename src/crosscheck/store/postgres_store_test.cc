@@ -12,6 +12,7 @@
 
 #include "crosscheck/store/hub_store.h"
 #include "crosscheck/store/internal/test_postgres_server.h"
+#include "crosscheck/store/internal/test_store_contract.h"
 
 namespace crosscheck::store {
 namespace {
@@ -20,52 +21,17 @@ SubmissionRow Row(const std::string& company, const std::string& bytes) {
   return {company, "2026-12", "00112233aabbccdd", bytes, 0, "2026-12-01T00:00:00Z"};
 }
 
-// HubStoreContract is parameterized by the kind of store: "sqlite" or "postgresql".
-class HubStoreContract : public ::testing::TestWithParam<std::string> {
+// HubStoreContract runs on every kind of store (internal/test_store_contract.h).
+class HubStoreContract : public internal::StoreContractTest {
  protected:
-  // The server starts with the first PostgreSQL test (ctest runs each test in its own process, so
-  // the SQLite ones never pay for it) and stops after the suite.
-  static void TearDownTestSuite() {
-    server_.reset();
-    server_tried_ = false;
-  }
-
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    std::string name = std::string(info->name());
-    for (char& ch : name) {
-      if (std::isalnum(static_cast<unsigned char>(ch)) == 0) ch = '_';
-    }
-    if (GetParam() == "postgresql") {
-      if (!server_tried_) {
-        server_tried_ = true;
-        server_ = internal::TestPostgresServer::Start();
-      }
-      if (server_ == nullptr) GTEST_SKIP() << "PostgreSQL: " << internal::TestPostgresServer::SkipReason();
-      location_ = server_->CreateDatabase("t_" + name);
-      ASSERT_FALSE(location_.empty()) << "createdb t_" << name;
-    } else {
-      const auto dir = std::filesystem::path(::testing::TempDir()) /
-                       ("crosscheck_hubstore_" + name + "_" + std::to_string(::getpid()));
-      std::filesystem::remove_all(dir);
-      std::filesystem::create_directories(dir);
-      location_ = dir.string();
-    }
-  }
+  void SetUp() override { SetUpLocation("hubstore"); }
 
   std::unique_ptr<HubStore> Open() {
     auto store = OpenHubStore(location_);
     EXPECT_TRUE(store.has_value()) << store.error().ToString();
     return store ? std::move(*store) : nullptr;
   }
-
-  static std::unique_ptr<internal::TestPostgresServer> server_;
-  static bool server_tried_;
-  std::string location_;
 };
-
-std::unique_ptr<internal::TestPostgresServer> HubStoreContract::server_;
-bool HubStoreContract::server_tried_ = false;
 
 TEST_P(HubStoreContract, SubmissionsGetNextVersionsAndFindingsVersionsMoveOnlyOnChange) {
   auto store = Open();
