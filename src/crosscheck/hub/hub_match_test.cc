@@ -1,7 +1,7 @@
+#include "crosscheck/common/testing/test_dir.h"
 #include "crosscheck/hub/hub_match.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -178,9 +178,7 @@ bool HasReason(const share::ApplicationFinding& finding, std::string_view code) 
 
 // FindingsText is the findings file as WriteFindings writes it.
 std::string FindingsText(const share::MemberFindings& findings) {
-  const std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) /
-                                    ("crosscheck_hub_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
+  const std::filesystem::path dir = test::TestRoot();
   const std::filesystem::path path = dir / (findings.company_id + ".json");
   const Status written = share::WriteFindings(findings, path);
   EXPECT_TRUE(written.has_value()) << written.error().ToString();

@@ -6,7 +6,6 @@
 // (SubmissionEncoder), so a key is as rare as its identifier and the ranking says nothing about
 // the name. The figures printed here are the ones quoted in docs/PRIVACY.md.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -22,6 +21,7 @@
 #include <utility>
 #include <vector>
 
+#include "crosscheck/common/testing/test_dir.h"
 #include "crosscheck/common/issue.h"
 #include "crosscheck/common/model.h"
 #include "crosscheck/common/strings.h"
@@ -151,9 +151,7 @@ void PrintResult(const char* condition, const char* kind, const AttackResult& re
 
 TEST(NameFrequencyAttack, RecoversUnderOnePercentOfNames) {
   const auto start = std::chrono::steady_clock::now();
-  const fs::path dir = fs::path(testing::TempDir()) /
-                       ("crosscheck_name_attack_" + std::to_string(::getpid()));
-  fs::remove_all(dir);
+  const fs::path dir = test::FreshTestDir("name_attack");
   simulate::WorldConfig config;
   config.seed = 7;
   config.scale = 0.25;  // ~7,500 people, ~29k applications: a few seconds

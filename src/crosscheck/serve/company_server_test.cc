@@ -1,5 +1,6 @@
 // CompanyServer over real HTTP on loopback (httplib's client), plus the real `crosscheck serve`
 // binary killed with SIGKILL for durability.
+#include "crosscheck/common/testing/test_dir.h"
 #include "crosscheck/serve/company_server.h"
 
 #include <gtest/gtest.h>
@@ -51,13 +52,7 @@ constexpr const char* kNewRingMemberCsv =
     "new-1,hooli,2025-03-12T10:00:00Z,Aaron Pike,aaron.pike.dev@gmail.com,(512) 555-0143,1993-08-19,US,73.21.4.9,"
     "US-CHASE-000111222,dev-7f3a\n";
 
-std::filesystem::path FreshDir(const std::string& name) {
-  const auto dir = std::filesystem::path(::testing::TempDir()) /
-                   ("crosscheck_company_" + name + "_" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
-}
+std::filesystem::path FreshDir(const std::string& name) { return test::FreshTestDir("company_" + name); }
 
 Tokens TestTokens() {
   return {{share::HexSha256("tok-ingest"), {"ats-bot", Role::kIngest}},

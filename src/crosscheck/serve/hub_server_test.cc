@@ -1,7 +1,7 @@
+#include "crosscheck/common/testing/test_dir.h"
 #include "crosscheck/serve/hub_server.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -36,13 +36,7 @@ share::ConsortiumKey CountingKey(std::uint8_t offset) {
   return key;
 }
 
-std::filesystem::path FreshDir(const std::string& name) {
-  const auto dir = std::filesystem::path(::testing::TempDir()) /
-                   ("crosscheck_serve_" + name + "_" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
-}
+std::filesystem::path FreshDir(const std::string& name) { return test::FreshTestDir("serve_" + name); }
 
 ApplicationRecord Record(const char* company, const char* id, const char* name, const char* email,
                          const char* phone, const char* device) {

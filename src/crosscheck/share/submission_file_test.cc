@@ -1,8 +1,8 @@
+#include "crosscheck/common/testing/test_dir.h"
 #include "crosscheck/share/submission_file.h"
 
 #include <gtest/gtest.h>
 #include <openssl/evp.h>
-#include <unistd.h>
 
 #include <cstdint>
 #include <filesystem>
@@ -158,10 +158,7 @@ void ExpectSameSubmission(const Submission& left, const Submission& right) {
 
 // TempPath is a fresh path under the test's temporary directory.
 std::filesystem::path TempPath(const std::string& name) {
-  const std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) /
-                                    ("crosscheck_submission_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  return dir / name;
+  return test::TestRoot() / name;
 }
 
 TEST(SubmissionFile, RoundTrips) {

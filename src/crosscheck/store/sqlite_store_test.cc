@@ -1,8 +1,8 @@
+#include "crosscheck/common/testing/test_dir.h"
 #include "crosscheck/store/sqlite_store.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -11,13 +11,7 @@
 namespace crosscheck::store {
 namespace {
 
-std::filesystem::path FreshDir(const std::string& name) {
-  const auto dir = std::filesystem::path(::testing::TempDir()) /
-                   ("crosscheck_store_" + name + "_" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
-}
+std::filesystem::path FreshDir(const std::string& name) { return test::FreshTestDir("store_" + name); }
 
 SubmissionRow Row(const std::string& company, const std::string& bytes) {
   return {company, "2026-12", "00112233aabbccdd", bytes, 0, "2026-12-01T00:00:00Z"};

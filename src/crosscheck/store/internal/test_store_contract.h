@@ -10,13 +10,13 @@
 #pragma once
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <cctype>
 #include <filesystem>
 #include <memory>
 #include <string>
 
+#include "crosscheck/common/testing/test_dir.h"
 #include "crosscheck/store/internal/test_postgres_server.h"
 
 namespace crosscheck::store::internal {
@@ -45,10 +45,7 @@ class StoreContractTest : public ::testing::TestWithParam<std::string> {
       ASSERT_FALSE(location_.empty()) << "createdb " << prefix << "_" << name;
       return;
     }
-    dir_ = std::filesystem::path(::testing::TempDir()) /
-           ("crosscheck_" + prefix + "_" + name + "_" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
+    dir_ = test::FreshTestDir(prefix + "_" + name);
     location_ = dir_.string();
   }
 
