@@ -684,6 +684,62 @@ void AssignParties(const std::vector<NormalizedApplication>& applications,
   }
 }
 
+// KindStatisticsOf measures, per kind, how many personas hold a value and how many share one
+// with another party, and derives the kind's factor and generic scale from it.
+std::vector<KindStatistics> KindStatisticsOf(const std::vector<NormalizedApplication>& applications,
+                                             const std::vector<ApplicationRecord>& records,
+                                             const std::vector<std::uint32_t>& persona_index, std::size_t persona_count,
+                                             const PrecomputedNearDuplicates* near_duplicates,
+                                             const std::vector<SharedArtifact>& artifacts) {
+  std::vector<KindStatistics> kinds;
+  // Population statistics per kind: how many personas hold a value, how many share one.
+  kinds.assign(kArtifactKindCount, KindStatistics{});
+  std::vector<char> marks(persona_count);
+  std::vector<std::vector<double>> shared_sizes(kArtifactKindCount);
+  for (std::size_t kind_idx = 0; kind_idx < kArtifactKindCount; ++kind_idx) {
+    const auto kind = static_cast<ArtifactKind>(kind_idx);
+    std::fill(marks.begin(), marks.end(), 0);
+    for (std::size_t app_idx = 0; app_idx < applications.size(); ++app_idx) {
+      if (HasValue(applications[app_idx], records[app_idx], kind, near_duplicates, app_idx)) {
+        marks[persona_index[app_idx]] = 1;
+      }
+    }
+    kinds[kind_idx].personas_with_value =
+        static_cast<std::size_t>(std::count(marks.begin(), marks.end(), 1));
+  }
+  for (std::size_t kind_idx = 0; kind_idx < kArtifactKindCount; ++kind_idx) {
+    std::fill(marks.begin(), marks.end(), 0);
+    for (const SharedArtifact& artifact : artifacts) {
+      // Explained sharing (a household, an agency, one name) says nothing about how specific
+      // the kind is between independent parties.
+      if (static_cast<std::size_t>(artifact.kind) != kind_idx || artifact.party_count < 2) continue;
+      for (std::uint32_t persona : artifact.personas) marks[persona] = 1;
+      shared_sizes[kind_idx].push_back(static_cast<double>(artifact.party_count));
+    }
+    KindStatistics& stats = kinds[kind_idx];
+    stats.personas_sharing = static_cast<std::size_t>(std::count(marks.begin(), marks.end(), 1));
+    // Shrunk toward the reference rate by kSharingPriorPersonas pseudo-personas: a kind seen on
+    // few personas neither looks infinitely rare nor, in a ten-row file where the only sharers
+    // are a ring, common (empirical Bayes; on real volumes the data decide).
+    stats.sharing_rate = (static_cast<double>(stats.personas_sharing) + kSharingPriorPersonas * kReferenceSharingRate) /
+                         (static_cast<double>(stats.personas_with_value) + kSharingPriorPersonas);
+    stats.kind_factor = std::clamp(std::log(1 / stats.sharing_rate) /
+                                       std::log(1 / kReferenceSharingRate),
+                                   kMinKindFactor, 1.0);
+    std::vector<double>& sizes = shared_sizes[kind_idx];
+    double median = 0;
+    if (!sizes.empty()) {
+      std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
+      median = sizes[sizes.size() / 2];
+    }
+    // Bounded both ways: a kind whose only shared values are generic must not learn that
+    // hundreds of sharers are normal.
+    stats.generic_scale = std::clamp(kGenericScalePerMedian * median, kMinGenericScale, kMaxGenericScale);
+  }
+
+  return kinds;
+}
+
 }  // namespace
 
 EvidenceSet CollectEvidence(const std::vector<NormalizedApplication>& applications,
@@ -757,49 +813,12 @@ EvidenceSet CollectEvidence(const std::vector<NormalizedApplication>& applicatio
 
   AssignParties(applications, identity, options, &result.artifacts);
 
-  // Population statistics per kind: how many personas hold a value, how many share one.
-  result.kinds.assign(kArtifactKindCount, KindStatistics{});
-  std::vector<char> marks(persona_count);
-  std::vector<std::vector<double>> shared_sizes(kArtifactKindCount);
-  for (std::size_t kind_idx = 0; kind_idx < kArtifactKindCount; ++kind_idx) {
-    const auto kind = static_cast<ArtifactKind>(kind_idx);
-    std::fill(marks.begin(), marks.end(), 0);
-    for (std::size_t app_idx = 0; app_idx < applications.size(); ++app_idx) {
-      if (HasValue(applications[app_idx], records[app_idx], kind, near_duplicates, app_idx)) {
-        marks[persona_index[app_idx]] = 1;
-      }
-    }
-    result.kinds[kind_idx].personas_with_value =
-        static_cast<std::size_t>(std::count(marks.begin(), marks.end(), 1));
-  }
-  for (std::size_t kind_idx = 0; kind_idx < kArtifactKindCount; ++kind_idx) {
-    std::fill(marks.begin(), marks.end(), 0);
-    for (const SharedArtifact& artifact : result.artifacts) {
-      // Explained sharing (a household, an agency, one name) says nothing about how specific
-      // the kind is between independent parties.
-      if (static_cast<std::size_t>(artifact.kind) != kind_idx || artifact.party_count < 2) continue;
-      for (std::uint32_t persona : artifact.personas) marks[persona] = 1;
-      shared_sizes[kind_idx].push_back(static_cast<double>(artifact.party_count));
-    }
-    KindStatistics& stats = result.kinds[kind_idx];
-    stats.personas_sharing = static_cast<std::size_t>(std::count(marks.begin(), marks.end(), 1));
-    // Shrunk toward the reference rate by kSharingPriorPersonas pseudo-personas: a kind seen on
-    // few personas neither looks infinitely rare nor, in a ten-row file where the only sharers
-    // are a ring, common (empirical Bayes; on real volumes the data decide).
-    stats.sharing_rate = (static_cast<double>(stats.personas_sharing) + kSharingPriorPersonas * kReferenceSharingRate) /
-                         (static_cast<double>(stats.personas_with_value) + kSharingPriorPersonas);
-    stats.kind_factor = std::clamp(std::log(1 / stats.sharing_rate) /
-                                       std::log(1 / kReferenceSharingRate),
-                                   kMinKindFactor, 1.0);
-    std::vector<double>& sizes = shared_sizes[kind_idx];
-    double median = 0;
-    if (!sizes.empty()) {
-      std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
-      median = sizes[sizes.size() / 2];
-    }
-    // Bounded both ways: a kind whose only shared values are generic must not learn that
-    // hundreds of sharers are normal.
-    stats.generic_scale = std::clamp(kGenericScalePerMedian * median, kMinGenericScale, kMaxGenericScale);
+  if (options.population != nullptr) {
+    CC_CHECK(options.population->size() == kArtifactKindCount) << options.population->size();
+    result.kinds = *options.population;
+  } else {
+    result.kinds = KindStatisticsOf(applications, records, persona_index, persona_count, near_duplicates,
+                                    result.artifacts);
   }
 
   for (std::uint32_t artifact_idx = 0; artifact_idx < result.artifacts.size(); ++artifact_idx) {

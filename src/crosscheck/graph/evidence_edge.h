@@ -43,6 +43,16 @@ const char* ArtifactKindName(ArtifactKind kind);
 // short fingerprint (so equal values still look equal); handles, IPs and hashes are shown.
 std::string MaskArtifactValue(ArtifactKind kind, std::string_view value);
 
+// KindStatistics is what the population says about one artifact kind. The weights of
+// artifacts are derived from it; it is reported so a reviewer can see why.
+struct KindStatistics {
+  std::size_t personas_with_value = 0;  // personas holding any value of this kind
+  std::size_t personas_sharing = 0;     // ... of which share a value with another persona
+  double sharing_rate = 0;              // smoothed personas_sharing / personas_with_value
+  double kind_factor = 0;               // in (0, 1], falls as sharing becomes common
+  double generic_scale = 0;             // group size at which a value counts half as generic
+};
+
 // EvidenceOptions tunes artifact collection. Defaults are the documented ones
 // (docs/INDICATORS.md, "Networks").
 struct EvidenceOptions {
@@ -66,16 +76,11 @@ struct EvidenceOptions {
   // People, not personas: personas whose names are one person's (NamesAreOnePerson, dates of
   // birth not disagreeing) count once, so a person split by linkage keeps the household.
   std::size_t household_max_personas = 4;
-};
-
-// KindStatistics is what the population says about one artifact kind. The weights of
-// artifacts are derived from it; it is reported so a reviewer can see why.
-struct KindStatistics {
-  std::size_t personas_with_value = 0;  // personas holding any value of this kind
-  std::size_t personas_sharing = 0;     // ... of which share a value with another persona
-  double sharing_rate = 0;              // smoothed personas_sharing / personas_with_value
-  double kind_factor = 0;               // in (0, 1], falls as sharing becomes common
-  double generic_scale = 0;             // group size at which a value counts half as generic
+  // population, when set, replaces the kind statistics CollectEvidence would compute from its
+  // input (one per ArtifactKind): a service that scores a few applications against the
+  // neighbourhood they touch weighs their artifacts by the whole store's statistics, not by
+  // the neighbourhood's, where every value is shared. Not owned.
+  const std::vector<KindStatistics>* population = nullptr;
 };
 
 // SharedArtifact is one value (or near-duplicate group) held by two or more personas.

@@ -316,8 +316,10 @@ Result<ScanResult> ScanApplications(const ScanContext& context, const ScanInput&
   const link::PersonaLinkResult& persona_links = *linked;
   timer.Mark("link");
 
+  graph::NetworkOptions network_options;
+  network_options.evidence.population = input.population;
   const graph::NetworkResult networks =
-      graph::BuildNetworks(normalized, records, persona_links.persona_ids, graph::NetworkOptions{});
+      graph::BuildNetworks(normalized, records, persona_links.persona_ids, network_options);
   timer.Mark("networks");
 
   Status side_status = side_evidence.get();
@@ -333,6 +335,7 @@ Result<ScanResult> ScanApplications(const ScanContext& context, const ScanInput&
   timer.Mark("score");
 
   AssembleResult(records, networks, std::move(assessments), result);
+  result.population = networks.evidence.kinds;
   AttachLinkedPairs(records, persona_links, result);
   timer.Mark("assemble");
   ScanSummary& summary = result.summary;

@@ -80,6 +80,9 @@ struct ScanInput {
   const std::vector<EmployeeRecord>* employees = nullptr;
   const std::vector<SigninEvent>* signins = nullptr;
   bool strict = false;  // any issue after normalization is fatal (kInvalidInput)
+  // Kind statistics to weigh artifacts by instead of the input's own (ScanResult::population of
+  // a scan of the whole store), for scoring a neighbourhood of it. Not owned.
+  const std::vector<graph::KindStatistics>* population = nullptr;
   ScanHooks hooks;
 };
 

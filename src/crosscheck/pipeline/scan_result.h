@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "crosscheck/common/issue.h"
+#include "crosscheck/graph/evidence_edge.h"
 
 namespace crosscheck::pipeline {
 
@@ -94,6 +95,9 @@ struct ScanResult {
   std::vector<NetworkView> flagged_networks;    // high or critical, highest score first
   ScanSummary summary;
   std::vector<std::string> inputs;              // file names read
+  // What the population says about each artifact kind (graph::KindStatistics): a service
+  // scores new applications against their neighbourhood with these (ScanInput::population).
+  std::vector<graph::KindStatistics> population;
 };
 
 }  // namespace crosscheck::pipeline

@@ -49,15 +49,11 @@ Json LinkedPairJson(const pipeline::LinkedPairView& pair) {
               {"terms", std::move(terms)}};
 }
 
-const pipeline::NetworkView* FlaggedNetwork(const Snapshot& snapshot, const std::string& network_id) {
-  const auto found = snapshot.flagged_network.find(network_id);
-  return found == snapshot.flagged_network.end() ? nullptr : &snapshot.result.flagged_networks[found->second];
-}
-
 // MemberJson is a network's or persona's member: the brief result plus the applicant's name.
 Json MemberJson(const Snapshot& snapshot, std::size_t index) {
-  Json json = BriefJson(snapshot.result.applications[index], false);
-  json["full_name"] = snapshot.result.applications[index].full_name;
+  Json json = BriefJson(snapshot.application(index), false);
+  json["full_name"] = snapshot.application(index).full_name;
+  json["provisional"] = snapshot.is_provisional(index);
   return json;
 }
 
@@ -98,25 +94,28 @@ std::string InvalidBodyJson(const BodyError& error, const IssueLog& issues) {
 std::string ApplicationsAnswerJson(const Snapshot& snapshot, const std::vector<PostedResult>& posted,
                                    const IssueLog& issues) {
   Json results = Json::array();
+  bool provisional = false;
   for (const PostedResult& entry : posted) {
-    Json result = BriefJson(snapshot.result.applications[entry.index], false);
+    Json result = BriefJson(snapshot.application(entry.index), false);
     result["replaced"] = entry.replaced;
+    result["provisional"] = snapshot.is_provisional(entry.index);
+    provisional = provisional || snapshot.is_provisional(entry.index);
     results.push_back(std::move(result));
   }
-  // Every answer in this version comes from a whole re-resolution, never a provisional one.
   return Dump(Json{{"results", std::move(results)},
-                   {"provisional", false},
+                   {"provisional", provisional},
                    {"rows_skipped", issues.CountBySeverity(IssueSeverity::kRowSkipped)},
                    {"issues", IssuesArray(issues)}});
 }
 
 std::string ApplicationDetailJson(const Snapshot& snapshot, std::size_t index,
                                   const std::vector<store::DecisionRow>& decisions) {
-  const pipeline::ApplicationResult& application = snapshot.result.applications[index];
+  const pipeline::ApplicationResult& application = snapshot.application(index);
   Json json = BriefJson(application, true);
-  json["application"] = RecordJson(snapshot.records[index]);
+  json["provisional"] = snapshot.is_provisional(index);
+  json["application"] = RecordJson(snapshot.record(index));
   Json pairs = Json::array();
-  if (const pipeline::NetworkView* network = FlaggedNetwork(snapshot, application.network_id)) {
+  if (const pipeline::NetworkView* network = snapshot.FlaggedNetwork(application.network_id)) {
     for (const pipeline::LinkedPairView& pair : network->linked_pairs) {
       if (pair.application_left == application.application_id || pair.application_right == application.application_id) {
         pairs.push_back(LinkedPairJson(pair));
@@ -132,7 +131,7 @@ std::string ApplicationDetailJson(const Snapshot& snapshot, std::size_t index,
 std::string PersonaJson(const Snapshot& snapshot, const std::string& persona_id, const std::vector<std::size_t>& members) {
   Json applications = Json::array();
   for (std::size_t index : members) applications.push_back(MemberJson(snapshot, index));
-  const std::string& network_id = snapshot.result.applications[members.front()].network_id;
+  const std::string& network_id = snapshot.application(members.front()).network_id;
   return Dump(Json{{"persona_id", persona_id}, {"network_id", network_id}, {"applications", std::move(applications)}});
 }
 
@@ -140,7 +139,7 @@ std::string NetworkJson(const Snapshot& snapshot, const std::string& network_id,
   Json applications = Json::array();
   for (std::size_t index : members) applications.push_back(MemberJson(snapshot, index));
   Json json{{"network_id", network_id}, {"flagged", false}, {"applications", std::move(applications)}};
-  if (const pipeline::NetworkView* network = FlaggedNetwork(snapshot, network_id)) {
+  if (const pipeline::NetworkView* network = snapshot.FlaggedNetwork(network_id)) {
     json["flagged"] = true;
     json["score"] = network->score;
     json["level"] = network->level;
@@ -166,7 +165,11 @@ std::string NetworkJson(const Snapshot& snapshot, const std::string& network_id,
 std::string QueueJson(const Snapshot& snapshot, const std::vector<std::size_t>& page, std::size_t total,
                       std::size_t offset, std::size_t limit) {
   Json items = Json::array();
-  for (std::size_t index : page) items.push_back(BriefJson(snapshot.result.applications[index], false));
+  for (std::size_t index : page) {
+    Json item = BriefJson(snapshot.application(index), false);
+    item["provisional"] = snapshot.is_provisional(index);
+    items.push_back(std::move(item));
+  }
   return Dump(Json{{"total", total}, {"offset", offset}, {"limit", limit}, {"items", std::move(items)}});
 }
 

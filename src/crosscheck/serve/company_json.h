@@ -12,7 +12,7 @@
 
 #include "crosscheck/pipeline/scan_result.h"
 #include "crosscheck/serve/application_body.h"
-#include "crosscheck/serve/resolver.h"
+#include "crosscheck/serve/snapshot.h"
 #include "crosscheck/store/company_store.h"
 
 namespace crosscheck::serve {

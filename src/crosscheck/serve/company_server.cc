@@ -142,7 +142,7 @@ void CompanyServer::Impl::HandlePostApplications(const httplib::Request& req, ht
   if (!snapshot) return Fail(res, caller->name, "post_applications", snapshot.error());
   std::vector<PostedResult> posted;
   for (std::size_t idx = 0; idx < body->records.size(); ++idx) {
-    posted.push_back({(*snapshot)->by_application.at(body->records[idx].application_id), (*replaced)[idx]});
+    posted.push_back({*(*snapshot)->IndexOf(body->records[idx].application_id), (*replaced)[idx]});
   }
   SendJson(res, ApplicationsAnswerJson(**snapshot, posted, issues));
 }
@@ -152,15 +152,15 @@ void CompanyServer::Impl::HandleGetApplication(const httplib::Request& req, http
   if (!caller) return;
   const std::string id = req.matches[1];
   const std::shared_ptr<const Snapshot> snapshot = resolver.snapshot();
-  const auto found = snapshot->by_application.find(id);
-  if (found == snapshot->by_application.end()) {
+  const std::optional<std::size_t> found = snapshot->IndexOf(id);
+  if (!found) {
     Audit(caller->name, "read_application", "not found " + id);
     return SendError(res, 404, "NOT_FOUND", "no application " + id);
   }
   Result<std::vector<store::DecisionRow>> decisions = store->Decisions(id);
   if (!decisions) return Fail(res, caller->name, "read_application", decisions.error());
   Audit(caller->name, "read_application", id);
-  SendJson(res, ApplicationDetailJson(*snapshot, found->second, *decisions));
+  SendJson(res, ApplicationDetailJson(*snapshot, *found, *decisions));
 }
 
 void CompanyServer::Impl::HandleGetGroup(const httplib::Request& req, httplib::Response& res, GroupKind kind) {
@@ -169,14 +169,12 @@ void CompanyServer::Impl::HandleGetGroup(const httplib::Request& req, httplib::R
   if (!caller) return;
   const std::string id = req.matches[1];
   const std::shared_ptr<const Snapshot> snapshot = resolver.snapshot();
-  const auto& groups = kind == GroupKind::kPersona ? snapshot->by_persona : snapshot->by_network;
-  const auto found = groups.find(id);
-  if (found == groups.end()) {
+  const std::vector<std::size_t> members = kind == GroupKind::kPersona ? snapshot->Persona(id) : snapshot->Network(id);
+  if (members.empty()) {
     return SendError(res, 404, "NOT_FOUND", std::string(kind == GroupKind::kPersona ? "no persona " : "no network ") + id);
   }
   Audit(caller->name, action, id);
-  SendJson(res, kind == GroupKind::kPersona ? PersonaJson(*snapshot, id, found->second)
-                                            : NetworkJson(*snapshot, id, found->second));
+  SendJson(res, kind == GroupKind::kPersona ? PersonaJson(*snapshot, id, members) : NetworkJson(*snapshot, id, members));
 }
 
 void CompanyServer::Impl::HandleGetPersona(const httplib::Request& req, httplib::Response& res) {
@@ -199,10 +197,7 @@ void CompanyServer::Impl::HandleQueue(const httplib::Request& req, httplib::Resp
                      "min_level is low, medium, high or critical; limit 1.." + std::to_string(kMaxPage) + "; offset >= 0");
   }
   const std::shared_ptr<const Snapshot> snapshot = resolver.snapshot();
-  std::vector<std::size_t> matching;
-  for (std::size_t index : snapshot->by_severity) {
-    if (LevelRank(snapshot->result.applications[index].level) >= min_rank) matching.push_back(index);
-  }
+  const std::vector<std::size_t> matching = snapshot->BySeverity(min_rank);
   const std::size_t begin = std::min(*offset, matching.size());
   const std::size_t end = std::min(begin + *limit, matching.size());
   const std::vector<std::size_t> page(matching.begin() + static_cast<std::ptrdiff_t>(begin),
@@ -255,23 +250,25 @@ void CompanyServer::Impl::HandleExportRisk(const httplib::Request& req, httplib:
   const auto caller = Authorize(req, res, {Role::kReviewer, Role::kAdmin}, "export_risk");
   if (!caller) return;
   const std::shared_ptr<const Snapshot> snapshot = resolver.snapshot();
-  Audit(caller->name, "export_risk", std::to_string(snapshot->result.applications.size()) + " applications");
+  const pipeline::ScanResult merged = snapshot->Merged();
+  Audit(caller->name, "export_risk", std::to_string(merged.applications.size()) + " applications");
   res.status = 200;
-  res.set_content(pipeline::RenderRiskCsv(snapshot->result), "text/csv");
+  res.set_content(pipeline::RenderRiskCsv(merged), "text/csv");
 }
 
 void CompanyServer::Impl::HandleHealth(const httplib::Request&, httplib::Response& res) {
   const std::shared_ptr<const Snapshot> snapshot = resolver.snapshot();
   SendJson(res, internal::JsonText(Json{{"status", "ok"},
-                                        {"applications", snapshot->records.size()},
-                                        {"resolving", false},
-                                        {"last_resolve_seconds", snapshot->resolve_seconds}}));
+                                        {"applications", snapshot->size()},
+                                        {"provisional", snapshot->provisional_count()},
+                                        {"resolving", resolver.resolving()},
+                                        {"last_resolve_seconds", snapshot->base->resolve_seconds}}));
 }
 
 void CompanyServer::Impl::HandleMetrics(const httplib::Request&, httplib::Response& res) {
   const std::shared_ptr<const Snapshot> snapshot = resolver.snapshot();
   res.status = 200;
-  res.set_content(metrics.Render(static_cast<std::int64_t>(snapshot->records.size()), snapshot->resolve_seconds),
+  res.set_content(metrics.Render(static_cast<std::int64_t>(snapshot->size()), snapshot->base->resolve_seconds),
                   "text/plain; version=0.0.4");
 }
 
@@ -331,6 +328,10 @@ void CompanyServer::Stop() {
 
 void CompanyServer::WaitUntilRunning() { internal::WaitUntilRunning(*impl_->http); }
 
-std::size_t CompanyServer::applications() const { return impl_->resolver.snapshot()->records.size(); }
+std::size_t CompanyServer::applications() const { return impl_->resolver.snapshot()->size(); }
+
+bool CompanyServer::WaitUntilResolved(std::chrono::milliseconds timeout) {
+  return impl_->resolver.WaitUntilResolved(timeout);
+}
 
 }  // namespace crosscheck::serve

@@ -9,6 +9,7 @@
 //   CC_RETURN_IF_ERROR(server->Run());                                 // until Stop()
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -63,6 +64,10 @@ class CompanyServer {
 
   // applications returns how many applications the current snapshot holds.
   std::size_t applications() const;
+
+  // WaitUntilResolved waits until no result is provisional (a background resolution has taken
+  // every posted application in); false on timeout.
+  bool WaitUntilResolved(std::chrono::milliseconds timeout);
 
  private:
   struct Impl;

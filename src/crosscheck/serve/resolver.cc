@@ -1,7 +1,8 @@
 #include "crosscheck/serve/resolver.h"
 
-#include <algorithm>
-#include <chrono>
+#include <cstdio>
+#include <exception>
+#include <unordered_set>
 #include <utility>
 
 #include "crosscheck/pipeline/application_input.h"
@@ -9,71 +10,110 @@
 namespace crosscheck::serve {
 namespace {
 
-// Index fills the snapshot's look-up tables from its result.
-void Index(Snapshot& snapshot) {
-  const auto& applications = snapshot.result.applications;
-  snapshot.by_severity.resize(applications.size());
-  for (std::size_t idx = 0; idx < applications.size(); ++idx) {
-    const pipeline::ApplicationResult& application = applications[idx];
-    snapshot.by_application.emplace(application.application_id, idx);
-    snapshot.by_persona[application.persona_id].push_back(idx);
-    snapshot.by_network[application.network_id].push_back(idx);
-    snapshot.by_severity[idx] = idx;
+// A resolution that failed is tried again after this pause.
+constexpr std::chrono::seconds kRetryPause{5};
+
+// LatestPosted keeps the last of each application id in `records` (a body may repeat one).
+std::vector<std::size_t> LatestPosted(const std::vector<ApplicationRecord>& records) {
+  std::unordered_set<std::string_view> seen;
+  std::vector<std::size_t> latest;
+  for (std::size_t idx = records.size(); idx-- > 0;) {
+    if (seen.insert(records[idx].application_id).second) latest.push_back(idx);
   }
-  for (std::size_t idx = 0; idx < snapshot.result.flagged_networks.size(); ++idx) {
-    snapshot.flagged_network.emplace(snapshot.result.flagged_networks[idx].network_id, idx);
-  }
-  // Most severe first: the level decides (a score is capped at 99 while levels keep rising), then
-  // the score, then the id for a stable order.
-  std::sort(snapshot.by_severity.begin(), snapshot.by_severity.end(), [&](std::size_t left, std::size_t right) {
-    const pipeline::ApplicationResult& a = applications[left];
-    const pipeline::ApplicationResult& b = applications[right];
-    if (a.level != b.level) return LevelRank(a.level) > LevelRank(b.level);
-    if (a.score != b.score) return a.score > b.score;
-    return a.application_id < b.application_id;
-  });
+  return {latest.rbegin(), latest.rend()};
 }
 
 }  // namespace
 
-int LevelRank(std::string_view level) {
-  static constexpr std::string_view kLevels[] = {"low", "medium", "high", "critical"};
-  for (int rank = 0; rank < 4; ++rank) {
-    if (kLevels[rank] == level) return rank;
+Resolver::Resolver(std::shared_ptr<const pipeline::ScanContext> context, ResolverOptions options)
+    : context_(std::move(context)), options_(options), current_(std::make_shared<const Snapshot>()) {
+  worker_ = std::thread([this] { ResolveLoop(); });
+}
+
+Resolver::~Resolver() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
   }
-  return -1;
+  changed_.notify_all();
+  worker_.join();
 }
-
-const pipeline::ApplicationResult* Snapshot::Find(std::string_view application_id) const {
-  const auto found = by_application.find(std::string(application_id));
-  return found == by_application.end() ? nullptr : &result.applications[found->second];
-}
-
-Resolver::Resolver(std::shared_ptr<const pipeline::ScanContext> context)
-    : context_(std::move(context)), current_(std::make_shared<const Snapshot>()) {}
 
 Status Resolver::Load(std::vector<ApplicationRecord> records) {
-  CC_ASSIGN_OR_RETURN(std::shared_ptr<const Snapshot> resolved, Resolve(std::move(records)));
-  (void)resolved;
+  IssueLog told;  // each stored row's issues were reported when it was posted
+  for (const NormalizedApplication& application : pipeline::NormalizeWithIntel(records, context_->intel, "store", told)) {
+    neighbours_.Add(application);
+  }
+  CC_ASSIGN_OR_RETURN(std::shared_ptr<const Resolution> resolution, Resolve(std::move(records), sequence_));
+  std::lock_guard lock(mutex_);
+  auto loaded = std::make_shared<Snapshot>();
+  loaded->base = std::move(resolution);
+  current_ = std::move(loaded);
+  changed_.notify_all();
   return Ok();
+}
+
+std::vector<ApplicationRecord> Resolver::Neighbourhood(const Snapshot& current,
+                                                       const std::vector<ApplicationRecord>& records,
+                                                       const std::vector<NormalizedApplication>& normalized) const {
+  std::vector<ApplicationRecord> subset;
+  std::unordered_set<std::string> taken;
+  for (std::size_t idx : LatestPosted(records)) {
+    subset.push_back(records[idx]);
+    taken.insert(records[idx].application_id);
+  }
+  const std::size_t cap = subset.size() + options_.max_neighbourhood;
+  const auto take = [&](std::size_t index) {
+    if (subset.size() < cap && taken.insert(current.application(index).application_id).second) {
+      subset.push_back(current.record(index));
+    }
+  };
+  const Resolution& base = *current.base;
+  for (const std::string& id : neighbours_.Around(normalized, options_.max_neighbourhood)) {
+    const std::optional<std::size_t> index = current.IndexOf(id);
+    if (!index) continue;
+    take(*index);
+    // The persona's other applications: its velocity and name variants count.
+    const auto persona = base.by_persona.find(current.application(*index).persona_id);
+    if (persona == base.by_persona.end()) continue;
+    for (std::size_t mate = 0; mate < persona->second.size() && mate < options_.max_persona; ++mate) {
+      take(persona->second[mate]);
+    }
+  }
+  return subset;
 }
 
 Result<std::shared_ptr<const Snapshot>> Resolver::Score(const std::vector<ApplicationRecord>& records,
                                                        IssueLog& issues) {
-  // The posted rows alone are normalized again for their issues (with their own line numbers):
-  // the whole re-resolution below reports every stored row's issues, already told when posted.
-  (void)pipeline::NormalizeWithIntel(records, context_->intel, "body", issues);
+  // The posted rows alone are normalized for their issues (with their own line numbers).
+  const std::vector<NormalizedApplication> normalized =
+      pipeline::NormalizeWithIntel(records, context_->intel, "body", issues);
   const std::shared_ptr<const Snapshot> current = snapshot();
-  std::vector<ApplicationRecord> all = current->records;
-  for (const ApplicationRecord& record : records) {
-    const auto found = current->by_application.find(record.application_id);
-    if (found != current->by_application.end()) {
-      all[found->second] = record;
-    } else {
-      all.push_back(record);
-    }
+  const std::vector<ApplicationRecord> subset = Neighbourhood(*current, records, normalized);
+  IssueLog repeated;  // the posted rows' issues are in `issues` already
+  pipeline::ScanInput input{.applications = &subset, .source = "body"};
+  if (!current->base->result.population.empty()) input.population = &current->base->result.population;
+  CC_ASSIGN_OR_RETURN(pipeline::ScanResult scanned, pipeline::ScanApplications(*context_, input, repeated));
+
+  std::vector<std::shared_ptr<const Provisional>> arrived;
+  const std::vector<std::size_t> posted = LatestPosted(records);
+  for (std::size_t idx = 0; idx < posted.size(); ++idx) {  // the subset starts with them, in order
+    arrived.push_back(std::make_shared<const Provisional>(
+        Provisional{records[posted[idx]], std::move(scanned.applications[idx]), ++sequence_}));
   }
-  return Resolve(std::move(all));
+  for (const NormalizedApplication& application : normalized) neighbours_.Add(application);
+
+  std::lock_guard lock(mutex_);
+  // Built on the snapshot current now: a resolution may have been published meanwhile.
+  auto next = std::make_shared<Snapshot>(*current_);
+  for (std::shared_ptr<const Provisional>& entry : arrived) {
+    next->provisional_of[entry->record.application_id] = next->provisional.size();
+    next->provisional.push_back(std::move(entry));
+  }
+  current_ = next;
+  wanted_ = true;
+  changed_.notify_all();
+  return std::shared_ptr<const Snapshot>(std::move(next));
 }
 
 std::shared_ptr<const Snapshot> Resolver::snapshot() const {
@@ -81,21 +121,73 @@ std::shared_ptr<const Snapshot> Resolver::snapshot() const {
   return current_;
 }
 
-Result<std::shared_ptr<const Snapshot>> Resolver::Resolve(std::vector<ApplicationRecord> records) {
-  const auto start = std::chrono::steady_clock::now();
-  auto snapshot = std::make_shared<Snapshot>();
-  snapshot->records = std::move(records);
-  if (!snapshot->records.empty()) {
-    IssueLog repeated;  // what each row's own POST already reported
-    pipeline::ScanInput input{.applications = &snapshot->records, .source = "store"};
-    CC_ASSIGN_OR_RETURN(snapshot->result, pipeline::ScanApplications(*context_, input, repeated));
-  }
-  Index(*snapshot);
-  snapshot->resolve_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::shared_ptr<const Snapshot> published = std::move(snapshot);
+bool Resolver::resolving() const {
   std::lock_guard lock(mutex_);
-  current_ = published;
-  return published;
+  return wanted_ || running_;
+}
+
+bool Resolver::WaitUntilResolved(std::chrono::milliseconds timeout) const {
+  std::unique_lock lock(mutex_);
+  return changed_.wait_for(lock, timeout, [this] { return !wanted_ && !running_; });
+}
+
+Result<std::shared_ptr<const Resolution>> Resolver::Resolve(std::vector<ApplicationRecord> records,
+                                                            std::uint64_t sequence) const {
+  const auto start = std::chrono::steady_clock::now();
+  auto resolution = std::make_shared<Resolution>();
+  resolution->records = std::move(records);
+  resolution->sequence = sequence;
+  if (!resolution->records.empty()) {
+    IssueLog repeated;  // what each row's own POST already reported
+    pipeline::ScanInput input{.applications = &resolution->records, .source = "store"};
+    CC_ASSIGN_OR_RETURN(resolution->result, pipeline::ScanApplications(*context_, input, repeated));
+  }
+  resolution->Index();
+  resolution->resolve_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return std::shared_ptr<const Resolution>(std::move(resolution));
+}
+
+void Resolver::Publish(std::shared_ptr<const Resolution> resolution) {
+  auto next = std::make_shared<Snapshot>();
+  next->base = std::move(resolution);
+  for (const std::shared_ptr<const Provisional>& entry : current_->provisional) {
+    const bool latest = current_->provisional_of.at(entry->record.application_id) ==
+                        static_cast<std::size_t>(&entry - current_->provisional.data());
+    if (!latest || entry->sequence <= next->base->sequence) continue;  // the resolution has it
+    next->provisional_of[entry->record.application_id] = next->provisional.size();
+    next->provisional.push_back(entry);
+  }
+  current_ = std::move(next);
+}
+
+void Resolver::ResolveLoop() {
+  std::unique_lock lock(mutex_);
+  while (true) {
+    changed_.wait(lock, [this] { return stopping_ || wanted_; });
+    if (stopping_) return;
+    wanted_ = false;
+    running_ = true;
+    const std::shared_ptr<const Snapshot> current = current_;
+    lock.unlock();
+    std::uint64_t sequence = current->base->sequence;
+    for (const auto& entry : current->provisional) sequence = std::max(sequence, entry->sequence);
+    Result<std::shared_ptr<const Resolution>> resolved = Internal("internal error");
+    try {
+      resolved = Resolve(current->Records(), sequence);
+    } catch (const std::exception& error) {
+      resolved = Internal(std::string("internal error: ") + error.what());
+    }
+    lock.lock();
+    running_ = false;
+    if (resolved) {
+      Publish(std::move(*resolved));
+    } else {
+      std::fprintf(stderr, "crosscheck: resolution failed, retrying: %s\n", resolved.error().ToString().c_str());
+      wanted_ = true;
+      changed_.wait_for(lock, kRetryPause, [this] { return stopping_; });
+    }
+    changed_.notify_all();
+  }
 }
 
 }  // namespace crosscheck::serve

@@ -1,77 +1,94 @@
 // Resolver: a company node's current picture of every stored application — personas, networks,
-// scores and reasons — and the one place that changes it. This version re-runs the whole scan
-// (pipeline::ScanApplications) over all stored rows on every change and keeps the last result in
-// memory; an incremental path (link one record into its persona, attach it to the networks its
-// artifacts touch, score it) can replace Score without changing the server.
+// scores and reasons — and the one place that changes it. Two paths:
+//  - on arrival (Score, in the request): the new applications are normalized, joined to the
+//    stored applications they share artifacts with (NeighbourIndex: two hops, capped), and that
+//    neighbourhood is scanned with the whole store's artifact statistics; the new applications'
+//    results are published at once, marked provisional;
+//  - in the background: a resolution scans the whole store (batch linkage, network statistics,
+//    communities) whenever anything arrived, and replaces the provisional results with results
+//    equal to a batch `scan` of the same rows.
 //
 //   Resolver resolver(context);
 //   CC_RETURN_IF_ERROR(resolver.Load(store->Applications().value()));   // at start-up
-//   CC_ASSIGN_OR_RETURN(auto snapshot, resolver.Score(new_records));     // per POST
+//   CC_ASSIGN_OR_RETURN(auto snapshot, resolver.Score(new_records, issues));
 //   const pipeline::ApplicationResult* found = snapshot->Find("a-17");
 #pragma once
 
+#include <chrono>
+#include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <mutex>
-#include <string>
-#include <string_view>
-#include <unordered_map>
+#include <thread>
 #include <vector>
 
 #include "crosscheck/common/error.h"
 #include "crosscheck/common/issue.h"
 #include "crosscheck/common/model.h"
 #include "crosscheck/pipeline/scan_applications.h"
-#include "crosscheck/pipeline/scan_result.h"
+#include "crosscheck/serve/neighbourhood.h"
+#include "crosscheck/serve/snapshot.h"
 
 namespace crosscheck::serve {
 
-// LevelRank orders risk levels: low 0, medium 1, high 2, critical 3; -1 for any other text.
-int LevelRank(std::string_view level);
-
-// Snapshot is one resolution of every stored application, immutable once published: readers
-// keep it alive as long as they use it, while the next resolution is built beside it.
-struct Snapshot {
-  std::vector<ApplicationRecord> records;  // stored order; records[i] is result.applications[i]
-  pipeline::ScanResult result;
-  double resolve_seconds = 0;              // wall time of the scan that made it
-  std::unordered_map<std::string, std::size_t> by_application;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_persona;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_network;
-  std::unordered_map<std::string, std::size_t> flagged_network;  // network id -> flagged_networks index
-  std::vector<std::size_t> by_severity;    // application indexes: highest level, then score, then id
-
-  // Find returns the application's result, or nullptr.
-  const pipeline::ApplicationResult* Find(std::string_view application_id) const;
+struct ResolverOptions {
+  // The most stored applications an arrival is scored against (its two-hop neighbourhood).
+  std::size_t max_neighbourhood = 4000;
+  // The most applications a persona brings into a neighbourhood.
+  std::size_t max_persona = 200;
 };
 
 // Resolver owns the current Snapshot. Load and Score must be called by one writer at a time (the
 // server serializes them with its store writes, so the stored order and the resolved order
-// agree); snapshot() may be called from any thread at any time.
+// agree); snapshot(), resolving() and WaitUntilResolved() may be called from any thread.
 class Resolver {
  public:
   // The context (IP intel, watchlists) is shared, read-only, by every resolution.
-  explicit Resolver(std::shared_ptr<const pipeline::ScanContext> context);
+  explicit Resolver(std::shared_ptr<const pipeline::ScanContext> context, ResolverOptions options = {});
+  ~Resolver();  // waits for a background resolution under way
+  Resolver(const Resolver&) = delete;
+  Resolver& operator=(const Resolver&) = delete;
 
-  // Load replaces everything with `records` (the store's, in stored order) and resolves them.
-  // Errors: those of pipeline::ScanApplications (kInternal).
+  // Load replaces everything with `records` (the store's, in stored order) and resolves them
+  // before returning. Errors: those of pipeline::ScanApplications (kInternal).
   Status Load(std::vector<ApplicationRecord> records);
 
-  // Score puts `records` in (a known application_id replaces the stored record in place, a new
-  // one goes last) and resolves everything. Returns the new snapshot, already published. What
-  // normalization finds wrong in `records` goes to `issues` (file "body", the records' lines).
-  // Errors: those of pipeline::ScanApplications; the current snapshot is then kept.
+  // Score puts `records` in (a known application_id replaces the stored record, a new one goes
+  // last), scores them against their neighbourhood and publishes the snapshot holding their
+  // provisional results; a background resolution follows. What normalization finds wrong in
+  // `records` goes to `issues` (file "body", the records' lines). Errors: those of
+  // pipeline::ScanApplications; the current snapshot is then kept.
   Result<std::shared_ptr<const Snapshot>> Score(const std::vector<ApplicationRecord>& records, IssueLog& issues);
 
   // snapshot returns the current snapshot (never null: empty before Load). Thread-safe.
   std::shared_ptr<const Snapshot> snapshot() const;
 
+  // resolving says whether provisional results wait for a resolution (or one is running).
+  bool resolving() const;
+
+  // WaitUntilResolved waits until no result is provisional; false on timeout.
+  bool WaitUntilResolved(std::chrono::milliseconds timeout) const;
+
  private:
-  Result<std::shared_ptr<const Snapshot>> Resolve(std::vector<ApplicationRecord> records);
+  Result<std::shared_ptr<const Resolution>> Resolve(std::vector<ApplicationRecord> records, std::uint64_t sequence) const;
+  std::vector<ApplicationRecord> Neighbourhood(const Snapshot& current, const std::vector<ApplicationRecord>& records,
+                                               const std::vector<NormalizedApplication>& normalized) const;
+  void Publish(std::shared_ptr<const Resolution> resolution);
+  void ResolveLoop();
 
   std::shared_ptr<const pipeline::ScanContext> context_;
-  mutable std::mutex mutex_;                 // guards current_
+  ResolverOptions options_;
+  NeighbourIndex neighbours_;              // the writer's (Load, Score)
+  std::uint64_t sequence_ = 0;             // the writer's: arrivals so far
+
+  mutable std::mutex mutex_;               // guards everything below
+  mutable std::condition_variable changed_;
   std::shared_ptr<const Snapshot> current_;
+  bool wanted_ = false;                    // provisional results wait for a resolution
+  bool running_ = false;                   // a resolution is under way
+  bool stopping_ = false;
+  std::thread worker_;                     // the background resolution, started by Load
 };
 
 }  // namespace crosscheck::serve
