@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "crosscheck/common/stage_timer.h"
 #include "crosscheck/graph/network_builder.h"
 #include "crosscheck/score/indicator_catalog.h"
 #include "crosscheck/score/risk_scorer.h"
@@ -170,13 +171,16 @@ namespace {
 
 // MatchView links and scores a view and writes each member's findings; `members` names the
 // view's member indexes (company, epoch).
-HubMatchResult MatchView(const ConsortiumView& view, const std::vector<std::pair<std::string, std::string>>& members,
-                         const HubOptions& options) {
-  HubMatchResult result;
+// `result` holds the stages timed so far.
+void MatchView(const ConsortiumView& view, const std::vector<std::pair<std::string, std::string>>& members,
+               const HubOptions& options, HubMatchResult& result) {
+  StageTimer timer(result.stage_seconds);
   const graph::NetworkResult networks = graph::BuildNetworks(view.applications, view.records, view.persona_ids,
                                                              graph::NetworkOptions{}, &view.near_duplicates);
+  timer.Mark("networks");
   const std::vector<score::RiskAssessment> assessments = score::ScoreApplications(
       view.applications, view.records, networks, score::ExternalEvidence{}, score::ScoreOptions{});
+  timer.Mark("score");
 
   Disclosure disclosure{view, networks, options.k_threshold, {}, {}, {}, {}};
   disclosure.Prepare();
@@ -206,7 +210,7 @@ HubMatchResult MatchView(const ConsortiumView& view, const std::vector<std::pair
   result.applications = view.applications.size();
   result.personas = networks.persona_ids.size();
   result.networks = networks.networks.size();
-  return result;
+  timer.Mark("findings");
 }
 
 }  // namespace
@@ -217,7 +221,11 @@ HubMatchResult MatchSubmissions(std::vector<SourcedSubmission> submissions, cons
   const std::vector<share::Submission> accepted = Accept(std::move(submissions), options, &refused);
   std::vector<std::pair<std::string, std::string>> members;
   for (const share::Submission& submission : accepted) members.emplace_back(submission.company_id, submission.epoch);
-  HubMatchResult result = MatchView(BuildConsortiumView(accepted, hub_layer, options.view), members, options);
+  HubMatchResult result;
+  StageTimer timer(result.stage_seconds);
+  const ConsortiumView view = BuildConsortiumView(accepted, hub_layer, options.view);
+  timer.Mark("view");
+  MatchView(view, members, options, result);
   result.refused = std::move(refused);
   return result;
 }
@@ -225,7 +233,12 @@ HubMatchResult MatchSubmissions(std::vector<SourcedSubmission> submissions, cons
 HubMatchResult MatchDecoded(const std::vector<const DecodedMember*>& members, const HubOptions& options) {
   std::vector<std::pair<std::string, std::string>> names;
   for (const DecodedMember* member : members) names.emplace_back(member->company_id, member->epoch);
-  return MatchView(AssembleView(members, options.view), names, options);
+  HubMatchResult result;
+  StageTimer timer(result.stage_seconds);
+  const ConsortiumView view = AssembleView(members, options.view);
+  timer.Mark("view");
+  MatchView(view, names, options, result);
+  return result;
 }
 
 }  // namespace crosscheck::hub

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "crosscheck/hub/consortium_view.h"
@@ -39,6 +40,7 @@ struct HubMatchResult {
   std::size_t personas = 0;
   std::size_t networks = 0;
   std::size_t flagged_applications = 0;  // high or critical at the hub
+  std::vector<std::pair<std::string, double>> stage_seconds;  // view, networks, score, findings
 };
 
 // SourcedSubmission is a parsed submission and where it came from (file or request).

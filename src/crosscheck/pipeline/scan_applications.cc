@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "crosscheck/common/check.h"
+#include "crosscheck/common/stage_timer.h"
 #include "crosscheck/graph/network_builder.h"
 #include "crosscheck/link/persona_link.h"
 #include "crosscheck/monitor/employee_map.h"
@@ -20,27 +21,11 @@
 namespace crosscheck::pipeline {
 namespace {
 
-using Clock = std::chrono::steady_clock;
 
 // Report size bounds: a flagged network lists at most this many artifact edges and linked
 // pairs (strongest first); the counts left out are stated in the report.
 constexpr std::size_t kMaxEdgesPerNetwork = 300;
 constexpr std::size_t kMaxLinkedPairsPerNetwork = 200;
-
-// StageTimer records how long each stage took, for the summary and report.json.
-class StageTimer {
- public:
-  explicit StageTimer(ScanSummary& summary) : summary_(summary), start_(Clock::now()) {}
-  void Mark(const char* stage) {
-    const auto now = Clock::now();
-    summary_.stage_seconds.emplace_back(stage, std::chrono::duration<double>(now - start_).count());
-    start_ = now;
-  }
-
- private:
-  ScanSummary& summary_;
-  Clock::time_point start_;
-};
 
 // AddMonitoringEvidence reads the hires' sign-ins and turns each post-hire alert into a
 // finding on the hired application (employees.csv ties a login to its application).
@@ -290,7 +275,7 @@ Result<ScanResult> ScanApplications(const ScanContext& context, const ScanInput&
   CC_CHECK(input.applications != nullptr) << "ScanApplications needs applications";
   const std::vector<ApplicationRecord>& records = *input.applications;
   ScanResult result;
-  StageTimer timer(result.summary);
+  StageTimer timer(result.summary.stage_seconds);
   const std::vector<NormalizedApplication> normalized =
       NormalizeWithIntel(records, context.intel, input.source, issues);
   if (input.strict && !issues.empty()) {

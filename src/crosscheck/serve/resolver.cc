@@ -85,6 +85,7 @@ std::vector<ApplicationRecord> Resolver::Neighbourhood(const Snapshot& current,
 
 Result<std::shared_ptr<const Snapshot>> Resolver::Score(const std::vector<ApplicationRecord>& records,
                                                        IssueLog& issues) {
+  const auto start = std::chrono::steady_clock::now();
   // The posted rows alone are normalized for their issues (with their own line numbers).
   const std::vector<NormalizedApplication> normalized =
       pipeline::NormalizeWithIntel(records, context_->intel, "body", issues);
@@ -112,8 +113,14 @@ Result<std::shared_ptr<const Snapshot>> Resolver::Score(const std::vector<Applic
   }
   current_ = next;
   wanted_ = true;
+  last_arrival_ = {subset.size(), std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()};
   changed_.notify_all();
   return std::shared_ptr<const Snapshot>(std::move(next));
+}
+
+Resolver::ArrivalStats Resolver::last_arrival() const {
+  std::lock_guard lock(mutex_);
+  return last_arrival_;
 }
 
 std::shared_ptr<const Snapshot> Resolver::snapshot() const {

@@ -70,6 +70,14 @@ class Resolver {
   // WaitUntilResolved waits until no result is provisional; false on timeout.
   bool WaitUntilResolved(std::chrono::milliseconds timeout) const;
 
+  // ArrivalStats describes the last Score: how many applications its neighbourhood scan held
+  // (the posted ones included) and how long Score took. Thread-safe.
+  struct ArrivalStats {
+    std::size_t neighbourhood = 0;
+    double seconds = 0;
+  };
+  ArrivalStats last_arrival() const;
+
  private:
   Result<std::shared_ptr<const Resolution>> Resolve(std::vector<ApplicationRecord> records, std::uint64_t sequence) const;
   std::vector<ApplicationRecord> Neighbourhood(const Snapshot& current, const std::vector<ApplicationRecord>& records,
@@ -88,6 +96,7 @@ class Resolver {
   bool wanted_ = false;                    // provisional results wait for a resolution
   bool running_ = false;                   // a resolution is under way
   bool stopping_ = false;
+  ArrivalStats last_arrival_;
   std::thread worker_;                     // the background resolution, started by Load
 };
 

@@ -36,6 +36,12 @@ Result<share::ConsortiumKey> HubKey(const MatchFlags& flags) {
   return key;
 }
 
+std::string Seconds(double seconds) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f", seconds);
+  return text;
+}
+
 int RunMatch(const MatchFlags& flags) {
   const auto start = std::chrono::steady_clock::now();
   std::error_code error;
@@ -63,6 +69,7 @@ int RunMatch(const MatchFlags& flags) {
   std::thread worker(read, 1, 2);
   read(0, 2);
   worker.join();
+  const double read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::vector<hub::SourcedSubmission> submissions;
   std::vector<hub::RefusedSubmission> refused;
   for (std::size_t idx = 0; idx < paths.size(); ++idx) {
@@ -79,17 +86,22 @@ int RunMatch(const MatchFlags& flags) {
   hub::HubMatchResult result = hub::MatchSubmissions(std::move(submissions), hub_layer, options);
   for (auto& entry : result.refused) refused.push_back(std::move(entry));
   std::size_t with_findings = 0;
+  const auto writing = std::chrono::steady_clock::now();
   for (const share::MemberFindings& findings : result.findings) {
     with_findings += findings.applications.size();
     const auto path = std::filesystem::path(flags.out) / (findings.company_id + ".findings.json");
     if (auto written = share::WriteFindings(findings, path); !written) return ReportError(written.error());
   }
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const auto now = std::chrono::steady_clock::now();
+  const double seconds = std::chrono::duration<double>(now - start).count();
+  std::string stages = "read " + Seconds(read_seconds);
+  for (const auto& [stage, stage_seconds] : result.stage_seconds) stages += " " + stage + " " + Seconds(stage_seconds);
+  stages += " write " + Seconds(std::chrono::duration<double>(now - writing).count());
   std::printf("matched %zu applications of %zu members: %zu personas, %zu networks; %zu flagged high or critical\n",
               result.applications, result.findings.size(), result.personas, result.networks,
               result.flagged_applications);
-  std::printf("findings on %zu applications written to %s/<company_id>.findings.json (k = %zu); time %.2f s\n",
-              with_findings, flags.out.c_str(), flags.k, seconds);
+  std::printf("findings on %zu applications written to %s/<company_id>.findings.json (k = %zu); time %.2f s (%s)\n",
+              with_findings, flags.out.c_str(), flags.k, seconds, stages.c_str());
   for (const auto& entry : refused) std::fprintf(stderr, "crosscheck: refused %s: %s\n", entry.source.c_str(), entry.reason.c_str());
   return refused.empty() ? 0 : 2;
 }
