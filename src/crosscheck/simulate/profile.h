@@ -67,7 +67,7 @@ struct Realism {
   double near_listed_chinese = 0;  // Chinese-tradition people likewise
 
   // Sparse only: the export holds ATS fields only (no device, photo, national id, date of
-  // birth), and IP addresses at this share of companies.
+  // birth), and keeps IP addresses at this share of companies (of those that collect them).
   bool ats_only = false;
   double ip_company_share = 1.0;
 

@@ -16,7 +16,7 @@
 #include "crosscheck/common/time.h"
 #include "crosscheck/simulate/catalog.h"
 #include "crosscheck/simulate/identity.h"
-#include "crosscheck/simulate/internal/test_tables.h"
+#include "crosscheck/simulate/internal/test_world.h"
 #include "crosscheck/simulate/random.h"
 #include "crosscheck/simulate/world.h"
 
@@ -118,15 +118,7 @@ class SimulatedWorld : public ::testing::Test {
     delete ranges_;
     delete employees_;
   }
-  static WorldConfig SmallConfig(std::uint64_t seed) {
-    WorldConfig config;
-    config.seed = seed;
-    config.companies = 200;
-    config.people = 1200;
-    config.personas = 30;
-    config.operations = 5;
-    return config;
-  }
+  static WorldConfig SmallConfig(std::uint64_t seed) { return internal::SmallWorldConfig(seed, 1200); }
 
   static fs::path* dir_;
   static WorldSummary* summary_;

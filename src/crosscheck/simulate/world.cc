@@ -149,6 +149,14 @@ struct Household {
   std::vector<Applicant> members;
 };
 
+// Where a household lives, and the naming traditions of its country.
+struct HomeBase {
+  std::size_t locale = 0;
+  Address home;
+  std::size_t isp = 0;
+  std::vector<double> origin_weights;
+};
+
 struct Facilitator {
   Address address;
   std::string line;  // one-line form for shipping_address
@@ -384,9 +392,11 @@ class WorldBuilder {
   // Legitimate population.
   Household MakeHousehold(std::uint64_t household_idx) const;
   Household MakeLargeHousehold(std::uint64_t household_idx) const;
-  Address DrawHome(std::size_t locale_idx, Rng& rng) const;
+  HomeBase DrawHomeBase(Rng& rng) const;
+  std::size_t DrawNameSet(const HomeBase& base, Rng& rng) const;
   void FinishMembers(Household& household, std::uint64_t household_idx, Rng& rng) const;
   void InheritFamilyName(PersonName& member, const PersonName& parent) const;
+  bool SharesGivenName(const Household& household, const PersonName& name) const;
   void AdoptAdversarialName(PersonName& name, Rng& rng) const;
   Applicant MakeAdult(Rng& rng, std::size_t locale, std::size_t name_set, const Address& home, std::size_t isp,
                       int age_low, int age_high) const;
@@ -916,13 +926,11 @@ void WorldBuilder::AdoptAdversarialName(PersonName& name, Rng& rng) const {
 Household WorldBuilder::MakeHousehold(std::uint64_t household_idx) const {
   Rng rng(DeriveSeed(config_.seed, "household", household_idx));
   Household household;
-  const std::size_t locale_idx = rng.PickWeighted(locale_weights_);
-  const Locale& locale = catalog_.locales[locale_idx];
-  const Address home = DrawHome(locale_idx, rng);
-  const std::size_t isp = rng.Below(ip_plan_->ResidentialIspCount(locale_idx));
-  std::vector<double> origin_weights;
-  for (const auto& [set_id, weight] : locale.name_origins) origin_weights.push_back(weight);
-  const std::size_t name_set = catalog_.NameSetIndex(locale.name_origins[rng.PickWeighted(origin_weights)].first);
+  const HomeBase base = DrawHomeBase(rng);
+  const std::size_t locale_idx = base.locale;
+  const Address& home = base.home;
+  const std::size_t isp = base.isp;
+  const std::size_t name_set = DrawNameSet(base, rng);
   const double kind = rng.Uniform();
   // 60% live alone, 25% are couples/families, 15% share with roommates.
   int size = 1;
@@ -939,7 +947,7 @@ Household WorldBuilder::MakeHousehold(std::uint64_t household_idx) const {
   for (int member_idx = 1; member_idx < size; ++member_idx) {
     if (family) {
       const bool child = member_idx >= 2;
-      Applicant member = MakeAdult(rng, locale_idx, rng.Chance(0.85) ? name_set : catalog_.NameSetIndex(locale.name_origins[rng.PickWeighted(origin_weights)].first), home, isp, child ? 18 : 22, child ? 25 : 62);
+      Applicant member = MakeAdult(rng, locale_idx, rng.Chance(0.85) ? name_set : DrawNameSet(base, rng), home, isp, child ? 18 : 22, child ? 25 : 62);
       if (member.name.name_set == name_set && (child || rng.Chance(0.6))) {
         if (!child) member.name.maiden_family = FamilyLatin(catalog_, member.name);
         InheritFamilyName(member.name, household.members[0].name);
@@ -948,9 +956,7 @@ Household WorldBuilder::MakeHousehold(std::uint64_t household_idx) const {
       if (rng.Chance(0.05)) member.phones.front() = household.members[0].phones.front();  // family phone
       household.members.push_back(std::move(member));
     } else {
-      household.members.push_back(MakeAdult(rng, locale_idx,
-                                            catalog_.NameSetIndex(locale.name_origins[rng.PickWeighted(origin_weights)].first),
-                                            home, isp, 20, 35));
+      household.members.push_back(MakeAdult(rng, locale_idx, DrawNameSet(base, rng), home, isp, 20, 35));
     }
     if (shares_device) household.members.back().devices.front() = shared_device;
   }
@@ -959,14 +965,22 @@ Household WorldBuilder::MakeHousehold(std::uint64_t household_idx) const {
   return household;
 }
 
-Address WorldBuilder::DrawHome(std::size_t locale_idx, Rng& rng) const {
-  const Locale& locale = catalog_.locales[locale_idx];
-  Address home;
-  home.locale = locale_idx;
-  home.city = rng.Skewed(locale.cities.size(), 1.6);
-  home.street = StreetLine(locale, rng);
-  home.postal = FillPattern(locale.cities[home.city].postal, rng);
-  return home;
+HomeBase WorldBuilder::DrawHomeBase(Rng& rng) const {
+  HomeBase base;
+  base.locale = rng.PickWeighted(locale_weights_);
+  const Locale& locale = catalog_.locales[base.locale];
+  base.home.locale = base.locale;
+  base.home.city = rng.Skewed(locale.cities.size(), 1.6);
+  base.home.street = StreetLine(locale, rng);
+  base.home.postal = FillPattern(locale.cities[base.home.city].postal, rng);
+  base.isp = rng.Below(ip_plan_->ResidentialIspCount(base.locale));
+  for (const auto& [set_id, weight] : locale.name_origins) base.origin_weights.push_back(weight);
+  return base;
+}
+
+std::size_t WorldBuilder::DrawNameSet(const HomeBase& base, Rng& rng) const {
+  const Locale& locale = catalog_.locales[base.locale];
+  return catalog_.NameSetIndex(locale.name_origins[rng.PickWeighted(base.origin_weights)].first);
 }
 
 // FinishMembers numbers the members, gives them the household's home connection and moves 15%
@@ -987,6 +1001,12 @@ void WorldBuilder::FinishMembers(Household& household, std::uint64_t household_i
   }
 }
 
+bool WorldBuilder::SharesGivenName(const Household& household, const PersonName& name) const {
+  const std::string given = GivenLatin(catalog_, name);
+  return std::any_of(household.members.begin(), household.members.end(),
+                     [&](const Applicant& member) { return GivenLatin(catalog_, member.name) == given; });
+}
+
 void WorldBuilder::InheritFamilyName(PersonName& member, const PersonName& parent) const {
   member.family = parent.family;
   member.family_text = parent.family_text;
@@ -1001,14 +1021,12 @@ void WorldBuilder::InheritFamilyName(PersonName& member, const PersonName& paren
 Household WorldBuilder::MakeLargeHousehold(std::uint64_t household_idx) const {
   Rng rng(DeriveSeed(config_.seed, "large-household", household_idx));
   Household household;
-  const std::size_t locale_idx = rng.PickWeighted(locale_weights_);
+  const HomeBase base = DrawHomeBase(rng);
+  const std::size_t locale_idx = base.locale;
   const Locale& locale = catalog_.locales[locale_idx];
-  const Address home = DrawHome(locale_idx, rng);
-  const std::size_t isp = rng.Below(ip_plan_->ResidentialIspCount(locale_idx));
-  std::vector<double> origin_weights;
-  for (const auto& [set_id, weight] : locale.name_origins) origin_weights.push_back(weight);
-  auto draw_set = [&] { return catalog_.NameSetIndex(locale.name_origins[rng.PickWeighted(origin_weights)].first); };
-  const std::size_t name_set = draw_set();
+  const Address& home = base.home;
+  const std::size_t isp = base.isp;
+  const std::size_t name_set = DrawNameSet(base, rng);
   const std::vector<double> size_weights(realism_.large_size_weights.begin(), realism_.large_size_weights.end());
   const int size = 5 + static_cast<int>(rng.PickWeighted(size_weights));
   const bool flatmates = rng.Chance(realism_.flatmate_share);
@@ -1017,12 +1035,17 @@ Household WorldBuilder::MakeLargeHousehold(std::uint64_t household_idx) const {
   const bool keeps_name = set_id == "korean" || set_id == "chinese";
   for (int member_idx = 0; member_idx < size; ++member_idx) {
     if (flatmates) {
-      household.members.push_back(MakeAdult(rng, locale_idx, draw_set(), home, isp, 20, 40));
+      household.members.push_back(MakeAdult(rng, locale_idx, DrawNameSet(base, rng), home, isp, 20, 40));
       continue;
     }
     const bool parent = member_idx < 2;
     const bool relative = member_idx >= 6;  // an aunt, a cousin, a grandparent
-    Applicant member = MakeAdult(rng, locale_idx, name_set, home, isp, parent || relative ? 38 : 18, parent || relative ? 66 : 32);
+    const bool older = parent || relative;
+    Applicant member = MakeAdult(rng, locale_idx, name_set, home, isp, older ? 38 : 18, older ? 66 : 32);
+    // Common names are drawn often; siblings still do not share a given name.
+    for (int attempt = 0; attempt < 8 && SharesGivenName(household, member.name); ++attempt) {
+      member = MakeAdult(rng, locale_idx, name_set, home, isp, older ? 38 : 18, older ? 66 : 32);
+    }
     const bool spouse = member_idx == 1;
     if (member_idx > 0 && !relative && !(spouse && (keeps_name || rng.Chance(0.4)))) {
       if (spouse) member.name.maiden_family = FamilyLatin(catalog_, member.name);

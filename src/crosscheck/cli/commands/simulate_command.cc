@@ -104,7 +104,7 @@ void RegisterSimulateCommand(CLI::App& app, int* exit_code) {
       "               phones; Korean and Chinese names close to listed DPRK individuals. Every rate is\n"
       "               drawn per seed from a documented range and printed after the run.\n"
       "  sparse       the adversarial world as an ATS exports it: no device, photo, national id or\n"
-      "               date of birth; IP addresses at 15-32% of companies.\n"
+      "               date of birth; IP addresses at about 19-34% of companies.\n"
       "Every mechanism and rate is documented in docs/SIMULATION.md.\n"
       "Exit codes: 0 ok; 2 invalid input (bad flag value, unwritable directory).");
   command->callback([flags, exit_code] { *exit_code = RunSimulateCommand(*flags); });

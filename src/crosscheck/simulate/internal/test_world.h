@@ -1,6 +1,7 @@
-// Test helpers of the simulate module: read a generated world's CSV files with a strict
-// RFC 4180 reader written independently of the generator's writer.
+// Test helpers of the simulate module: the small worlds the tests generate, and a strict
+// RFC 4180 reader (written independently of the generator's writer) for their CSV files.
 //
+//   ASSERT_TRUE(GenerateWorld(internal::SmallWorldConfig(11, 1200), dir));
 //   internal::Table apps = internal::ReadTable(dir / "applications.csv");
 //   const std::size_t email_col = apps.Col("email");
 #pragma once
@@ -12,7 +13,22 @@
 #include <string>
 #include <vector>
 
+#include "crosscheck/simulate/world.h"
+
 namespace crosscheck::simulate::internal {
+
+// SmallWorldConfig: 200 companies, `people` legitimate people, 30 personas in 5 operations —
+// fraud-dense on purpose, generated in well under a second.
+inline WorldConfig SmallWorldConfig(std::uint64_t seed, std::int64_t people, Profile profile = Profile::kDefault) {
+  WorldConfig config;
+  config.seed = seed;
+  config.companies = 200;
+  config.people = people;
+  config.personas = 30;
+  config.operations = 5;
+  config.profile = profile;
+  return config;
+}
 
 // ReadFile returns a file's bytes (empty when it cannot be read).
 inline std::string ReadFile(const std::filesystem::path& path) {
