@@ -323,10 +323,9 @@ TEST_F(ProfileWorlds, KoreanInternetPhonesAndNearListedNamesAppear) {
     const auto& row = apps_->rows[row_idx];
     const std::string digits = DigitsOf(row[phone]);
     if (truth_->rows[row_idx][3] == "1") continue;
-    if (StartsWith(digits, "070") || StartsWith(digits, "8270") || StartsWith(digits, "008270")) {
-      ++internet_phones;
-      if (row[line_type] == "fixedVoip") ++voip_typed;
-    }
+    // +82 70 is a Korean internet phone; a national 070 may also be a Japanese mobile.
+    if (StartsWith(digits, "8270") || StartsWith(digits, "008270")) ++internet_phones;
+    if ((StartsWith(digits, "070") || StartsWith(digits, "8270")) && row[line_type] == "fixedVoip") ++voip_typed;
     // Try "Given Family" and "Family Given"; no legitimate name may be a listed one.
     const auto words = SplitString(row[name], ' ');
     if (words.size() != 2) continue;
