@@ -112,6 +112,32 @@ std::string Iban(std::string_view country, const std::string& bban) {
   return std::string(country) + check_text + bban;
 }
 
+// TextNameVariant writes a name outside the tables (no romanization table, no native script):
+// family first as Korean and Chinese forms often have it, the hyphen dropped (Yong-min ->
+// Yongmin), "Last, First", case, a typo, the English given name.
+std::string TextNameVariant(const PersonName& name, Rng& rng, double variant_rate) {
+  std::string given = name.given_text;
+  const std::string& family = name.family_text;
+  if (!rng.Chance(variant_rate)) {
+    if (!name.english_given.empty() && rng.Chance(0.5)) return name.english_given + " " + family;
+    return given + " " + family;
+  }
+  switch (rng.Below(5)) {
+    case 0: return rng.Chance(0.5) ? family + " " + given : ToUpperAscii(family) + " " + given;
+    case 1:
+      given.erase(std::remove(given.begin(), given.end(), '-'), given.end());
+      return given + " " + family;
+    case 2: return family + ", " + given;
+    case 3: {
+      const std::string full = given + " " + family;
+      return rng.Chance(0.6) ? ToUpperAscii(full) : ToLowerAscii(full);
+    }
+    default:
+      if (!name.english_given.empty()) return name.english_given + " " + family;
+      return Typo(given, rng) + " " + family;
+  }
+}
+
 }  // namespace
 
 bool IsScriptNameSet(const NameSet& set) {
@@ -155,6 +181,7 @@ PersonName DrawName(const Catalog& catalog, std::size_t name_set, Rng& rng) {
 }
 
 std::string GivenLatin(const Catalog& catalog, const PersonName& name) {
+  if (!name.given_text.empty()) return name.given_text;
   const NameSet& set = catalog.name_sets[name.name_set];
   const NameEntry& entry = set.given[name.given];
   if (name.romanization > 0) {
@@ -167,6 +194,7 @@ std::string GivenLatin(const Catalog& catalog, const PersonName& name) {
 }
 
 std::string FamilyLatin(const Catalog& catalog, const PersonName& name) {
+  if (!name.family_text.empty()) return name.family_text;
   const NameSet& set = catalog.name_sets[name.name_set];
   return FemaleForm(set, set.family[name.family].latin, name.gender);
 }
@@ -179,6 +207,7 @@ std::string CanonicalName(const Catalog& catalog, const PersonName& name) {
 
 std::string NameVariant(const Catalog& catalog, const PersonName& name, Rng& rng, double variant_rate,
                         bool allow_native) {
+  if (!name.given_text.empty()) return TextNameVariant(name, rng, variant_rate);
   const NameSet& set = catalog.name_sets[name.name_set];
   const NameEntry& given_entry = set.given[name.given];
   const NameEntry& family_entry = set.family[name.family];
@@ -374,6 +403,38 @@ PhoneNumber MakeMobile(const Locale& locale, std::string_view area_codes, Rng& r
     number.nsn = Digits(rng, 9);
   }
   return number;
+}
+
+PhoneNumber MakeKoreanInternetPhone(Rng& rng) {
+  // 070-4xxx/7xxx/8xxx-xxxx: the internet-phone (VoIP) range of the Korean numbering plan.
+  static constexpr char kFirst[] = {'4', '7', '8'};
+  return PhoneNumber{"KR", "82", "70" + std::string(1, kFirst[rng.Below(3)]) + Digits(rng, 7)};
+}
+
+std::optional<PhoneNumber> MakeHomeLine(const Locale& locale, std::string_view area_codes, Rng& rng,
+                                        std::string* line_type) {
+  *line_type = "landline";
+  const std::string_view code = locale.code;
+  if (code == "KR") {
+    *line_type = "fixedVoip";
+    return MakeKoreanInternetPhone(rng);
+  }
+  // NANP landlines look like mobiles: geographic area code, exchange 2xx-9xx.
+  if (code == "US" || code == "CA") return MakeMobile(locale, area_codes, rng);
+  // Capital-city geographic ranges: London 020 3/7/8, Berlin 030, Paris 01 4, Delhi 011 2/4,
+  // Sydney 02 9.
+  static constexpr std::pair<std::string_view, std::string_view> kPrefixes[] = {
+      {"GB", "20"}, {"DE", "30"}, {"FR", "14"}, {"IN", "11"}, {"AU", "29"}};
+  for (const auto& [country, prefix] : kPrefixes) {
+    if (code != country) continue;
+    std::string nsn(prefix);
+    if (code == "GB") nsn.push_back("378"[rng.Below(3)]);
+    if (code == "DE") nsn.push_back(static_cast<char>('1' + rng.Below(9)));
+    if (code == "IN") nsn.push_back("24"[rng.Below(2)]);
+    nsn += Digits(rng, 7);
+    return PhoneNumber{std::string(code), std::string(locale.calling_code), nsn};
+  }
+  return std::nullopt;
 }
 
 std::string FormatPhone(const PhoneNumber& number, std::uint64_t style) {

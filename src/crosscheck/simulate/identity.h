@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,10 @@ struct PersonName {
   std::string english_given;  // adopted English given name (East Asian people), may be empty
   std::string maiden_family;  // family name used before a marriage, may be empty
   int romanization = 0;       // which spelling of the given name this person prefers
+  // A name outside the catalog's tables (near-listed names, simulate/near_listed_names.h);
+  // when set, they replace the table entries above.
+  std::string given_text;
+  std::string family_text;
 };
 
 // IsScriptNameSet says whether a name set has a native non-Latin script (or, for Vietnamese,
@@ -65,6 +70,15 @@ struct PhoneNumber {
 // MakeMobile draws a mobile number valid for the locale's numbering plan (libphonenumber
 // patterns). For NANP locales `area_codes` ('|'-separated) picks the area code.
 PhoneNumber MakeMobile(const Locale& locale, std::string_view area_codes, Rng& rng);
+
+// MakeHomeLine draws the number of a home line: a geographic landline where the numbering plan
+// has one the simulator knows (NANP, GB, DE, FR, IN, AU), a 070 internet phone in Korea (the
+// ordinary home phone there); nullopt elsewhere. `line_type` receives `landline` or `fixedVoip`.
+std::optional<PhoneNumber> MakeHomeLine(const Locale& locale, std::string_view area_codes, Rng& rng,
+                                        std::string* line_type);
+
+// MakeKoreanInternetPhone draws a Korean 070 internet-phone number (KR VoIP range 070-XXXX-XXXX).
+PhoneNumber MakeKoreanInternetPhone(Rng& rng);
 
 // FormatPhone writes a number in one of the usual national or international notations;
 // `style` picks which (any value; taken modulo the notations of that country).

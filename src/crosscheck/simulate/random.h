@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <iterator>
 #include <string_view>
 #include <vector>
 
@@ -92,10 +93,10 @@ class Rng {
     return index < count ? index : count - 1;
   }
 
-  // Pick returns a uniformly chosen element; the container must not be empty.
+  // Pick returns a uniformly chosen element of a container or array; it must not be empty.
   template <class Container>
   const auto& Pick(const Container& items) {
-    return items[Below(items.size())];
+    return items[Below(std::size(items))];
   }
 
   // PickWeighted returns an index drawn with the given non-negative weights.

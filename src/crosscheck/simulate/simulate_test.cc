@@ -16,6 +16,7 @@
 #include "crosscheck/common/time.h"
 #include "crosscheck/simulate/catalog.h"
 #include "crosscheck/simulate/identity.h"
+#include "crosscheck/simulate/internal/test_world.h"
 #include "crosscheck/simulate/random.h"
 #include "crosscheck/simulate/world.h"
 
@@ -23,74 +24,10 @@ namespace crosscheck::simulate {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-// A strict RFC 4180 reader written independently of the generator's writer.
-std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> row;
-  std::string field;
-  bool quoted = false;
-  bool field_started = false;
-  for (std::size_t pos = 0; pos < text.size(); ++pos) {
-    const char c = text[pos];
-    if (quoted) {
-      if (c == '"' && pos + 1 < text.size() && text[pos + 1] == '"') {
-        field.push_back('"');
-        ++pos;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field.push_back(c);
-      }
-    } else if (c == '"' && !field_started) {
-      quoted = true;
-      field_started = true;
-    } else if (c == ',') {
-      row.push_back(field);
-      field.clear();
-      field_started = false;
-    } else if (c == '\n') {
-      row.push_back(field);
-      rows.push_back(row);
-      row.clear();
-      field.clear();
-      field_started = false;
-    } else {
-      field.push_back(c);
-      field_started = true;
-    }
-  }
-  if (!row.empty() || !field.empty()) {
-    row.push_back(field);
-    rows.push_back(row);
-  }
-  return rows;
-}
-
-struct Table {
-  std::vector<std::string> header;
-  std::vector<std::vector<std::string>> rows;
-  std::size_t Col(const std::string& name) const {
-    const auto it = std::find(header.begin(), header.end(), name);
-    return it == header.end() ? header.size() : static_cast<std::size_t>(it - header.begin());
-  }
-};
-
-Table ReadTable(const fs::path& path) {
-  auto rows = ParseCsv(ReadFile(path));
-  Table table;
-  if (rows.empty()) return table;
-  table.header = rows.front();
-  table.rows.assign(rows.begin() + 1, rows.end());
-  return table;
-}
+using internal::ParseCsv;
+using internal::ReadFile;
+using internal::ReadTable;
+using internal::Table;
 
 struct Ipv4Range {
   std::uint32_t low;
@@ -181,15 +118,7 @@ class SimulatedWorld : public ::testing::Test {
     delete ranges_;
     delete employees_;
   }
-  static WorldConfig SmallConfig(std::uint64_t seed) {
-    WorldConfig config;
-    config.seed = seed;
-    config.companies = 200;
-    config.people = 1200;
-    config.personas = 30;
-    config.operations = 5;
-    return config;
-  }
+  static WorldConfig SmallConfig(std::uint64_t seed) { return internal::SmallWorldConfig(seed, 1200); }
 
   static fs::path* dir_;
   static WorldSummary* summary_;

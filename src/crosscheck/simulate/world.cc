@@ -20,6 +20,7 @@
 #include "crosscheck/simulate/catalog.h"
 #include "crosscheck/simulate/identity.h"
 #include "crosscheck/simulate/ip_plan.h"
+#include "crosscheck/simulate/near_listed_names.h"
 #include "crosscheck/simulate/random.h"
 #include "crosscheck/simulate/time_sorted_spill.h"
 
@@ -70,6 +71,7 @@ struct Company {
        collects_device = false, collects_links = false, collects_ssn = false;
   std::uint8_t time_style = 0;     // 0 UTC "Z", 1 company offset, 2 UTC millis, 3 applicant offset
   std::uint8_t country_style = 0;  // 0 alpha-2, 1 English name, 2 lower-case alpha-2
+  bool exports_ip = true;          // the sparse profile's export keeps ip_address
 };
 
 struct Agency {
@@ -80,6 +82,7 @@ struct Agency {
   std::string inbox;
   PhoneNumber phone;
   std::string device;
+  bool front = false;  // an operation's front, not offered to legitimate people
 };
 
 // A resume as built for one person (or one fraud template).
@@ -136,10 +139,22 @@ struct Applicant {
   int vpn_brand = -1;
   double vpn_share = 0;
   bool allow_native = false;
+  // A home line shared by a large household (adversarial profile), given now and then.
+  std::optional<PhoneNumber> home_line;
+  std::string home_line_type;
+  double home_line_use = 0;
 };
 
 struct Household {
   std::vector<Applicant> members;
+};
+
+// Where a household lives, and the naming traditions of its country.
+struct HomeBase {
+  std::size_t locale = 0;
+  Address home;
+  std::size_t isp = 0;
+  std::vector<double> origin_weights;
 };
 
 struct Facilitator {
@@ -177,6 +192,7 @@ struct Operation {
   int email_pattern = 0;
   std::size_t vpn_brand = 0;
   std::string front_agency;
+  int front_agency_idx = -1;    // its entry in agencies_ (adversarial profile)
   std::int64_t personas = 0;
   std::map<std::size_t, std::string> hired_logins;  // company -> login of a hired persona
 };
@@ -356,7 +372,11 @@ std::string ResumeText(const Resume& resume, const std::string& name, const std:
 class WorldBuilder {
  public:
   WorldBuilder(const WorldConfig& config, std::filesystem::path out_dir, const ProgressFn& progress)
-      : catalog_(GetCatalog()), config_(config), out_dir_(std::move(out_dir)), progress_(progress) {}
+      : catalog_(GetCatalog()),
+        config_(config),
+        realism_(DrawRealism(config.profile, config.seed)),
+        out_dir_(std::move(out_dir)),
+        progress_(progress) {}
 
   Status Run(WorldSummary* summary);
 
@@ -364,10 +384,20 @@ class WorldBuilder {
   // Setup.
   void BuildCompanies();
   void BuildAgencies();
+  void BuildFrontAgencies();
   void BuildOperations();
+  void FillOperation(Operation& op, std::size_t op_idx, Rng& rng) const;
+  void BuildCells();
 
   // Legitimate population.
   Household MakeHousehold(std::uint64_t household_idx) const;
+  Household MakeLargeHousehold(std::uint64_t household_idx) const;
+  HomeBase DrawHomeBase(Rng& rng) const;
+  std::size_t DrawNameSet(const HomeBase& base, Rng& rng) const;
+  void FinishMembers(Household& household, std::uint64_t household_idx, Rng& rng) const;
+  void InheritFamilyName(PersonName& member, const PersonName& parent) const;
+  bool SharesGivenName(const Household& household, const PersonName& name) const;
+  void AdoptAdversarialName(PersonName& name, Rng& rng) const;
   Applicant MakeAdult(Rng& rng, std::size_t locale, std::size_t name_set, const Address& home, std::size_t isp,
                       int age_low, int age_high) const;
   void EmitHousehold(const Household& household, std::uint64_t household_idx);
@@ -375,6 +405,7 @@ class WorldBuilder {
 
   // Fraud.
   void EmitPersona(Operation& op, std::int64_t persona_idx, Rng& rng);
+  void SubmitThroughFront(Row& row, const Operation& op, const Company& company, Rng& rng) const;
 
   // Shared.
   std::size_t PickCompany(Rng& rng, int locale, bool fraud_target);
@@ -384,7 +415,7 @@ class WorldBuilder {
   std::string NextApplicationId(const Company& company);
   std::string MakeLogin(const Applicant& person, const Company& company);
   void FillAddress(Row& row, const Company& company, const Address& address, Rng& rng) const;
-  void EmitRow(Row& row, std::int64_t when, const Applicant& person, bool fraud);
+  void EmitRow(Row& row, std::int64_t when, const Applicant& person, bool fraud, const Company& company);
   struct SigninPlan {
     std::string login;
     std::string display_name;
@@ -402,6 +433,7 @@ class WorldBuilder {
 
   const Catalog& catalog_;
   WorldConfig config_;
+  Realism realism_;
   std::filesystem::path out_dir_;
   const ProgressFn& progress_;
   std::unique_ptr<IpPlan> ip_plan_;
@@ -417,6 +449,8 @@ class WorldBuilder {
   std::int64_t people_target_ = 0;
   std::int64_t personas_target_ = 0;
   std::uint64_t household_estimate_ = 0;
+  std::int64_t cell_count_ = 0;
+  std::size_t front_agency_base_ = 0;
 
   std::unique_ptr<TimeSortedSpill> app_spill_;
   std::unique_ptr<TimeSortedSpill> signin_spill_;
@@ -465,6 +499,11 @@ void WorldBuilder::BuildCompanies() {
     company.collects_ssn = locale.code == "US" && rng.Chance(0.5);
     company.time_style = static_cast<std::uint8_t>(rng.Below(4));
     company.country_style = static_cast<std::uint8_t>(rng.Below(3));
+    if (realism_.ats_only) {
+      // Its own stream, so the sparse world is the adversarial world with columns emptied.
+      Rng export_rng(DeriveSeed(config_.seed, "company-export", static_cast<std::uint64_t>(company_idx)));
+      company.exports_ip = export_rng.Chance(realism_.ip_company_share);
+    }
     companies_by_locale_[company.locale].push_back(companies_.size());
     sites.push_back(Site{company.locale, company.city});
     companies_.push_back(std::move(company));
@@ -502,19 +541,43 @@ void WorldBuilder::BuildAgencies() {
     if (agency_idx >= catalog_.agency_names.size()) agency.label += " " + std::string(locale.cities[agency.site.city].name);
     agency.slug = Slug(agency.label);
     // Some agencies put their own submissions inbox and office phone on every candidate.
-    agency.own_contact = rng.Chance(0.3);
+    agency.own_contact = rng.Chance(realism_.agency_own_contact);
     agency.inbox = "submissions@" + Slug(catalog_.agency_names[brand]) + "-talent.com";
     agency.phone = MakeMobile(locale, locale.cities[agency.site.city].area_codes, rng);
     agency.device = HexId(rng, 32);
     agencies_by_locale_[agency.site.locale].push_back(agencies_.size());
     agencies_.push_back(std::move(agency));
   }
+  if (realism_.adversarial()) BuildFrontAgencies();
+}
+
+// BuildFrontAgencies makes one front staffing firm per operation (used by those that have one):
+// a US office with its own NAT, inbox and phone, named like the small firms legitimate people
+// use, so neither the `agency:` source nor the name tells a front apart (A14, F2).
+void WorldBuilder::BuildFrontAgencies() {
+  static constexpr std::string_view kSuffixes[] = {"Tech Solutions", "Talent Partners", "IT Consulting",
+                                                   "Staffing Group", "Software Group", "Global Resources"};
+  front_agency_base_ = agencies_.size();
+  const std::size_t us = catalog_.LocaleIndex("US");
+  const Locale& locale = catalog_.locales[us];
+  for (std::int64_t op_idx = 0; op_idx < counts_.operations + cell_count_; ++op_idx) {
+    Rng rng(DeriveSeed(config_.seed, "front-agency", static_cast<std::uint64_t>(op_idx)));
+    Agency agency;
+    agency.front = true;
+    agency.site.locale = static_cast<std::uint16_t>(us);
+    agency.site.city = static_cast<std::uint16_t>(rng.Below(locale.cities.size()));
+    agency.label = std::string(rng.Pick(catalog_.company_words_a)) + " " + std::string(rng.Pick(kSuffixes));
+    agency.slug = Slug(agency.label);
+    agency.own_contact = true;
+    agency.inbox = "submissions@" + agency.slug + "-talent.com";
+    agency.phone = MakeMobile(locale, locale.cities[agency.site.city].area_codes, rng);
+    agency.device = HexId(rng, 32);
+    agencies_.push_back(std::move(agency));
+  }
 }
 
 void WorldBuilder::BuildOperations() {
   const std::int64_t op_count = counts_.operations;
-  const std::size_t us = catalog_.LocaleIndex("US");
-  const Locale& us_locale = catalog_.locales[us];
   // Persona counts per operation: uneven, like real cells (a big one and several small ones).
   std::vector<double> shares;
   Rng split_rng(DeriveSeed(config_.seed, "operation-split", 0));
@@ -537,66 +600,110 @@ void WorldBuilder::BuildOperations() {
     op.care = std::clamp((op_count == 1 ? 0.5 : static_cast<double>(op_idx) / static_cast<double>(op_count - 1)) +
                              (rng.Uniform() - 0.5) * 0.15,
                          0.0, 1.0);
-    const double sloppy = 1.0 - op.care;
-    op.voip_rate = 0.05 + 0.8 * sloppy;
-    op.vpn_rate = 0.1 + 0.55 * sloppy;
-    op.hosting_rate = 0.02 + 0.1 * sloppy;
-    op.direct_rate = 0.04 * sloppy;
-    op.facilitator_rate = std::max(0.05, 1.0 - op.vpn_rate - op.hosting_rate - op.direct_rate - 0.05);
-    op.flag_rate = 0.05 + 0.35 * sloppy;
-    op.idv_pass = 0.3 + 0.5 * op.care;
-    op.front_rate = rng.Chance(0.5) ? 0.1 + 0.25 * rng.Uniform() : 0.0;
-    op.us_hours_share = 0.05 + 0.45 * op.care;
-    op.variant_rate = 0.15 + 0.25 * rng.Uniform();
-    op.victim_address_rate = 0.3 + 0.5 * op.care;
-    op.tz_minutes = rng.Chance(0.6) ? 540 : 480;
-    op.email_pattern = static_cast<int>(rng.Below(4));
-    op.vpn_brand = rng.Chance(0.75) ? 4 : rng.Below(catalog_.vpn_brands.size());  // 4 = Astrill
-    op.email_domains = {"gmail.com", "outlook.com", "hotmail.com", "proton.me", "yahoo.com"};
-    if (op.front_rate > 0) {
-      static constexpr std::string_view kFrontSuffixes[] = {"Tech Solutions", "Dev Partners", "IT Consulting", "Software Group"};
-      op.front_agency = std::string(rng.Pick(catalog_.company_words_a)) + " " + std::string(kFrontSuffixes[rng.Below(4)]);
-    }
-    // Facilitators: US households hosting laptops (documented laptop farms).
-    const int facilitators = static_cast<int>(rng.Range(1, 2 + static_cast<int>(3 * op.care)));
-    for (int fac_idx = 0; fac_idx < facilitators; ++fac_idx) {
-      Facilitator fac;
-      fac.address.locale = us;
-      fac.address.city = rng.Below(us_locale.cities.size());
-      fac.address.street = StreetLine(us_locale, rng);
-      fac.address.postal = FillPattern(us_locale.cities[fac.address.city].postal, rng);
-      fac.line = AddressLine(fac.address);
-      fac.isp = rng.Below(ip_plan_->ResidentialIspCount(us));
-      fac.ip_host = rng.Next();
-      fac.phone = MakeMobile(us_locale, us_locale.cities[fac.address.city].area_codes, rng);
-      op.facilitators.push_back(fac);
-    }
-    const std::size_t pool = static_cast<std::size_t>(std::max<double>(2.0, static_cast<double>(op.personas) * (0.35 + 1.2 * op.care)));
-    for (std::size_t idx = 0; idx < pool; ++idx) {
-      const City& city = rng.Pick(us_locale.cities);
-      PhoneNumber number = MakeMobile(us_locale, city.area_codes, rng);
-      std::string type = "mobile";
-      if (rng.Chance(op.voip_rate)) type = rng.Chance(0.8) ? "nonFixedVoip" : "fixedVoip";
-      op.phone_pool.emplace_back(number, type);
-    }
-    const int templates = static_cast<int>(1 + std::llround(op.care * 6) + rng.Below(2));
-    for (int idx = 0; idx < templates; ++idx) {
-      // Software-heavy, but not only (Okta: finance, healthcare and support roles too).
-      const std::size_t field = rng.Chance(0.75) ? 0 : DrawField(rng);
-      op.templates.push_back(DrawResume(field, static_cast<int>(rng.Range(5, 12)), rng));
-    }
-    const int photos = static_cast<int>(rng.Range(1, 2 + static_cast<int>(4 * op.care)));
-    for (int idx = 0; idx < photos; ++idx) op.photos.push_back(rng.Next());
-    const std::size_t devices = static_cast<std::size_t>(std::max<double>(1.0, static_cast<double>(op.personas) * (0.15 + 0.7 * op.care)));
-    for (std::size_t idx = 0; idx < devices; ++idx) op.devices.push_back(HexId(rng, 32));
-    const int payouts = static_cast<int>(rng.Range(1, 2 + static_cast<int>(3 * op.care)));
-    for (int idx = 0; idx < payouts; ++idx) {
-      op.payouts.push_back(rng.Chance(0.6) ? MakeBankAccount("US", rng)
-                                           : (rng.Chance(0.5) ? "PAYONEER " : "WISE ") + HexId(rng, 4) + std::to_string(rng.Range(100000, 999999)));
-    }
-    for (int idx = 0; idx < 3; ++idx) op.github_pool.push_back(std::string(rng.Pick(catalog_.company_words_a)) + "dev" + std::to_string(rng.Range(10, 99)));
+    FillOperation(op, static_cast<std::size_t>(op_idx), rng);
     operations_.push_back(std::move(op));
   }
+}
+
+// FillOperation draws everything of an operation after its size and carefulness.
+void WorldBuilder::FillOperation(Operation& op, std::size_t op_idx, Rng& rng) const {
+  const std::size_t us = catalog_.LocaleIndex("US");
+  const Locale& us_locale = catalog_.locales[us];
+  const double sloppy = 1.0 - op.care;
+  op.voip_rate = 0.05 + 0.8 * sloppy;
+  op.vpn_rate = 0.1 + 0.55 * sloppy;
+  op.hosting_rate = 0.02 + 0.1 * sloppy;
+  op.direct_rate = 0.04 * sloppy;
+  op.facilitator_rate = std::max(0.05, 1.0 - op.vpn_rate - op.hosting_rate - op.direct_rate - 0.05);
+  op.flag_rate = 0.05 + 0.35 * sloppy;
+  op.idv_pass = 0.3 + 0.5 * op.care;
+  op.front_rate = rng.Chance(realism_.front_operation_share)
+                      ? realism_.front_rate_low + realism_.front_rate_span * rng.Uniform()
+                      : 0.0;
+  op.us_hours_share = 0.05 + 0.45 * op.care;
+  op.variant_rate = 0.15 + 0.25 * rng.Uniform();
+  op.victim_address_rate = 0.3 + 0.5 * op.care;
+  op.tz_minutes = rng.Chance(0.6) ? 540 : 480;
+  op.email_pattern = static_cast<int>(rng.Below(4));
+  op.vpn_brand = rng.Chance(0.75) ? 4 : rng.Below(catalog_.vpn_brands.size());  // 4 = Astrill
+  op.email_domains = {"gmail.com", "outlook.com", "hotmail.com", "proton.me", "yahoo.com"};
+  if (op.front_rate > 0) {
+    static constexpr std::string_view kFrontSuffixes[] = {"Tech Solutions", "Dev Partners", "IT Consulting", "Software Group"};
+    op.front_agency = std::string(rng.Pick(catalog_.company_words_a)) + " " + std::string(kFrontSuffixes[rng.Below(4)]);
+    if (realism_.adversarial()) {
+      op.front_agency_idx = static_cast<int>(front_agency_base_ + op_idx);
+      op.front_agency = agencies_[static_cast<std::size_t>(op.front_agency_idx)].label;
+    }
+  }
+  // Facilitators: US households hosting laptops (documented laptop farms).
+  const int facilitators = static_cast<int>(rng.Range(1, 2 + static_cast<int>(3 * op.care)));
+  for (int fac_idx = 0; fac_idx < facilitators; ++fac_idx) {
+    Facilitator fac;
+    fac.address.locale = us;
+    fac.address.city = rng.Below(us_locale.cities.size());
+    fac.address.street = StreetLine(us_locale, rng);
+    fac.address.postal = FillPattern(us_locale.cities[fac.address.city].postal, rng);
+    fac.line = AddressLine(fac.address);
+    fac.isp = rng.Below(ip_plan_->ResidentialIspCount(us));
+    fac.ip_host = rng.Next();
+    fac.phone = MakeMobile(us_locale, us_locale.cities[fac.address.city].area_codes, rng);
+    op.facilitators.push_back(fac);
+  }
+  const std::size_t pool = static_cast<std::size_t>(std::max<double>(2.0, static_cast<double>(op.personas) * (0.35 + 1.2 * op.care)));
+  for (std::size_t idx = 0; idx < pool; ++idx) {
+    const City& city = rng.Pick(us_locale.cities);
+    PhoneNumber number = MakeMobile(us_locale, city.area_codes, rng);
+    std::string type = "mobile";
+    if (rng.Chance(op.voip_rate)) type = rng.Chance(0.8) ? "nonFixedVoip" : "fixedVoip";
+    op.phone_pool.emplace_back(number, type);
+  }
+  const int templates = static_cast<int>(1 + std::llround(op.care * 6) + rng.Below(2));
+  for (int idx = 0; idx < templates; ++idx) {
+    // Software-heavy, but not only (Okta: finance, healthcare and support roles too).
+    const std::size_t field = rng.Chance(0.75) ? 0 : DrawField(rng);
+    op.templates.push_back(DrawResume(field, static_cast<int>(rng.Range(5, 12)), rng));
+  }
+  const int photos = static_cast<int>(rng.Range(1, 2 + static_cast<int>(4 * op.care)));
+  for (int idx = 0; idx < photos; ++idx) op.photos.push_back(rng.Next());
+  const std::size_t devices = static_cast<std::size_t>(std::max<double>(1.0, static_cast<double>(op.personas) * (0.15 + 0.7 * op.care)));
+  for (std::size_t idx = 0; idx < devices; ++idx) op.devices.push_back(HexId(rng, 32));
+  const int payouts = static_cast<int>(rng.Range(1, 2 + static_cast<int>(3 * op.care)));
+  for (int idx = 0; idx < payouts; ++idx) {
+    op.payouts.push_back(rng.Chance(0.6) ? MakeBankAccount("US", rng)
+                                         : (rng.Chance(0.5) ? "PAYONEER " : "WISE ") + HexId(rng, 4) + std::to_string(rng.Range(100000, 999999)));
+  }
+  for (int idx = 0; idx < 3; ++idx) op.github_pool.push_back(std::string(rng.Pick(catalog_.company_words_a)) + "dev" + std::to_string(rng.Range(10, 99)));
+}
+
+// BuildCells adds the adversarial profile's small cells: three or four personas behind one
+// facilitator, sharing one or two phones, one device, one payout account, one base photo and
+// the facilitator's address and line (section 2.2: the Jan 2025 indictment's two workers and
+// three facilitators; DOJ laptop farms). They come on top of --personas.
+void WorldBuilder::BuildCells() {
+  for (std::int64_t cell_idx = 0; cell_idx < cell_count_; ++cell_idx) {
+    Rng rng(DeriveSeed(config_.seed, "cell", static_cast<std::uint64_t>(cell_idx)));
+    Operation op;
+    const std::size_t op_idx = operations_.size();
+    char id[16];
+    std::snprintf(id, sizeof id, "op-%02d", static_cast<int>(op_idx + 1));
+    op.id = id;
+    op.personas = rng.Range(3, 4);
+    op.care = rng.Uniform();
+    FillOperation(op, op_idx, rng);
+    op.facilitators.resize(1);
+    op.phone_pool.resize(1 + rng.Below(2));
+    op.devices.resize(1);
+    op.payouts.resize(1);
+    op.photos.resize(1);
+    op.victim_address_rate = 0;  // every persona gives the facilitator's address
+    op.vpn_rate = 0.05 + 0.2 * rng.Uniform();
+    op.hosting_rate = 0.02;
+    op.direct_rate = 0.01;
+    op.facilitator_rate = 1.0 - op.vpn_rate - op.hosting_rate - op.direct_rate - 0.05;
+    operations_.push_back(std::move(op));
+  }
+  counts_.operations += cell_count_;
+  counts_.cells = cell_count_;
 }
 
 std::size_t WorldBuilder::PickCompany(Rng& rng, int locale, bool fraud_target) {
@@ -670,7 +777,17 @@ void WorldBuilder::FillAddress(Row& row, const Company& company, const Address& 
   row[kCountry] = CountryText(company, address.locale);
 }
 
-void WorldBuilder::EmitRow(Row& row, std::int64_t when, const Applicant& person, bool fraud) {
+void WorldBuilder::EmitRow(Row& row, std::int64_t when, const Applicant& person, bool fraud, const Company& company) {
+  if (realism_.ats_only) {
+    // A typical ATS export: none of these columns, and the submission IP only where the
+    // career site logs it.
+    for (const Col col : {kDateOfBirth, kPhotoHash, kNationalId, kDeviceId}) row[col].clear();
+    if (!company.exports_ip) row[kIpAddress].clear();
+  }
+  if (StartsWith(row[kSource], "agency:")) {
+    ++counts_.agency_applications;
+    if (fraud) ++counts_.front_applications;
+  }
   line_.clear();
   for (std::size_t col = 0; col < kColumnCount; ++col) {
     if (col) line_.push_back(',');
@@ -695,6 +812,7 @@ Applicant WorldBuilder::MakeAdult(Rng& rng, std::size_t locale_idx, std::size_t 
   person.home = home;
   person.isp = isp;
   person.name = DrawName(catalog_, name_set, rng);
+  if (realism_.adversarial()) AdoptAdversarialName(person.name, rng);
   const int age = static_cast<int>(rng.Range(age_low, age_high));
   person.dob = CivilDate{2024 - age, static_cast<int>(rng.Range(1, 12)), static_cast<int>(rng.Range(1, 28))};
   if (locale.code == "US") person.ssn = MakeSsn(rng);
@@ -770,7 +888,7 @@ Applicant WorldBuilder::MakeAdult(Rng& rng, std::size_t locale_idx, std::size_t 
     if (!local.empty()) person.employer = static_cast<int>(local[rng.Skewed(local.size(), 2.0)]);
   }
   const auto& local_agencies = agencies_by_locale_[locale_idx];
-  if (!local_agencies.empty() && rng.Chance(0.09)) {
+  if (!local_agencies.empty() && rng.Chance(realism_.agency_share)) {
     person.agency = static_cast<int>(local_agencies[rng.Below(local_agencies.size())]);
   }
   // Legitimate VPN users; in China most people reaching foreign sites need one (Astrill is popular).
@@ -779,23 +897,40 @@ Applicant WorldBuilder::MakeAdult(Rng& rng, std::size_t locale_idx, std::size_t 
     person.vpn_brand = locale.code == "CN" && rng.Chance(0.5) ? 4 : static_cast<int>(rng.Below(catalog_.vpn_brands.size()));
     person.vpn_share = 0.3 + 0.7 * rng.Uniform();
   }
+  // Korean homes take an internet phone (070) with their broadband; some give it on forms.
+  if (realism_.adversarial() && locale.code == "KR" && rng.Chance(realism_.kr_internet_phone)) {
+    person.phones.front() = MakeKoreanInternetPhone(rng);
+    person.line_type = "fixedVoip";
+  }
   return person;
+}
+
+// AdoptAdversarialName gives some Korean and Chinese people a name close to a listed DPRK
+// individual's, and some more East Asian people an English given name they use beside their
+// own ("Eric Xu" and "Yang Xu", one person).
+void WorldBuilder::AdoptAdversarialName(PersonName& name, Rng& rng) const {
+  const std::string_view set_id = catalog_.name_sets[name.name_set].id;
+  const bool korean = set_id == "korean";
+  const bool chinese = set_id == "chinese";
+  if ((korean && rng.Chance(realism_.near_listed_korean)) || (chinese && rng.Chance(realism_.near_listed_chinese))) {
+    NearListedName near = DrawNearListedName(chinese, rng);
+    name.given_text = std::move(near.given);
+    name.family_text = std::move(near.family);
+  }
+  if ((korean || chinese || set_id == "vietnamese") && name.english_given.empty() &&
+      rng.Chance(realism_.extra_english_name)) {
+    name.english_given = std::string(rng.Pick(catalog_.english_given_names));
+  }
 }
 
 Household WorldBuilder::MakeHousehold(std::uint64_t household_idx) const {
   Rng rng(DeriveSeed(config_.seed, "household", household_idx));
   Household household;
-  const std::size_t locale_idx = rng.PickWeighted(locale_weights_);
-  const Locale& locale = catalog_.locales[locale_idx];
-  Address home;
-  home.locale = locale_idx;
-  home.city = rng.Skewed(locale.cities.size(), 1.6);
-  home.street = StreetLine(locale, rng);
-  home.postal = FillPattern(locale.cities[home.city].postal, rng);
-  const std::size_t isp = rng.Below(ip_plan_->ResidentialIspCount(locale_idx));
-  std::vector<double> origin_weights;
-  for (const auto& [set_id, weight] : locale.name_origins) origin_weights.push_back(weight);
-  const std::size_t name_set = catalog_.NameSetIndex(locale.name_origins[rng.PickWeighted(origin_weights)].first);
+  const HomeBase base = DrawHomeBase(rng);
+  const std::size_t locale_idx = base.locale;
+  const Address& home = base.home;
+  const std::size_t isp = base.isp;
+  const std::size_t name_set = DrawNameSet(base, rng);
   const double kind = rng.Uniform();
   // 60% live alone, 25% are couples/families, 15% share with roommates.
   int size = 1;
@@ -812,38 +947,130 @@ Household WorldBuilder::MakeHousehold(std::uint64_t household_idx) const {
   for (int member_idx = 1; member_idx < size; ++member_idx) {
     if (family) {
       const bool child = member_idx >= 2;
-      Applicant member = MakeAdult(rng, locale_idx, rng.Chance(0.85) ? name_set : catalog_.NameSetIndex(locale.name_origins[rng.PickWeighted(origin_weights)].first), home, isp, child ? 18 : 22, child ? 25 : 62);
+      Applicant member = MakeAdult(rng, locale_idx, rng.Chance(0.85) ? name_set : DrawNameSet(base, rng), home, isp, child ? 18 : 22, child ? 25 : 62);
       if (member.name.name_set == name_set && (child || rng.Chance(0.6))) {
         if (!child) member.name.maiden_family = FamilyLatin(catalog_, member.name);
-        member.name.family = household.members[0].name.family;
+        InheritFamilyName(member.name, household.members[0].name);
       }
       if (!child && rng.Chance(0.15)) member.payout = household.members[0].payout;  // joint account
       if (rng.Chance(0.05)) member.phones.front() = household.members[0].phones.front();  // family phone
       household.members.push_back(std::move(member));
     } else {
-      household.members.push_back(MakeAdult(rng, locale_idx,
-                                            catalog_.NameSetIndex(locale.name_origins[rng.PickWeighted(origin_weights)].first),
-                                            home, isp, 20, 35));
+      household.members.push_back(MakeAdult(rng, locale_idx, DrawNameSet(base, rng), home, isp, 20, 35));
     }
     if (shares_device) household.members.back().devices.front() = shared_device;
   }
   if (shares_device) household.members.front().devices.front() = shared_device;
+  FinishMembers(household, household_idx, rng);
+  return household;
+}
+
+HomeBase WorldBuilder::DrawHomeBase(Rng& rng) const {
+  HomeBase base;
+  base.locale = rng.PickWeighted(locale_weights_);
+  const Locale& locale = catalog_.locales[base.locale];
+  base.home.locale = base.locale;
+  base.home.city = rng.Skewed(locale.cities.size(), 1.6);
+  base.home.street = StreetLine(locale, rng);
+  base.home.postal = FillPattern(locale.cities[base.home.city].postal, rng);
+  base.isp = rng.Below(ip_plan_->ResidentialIspCount(base.locale));
+  for (const auto& [set_id, weight] : locale.name_origins) base.origin_weights.push_back(weight);
+  return base;
+}
+
+std::size_t WorldBuilder::DrawNameSet(const HomeBase& base, Rng& rng) const {
+  const Locale& locale = catalog_.locales[base.locale];
+  return catalog_.NameSetIndex(locale.name_origins[rng.PickWeighted(base.origin_weights)].first);
+}
+
+// FinishMembers numbers the members, gives them the household's home connection and moves 15%
+// of them from an older address.
+void WorldBuilder::FinishMembers(Household& household, std::uint64_t household_idx, Rng& rng) const {
   for (std::size_t member_idx = 0; member_idx < household.members.size(); ++member_idx) {
     Applicant& member = household.members[member_idx];
+    const Locale& locale = catalog_.locales[member.home.locale];
     member.person_id = "P" + std::to_string(household_idx) + "-" + std::to_string(member_idx + 1);
     member.ip_seed = MixBits(household_idx * 0x9E37 + 17);  // one home connection per household
     if (rng.Chance(0.15)) {
-      Address old = home;
+      Address old = member.home;
       old.city = rng.Below(locale.cities.size());
       old.street = StreetLine(locale, rng);
       old.postal = FillPattern(locale.cities[old.city].postal, rng);
       member.old_home = old;
     }
   }
+}
+
+bool WorldBuilder::SharesGivenName(const Household& household, const PersonName& name) const {
+  const std::string given = GivenLatin(catalog_, name);
+  return std::any_of(household.members.begin(), household.members.end(),
+                     [&](const Applicant& member) { return GivenLatin(catalog_, member.name) == given; });
+}
+
+void WorldBuilder::InheritFamilyName(PersonName& member, const PersonName& parent) const {
+  member.family = parent.family;
+  member.family_text = parent.family_text;
+  // A near-listed given name (a name outside the tables) needs the family name as text.
+  if (!member.given_text.empty() && member.family_text.empty()) member.family_text = FamilyLatin(catalog_, parent);
+}
+
+// MakeLargeHousehold draws a household of 5-8 applicants (adversarial profile): a family of
+// parents, adult children and a relative, or unrelated flatmates. Each has their own name,
+// date of birth, e-mails, phone and payout account; they share the address and the home IP,
+// sometimes a home line and a family computer. Streams apart from MakeHousehold's.
+Household WorldBuilder::MakeLargeHousehold(std::uint64_t household_idx) const {
+  Rng rng(DeriveSeed(config_.seed, "large-household", household_idx));
+  Household household;
+  const HomeBase base = DrawHomeBase(rng);
+  const std::size_t locale_idx = base.locale;
+  const Locale& locale = catalog_.locales[locale_idx];
+  const Address& home = base.home;
+  const std::size_t isp = base.isp;
+  const std::size_t name_set = DrawNameSet(base, rng);
+  const std::vector<double> size_weights(realism_.large_size_weights.begin(), realism_.large_size_weights.end());
+  const int size = 5 + static_cast<int>(rng.PickWeighted(size_weights));
+  const bool flatmates = rng.Chance(realism_.flatmate_share);
+  // Korean and Chinese wives keep their own family name.
+  const std::string_view set_id = catalog_.name_sets[name_set].id;
+  const bool keeps_name = set_id == "korean" || set_id == "chinese";
+  for (int member_idx = 0; member_idx < size; ++member_idx) {
+    if (flatmates) {
+      household.members.push_back(MakeAdult(rng, locale_idx, DrawNameSet(base, rng), home, isp, 20, 40));
+      continue;
+    }
+    const bool parent = member_idx < 2;
+    const bool relative = member_idx >= 6;  // an aunt, a cousin, a grandparent
+    const bool older = parent || relative;
+    Applicant member = MakeAdult(rng, locale_idx, name_set, home, isp, older ? 38 : 18, older ? 66 : 32);
+    // Common names are drawn often; siblings still do not share a given name.
+    for (int attempt = 0; attempt < 8 && SharesGivenName(household, member.name); ++attempt) {
+      member = MakeAdult(rng, locale_idx, name_set, home, isp, older ? 38 : 18, older ? 66 : 32);
+    }
+    const bool spouse = member_idx == 1;
+    if (member_idx > 0 && !relative && !(spouse && (keeps_name || rng.Chance(0.4)))) {
+      if (spouse) member.name.maiden_family = FamilyLatin(catalog_, member.name);
+      InheritFamilyName(member.name, household.members[0].name);
+    }
+    household.members.push_back(std::move(member));
+  }
+  std::string line_type;
+  const std::optional<PhoneNumber> home_line =
+      rng.Chance(realism_.household_line) ? MakeHomeLine(locale, locale.cities[home.city].area_codes, rng, &line_type) : std::nullopt;
+  const std::string computer = HexId(rng, 32);
+  const bool shares_computer = rng.Chance(realism_.family_computer);
+  for (Applicant& member : household.members) {
+    member.home_line = home_line;
+    member.home_line_type = line_type;
+    member.home_line_use = realism_.household_line_use;
+    // The family computer is one of the devices each member applies from.
+    if (shares_computer) member.devices.insert(member.devices.begin(), computer);
+  }
+  FinishMembers(household, household_idx, rng);
   return household;
 }
 
 void WorldBuilder::EmitHousehold(const Household& household, std::uint64_t household_idx) {
+  if (household.members.size() >= 5) ++counts_.large_households;
   for (std::size_t member_idx = 0; member_idx < household.members.size(); ++member_idx) {
     Rng rng(DeriveSeed(config_.seed, "applications", household_idx * 8 + member_idx));
     EmitLegitApplications(household.members[member_idx], rng);
@@ -913,6 +1140,11 @@ void WorldBuilder::EmitLegitApplications(const Applicant& person, Rng& rng) {
     if (rng.Chance(0.04)) email[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(email[0])));
     const PhoneNumber& phone = person.phones[person.phones.size() > 1 && older_half ? 1 : 0];
     std::string phone_text = FormatPhone(phone, rng.Chance(0.8) ? person.phone_style : rng.Next());
+    std::string_view line_type = person.line_type;
+    if (person.home_line && rng.Chance(person.home_line_use)) {
+      phone_text = FormatPhone(*person.home_line, person.phone_style);
+      line_type = person.home_line_type;
+    }
     // Staffing agency submissions.
     const Agency* agency = nullptr;
     if (person.agency >= 0 && rng.Chance(0.6)) agency = &agencies_[static_cast<std::size_t>(person.agency)];
@@ -923,7 +1155,7 @@ void WorldBuilder::EmitLegitApplications(const Applicant& person, Rng& rng) {
     row[kEmail] = rng.Chance(0.02) ? "" : email;
     row[kPhone] = rng.Chance(0.05) ? "" : phone_text;
     if (company.phone_lookup && !row[kPhone].empty()) {
-      row[kPhoneLineType] = rng.Chance(0.03) ? "unknown" : (agency && agency->own_contact ? "landline" : person.line_type);
+      row[kPhoneLineType] = rng.Chance(0.03) ? "unknown" : (agency && agency->own_contact ? "landline" : line_type);
     }
     if (company.collects_dob && rng.Chance(0.9)) row[kDateOfBirth] = FormatDate(person.dob);
     FillAddress(row, company, address, rng);
@@ -1036,7 +1268,7 @@ void WorldBuilder::EmitLegitApplications(const Applicant& person, Rng& rng) {
       plan.user_agent = rng.Below(7);
       EmitSignins(plan, rng);
     }
-    EmitRow(row, when, person, false);
+    EmitRow(row, when, person, false, company);
   }
 }
 
@@ -1205,6 +1437,7 @@ void WorldBuilder::EmitPersona(Operation& op, std::int64_t persona_idx, Rng& rng
           break;
       }
     }
+    if (via_front && realism_.adversarial()) SubmitThroughFront(row, op, company, rng);
     if (company.collects_links) {
       if (rng.Chance(0.85)) row[kLinkedin] = rng.Chance(0.5) ? "https://www.linkedin.com/in/" + persona.linkedin : persona.linkedin;
       if (persona.resume.field == 0 && rng.Chance(0.7)) row[kGithub] = rng.Chance(0.6) ? "https://github.com/" + persona.github : persona.github;
@@ -1275,9 +1508,25 @@ void WorldBuilder::EmitPersona(Operation& op, std::int64_t persona_idx, Rng& rng
       plan.user_agent = rng.Below(7);
       EmitSignins(plan, rng);
     }
-    EmitRow(row, when, persona, true);
+    EmitRow(row, when, persona, true, company);
   }
   ++counts_.personas;
+}
+
+// SubmitThroughFront makes a front-agency submission look like a real agency's: sent from the
+// front's office NAT and, now and then, with its inbox and phone. The persona's device, photo
+// and (at hire) the operation's payout account stay: the front relays, it does not replace them.
+void WorldBuilder::SubmitThroughFront(Row& row, const Operation& op, const Company& company, Rng& rng) const {
+  const auto front_idx = static_cast<std::size_t>(op.front_agency_idx);
+  const Agency& front = agencies_[front_idx];
+  if (company.collects_ip && rng.Chance(realism_.front_office_ip)) {
+    row[kIpAddress] = IpPlan::AddressIn(ip_plan_->Agency(front_idx), rng.Below(4));
+  }
+  if (rng.Chance(realism_.front_contact)) {
+    row[kEmail] = front.inbox;
+    if (!row[kPhone].empty()) row[kPhone] = FormatPhone(front.phone, 1);
+    if (!row[kPhoneLineType].empty()) row[kPhoneLineType] = "landline";
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1373,6 +1622,13 @@ Status WorldBuilder::Run(WorldSummary* summary) {
   counts_.personas = 0;
   // Small worlds keep a few operations so careful and sloppy cells both exist.
   counts_.operations = std::min(scaled(config_.operations, kDefaultOperations, 3), personas_target_);
+  // Small cells scale with the personas, at least one in an adversarial world.
+  if (realism_.cells_per_130_personas > 0) {
+    cell_count_ = std::max<std::int64_t>(
+        1, std::llround(realism_.cells_per_130_personas * static_cast<double>(personas_target_) / 130.0));
+  }
+  // People living in large households (adversarial profile); the rest as in the default world.
+  const std::int64_t large_people = std::llround(static_cast<double>(people_target_) * realism_.large_household_people);
   if (counts_.companies > 50'000'000 || people_target_ > 200'000'000) return InvalidInput("world too large");
   std::error_code ec;
   std::filesystem::create_directories(out_dir_, ec);
@@ -1387,8 +1643,9 @@ Status WorldBuilder::Run(WorldSummary* summary) {
   {
     // Households hold ~1.8 people on average; victims of identity theft are drawn among the
     // households that will certainly be generated.
-    household_estimate_ = static_cast<std::uint64_t>(std::max<std::int64_t>(1, people_target_ * 10 / 19));
+    household_estimate_ = static_cast<std::uint64_t>(std::max<std::int64_t>(1, (people_target_ - large_people) * 10 / 19));
     BuildOperations();
+    BuildCells();
   }
 
   app_spill_ = std::make_unique<TimeSortedSpill>(out_dir_, "applications", kWorldStart, kWorldEnd, 7 * kDay);
@@ -1404,12 +1661,15 @@ Status WorldBuilder::Run(WorldSummary* summary) {
 
   // Legitimate households, then the operations' personas (output is re-sorted by time anyway).
   std::uint64_t household_idx = 0;
-  while (counts_.people < people_target_) {
-    Household household = MakeHousehold(household_idx);
-    const std::int64_t room = people_target_ - counts_.people;
-    if (static_cast<std::int64_t>(household.members.size()) > room) household.members.resize(static_cast<std::size_t>(room));
-    EmitHousehold(household, household_idx);
-    ++household_idx;
+  for (const bool large : {false, true}) {
+    const std::int64_t target = large ? people_target_ : people_target_ - large_people;
+    while (counts_.people < target) {
+      Household household = large ? MakeLargeHousehold(household_idx) : MakeHousehold(household_idx);
+      const std::int64_t room = target - counts_.people;
+      if (static_cast<std::int64_t>(household.members.size()) > room) household.members.resize(static_cast<std::size_t>(room));
+      EmitHousehold(household, household_idx);
+      ++household_idx;
+    }
   }
   std::int64_t persona_idx = 0;
   for (Operation& op : operations_) {
@@ -1461,6 +1721,7 @@ Status WorldBuilder::Run(WorldSummary* summary) {
   }
   CC_RETURN_IF_ERROR(ip_plan_->WriteRanges(out_dir_ / "ip_ranges.csv"));
   counts_.ip_ranges = static_cast<std::int64_t>(ip_plan_->RangeCount());
+  counts_.realism = realism_;
   counts_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (summary) *summary = counts_;
   return Ok();

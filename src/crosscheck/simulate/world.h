@@ -18,6 +18,7 @@
 #include <string_view>
 
 #include "crosscheck/common/error.h"
+#include "crosscheck/simulate/profile.h"
 
 namespace crosscheck::simulate {
 
@@ -30,6 +31,9 @@ struct WorldConfig {
   std::int64_t operations = 0;  // fraudulent operations; default 7
   std::int64_t personas = 0;    // fraudulent personas; default 130 (Okta: >130 identities)
   double scale = 1.0;
+  // Which world (simulate/profile.h); the default profile's world is the same for every
+  // release, byte for byte.
+  Profile profile = Profile::kDefault;
 };
 
 // WorldSummary counts what GenerateWorld wrote.
@@ -44,6 +48,11 @@ struct WorldSummary {
   std::int64_t fraud_hires = 0;
   std::int64_t signin_events = 0;
   std::int64_t ip_ranges = 0;
+  std::int64_t large_households = 0;     // legitimate households of 5 or more applicants
+  std::int64_t agency_applications = 0;  // rows with source agency:<name>
+  std::int64_t front_applications = 0;   // of those, fraudulent (an operation's front agency)
+  std::int64_t cells = 0;                // small cells among the operations
+  Realism realism;                       // the rates this world was drawn with
   double seconds = 0;
 };
 
