@@ -1,5 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <string>
+
+#include "crosscheck/common/column_names.h"
+#include "crosscheck/common/csv_writer.h"
 #include "crosscheck/common/error.h"
 #include "crosscheck/common/strings.h"
 #include "crosscheck/common/time.h"
@@ -63,4 +68,56 @@ TEST(Error, RendersCodeMessageAndContext) {
 }
 
 }  // namespace
+TEST(CsvWriter, NeutralizesFormulaCellsButKeepsNumbers) {
+  struct Case {
+    const char* field;
+    const char* report;    // as written with CellPolicy::kReport
+  };
+  const Case cases[] = {
+      {"=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""},
+      {"+1 415 555 0100", "'+1 415 555 0100"},
+      {"-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0"},
+      {"@SUM(A1)", "'@SUM(A1)"},
+      {"\tx", "'\tx"},
+      {"\rx", "\"'\rx\""},
+      {"=1,2", "\"'=1,2\""},
+      {"-3.25", "-3.25"},
+      {"+0.5", "+0.5"},
+      {"-1e-05", "-1e-05"},
+      {"-", "'-"},
+      {"a-1", "a-1"},
+      {"", ""},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.field);
+    std::string report;
+    CsvWriter::AppendField(report, c.field);
+    EXPECT_EQ(report, c.report);
+  }
+  std::string verbatim;  // data files crosscheck reads back keep their values
+  CsvWriter::AppendField(verbatim, "+1 415 555 0100", CellPolicy::kVerbatim);
+  EXPECT_EQ(verbatim, "+1 415 555 0100");
+}
+
+TEST(ColumnNames, ClassifiesExportHeaders) {
+  struct Case {
+    const char* header;
+    std::optional<ColumnKind> kind;
+  };
+  const Case cases[] = {
+      {"Email Address", ColumnKind::kEmail},   {"Phone Number", ColumnKind::kPhone},
+      {"Date of Birth", ColumnKind::kBirthDate}, {"Applied Date", ColumnKind::kDate},
+      {"Zip", ColumnKind::kPostalCode},        {"First Name", ColumnKind::kGivenName},
+      {"lastName", ColumnKind::kSurname},    {"Last Name", ColumnKind::kSurname},
+      {"State", ColumnKind::kRegion},          {"Country", ColumnKind::kCountry},
+      {"LinkedIn Profile", ColumnKind::kLinkedin}, {"Resume", ColumnKind::kResume},
+      {"Full Name", ColumnKind::kFullName},    {"Candidate ID", ColumnKind::kIdentifier},
+      {"Kandidat", std::nullopt},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.header);
+    EXPECT_EQ(ClassifyColumnName(c.header), c.kind);
+  }
+}
+
 }  // namespace crosscheck

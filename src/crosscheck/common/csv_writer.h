@@ -1,10 +1,13 @@
 // CsvWriter writes RFC 4180 CSV: fields holding a comma, quote, CR or LF are quoted and
-// quotes doubled; rows end with LF.
+// quotes doubled; rows end with LF. Report cells are safe to open in a spreadsheet: a cell
+// starting with = + - @ TAB or CR that is not a plain number gets a leading ' (OWASP "CSV
+// Injection"), so "=HYPERLINK(...)" from an input shows as text; -3.25 stays a number.
 //
 //   CC_ASSIGN_OR_RETURN(CsvWriter writer, CsvWriter::Open(dir / "personas.csv"));
 //   writer.WriteRow({"application_id", "persona_id"});
 #pragma once
 
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -16,10 +19,15 @@
 
 namespace crosscheck {
 
+// CellPolicy: kReport neutralizes formula-like cells (for files people open); kVerbatim
+// writes values unchanged (for data files crosscheck reads back: a simulated applications.csv,
+// where "+1 415 555 0100" must stay a phone number).
+enum class CellPolicy : std::uint8_t { kReport, kVerbatim };
+
 class CsvWriter {
  public:
   // Open creates or truncates path. kInvalidInput when it cannot be created.
-  static Result<CsvWriter> Open(const std::filesystem::path& path);
+  static Result<CsvWriter> Open(const std::filesystem::path& path, CellPolicy policy = CellPolicy::kReport);
 
   // WriteRow writes one record.
   void WriteRow(const std::vector<std::string>& fields);
@@ -31,8 +39,12 @@ class CsvWriter {
   // Close flushes and closes; kInvalidInput when the write failed (disk full).
   Status Close();
 
-  // AppendField appends one escaped field to out (exposed for writers that build rows).
-  static void AppendField(std::string& out, std::string_view field);
+  // AppendField appends one escaped field to out (exposed for writers that build rows); with
+  // kReport a formula-like cell gets its leading ' (see the file comment).
+  static void AppendField(std::string& out, std::string_view field, CellPolicy policy = CellPolicy::kReport);
+  // IsFormulaLike says whether a spreadsheet could run `field` as a formula: it starts with
+  // = + - @ TAB or CR and is not a plain decimal number such as -0.75 or +1e-3.
+  static bool IsFormulaLike(std::string_view field);
 
  private:
   struct FileCloser {
@@ -40,12 +52,13 @@ class CsvWriter {
       if (file) std::fclose(file);
     }
   };
-  explicit CsvWriter(std::FILE* file, std::filesystem::path path)
-      : file_(file), path_(std::move(path)) {}
+  CsvWriter(std::FILE* file, std::filesystem::path path, CellPolicy policy)
+      : file_(file), path_(std::move(path)), policy_(policy) {}
   void WriteLine(const std::string& line);
 
   std::unique_ptr<std::FILE, FileCloser> file_;
   std::filesystem::path path_;
+  CellPolicy policy_ = CellPolicy::kReport;
   std::string buffer_;
 };
 

@@ -6,6 +6,7 @@ const char* IssueSeverityName(IssueSeverity severity) {
   switch (severity) {
     case IssueSeverity::kRowSkipped: return "row_skipped";
     case IssueSeverity::kFieldIgnored: return "field_ignored";
+    case IssueSeverity::kFieldRepaired: return "field_repaired";
     case IssueSeverity::kFileError: return "file_error";
   }
   return "row_skipped";

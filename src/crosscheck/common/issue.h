@@ -18,6 +18,7 @@ namespace crosscheck {
 enum class IssueSeverity : std::uint8_t {
   kRowSkipped,    // the record was not used
   kFieldIgnored,  // the record was used; this field was treated as unknown
+  kFieldRepaired, // the record was used; this field was cut to the limit or had bad bytes replaced
   kFileError,     // the file could not be read further
 };
 

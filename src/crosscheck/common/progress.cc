@@ -16,6 +16,12 @@ Progress::Progress(std::string label, bool enabled)
 
 void Progress::SetGlobalQuiet(bool quiet) { g_quiet = quiet; }
 
+void Progress::Note(std::string_view message) {
+  if (g_quiet) return;
+  // One fprintf per note: stderr is unbuffered, and one call keeps concurrent notes whole.
+  std::fprintf(stderr, "crosscheck: %.*s\n", static_cast<int>(message.size()), message.data());
+}
+
 void Progress::Tick(std::uint64_t count) {
   if (!enabled_ || g_quiet) return;
   if ((count & 0x3FF) != 0) return;  // check the clock only every 1024 items

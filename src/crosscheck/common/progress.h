@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace crosscheck {
 
@@ -16,8 +17,11 @@ class Progress {
   // Done prints the final line when anything was printed before.
   void Done(std::uint64_t count);
 
-  // SetGlobalQuiet silences every Progress (for --quiet).
+  // SetGlobalQuiet silences every Progress and Note (for --quiet).
   static void SetGlobalQuiet(bool quiet);
+  // Note prints "crosscheck: <message>" on stderr unless quiet: what a reader decided about
+  // its input (columns mapped, encoding converted), said once per file. Thread-safe.
+  static void Note(std::string_view message);
 
  private:
   std::string label_;

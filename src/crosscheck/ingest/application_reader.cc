@@ -7,8 +7,10 @@
 #include <utility>
 
 #include "crosscheck/common/application_columns.h"
+#include "crosscheck/common/progress.h"
 #include "crosscheck/common/time.h"
 #include "crosscheck/ingest/csv_reader.h"
+#include "crosscheck/ingest/header_mapping.h"
 #include "crosscheck/ingest/internal/reader_support.h"
 
 namespace crosscheck::ingest {
@@ -77,6 +79,17 @@ class KeptIds {
   std::size_t size_ = 0;
 };
 
+// JoinNameParts returns "given surname" from a file that splits the name in two columns.
+std::string JoinNameParts(const CsvRecord& record, const HeaderMapping& mapping) {
+  std::string name;
+  for (const int column : {mapping.given_name_column, mapping.surname_column}) {
+    if (column < 0 || record.field(static_cast<std::size_t>(column)).empty()) continue;
+    if (!name.empty()) name.push_back(' ');
+    name += record.field(static_cast<std::size_t>(column));
+  }
+  return name;
+}
+
 }  // namespace
 
 namespace {
@@ -86,20 +99,33 @@ namespace {
 Result<std::vector<ApplicationRecord>> ReadFrom(CsvReader& reader, std::error_code size_error,
                                                 std::uintmax_t file_bytes, const ReadOptions& options,
                                                 IssueLog& issues) {
-  CC_RETURN_IF_ERROR(internal::RequireColumns(reader, {"application_id", "company_id"}));
-
-  // Resolve each file column once: a contract field, or nullptr for `extra`. A repeated
-  // contract column keeps the first and sends the later ones to `extra`.
+  // Resolve each file column once: a contract field, or nullptr for `extra`. Foreign export
+  // names ("Email Address", "Candidate ID") are mapped by MapApplicationHeader.
   const std::vector<std::string>& header = reader.header();
+  CC_ASSIGN_OR_RETURN(HeaderMapping mapping,
+                      MapApplicationHeader(header, options.column_map, reader.file_name()));
+  if (std::string note = mapping.Describe(reader.file_name()); !note.empty()) Progress::Note(note);
   std::vector<TextField> slots(header.size(), nullptr);
-  for (const ApplicationColumn& column : kApplicationColumns) {
-    const int column_idx = reader.FindColumn(column.name);
-    if (column_idx >= 0) slots[static_cast<std::size_t>(column_idx)] = column.field;
+  auto column_of = [&](std::string_view name) -> int {
+    for (std::size_t column_idx = 0; column_idx < header.size(); ++column_idx) {
+      const int index = mapping.contract_index[column_idx];
+      if (index >= 0 && kApplicationColumns[static_cast<std::size_t>(index)].name == name) {
+        return static_cast<int>(column_idx);
+      }
+    }
+    return -1;
+  };
+  for (std::size_t column_idx = 0; column_idx < header.size(); ++column_idx) {
+    const int index = mapping.contract_index[column_idx];
+    if (index >= 0) slots[column_idx] = kApplicationColumns[static_cast<std::size_t>(index)].field;
   }
-  const auto id_col = static_cast<std::size_t>(reader.FindColumn("application_id"));
-  const auto company_col = static_cast<std::size_t>(reader.FindColumn("company_id"));
-  const int submitted_col = reader.FindColumn("submitted_at");
-  const int birth_col = reader.FindColumn("date_of_birth");
+  const auto id_col = static_cast<std::size_t>(column_of("application_id"));
+  const int company_found = column_of("company_id");
+  const auto company_col = static_cast<std::size_t>(company_found >= 0 ? company_found : column_of("application_id"));
+  const int submitted_col = column_of("submitted_at");
+  const int birth_col = column_of("date_of_birth");
+  const bool join_name = column_of("full_name") < 0 &&
+                         (mapping.given_name_column >= 0 || mapping.surname_column >= 0);
 
   internal::IssueSink sink(issues, options.strict);
   const std::string& file = reader.file_name();
@@ -169,6 +195,8 @@ Result<std::vector<ApplicationRecord>> ReadFrom(CsvReader& reader, std::error_co
         application.extra.emplace_back(header[column_idx], value);
       }
     }
+    if (!mapping.company_default.empty()) application.company_id = mapping.company_default;
+    if (join_name) application.full_name = JoinNameParts(record, mapping);
     if (submitted_col >= 0 && !application.submitted_at.empty()) {
       application.submitted_at_unix = ParseTimestamp(application.submitted_at);
       if (!application.submitted_at_unix) {

@@ -101,7 +101,7 @@ TEST(ApplicationReader, MissingRequiredColumnsAreAnError) {
        "application_id,email\na-1,x@y.z\n",
        {"company_id", "application_id,email"}},
       {"neither", "id,company\n1,2\n", {"application_id, company_id", "id,company"}},
-      {"misspelt", "applicationid,company_id\n1,2\n", {"application_id", "applicationid"}},
+      {"misspelt", "app_idx,company_id,email\n1,2,x@y.z\n", {"application_id", "app_idx"}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
@@ -297,7 +297,7 @@ TEST(ApplicationReader, StrictTurnsTheFirstIssueIntoAnError) {
       {"wrong field count", "a-1,acme\n", ":2: WRONG_FIELD_COUNT"},
       {"invalid UTF-8",
        "a-1,\xe9"
-       "cole,\n",
+       "cole \xC3\xA9\xC3\xA9,\n",
        ":2:5: INVALID_UTF8"},
   };
   for (const Case& c : cases) {
@@ -335,9 +335,10 @@ TEST(ApplicationReader, MaxFieldBytesApplies) {
                                              long_resume + "\na-2,acme,short\n"),
                                ReadOptions{.max_field_bytes = 100}, issues);
   ASSERT_TRUE(apps.has_value());
-  ASSERT_EQ(apps->size(), 1u);
-  EXPECT_EQ((*apps)[0].application_id, "a-2");
+  ASSERT_EQ(apps->size(), 2u);  // the long field is cut, the application kept
+  EXPECT_EQ((*apps)[0].resume_text, std::string(100, 'r'));
   EXPECT_EQ(Codes(issues), std::vector<std::string>{"FIELD_TOO_LONG"});
+  EXPECT_EQ(issues.issues()[0].severity, IssueSeverity::kFieldRepaired);
 }
 
 }  // namespace

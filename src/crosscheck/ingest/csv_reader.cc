@@ -12,7 +12,9 @@
 #include <emmintrin.h>
 #endif
 
+#include "crosscheck/common/progress.h"
 #include "crosscheck/common/strings.h"
+#include "crosscheck/normalize/text_encoding.h"
 
 namespace crosscheck::ingest {
 namespace {
@@ -81,6 +83,74 @@ const char* FindSpecial(const char* begin, const char* end, char a, char b, char
 
 bool IsTrimSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
+// A record (one line, or several inside quotes) that runs this far without ending is not CSV
+// (/dev/zero, a binary blob): reading stops with an error instead of scanning forever.
+constexpr std::uint64_t kMinRunawayBytes = std::uint64_t{64} << 20;
+// A file in another character set is converted in memory, up to this size.
+constexpr std::size_t kMaxConvertedBytes = std::size_t{1} << 30;
+
+// RepairUtf8 returns `text` with each invalid UTF-8 byte replaced by U+FFFD.
+std::string RepairUtf8(std::string_view text) {
+  std::string out;
+  std::size_t bad = 0;
+  while (!IsValidUtf8(text, &bad)) {
+    out.append(text.substr(0, bad));
+    out.append("\xEF\xBF\xBD");
+    text.remove_prefix(bad + 1);
+  }
+  out.append(text);
+  return out;
+}
+
+// Utf8Boundary returns `size` moved back so that text[0, size) does not end inside a UTF-8
+// sequence (a field cut at the byte limit keeps whole characters).
+std::size_t Utf8Boundary(std::string_view text, std::size_t size) {
+  std::size_t start = size;
+  while (start > 0 && size - start < 4 && (static_cast<unsigned char>(text[start - 1]) & 0xC0) == 0x80) --start;
+  if (start == 0) return size;
+  const auto lead = static_cast<unsigned char>(text[start - 1]);
+  const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  return size - (start - 1) < length ? start - 1 : size;
+}
+
+// ReadSample reads up to kBinarySniffBytes from the start of `raw`.
+std::string ReadSample(std::FILE* raw) {
+  std::string sample(kBinarySniffBytes, '\0');
+  sample.resize(std::fread(sample.data(), 1, sample.size(), raw));
+  return sample;
+}
+
+// CheckText refuses files that are not text before any parsing: an Excel workbook (a ZIP
+// archive) or bytes with NUL in a file that is not UTF-16.
+Status CheckText(std::string_view sample, const std::string& charset, const std::string& name) {
+  if (StartsWith(sample, "PK\x03\x04")) {
+    return InvalidInput(name + " is an Excel workbook (.xlsx, a ZIP archive), not CSV; export it as CSV "
+                        "(e.g. `xlsx2csv " + name + " > applications.csv`, Debian package xlsx2csv)");
+  }
+  if (!StartsWith(charset, "UTF-16") && sample.find('\0') != std::string_view::npos) {
+    return InvalidInput(name + " is not a text CSV file (NUL byte at offset " +
+                        std::to_string(sample.find('\0')) + ")");
+  }
+  return Ok();
+}
+
+// DetectDelimiter returns ';' or TAB when the first line holds one of them and no comma
+// (European Excel writes ';'), else ','.
+char DetectDelimiter(std::string_view text) {
+  const std::string_view line = text.substr(0, text.find_first_of("\r\n"));
+  std::size_t commas = 0, semicolons = 0, tabs = 0;
+  bool quoted = false;
+  for (char c : line) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    commas += c == ',';
+    semicolons += c == ';';
+    tabs += c == '\t';
+  }
+  if (commas > 0 || (semicolons == 0 && tabs == 0)) return ',';
+  return semicolons >= tabs ? ';' : '\t';
+}
+
 }  // namespace
 
 Result<CsvReader> CsvReader::Open(const std::filesystem::path& path, CsvOptions options) {
@@ -122,6 +192,32 @@ Result<CsvReader> CsvReader::Start(std::FILE* raw, std::unique_ptr<std::string> 
   // enough to stay in cache while the record is copied out.
   reader.options_.chunk_bytes = std::max<std::size_t>(reader.options_.chunk_bytes, 1);
   reader.chunk_ = std::make_unique<char[]>(reader.options_.chunk_bytes);
+  const std::size_t max_record = reader.options_.max_field_bytes > SIZE_MAX / 16
+                                     ? SIZE_MAX / 2
+                                     : reader.options_.max_field_bytes * kMaxRowBytesFactor * 2;
+  reader.runaway_bytes_ = std::max<std::uint64_t>(kMinRunawayBytes, max_record);
+
+  // Encoding and separator: a file that is not UTF-8 is converted whole in memory (reported on
+  // stderr); a workbook or binary file is refused before any parsing.
+  std::string sample = ReadSample(raw);
+  if (std::ferror(raw)) return InvalidInput("cannot read " + path.string() + ": " + std::strerror(errno));
+  CC_ASSIGN_OR_RETURN(const std::string charset, normalize::DetectCharset(sample));
+  CC_RETURN_IF_ERROR(CheckText(sample, charset, reader.file_name_));
+  if (charset != "UTF-8") {
+    CC_RETURN_IF_ERROR(reader.ConvertToUtf8(std::move(sample), charset));
+    raw = reader.file_.get();
+    sample.assign(reader.memory_->data(), std::min(reader.memory_->size(), kBinarySniffBytes));
+  } else if (std::fseek(raw, 0, SEEK_SET) != 0) {
+    return InvalidInput("cannot read " + path.string() + ": " + std::strerror(errno));
+  }
+  if (reader.options_.delimiter == ',') {
+    const std::size_t bom = StartsWith(sample, "\xEF\xBB\xBF") ? 3 : 0;
+    reader.options_.delimiter = DetectDelimiter(std::string_view(sample).substr(bom));
+    if (reader.options_.delimiter != ',') {
+      Progress::Note(reader.file_name_ + ": separator " +
+                     (reader.options_.delimiter == ';' ? "';'" : "TAB") + " detected");
+    }
+  }
   reader.unquoted_specials_ = MakeTable({reader.options_.delimiter, '\n', '\r', '\0'});
 
   // A UTF-8 byte order mark (Excel writes one) is skipped; columns count from after it, as
@@ -144,6 +240,7 @@ Result<CsvReader> CsvReader::Start(std::FILE* raw, std::unique_ptr<std::string> 
     RowProblem problem = RowProblem::kNone;
     std::size_t problem_field = 0;
     CC_ASSIGN_OR_RETURN(bool got, reader.ReadRecord(header, problem, problem_field));
+    CC_RETURN_IF_ERROR(reader.CheckRunaway());
     if (!got) return InvalidInput(path.string() + " has no header row (only blank lines)");
     if (header.size() == 0) continue;
     if (problem == RowProblem::kTooLong || problem == RowProblem::kRowTooLong) {
@@ -178,8 +275,40 @@ int CsvReader::FindColumn(std::string_view name) const {
   return -1;
 }
 
+Status CsvReader::ConvertToUtf8(std::string bytes, const std::string& charset) {
+  // The rest of the file joins the sample; conversion needs the whole text.
+  std::string rest(options_.chunk_bytes, '\0');
+  while (std::size_t got = std::fread(rest.data(), 1, rest.size(), file_.get())) {
+    bytes.append(rest, 0, got);
+    if (bytes.size() > kMaxConvertedBytes) {
+      return InvalidInput(file_name_ + " is " + charset + " and over " + std::to_string(kMaxConvertedBytes >> 20) +
+                          " MiB; convert it to UTF-8 first (iconv -f " + charset + " -t UTF-8)");
+    }
+  }
+  if (std::ferror(file_.get())) return InvalidInput("cannot read " + file_name_ + ": " + std::strerror(errno));
+  CC_ASSIGN_OR_RETURN(std::string utf8, normalize::ConvertToUtf8(bytes, charset));
+  Progress::Note(file_name_ + ": character set " + charset + " detected; converted to UTF-8");
+  memory_ = std::make_unique<std::string>(std::move(utf8));
+  std::FILE* raw = fmemopen(memory_->data(), std::max<std::size_t>(memory_->size(), 1), "rb");
+  if (raw == nullptr) return Internal("cannot read " + file_name_ + " from memory: " + std::strerror(errno));
+  file_.reset(raw);
+  if (memory_->empty()) eof_ = true;
+  return Ok();
+}
+
+Status CsvReader::CheckRunaway() const {
+  if (!runaway_) return Ok();
+  return InvalidInput(file_name_ + ":" + std::to_string(line_) + ": no end of record within " +
+                      std::to_string(runaway_bytes_ >> 20) + " MiB; not a CSV file?");
+}
+
 bool CsvReader::Refill() {
   if (eof_) return false;
+  if (chunk_offset_ + chunk_size_ - record_start_offset_ > runaway_bytes_) {
+    runaway_ = true;  // acts as the end of the file; Next and Start turn it into an Error
+    eof_ = true;
+    return false;
+  }
   chunk_offset_ += chunk_size_;
   pos_ = 0;
   chunk_size_ = std::fread(chunk_.get(), 1, options_.chunk_bytes, file_.get());
@@ -202,6 +331,7 @@ Result<bool> CsvReader::ReadRecord(CsvRecord& record, RowProblem& problem,
   record.buffer_.clear();
   record.spans_.clear();
   record.line_ = line_;
+  record_start_offset_ = chunk_offset_ + pos_;
   problem = RowProblem::kNone;
   problem_field = 0;
 
@@ -328,6 +458,7 @@ Result<bool> CsvReader::ReadRecord(CsvRecord& record, RowProblem& problem,
       while (!closed) {
         if (pos_ == chunk_size_ && !Refill()) {
           if (read_failed_) return InvalidInput("cannot read " + file_name_);
+          CC_RETURN_IF_ERROR(CheckRunaway());
           return InvalidInput(file_name_ + ":" + std::to_string(quote_line) + ":" +
                               std::to_string(quote_column) +
                               ": unterminated quote: the quoted field that opens here never "
@@ -398,15 +529,15 @@ Result<bool> CsvReader::ReadRecord(CsvRecord& record, RowProblem& problem,
 }
 
 Status CsvReader::ReportRow(std::int64_t line, std::int64_t column, std::string field,
-                            std::string code, std::string message) {
-  ++rows_skipped_;
+                            std::string code, std::string message, IssueSeverity severity) {
+  if (severity == IssueSeverity::kRowSkipped) ++rows_skipped_;
   Issue issue{.file = file_name_,
               .line = line,
               .column = column,
               .field = std::move(field),
               .code = std::move(code),
               .message = std::move(message),
-              .severity = IssueSeverity::kRowSkipped};
+              .severity = severity};
   if (options_.strict) return InvalidInput(issue.ToString());
   if (options_.issues != nullptr) options_.issues->Add(std::move(issue));
   return Ok();
@@ -417,6 +548,7 @@ Result<bool> CsvReader::Next(CsvRecord& record) {
     RowProblem problem = RowProblem::kNone;
     std::size_t problem_field = 0;
     CC_ASSIGN_OR_RETURN(bool got, ReadRecord(record, problem, problem_field));
+    CC_RETURN_IF_ERROR(CheckRunaway());
     if (read_failed_) {
       return InvalidInput("cannot read " + file_name_ + " after line " + std::to_string(line_));
     }
@@ -430,7 +562,16 @@ Result<bool> CsvReader::Next(CsvRecord& record) {
       return InvalidInput(file_name_ + ":" + std::to_string(record.field_line(problem_field)) +
                           ": NUL byte; this is not a text CSV file");
     }
-    if (problem == RowProblem::kTooLong) {
+    if (problem == RowProblem::kTooLong && record.size() == header_.size()) {
+      // The field holds its first max_field_bytes bytes already; cut back to a whole character.
+      CsvRecord::Span& span = record.spans_[problem_field];
+      span.end = span.begin + Utf8Boundary(record.field(problem_field), span.end - span.begin);
+      CC_RETURN_IF_ERROR(ReportRow(record.field_line(problem_field), record.field_column(problem_field),
+                                   header_name(problem_field), "FIELD_TOO_LONG",
+                                   "field longer than " + std::to_string(options_.max_field_bytes) +
+                                       " bytes; cut to that length, row kept",
+                                   IssueSeverity::kFieldRepaired));
+    } else if (problem == RowProblem::kTooLong) {
       CC_RETURN_IF_ERROR(ReportRow(
           record.field_line(problem_field), record.field_column(problem_field),
           header_name(problem_field), "FIELD_TOO_LONG",
@@ -461,18 +602,22 @@ Result<bool> CsvReader::Next(CsvRecord& record) {
       continue;
     }
     if (!IsAsciiOnly(record.buffer_)) {
-      bool bad = false;
-      for (std::size_t field_idx = 0; field_idx < record.size() && !bad; ++field_idx) {
+      // A stray byte in a UTF-8 file (one pasted Latin-1 name) must not drop the applicant:
+      // the field keeps its text with U+FFFD for each bad byte, and the Issue says so.
+      for (std::size_t field_idx = 0; field_idx < record.size(); ++field_idx) {
         std::size_t bad_offset = 0;
         if (IsValidUtf8(record.field(field_idx), &bad_offset)) continue;
-        bad = true;
+        const std::string repaired = RepairUtf8(record.field(field_idx));
+        CsvRecord::Span& span = record.spans_[field_idx];
+        span.begin = record.buffer_.size();
+        record.buffer_.append(repaired);
+        span.end = record.buffer_.size();
         CC_RETURN_IF_ERROR(ReportRow(record.field_line(field_idx), record.field_column(field_idx),
                                      header_name(field_idx), "INVALID_UTF8",
-                                     "field is not valid UTF-8 (bad byte " +
-                                         std::to_string(bad_offset + 1) +
-                                         " of the field); row skipped"));
+                                     "field is not valid UTF-8 (bad byte " + std::to_string(bad_offset + 1) +
+                                         " of the field); bad bytes replaced by U+FFFD, row kept",
+                                     IssueSeverity::kFieldRepaired));
       }
-      if (bad) continue;
     }
     return true;
   }

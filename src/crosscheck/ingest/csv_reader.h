@@ -22,21 +22,28 @@
 //
 // Fatal file errors (Open or Next returns an Error; nothing more can be read):
 //   kNotFound      the file does not exist (message names the path)
-//   kInvalidInput  it is a directory or cannot be opened/read; it holds a NUL byte in its
-//                  first 64 KiB (a binary file, not CSV); it has no header row (empty file);
+//   kInvalidInput  it is a directory or cannot be opened/read; it is an Excel workbook (a ZIP:
+//                  "export it as CSV"); it holds a NUL byte in its first 64 KiB and is not
+//                  UTF-16 (a binary file, not CSV); it has no header row (empty file);
 //                  the header is not valid UTF-8 or too long (the FIELD_TOO_LONG or
 //                  ROW_TOO_LONG limits); a quote opened and never closed (the message names
 //                  file, line and column where the quote opened: everything after it would
 //                  be swallowed into one field);
 //                  in strict mode, any row issue below.
-// Row issues (the row is skipped, one Issue with severity kRowSkipped goes to
-// CsvOptions::issues, reading goes on). Codes, stable:
-//   FIELD_TOO_LONG     a field over max_field_bytes (its bytes past the limit are not kept)
-//   ROW_TOO_LONG       a row over 8 x max_field_bytes bytes or 65,536 fields (memory bound)
-//   NUL_BYTE           a NUL byte after the first 64 KiB
-//   WRONG_FIELD_COUNT  the row has a different number of fields than the header
-//   INVALID_UTF8       a field is not well-formed UTF-8 (names line and column of the field)
-// Only the first problem of a row is reported, in the order above.
+// Row issues (one Issue goes to CsvOptions::issues, reading goes on). Codes, stable:
+//   FIELD_TOO_LONG     a field over max_field_bytes: cut to that length at a character
+//                      boundary, row kept (kFieldRepaired); skipped if the row is also malformed
+//   ROW_TOO_LONG       a row over 8 x max_field_bytes bytes or 65,536 fields (memory bound; skipped)
+//   NUL_BYTE           a NUL byte after the first 64 KiB (skipped; never used as a separator)
+//   WRONG_FIELD_COUNT  the row has a different number of fields than the header (skipped)
+//   INVALID_UTF8       a field is not well-formed UTF-8 (names line and column of the field):
+//                      each bad byte becomes U+FFFD, row kept (kFieldRepaired)
+// Only the first of the first four problems of a row is reported, in the order above.
+// Whole files: a file that is not UTF-8 (Windows-1252, Latin-1, UTF-16 with or without BOM,
+// detected with ICU, normalize/text_encoding.h) is converted in memory (up to 1 GiB) and said
+// so on stderr; a ';' or TAB separated file (no comma in its header) is read with that separator.
+// Bounds: a record that does not end within max(64 MiB, 16 x max_field_bytes) is a fatal
+// kInvalidInput ("no end of record"), so /dev/zero or a binary blob cannot run forever.
 //
 // Positions: lines are 1-based physical lines of the file; columns are 1-based byte offsets
 // within their physical line (a field after an embedded line break has the line and column
@@ -157,15 +164,21 @@ class CsvReader {
   static Result<CsvReader> Start(std::FILE* raw, std::unique_ptr<std::string> memory,
                                  const std::filesystem::path& path, CsvOptions options);
 
-  // Refill reads the next chunk; false at end of file. Sets read_failed_ on an I/O error.
+  // Refill reads the next chunk; false at end of file. Sets read_failed_ on an I/O error and
+  // runaway_ when the current record has run past runaway_bytes_.
   bool Refill();
+  // ConvertToUtf8 reads the rest of the file after `bytes` (its start), converts it from
+  // `charset` and makes the reader read the UTF-8 text from memory.
+  Status ConvertToUtf8(std::string bytes, const std::string& charset);
+  // CheckRunaway returns the kInvalidInput Error of a record without an end, or Ok.
+  Status CheckRunaway() const;
   // ReadRecord parses one physical record into `record`: false at end of file with no
   // record. A record that is one empty line has size 0.
   // `problem` and `problem_field` say what was wrong with it, first problem first.
   Result<bool> ReadRecord(CsvRecord& record, RowProblem& problem, std::size_t& problem_field);
   // ReportRow logs a skipped row; returns the strict-mode Error when strict.
   Status ReportRow(std::int64_t line, std::int64_t column, std::string field, std::string code,
-                   std::string message);
+                   std::string message, IssueSeverity severity = IssueSeverity::kRowSkipped);
   std::int64_t ColumnAt(std::size_t pos) const {
     return static_cast<std::int64_t>(chunk_offset_ + pos - line_start_offset_) + 1;
   }
@@ -183,6 +196,9 @@ class CsvReader {
   std::int64_t line_ = 1;                // current physical line
   bool eof_ = false;
   bool read_failed_ = false;
+  bool runaway_ = false;
+  std::uint64_t record_start_offset_ = 0;  // file offset where the current record began
+  std::uint64_t runaway_bytes_ = 0;        // longest record scanned before giving up
   std::array<bool, 256> unquoted_specials_{};  // delimiter, CR, LF, NUL
   std::vector<std::string> header_;
   std::vector<std::string> header_lower_;

@@ -35,7 +35,8 @@ ReadOutcome ReadText(const std::string& content, CsvOptions options = {}) {
     outcome.issue_lines.push_back(issue.line);
     outcome.issue_columns.push_back(issue.column);
     EXPECT_EQ(issue.file, path.string());
-    EXPECT_EQ(issue.severity, IssueSeverity::kRowSkipped);
+    const bool repaired = issue.code == "INVALID_UTF8" || issue.code == "FIELD_TOO_LONG";
+    EXPECT_EQ(issue.severity, repaired ? IssueSeverity::kFieldRepaired : IssueSeverity::kRowSkipped);
   }
   return outcome;
 }
@@ -136,18 +137,18 @@ TEST(CsvReader, ReadsRfc4180AndRealWorldVariants) {
        {{"5", "6"}},
        {4},
        {"WRONG_FIELD_COUNT", "WRONG_FIELD_COUNT"}},
-      {"invalid UTF-8 skipped",
-       "a,b\n1,\xff\n3,4\n",
+      {"invalid UTF-8 in a UTF-8 file: replaced, row kept",
+       "a,b\n\xC3\xA9\xC3\xA9,x\n1,\xff\n3,4\n",
        {"a", "b"},
-       {{"3", "4"}},
-       {3},
+       {{"\xC3\xA9\xC3\xA9", "x"}, {"1", "\xEF\xBF\xBD"}, {"3", "4"}},
+       {2, 3, 4},
        {"INVALID_UTF8"}},
-      {"overlong UTF-8 skipped",
-       "a,b\n\xC0\xAF,1\n3,4\n",
+      {"a tiny file with one high byte is windows-1252",
+       "a,b\n1,\xe9\n3,4\n",
        {"a", "b"},
-       {{"3", "4"}},
-       {3},
-       {"INVALID_UTF8"}},
+       {{"1", "\xC3\xA9"}, {"3", "4"}},
+       {2, 3},
+       {}},
       {"row after a skipped multi-line row",
        "a,b\n\"x\ny\",2,3\n4,5\n",
        {"a", "b"},
@@ -177,9 +178,9 @@ TEST(CsvReader, IssuesNameLineAndColumn) {
   CsvOptions small_fields;
   small_fields.max_field_bytes = 4;
   const Case cases[] = {
-      {"invalid UTF-8 in second field", "a,b\n1,\xff\n", {}, "INVALID_UTF8", 2, 3},
+      {"invalid UTF-8 in second field", "a,b\n1,\xff\xC3\xA9\xC3\xA9\n", {}, "INVALID_UTF8", 2, 3},
       {"invalid UTF-8 after an embedded newline",
-       "a,b,c\n\"x\ny\",ab,z\xe2\x82\n",
+       "a,b,c\xC3\xA9\xC3\xA9\xC3\xA9\n\"x\ny\",ab,z\xe2\x82\n",
        {},
        "INVALID_UTF8",
        3,
@@ -197,7 +198,9 @@ TEST(CsvReader, IssuesNameLineAndColumn) {
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
     const ReadOutcome outcome = ReadText(c.content, c.options);
-    EXPECT_TRUE(outcome.table.rows.empty());
+    // Bad bytes and over-long fields are repaired and the row kept; the others skip it.
+    const bool kept = c.code == "INVALID_UTF8" || c.code == "FIELD_TOO_LONG";
+    EXPECT_EQ(outcome.table.rows.size(), kept ? 1u : 0u);
     ASSERT_EQ(outcome.issue_codes.size(), 1u);
     EXPECT_EQ(outcome.issue_codes[0], c.code);
     EXPECT_EQ(outcome.issue_lines[0], c.line);
@@ -209,7 +212,7 @@ TEST(CsvReader, FieldAtTheLimitIsKept) {
   CsvOptions options;
   options.max_field_bytes = 4;
   const ReadOutcome outcome = ReadText("a,b\n1234,x\n12345,y\n\"12\"\"4\",z\n", options);
-  EXPECT_EQ(outcome.table.rows, (Rows{{"1234", "x"}, {"12\"4", "z"}}));
+  EXPECT_EQ(outcome.table.rows, (Rows{{"1234", "x"}, {"1234", "y"}, {"12\"4", "z"}}));
   EXPECT_EQ(outcome.issue_codes, std::vector<std::string>{"FIELD_TOO_LONG"});
 }
 
@@ -296,13 +299,11 @@ TEST(CsvReader, FileErrors) {
        {},
        ErrorCode::kInvalidInput,
        "not a text CSV"},
-      {"UTF-16 text",
-       dir.Write("utf16.csv", std::string("\xFF\xFE"
-                                          "a\0,\0b\0",
-                                          8)),
+      {"Excel workbook",
+       dir.Write("book.xlsx", std::string("PK\x03\x04\x14\0\x06\0", 8)),
        {},
        ErrorCode::kInvalidInput,
-       "NUL byte"},
+       "export it as CSV"},
       {"unterminated quote",
        unterminated,
        {},
@@ -313,15 +314,10 @@ TEST(CsvReader, FileErrors) {
        {},
        ErrorCode::kInvalidInput,
        ":1:3: unterminated quote"},
-      {"header not UTF-8",
-       dir.Write("latin1.csv", "na\xefve,b\n1,2\n"),
-       {},
-       ErrorCode::kInvalidInput,
-       "UTF-8"},
       {"strict: wrong field count", dir.Write("strict.csv", "a,b\n1,2\n3\n"), strict,
        ErrorCode::kInvalidInput, ":3: WRONG_FIELD_COUNT"},
-      {"strict: invalid UTF-8", dir.Write("strict8.csv", "a,b\n1,\xff\n"), strict,
-       ErrorCode::kInvalidInput, ":2:3: INVALID_UTF8"},
+      {"strict: invalid UTF-8", dir.Write("strict8.csv", "a,b\n\xC3\xA9\xC3\xA9,x\n1,\xff\n"), strict,
+       ErrorCode::kInvalidInput, ":3:3: INVALID_UTF8"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
@@ -465,6 +461,36 @@ TEST(CsvReader, ReadsFebrlData) {
   EXPECT_EQ(table->rows[0][0], "rec-1070-org");
   EXPECT_EQ(table->rows[0][1], "michaela");
   EXPECT_EQ(table->lines[4999], 5001);
+}
+
+TEST(CsvReader, ConvertsOtherEncodingsAndDetectsTheSeparator) {
+  struct Case {
+    const char* name;
+    std::string content;
+  };
+  const Case cases[] = {
+      {"windows-1252, semicolons", "name;city\nJos\xE9;K\xF6ln\n"},
+      {"UTF-16LE with BOM, tabs", std::string("\xFF\xFEn\0a\0m\0e\0\t\0c\0i\0t\0y\0\n\0J\0o\0s\0\xE9\0\t\0K\0\xF6\0l\0n\0\n\0", 42)},
+      {"UTF-16BE without BOM", std::string("\0n\0a\0m\0e\0,\0c\0i\0t\0y\0\n\0J\0o\0s\0\xE9\0,\0K\0\xF6\0l\0n\0\n", 40)},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    const ReadOutcome outcome = ReadText(c.content);
+    EXPECT_EQ(outcome.table.header, (std::vector<std::string>{"name", "city"}));
+    EXPECT_EQ(outcome.table.rows, (Rows{{"Jos\xC3\xA9", "K\xC3\xB6ln"}}));
+    EXPECT_TRUE(outcome.issue_codes.empty());
+  }
+}
+
+TEST(CsvReader, ARecordWithoutEndIsAnErrorNotAnEndlessScan) {
+  std::string endless = "a,b\n1,";
+  endless.append(std::size_t{66} << 20, 'x');  // past the 64 MiB bound by more than a chunk
+  auto reader = CsvReader::OpenBuffer(std::move(endless), "endless.csv", CsvOptions{});
+  ASSERT_TRUE(reader.has_value()) << reader.error().ToString();
+  CsvRecord record;
+  auto next = reader->Next(record);
+  ASSERT_FALSE(next.has_value());
+  EXPECT_NE(next.error().message().find("no end of record"), std::string::npos);
 }
 
 }  // namespace

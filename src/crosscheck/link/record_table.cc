@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "crosscheck/common/column_names.h"
 #include "crosscheck/common/strings.h"
 #include "crosscheck/link/internal/parallel.h"
 
@@ -27,76 +28,27 @@ constexpr std::array<TypeName, 14> kTypeNames = {{
     {"text", FieldType::kText},            {"string", FieldType::kString},
 }};
 
-// ColumnWords splits a header into lower-case alphanumeric words ("Date_of_Birth" ->
-// date, of, birth; "firstName" -> firstname).
-std::vector<std::string> ColumnWords(std::string_view column) {
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : column) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      word.push_back(c);
-    } else if (c >= 'A' && c <= 'Z') {
-      word.push_back(static_cast<char>(c - 'A' + 'a'));
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
-    }
-  }
-  if (!word.empty()) words.push_back(std::move(word));
-  return words;
-}
-
+// TypeFromName maps the kind a column name announces (common/column_names.h, the one
+// vocabulary of foreign headers) to how linkage compares it.
 std::optional<FieldType> TypeFromName(std::string_view column) {
-  const std::vector<std::string> words = ColumnWords(column);
-  std::string joined;
-  for (const auto& word : words) joined += word;
-  auto has = [&](std::initializer_list<std::string_view> options) {
-    for (const auto& word : words) {
-      for (std::string_view option : options) {
-        if (word == option) return true;
-      }
-    }
-    for (std::string_view option : options) {
-      if (joined == option) return true;
-    }
-    return false;
-  };
-  if (has({"email", "mail", "emails", "emailaddress"})) return FieldType::kEmail;
-  if (has({"phone", "mobile", "tel", "telephone", "cell", "phonenumber", "phones", "fax"})) {
-    return FieldType::kPhone;
-  }
-  if (has({"dob", "birth", "birthdate", "dateofbirth", "born", "birthday", "date"})) {
-    return FieldType::kDate;
-  }
-  if (has({"postcode", "zip", "zipcode", "postal", "postalcode", "plz"})) {
-    return FieldType::kPostalCode;
-  }
-  if (has({"number", "num", "no", "nr", "streetnumber", "housenumber"})) {
-    return FieldType::kIdentifier;
-  }
-  if (has({"given", "first", "fname", "forename", "firstname", "givenname", "forenames"})) {
-    return FieldType::kGivenName;
-  }
-  if (has({"surname", "last", "lname", "family", "lastname", "familyname"})) {
-    return FieldType::kSurname;
-  }
-  if (has({"street", "address", "addr", "address1", "address2", "line1", "line2", "road"})) {
-    return FieldType::kStreet;
-  }
-  if (has({"city", "town", "suburb", "locality", "municipality", "village"})) {
-    return FieldType::kCity;
-  }
-  if (has({"state", "region", "province", "county", "country", "territory"})) {
-    return FieldType::kState;
-  }
-  if (has({"gender", "sex", "title", "salutation"})) return FieldType::kCategorical;
-  if (has({"name", "fullname", "person", "names"})) return FieldType::kFullName;
-  if (has({"id", "ssn", "sin", "nin", "passport", "licence", "license", "account", "iban",
-           "linkedin", "github", "socsecid", "nationalid", "tax", "handle", "username"})) {
-    return FieldType::kIdentifier;
-  }
-  if (has({"description", "notes", "comment", "comments", "resume", "bio", "text"})) {
-    return FieldType::kText;
+  const std::optional<ColumnKind> kind = ClassifyColumnName(column);
+  if (!kind) return std::nullopt;
+  switch (*kind) {
+    case ColumnKind::kEmail: return FieldType::kEmail;
+    case ColumnKind::kPhone: return FieldType::kPhone;
+    case ColumnKind::kBirthDate: case ColumnKind::kDate: return FieldType::kDate;
+    case ColumnKind::kPostalCode: return FieldType::kPostalCode;
+    case ColumnKind::kGivenName: return FieldType::kGivenName;
+    case ColumnKind::kSurname: return FieldType::kSurname;
+    case ColumnKind::kStreet: return FieldType::kStreet;
+    case ColumnKind::kCity: return FieldType::kCity;
+    case ColumnKind::kRegion: case ColumnKind::kCountry: return FieldType::kState;
+    case ColumnKind::kCategorical: return FieldType::kCategorical;
+    case ColumnKind::kFullName: return FieldType::kFullName;
+    case ColumnKind::kHouseNumber: case ColumnKind::kLinkedin: case ColumnKind::kGithub:
+    case ColumnKind::kIdentifier:
+      return FieldType::kIdentifier;
+    case ColumnKind::kResume: case ColumnKind::kText: return FieldType::kText;
   }
   return std::nullopt;
 }

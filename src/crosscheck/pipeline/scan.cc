@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "crosscheck/ingest/application_reader.h"
+#include "crosscheck/ingest/header_mapping.h"
 #include "crosscheck/ingest/employee_reader.h"
 #include "crosscheck/ingest/signin_reader.h"
 #include "crosscheck/pipeline/application_input.h"
@@ -50,6 +51,10 @@ Status LoadSideInputs(const ScanOptions& options, const ingest::ReadOptions& rea
 Result<ScanResult> ScanFiles(const ScanOptions& options, IssueLog& issues) {
   const auto start = std::chrono::steady_clock::now();
   ingest::ReadOptions read_options{.strict = options.strict};
+  ingest::ReadOptions application_options = read_options;
+  if (options.columns) {
+    CC_ASSIGN_OR_RETURN(application_options.column_map, ingest::ReadColumnMap(*options.columns));
+  }
   IssueLog side_issues;
   SideInputs side;
   ScanContext context;
@@ -59,7 +64,7 @@ Result<ScanResult> ScanFiles(const ScanOptions& options, IssueLog& issues) {
   // Every return below waits for the loader first: it writes into `side` and `context`.
   auto loaded = [&side_loaded]() { return side_loaded.valid() ? side_loaded.get() : Ok(); };
   Result<std::vector<ApplicationRecord>> records =
-      ingest::ReadApplications(options.applications, read_options, issues);
+      ingest::ReadApplications(options.applications, application_options, issues);
   if (!records) {
     (void)loaded();
     return std::unexpected(std::move(records).error());

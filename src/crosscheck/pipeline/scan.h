@@ -27,6 +27,7 @@ struct ScanOptions {
   std::optional<std::filesystem::path> sdn_dir;
   std::optional<std::filesystem::path> indicators;  // STIX 2.1 bundle
   std::optional<std::filesystem::path> personas;    // persona ids instead of linkage
+  std::optional<std::filesystem::path> columns;     // map.csv: export column -> contract column
   std::optional<std::filesystem::path> hub_findings;  // consortium findings (hub match)
   std::optional<std::filesystem::path> key_file;      // consortium key, maps findings back
   std::filesystem::path out_dir;

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "crosscheck/ingest/application_reader.h"
+#include "crosscheck/ingest/header_mapping.h"
 #include "crosscheck/pipeline/application_input.h"
 #include "crosscheck/pipeline/internal/parallel_for.h"
 #include "crosscheck/share/encoder.h"
@@ -33,8 +34,12 @@ Result<ShareEncodeResult> RunShareEncode(const ShareEncodeOptions& options, Issu
   }
   CC_ASSIGN_OR_RETURN(share::ConsortiumKey key, share::ReadKeyFile(options.key_file));
   ingest::ReadOptions read_options{.strict = options.strict};
+  ingest::ReadOptions application_options = read_options;
+  if (options.columns) {
+    CC_ASSIGN_OR_RETURN(application_options.column_map, ingest::ReadColumnMap(*options.columns));
+  }
   CC_ASSIGN_OR_RETURN(std::vector<ApplicationRecord> records,
-                      ingest::ReadApplications(options.applications, read_options, issues));
+                      ingest::ReadApplications(options.applications, application_options, issues));
   CC_ASSIGN_OR_RETURN(normalize::IpIntel intel, LoadIpIntel(options.mmdb_files, options.ip_ranges, read_options, issues));
   const std::vector<NormalizedApplication> normalized =
       NormalizeWithIntel(records, intel, options.applications.filename().string(), issues);

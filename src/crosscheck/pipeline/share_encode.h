@@ -20,6 +20,7 @@ namespace crosscheck::pipeline {
 struct ShareEncodeOptions {
   std::filesystem::path applications;
   std::optional<std::filesystem::path> ip_ranges;
+  std::optional<std::filesystem::path> columns;  // map.csv: export column -> contract column
   std::vector<std::filesystem::path> mmdb_files;
   std::filesystem::path key_file;
   std::string epoch;

@@ -81,7 +81,7 @@ std::expected<std::string, BodyError> JsonToCsv(const Json& elements, std::vecto
     std::string row;
     for (std::size_t idx = 0; idx < fields.size(); ++idx) {
       if (idx > 0) row += ',';
-      CsvWriter::AppendField(row, fields[idx]);
+      CsvWriter::AppendField(row, fields[idx], CellPolicy::kVerbatim);
     }
     row += '\n';
     line += std::count(row.begin(), row.end(), '\n');

@@ -354,7 +354,7 @@ std::size_t IpPlan::RangeCount() const {
 }
 
 Status IpPlan::WriteRanges(const std::filesystem::path& path) const {
-  CC_ASSIGN_OR_RETURN(CsvWriter writer, CsvWriter::Open(path));
+  CC_ASSIGN_OR_RETURN(CsvWriter writer, CsvWriter::Open(path, CellPolicy::kVerbatim));
   writer.WriteRow({"cidr", "country", "asn", "as_org", "kind"});
   auto write = [&writer](const IpRange& range) {
     std::string cidr;

@@ -791,7 +791,7 @@ void WorldBuilder::EmitRow(Row& row, std::int64_t when, const Applicant& person,
   line_.clear();
   for (std::size_t col = 0; col < kColumnCount; ++col) {
     if (col) line_.push_back(',');
-    CsvWriter::AppendField(line_, row[col]);
+    CsvWriter::AppendField(line_, row[col], CellPolicy::kVerbatim);
   }
   app_spill_->Add(when, line_);
   truth_->WriteRow({row[kApplicationId], person.person_id, person.operation_id, fraud ? "1" : "0"});
@@ -1651,9 +1651,9 @@ Status WorldBuilder::Run(WorldSummary* summary) {
   app_spill_ = std::make_unique<TimeSortedSpill>(out_dir_, "applications", kWorldStart, kWorldEnd, 7 * kDay);
   signin_spill_ = std::make_unique<TimeSortedSpill>(out_dir_, "signins", kWorldStart, kSigninEnd, 7 * kDay);
   {
-    CC_ASSIGN_OR_RETURN(CsvWriter truth, CsvWriter::Open(out_dir_ / "truth.csv"));
+    CC_ASSIGN_OR_RETURN(CsvWriter truth, CsvWriter::Open(out_dir_ / "truth.csv", CellPolicy::kVerbatim));
     truth_.emplace(std::move(truth));
-    CC_ASSIGN_OR_RETURN(CsvWriter employees, CsvWriter::Open(out_dir_ / "employees.csv"));
+    CC_ASSIGN_OR_RETURN(CsvWriter employees, CsvWriter::Open(out_dir_ / "employees.csv", CellPolicy::kVerbatim));
     employees_.emplace(std::move(employees));
   }
   truth_->WriteRow({"application_id", "person_id", "operation_id", "is_fraud"});
@@ -1683,7 +1683,7 @@ Status WorldBuilder::Run(WorldSummary* summary) {
   CC_RETURN_IF_ERROR(truth_->Close());
   CC_RETURN_IF_ERROR(employees_->Close());
   {
-    CC_ASSIGN_OR_RETURN(CsvWriter applications, CsvWriter::Open(out_dir_ / "applications.csv"));
+    CC_ASSIGN_OR_RETURN(CsvWriter applications, CsvWriter::Open(out_dir_ / "applications.csv", CellPolicy::kVerbatim));
     applications.WriteRow(std::vector<std::string>(kHeader.begin(), kHeader.end()));
     CC_RETURN_IF_ERROR(applications.Close());
     std::string buffer;

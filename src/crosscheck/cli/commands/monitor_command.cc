@@ -14,6 +14,7 @@
 #include "crosscheck/cli/commands/command.h"
 #include "crosscheck/cli/commands/exit_codes.h"
 #include "crosscheck/ingest/application_reader.h"
+#include "crosscheck/ingest/header_mapping.h"
 #include "crosscheck/ingest/employee_reader.h"
 #include "crosscheck/ingest/ip_ranges_reader.h"
 #include "crosscheck/ingest/signin_reader.h"
@@ -30,6 +31,7 @@ struct MonitorFlags {
   std::string signins;
   std::string employees;
   std::string applications;
+  std::string columns;
   std::vector<std::string> mmdb;
   std::string ip_ranges;
   bool follow = false;
@@ -69,7 +71,11 @@ Status RunMonitor(const MonitorFlags& flags) {
   }
   std::vector<ApplicationRecord> applications;
   if (!flags.applications.empty()) {
-    CC_ASSIGN_OR_RETURN(applications, ingest::ReadApplications(flags.applications, read_options, issues));
+    ingest::ReadOptions application_options = read_options;
+    if (!flags.columns.empty()) {
+      CC_ASSIGN_OR_RETURN(application_options.column_map, ingest::ReadColumnMap(flags.columns));
+    }
+    CC_ASSIGN_OR_RETURN(applications, ingest::ReadApplications(flags.applications, application_options, issues));
   }
   normalize::IpIntel intel;
   CC_RETURN_IF_ERROR(intel.OpenDatabases(flags.mmdb));
@@ -168,6 +174,8 @@ void RegisterMonitorCommand(CLI::App& app, int* exit_code) {
   command->add_option("--employees", flags->employees, "employees.csv (login,application_id,company_id)");
   command->add_option("--applications", flags->applications,
                       "applications.csv, for each hire's claimed residence (country, region)");
+  command->add_option("--columns", flags->columns,
+                      "map.csv of source_column,contract_column: names export columns the built-in ATS vocabulary does not know");
   command->add_option("--mmdb", flags->mmdb, "MaxMind DB file (City, Country, ASN, Anonymous-IP); repeatable");
   command->add_option("--ip-ranges", flags->ip_ranges, "IP ranges CSV: cidr,country,asn,as_org,kind");
   command->add_flag("--follow", flags->follow,

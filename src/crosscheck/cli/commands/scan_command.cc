@@ -14,7 +14,7 @@ namespace crosscheck::cli {
 namespace {
 
 struct ScanFlags {
-  std::string applications, employees, signins, ip_ranges, sdn, indicators, personas, out, hub_findings, key_file;
+  std::string applications, columns, employees, signins, ip_ranges, sdn, indicators, personas, out, hub_findings, key_file;
   std::vector<std::string> mmdb;
   bool strict = false;
   bool quiet = false;
@@ -35,6 +35,7 @@ int RunScanCommand(const ScanFlags& flags) {
   options.sdn_dir = OptionalPath(flags.sdn);
   options.indicators = OptionalPath(flags.indicators);
   options.personas = OptionalPath(flags.personas);
+  options.columns = OptionalPath(flags.columns);
   options.hub_findings = OptionalPath(flags.hub_findings);
   options.key_file = OptionalPath(flags.key_file);
   for (const auto& path : flags.mmdb) options.mmdb_files.emplace_back(path);
@@ -57,6 +58,8 @@ void RegisterScanCommand(CLI::App& app, int* exit_code) {
       "scan", "Link applications into personas and networks, score each application's risk");
   scan->add_option("--applications", flags->applications, "applications.csv (ATS export, see DATA.md)")
       ->required();
+  scan->add_option("--columns", flags->columns,
+                   "map.csv of source_column,contract_column: names export columns the built-in ATS vocabulary does not know");
   scan->add_option("--out", flags->out, "output directory (created if missing)")->required();
   scan->add_option("--employees", flags->employees, "employees.csv: logins of hires");
   scan->add_option("--signins", flags->signins, "Okta System Log events (NDJSON) of hires");
@@ -76,7 +79,9 @@ void RegisterScanCommand(CLI::App& app, int* exit_code) {
   scan->footer(
       "Writes OUT/personas.csv, networks.csv, risk.csv, report.json, report.html, issues.csv.\n"
       "Bad rows are skipped, counted on stderr and listed in issues.csv (file, line, column).\n"
-      "Exit codes: 0 success; 2 invalid input or usage; 1 internal error.");
+      "Columns of ATS exports (Greenhouse, Lever, Workday, ...) are mapped by name and listed on stderr.\n"
+      "Exit codes: 0 success; 2 invalid input or usage (also: no column identifies a person);\n"
+      "1 internal error.");
   scan->callback([flags, exit_code] { *exit_code = RunScanCommand(*flags); });
 }
 

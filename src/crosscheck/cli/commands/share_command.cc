@@ -19,7 +19,7 @@ namespace crosscheck::cli {
 namespace {
 
 struct EncodeFlags {
-  std::string applications, key_file, epoch, out, ip_ranges;
+  std::string applications, columns, key_file, epoch, out, ip_ranges;
   std::vector<std::string> mmdb;
   bool strict = false;
 };
@@ -32,6 +32,7 @@ int RunEncode(const EncodeFlags& flags) {
   options.out_dir = flags.out;
   options.strict = flags.strict;
   if (!flags.ip_ranges.empty()) options.ip_ranges = flags.ip_ranges;
+  if (!flags.columns.empty()) options.columns = flags.columns;
   for (const auto& path : flags.mmdb) options.mmdb_files.emplace_back(path);
   IssueLog issues;
   auto result = pipeline::RunShareEncode(options, issues);
@@ -112,6 +113,8 @@ void RegisterShareCommand(CLI::App& app, int* exit_code) {
   auto* encode = share->add_subcommand(
       "encode", "Write one keyed submission per company_id: tokens and coarse flags, no personal data");
   encode->add_option("--applications", flags->applications, "applications.csv (ATS export, see DATA.md)")->required();
+  encode->add_option("--columns", flags->columns,
+                     "map.csv of source_column,contract_column: names export columns the built-in ATS vocabulary does not know");
   encode->add_option("--key-file", flags->key_file, "consortium key file (64 hex digits, mode 0600)")->required();
   encode->add_option("--epoch", flags->epoch, "key epoch label; members of one match use the same")
       ->default_val("default");
