@@ -5,80 +5,103 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "crosscheck/graph/evidence_edge.h"
+
 namespace crosscheck::serve {
 namespace {
 
-// Holders looked at per key: in the first hop, and from each neighbour in the second.
-constexpr std::size_t kFirstHopHolders = 256;
-constexpr std::size_t kSecondHopHolders = 32;
 // pHash bands: photos up to 3 bits apart share one of four 16-bit bands.
 constexpr int kPhotoBands = 4;
+// Resume MinHash bands of 4 bins: signatures of Jaccard 0.6 share one of 32 with probability
+// 1 - (1 - 0.6^4)^32 = 0.99.
+constexpr std::size_t kResumeBandBins = 4;
 
-std::uint64_t KeyOf(char kind, std::string_view value) {
+std::uint64_t HashOf(char kind, std::string_view value) {
   return std::hash<std::string_view>{}(value) * 0x9E3779B97F4A7C15ULL + static_cast<unsigned char>(kind);
 }
 
 }  // namespace
 
-std::vector<std::uint64_t> ArtifactKeys(const NormalizedApplication& a) {
-  std::vector<std::uint64_t> keys;
+std::vector<ArtifactKey> ArtifactKeys(const NormalizedApplication& a, const ApplicationRecord& record) {
+  std::vector<ArtifactKey> keys;
   const std::pair<char, const std::string*> fields[] = {
-      {'e', &a.email},        {'p', &a.phone_e164},   {'d', &a.device_id},
-      {'$', &a.payout_account}, {'n', &a.national_id}, {'h', &a.address_key},
-      {'s', &a.shipping_address_key}, {'l', &a.linkedin}, {'g', &a.github},
-      {'i', &a.ip_address},   {'N', &a.name.full}};
+      {'e', &a.email},          {'p', &a.phone_e164},  {'d', &a.device_id}, {'$', &a.payout_account},
+      {'n', &a.national_id},    {'h', &a.address_key}, {'s', &a.shipping_address_key},
+      {'l', &a.linkedin},       {'g', &a.github},      {'i', &a.ip_address}, {'N', &a.name.full}};
   for (const auto& [kind, value] : fields) {
-    if (!value->empty()) keys.push_back(KeyOf(kind, *value));
+    if (!value->empty()) keys.push_back({kind, HashOf(kind, *value)});
   }
   if (a.photo_hash) {
     for (int band = 0; band < kPhotoBands; ++band) {
-      const auto bits = static_cast<std::uint16_t>(*a.photo_hash >> (16 * band));
-      keys.push_back(KeyOf(static_cast<char>('0' + band), std::string_view(reinterpret_cast<const char*>(&bits), 2)));
+      const std::string bits = std::to_string(band) + ":" + std::to_string((*a.photo_hash >> (16 * band)) & 0xFFFF);
+      keys.push_back({'f', HashOf('f', bits)});
     }
+  }
+  const std::vector<std::uint32_t> signature = graph::ResumeSignature(a, record, graph::EvidenceOptions{});
+  for (std::size_t first = 0; first + kResumeBandBins <= signature.size(); first += kResumeBandBins) {
+    const std::string band(reinterpret_cast<const char*>(&signature[first]), kResumeBandBins * sizeof(std::uint32_t));
+    keys.push_back({'r', HashOf('r', std::to_string(first) + ":" + band)});
   }
   return keys;
 }
 
-void NeighbourIndex::Add(const NormalizedApplication& application) {
-  auto [slot, inserted] = ordinal_of_.emplace(application.application_id, static_cast<std::uint32_t>(ids_.size()));
-  if (inserted) {
-    ids_.push_back(application.application_id);
-    keys_.emplace_back();
-  }
-  const std::uint32_t ordinal = slot->second;
-  for (std::uint64_t key : ArtifactKeys(application)) {
-    std::vector<std::uint64_t>& own = keys_[ordinal];
-    if (std::find(own.begin(), own.end(), key) != own.end()) continue;
-    own.push_back(key);
-    holders_[key].push_back(ordinal);
+void ClearArtifact(char kind, ApplicationRecord& record) {
+  switch (kind) {
+    case 'e': record.email.clear(); break;
+    case 'p': record.phone.clear(); break;
+    case 'd': record.device_id.clear(); break;
+    case '$': record.payout_account.clear(); break;
+    case 'n': record.national_id.clear(); break;
+    case 'h': record.street.clear(); break;  // the address key needs a street
+    case 's': record.shipping_address.clear(); break;
+    case 'l': record.linkedin.clear(); break;
+    case 'g': record.github.clear(); break;
+    case 'i': record.ip_address.clear(); break;
+    case 'f': record.photo_hash.clear(); break;
+    case 'r': record.resume_text.clear(); break;
+    default: break;  // 'N': names stay
   }
 }
 
-std::vector<std::string> NeighbourIndex::Around(const std::vector<NormalizedApplication>& applications,
-                                                std::size_t cap) const {
-  std::vector<std::uint32_t> found;
+void NeighbourIndex::Add(const std::string& application_id, const std::vector<ArtifactKey>& keys) {
+  auto [slot, inserted] = ordinal_of_.emplace(application_id, static_cast<std::uint32_t>(ids_.size()));
+  if (inserted) {
+    ids_.push_back(application_id);
+    keys_.emplace_back();
+  }
+  std::vector<ArtifactKey>& own = keys_[slot->second];
+  for (const ArtifactKey& key : keys) {
+    if (std::find(own.begin(), own.end(), key) != own.end()) continue;
+    own.push_back(key);
+    holders_[key.hash].push_back(slot->second);
+  }
+}
+
+std::size_t NeighbourIndex::Holders(const ArtifactKey& key) const {
+  const auto found = holders_.find(key.hash);
+  return found == holders_.end() ? 0 : found->second.size();
+}
+
+std::vector<std::string> NeighbourIndex::Around(const std::vector<std::vector<ArtifactKey>>& keys,
+                                                const std::vector<std::string>& own, std::size_t max_holders) const {
   std::unordered_set<std::uint32_t> seen;
-  for (const NormalizedApplication& application : applications) {
-    if (const auto own = ordinal_of_.find(application.application_id); own != ordinal_of_.end()) seen.insert(own->second);
-  }
-  const auto visit = [&](std::uint64_t key, std::size_t per_key) {
-    const auto holders = holders_.find(key);
-    if (holders == holders_.end()) return;
-    const std::size_t count = std::min(per_key, holders->second.size());
-    for (std::size_t idx = 0; idx < count && found.size() < cap; ++idx) {
-      if (seen.insert(holders->second[idx]).second) found.push_back(holders->second[idx]);
-    }
-  };
-  for (const NormalizedApplication& application : applications) {
-    for (std::uint64_t key : ArtifactKeys(application)) visit(key, kFirstHopHolders);
-  }
-  const std::size_t first_hop = found.size();
-  for (std::size_t idx = 0; idx < first_hop && found.size() < cap; ++idx) {
-    for (std::uint64_t key : keys_[found[idx]]) visit(key, kSecondHopHolders);
+  for (const std::string& id : own) {
+    if (const auto found = ordinal_of_.find(id); found != ordinal_of_.end()) seen.insert(found->second);
   }
   std::vector<std::string> ids;
-  ids.reserve(found.size());
-  for (std::uint32_t ordinal : found) ids.push_back(ids_[ordinal]);
+  for (const std::vector<ArtifactKey>& application_keys : keys) {
+    for (const ArtifactKey& key : application_keys) {
+      // A resume band is a candidate, not a shared value: following bands would bring in every
+      // user of a common template. Bands only tell whether a neighbourhood holds a resume's
+      // every near-duplicate (Holders).
+      if (key.kind == 'r') continue;
+      const auto holders = holders_.find(key.hash);
+      if (holders == holders_.end() || holders->second.size() > max_holders) continue;
+      for (std::uint32_t ordinal : holders->second) {
+        if (seen.insert(ordinal).second) ids.push_back(ids_[ordinal]);
+      }
+    }
+  }
   return ids;
 }
 

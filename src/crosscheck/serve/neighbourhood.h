@@ -1,12 +1,12 @@
 // NeighbourIndex: which stored applications share an artifact with a new one, so that the new
-// one can be scored at once against the few applications it touches rather than the whole
-// store. Keys are hashes of the artifacts the network engine compares (e-mail, phone, device,
-// payout account, national id, addresses, profile handles, IP, a photo's pHash bands) and of
-// the normalized name (persona linkage looks for name variants under other identifiers).
+// one can be scored at once against the applications it touches rather than the whole store.
+// Keys are hashes of the artifacts the network engine compares (e-mail, phone, device, payout
+// account, national id, addresses, profile handles, IP, a photo's pHash bands) and of the
+// normalized name (persona linkage looks for name variants under other identifiers).
 //
 //   NeighbourIndex index;
-//   for (const NormalizedApplication& stored : all) index.Add(stored);
-//   std::vector<std::string> around = index.Around(new_applications, 4000);
+//   index.Add(stored.application_id, ArtifactKeys(stored, stored_record));
+//   std::vector<std::string> around = index.Around({ArtifactKeys(arrival, record)}, {"a-17"}, 256);
 #pragma once
 
 #include <cstddef>
@@ -19,28 +19,48 @@
 
 namespace crosscheck::serve {
 
-// ArtifactKeys lists an application's keys: one per artifact it holds, hashed with its kind.
-std::vector<std::uint64_t> ArtifactKeys(const NormalizedApplication& application);
+// ArtifactKey is one artifact of an application: its kind (a letter: 'e' e-mail, 'p' phone,
+// 'd' device, '$' payout account, 'n' national id, 'h' home address, 's' shipping address,
+// 'l' LinkedIn, 'g' GitHub, 'i' IP, 'f' a photo band, 'r' a resume band, 'N' the name) and a
+// hash of its value.
+struct ArtifactKey {
+  char kind = 0;
+  std::uint64_t hash = 0;
+  bool operator==(const ArtifactKey&) const = default;
+};
+
+// ArtifactKeys lists an application's keys, one per artifact it holds; a photo gives a key per
+// pHash band, a resume one per band of its MinHash signature (resumes past the engine's
+// near-duplicate threshold share a band with probability ~0.99).
+std::vector<ArtifactKey> ArtifactKeys(const NormalizedApplication& application, const ApplicationRecord& record);
+
+// ClearArtifact empties the field of `record` that holds an artifact of `kind` (a name is never
+// cleared: it identifies, it is not shared evidence).
+void ClearArtifact(char kind, ApplicationRecord& record);
 
 // NeighbourIndex is one writer's: not thread-safe.
 class NeighbourIndex {
  public:
   // Add indexes an application's keys under its id; a known id gets its new keys too (an old
-  // key left behind only adds a neighbour to look at, never hides one).
-  void Add(const NormalizedApplication& application);
+  // key left behind counts one holder too many, which only makes a neighbourhood more careful).
+  void Add(const std::string& application_id, const std::vector<ArtifactKey>& keys);
 
-  // Around returns the ids of indexed applications within two hops of `applications` through
-  // shared keys, at most `cap` of them, nearest first. A key held by very many applications (a
-  // VPN exit, a common name) contributes only its first holders: its weight is near zero, and
-  // the scan of the neighbourhood weighs it by the store's statistics anyway.
-  std::vector<std::string> Around(const std::vector<NormalizedApplication>& applications, std::size_t cap) const;
+  // Around returns the ids of every indexed application but `own` that shares one of `keys`
+  // (resume bands excepted),
+  // taking keys held by at most `max_holders` applications (more is generic: a VPN exit, a
+  // common name, a resume template). Nearest first: in the keys' order.
+  std::vector<std::string> Around(const std::vector<std::vector<ArtifactKey>>& keys,
+                                  const std::vector<std::string>& own, std::size_t max_holders) const;
+
+  // Holders returns how many indexed applications hold `key`.
+  std::size_t Holders(const ArtifactKey& key) const;
 
   std::size_t size() const { return ids_.size(); }
 
  private:
-  std::vector<std::string> ids_;                    // by ordinal
+  std::vector<std::string> ids_;  // by ordinal
   std::unordered_map<std::string, std::uint32_t> ordinal_of_;
-  std::vector<std::vector<std::uint64_t>> keys_;    // by ordinal
+  std::vector<std::vector<ArtifactKey>> keys_;  // by ordinal
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> holders_;
 };
 

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <exception>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
@@ -41,8 +42,9 @@ Resolver::~Resolver() {
 
 Status Resolver::Load(std::vector<ApplicationRecord> records) {
   IssueLog told;  // each stored row's issues were reported when it was posted
-  for (const NormalizedApplication& application : pipeline::NormalizeWithIntel(records, context_->intel, "store", told)) {
-    neighbours_.Add(application);
+  const std::vector<NormalizedApplication> normalized = pipeline::NormalizeWithIntel(records, context_->intel, "store", told);
+  for (std::size_t idx = 0; idx < records.size(); ++idx) {
+    neighbours_.Add(records[idx].application_id, ArtifactKeys(normalized[idx], records[idx]));
   }
   CC_ASSIGN_OR_RETURN(std::shared_ptr<const Resolution> resolution, Resolve(std::move(records), sequence_));
   std::lock_guard lock(mutex_);
@@ -55,21 +57,24 @@ Status Resolver::Load(std::vector<ApplicationRecord> records) {
 
 std::vector<ApplicationRecord> Resolver::Neighbourhood(const Snapshot& current,
                                                        const std::vector<ApplicationRecord>& records,
-                                                       const std::vector<NormalizedApplication>& normalized) const {
+                                                       const std::vector<std::vector<ArtifactKey>>& keys) const {
   std::vector<ApplicationRecord> subset;
   std::unordered_set<std::string> taken;
   for (std::size_t idx : LatestPosted(records)) {
     subset.push_back(records[idx]);
     taken.insert(records[idx].application_id);
   }
-  const std::size_t cap = subset.size() + options_.max_neighbourhood;
+  const std::size_t posted = subset.size();
+  const std::size_t cap = posted + options_.max_neighbourhood;
   const auto take = [&](std::size_t index) {
     if (subset.size() < cap && taken.insert(current.application(index).application_id).second) {
       subset.push_back(current.record(index));
     }
   };
   const Resolution& base = *current.base;
-  for (const std::string& id : neighbours_.Around(normalized, options_.max_neighbourhood)) {
+  std::vector<std::string> own;
+  for (const ApplicationRecord& record : records) own.push_back(record.application_id);
+  for (const std::string& id : neighbours_.Around(keys, own, options_.max_holders)) {
     const std::optional<std::size_t> index = current.IndexOf(id);
     if (!index) continue;
     take(*index);
@@ -80,7 +85,27 @@ std::vector<ApplicationRecord> Resolver::Neighbourhood(const Snapshot& current,
       take(persona->second[mate]);
     }
   }
+  KeepCompleteArtifacts(subset, posted);
   return subset;
+}
+
+void Resolver::KeepCompleteArtifacts(std::vector<ApplicationRecord>& subset, std::size_t posted) const {
+  IssueLog told;  // the posted rows' issues are reported by Score, the stored rows' were before
+  const std::vector<NormalizedApplication> normalized =
+      pipeline::NormalizeWithIntel(subset, context_->intel, "neighbourhood", told);
+  std::vector<std::vector<ArtifactKey>> keys(subset.size());
+  std::unordered_map<std::uint64_t, std::size_t> stored_holders;  // in the neighbourhood
+  for (std::size_t idx = 0; idx < subset.size(); ++idx) {
+    keys[idx] = ArtifactKeys(normalized[idx], subset[idx]);
+    if (idx >= posted) {
+      for (const ArtifactKey& key : keys[idx]) ++stored_holders[key.hash];
+    }
+  }
+  for (std::size_t idx = 0; idx < subset.size(); ++idx) {
+    for (const ArtifactKey& key : keys[idx]) {
+      if (stored_holders[key.hash] < neighbours_.Holders(key)) ClearArtifact(key.kind, subset[idx]);
+    }
+  }
 }
 
 Result<std::shared_ptr<const Snapshot>> Resolver::Score(const std::vector<ApplicationRecord>& records,
@@ -89,8 +114,10 @@ Result<std::shared_ptr<const Snapshot>> Resolver::Score(const std::vector<Applic
   // The posted rows alone are normalized for their issues (with their own line numbers).
   const std::vector<NormalizedApplication> normalized =
       pipeline::NormalizeWithIntel(records, context_->intel, "body", issues);
+  std::vector<std::vector<ArtifactKey>> keys;
+  for (std::size_t idx = 0; idx < records.size(); ++idx) keys.push_back(ArtifactKeys(normalized[idx], records[idx]));
   const std::shared_ptr<const Snapshot> current = snapshot();
-  const std::vector<ApplicationRecord> subset = Neighbourhood(*current, records, normalized);
+  const std::vector<ApplicationRecord> subset = Neighbourhood(*current, records, keys);
   IssueLog repeated;  // the posted rows' issues are in `issues` already
   pipeline::ScanInput input{.applications = &subset, .source = "body"};
   if (!current->base->result.population.empty()) input.population = &current->base->result.population;
@@ -102,7 +129,7 @@ Result<std::shared_ptr<const Snapshot>> Resolver::Score(const std::vector<Applic
     arrived.push_back(std::make_shared<const Provisional>(
         Provisional{records[posted[idx]], std::move(scanned.applications[idx]), ++sequence_}));
   }
-  for (const NormalizedApplication& application : normalized) neighbours_.Add(application);
+  for (std::size_t idx = 0; idx < records.size(); ++idx) neighbours_.Add(records[idx].application_id, keys[idx]);
 
   std::lock_guard lock(mutex_);
   // Built on the snapshot current now: a resolution may have been published meanwhile.

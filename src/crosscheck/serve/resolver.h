@@ -1,8 +1,10 @@
 // Resolver: a company node's current picture of every stored application — personas, networks,
 // scores and reasons — and the one place that changes it. Two paths:
-//  - on arrival (Score, in the request): the new applications are normalized, joined to the
-//    stored applications they share artifacts with (NeighbourIndex: two hops, capped), and that
-//    neighbourhood is scanned with the whole store's artifact statistics; the new applications'
+//  - on arrival (Score, in the request): the new applications are normalized and joined to the
+//    stored applications they share an artifact with (NeighbourIndex) and those applications'
+//    personas; that neighbourhood is scanned with the whole store's artifact statistics, keeping
+//    as evidence only artifacts whose every holder is in it (others are cleared, so a value
+//    shared beyond the neighbourhood never looks rarer than it is); the new applications'
 //    results are published at once, marked provisional;
 //  - in the background: a resolution scans the whole store (batch linkage, network statistics,
 //    communities) whenever anything arrived, and replaces the provisional results with results
@@ -33,8 +35,11 @@
 namespace crosscheck::serve {
 
 struct ResolverOptions {
-  // The most stored applications an arrival is scored against (its two-hop neighbourhood).
-  std::size_t max_neighbourhood = 4000;
+  // An artifact held by more stored applications than this is generic (a VPN exit, a common
+  // name): its holders are not brought into a neighbourhood, and it is no evidence there.
+  std::size_t max_holders = 256;
+  // The most stored applications an arrival is scored against.
+  std::size_t max_neighbourhood = 2000;
   // The most applications a persona brings into a neighbourhood.
   std::size_t max_persona = 200;
 };
@@ -81,7 +86,8 @@ class Resolver {
  private:
   Result<std::shared_ptr<const Resolution>> Resolve(std::vector<ApplicationRecord> records, std::uint64_t sequence) const;
   std::vector<ApplicationRecord> Neighbourhood(const Snapshot& current, const std::vector<ApplicationRecord>& records,
-                                               const std::vector<NormalizedApplication>& normalized) const;
+                                               const std::vector<std::vector<ArtifactKey>>& keys) const;
+  void KeepCompleteArtifacts(std::vector<ApplicationRecord>& subset, std::size_t posted) const;
   void Publish(std::shared_ptr<const Resolution> resolution);
   void ResolveLoop();
 
