@@ -12,6 +12,9 @@ namespace crosscheck::graph {
 
 namespace {
 
+// Leiden iterations before a partition that has not settled is taken as it is.
+constexpr int kMaxLeidenIterations = 50;
+
 // igraph keeps its random generator in a global; Leiden draws from it.
 std::mutex& IgraphMutex() {
   static std::mutex mutex;
@@ -78,11 +81,23 @@ std::vector<std::uint32_t> DetectCommunities(std::uint32_t node_count,
     igraph_rng_seed(igraph_rng_default(), options.seed);
     igraph_integer_t cluster_count = 0;
     igraph_real_t quality = 0;
-    // node_weights = NULL selects CPM with unit node weights; n_iterations < 0 runs until
-    // the partition is stable, which makes the result independent of the iteration budget.
+    // node_weights = NULL selects CPM with unit node weights. One iteration at a time until an
+    // iteration changes nothing (what n_iterations < 0 does), but at most kMaxLeidenIterations:
+    // on a clique of equal weights near the CPM threshold igraph's own loop never settles (a
+    // 127-persona clique ran for minutes).
     CC_CHECK(igraph_community_leiden(&graph, &weights, nullptr, options.resolution, options.beta,
-                                     /*start=*/false, /*n_iterations=*/-1, &membership,
+                                     /*start=*/false, /*n_iterations=*/1, &membership,
                                      &cluster_count, &quality) == IGRAPH_SUCCESS);
+    igraph_vector_int_t previous;
+    CC_CHECK(igraph_vector_int_init_copy(&previous, &membership) == IGRAPH_SUCCESS);
+    for (int iteration = 1; iteration < kMaxLeidenIterations; ++iteration) {
+      CC_CHECK(igraph_community_leiden(&graph, &weights, nullptr, options.resolution, options.beta,
+                                       /*start=*/true, /*n_iterations=*/1, &membership,
+                                       &cluster_count, &quality) == IGRAPH_SUCCESS);
+      if (igraph_vector_int_all_e(&previous, &membership)) break;
+      CC_CHECK(igraph_vector_int_update(&previous, &membership) == IGRAPH_SUCCESS);
+    }
+    igraph_vector_int_destroy(&previous);
     for (std::size_t node_idx = 0; node_idx < original.size(); ++node_idx) {
       raw_community[original[node_idx]] = VECTOR(membership)[node_idx];
     }

@@ -87,10 +87,19 @@ int RunMatch(const MatchFlags& flags) {
   for (auto& entry : result.refused) refused.push_back(std::move(entry));
   std::size_t with_findings = 0;
   const auto writing = std::chrono::steady_clock::now();
-  for (const share::MemberFindings& findings : result.findings) {
-    with_findings += findings.applications.size();
-    const auto path = std::filesystem::path(flags.out) / (findings.company_id + ".findings.json");
-    if (auto written = share::WriteFindings(findings, path); !written) return ReportError(written.error());
+  for (const share::MemberFindings& findings : result.findings) with_findings += findings.applications.size();
+  std::vector<Status> written(result.findings.size());
+  auto write = [&](std::size_t begin, std::size_t step) {
+    for (std::size_t idx = begin; idx < result.findings.size(); idx += step) {
+      const share::MemberFindings& findings = result.findings[idx];
+      written[idx] = share::WriteFindings(findings, std::filesystem::path(flags.out) / (findings.company_id + ".findings.json"));
+    }
+  };
+  std::thread writer(write, 1, 2);
+  write(0, 2);
+  writer.join();
+  for (const Status& status : written) {
+    if (!status) return ReportError(status.error());
   }
   const auto now = std::chrono::steady_clock::now();
   const double seconds = std::chrono::duration<double>(now - start).count();
