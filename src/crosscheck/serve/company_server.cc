@@ -268,7 +268,18 @@ void CompanyServer::Impl::HandleHealth(const httplib::Request&, httplib::Respons
 void CompanyServer::Impl::HandleMetrics(const httplib::Request&, httplib::Response& res) {
   const std::shared_ptr<const Snapshot> snapshot = resolver.snapshot();
   res.status = 200;
-  res.set_content(metrics.Render(static_cast<std::int64_t>(snapshot->size()), snapshot->base->resolve_seconds),
+  const Resolver::ArrivalStats arrival = resolver.last_arrival();
+  res.set_content(metrics.Render({
+                      {"crosscheck_applications_stored", "Applications in the store.", static_cast<double>(snapshot->size())},
+                      {"crosscheck_applications_provisional", "Applications scored on arrival, waiting for a resolution.",
+                       static_cast<double>(snapshot->provisional_count())},
+                      {"crosscheck_last_resolve_seconds", "Wall time of the last resolution of all stored applications.",
+                       snapshot->base->resolve_seconds},
+                      {"crosscheck_last_arrival_seconds", "Wall time of the last post's scoring in the request.",
+                       arrival.seconds},
+                      {"crosscheck_last_arrival_neighbourhood", "Applications the last post was scored against.",
+                       static_cast<double>(arrival.neighbourhood)},
+                  }),
                   "text/plain; version=0.0.4");
 }
 

@@ -391,6 +391,7 @@ TEST(CompanyServer, ExportsRiskCsvAndAuditsIt) {
   EXPECT_NE(metrics->body.find("crosscheck_http_requests_total{endpoint=\"POST /v1/applications\",status=\"200\"} 1"),
             std::string::npos) << metrics->body;
   EXPECT_NE(metrics->body.find("crosscheck_applications_stored 10"), std::string::npos);
+  EXPECT_NE(metrics->body.find("crosscheck_last_arrival_neighbourhood 10\n"), std::string::npos) << metrics->body;
 }
 
 // CheckRestartResumes posts the ring, reads an application, restarts the node on the same store

@@ -28,7 +28,7 @@ void Metrics::CountRequest(std::string_view method, std::string_view path, int s
   ++requests_[{std::move(endpoint), status}];
 }
 
-std::string Metrics::Render(std::int64_t applications_stored, double last_resolve_seconds) const {
+std::string Metrics::Render(const std::vector<Gauge>& gauges) const {
   std::string out =
       "# HELP crosscheck_http_requests_total HTTP requests answered, by endpoint and status.\n"
       "# TYPE crosscheck_http_requests_total counter\n";
@@ -39,14 +39,12 @@ std::string Metrics::Render(std::int64_t applications_stored, double last_resolv
              "\"} " + std::to_string(count) + "\n";
     }
   }
-  char seconds[64];
-  std::snprintf(seconds, sizeof seconds, "%.6f", last_resolve_seconds);
-  out += "# HELP crosscheck_applications_stored Applications in the store.\n"
-         "# TYPE crosscheck_applications_stored gauge\n"
-         "crosscheck_applications_stored " + std::to_string(applications_stored) + "\n" +
-         "# HELP crosscheck_last_resolve_seconds Wall time of the last resolution of all stored applications.\n"
-         "# TYPE crosscheck_last_resolve_seconds gauge\n"
-         "crosscheck_last_resolve_seconds " + seconds + "\n";
+  for (const Gauge& gauge : gauges) {
+    char value[64];
+    std::snprintf(value, sizeof value, "%.6g", gauge.value);
+    out += std::string("# HELP ") + gauge.name + " " + gauge.help + "\n# TYPE " + gauge.name + " gauge\n" + gauge.name +
+           " " + value + "\n";
+  }
   return out;
 }
 

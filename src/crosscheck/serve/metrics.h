@@ -3,13 +3,14 @@
 // endpoint and status, applications stored, and how long the last resolution took.
 //
 //   metrics.CountRequest("POST", "/v1/applications", 200);
-//   std::string text = metrics.Render(stored, last_resolve_seconds);
+//   std::string text = metrics.Render({{"crosscheck_applications_stored", "Applications in the store.", 13}});
 #pragma once
 
 #include <cstdint>
 #include <map>
 #include <mutex>
 #include <string>
+#include <vector>
 #include <string_view>
 #include <utility>
 
@@ -25,9 +26,16 @@ class Metrics {
   // CountRequest counts one answered request.
   void CountRequest(std::string_view method, std::string_view path, int status);
 
-  // Render returns the exposition text: crosscheck_http_requests_total{endpoint,status},
-  // crosscheck_applications_stored and crosscheck_last_resolve_seconds.
-  std::string Render(std::int64_t applications_stored, double last_resolve_seconds) const;
+  // Gauge is one value the node reports as it is now.
+  struct Gauge {
+    const char* name;  // crosscheck_...
+    const char* help;
+    double value;
+  };
+
+  // Render returns the exposition text: crosscheck_http_requests_total{endpoint,status}, then
+  // the gauges.
+  std::string Render(const std::vector<Gauge>& gauges) const;
 
  private:
   mutable std::mutex mutex_;
