@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -65,8 +68,9 @@ Tokens TestTokens() {
 
 httplib::Headers Bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
 
-CompanyServerOptions NodeOptions(const std::string& store, std::size_t max_body) {
+CompanyServerOptions NodeOptions(const std::string& store, std::size_t max_body, int read_timeout_seconds = 30) {
   CompanyServerOptions options;
+  options.read_timeout_seconds = read_timeout_seconds;
   options.store = store;
   options.tokens = TestTokens();
   options.context = std::make_shared<const pipeline::ScanContext>();
@@ -78,8 +82,10 @@ CompanyServerOptions NodeOptions(const std::string& store, std::size_t max_body)
 class RunningNode {
  public:
   // `store` is a directory or a postgresql:// URL.
-  explicit RunningNode(const std::filesystem::path& store, std::size_t max_body = kDefaultMaxApplicationsBodyBytes)
-      : server_(CompanyServer::Create(NodeOptions(store.string(), max_body))) {}
+  explicit RunningNode(const std::filesystem::path& store, std::size_t max_body = kDefaultMaxApplicationsBodyBytes,
+                       int read_timeout_seconds = 30)
+      : server_(CompanyServer::Create(NodeOptions(store.string(), max_body, read_timeout_seconds))) {}
+  int port() const { return server_.port(); }
   httplib::Client Client() const {
     httplib::Client client("127.0.0.1", server_.port());
     client.set_read_timeout(60, 0);
@@ -446,6 +452,35 @@ TEST(CompanyServer, NewApplicationReusingARingsArtifactsIsFlaggedInTheSameReques
                                                     "1992-02-11,US,73.21.8.17,US-BOFA-000999111,dev-5e21\n");
   ASSERT_EQ(control_status, 200) << control.dump();
   EXPECT_EQ(control["results"][0]["level"], "low") << control.dump();
+}
+
+// A client that sends half a request and stalls is cut off after the read timeout, and the node
+// keeps answering everyone else meanwhile.
+TEST(CompanyServer, AStalledClientIsCutOffAndOthersAreServed) {
+  RunningNode node(FreshDir("slow"), kDefaultMaxApplicationsBodyBytes, /*read_timeout_seconds=*/1);
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(fd, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(node.port()));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address), 0);
+  const std::string partial = "POST /v1/applications HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\n"
+                              "Content-Length: 1000\r\n\r\napplication_id,company_id\n";
+  ASSERT_EQ(::send(fd, partial.data(), partial.size(), 0), static_cast<ssize_t>(partial.size()));
+  httplib::Client client = node.Client();
+  auto health = client.Get("/healthz");  // served while the stalled request waits
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  timeval wait{30, 0};  // far past the 1 s timeout: the server must close first
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+  char buffer[512];
+  ssize_t got = 0;
+  while ((got = ::recv(fd, buffer, sizeof buffer, 0)) > 0) {
+  }
+  ::close(fd);
+  EXPECT_EQ(got, 0) << "the server did not close the stalled connection within 30 s";
+  EXPECT_EQ(Get(client, "tok-review", "/v1/queue").first, 200);
 }
 
 // Fuzz: random bytes and mutations of valid bodies to both POST endpoints; every answer is 2xx
