@@ -3,10 +3,12 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "crosscheck/common/strings.h"
@@ -44,6 +46,37 @@ std::string MostCommon(const std::vector<std::string>& values) {
     if (count > best_count) best = value, best_count = count;
   }
   return best;
+}
+
+// Handle reads a LinkedIn or GitHub cell as the site does: lower case, without the URL
+// prefix and trailing slashes.
+std::string Handle(std::string_view cell) {
+  std::string text = ToLowerAscii(cell);
+  for (std::string_view prefix : {"https://", "http://", "www.", "linkedin.com/in/", "github.com/"}) {
+    if (StartsWith(text, prefix)) text.erase(0, prefix.size());
+  }
+  while (!text.empty() && text.back() == '/') text.pop_back();
+  return text;
+}
+
+// SharedLegitHandles counts the LinkedIn and GitHub handles given by two or more different
+// legitimate people (truth.csv person ids) of a world.
+int SharedLegitHandles(const fs::path& world) {
+  const Table apps = ReadTable(world / "applications.csv");
+  std::map<std::string, std::string> legit_person;  // application id -> person id
+  for (const auto& row : ReadTable(world / "truth.csv").rows) {
+    if (row[3] == "0") legit_person[row[0]] = row[1];
+  }
+  std::map<std::string, std::set<std::string>> holders;
+  for (const char* column : {"linkedin", "github"}) {
+    const std::size_t col = apps.Col(column);
+    for (const auto& row : apps.rows) {
+      const auto person = legit_person.find(row[0]);
+      const std::string handle = Handle(row[col]);
+      if (person != legit_person.end() && !handle.empty()) holders[std::string(column) + ":" + handle].insert(person->second);
+    }
+  }
+  return static_cast<int>(std::count_if(holders.begin(), holders.end(), [](const auto& entry) { return entry.second.size() > 1; }));
 }
 
 TEST(Profile, ParsesItsNamesAndRejectsOthers) {
@@ -381,6 +414,15 @@ TEST_F(ProfileWorlds, SameSeedSameWorldOtherSeedOtherRates) {
   EXPECT_EQ(plain_summary.large_households, 0);
   EXPECT_EQ(plain_summary.cells, 0);
   EXPECT_NE(ReadFile(*dir_ / "adv" / "truth.csv"), ReadFile(*dir_ / "plain" / "truth.csv"));
+}
+
+// Two people with a common name ("Zihan Zhao") never hold one LinkedIn URL or GitHub account:
+// the sites add a suffix. The default world keeps its collisions (its output is frozen).
+TEST_F(ProfileWorlds, LegitimatePeopleNeverShareAHandle) {
+  EXPECT_EQ(SharedLegitHandles(*dir_ / "adv"), 0);
+  EXPECT_EQ(SharedLegitHandles(*dir_ / "sparse"), 0);
+  ASSERT_TRUE(GenerateWorld(Config(Profile::kDefault, 11), *dir_ / "plain_handles"));
+  EXPECT_GT(SharedLegitHandles(*dir_ / "plain_handles"), 0);
 }
 
 }  // namespace

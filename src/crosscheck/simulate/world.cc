@@ -11,6 +11,7 @@
 #include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -400,6 +401,7 @@ class WorldBuilder {
   void AdoptAdversarialName(PersonName& name, Rng& rng) const;
   Applicant MakeAdult(Rng& rng, std::size_t locale, std::size_t name_set, const Address& home, std::size_t isp,
                       int age_low, int age_high) const;
+  void IssueHandles(Household& household, std::uint64_t household_idx);
   void EmitHousehold(const Household& household, std::uint64_t household_idx);
   void EmitLegitApplications(const Applicant& person, Rng& rng);
 
@@ -457,6 +459,8 @@ class WorldBuilder {
   std::optional<CsvWriter> truth_;
   std::optional<CsvWriter> employees_;
   std::unordered_set<std::string> logins_;
+  // Legitimate people's handles ("in:" / "gh:" + lower case) -> who holds them (household * 8 + member).
+  std::unordered_map<std::string, std::uint64_t> handle_holders_;
   std::uint64_t app_counter_ = 0;
   std::string line_;
   WorldSummary counts_;
@@ -1069,6 +1073,32 @@ Household WorldBuilder::MakeLargeHousehold(std::uint64_t household_idx) const {
   return household;
 }
 
+// IssueHandles makes each legitimate person's LinkedIn and GitHub handle unique in the world
+// (adversarial profiles), as the sites keep vanity URLs and usernames: a handle already held by
+// another person gets a suffix (LinkedIn `-` and 6-8 hex digits, GitHub digits) drawn on the
+// person's own stream, so no other draw of the world moves. The first holder keeps a handle
+// for good, so a household generated again (an identity-theft victim) and passed through here
+// gets the same handles. Personas keep theirs: operations reuse handles on purpose.
+void WorldBuilder::IssueHandles(Household& household, std::uint64_t household_idx) {
+  for (std::size_t member_idx = 0; member_idx < household.members.size(); ++member_idx) {
+    Applicant& member = household.members[member_idx];
+    const std::uint64_t holder = household_idx * 8 + member_idx;
+    Rng rng(DeriveSeed(config_.seed, "handle", holder));
+    auto issue = [&](std::string& handle, std::string_view site, const auto& suffix) {
+      if (handle.empty()) return;
+      for (std::string candidate = handle;; candidate = handle + suffix()) {
+        const auto [it, fresh] = handle_holders_.try_emplace(std::string(site) + ToLowerAscii(candidate), holder);
+        if (fresh || it->second == holder) {
+          handle = std::move(candidate);
+          return;
+        }
+      }
+    };
+    issue(member.linkedin, "in:", [&] { return "-" + HexId(rng, static_cast<int>(rng.Range(6, 8))); });
+    issue(member.github, "gh:", [&] { return std::to_string(rng.Range(1, 9999)); });
+  }
+}
+
 void WorldBuilder::EmitHousehold(const Household& household, std::uint64_t household_idx) {
   if (household.members.size() >= 5) ++counts_.large_households;
   for (std::size_t member_idx = 0; member_idx < household.members.size(); ++member_idx) {
@@ -1294,6 +1324,8 @@ void WorldBuilder::EmitPersona(Operation& op, std::int64_t persona_idx, Rng& rng
       victim_home = MakeHousehold(rng.Below(household_estimate_));
       if (victim_home.members.front().residence == us) break;
     }
+    // Only the victim's name, birth date, SSN and address are taken, not the handles (which
+    // IssueHandles would give as issued: every household is emitted before any persona).
     const Applicant& victim = victim_home.members.front();
     persona.name = victim.name;
     persona.name.english_given.clear();
@@ -1667,6 +1699,7 @@ Status WorldBuilder::Run(WorldSummary* summary) {
       Household household = large ? MakeLargeHousehold(household_idx) : MakeHousehold(household_idx);
       const std::int64_t room = target - counts_.people;
       if (static_cast<std::int64_t>(household.members.size()) > room) household.members.resize(static_cast<std::size_t>(room));
+      if (realism_.adversarial()) IssueHandles(household, household_idx);
       EmitHousehold(household, household_idx);
       ++household_idx;
     }
