@@ -1640,7 +1640,8 @@ void WorldBuilder::EmitSignins(const SigninPlan& plan, Rng& rng) {
 
 Status WorldBuilder::Run(WorldSummary* summary) {
   const auto started = std::chrono::steady_clock::now();
-  if (config_.scale <= 0 || config_.scale > 1000) return InvalidInput("--scale must be in (0, 1000]");
+  // Written so that NaN fails too (every comparison with NaN is false).
+  if (!(config_.scale > 0 && config_.scale <= 1000)) return InvalidInput("--scale must be a number in (0, 1000]");
   if (config_.companies < 0 || config_.people < 0 || config_.operations < 0 || config_.personas < 0) {
     return InvalidInput("counts must not be negative");
   }
