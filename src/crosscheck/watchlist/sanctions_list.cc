@@ -40,7 +40,11 @@ Result<std::string> ReadWholeFile(const std::filesystem::path& path) {
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (in.bad()) return InvalidInput("cannot read " + path.string());
-  return std::move(buffer).str();
+  std::string text = std::move(buffer).str();
+  // A file saved by a spreadsheet or editor may start with a UTF-8 byte-order mark; left in,
+  // it would glue itself to the first entry's number and drop that entry.
+  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+  return text;
 }
 
 bool ParseEntNum(std::string_view text, std::int64_t& value) {

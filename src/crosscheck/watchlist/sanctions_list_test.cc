@@ -327,5 +327,22 @@ TEST(SanctionsList, LoadErrorsAndBadRows) {
   EXPECT_EQ(empty.error().code(), ErrorCode::kInvalidInput);
 }
 
+// A byte-order mark at the start of a file (a spreadsheet's "CSV UTF-8") must not cost the
+// first entry.
+TEST(SanctionsList, AByteOrderMarkKeepsTheFirstEntry) {
+  TempDir dir("bom");
+  WriteFile(dir.path() / "sdn.csv",
+            "\xEF\xBB\xBF" "1,\"KIM, Test One\",\"individual\",\"DPRK\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n"
+            "2,\"PAK, Test Two\",\"individual\",\"DPRK\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n");
+  WriteFile(dir.path() / "alt.csv", "\xEF\xBB\xBF" "1,10,\"aka\",\"KIM, Alias One\",-0- \r\n");
+  IssueLog issues;
+  auto list = SanctionsList::Load(dir.path(), issues);
+  ASSERT_TRUE(list) << list.error().ToString();
+  EXPECT_EQ(list->entries().size(), 2U);
+  ASSERT_NE(list->Find(1), nullptr);
+  EXPECT_EQ(list->Screen("Alias One Kim", {}).size(), 1U);
+  for (const Issue& issue : issues.issues()) EXPECT_NE(issue.code, "OFAC_BAD_ENT_NUM") << issue.ToString();
+}
+
 }  // namespace
 }  // namespace crosscheck::watchlist
