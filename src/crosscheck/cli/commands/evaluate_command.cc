@@ -16,7 +16,29 @@ struct EvaluateFlags {
   std::string truth;
   std::string out;
   std::string json;
+  double min_recall = 0;     // quality floors at the headline (high) threshold
+  double min_precision = 0;
 };
+
+// kBelowFloorExit is evaluate's exit code when a --min-* floor is not met.
+constexpr int kBelowFloorExit = 3;
+
+// FloorsMet compares the headline (high) detection with the floors; prints each miss.
+bool FloorsMet(const evaluate::EvaluationReport& report, const EvaluateFlags& flags) {
+  bool met = true;
+  for (const evaluate::DetectionMetrics& metrics : report.detection) {
+    if (metrics.threshold != "high") continue;
+    if (metrics.recall() < flags.min_recall) {
+      std::fprintf(stderr, "crosscheck: recall %.4f is below the floor %.4f\n", metrics.recall(), flags.min_recall);
+      met = false;
+    }
+    if (metrics.precision() < flags.min_precision) {
+      std::fprintf(stderr, "crosscheck: precision %.4f is below the floor %.4f\n", metrics.precision(), flags.min_precision);
+      met = false;
+    }
+  }
+  return met;
+}
 
 int RunEvaluateCommand(const EvaluateFlags& flags) {
   IssueLog issues;
@@ -31,7 +53,7 @@ int RunEvaluateCommand(const EvaluateFlags& flags) {
   json.close();
   if (!json) return ReportError(Error(ErrorCode::kInvalidInput, "cannot write " + json_path.string()));
   std::printf("written: %s\n", json_path.c_str());
-  return 0;
+  return FloorsMet(*report, flags) ? 0 : kBelowFloorExit;
 }
 
 struct ConsortiumFlags {
@@ -101,10 +123,15 @@ void RegisterEvaluateCommand(CLI::App& app, int* exit_code) {
   command->add_option("--truth", flags->truth, "truth.csv from `crosscheck simulate`")->required();
   command->add_option("--out", flags->out, "the scan's output directory (reads risk.csv)")->required();
   command->add_option("--json", flags->json, "where to write the JSON report (default OUT/evaluation.json)");
+  command->add_option("--min-recall", flags->min_recall, "quality floor: exit 3 when recall at high is below it")
+      ->check(CLI::Range(0.0, 1.0));
+  command->add_option("--min-precision", flags->min_precision,
+                      "quality floor: exit 3 when precision at high is below it")->check(CLI::Range(0.0, 1.0));
   command->footer(
       "Prints detection at each level threshold (flagged = at or above it; the headline is high),\n"
       "persona linkage and network recovery as pairwise precision/recall/F1, and which indicators\n"
-      "fired on false positives and false negatives. Exit codes: 0 ok; 2 invalid input.");
+      "fired on false positives and false negatives. Exit codes: 0 ok; 2 invalid input; 3 a\n"
+      "--min-recall or --min-precision floor was not met (named on stderr).");
   command->callback([flags, exit_code] { *exit_code = RunEvaluateCommand(*flags); });
 }
 
