@@ -69,12 +69,25 @@ void NeighbourIndex::Add(const std::string& application_id, const std::vector<Ar
     ids_.push_back(application_id);
     keys_.emplace_back();
   }
-  std::vector<ArtifactKey>& own = keys_[slot->second];
-  for (const ArtifactKey& key : keys) {
-    if (std::find(own.begin(), own.end(), key) != own.end()) continue;
-    own.push_back(key);
-    holders_[key.hash].push_back(slot->second);
+  const std::uint32_t ordinal = slot->second;
+  std::vector<ArtifactKey>& own = keys_[ordinal];
+  for (const ArtifactKey& old : own) {
+    if (std::find(keys.begin(), keys.end(), old) != keys.end()) continue;
+    std::vector<std::uint32_t>& holders = holders_[old.hash];
+    holders.erase(std::remove(holders.begin(), holders.end(), ordinal), holders.end());
   }
+  std::vector<ArtifactKey> kept;
+  for (const ArtifactKey& key : keys) {
+    if (std::find(kept.begin(), kept.end(), key) != kept.end()) continue;
+    kept.push_back(key);
+    if (std::find(own.begin(), own.end(), key) == own.end()) holders_[key.hash].push_back(ordinal);
+  }
+  own = std::move(kept);
+}
+
+const std::vector<ArtifactKey>* NeighbourIndex::KeysOf(const std::string& application_id) const {
+  const auto found = ordinal_of_.find(application_id);
+  return found == ordinal_of_.end() ? nullptr : &keys_[found->second];
 }
 
 std::size_t NeighbourIndex::Holders(const ArtifactKey& key) const {

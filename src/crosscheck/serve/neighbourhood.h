@@ -41,9 +41,12 @@ void ClearArtifact(char kind, ApplicationRecord& record);
 // NeighbourIndex is one writer's: not thread-safe.
 class NeighbourIndex {
  public:
-  // Add indexes an application's keys under its id; a known id gets its new keys too (an old
-  // key left behind counts one holder too many, which only makes a neighbourhood more careful).
+  // Add indexes an application's keys under its id; a known id (a replaced application) drops
+  // the keys it no longer holds.
   void Add(const std::string& application_id, const std::vector<ArtifactKey>& keys);
+
+  // KeysOf returns the keys indexed under an id, or nullptr for an unknown id.
+  const std::vector<ArtifactKey>* KeysOf(const std::string& application_id) const;
 
   // Around returns the ids of every indexed application but `own` that shares one of `keys`
   // (resume bands excepted),

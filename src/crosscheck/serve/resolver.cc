@@ -6,6 +6,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "crosscheck/common/check.h"
 #include "crosscheck/pipeline/application_input.h"
 
 namespace crosscheck::serve {
@@ -59,9 +60,11 @@ std::vector<ApplicationRecord> Resolver::Neighbourhood(const Snapshot& current,
                                                        const std::vector<ApplicationRecord>& records,
                                                        const std::vector<std::vector<ArtifactKey>>& keys) const {
   std::vector<ApplicationRecord> subset;
+  std::vector<const std::vector<ArtifactKey>*> posted_keys;
   std::unordered_set<std::string> taken;
   for (std::size_t idx : LatestPosted(records)) {
     subset.push_back(records[idx]);
+    posted_keys.push_back(&keys[idx]);
     taken.insert(records[idx].application_id);
   }
   const std::size_t posted = subset.size();
@@ -85,25 +88,35 @@ std::vector<ApplicationRecord> Resolver::Neighbourhood(const Snapshot& current,
       take(persona->second[mate]);
     }
   }
-  KeepCompleteArtifacts(subset, posted);
+  KeepCompleteArtifacts(subset, posted_keys);
   return subset;
 }
 
-void Resolver::KeepCompleteArtifacts(std::vector<ApplicationRecord>& subset, std::size_t posted) const {
-  IssueLog told;  // the posted rows' issues are reported by Score, the stored rows' were before
-  const std::vector<NormalizedApplication> normalized =
-      pipeline::NormalizeWithIntel(subset, context_->intel, "neighbourhood", told);
-  std::vector<std::vector<ArtifactKey>> keys(subset.size());
+void Resolver::KeepCompleteArtifacts(std::vector<ApplicationRecord>& subset,
+                                     const std::vector<const std::vector<ArtifactKey>*>& posted_keys) const {
+  // The posted rows' keys were made by Score; every stored row's are in the index (Load and
+  // Score index each row they take in), so nothing is normalized again here.
+  const std::size_t posted = posted_keys.size();
+  std::vector<const std::vector<ArtifactKey>*> keys = posted_keys;
   std::unordered_map<std::uint64_t, std::size_t> stored_holders;  // in the neighbourhood
-  for (std::size_t idx = 0; idx < subset.size(); ++idx) {
-    keys[idx] = ArtifactKeys(normalized[idx], subset[idx]);
-    if (idx >= posted) {
-      for (const ArtifactKey& key : keys[idx]) ++stored_holders[key.hash];
+  for (std::size_t idx = posted; idx < subset.size(); ++idx) {
+    keys.push_back(neighbours_.KeysOf(subset[idx].application_id));
+    CC_CHECK(keys.back() != nullptr) << subset[idx].application_id;
+    for (const ArtifactKey& key : *keys.back()) ++stored_holders[key.hash];
+  }
+  // A posted row that replaces a stored one is indexed under its old keys until Score re-adds
+  // it: those holders are the row itself, not applications missing from the neighbourhood.
+  std::unordered_map<std::uint64_t, std::size_t> replaced_holders;
+  for (std::size_t idx = 0; idx < posted; ++idx) {
+    if (const std::vector<ArtifactKey>* old = neighbours_.KeysOf(subset[idx].application_id)) {
+      for (const ArtifactKey& key : *old) ++replaced_holders[key.hash];
     }
   }
   for (std::size_t idx = 0; idx < subset.size(); ++idx) {
-    for (const ArtifactKey& key : keys[idx]) {
-      if (stored_holders[key.hash] < neighbours_.Holders(key)) ClearArtifact(key.kind, subset[idx]);
+    for (const ArtifactKey& key : *keys[idx]) {
+      if (stored_holders[key.hash] + replaced_holders[key.hash] < neighbours_.Holders(key)) {
+        ClearArtifact(key.kind, subset[idx]);
+      }
     }
   }
 }

@@ -87,7 +87,8 @@ class Resolver {
   Result<std::shared_ptr<const Resolution>> Resolve(std::vector<ApplicationRecord> records, std::uint64_t sequence) const;
   std::vector<ApplicationRecord> Neighbourhood(const Snapshot& current, const std::vector<ApplicationRecord>& records,
                                                const std::vector<std::vector<ArtifactKey>>& keys) const;
-  void KeepCompleteArtifacts(std::vector<ApplicationRecord>& subset, std::size_t posted) const;
+  void KeepCompleteArtifacts(std::vector<ApplicationRecord>& subset,
+                             const std::vector<const std::vector<ArtifactKey>*>& posted_keys) const;
   void Publish(std::shared_ptr<const Resolution> resolution);
   void ResolveLoop();
 

@@ -1,0 +1,29 @@
+#include "crosscheck/serve/neighbourhood.h"
+
+#include <gtest/gtest.h>
+
+namespace crosscheck::serve {
+namespace {
+
+TEST(NeighbourIndex, AReplacedApplicationDropsTheKeysItNoLongerHolds) {
+  NeighbourIndex index;
+  const ArtifactKey phone{'p', 1}, old_email{'e', 2}, new_email{'e', 3};
+  index.Add("a-1", {phone, old_email});
+  index.Add("a-2", {phone});
+  EXPECT_EQ(index.Holders(phone), 2u);
+  EXPECT_EQ(index.Around({{old_email}}, {"x"}, 256), (std::vector<std::string>{"a-1"}));
+
+  index.Add("a-1", {phone, new_email, new_email});  // replaced: new e-mail, repeated key
+  EXPECT_EQ(index.Holders(old_email), 0u);
+  EXPECT_EQ(index.Holders(new_email), 1u);
+  EXPECT_EQ(index.Holders(phone), 2u);
+  ASSERT_NE(index.KeysOf("a-1"), nullptr);
+  EXPECT_EQ(*index.KeysOf("a-1"), (std::vector<ArtifactKey>{phone, new_email}));
+  EXPECT_EQ(index.KeysOf("nobody"), nullptr);
+  // Generic keys bring nobody in; the applications' own ids are left out.
+  EXPECT_TRUE(index.Around({{phone}}, {"x"}, 1).empty());
+  EXPECT_EQ(index.Around({{phone}}, {"a-2"}, 256), (std::vector<std::string>{"a-1"}));
+}
+
+}  // namespace
+}  // namespace crosscheck::serve
