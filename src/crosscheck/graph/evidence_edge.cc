@@ -619,6 +619,47 @@ bool OneNameThroughout(const std::vector<NormalizedApplication>& applications,
   return false;
 }
 
+// ClearedSharing answers whether a reviewer's decision explains an artifact: a cleared group
+// (EvidenceOptions::cleared_groups) explains what its first application's persona shares with
+// the group's other personas, and nothing that reaches beyond them.
+class ClearedSharing {
+ public:
+  // `identity` maps applications to the identity units parties are made of (IdentityUnits).
+  ClearedSharing(const std::vector<std::uint32_t>& identity, const std::vector<std::vector<std::size_t>>* groups)
+      : identity_(identity) {
+    if (groups == nullptr) return;
+    for (const std::vector<std::size_t>& group : *groups) {
+      if (group.empty() || group.front() >= identity.size()) continue;
+      std::vector<std::uint32_t> units;
+      for (std::size_t app_idx : group) {
+        if (app_idx < identity.size()) units.push_back(identity[app_idx]);
+      }
+      std::sort(units.begin(), units.end());
+      units.erase(std::unique(units.begin(), units.end()), units.end());
+      by_anchor_.emplace(identity[group.front()], std::move(units));
+    }
+  }
+
+  bool Explains(const SharedArtifact& artifact) const {
+    if (by_anchor_.empty()) return false;
+    std::vector<std::uint32_t> holders;
+    for (std::size_t app_idx : artifact.applications) holders.push_back(identity_[app_idx]);
+    std::sort(holders.begin(), holders.end());
+    holders.erase(std::unique(holders.begin(), holders.end()), holders.end());
+    for (std::uint32_t anchor : holders) {
+      const auto [begin, end] = by_anchor_.equal_range(anchor);
+      for (auto group = begin; group != end; ++group) {
+        if (std::includes(group->second.begin(), group->second.end(), holders.begin(), holders.end())) return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  const std::vector<std::uint32_t>& identity_;
+  std::unordered_multimap<std::uint32_t, std::vector<std::uint32_t>> by_anchor_;  // anchor unit -> group's units
+};
+
 // AssignParties sets party_count and explained_by of every artifact. Households are the
 // connected groups of personas sharing home addresses held by at most
 // household_max_personas personas each: a family or flat shares its address, home IP, often a
@@ -653,6 +694,7 @@ void AssignParties(const std::vector<NormalizedApplication>& applications,
     residents.erase(std::unique(residents.begin(), residents.end()), residents.end());
     for (std::uint32_t resident : residents) household.Union(residents.front(), resident);
   }
+  const ClearedSharing cleared(identity, options.cleared_groups);
   std::vector<std::uint64_t> parties;
   for (SharedArtifact& artifact : *artifacts) {
     // One name throughout: two personas of one person that linkage did not join (or two
@@ -676,7 +718,10 @@ void AssignParties(const std::vector<NormalizedApplication>& applications,
     parties.erase(std::unique(parties.begin(), parties.end()), parties.end());
     artifact.party_count = one_name ? 1 : parties.size();
     artifact.explained_by.clear();
-    if (parties.size() < 2) {
+    if (parties.size() >= 2 && cleared.Explains(artifact)) {
+      artifact.party_count = 1;
+      artifact.explained_by = "cleared";
+    } else if (parties.size() < 2) {
       artifact.explained_by = any_agency ? "agency" : "household";
     } else if (one_name) {
       artifact.explained_by = "one name";

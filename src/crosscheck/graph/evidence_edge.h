@@ -81,6 +81,11 @@ struct EvidenceOptions {
   // neighbourhood they touch weighs their artifacts by the whole store's statistics, not by
   // the neighbourhood's, where every value is shared. Not owned.
   const std::vector<KindStatistics>* population = nullptr;
+  // cleared_groups: per application a reviewer cleared, the application first, then those it
+  // shared evidence with when it was cleared. An artifact the first one's persona holds with
+  // none but the group's personas is explained ("cleared"); the same value reaching anyone
+  // outside the group is evidence again, and so is what the others share without it. Not owned.
+  const std::vector<std::vector<std::size_t>>* cleared_groups = nullptr;
 };
 
 // SharedArtifact is one value (or near-duplicate group) held by two or more personas.
@@ -98,7 +103,7 @@ struct SharedArtifact {
   // whose names are all one person's (NamesAreOnePerson) are one party (a linkage miss).
   std::size_t party_count = 0;
   // explained_by: why the sharing is not evidence when party_count is 1: "household",
-  // "agency" or "one name"; empty otherwise.
+  // "agency", "one name" or "cleared" (a reviewer's decision); empty otherwise.
   std::string explained_by;
   // weight in (0, 1]: how specific the artifact is, the product of
   //   kind_factor(kind)        min(1, ln(1/rate_k) / ln(1/0.05)), rate_k = share of personas of

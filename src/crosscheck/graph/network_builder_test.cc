@@ -370,6 +370,41 @@ TEST(CollectEvidence, SharingBeyondAHouseholdCounts) {
   }
 }
 
+TEST(CollectEvidence, AClearedApplicantExplainsOnlyWhatItSharedWithItsGroup) {
+  World world;
+  // Six people at one address (too many for a household) share it and a landline; H0 was
+  // cleared with H1..H5. H1 and H2 also share a payout account without H0. Later an outsider
+  // uses the landline.
+  for (int member = 0; member < 6; ++member) {
+    NormalizedApplication& a = world.Add("H" + std::to_string(member), "co" + std::to_string(member));
+    a.address_key = "9 dock rd|07302|US";
+    a.phone_e164 = "+12025550100";
+  }
+  world.applications[1].payout_account = "acct-12";
+  world.applications[2].payout_account = "acct-12";
+  const std::vector<std::vector<std::size_t>> cleared{{0, 1, 2, 3, 4, 5}};
+  NetworkOptions options;
+  options.evidence.cleared_groups = &cleared;
+  const NetworkResult before = world.Build(options);
+  for (const SharedArtifact& artifact : before.evidence.artifacts) {
+    SCOPED_TRACE(artifact.value);
+    if (artifact.kind == ArtifactKind::kPayoutAccount) {
+      EXPECT_EQ(artifact.party_count, 2u);  // H0 does not hold it: not what was cleared
+      EXPECT_GT(artifact.weight, 0.0);
+    } else {
+      EXPECT_EQ(artifact.explained_by, "cleared");
+      EXPECT_EQ(artifact.weight, 0.0);
+    }
+  }
+  world.Add("X", "co9").phone_e164 = "+12025550100";
+  const NetworkResult after = world.Build(options);
+  const SharedArtifact* phone = FindArtifact(after, ArtifactKind::kPhone);
+  ASSERT_NE(phone, nullptr);
+  EXPECT_EQ(phone->explained_by, "");  // reaches beyond the group: evidence again
+  EXPECT_GT(phone->weight, 0.0);
+  EXPECT_EQ(world.Build().evidence.artifacts.front().explained_by, "");  // no decision: evidence
+}
+
 TEST(BuildNetworks, ARingTiedByAGenericValueStaysApartFromStrangers) {
   World world;
   // Ring: 6 personas, pairs share phones, all share a shipping address.

@@ -126,6 +126,66 @@ void AddWatchlistEvidence(const ScanContext& side, const std::vector<Application
 
 // AttachLinkedPairs puts the waterfall of every linked pair inside a flagged network into the
 // report, so a reviewer sees why applications were taken for one persona.
+// DecisionIndexes maps the decisions' application ids to indexes of `records`.
+struct DecisionIndexes {
+  std::vector<std::size_t> confirmed_fraud;
+  std::vector<std::vector<std::size_t>> cleared_groups;  // groups of 2+ scanned applications
+};
+
+DecisionIndexes IndexDecisions(const std::vector<ApplicationRecord>& records, const ReviewDecisions* decisions) {
+  DecisionIndexes indexes;
+  if (decisions == nullptr) return indexes;
+  std::unordered_map<std::string_view, std::size_t> index_of;
+  for (std::size_t idx = 0; idx < records.size(); ++idx) index_of.emplace(records[idx].application_id, idx);
+  for (const std::string& id : decisions->confirmed_fraud) {
+    if (const auto found = index_of.find(id); found != index_of.end()) indexes.confirmed_fraud.push_back(found->second);
+  }
+  for (const std::vector<std::string>& group : decisions->cleared_groups) {
+    std::vector<std::size_t> members;
+    for (const std::string& id : group) {
+      if (const auto found = index_of.find(id); found != index_of.end()) members.push_back(found->second);
+    }
+    if (members.size() >= 2) indexes.cleared_groups.push_back(std::move(members));
+  }
+  return indexes;
+}
+
+// AddDecisionEvidence turns confirmed fraud into findings: CONFIRMED_FRAUD on every application
+// of a confirmed persona, CONFIRMED_FRAUD_LINK (strength: the artifact's weight, its
+// specificity) on the applications of personas sharing an artifact with one.
+void AddDecisionEvidence(const std::vector<ApplicationRecord>& records, const graph::NetworkResult& networks,
+                         const std::vector<std::size_t>& confirmed, score::ExternalEvidence& external) {
+  if (confirmed.empty()) return;
+  const std::size_t persona_count = networks.persona_ids.size();
+  std::vector<const std::string*> confirmed_by(persona_count, nullptr);  // a confirmed application id
+  for (std::size_t app_idx : confirmed) {
+    const std::uint32_t persona = networks.persona_of_application[app_idx];
+    if (confirmed_by[persona] == nullptr) confirmed_by[persona] = &records[app_idx].application_id;
+  }
+  std::vector<double> link_strength(persona_count, 0);
+  std::vector<std::string> link_evidence(persona_count);
+  for (const graph::SharedArtifact& artifact : networks.evidence.artifacts) {
+    if (artifact.weight <= 0) continue;
+    const auto source = std::find_if(artifact.personas.begin(), artifact.personas.end(),
+                                     [&](std::uint32_t persona) { return confirmed_by[persona] != nullptr; });
+    if (source == artifact.personas.end()) continue;
+    for (std::uint32_t persona : artifact.personas) {
+      if (confirmed_by[persona] != nullptr || artifact.weight <= link_strength[persona]) continue;
+      link_strength[persona] = artifact.weight;
+      link_evidence[persona] = std::string(graph::ArtifactKindName(artifact.kind)) + " shared with confirmed fraud " +
+                               *confirmed_by[*source];
+    }
+  }
+  for (std::size_t app_idx = 0; app_idx < records.size(); ++app_idx) {
+    const std::uint32_t persona = networks.persona_of_application[app_idx];
+    if (confirmed_by[persona] != nullptr) {
+      external.findings.push_back({app_idx, "CONFIRMED_FRAUD", "confirmed by a reviewer: " + *confirmed_by[persona], 1});
+    } else if (link_strength[persona] > 0) {
+      external.findings.push_back({app_idx, "CONFIRMED_FRAUD_LINK", link_evidence[persona], link_strength[persona]});
+    }
+  }
+}
+
 void AttachLinkedPairs(const std::vector<ApplicationRecord>& records, const link::PersonaLinkResult& links,
                        ScanResult& result) {
   std::unordered_map<std::string_view, std::size_t> network_of;
@@ -301,8 +361,10 @@ Result<ScanResult> ScanApplications(const ScanContext& context, const ScanInput&
   const link::PersonaLinkResult& persona_links = *linked;
   timer.Mark("link");
 
+  const DecisionIndexes decisions = IndexDecisions(records, input.decisions);
   graph::NetworkOptions network_options;
   network_options.evidence.population = input.population;
+  network_options.evidence.cleared_groups = &decisions.cleared_groups;
   const graph::NetworkResult networks =
       graph::BuildNetworks(normalized, records, persona_links.persona_ids, network_options);
   timer.Mark("networks");
@@ -313,6 +375,7 @@ Result<ScanResult> ScanApplications(const ScanContext& context, const ScanInput&
   } else {
     CC_RETURN_IF_ERROR(side_status);
   }
+  AddDecisionEvidence(records, networks, decisions.confirmed_fraud, external);
   // Only the wait beyond linkage and networks: the stages' times add up to the wall time.
   timer.Mark("watchlists+monitor");
   std::vector<score::RiskAssessment> assessments =

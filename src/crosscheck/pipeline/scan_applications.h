@@ -72,6 +72,17 @@ struct ScanHooks {
 };
 
 // ScanInput is what one scan looks at. Pointers are not owned and must outlive the call.
+// ReviewDecisions are reviewers' decisions a scan takes into account (`crosscheck serve`).
+// Ids not among the scanned applications are ignored.
+struct ReviewDecisions {
+  // confirmed_fraud: applications confirmed as fraud. Their personas get CONFIRMED_FRAUD and
+  // whoever shares a specific artifact with them CONFIRMED_FRAUD_LINK.
+  std::vector<std::string> confirmed_fraud;
+  // cleared_groups: per cleared application, itself and the applications it shared evidence
+  // with when it was cleared: one party from then on (graph::EvidenceOptions::cleared_groups).
+  std::vector<std::vector<std::string>> cleared_groups;
+};
+
 struct ScanInput {
   const std::vector<ApplicationRecord>* applications = nullptr;  // required
   std::string source = "applications.csv";  // names the rows in issues
@@ -83,6 +94,7 @@ struct ScanInput {
   // Kind statistics to weigh artifacts by instead of the input's own (ScanResult::population of
   // a scan of the whole store), for scoring a neighbourhood of it. Not owned.
   const std::vector<graph::KindStatistics>* population = nullptr;
+  const ReviewDecisions* decisions = nullptr;  // not owned; none when null
   ScanHooks hooks;
 };
 

@@ -138,6 +138,17 @@ const std::vector<Indicator>& IndicatorCatalog() {
        "An e-mail, IP, domain, URL or account matches a known-bad STIX indicator.",
        "email, ip_address, linkedin, github vs STIX 2.1 bundle",
        "threat-domain.md 3.1 (DPRK IT-worker IOC repositories)"},
+      // Reviewers' decisions (`crosscheck serve`, POST /v1/decisions): a confirmed persona is
+      // ground truth for what it holds; what it shares with others is scaled by how specific
+      // the artifact is (SharedArtifact::weight), so a VPN exit or a template marks nobody.
+      {"CONFIRMED_FRAUD", F::kWatchlist, 1e4,
+       "A reviewer confirmed an application of this persona as fraud.",
+       "decisions (POST /v1/decisions: confirmed_fraud)",
+       "reviewer decision; threat-domain.md 3.1 (confirmed cases become IOCs)"},
+      {"CONFIRMED_FRAUD_LINK", F::kWatchlist, 300,
+       "The persona shares an artifact (phone, device, payout account, ...) with a persona a "
+       "reviewer confirmed as fraud.",
+       "decisions, shared artifacts (graph module)", "reviewer decision; threat-domain.md 2.4 A2, 2.7 D4"},
       {"NETWORK_RISK", F::kNetwork, 300,
        "The persona belongs to a network whose other members carry strong evidence.",
        "networks (graph module), other members' reasons",

@@ -75,7 +75,8 @@ Json IssuesArray(const IssueLog& issues) {
 Json DecisionObject(const store::DecisionRow& decision) {
   return Json{{"id", decision.id},     {"application_id", decision.application_id},
               {"decision", decision.decision}, {"note", decision.note},
-              {"who", decision.who},   {"at", decision.at}};
+              {"who", decision.who},   {"at", decision.at},
+              {"cleared_with", decision.cleared_with}};
 }
 
 
@@ -173,7 +174,14 @@ std::string QueueJson(const Snapshot& snapshot, const std::vector<std::size_t>& 
   return Dump(Json{{"total", total}, {"offset", offset}, {"limit", limit}, {"items", std::move(items)}});
 }
 
-std::string DecisionJson(const store::DecisionRow& decision) { return Dump(DecisionObject(decision)); }
+std::string DecisionJson(const store::DecisionRow& decision, const Snapshot& rescored) {
+  Json json = DecisionObject(decision);
+  if (const std::optional<std::size_t> index = rescored.IndexOf(decision.application_id)) {
+    json["result"] = BriefJson(rescored.application(*index), false);
+    json["result"]["provisional"] = rescored.is_provisional(*index);
+  }
+  return Dump(json);
+}
 
 std::string AuditJson(const std::vector<store::AuditRow>& rows, std::int64_t after_id) {
   Json out = Json::array();

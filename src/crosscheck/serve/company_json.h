@@ -51,8 +51,9 @@ std::string NetworkJson(const Snapshot& snapshot, const std::string& network_id,
 std::string QueueJson(const Snapshot& snapshot, const std::vector<std::size_t>& page, std::size_t total,
                       std::size_t offset, std::size_t limit);
 
-// DecisionJson renders one stored decision: {id, application_id, decision, note, who, at}.
-std::string DecisionJson(const store::DecisionRow& decision);
+// DecisionJson renders one stored decision, {id, application_id, decision, note, who, at,
+// cleared_with}, and the decided application's result rescored with it ("result").
+std::string DecisionJson(const store::DecisionRow& decision, const Snapshot& rescored);
 
 // AuditJson renders {"rows": [{id, at, who, action, detail}], "next_after_id": N}.
 std::string AuditJson(const std::vector<store::AuditRow>& rows, std::int64_t after_id);

@@ -15,10 +15,12 @@
 #include "crosscheck/pipeline/report_writer.h"
 #include "crosscheck/serve/application_body.h"
 #include "crosscheck/serve/company_json.h"
+#include "crosscheck/serve/confirmed_export.h"
 #include "crosscheck/serve/internal/http_support.h"
 #include "crosscheck/serve/internal/openapi.h"
 #include "crosscheck/serve/metrics.h"
 #include "crosscheck/serve/resolver.h"
+#include "crosscheck/serve/review_decisions.h"
 #include "crosscheck/store/company_store.h"
 
 namespace crosscheck::serve {
@@ -102,6 +104,7 @@ struct CompanyServer::Impl {
   void HandlePostDecision(const httplib::Request& req, httplib::Response& res);
   void HandleAudit(const httplib::Request& req, httplib::Response& res);
   void HandleExportRisk(const httplib::Request& req, httplib::Response& res);
+  void HandleExportStix(const httplib::Request& req, httplib::Response& res);
   void HandleHealth(const httplib::Request& req, httplib::Response& res);
   void HandleMetrics(const httplib::Request& req, httplib::Response& res);
   void Route();
@@ -220,17 +223,28 @@ void CompanyServer::Impl::HandlePostDecision(const httplib::Request& req, httpli
                      "expected {\"application_id\": \"...\", \"decision\": \"confirmed_fraud\" or \"cleared\", \"note\": \"...\"}");
   }
   store::DecisionRow decision{0, body["application_id"], body["decision"], body.value("note", ""), caller->name, ""};
+  // Decisions change scoring: one at a time with posts, like them (the resolver's one writer).
+  std::lock_guard lock(write_mutex);
   if (resolver.snapshot()->Find(decision.application_id) == nullptr) {
     Audit(caller->name, "decision", "refused 404 NOT_FOUND " + decision.application_id);
     return SendError(res, 404, "NOT_FOUND", "no application " + decision.application_id);
   }
+  const std::vector<std::string> sharing = resolver.SharingWith(decision.application_id);
+  if (decision.decision == "cleared") decision.cleared_with = sharing;
   const store::AuditRow audit{0, internal::NowIso(), caller->name, "decision",
                               decision.application_id + " " + decision.decision};
   Result<std::int64_t> id = store->PutDecision(decision, audit);
   if (!id) return Fail(res, caller->name, "decision", id.error());
   decision.id = *id;
   decision.at = audit.at;
-  SendJson(res, DecisionJson(decision));
+  // Stored: the decision stands even if rescoring fails (the next resolution takes it in).
+  Result<std::vector<store::DecisionRow>> all = store->Decisions("");
+  if (!all) return Fail(res, caller->name, "decision", all.error());
+  std::vector<std::string> affected = sharing;
+  affected.push_back(decision.application_id);
+  Result<std::shared_ptr<const Snapshot>> rescored = resolver.Decide(DecisionsOf(*all), affected);
+  if (!rescored) return Fail(res, caller->name, "decision", rescored.error());
+  SendJson(res, DecisionJson(decision, **rescored));
 }
 
 void CompanyServer::Impl::HandleAudit(const httplib::Request& req, httplib::Response& res) {
@@ -254,6 +268,22 @@ void CompanyServer::Impl::HandleExportRisk(const httplib::Request& req, httplib:
   Audit(caller->name, "export_risk", std::to_string(merged.applications.size()) + " applications");
   res.status = 200;
   res.set_content(pipeline::RenderRiskCsv(merged), "text/csv");
+}
+
+void CompanyServer::Impl::HandleExportStix(const httplib::Request& req, httplib::Response& res) {
+  const auto caller = Authorize(req, res, {Role::kReviewer, Role::kAdmin}, "export_stix");
+  if (!caller) return;
+  Result<std::vector<store::DecisionRow>> decisions = store->Decisions("");
+  if (!decisions) return Fail(res, caller->name, "export_stix", decisions.error());
+  const std::vector<share::ConfirmedPersona> personas =
+      ConfirmedPersonas(*resolver.snapshot(), *decisions, options.context->intel);
+  std::size_t applications = 0;
+  for (const share::ConfirmedPersona& persona : personas) applications += persona.application_ids.size();
+  Audit(caller->name, "export_stix",
+        std::to_string(personas.size()) + " confirmed personas, " + std::to_string(applications) + " applications");
+  res.status = 200;
+  res.set_content(share::RenderConfirmedFraudBundle(personas, options.organization, internal::NowIso()),
+                  "application/stix+json;version=2.1");
 }
 
 void CompanyServer::Impl::HandleHealth(const httplib::Request&, httplib::Response& res) {
@@ -297,6 +327,7 @@ void CompanyServer::Impl::Route() {
   http->Post("/v1/decisions", guarded(&Impl::HandlePostDecision, "decision"));
   http->Get("/v1/audit", guarded(&Impl::HandleAudit, "read_audit"));
   http->Get("/v1/export/risk.csv", guarded(&Impl::HandleExportRisk, "export_risk"));
+  http->Get("/v1/export/stix", guarded(&Impl::HandleExportStix, "export_stix"));
   http->Get("/healthz", guarded(&Impl::HandleHealth, "healthz"));
   http->Get("/metrics", guarded(&Impl::HandleMetrics, "metrics"));
   http->Get("/openapi.json", [](const httplib::Request&, httplib::Response& res) {
@@ -324,6 +355,8 @@ Result<std::unique_ptr<CompanyServer>> CompanyServer::Create(CompanyServerOption
   impl->http = std::move(http);
   CC_ASSIGN_OR_RETURN(impl->store, store::OpenCompanyStore(impl->options.store));
   CC_ASSIGN_OR_RETURN(std::vector<ApplicationRecord> stored, impl->store->Applications());
+  CC_ASSIGN_OR_RETURN(std::vector<store::DecisionRow> decisions, impl->store->Decisions(""));
+  impl->resolver.SetDecisions(DecisionsOf(decisions));
   CC_RETURN_IF_ERROR(impl->resolver.Load(std::move(stored)));
   impl->Route();
   return std::unique_ptr<CompanyServer>(new CompanyServer(std::move(impl)));

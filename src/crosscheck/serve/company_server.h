@@ -31,6 +31,7 @@ struct CompanyServerOptions {
   int read_timeout_seconds = 30;  // a client slower than this per read is cut off
   std::string tls_cert;           // PEM certificate (chain); with tls_key: serve HTTPS
   std::string tls_key;            // PEM private key (unencrypted)
+  std::string organization = "crosscheck company node";  // names the producer in STIX exports
 };
 
 // CompanyServer serves the company node's API on httplib's worker threads. Posts of applications

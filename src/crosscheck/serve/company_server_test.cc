@@ -29,6 +29,7 @@
 #include "crosscheck/serve/internal/running_server.h"
 #include "crosscheck/share/keyed_hash.h"
 #include "crosscheck/store/internal/test_postgres_server.h"
+#include "crosscheck/watchlist/indicator_set.h"
 
 namespace crosscheck::serve {
 namespace {
@@ -374,6 +375,148 @@ TEST(CompanyServer, DecisionsAreStoredAndAuditedWithWhoAndWhen) {
   ASSERT_EQ(page_status, 200);
   ASSERT_EQ(page["rows"].size(), 1u);
   EXPECT_EQ(page["rows"][0]["id"], audit["rows"][1]["id"]);
+}
+
+// Six flatmates at one address with one landline, one home IP, the house computer and a joint
+// account: more people than a household is assumed to hold, so the scan takes them for a ring.
+std::string SharedHouseCsv() {
+  std::string csv = "application_id,company_id,submitted_at,full_name,email,phone,phone_line_type,street,city,region,"
+                    "postal_code,country,ip_address,device_id,payout_account\n";
+  const char* names[] = {"Maria Garcia", "Jose Lopez", "Lucia Perez", "Carlos Ruiz", "Ana Diaz", "Diego Moreno"};
+  for (int member = 0; member < 6; ++member) {
+    std::string mailbox = names[member];
+    std::replace(mailbox.begin(), mailbox.end(), ' ', '.');
+    csv += "fam-" + std::to_string(member) + ",co" + std::to_string(member) + ",2025-03-0" + std::to_string(member + 1) +
+           "T10:00:00Z," + names[member] + "," + mailbox + ".home@gmail.com,(305) 555-0150,fixedLine,"
+           "77 Palm Ave,Miami,FL,33101,US,73.44.12.9,dev-fam1,US-BOFA-5550001\n";
+  }
+  return csv;
+}
+
+bool Flagged(const Json& result) { return result["level"] == "high" || result["level"] == "critical"; }
+
+bool HasReason(const Json& result, const std::string& code) {
+  return std::any_of(result["reasons"].begin(), result["reasons"].end(),
+                     [&](const Json& reason) { return reason["code"] == code; });
+}
+
+std::pair<int, Json> PostDecision(httplib::Client& client, const std::string& id, const std::string& decision) {
+  const Json body{{"application_id", id}, {"decision", decision}, {"note", "reviewed"}};
+  auto answer = client.Post("/v1/decisions", Bearer("tok-review"), body.dump(), "application/json");
+  if (!answer) return {0, Json()};
+  return {answer->status, Json::parse(answer->body, nullptr, false)};
+}
+
+TEST(CompanyServer, AClearedHouseStopsBeingSuspectUntilTheEvidenceChanges) {
+  const std::filesystem::path dir = FreshDir("cleared");
+  {
+    RunningNode node(dir);
+    httplib::Client client = node.Client();
+    auto [posted_status, posted] = PostCsv(client, "tok-ingest", SharedHouseCsv());
+    ASSERT_EQ(posted_status, 200);
+    ASSERT_TRUE(node.WaitUntilResolved());
+    auto [before_status, before] = Get(client, "tok-review", "/v1/applications/fam-3");
+    ASSERT_EQ(before_status, 200);
+    // The premise: the house looks like a ring (medium, on shared artifacts).
+    ASSERT_NE(before["level"], "low") << before.dump();
+    ASSERT_TRUE(HasReason(before, "SHARED_PAYOUT_ACCOUNT")) << before.dump();
+
+    auto [cleared_status, cleared] = PostDecision(client, "fam-0", "cleared");
+    ASSERT_EQ(cleared_status, 200) << cleared.dump();
+    EXPECT_EQ(cleared["cleared_with"].size(), 5u) << cleared.dump();
+    EXPECT_EQ(cleared["result"]["level"], "low") << cleared.dump();  // in the same request
+    ASSERT_TRUE(node.WaitUntilResolved());
+    for (int member = 0; member < 6; ++member) {
+      auto [status, after] = Get(client, "tok-review", "/v1/applications/fam-" + std::to_string(member));
+      ASSERT_EQ(status, 200);
+      EXPECT_EQ(after["level"], "low") << after.dump();
+      EXPECT_FALSE(HasReason(after, "SHARED_PAYOUT_ACCOUNT")) << after.dump();
+      EXPECT_FALSE(after["provisional"].get<bool>());
+    }
+  }
+  // The decision survives a restart; new evidence (a stranger on the family's landline) counts.
+  RunningNode node(dir);
+  httplib::Client client = node.Client();
+  auto [status, after_restart] = Get(client, "tok-review", "/v1/applications/fam-3");
+  ASSERT_EQ(status, 200);
+  EXPECT_EQ(after_restart["level"], "low") << after_restart.dump();
+  const std::string stranger =
+      "application_id,company_id,submitted_at,full_name,email,phone,country,street,city,postal_code\n"
+      "str-1,co9,2025-03-04T10:00:00Z,Victor Lang,victor.lang@gmail.com,(305) 555-0150,US,4 Bay Rd,Tampa,33602\n";
+  auto [posted_status, posted] = PostCsv(client, "tok-ingest", stranger);
+  ASSERT_EQ(posted_status, 200);
+  ASSERT_NE(ResultOf(posted, "str-1"), nullptr);
+  EXPECT_TRUE(HasReason(*ResultOf(posted, "str-1"), "SHARED_PHONE")) << posted.dump();
+}
+
+TEST(CompanyServer, ConfirmedFraudMarksItsPersonaAndWhoeverSharesItsArtifacts) {
+  RunningNode node(FreshDir("confirmed"));
+  httplib::Client client = node.Client();
+  ASSERT_EQ(PostCsv(client, "tok-ingest", kRingCsv).first, 200);
+  auto [status, confirmed] = PostDecision(client, "acme-0001", "confirmed_fraud");
+  ASSERT_EQ(status, 200) << confirmed.dump();
+  EXPECT_TRUE(confirmed["cleared_with"].empty());
+  EXPECT_EQ(confirmed["result"]["level"], "critical") << confirmed.dump();
+  EXPECT_TRUE(HasReason(confirmed["result"], "CONFIRMED_FRAUD")) << confirmed.dump();
+  // A newcomer on the confirmed persona's payout account alone: linked to confirmed fraud.
+  const std::string newcomer =
+      "application_id,company_id,submitted_at,full_name,email,country,payout_account\n"
+      "new-2,hooli,2025-03-12T10:00:00Z,Nora Quinn,nora.quinn@gmail.com,US,US-CHASE-000111222\n";
+  auto [posted_status, posted] = PostCsv(client, "tok-ingest", newcomer);
+  ASSERT_EQ(posted_status, 200);
+  ASSERT_NE(ResultOf(posted, "new-2"), nullptr);
+  EXPECT_TRUE(HasReason(*ResultOf(posted, "new-2"), "CONFIRMED_FRAUD_LINK")) << posted.dump();
+  // A bystander is untouched; the converged picture keeps the decision.
+  ASSERT_TRUE(node.WaitUntilResolved());
+  auto [bystander_status, bystander] = Get(client, "tok-review", "/v1/applications/globex-0110");
+  ASSERT_EQ(bystander_status, 200);
+  EXPECT_FALSE(HasReason(bystander, "CONFIRMED_FRAUD_LINK"));
+  auto [detail_status, detail] = Get(client, "tok-review", "/v1/applications/new-2");
+  ASSERT_EQ(detail_status, 200);
+  EXPECT_TRUE(HasReason(detail, "CONFIRMED_FRAUD_LINK")) << detail.dump();
+  EXPECT_TRUE(Flagged(detail)) << detail.dump();
+}
+
+TEST(CompanyServer, ExportsConfirmedFraudAsAValidStixBundleThatScansReadBack) {
+  RunningNode node(FreshDir("stix"));
+  httplib::Client client = node.Client();
+  ASSERT_EQ(PostCsv(client, "tok-ingest", kRingCsv).first, 200);
+  ASSERT_EQ(Get(client, "tok-ingest", "/v1/export/stix").first, 403);
+  auto empty = client.Get("/v1/export/stix", Bearer("tok-review"));
+  ASSERT_TRUE(empty);
+  ASSERT_EQ(empty->status, 200);
+  EXPECT_EQ(Json::parse(empty->body)["objects"].size(), 1u);  // the producer's identity alone
+  ASSERT_EQ(PostDecision(client, "globex-0107", "confirmed_fraud").first, 200);
+  auto exported = client.Get("/v1/export/stix", Bearer("tok-review"));
+  ASSERT_TRUE(exported);
+  ASSERT_EQ(exported->status, 200);
+  EXPECT_EQ(exported->get_header_value("Content-Type"), "application/stix+json;version=2.1");
+  const std::filesystem::path file = FreshDir("stix_file") / "bundle.json";
+  std::ofstream(file) << exported->body;
+  const std::string validate = std::string("python3 ") + CROSSCHECK_SOURCE_DIR + "/tests/tools/validate_stix.py " +
+                               CROSSCHECK_SHARED_DIR + "/data/stix/schemas " + file.string();
+  EXPECT_EQ(std::system(validate.c_str()), 0) << exported->body;
+  // The whole persona is shared (globex-0107 and its linked application acme-0001), and a
+  // scan that takes the bundle as --indicators recognizes its e-mail addresses.
+  const Json bundle = Json::parse(exported->body);
+  bool actor_found = false;
+  for (const Json& object : bundle["objects"]) {
+    if (object["type"] != "threat-actor") continue;
+    actor_found = true;
+    std::vector<std::string> ids = object["x_crosscheck_application_ids"];
+    EXPECT_NE(std::find(ids.begin(), ids.end(), "acme-0001"), ids.end()) << object.dump();
+    EXPECT_EQ(object["x_crosscheck_payout_accounts"][0], "USCHASE000111222") << object.dump();
+  }
+  EXPECT_TRUE(actor_found);
+  IssueLog issues;
+  Result<watchlist::IndicatorSet> indicators = watchlist::IndicatorSet::ParseStix(exported->body, "export.json", issues);
+  ASSERT_TRUE(indicators) << indicators.error().ToString();
+  EXPECT_TRUE(issues.empty()) << issues.issues().front().ToString();
+  EXPECT_FALSE(indicators->Match({.email = "d.walker.codes@outlook.com"}).empty());
+  EXPECT_TRUE(indicators->Match({.email = "wei.zhang@qq.com"}).empty());
+  auto [audit_status, audit] = Get(client, "tok-admin", "/v1/audit?limit=1000");
+  ASSERT_EQ(audit_status, 200);
+  EXPECT_NE(audit.dump().find("1 confirmed personas"), std::string::npos);
 }
 
 TEST(CompanyServer, ExportsRiskCsvAndAuditsIt) {

@@ -1,5 +1,6 @@
 #include "crosscheck/serve/resolver.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <unordered_map>
@@ -47,7 +48,7 @@ Status Resolver::Load(std::vector<ApplicationRecord> records) {
   for (std::size_t idx = 0; idx < records.size(); ++idx) {
     neighbours_.Add(records[idx].application_id, ArtifactKeys(normalized[idx], records[idx]));
   }
-  CC_ASSIGN_OR_RETURN(std::shared_ptr<const Resolution> resolution, Resolve(std::move(records), sequence_));
+  CC_ASSIGN_OR_RETURN(std::shared_ptr<const Resolution> resolution, Resolve(std::move(records), sequence_, *decisions()));
   std::lock_guard lock(mutex_);
   auto loaded = std::make_shared<Snapshot>();
   loaded->base = std::move(resolution);
@@ -132,7 +133,8 @@ Result<std::shared_ptr<const Snapshot>> Resolver::Score(const std::vector<Applic
   const std::shared_ptr<const Snapshot> current = snapshot();
   const std::vector<ApplicationRecord> subset = Neighbourhood(*current, records, keys);
   IssueLog repeated;  // the posted rows' issues are in `issues` already
-  pipeline::ScanInput input{.applications = &subset, .source = "body"};
+  const std::shared_ptr<const pipeline::ReviewDecisions> decided = decisions();
+  pipeline::ScanInput input{.applications = &subset, .source = "body", .decisions = decided.get()};
   if (!current->base->result.population.empty()) input.population = &current->base->result.population;
   CC_ASSIGN_OR_RETURN(pipeline::ScanResult scanned, pipeline::ScanApplications(*context_, input, repeated));
 
@@ -158,6 +160,59 @@ Result<std::shared_ptr<const Snapshot>> Resolver::Score(const std::vector<Applic
   return std::shared_ptr<const Snapshot>(std::move(next));
 }
 
+void Resolver::SetDecisions(pipeline::ReviewDecisions decisions) {
+  std::lock_guard lock(mutex_);
+  decisions_ = std::make_shared<const pipeline::ReviewDecisions>(std::move(decisions));
+}
+
+std::shared_ptr<const pipeline::ReviewDecisions> Resolver::decisions() const {
+  std::lock_guard lock(mutex_);
+  return decisions_;
+}
+
+std::vector<std::string> Resolver::SharingWith(const std::string& application_id) const {
+  const std::shared_ptr<const Snapshot> current = snapshot();
+  const std::optional<std::size_t> index = current->IndexOf(application_id);
+  if (!index) return {};
+  std::vector<std::string> own;
+  const auto persona = current->base->by_persona.find(current->application(*index).persona_id);
+  if (persona != current->base->by_persona.end()) {
+    for (std::size_t mate = 0; mate < persona->second.size() && mate < options_.max_persona; ++mate) {
+      own.push_back(current->application(persona->second[mate]).application_id);
+    }
+  }
+  if (std::find(own.begin(), own.end(), application_id) == own.end()) own.push_back(application_id);
+  std::vector<std::vector<ArtifactKey>> keys;
+  for (const std::string& id : own) {
+    const std::vector<ArtifactKey>* held = neighbours_.KeysOf(id);
+    if (held == nullptr) continue;
+    keys.emplace_back();
+    for (const ArtifactKey& key : *held) {
+      if (key.kind != 'N') keys.back().push_back(key);  // a shared name is no shared artifact
+    }
+  }
+  std::vector<std::string> sharing = neighbours_.Around(keys, own, options_.max_holders);
+  if (sharing.size() > options_.max_neighbourhood) sharing.resize(options_.max_neighbourhood);
+  for (const std::string& id : own) {
+    if (id != application_id) sharing.push_back(id);
+  }
+  std::sort(sharing.begin(), sharing.end());
+  sharing.erase(std::unique(sharing.begin(), sharing.end()), sharing.end());
+  return sharing;
+}
+
+Result<std::shared_ptr<const Snapshot>> Resolver::Decide(pipeline::ReviewDecisions decisions,
+                                                         const std::vector<std::string>& affected) {
+  SetDecisions(std::move(decisions));
+  const std::shared_ptr<const Snapshot> current = snapshot();
+  std::vector<ApplicationRecord> records;
+  for (const std::string& id : affected) {
+    if (const std::optional<std::size_t> index = current->IndexOf(id)) records.push_back(current->record(*index));
+  }
+  IssueLog told;  // each row's issues were reported when it was posted
+  return Score(records, told);
+}
+
 Resolver::ArrivalStats Resolver::last_arrival() const {
   std::lock_guard lock(mutex_);
   return last_arrival_;
@@ -179,14 +234,15 @@ bool Resolver::WaitUntilResolved(std::chrono::milliseconds timeout) const {
 }
 
 Result<std::shared_ptr<const Resolution>> Resolver::Resolve(std::vector<ApplicationRecord> records,
-                                                            std::uint64_t sequence) const {
+                                                            std::uint64_t sequence,
+                                                            const pipeline::ReviewDecisions& decisions) const {
   const auto start = std::chrono::steady_clock::now();
   auto resolution = std::make_shared<Resolution>();
   resolution->records = std::move(records);
   resolution->sequence = sequence;
   if (!resolution->records.empty()) {
     IssueLog repeated;  // what each row's own POST already reported
-    pipeline::ScanInput input{.applications = &resolution->records, .source = "store"};
+    pipeline::ScanInput input{.applications = &resolution->records, .source = "store", .decisions = &decisions};
     CC_ASSIGN_OR_RETURN(resolution->result, pipeline::ScanApplications(*context_, input, repeated));
   }
   resolution->Index();
@@ -215,12 +271,13 @@ void Resolver::ResolveLoop() {
     wanted_ = false;
     running_ = true;
     const std::shared_ptr<const Snapshot> current = current_;
+    const std::shared_ptr<const pipeline::ReviewDecisions> decided = decisions_;
     lock.unlock();
     std::uint64_t sequence = current->base->sequence;
     for (const auto& entry : current->provisional) sequence = std::max(sequence, entry->sequence);
     Result<std::shared_ptr<const Resolution>> resolved = Internal("internal error");
     try {
-      resolved = Resolve(current->Records(), sequence);
+      resolved = Resolve(current->Records(), sequence, *decided);
     } catch (const std::exception& error) {
       resolved = Internal(std::string("internal error: ") + error.what());
     }

@@ -66,6 +66,21 @@ class Resolver {
   // pipeline::ScanApplications; the current snapshot is then kept.
   Result<std::shared_ptr<const Snapshot>> Score(const std::vector<ApplicationRecord>& records, IssueLog& issues);
 
+  // SetDecisions makes reviewers' decisions count in every scan from now on (call before Load
+  // at start-up; Decide afterwards).
+  void SetDecisions(pipeline::ReviewDecisions decisions);
+
+  // SharingWith returns the stored applications that share an artifact value (not a name) with
+  // an application of `application_id`'s persona, at most max_neighbourhood: what a reviewer
+  // who clears it declares explained.
+  std::vector<std::string> SharingWith(const std::string& application_id) const;
+
+  // Decide is SetDecisions after a new decision, then Score of the stored applications
+  // `affected` (the decided one, those it shares with) so that the decision shows at once; a
+  // background resolution follows. Errors: those of Score.
+  Result<std::shared_ptr<const Snapshot>> Decide(pipeline::ReviewDecisions decisions,
+                                                 const std::vector<std::string>& affected);
+
   // snapshot returns the current snapshot (never null: empty before Load). Thread-safe.
   std::shared_ptr<const Snapshot> snapshot() const;
 
@@ -84,7 +99,9 @@ class Resolver {
   ArrivalStats last_arrival() const;
 
  private:
-  Result<std::shared_ptr<const Resolution>> Resolve(std::vector<ApplicationRecord> records, std::uint64_t sequence) const;
+  Result<std::shared_ptr<const Resolution>> Resolve(std::vector<ApplicationRecord> records, std::uint64_t sequence,
+                                                    const pipeline::ReviewDecisions& decisions) const;
+  std::shared_ptr<const pipeline::ReviewDecisions> decisions() const;
   std::vector<ApplicationRecord> Neighbourhood(const Snapshot& current, const std::vector<ApplicationRecord>& records,
                                                const std::vector<std::vector<ArtifactKey>>& keys) const;
   void KeepCompleteArtifacts(std::vector<ApplicationRecord>& subset,
@@ -100,6 +117,7 @@ class Resolver {
   mutable std::mutex mutex_;               // guards everything below
   mutable std::condition_variable changed_;
   std::shared_ptr<const Snapshot> current_;
+  std::shared_ptr<const pipeline::ReviewDecisions> decisions_ = std::make_shared<const pipeline::ReviewDecisions>();
   bool wanted_ = false;                    // provisional results wait for a resolution
   bool running_ = false;                   // a resolution is under way
   bool stopping_ = false;

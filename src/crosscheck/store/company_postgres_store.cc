@@ -106,6 +106,12 @@ Result<std::int64_t> CompanyPostgresStore::PutDecision(const DecisionRow& decisi
                                 {&audit.at}},
                                PGRES_TUPLES_OK, "storing a decision"));
     const std::int64_t id = Int(result.get(), 0, 0);
+    const std::string id_text = std::to_string(id);
+    for (const std::string& other : decision.cleared_with) {
+      CC_RETURN_IF_ERROR(pg.Run("INSERT INTO cleared_with (decision_id, application_id) VALUES ($1, $2) "
+                                "ON CONFLICT DO NOTHING",
+                                {{&id_text}, {&other}}, PGRES_COMMAND_OK, "storing a decision"));
+    }
     CC_RETURN_IF_ERROR(InsertAudit(pg, audit));
     return id;
   });
@@ -123,6 +129,14 @@ Result<std::vector<DecisionRow>> CompanyPostgresStore::Decisions(const std::stri
   for (int row = 0; row < PQntuples(res); ++row) {
     rows.push_back({Int(res, row, 0), Text(res, row, 1), Text(res, row, 2), Text(res, row, 3), Text(res, row, 4),
                     Text(res, row, 5)});
+  }
+  CC_ASSIGN_OR_RETURN(ResultPtr scope,
+                      impl_->pg->Run("SELECT c.decision_id, c.application_id FROM cleared_with c "
+                                     "JOIN decisions d ON d.id = c.decision_id "
+                                     "WHERE $1 = '' OR d.application_id = $1 ORDER BY c.decision_id, c.application_id",
+                                     {{&application_id}}, PGRES_TUPLES_OK, "reading decisions"));
+  for (int row = 0; row < PQntuples(scope.get()); ++row) {
+    internal::AttachClearedWith(rows, Int(scope.get(), row, 0), Text(scope.get(), row, 1));
   }
   return rows;
 }

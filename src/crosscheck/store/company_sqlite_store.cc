@@ -122,6 +122,13 @@ Result<std::int64_t> CompanySqliteStore::PutDecision(const DecisionRow& decision
     const int code = insert.Step();
     if (code != SQLITE_DONE) return std::unexpected(ErrorOf(db, code, "storing a decision"));
     const std::int64_t id = sqlite3_last_insert_rowid(db);
+    for (const std::string& other : decision.cleared_with) {
+      Statement scope(db, "INSERT OR IGNORE INTO cleared_with (decision_id, application_id) VALUES (?1, ?2)");
+      if (scope.prepare_code() != SQLITE_OK) return std::unexpected(ErrorOf(db, scope.prepare_code(), "storing a decision"));
+      scope.Bind(1, id);
+      scope.Bind(2, other);
+      if (const int step = scope.Step(); step != SQLITE_DONE) return std::unexpected(ErrorOf(db, step, "storing a decision"));
+    }
     CC_RETURN_IF_ERROR(InsertAudit(db, audit));
     return id;
   });
@@ -140,6 +147,13 @@ Result<std::vector<DecisionRow>> CompanySqliteStore::Decisions(const std::string
   while ((code = select.Step()) == SQLITE_ROW) {
     rows.push_back({select.Int(0), select.Text(1), select.Text(2), select.Text(3), select.Text(4), select.Text(5)});
   }
+  if (code != SQLITE_DONE) return std::unexpected(ErrorOf(db, code, "reading decisions"));
+  Statement scope(db,
+                  "SELECT c.decision_id, c.application_id FROM cleared_with c JOIN decisions d ON d.id = c.decision_id "
+                  "WHERE ?1 = '' OR d.application_id = ?1 ORDER BY c.decision_id, c.application_id");
+  if (scope.prepare_code() != SQLITE_OK) return std::unexpected(ErrorOf(db, scope.prepare_code(), "reading decisions"));
+  scope.Bind(1, application_id);
+  while ((code = scope.Step()) == SQLITE_ROW) internal::AttachClearedWith(rows, scope.Int(0), scope.Text(1));
   if (code != SQLITE_DONE) return std::unexpected(ErrorOf(db, code, "reading decisions"));
   return rows;
 }

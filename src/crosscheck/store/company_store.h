@@ -29,6 +29,10 @@ struct DecisionRow {
   std::string note;
   std::string who;             // the reviewer's token name
   std::string at;              // ISO 8601 UTC
+  // cleared_with: for "cleared", the other applications the cleared one shared evidence with
+  // when it was cleared (a household, a couple); their sharing among themselves is explained
+  // from then on (graph::EvidenceOptions::cleared_groups). Sorted; empty for confirmed_fraud.
+  std::vector<std::string> cleared_with;
 };
 
 // IsDecision tells whether `text` is one of the decisions a DecisionRow may hold.

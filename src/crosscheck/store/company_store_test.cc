@@ -97,7 +97,8 @@ TEST_P(CompanyStoreContract, DecisionsAreKeptWithWhoAndWhen) {
   auto first = store->PutDecision({0, "a1", "confirmed_fraud", "same payout as ring 7", "rita", ""},
                                   {0, "2026-12-06T17:01:00Z", "rita", "decision", "a1 confirmed_fraud"});
   ASSERT_TRUE(first.has_value()) << first.error().ToString();
-  auto second = store->PutDecision({0, "a2", "cleared", "", "rita", ""}, {0, "2026-12-06T17:02:00Z", "rita", "decision", ""});
+  auto second = store->PutDecision({0, "a2", "cleared", "", "rita", "", {"a4", "a5"}},
+                                   {0, "2026-12-06T17:02:00Z", "rita", "decision", ""});
   ASSERT_TRUE(second.has_value());
   EXPECT_LT(*first, *second);
   auto bad = store->PutDecision({0, "a3", "maybe", "", "rita", ""}, {0, "2026-12-06T17:03:00Z", "rita", "decision", ""});
@@ -110,7 +111,11 @@ TEST_P(CompanyStoreContract, DecisionsAreKeptWithWhoAndWhen) {
   EXPECT_EQ((*a1)[0].note, "same payout as ring 7");
   EXPECT_EQ((*a1)[0].who, "rita");
   EXPECT_EQ((*a1)[0].at, "2026-12-06T17:01:00Z");
-  EXPECT_EQ(store->Decisions("").value().size(), 2u);
+  EXPECT_TRUE((*a1)[0].cleared_with.empty());
+  const std::vector<DecisionRow> all = store->Decisions("").value();
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[1].cleared_with, (std::vector<std::string>{"a4", "a5"}));
+  EXPECT_EQ(store->Decisions("a2").value().at(0).cleared_with, (std::vector<std::string>{"a4", "a5"}));
   EXPECT_EQ(store->Audit(0, 100).value().size(), 2u);  // the refused decision left no audit row
 }
 

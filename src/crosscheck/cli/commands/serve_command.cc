@@ -19,6 +19,7 @@ namespace {
 
 struct CompanyServeFlags {
   std::string data, store, listen, tokens, sdn, indicators, ip_ranges, tls_cert, tls_key;
+  std::string organization = "crosscheck company node";
   std::vector<std::string> mmdb;
   std::size_t max_body_bytes = serve::kDefaultMaxApplicationsBodyBytes;
 };
@@ -69,6 +70,7 @@ int RunCompanyServe(const CompanyServeFlags& flags) {
   options.max_body_bytes = flags.max_body_bytes;
   options.tls_cert = flags.tls_cert;
   options.tls_key = flags.tls_key;
+  options.organization = flags.organization;
   const std::size_t token_count = options.tokens.size();
   auto server = serve::CompanyServer::Create(std::move(options));
   if (!server) return ReportError(server.error());
@@ -110,11 +112,15 @@ void RegisterServeCommand(CLI::App& app, int* exit_code) {
       ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 32));
   serve_cmd->add_option("--tls-cert", flags->tls_cert, "PEM certificate (chain) to serve HTTPS with; needs --tls-key");
   serve_cmd->add_option("--tls-key", flags->tls_key, "PEM private key (unencrypted) of --tls-cert");
+  serve_cmd->add_option("--organization", flags->organization,
+                        "the company's name: the producer (identity) of GET /v1/export/stix bundles")
+      ->default_val(flags->organization);
   serve_cmd->footer(
       "Endpoints (docs/API.md; OpenAPI 3 at GET /openapi.json): POST /v1/applications (text/csv or a JSON\n"
       "array; stored in one transaction, each scored against everything stored), GET /v1/applications/{id},\n"
-      "/v1/personas/{id}, /v1/networks/{id}, /v1/queue, POST /v1/decisions, GET /v1/audit,\n"
-      "/v1/export/risk.csv, /healthz, /metrics. Authorization: Bearer TOKEN; 401 without a known token,\n"
+      "/v1/personas/{id}, /v1/networks/{id}, /v1/queue, POST /v1/decisions (confirmed_fraud or cleared;\n"
+      "rescored at once), GET /v1/audit, /v1/export/risk.csv, /v1/export/stix (confirmed fraud as a\n"
+      "STIX 2.1 bundle), /healthz, /metrics. Authorization: Bearer TOKEN; 401 without a known token,\n"
       "403 for a role that may not. On start the stored applications are loaded and resolved once.\n"
       "Exit codes: 0 stopped by SIGINT/SIGTERM; 2 invalid input or usage (bad tokens.csv row, named by\n"
       "line; a reference file that cannot be read; only one of --tls-cert/--tls-key, or one that cannot\n"

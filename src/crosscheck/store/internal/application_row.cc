@@ -1,5 +1,6 @@
 #include "crosscheck/store/internal/application_row.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "crosscheck/common/application_columns.h"
@@ -61,9 +62,18 @@ std::string CompanySchema(const SqlDialect& dialect) {
          " decision TEXT NOT NULL CHECK (decision IN ('confirmed_fraud', 'cleared')), note TEXT NOT NULL,"
          " who TEXT NOT NULL, at TEXT NOT NULL);\n"
          "CREATE INDEX IF NOT EXISTS decisions_by_application ON decisions (application_id);\n"
+         // A table of its own, not a column: stores made before it gain it with no migration.
+         "CREATE TABLE IF NOT EXISTS cleared_with (decision_id BIGINT NOT NULL,"
+         " application_id TEXT NOT NULL, PRIMARY KEY (decision_id, application_id));\n"
          "CREATE TABLE IF NOT EXISTS audit (id " + std::string(dialect.id_column) +
          ", at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL);\n";
   return sql;
+}
+
+void AttachClearedWith(std::vector<DecisionRow>& rows, std::int64_t decision_id, std::string application_id) {
+  const auto found = std::lower_bound(rows.begin(), rows.end(), decision_id,
+                                      [](const DecisionRow& row, std::int64_t id) { return row.id < id; });
+  if (found != rows.end() && found->id == decision_id) found->cleared_with.push_back(std::move(application_id));
 }
 
 std::string UpsertApplicationSql(const SqlDialect& dialect) {

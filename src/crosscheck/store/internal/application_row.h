@@ -10,6 +10,7 @@
 
 #include "crosscheck/common/error.h"
 #include "crosscheck/common/model.h"
+#include "crosscheck/store/company_store.h"
 
 namespace crosscheck::store::internal {
 
@@ -36,6 +37,10 @@ std::string CompanySchema(const SqlDialect& dialect);
 // UpsertApplicationSql inserts an application with parameters in kApplicationColumns order, then
 // extra, received_at, received_by; a stored id has every column replaced and keeps its seq.
 std::string UpsertApplicationSql(const SqlDialect& dialect);
+
+// AttachClearedWith adds `application_id` to the cleared_with of decision `decision_id` among
+// `rows` (sorted by id, as Decisions returns them); a row not among them is ignored.
+void AttachClearedWith(std::vector<DecisionRow>& rows, std::int64_t decision_id, std::string application_id);
 
 // SelectApplicationsSql reads kApplicationColumns then extra, in seq order.
 std::string SelectApplicationsSql();

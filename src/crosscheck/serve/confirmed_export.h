@@ -1,0 +1,24 @@
+// What GET /v1/export/stix shares: every persona with an application whose latest decision is
+// confirmed_fraud, with the identifiers it applied with (normalized: E.164 phones, profile
+// handles as URLs) and who confirmed it when.
+//
+//   std::string bundle = share::RenderConfirmedFraudBundle(
+//       ConfirmedPersonas(*snapshot, store->Decisions("").value(), context->intel), "Acme", now);
+#pragma once
+
+#include <vector>
+
+#include "crosscheck/normalize/ip_intel.h"
+#include "crosscheck/serve/snapshot.h"
+#include "crosscheck/share/stix_bundle.h"
+#include "crosscheck/store/company_store.h"
+
+namespace crosscheck::serve {
+
+// ConfirmedPersonas lists the confirmed personas of `snapshot`, ordered by persona id; each
+// value once, in stored order. `decisions` as CompanyStore::Decisions returns them.
+std::vector<share::ConfirmedPersona> ConfirmedPersonas(const Snapshot& snapshot,
+                                                       const std::vector<store::DecisionRow>& decisions,
+                                                       const normalize::IpIntel& intel);
+
+}  // namespace crosscheck::serve

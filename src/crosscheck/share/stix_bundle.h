@@ -1,0 +1,45 @@
+// Confirmed fraud as a STIX 2.1 bundle, for sharing with an ISAC, a partner's MISP or OpenCTI,
+// or the authorities (GET /v1/export/stix of `crosscheck serve`). Per confirmed persona: a
+// threat-actor (the names it applied under as aliases; phones, payout accounts, devices and
+// the application ids as x_crosscheck_ properties, for which STIX has no observable), one
+// indicator per e-mail address, IP address and profile URL (patterns `crosscheck scan
+// --indicators` reads back), each tied to the threat-actor by an "indicates" relationship; all
+// created by one identity, the producing company. Ids are derived from the content (UUIDv5
+// layout over SHA-256), so exporting twice gives the same ids. Valid against the official
+// schemas (tests/tools/validate_stix.py).
+//
+//   std::string bundle = RenderConfirmedFraudBundle(personas, "Acme Corp", "2026-12-06T17:00:00Z");
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace crosscheck::share {
+
+// ConfirmedPersona is one persona a reviewer confirmed as fraud, with what it applied with.
+struct ConfirmedPersona {
+  std::string persona_id;                     // crosscheck's persona id
+  std::vector<std::string> application_ids;
+  std::vector<std::string> names;             // as applied
+  std::vector<std::string> emails;            // as applied, lower-cased
+  std::vector<std::string> ip_addresses;
+  std::vector<std::string> profile_urls;      // https://www.linkedin.com/in/..., https://github.com/...
+  std::vector<std::string> phones;            // E.164
+  std::vector<std::string> payout_accounts;
+  std::vector<std::string> device_ids;
+  std::string confirmed_by;                   // the reviewer
+  std::string confirmed_at;                   // ISO 8601 UTC, "2026-12-06T17:00:00Z"
+  std::string note;                           // the reviewer's note
+};
+
+// RenderConfirmedFraudBundle renders the bundle (JSON text). `producer` names the company
+// (the identity every object is created by); `now` (ISO 8601 UTC) dates the identity and the
+// bundle's id. Values are escaped for STIX patterns ('\'' and '\\').
+std::string RenderConfirmedFraudBundle(const std::vector<ConfirmedPersona>& personas, const std::string& producer,
+                                       const std::string& now);
+
+// StixId returns "<type>--<uuid>" for a name, the UUID laid out as version 5 from SHA-256 of
+// "<type>|<name>". Deterministic; thread-safe.
+std::string StixId(const std::string& type, const std::string& name);
+
+}  // namespace crosscheck::share
