@@ -10,10 +10,9 @@
 
 namespace crosscheck::ingest {
 
-Result<std::vector<EmployeeRecord>> ReadEmployees(const std::filesystem::path& path,
-                                                  const ReadOptions& options, IssueLog& issues) {
-  CC_ASSIGN_OR_RETURN(CsvReader reader,
-                      CsvReader::Open(path, internal::CsvOptionsFor(options, issues)));
+namespace {
+
+Result<std::vector<EmployeeRecord>> ReadFrom(CsvReader& reader, const ReadOptions& options, IssueLog& issues) {
   CC_RETURN_IF_ERROR(internal::RequireColumns(reader, {"login", "application_id", "company_id"}));
   const auto login_col = static_cast<std::size_t>(reader.FindColumn("login"));
   const auto application_col = static_cast<std::size_t>(reader.FindColumn("application_id"));
@@ -63,6 +62,21 @@ Result<std::vector<EmployeeRecord>> ReadEmployees(const std::filesystem::path& p
     if (!skip) employees.push_back(std::move(employee));
   }
   return employees;
+}
+
+}  // namespace
+
+Result<std::vector<EmployeeRecord>> ReadEmployees(const std::filesystem::path& path,
+                                                  const ReadOptions& options, IssueLog& issues) {
+  CC_ASSIGN_OR_RETURN(CsvReader reader, CsvReader::Open(path, internal::CsvOptionsFor(options, issues)));
+  return ReadFrom(reader, options, issues);
+}
+
+Result<std::vector<EmployeeRecord>> ReadEmployeesText(std::string text, std::string name,
+                                                      const ReadOptions& options, IssueLog& issues) {
+  CC_ASSIGN_OR_RETURN(CsvReader reader, CsvReader::OpenBuffer(std::move(text), std::move(name),
+                                                              internal::CsvOptionsFor(options, issues)));
+  return ReadFrom(reader, options, issues);
 }
 
 }  // namespace crosscheck::ingest

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "crosscheck/common/error.h"
@@ -27,5 +28,11 @@ namespace crosscheck::ingest {
 // it and the header seen; with options.strict, the first Issue).
 Result<std::vector<EmployeeRecord>> ReadEmployees(const std::filesystem::path& path,
                                                   const ReadOptions& options, IssueLog& issues);
+
+// ReadEmployeesText reads employees.csv text in memory (an HTTP request body) as ReadEmployees
+// reads a file, with `name` in place of the file name. Errors as ReadEmployees', but never
+// kNotFound (empty text is kInvalidInput).
+Result<std::vector<EmployeeRecord>> ReadEmployeesText(std::string text, std::string name,
+                                                      const ReadOptions& options, IssueLog& issues);
 
 }  // namespace crosscheck::ingest

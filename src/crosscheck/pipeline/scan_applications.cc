@@ -31,13 +31,16 @@ constexpr std::size_t kMaxLinkedPairsPerNetwork = 200;
 // finding on the hired application (employees.csv ties a login to its application).
 void AddMonitoringEvidence(const ScanInput& input, const normalize::IpIntel& intel,
                            score::ExternalEvidence& external) {
-  if (input.signins == nullptr) return;
+  if (input.signins == nullptr && input.monitoring == nullptr) return;
   const std::vector<ApplicationRecord>& records = *input.applications;
-  static const std::vector<EmployeeRecord> kNoEmployees;
-  const std::vector<monitor::EmployeeMapping> mappings =
-      monitor::BuildEmployeeMappings(input.employees != nullptr ? *input.employees : kNoEmployees, records);
-  const monitor::MonitorReport report =
-      monitor::AnalyzeSignins(*input.signins, mappings, intel.empty() ? nullptr : &intel);
+  monitor::MonitorReport analyzed;
+  if (input.monitoring == nullptr) {
+    static const std::vector<EmployeeRecord> kNoEmployees;
+    const std::vector<monitor::EmployeeMapping> mappings =
+        monitor::BuildEmployeeMappings(input.employees != nullptr ? *input.employees : kNoEmployees, records);
+    analyzed = monitor::AnalyzeSignins(*input.signins, mappings, intel.empty() ? nullptr : &intel);
+  }
+  const monitor::MonitorReport& report = input.monitoring != nullptr ? *input.monitoring : analyzed;
   std::unordered_map<std::string_view, std::size_t> index_of_application;
   for (std::size_t record_idx = 0; record_idx < records.size(); ++record_idx) {
     index_of_application.emplace(records[record_idx].application_id, record_idx);

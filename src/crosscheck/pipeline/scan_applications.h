@@ -18,6 +18,7 @@
 #include "crosscheck/common/error.h"
 #include "crosscheck/common/issue.h"
 #include "crosscheck/common/model.h"
+#include "crosscheck/monitor/session_analyzer.h"
 #include "crosscheck/normalize/ip_intel.h"
 #include "crosscheck/pipeline/scan_result.h"
 #include "crosscheck/score/risk_scorer.h"
@@ -95,6 +96,9 @@ struct ScanInput {
   // a scan of the whole store), for scoring a neighbourhood of it. Not owned.
   const std::vector<graph::KindStatistics>* population = nullptr;
   const ReviewDecisions* decisions = nullptr;  // not owned; none when null
+  // monitoring: account reports a caller has already made from the sign-ins (a service keeps
+  // one streaming analyzer); used instead of analyzing `signins`. Not owned.
+  const monitor::MonitorReport* monitoring = nullptr;
   ScanHooks hooks;
 };
 

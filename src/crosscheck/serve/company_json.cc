@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "crosscheck/common/application_columns.h"
+#include "crosscheck/common/time.h"
 #include "crosscheck/serve/internal/http_support.h"
 
 namespace crosscheck::serve {
@@ -181,6 +182,54 @@ std::string DecisionJson(const store::DecisionRow& decision, const Snapshot& res
     json["result"]["provisional"] = rescored.is_provisional(*index);
   }
   return Dump(json);
+}
+
+namespace {
+
+Json AlertObject(const NumberedAlert& numbered) {
+  const monitor::SigninAlert& alert = numbered.alert;
+  Json measures = Json::object();
+  for (const auto& [name, value] : alert.measures) measures[name] = value;
+  Json facts = Json::object();
+  for (const auto& [name, value] : alert.facts) facts[name] = value;
+  return Json{{"id", numbered.id},
+              {"code", alert.code},
+              {"login", alert.login},
+              {"application_id", alert.application_id},
+              {"company_id", alert.company_id},
+              {"at", alert.at_unix == 0 ? "" : FormatTimestamp(alert.at_unix)},
+              {"message", alert.message},
+              {"event_uuids", alert.event_uuids},
+              {"ips", alert.ips},
+              {"other_logins", alert.other_logins},
+              {"measures", std::move(measures)},
+              {"facts", std::move(facts)}};
+}
+
+}  // namespace
+
+std::string AlertsJson(const std::vector<NumberedAlert>& alerts, std::int64_t after_id) {
+  Json out = Json::array();
+  for (const NumberedAlert& alert : alerts) {
+    out.push_back(AlertObject(alert));
+    after_id = alert.id;
+  }
+  return Dump(Json{{"alerts", std::move(out)}, {"next_after_id", after_id}});
+}
+
+std::string SigninsAnswerJson(std::size_t accepted, const std::vector<NumberedAlert>& raised, const IssueLog& issues) {
+  Json alerts = Json::array();
+  for (const NumberedAlert& alert : raised) alerts.push_back(AlertObject(alert));
+  return Dump(Json{{"accepted", accepted},
+                   {"rows_skipped", issues.CountBySeverity(IssueSeverity::kRowSkipped)},
+                   {"issues", IssuesArray(issues)},
+                   {"alerts", std::move(alerts)}});
+}
+
+std::string EmployeesAnswerJson(std::size_t accepted, const IssueLog& issues) {
+  return Dump(Json{{"accepted", accepted},
+                   {"rows_skipped", issues.CountBySeverity(IssueSeverity::kRowSkipped)},
+                   {"issues", IssuesArray(issues)}});
 }
 
 std::string AuditJson(const std::vector<store::AuditRow>& rows, std::int64_t after_id) {

@@ -12,6 +12,7 @@
 
 #include "crosscheck/pipeline/scan_result.h"
 #include "crosscheck/serve/application_body.h"
+#include "crosscheck/serve/signin_monitor.h"
 #include "crosscheck/serve/snapshot.h"
 #include "crosscheck/store/company_store.h"
 
@@ -54,6 +55,18 @@ std::string QueueJson(const Snapshot& snapshot, const std::vector<std::size_t>& 
 // DecisionJson renders one stored decision, {id, application_id, decision, note, who, at,
 // cleared_with}, and the decided application's result rescored with it ("result").
 std::string DecisionJson(const store::DecisionRow& decision, const Snapshot& rescored);
+
+// AlertJson renders one sign-in alert: {id, code, login, application_id, company_id, at, message,
+// event_uuids, ips, other_logins, measures: {name: number}, facts: {name: text}}.
+// AlertsJson renders {"alerts": [...], "next_after_id": N} (GET /v1/alerts).
+std::string AlertsJson(const std::vector<NumberedAlert>& alerts, std::int64_t after_id);
+
+// SigninsAnswerJson renders the answer to POST /v1/signins: {accepted, rows_skipped, issues,
+// alerts: [the alerts the events raised]}.
+std::string SigninsAnswerJson(std::size_t accepted, const std::vector<NumberedAlert>& raised, const IssueLog& issues);
+
+// EmployeesAnswerJson renders the answer to POST /v1/employees: {accepted, rows_skipped, issues}.
+std::string EmployeesAnswerJson(std::size_t accepted, const IssueLog& issues);
 
 // AuditJson renders {"rows": [{id, at, who, action, detail}], "next_after_id": N}.
 std::string AuditJson(const std::vector<store::AuditRow>& rows, std::int64_t after_id);

@@ -19,8 +19,10 @@
 #include "crosscheck/serve/internal/http_support.h"
 #include "crosscheck/serve/internal/openapi.h"
 #include "crosscheck/serve/metrics.h"
+#include "crosscheck/serve/monitoring_body.h"
 #include "crosscheck/serve/resolver.h"
 #include "crosscheck/serve/review_decisions.h"
+#include "crosscheck/serve/signin_monitor.h"
 #include "crosscheck/store/company_store.h"
 
 namespace crosscheck::serve {
@@ -50,11 +52,15 @@ void SendJson(httplib::Response& res, std::string body) {
 }  // namespace
 
 struct CompanyServer::Impl {
-  explicit Impl(CompanyServerOptions opts) : options(std::move(opts)), resolver(options.context) {}
+  explicit Impl(CompanyServerOptions opts)
+      : options(std::move(opts)),
+        resolver(options.context),
+        monitor(options.context->intel.empty() ? nullptr : &options.context->intel) {}
 
   CompanyServerOptions options;
   std::unique_ptr<store::CompanyStore> store;
   Resolver resolver;
+  SigninMonitor monitor;
   Metrics metrics;
   std::mutex write_mutex;  // one post (store, then resolve) at a time: stored order = resolved order
   std::unique_ptr<httplib::Server> http;
@@ -92,7 +98,16 @@ struct CompanyServer::Impl {
   }
 
   void HandlePostApplications(const httplib::Request& req, httplib::Response& res);
-  void RefuseBody(httplib::Response& res, const std::string& who, const BodyError& error, const IssueLog& issues);
+  void RefuseBody(httplib::Response& res, const std::string& who, const char* action, const BodyError& error,
+                  const IssueLog& issues);
+  // RefuseEmptyBody answers a body whose every row was bad (or that had none) with the first issue.
+  void RefuseEmptyBody(httplib::Response& res, const std::string& who, const char* action, const IssueLog& issues);
+  void HandlePostEmployees(const httplib::Request& req, httplib::Response& res);
+  void HandlePostSignins(const httplib::Request& req, httplib::Response& res);
+  void HandleGetAlerts(const httplib::Request& req, httplib::Response& res);
+  // RebuildMonitor replays every stored sign-in against the stored employees (their claimed
+  // residences from the current applications) and hands the accounts to the resolver.
+  Status RebuildMonitor(const std::vector<ApplicationRecord>& applications);
   void HandleGetApplication(const httplib::Request& req, httplib::Response& res);
   // GroupKind is what GET /v1/personas/{id} and /v1/networks/{id} list: both are groups of
   // applications, read the same way.
@@ -110,11 +125,21 @@ struct CompanyServer::Impl {
   void Route();
 };
 
-void CompanyServer::Impl::RefuseBody(httplib::Response& res, const std::string& who, const BodyError& error,
-                                     const IssueLog& issues) {
-  Audit(who, "post_applications", "refused 400 INVALID_BODY: " + error.message);
+void CompanyServer::Impl::RefuseBody(httplib::Response& res, const std::string& who, const char* action,
+                                     const BodyError& error, const IssueLog& issues) {
+  Audit(who, action, "refused 400 INVALID_BODY: " + error.message);
   res.status = 400;
   res.set_content(InvalidBodyJson(error, issues), "application/json");
+}
+
+void CompanyServer::Impl::RefuseEmptyBody(httplib::Response& res, const std::string& who, const char* action,
+                                          const IssueLog& issues) {
+  BodyError error{"nothing usable in the body", 1, 1};
+  if (!issues.empty()) {
+    const Issue& first = issues.issues().front();
+    error = {first.ToString(), first.line, first.column};
+  }
+  RefuseBody(res, who, action, error, issues);
 }
 
 void CompanyServer::Impl::HandlePostApplications(const httplib::Request& req, httplib::Response& res) {
@@ -127,13 +152,9 @@ void CompanyServer::Impl::HandlePostApplications(const httplib::Request& req, ht
   }
   IssueLog issues;
   auto body = ParseApplicationBody(req.body, format, issues);
-  if (!body) return RefuseBody(res, caller->name, body.error(), issues);
-  if (body->records.empty()) {
-    // Every row was bad (or there were none): nothing to store; the first issue says where.
-    BodyError error{"no usable application in the body", 1, 1};
-    if (!issues.empty()) error = {issues.issues().front().ToString(), issues.issues().front().line, issues.issues().front().column};
-    return RefuseBody(res, caller->name, error, issues);
-  }
+  if (!body) return RefuseBody(res, caller->name, "post_applications", body.error(), issues);
+  // Every row bad (or none): nothing to store; the first issue says where.
+  if (body->records.empty()) return RefuseEmptyBody(res, caller->name, "post_applications", issues);
   std::lock_guard lock(write_mutex);
   const std::string detail = std::to_string(body->records.size()) + " applications, " +
                              std::to_string(issues.CountBySeverity(IssueSeverity::kRowSkipped)) + " rows skipped";
@@ -242,7 +263,8 @@ void CompanyServer::Impl::HandlePostDecision(const httplib::Request& req, httpli
   if (!all) return Fail(res, caller->name, "decision", all.error());
   std::vector<std::string> affected = sharing;
   affected.push_back(decision.application_id);
-  Result<std::shared_ptr<const Snapshot>> rescored = resolver.Decide(DecisionsOf(*all), affected);
+  resolver.SetDecisions(DecisionsOf(*all));
+  Result<std::shared_ptr<const Snapshot>> rescored = resolver.Rescore(affected);
   if (!rescored) return Fail(res, caller->name, "decision", rescored.error());
   SendJson(res, DecisionJson(decision, **rescored));
 }
@@ -286,6 +308,82 @@ void CompanyServer::Impl::HandleExportStix(const httplib::Request& req, httplib:
                   "application/stix+json;version=2.1");
 }
 
+Status CompanyServer::Impl::RebuildMonitor(const std::vector<ApplicationRecord>& applications) {
+  CC_ASSIGN_OR_RETURN(std::vector<EmployeeRecord> employees, store->Employees());
+  CC_ASSIGN_OR_RETURN(std::vector<std::string> signins, store->Signins());
+  monitor.Reset(employees, applications, ParseStoredSignins(signins));
+  resolver.SetMonitoring(monitor.Report());
+  return Ok();
+}
+
+void CompanyServer::Impl::HandlePostEmployees(const httplib::Request& req, httplib::Response& res) {
+  const auto caller = Authorize(req, res, {Role::kIngest, Role::kAdmin}, "post_employees");
+  if (!caller) return;
+  if (FormatOfContentType(req.get_header_value("Content-Type")) != BodyFormat::kCsv) {
+    Audit(caller->name, "post_employees", "refused 415 UNSUPPORTED_MEDIA_TYPE");
+    return SendError(res, 415, "UNSUPPORTED_MEDIA_TYPE", "send employees.csv as text/csv");
+  }
+  IssueLog issues;
+  auto body = ParseEmployeesBody(req.body, issues);
+  if (!body) return RefuseBody(res, caller->name, "post_employees", body.error(), issues);
+  if (body->empty()) return RefuseEmptyBody(res, caller->name, "post_employees", issues);
+  std::lock_guard lock(write_mutex);
+  const std::string detail = std::to_string(body->size()) + " employees, " +
+                             std::to_string(issues.CountBySeverity(IssueSeverity::kRowSkipped)) + " rows skipped";
+  const store::AuditRow audit{0, internal::NowIso(), caller->name, "post_employees", "ok " + detail};
+  if (Status stored = store->PutEmployees(*body, audit); !stored) return Fail(res, caller->name, "post_employees", stored.error());
+  // A hire's claimed residence is the baseline of its sign-ins: replay them all against it.
+  if (Status rebuilt = RebuildMonitor(resolver.snapshot()->Records()); !rebuilt) {
+    return Fail(res, caller->name, "post_employees", rebuilt.error());
+  }
+  std::vector<std::string> hired;
+  for (const EmployeeRecord& employee : *body) hired.push_back(employee.application_id);
+  if (auto rescored = resolver.Rescore(hired); !rescored) return Fail(res, caller->name, "post_employees", rescored.error());
+  SendJson(res, EmployeesAnswerJson(body->size(), issues));
+}
+
+void CompanyServer::Impl::HandlePostSignins(const httplib::Request& req, httplib::Response& res) {
+  const auto caller = Authorize(req, res, {Role::kIngest, Role::kAdmin}, "post_signins");
+  if (!caller) return;
+  IssueLog issues;
+  auto body = ParseSigninsBody(req.body, issues);
+  if (!body) return RefuseBody(res, caller->name, "post_signins", body.error(), issues);
+  if (body->events.empty()) return RefuseEmptyBody(res, caller->name, "post_signins", issues);
+  std::lock_guard lock(write_mutex);
+  const std::string detail = std::to_string(body->events.size()) + " events, " +
+                             std::to_string(issues.CountBySeverity(IssueSeverity::kRowSkipped)) + " lines skipped";
+  const store::AuditRow audit{0, internal::NowIso(), caller->name, "post_signins", "ok " + detail};
+  if (Status stored = store->PutSignins(body->lines, audit.at, audit); !stored) {
+    return Fail(res, caller->name, "post_signins", stored.error());
+  }
+  // Stored: the events count from here on even if rescoring fails (a restart replays them).
+  const std::vector<NumberedAlert> raised = monitor.Observe(body->events);
+  resolver.SetMonitoring(monitor.Report());
+  std::vector<std::string> alerted;
+  for (const NumberedAlert& alert : raised) {
+    if (!alert.alert.application_id.empty()) alerted.push_back(alert.alert.application_id);
+  }
+  std::sort(alerted.begin(), alerted.end());
+  alerted.erase(std::unique(alerted.begin(), alerted.end()), alerted.end());
+  if (!alerted.empty()) {
+    if (auto rescored = resolver.Rescore(alerted); !rescored) return Fail(res, caller->name, "post_signins", rescored.error());
+  }
+  SendJson(res, SigninsAnswerJson(body->events.size(), raised, issues));
+}
+
+void CompanyServer::Impl::HandleGetAlerts(const httplib::Request& req, httplib::Response& res) {
+  const auto caller = Authorize(req, res, {Role::kReviewer, Role::kAdmin}, "read_alerts");
+  if (!caller) return;
+  const std::optional<std::size_t> after = ParseCount(req, "after_id", 0);
+  const std::optional<std::size_t> limit = ParseCount(req, "limit", 100);
+  if (!after || !limit || *limit == 0 || *limit > kMaxPage) {
+    return SendError(res, 400, "INVALID_QUERY", "after_id >= 0; limit 1.." + std::to_string(kMaxPage));
+  }
+  const std::vector<NumberedAlert> alerts = monitor.Alerts(static_cast<std::int64_t>(*after), *limit);
+  Audit(caller->name, "read_alerts", std::to_string(alerts.size()) + " alerts after " + std::to_string(*after));
+  SendJson(res, AlertsJson(alerts, static_cast<std::int64_t>(*after)));
+}
+
 void CompanyServer::Impl::HandleHealth(const httplib::Request&, httplib::Response& res) {
   const std::shared_ptr<const Snapshot> snapshot = resolver.snapshot();
   SendJson(res, internal::JsonText(Json{{"status", "ok"},
@@ -325,6 +423,9 @@ void CompanyServer::Impl::Route() {
   http->Get(R"(/v1/networks/([^/]+))", guarded(&Impl::HandleGetNetwork, "read_network"));
   http->Get("/v1/queue", guarded(&Impl::HandleQueue, "read_queue"));
   http->Post("/v1/decisions", guarded(&Impl::HandlePostDecision, "decision"));
+  http->Post("/v1/employees", guarded(&Impl::HandlePostEmployees, "post_employees"));
+  http->Post("/v1/signins", guarded(&Impl::HandlePostSignins, "post_signins"));
+  http->Get("/v1/alerts", guarded(&Impl::HandleGetAlerts, "read_alerts"));
   http->Get("/v1/audit", guarded(&Impl::HandleAudit, "read_audit"));
   http->Get("/v1/export/risk.csv", guarded(&Impl::HandleExportRisk, "export_risk"));
   http->Get("/v1/export/stix", guarded(&Impl::HandleExportStix, "export_stix"));
@@ -357,6 +458,7 @@ Result<std::unique_ptr<CompanyServer>> CompanyServer::Create(CompanyServerOption
   CC_ASSIGN_OR_RETURN(std::vector<ApplicationRecord> stored, impl->store->Applications());
   CC_ASSIGN_OR_RETURN(std::vector<store::DecisionRow> decisions, impl->store->Decisions(""));
   impl->resolver.SetDecisions(DecisionsOf(decisions));
+  CC_RETURN_IF_ERROR(impl->RebuildMonitor(stored));
   CC_RETURN_IF_ERROR(impl->resolver.Load(std::move(stored)));
   impl->Route();
   return std::unique_ptr<CompanyServer>(new CompanyServer(std::move(impl)));

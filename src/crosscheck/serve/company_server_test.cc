@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -519,6 +520,92 @@ TEST(CompanyServer, ExportsConfirmedFraudAsAValidStixBundleThatScansReadBack) {
   EXPECT_NE(audit.dump().find("1 confirmed personas"), std::string::npos);
 }
 
+// Okta System Log events: the hire behind acme-0001 (claimed Austin, US) signs in from China
+// through a proxy on ten days; one line is broken. `separator` ends each line.
+std::string AbroadSigninsNdjson(const std::string& separator) {
+  std::string body;
+  for (int day = 1; day <= 10; ++day) {
+    if (day == 3) body += "{\"uuid\": \"broken\"" + separator;
+    body += R"({"uuid":"ev-)" + std::to_string(day) + R"(","eventType":"user.session.start","published":"2025-04-)" +
+            (day < 10 ? "0" : "") + std::to_string(day) +
+            R"(T02:00:00.000Z","actor":{"alternateId":"Dan.Walker@acme.example"},"client":{"ipAddress":"101.86.4.)" +
+            std::to_string(day) +
+            R"(","geographicalContext":{"country":"China","city":"Shanghai"}},"securityContext":{"isProxy":true},)"
+            R"("outcome":{"result":"SUCCESS"}})" + separator;
+  }
+  return body;
+}
+
+std::pair<int, Json> PostBody(httplib::Client& client, const std::string& path, const std::string& token,
+                              const std::string& body, const char* type) {
+  auto answer = client.Post(path.c_str(), Bearer(token), body, type);
+  if (!answer) return {0, Json()};
+  return {answer->status, Json::parse(answer->body, nullptr, false)};
+}
+
+TEST(CompanyServer, SigninsRaiseAlertsThatReachTheHiresScoreAndSurviveARestart) {
+  const std::filesystem::path dir = FreshDir("signins");
+  {
+    RunningNode node(dir);
+    httplib::Client client = node.Client();
+    ASSERT_EQ(PostCsv(client, "tok-ingest", kRingCsv).first, 200);
+    auto [bad_status, bad] = PostBody(client, "/v1/employees", "tok-ingest", "login,company_id\nx,acme\n", "text/csv");
+    EXPECT_EQ(bad_status, 400) << bad.dump();
+    const std::string employees = "login,application_id,company_id\ndan.walker@acme.example,acme-0001,acme\n"
+                                  "kim@hooli.example,hooli-0009,hooli\n,missing-login,hooli\n";
+    auto [staff_status, staff] = PostBody(client, "/v1/employees", "tok-ingest", employees, "text/csv");
+    ASSERT_EQ(staff_status, 200) << staff.dump();
+    EXPECT_EQ(staff["accepted"], 2);
+    EXPECT_EQ(staff["rows_skipped"], 1);
+
+    auto [array_status, array] = PostBody(client, "/v1/signins", "tok-ingest", "[{}]", "application/x-ndjson");
+    EXPECT_EQ(array_status, 400);
+    EXPECT_NE(array.dump().find("NDJSON"), std::string::npos) << array.dump();
+    EXPECT_EQ(PostBody(client, "/v1/signins", "tok-review", "{}", "application/x-ndjson").first, 403);
+
+    // Lines ending in a lone CR (an old export) are lines too.
+    auto [status, answer] = PostBody(client, "/v1/signins", "tok-ingest", AbroadSigninsNdjson("\r"), "application/x-ndjson");
+    ASSERT_EQ(status, 200) << answer.dump();
+    EXPECT_EQ(answer["accepted"], 10);
+    EXPECT_EQ(answer["rows_skipped"], 1);
+    ASSERT_FALSE(answer["issues"].empty());
+    EXPECT_EQ(answer["issues"][0]["line"], 3);
+    std::set<std::string> codes;
+    for (const Json& alert : answer["alerts"]) {
+      codes.insert(alert["code"]);
+      EXPECT_EQ(alert["application_id"], "acme-0001") << alert.dump();
+    }
+    EXPECT_TRUE(codes.count("SIGNIN_FOREIGN_GEO")) << answer.dump();
+    EXPECT_TRUE(codes.count("SIGNIN_ANONYMIZER")) << answer.dump();
+
+    auto [alerts_status, alerts] = Get(client, "tok-review", "/v1/alerts?limit=1000");
+    ASSERT_EQ(alerts_status, 200);
+    EXPECT_EQ(alerts["alerts"].size(), answer["alerts"].size());
+    EXPECT_EQ(Get(client, "tok-ingest", "/v1/alerts").first, 403);
+    ASSERT_TRUE(node.WaitUntilResolved());
+    auto [detail_status, detail] = Get(client, "tok-review", "/v1/applications/acme-0001");
+    ASSERT_EQ(detail_status, 200);
+    // The account's score terms become the hire's reasons (the monitor weighs them; a foreign
+    // location seen through a proxy is the proxy's, so the anonymizer carries the weight).
+    EXPECT_TRUE(HasReason(detail, "SIGNIN_ANONYMIZER")) << detail.dump();
+    auto [other_status, other] = Get(client, "tok-review", "/v1/applications/hooli-0009");
+    ASSERT_EQ(other_status, 200);
+    EXPECT_FALSE(HasReason(other, "SIGNIN_ANONYMIZER"));
+  }
+  // The events were stored: a restart replays them into the same alerts and scores.
+  RunningNode node(dir);
+  httplib::Client client = node.Client();
+  auto [alerts_status, alerts] = Get(client, "tok-review", "/v1/alerts?limit=1000");
+  ASSERT_EQ(alerts_status, 200);
+  EXPECT_FALSE(alerts["alerts"].empty());
+  auto [detail_status, detail] = Get(client, "tok-review", "/v1/applications/acme-0001");
+  ASSERT_EQ(detail_status, 200);
+  EXPECT_TRUE(HasReason(detail, "SIGNIN_ANONYMIZER")) << detail.dump();
+  auto [audit_status, audit] = Get(client, "tok-admin", "/v1/audit?limit=1000");
+  EXPECT_NE(audit.dump().find("post_signins"), std::string::npos);
+  EXPECT_NE(audit.dump().find("read_alerts"), std::string::npos);
+}
+
 TEST(CompanyServer, ExportsRiskCsvAndAuditsIt) {
   RunningNode node(FreshDir("export"));
   httplib::Client client = node.Client();
@@ -534,7 +621,13 @@ TEST(CompanyServer, ExportsRiskCsvAndAuditsIt) {
   EXPECT_EQ(audit["rows"].back()["action"], "export_risk");
   auto openapi = client.Get("/openapi.json");
   ASSERT_TRUE(openapi);
-  EXPECT_EQ(Json::parse(openapi->body)["openapi"], "3.0.3");
+  const Json document = Json::parse(openapi->body);
+  EXPECT_EQ(document["openapi"], "3.0.3");
+  for (const char* path : {"/v1/applications", "/v1/applications/{id}", "/v1/personas/{id}", "/v1/networks/{id}",
+                           "/v1/queue", "/v1/decisions", "/v1/employees", "/v1/signins", "/v1/alerts", "/v1/audit",
+                           "/v1/export/risk.csv", "/v1/export/stix", "/healthz", "/metrics"}) {
+    EXPECT_TRUE(document["paths"].contains(path)) << path << " is served but not in openapi.json";
+  }
   auto metrics = client.Get("/metrics");
   ASSERT_TRUE(metrics);
   EXPECT_NE(metrics->body.find("crosscheck_http_requests_total{endpoint=\"POST /v1/applications\",status=\"200\"} 1"),
@@ -637,7 +730,15 @@ TEST(CompanyServer, FuzzedBodiesGetAnAnswerAndTheNodeStaysUp) {
       std::string(kRingCsv).substr(0, 900),
       R"([{"application_id":"j1","company_id":"acme","full_name":"Jo","email":"jo@example.com"}])",
       R"({"application_id":"acme-0001","decision":"cleared","note":"ok"})",
+      "login,application_id,company_id\nann@acme.example,seed-1,acme\n",
+      R"({"uuid":"f1","eventType":"user.session.start","published":"2025-04-01T02:00:00.000Z","actor":{"alternateId":"ann@acme.example"},"client":{"ipAddress":"101.86.4.1","geographicalContext":{"country":"China"}}})"
+      "\n",
   };
+  // Each endpoint that takes a body, with a token allowed to post there.
+  const std::pair<const char*, const char*> endpoints[] = {{"/v1/applications", "tok-ingest"},
+                                                           {"/v1/decisions", "tok-review"},
+                                                           {"/v1/employees", "tok-ingest"},
+                                                           {"/v1/signins", "tok-ingest"}};
   const char* types[] = {"text/csv", "application/json"};
   auto mutate = [&](std::string text) {
     const int edits = 1 + static_cast<int>(random() % 8);
@@ -661,11 +762,10 @@ TEST(CompanyServer, FuzzedBodiesGetAnAnswerAndTheNodeStaysUp) {
     } else {
       body = mutate(seeds[random() % seeds.size()]);
     }
-    const bool decision = round % 4 == 3;
-    auto answer = client.Post(decision ? "/v1/decisions" : "/v1/applications", Bearer(decision ? "tok-review" : "tok-ingest"),
-                              body, types[random() % 2]);
-    ASSERT_TRUE(answer) << "no answer to round " << round;
-    EXPECT_TRUE(answer->status / 100 == 2 || answer->status / 100 == 4) << answer->status << " " << answer->body;
+    const auto& [path, token] = endpoints[round % 4];
+    auto answer = client.Post(path, Bearer(token), body, types[random() % 2]);
+    ASSERT_TRUE(answer) << "no answer to round " << round << " on " << path;
+    EXPECT_TRUE(answer->status / 100 == 2 || answer->status / 100 == 4) << path << " " << answer->status << " " << answer->body;
     EXPECT_TRUE(Json::accept(answer->body)) << answer->body;
     ++answered;
   }

@@ -7,8 +7,9 @@ namespace crosscheck::serve {
 
 std::string EndpointOf(std::string_view method, std::string_view path) {
   // Exact paths first, then the ones ending in an id.
-  static constexpr std::array<std::string_view, 9> kExact = {
+  static constexpr std::array<std::string_view, 12> kExact = {
       "/v1/applications", "/v1/queue", "/v1/decisions", "/v1/audit", "/v1/export/risk.csv", "/v1/export/stix",
+      "/v1/employees",    "/v1/signins", "/v1/alerts",
       "/healthz",         "/metrics",  "/openapi.json"};
   static constexpr std::array<std::string_view, 3> kWithId = {"/v1/applications/", "/v1/personas/", "/v1/networks/"};
   for (std::string_view exact : kExact) {

@@ -48,7 +48,7 @@ Status Resolver::Load(std::vector<ApplicationRecord> records) {
   for (std::size_t idx = 0; idx < records.size(); ++idx) {
     neighbours_.Add(records[idx].application_id, ArtifactKeys(normalized[idx], records[idx]));
   }
-  CC_ASSIGN_OR_RETURN(std::shared_ptr<const Resolution> resolution, Resolve(std::move(records), sequence_, *decisions()));
+  CC_ASSIGN_OR_RETURN(std::shared_ptr<const Resolution> resolution, Resolve(std::move(records), sequence_, judgements()));
   std::lock_guard lock(mutex_);
   auto loaded = std::make_shared<Snapshot>();
   loaded->base = std::move(resolution);
@@ -133,8 +133,11 @@ Result<std::shared_ptr<const Snapshot>> Resolver::Score(const std::vector<Applic
   const std::shared_ptr<const Snapshot> current = snapshot();
   const std::vector<ApplicationRecord> subset = Neighbourhood(*current, records, keys);
   IssueLog repeated;  // the posted rows' issues are in `issues` already
-  const std::shared_ptr<const pipeline::ReviewDecisions> decided = decisions();
-  pipeline::ScanInput input{.applications = &subset, .source = "body", .decisions = decided.get()};
+  const Judgements judged = judgements();
+  pipeline::ScanInput input{.applications = &subset,
+                            .source = "body",
+                            .decisions = judged.decisions.get(),
+                            .monitoring = judged.monitoring.get()};
   if (!current->base->result.population.empty()) input.population = &current->base->result.population;
   CC_ASSIGN_OR_RETURN(pipeline::ScanResult scanned, pipeline::ScanApplications(*context_, input, repeated));
 
@@ -162,12 +165,17 @@ Result<std::shared_ptr<const Snapshot>> Resolver::Score(const std::vector<Applic
 
 void Resolver::SetDecisions(pipeline::ReviewDecisions decisions) {
   std::lock_guard lock(mutex_);
-  decisions_ = std::make_shared<const pipeline::ReviewDecisions>(std::move(decisions));
+  judgements_.decisions = std::make_shared<const pipeline::ReviewDecisions>(std::move(decisions));
 }
 
-std::shared_ptr<const pipeline::ReviewDecisions> Resolver::decisions() const {
+void Resolver::SetMonitoring(std::shared_ptr<const monitor::MonitorReport> report) {
   std::lock_guard lock(mutex_);
-  return decisions_;
+  judgements_.monitoring = std::move(report);
+}
+
+Resolver::Judgements Resolver::judgements() const {
+  std::lock_guard lock(mutex_);
+  return judgements_;
 }
 
 std::vector<std::string> Resolver::SharingWith(const std::string& application_id) const {
@@ -201,9 +209,7 @@ std::vector<std::string> Resolver::SharingWith(const std::string& application_id
   return sharing;
 }
 
-Result<std::shared_ptr<const Snapshot>> Resolver::Decide(pipeline::ReviewDecisions decisions,
-                                                         const std::vector<std::string>& affected) {
-  SetDecisions(std::move(decisions));
+Result<std::shared_ptr<const Snapshot>> Resolver::Rescore(const std::vector<std::string>& affected) {
   const std::shared_ptr<const Snapshot> current = snapshot();
   std::vector<ApplicationRecord> records;
   for (const std::string& id : affected) {
@@ -235,14 +241,17 @@ bool Resolver::WaitUntilResolved(std::chrono::milliseconds timeout) const {
 
 Result<std::shared_ptr<const Resolution>> Resolver::Resolve(std::vector<ApplicationRecord> records,
                                                             std::uint64_t sequence,
-                                                            const pipeline::ReviewDecisions& decisions) const {
+                                                            const Judgements& judgements) const {
   const auto start = std::chrono::steady_clock::now();
   auto resolution = std::make_shared<Resolution>();
   resolution->records = std::move(records);
   resolution->sequence = sequence;
   if (!resolution->records.empty()) {
     IssueLog repeated;  // what each row's own POST already reported
-    pipeline::ScanInput input{.applications = &resolution->records, .source = "store", .decisions = &decisions};
+    pipeline::ScanInput input{.applications = &resolution->records,
+                              .source = "store",
+                              .decisions = judgements.decisions.get(),
+                              .monitoring = judgements.monitoring.get()};
     CC_ASSIGN_OR_RETURN(resolution->result, pipeline::ScanApplications(*context_, input, repeated));
   }
   resolution->Index();
@@ -271,13 +280,13 @@ void Resolver::ResolveLoop() {
     wanted_ = false;
     running_ = true;
     const std::shared_ptr<const Snapshot> current = current_;
-    const std::shared_ptr<const pipeline::ReviewDecisions> decided = decisions_;
+    const Judgements judged = judgements_;
     lock.unlock();
     std::uint64_t sequence = current->base->sequence;
     for (const auto& entry : current->provisional) sequence = std::max(sequence, entry->sequence);
     Result<std::shared_ptr<const Resolution>> resolved = Internal("internal error");
     try {
-      resolved = Resolve(current->Records(), sequence, *decided);
+      resolved = Resolve(current->Records(), sequence, judged);
     } catch (const std::exception& error) {
       resolved = Internal(std::string("internal error: ") + error.what());
     }

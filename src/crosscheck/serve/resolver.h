@@ -67,7 +67,7 @@ class Resolver {
   Result<std::shared_ptr<const Snapshot>> Score(const std::vector<ApplicationRecord>& records, IssueLog& issues);
 
   // SetDecisions makes reviewers' decisions count in every scan from now on (call before Load
-  // at start-up; Decide afterwards).
+  // at start-up; then Rescore what the decision touches).
   void SetDecisions(pipeline::ReviewDecisions decisions);
 
   // SharingWith returns the stored applications that share an artifact value (not a name) with
@@ -75,11 +75,14 @@ class Resolver {
   // who clears it declares explained.
   std::vector<std::string> SharingWith(const std::string& application_id) const;
 
-  // Decide is SetDecisions after a new decision, then Score of the stored applications
-  // `affected` (the decided one, those it shares with) so that the decision shows at once; a
-  // background resolution follows. Errors: those of Score.
-  Result<std::shared_ptr<const Snapshot>> Decide(pipeline::ReviewDecisions decisions,
-                                                 const std::vector<std::string>& affected);
+  // SetMonitoring makes the sign-in monitor's account reports count in every scan from now on
+  // (findings on the hired applications). Null: none.
+  void SetMonitoring(std::shared_ptr<const monitor::MonitorReport> report);
+
+  // Rescore is Score of the stored applications `affected` (ids; unknown ones are skipped), after
+  // what scoring takes besides the rows changed (SetDecisions, SetMonitoring), so the change
+  // shows at once; a background resolution follows. Errors: those of Score.
+  Result<std::shared_ptr<const Snapshot>> Rescore(const std::vector<std::string>& affected);
 
   // snapshot returns the current snapshot (never null: empty before Load). Thread-safe.
   std::shared_ptr<const Snapshot> snapshot() const;
@@ -99,9 +102,15 @@ class Resolver {
   ArrivalStats last_arrival() const;
 
  private:
+  // What scans take besides the rows; replaced whole, read under mutex_.
+  struct Judgements {
+    std::shared_ptr<const pipeline::ReviewDecisions> decisions = std::make_shared<const pipeline::ReviewDecisions>();
+    std::shared_ptr<const monitor::MonitorReport> monitoring;
+  };
+
   Result<std::shared_ptr<const Resolution>> Resolve(std::vector<ApplicationRecord> records, std::uint64_t sequence,
-                                                    const pipeline::ReviewDecisions& decisions) const;
-  std::shared_ptr<const pipeline::ReviewDecisions> decisions() const;
+                                                    const Judgements& judgements) const;
+  Judgements judgements() const;
   std::vector<ApplicationRecord> Neighbourhood(const Snapshot& current, const std::vector<ApplicationRecord>& records,
                                                const std::vector<std::vector<ArtifactKey>>& keys) const;
   void KeepCompleteArtifacts(std::vector<ApplicationRecord>& subset,
@@ -117,7 +126,7 @@ class Resolver {
   mutable std::mutex mutex_;               // guards everything below
   mutable std::condition_variable changed_;
   std::shared_ptr<const Snapshot> current_;
-  std::shared_ptr<const pipeline::ReviewDecisions> decisions_ = std::make_shared<const pipeline::ReviewDecisions>();
+  Judgements judgements_;
   bool wanted_ = false;                    // provisional results wait for a resolution
   bool running_ = false;                   // a resolution is under way
   bool stopping_ = false;

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "crosscheck/common/application_columns.h"
+#include "crosscheck/common/strings.h"
 #include "crosscheck/store/internal/application_row.h"
 #include "crosscheck/store/internal/postgres_support.h"
 
@@ -139,6 +140,59 @@ Result<std::vector<DecisionRow>> CompanyPostgresStore::Decisions(const std::stri
     internal::AttachClearedWith(rows, Int(scope.get(), row, 0), Text(scope.get(), row, 1));
   }
   return rows;
+}
+
+Status CompanyPostgresStore::PutEmployees(const std::vector<EmployeeRecord>& employees, const AuditRow& audit) {
+  std::lock_guard lock(mutex_);
+  internal::PgConnection& pg = *impl_->pg;
+  CC_RETURN_IF_ERROR(pg.Reconnect("storing employees"));
+  return pg.InTransaction("storing employees", [&]() -> Status {
+    static const std::string upsert = internal::PostgresPlaceholders(internal::kUpsertEmployeeSql);
+    for (const EmployeeRecord& employee : employees) {
+      const std::string key = ToLowerAscii(employee.login);
+      CC_RETURN_IF_ERROR(pg.Run(upsert.c_str(),
+                                {{&key}, {&employee.login}, {&employee.application_id}, {&employee.company_id}},
+                                PGRES_COMMAND_OK, "storing employees"));
+    }
+    return InsertAudit(pg, audit);
+  });
+}
+
+Result<std::vector<EmployeeRecord>> CompanyPostgresStore::Employees() {
+  std::lock_guard lock(mutex_);
+  CC_RETURN_IF_ERROR(impl_->pg->Reconnect("reading employees"));
+  CC_ASSIGN_OR_RETURN(ResultPtr result,
+                      impl_->pg->Run("SELECT login, application_id, company_id FROM employees ORDER BY login_key", {},
+                                     PGRES_TUPLES_OK, "reading employees"));
+  std::vector<EmployeeRecord> employees;
+  for (int row = 0; row < PQntuples(result.get()); ++row) {
+    employees.push_back({0, Text(result.get(), row, 0), Text(result.get(), row, 1), Text(result.get(), row, 2)});
+  }
+  return employees;
+}
+
+Status CompanyPostgresStore::PutSignins(const std::vector<std::string>& events, const std::string& received_at,
+                                        const AuditRow& audit) {
+  std::lock_guard lock(mutex_);
+  internal::PgConnection& pg = *impl_->pg;
+  CC_RETURN_IF_ERROR(pg.Reconnect("storing sign-ins"));
+  return pg.InTransaction("storing sign-ins", [&]() -> Status {
+    for (const std::string& event : events) {
+      CC_RETURN_IF_ERROR(pg.Run("INSERT INTO signins (event, received_at) VALUES ($1, $2)", {{&event}, {&received_at}},
+                                PGRES_COMMAND_OK, "storing sign-ins"));
+    }
+    return InsertAudit(pg, audit);
+  });
+}
+
+Result<std::vector<std::string>> CompanyPostgresStore::Signins() {
+  std::lock_guard lock(mutex_);
+  CC_RETURN_IF_ERROR(impl_->pg->Reconnect("reading sign-ins"));
+  CC_ASSIGN_OR_RETURN(ResultPtr result, impl_->pg->Run("SELECT event FROM signins ORDER BY id", {}, PGRES_TUPLES_OK,
+                                                       "reading sign-ins"));
+  std::vector<std::string> events;
+  for (int row = 0; row < PQntuples(result.get()); ++row) events.push_back(Text(result.get(), row, 0));
+  return events;
 }
 
 Status CompanyPostgresStore::AppendAudit(const AuditRow& row) {

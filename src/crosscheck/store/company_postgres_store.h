@@ -35,6 +35,11 @@ class CompanyPostgresStore final : public CompanyStore {
   Result<std::int64_t> CountApplications() override;
   Result<std::int64_t> PutDecision(const DecisionRow& decision, const AuditRow& audit) override;
   Result<std::vector<DecisionRow>> Decisions(const std::string& application_id) override;
+  Status PutEmployees(const std::vector<EmployeeRecord>& employees, const AuditRow& audit) override;
+  Result<std::vector<EmployeeRecord>> Employees() override;
+  Status PutSignins(const std::vector<std::string>& events, const std::string& received_at,
+                    const AuditRow& audit) override;
+  Result<std::vector<std::string>> Signins() override;
   Status AppendAudit(const AuditRow& row) override;
   Result<std::vector<AuditRow>> Audit(std::int64_t after_id, std::size_t limit) override;
 

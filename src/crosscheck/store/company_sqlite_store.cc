@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "crosscheck/common/application_columns.h"
+#include "crosscheck/common/strings.h"
 #include "crosscheck/store/internal/application_row.h"
 #include "crosscheck/store/internal/sqlite_support.h"
 
@@ -156,6 +157,65 @@ Result<std::vector<DecisionRow>> CompanySqliteStore::Decisions(const std::string
   while ((code = scope.Step()) == SQLITE_ROW) internal::AttachClearedWith(rows, scope.Int(0), scope.Text(1));
   if (code != SQLITE_DONE) return std::unexpected(ErrorOf(db, code, "reading decisions"));
   return rows;
+}
+
+Status CompanySqliteStore::PutEmployees(const std::vector<EmployeeRecord>& employees, const AuditRow& audit) {
+  std::lock_guard lock(mutex_);
+  sqlite3* db = impl_->db.get();
+  return InTransaction(db, "storing employees", [&]() -> Status {
+    Statement upsert(db, internal::kUpsertEmployeeSql);
+    if (upsert.prepare_code() != SQLITE_OK) return std::unexpected(ErrorOf(db, upsert.prepare_code(), "storing employees"));
+    for (const EmployeeRecord& employee : employees) {
+      upsert.Reset();
+      upsert.Bind(1, ToLowerAscii(employee.login));
+      upsert.Bind(2, employee.login);
+      upsert.Bind(3, employee.application_id);
+      upsert.Bind(4, employee.company_id);
+      if (const int code = upsert.Step(); code != SQLITE_DONE) return std::unexpected(ErrorOf(db, code, "storing employees"));
+    }
+    return InsertAudit(db, audit);
+  });
+}
+
+Result<std::vector<EmployeeRecord>> CompanySqliteStore::Employees() {
+  std::lock_guard lock(mutex_);
+  sqlite3* db = impl_->db.get();
+  Statement select(db, "SELECT login, application_id, company_id FROM employees ORDER BY login_key");
+  if (select.prepare_code() != SQLITE_OK) return std::unexpected(ErrorOf(db, select.prepare_code(), "reading employees"));
+  std::vector<EmployeeRecord> employees;
+  int code = SQLITE_OK;
+  while ((code = select.Step()) == SQLITE_ROW) employees.push_back({0, select.Text(0), select.Text(1), select.Text(2)});
+  if (code != SQLITE_DONE) return std::unexpected(ErrorOf(db, code, "reading employees"));
+  return employees;
+}
+
+Status CompanySqliteStore::PutSignins(const std::vector<std::string>& events, const std::string& received_at,
+                                      const AuditRow& audit) {
+  std::lock_guard lock(mutex_);
+  sqlite3* db = impl_->db.get();
+  return InTransaction(db, "storing sign-ins", [&]() -> Status {
+    Statement insert(db, "INSERT INTO signins (event, received_at) VALUES (?1, ?2)");
+    if (insert.prepare_code() != SQLITE_OK) return std::unexpected(ErrorOf(db, insert.prepare_code(), "storing sign-ins"));
+    for (const std::string& event : events) {
+      insert.Reset();
+      insert.Bind(1, event);
+      insert.Bind(2, received_at);
+      if (const int code = insert.Step(); code != SQLITE_DONE) return std::unexpected(ErrorOf(db, code, "storing sign-ins"));
+    }
+    return InsertAudit(db, audit);
+  });
+}
+
+Result<std::vector<std::string>> CompanySqliteStore::Signins() {
+  std::lock_guard lock(mutex_);
+  sqlite3* db = impl_->db.get();
+  Statement select(db, "SELECT event FROM signins ORDER BY id");
+  if (select.prepare_code() != SQLITE_OK) return std::unexpected(ErrorOf(db, select.prepare_code(), "reading sign-ins"));
+  std::vector<std::string> events;
+  int code = SQLITE_OK;
+  while ((code = select.Step()) == SQLITE_ROW) events.push_back(select.Text(0));
+  if (code != SQLITE_DONE) return std::unexpected(ErrorOf(db, code, "reading sign-ins"));
+  return events;
 }
 
 Status CompanySqliteStore::AppendAudit(const AuditRow& row) {

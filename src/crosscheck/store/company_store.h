@@ -1,6 +1,7 @@
 // CompanyStore: the durable state of a company's live node (`crosscheck serve`) behind one
 // interface: the applications as received (the data contract's columns, one row per
-// application_id), reviewers' decisions, and the append-only audit log. A write returns only
+// application_id), reviewers' decisions, the hires' logins and their sign-in events, and the
+// append-only audit log. A write returns only
 // after its transaction has committed, so an acknowledged write survives kill -9.
 //
 //   CC_ASSIGN_OR_RETURN(std::unique_ptr<CompanyStore> store, OpenCompanyStore("/var/lib/crosscheck"));
@@ -71,6 +72,21 @@ class CompanyStore {
   // Decisions returns the decisions on `application_id` (every decision when empty), oldest
   // first.
   virtual Result<std::vector<DecisionRow>> Decisions(const std::string& application_id) = 0;
+
+  // PutEmployees stores employees.csv rows (a login already stored, compared ignoring ASCII
+  // case as Okta compares logins, is replaced) and appends `audit`, in one transaction.
+  virtual Status PutEmployees(const std::vector<EmployeeRecord>& employees, const AuditRow& audit) = 0;
+
+  // Employees returns every stored employee, ordered by login (`line` unset).
+  virtual Result<std::vector<EmployeeRecord>> Employees() = 0;
+
+  // PutSignins appends sign-in events (each an Okta System Log JSON object as received) and
+  // `audit`, in one transaction.
+  virtual Status PutSignins(const std::vector<std::string>& events, const std::string& received_at,
+                            const AuditRow& audit) = 0;
+
+  // Signins returns every stored sign-in event, oldest first.
+  virtual Result<std::vector<std::string>> Signins() = 0;
 
   // AppendAudit appends one audit row (its id is assigned).
   virtual Status AppendAudit(const AuditRow& row) = 0;

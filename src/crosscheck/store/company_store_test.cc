@@ -119,6 +119,29 @@ TEST_P(CompanyStoreContract, DecisionsAreKeptWithWhoAndWhen) {
   EXPECT_EQ(store->Audit(0, 100).value().size(), 2u);  // the refused decision left no audit row
 }
 
+TEST_P(CompanyStoreContract, EmployeesAreKeyedByLoginIgnoringCaseAndSigninsKeepTheirOrder) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->PutEmployees({{0, "Dan@Acme.example", "acme-1", "acme"}, {0, "kim@acme.example", "acme-2", "acme"}},
+                                  Audit("employees"))
+                  .has_value());
+  ASSERT_TRUE(store->PutEmployees({{0, "dan@acme.example", "acme-9", "acme"}}, Audit("employees")).has_value());
+  const std::vector<EmployeeRecord> employees = store->Employees().value();
+  ASSERT_EQ(employees.size(), 2u);
+  EXPECT_EQ(employees[0].login, "dan@acme.example");  // replaced, not added
+  EXPECT_EQ(employees[0].application_id, "acme-9");
+  EXPECT_EQ(employees[1].application_id, "acme-2");
+  const std::vector<std::string> events = {R"({"uuid":"e1"})", R"({"uuid":"e2","note":"it's \"quoted\""})"};
+  ASSERT_TRUE(store->PutSignins(events, "t1", Audit("signins")).has_value());
+  ASSERT_TRUE(store->PutSignins({R"({"uuid":"e3"})"}, "t2", Audit("signins")).has_value());
+  const std::vector<std::string> stored = store->Signins().value();
+  ASSERT_EQ(stored.size(), 3u);
+  EXPECT_EQ(stored[0], events[0]);
+  EXPECT_EQ(stored[1], events[1]);
+  EXPECT_EQ(stored[2], R"({"uuid":"e3"})");
+  EXPECT_EQ(store->Audit(0, 100).value().size(), 4u);
+}
+
 TEST_P(CompanyStoreContract, AuditPagesAndSurvivesReopening) {
   {
     auto store = Open();

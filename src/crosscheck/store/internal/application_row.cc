@@ -65,6 +65,11 @@ std::string CompanySchema(const SqlDialect& dialect) {
          // A table of its own, not a column: stores made before it gain it with no migration.
          "CREATE TABLE IF NOT EXISTS cleared_with (decision_id BIGINT NOT NULL,"
          " application_id TEXT NOT NULL, PRIMARY KEY (decision_id, application_id));\n"
+         // Post-hire monitoring: the hires' logins, and every sign-in event as received.
+         "CREATE TABLE IF NOT EXISTS employees (login_key TEXT PRIMARY KEY, login TEXT NOT NULL,"
+         " application_id TEXT NOT NULL, company_id TEXT NOT NULL);\n"
+         "CREATE TABLE IF NOT EXISTS signins (id " + std::string(dialect.id_column) +
+         ", event TEXT NOT NULL, received_at TEXT NOT NULL);\n"
          "CREATE TABLE IF NOT EXISTS audit (id " + std::string(dialect.id_column) +
          ", at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL);\n";
   return sql;
@@ -74,6 +79,12 @@ void AttachClearedWith(std::vector<DecisionRow>& rows, std::int64_t decision_id,
   const auto found = std::lower_bound(rows.begin(), rows.end(), decision_id,
                                       [](const DecisionRow& row, std::int64_t id) { return row.id < id; });
   if (found != rows.end() && found->id == decision_id) found->cleared_with.push_back(std::move(application_id));
+}
+
+std::string PostgresPlaceholders(std::string_view sql) {
+  std::string out(sql);
+  std::replace(out.begin(), out.end(), '?', '$');
+  return out;
 }
 
 std::string UpsertApplicationSql(const SqlDialect& dialect) {

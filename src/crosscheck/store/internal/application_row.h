@@ -42,6 +42,16 @@ std::string UpsertApplicationSql(const SqlDialect& dialect);
 // `rows` (sorted by id, as Decisions returns them); a row not among them is ignored.
 void AttachClearedWith(std::vector<DecisionRow>& rows, std::int64_t decision_id, std::string application_id);
 
+// kUpsertEmployeeSql stores (login_key, login, application_id, company_id), replacing a stored
+// login_key; SQLite placeholders (PostgresPlaceholders turns them into $1..$4).
+inline constexpr const char* kUpsertEmployeeSql =
+    "INSERT INTO employees (login_key, login, application_id, company_id) VALUES (?1, ?2, ?3, ?4) "
+    "ON CONFLICT (login_key) DO UPDATE SET login = excluded.login, application_id = excluded.application_id, "
+    "company_id = excluded.company_id";
+
+// PostgresPlaceholders rewrites SQLite's ?N placeholders as PostgreSQL's $N.
+std::string PostgresPlaceholders(std::string_view sql);
+
 // SelectApplicationsSql reads kApplicationColumns then extra, in seq order.
 std::string SelectApplicationsSql();
 
