@@ -26,6 +26,27 @@ bool IsSafeName(std::string_view name) {
 
 }  // namespace
 
+std::vector<share::Submission> EncodeSubmissions(const std::vector<ApplicationRecord>& records,
+                                                const std::vector<NormalizedApplication>& normalized,
+                                                const share::SubmissionEncoder& encoder) {
+  std::vector<share::ConsortiumRecord> encoded(records.size());
+  internal::ParallelFor(records.size(),
+                        [&](std::size_t idx) { encoded[idx] = encoder.Encode(normalized[idx], records[idx]); });
+  std::map<std::string, std::vector<std::size_t>> rows_of_company;
+  for (std::size_t record_idx = 0; record_idx < records.size(); ++record_idx) {
+    rows_of_company[records[record_idx].company_id].push_back(record_idx);
+  }
+  std::vector<share::Submission> submissions;
+  for (const auto& [company, rows] : rows_of_company) {
+    share::Submission& submission = submissions.emplace_back(share::Submission{company, encoder.epoch(), encoder.key_id(), {}});
+    for (std::size_t row : rows) submission.records.push_back(std::move(encoded[row]));
+    // Sorted by handle: the file says nothing of the input's row order.
+    std::sort(submission.records.begin(), submission.records.end(),
+              [](const auto& left, const auto& right) { return left.handle < right.handle; });
+  }
+  return submissions;
+}
+
 Result<ShareEncodeResult> RunShareEncode(const ShareEncodeOptions& options, IssueLog& issues) {
   using Clock = std::chrono::steady_clock;
   const auto start = Clock::now();
@@ -57,22 +78,15 @@ Result<ShareEncodeResult> RunShareEncode(const ShareEncodeOptions& options, Issu
 
   const auto encode_start = Clock::now();
   const share::SubmissionEncoder encoder(key, options.epoch);
-  std::vector<share::ConsortiumRecord> encoded(records.size());
-  internal::ParallelFor(records.size(),
-                        [&](std::size_t idx) { encoded[idx] = encoder.Encode(normalized[idx], records[idx]); });
+  const std::vector<share::Submission> submissions = EncodeSubmissions(records, normalized, encoder);
   const auto encode_end = Clock::now();
 
   std::error_code error;
   std::filesystem::create_directories(options.out_dir, error);
   if (error) return InvalidInput("cannot create " + options.out_dir.string() + ": " + error.message());
-  for (auto& [company, rows] : rows_of_company) {
-    share::Submission submission{company, options.epoch, encoder.key_id(), {}};
-    for (std::size_t row : rows) submission.records.push_back(std::move(encoded[row]));
-    // Sorted by handle: the file says nothing of the input's row order.
-    std::sort(submission.records.begin(), submission.records.end(),
-              [](const auto& left, const auto& right) { return left.handle < right.handle; });
+  for (const share::Submission& submission : submissions) {
     CC_RETURN_IF_ERROR(share::WriteSubmission(
-        submission, options.out_dir / (company + std::string(share::kSubmissionExtension))));
+        submission, options.out_dir / (submission.company_id + std::string(share::kSubmissionExtension))));
   }
   ShareEncodeResult result;
   result.applications = records.size();

@@ -14,6 +14,9 @@
 
 #include "crosscheck/common/error.h"
 #include "crosscheck/common/issue.h"
+#include "crosscheck/common/model.h"
+#include "crosscheck/share/encoder.h"
+#include "crosscheck/share/submission_file.h"
 
 namespace crosscheck::pipeline {
 
@@ -34,6 +37,13 @@ struct ShareEncodeResult {
   double encode_seconds = 0;  // encoding alone (no reading or normalizing), wall time
   double total_seconds = 0;
 };
+
+// EncodeSubmissions encodes normalized applications (normalized[i] is records[i]) into one
+// submission per company_id, ordered by company, records sorted by handle. The one place rows
+// become what leaves the company: `share encode` writes them, `serve --hub` pushes its own.
+std::vector<share::Submission> EncodeSubmissions(const std::vector<ApplicationRecord>& records,
+                                                const std::vector<NormalizedApplication>& normalized,
+                                                const share::SubmissionEncoder& encoder);
 
 // RunShareEncode writes OUT/<company_id>.ccsub for each company in the input, records sorted by
 // handle. Errors: those of reading (kNotFound, kInvalidInput), of the key file, an empty or

@@ -61,6 +61,7 @@ struct CompanyServer::Impl {
   std::unique_ptr<store::CompanyStore> store;
   Resolver resolver;
   SigninMonitor monitor;
+  std::unique_ptr<HubSync> hub_sync;  // declared after the resolver it feeds: stopped first
   Metrics metrics;
   std::mutex write_mutex;  // one post (store, then resolve) at a time: stored order = resolved order
   std::unique_ptr<httplib::Server> http;
@@ -386,11 +387,21 @@ void CompanyServer::Impl::HandleGetAlerts(const httplib::Request& req, httplib::
 
 void CompanyServer::Impl::HandleHealth(const httplib::Request&, httplib::Response& res) {
   const std::shared_ptr<const Snapshot> snapshot = resolver.snapshot();
-  SendJson(res, internal::JsonText(Json{{"status", "ok"},
-                                        {"applications", snapshot->size()},
-                                        {"provisional", snapshot->provisional_count()},
-                                        {"resolving", resolver.resolving()},
-                                        {"last_resolve_seconds", snapshot->base->resolve_seconds}}));
+  Json health{{"status", "ok"},
+              {"applications", snapshot->size()},
+              {"provisional", snapshot->provisional_count()},
+              {"resolving", resolver.resolving()},
+              {"last_resolve_seconds", snapshot->base->resolve_seconds}};
+  if (hub_sync != nullptr) {
+    const HubSyncStatus hub = hub_sync->status();
+    health["hub"] = Json{{"syncs", hub.syncs},
+                         {"pushed_version", hub.pushed_version},
+                         {"findings_version", hub.findings_version},
+                         {"findings", hub.findings},
+                         {"last_sync_at", hub.last_sync_at},
+                         {"last_error", hub.last_error}};
+  }
+  SendJson(res, internal::JsonText(health));
 }
 
 void CompanyServer::Impl::HandleMetrics(const httplib::Request&, httplib::Response& res) {
@@ -460,6 +471,9 @@ Result<std::unique_ptr<CompanyServer>> CompanyServer::Create(CompanyServerOption
   impl->resolver.SetDecisions(DecisionsOf(decisions));
   CC_RETURN_IF_ERROR(impl->RebuildMonitor(stored));
   CC_RETURN_IF_ERROR(impl->resolver.Load(std::move(stored)));
+  if (impl->options.hub) {
+    impl->hub_sync = std::make_unique<HubSync>(*impl->options.hub, impl->resolver, impl->options.context->intel);
+  }
   impl->Route();
   return std::unique_ptr<CompanyServer>(new CompanyServer(std::move(impl)));
 }
@@ -475,6 +489,11 @@ void CompanyServer::Stop() {
 void CompanyServer::WaitUntilRunning() { internal::WaitUntilRunning(*impl_->http); }
 
 std::size_t CompanyServer::applications() const { return impl_->resolver.snapshot()->size(); }
+
+Status CompanyServer::SyncWithHub() {
+  if (impl_->hub_sync == nullptr) return InvalidInput("this node is not linked to a hub (--hub)");
+  return impl_->hub_sync->SyncNow();
+}
 
 bool CompanyServer::WaitUntilResolved(std::chrono::milliseconds timeout) {
   return impl_->resolver.WaitUntilResolved(timeout);

@@ -12,10 +12,12 @@
 #include <chrono>
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "crosscheck/common/error.h"
 #include "crosscheck/pipeline/scan_applications.h"
+#include "crosscheck/serve/hub_sync.h"
 #include "crosscheck/serve/members_file.h"
 
 namespace crosscheck::serve {
@@ -32,6 +34,9 @@ struct CompanyServerOptions {
   std::string tls_cert;           // PEM certificate (chain); with tls_key: serve HTTPS
   std::string tls_key;            // PEM private key (unencrypted)
   std::string organization = "crosscheck company node";  // names the producer in STIX exports
+  // hub: push this company's submission to a consortium hub and fold its findings in, on a
+  // schedule (HubSync). Not linked to a hub when unset.
+  std::optional<HubSyncOptions> hub;
 };
 
 // CompanyServer serves the company node's API on httplib's worker threads. Posts of applications
@@ -65,6 +70,10 @@ class CompanyServer {
 
   // applications returns how many applications the current snapshot holds.
   std::size_t applications() const;
+
+  // SyncWithHub runs one round with the hub now (encode, push when changed, pull, fold), as the
+  // schedule does. Errors: kInvalidInput when no hub is configured; those of HubSync::SyncNow.
+  Status SyncWithHub();
 
   // WaitUntilResolved waits until no result is provisional (a background resolution has taken
   // every posted application in); false on timeout.

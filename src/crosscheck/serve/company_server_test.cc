@@ -27,6 +27,10 @@
 #include "crosscheck/ingest/application_reader.h"
 #include "crosscheck/pipeline/report_writer.h"
 #include "crosscheck/pipeline/scan_applications.h"
+#include "crosscheck/pipeline/application_input.h"
+#include "crosscheck/pipeline/share_encode.h"
+#include "crosscheck/serve/hub_client.h"
+#include "crosscheck/serve/hub_server.h"
 #include "crosscheck/serve/internal/running_server.h"
 #include "crosscheck/share/keyed_hash.h"
 #include "crosscheck/store/internal/test_postgres_server.h"
@@ -604,6 +608,79 @@ TEST(CompanyServer, SigninsRaiseAlertsThatReachTheHiresScoreAndSurviveARestart) 
   auto [audit_status, audit] = Get(client, "tok-admin", "/v1/audit?limit=1000");
   EXPECT_NE(audit.dump().find("post_signins"), std::string::npos);
   EXPECT_NE(audit.dump().find("read_alerts"), std::string::npos);
+}
+
+// RingRecords reads the ring's rows, normalized, as the other companies' nodes hold them.
+std::vector<ApplicationRecord> RingRecords() {
+  IssueLog issues;
+  Result<std::vector<ApplicationRecord>> records = ingest::ReadApplicationsText(kRingCsv, "ring.csv", {}, issues);
+  EXPECT_TRUE(records.has_value());
+  return records.value_or(std::vector<ApplicationRecord>{});
+}
+
+TEST(CompanyServer, ANodeLinkedToTheHubPushesItsOwnRowsAndFoldsTheFindingsIn) {
+  share::ConsortiumKey key;
+  for (std::size_t idx = 0; idx < share::kKeyBytes; ++idx) key.bytes[idx] = static_cast<std::uint8_t>(7 * idx + 1);
+  share::ConsortiumKey hub_key = key;
+  hub_key.bytes[0] ^= 0x5a;
+  HubServerOptions hub_options;
+  hub_options.store = FreshDir("hub_store").string();
+  hub_options.hub_key = hub_key;
+  hub_options.k_threshold = 1;
+  for (const char* company : {"acme", "globex", "initech", "umbrella", "hooli"}) {
+    hub_options.members[share::HexSha256(std::string("tok-") + company)] = company;
+  }
+  internal::RunningServer<HubServer> hub(HubServer::Create(hub_options));
+  const std::string hub_url = "http://127.0.0.1:" + std::to_string(hub.port());
+
+  // The other companies push their own submissions (what their nodes or `share encode` make).
+  const std::vector<ApplicationRecord> ring = RingRecords();
+  const share::SubmissionEncoder encoder(key, "2026-12");
+  IssueLog normalize_issues;
+  const std::vector<NormalizedApplication> normalized =
+      pipeline::NormalizeWithIntel(ring, normalize::IpIntel{}, "ring.csv", normalize_issues);
+  std::string acme_rows = "application_id,company_id,submitted_at,stage,full_name,email,phone,phone_line_type,"
+                          "date_of_birth,street,city,region,postal_code,country,shipping_address,ip_address,linkedin,"
+                          "github,resume_text,photo_hash,payout_account,national_id,device_id,idv_status,"
+                          "interview_flags,source\n";
+  for (const share::Submission& submission : pipeline::EncodeSubmissions(ring, normalized, encoder)) {
+    if (submission.company_id == "acme") continue;
+    ASSERT_TRUE(PushSubmission(hub_url, "tok-" + submission.company_id, share::SerializeSubmission(submission)).has_value());
+  }
+  {
+    const std::string csv = kRingCsv;
+    std::size_t start = csv.find('\n') + 1;
+    while (start < csv.size()) {
+      const std::size_t end = csv.find('\n', start);
+      if (csv.compare(start, 5, "acme-") == 0) acme_rows += csv.substr(start, end + 1 - start);
+      start = end + 1;
+    }
+  }
+
+  CompanyServerOptions options = NodeOptions(FreshDir("hub_node").string(), kDefaultMaxApplicationsBodyBytes);
+  options.hub = HubSyncOptions{.url = hub_url, .token = "tok-acme", .key = key, .epoch = "2026-12",
+                               .company_id = "acme", .interval = std::chrono::seconds(3600)};
+  internal::RunningServer<CompanyServer> node(CompanyServer::Create(options));
+  httplib::Client client("127.0.0.1", node.port());
+  ASSERT_EQ(PostCsv(client, "tok-ingest", acme_rows).first, 200);
+  ASSERT_TRUE(node.get()->WaitUntilResolved(std::chrono::seconds(60)));
+  auto [alone_status, alone] = Get(client, "tok-review", "/v1/applications/acme-0001");
+  ASSERT_EQ(alone_status, 200);
+  EXPECT_FALSE(HasReason(alone, "CONSORTIUM_SHARED_ARTIFACT"));  // acme alone sees no ring
+
+  ASSERT_TRUE(node.get()->SyncWithHub().has_value());  // pushes acme's rows
+  ASSERT_TRUE(hub.get()->WaitUntilMatched(std::chrono::seconds(60)));
+  const Status pulled = node.get()->SyncWithHub();      // pulls the findings
+  ASSERT_TRUE(pulled.has_value()) << pulled.error().ToString();
+  ASSERT_TRUE(node.get()->WaitUntilResolved(std::chrono::seconds(60)));
+  auto [status, detail] = Get(client, "tok-review", "/v1/applications/acme-0001");
+  ASSERT_EQ(status, 200);
+  EXPECT_TRUE(HasReason(detail, "CONSORTIUM_SHARED_ARTIFACT")) << detail.dump();
+  auto [health_status, health] = Get(client, "tok-review", "/healthz");
+  ASSERT_EQ(health_status, 200);
+  EXPECT_GT(health["hub"]["findings_version"].get<int>(), 0) << health.dump();
+  EXPECT_GT(health["hub"]["pushed_version"].get<int>(), 0) << health.dump();
+  EXPECT_EQ(health["hub"]["last_error"], "") << health.dump();
 }
 
 TEST(CompanyServer, ExportsRiskCsvAndAuditsIt) {

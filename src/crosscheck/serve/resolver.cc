@@ -9,6 +9,7 @@
 
 #include "crosscheck/common/check.h"
 #include "crosscheck/pipeline/application_input.h"
+#include "crosscheck/pipeline/consortium_fold.h"
 
 namespace crosscheck::serve {
 namespace {
@@ -134,10 +135,7 @@ Result<std::shared_ptr<const Snapshot>> Resolver::Score(const std::vector<Applic
   const std::vector<ApplicationRecord> subset = Neighbourhood(*current, records, keys);
   IssueLog repeated;  // the posted rows' issues are in `issues` already
   const Judgements judged = judgements();
-  pipeline::ScanInput input{.applications = &subset,
-                            .source = "body",
-                            .decisions = judged.decisions.get(),
-                            .monitoring = judged.monitoring.get()};
+  pipeline::ScanInput input = ScanInputFor(subset, "body", judged);
   if (!current->base->result.population.empty()) input.population = &current->base->result.population;
   CC_ASSIGN_OR_RETURN(pipeline::ScanResult scanned, pipeline::ScanApplications(*context_, input, repeated));
 
@@ -171,6 +169,35 @@ void Resolver::SetDecisions(pipeline::ReviewDecisions decisions) {
 void Resolver::SetMonitoring(std::shared_ptr<const monitor::MonitorReport> report) {
   std::lock_guard lock(mutex_);
   judgements_.monitoring = std::move(report);
+}
+
+void Resolver::SetConsortium(std::shared_ptr<const share::MemberFindings> findings,
+                             std::shared_ptr<const share::SubmissionEncoder> encoder) {
+  std::lock_guard lock(mutex_);
+  judgements_.consortium = std::move(findings);
+  judgements_.encoder = std::move(encoder);
+  wanted_ = true;  // every application the findings name may change: resolve the whole store
+  changed_.notify_all();
+}
+
+pipeline::ScanInput Resolver::ScanInputFor(const std::vector<ApplicationRecord>& records, const char* source,
+                                           const Judgements& judgements) {
+  pipeline::ScanInput input{.applications = &records,
+                            .source = source,
+                            .decisions = judgements.decisions.get(),
+                            .monitoring = judgements.monitoring.get()};
+  if (judgements.consortium != nullptr && judgements.encoder != nullptr) {
+    // Findings about applications outside `records` (a neighbourhood scan) are not this scan's.
+    input.hooks.after_side_evidence = [&records, judgements](Status side, IssueLog&,
+                                                             score::ExternalEvidence& external) -> Status {
+      CC_RETURN_IF_ERROR(side);
+      IssueLog unmatched;
+      pipeline::AddConsortiumFindings(*judgements.consortium, *judgements.encoder, records, "hub findings", unmatched,
+                                      external);
+      return Ok();
+    };
+  }
+  return input;
 }
 
 Resolver::Judgements Resolver::judgements() const {
@@ -248,10 +275,7 @@ Result<std::shared_ptr<const Resolution>> Resolver::Resolve(std::vector<Applicat
   resolution->sequence = sequence;
   if (!resolution->records.empty()) {
     IssueLog repeated;  // what each row's own POST already reported
-    pipeline::ScanInput input{.applications = &resolution->records,
-                              .source = "store",
-                              .decisions = judgements.decisions.get(),
-                              .monitoring = judgements.monitoring.get()};
+    const pipeline::ScanInput input = ScanInputFor(resolution->records, "store", judgements);
     CC_ASSIGN_OR_RETURN(resolution->result, pipeline::ScanApplications(*context_, input, repeated));
   }
   resolution->Index();

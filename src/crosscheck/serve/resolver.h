@@ -31,6 +31,8 @@
 #include "crosscheck/pipeline/scan_applications.h"
 #include "crosscheck/serve/neighbourhood.h"
 #include "crosscheck/serve/snapshot.h"
+#include "crosscheck/share/encoder.h"
+#include "crosscheck/share/findings_file.h"
 
 namespace crosscheck::serve {
 
@@ -79,6 +81,12 @@ class Resolver {
   // (findings on the hired applications). Null: none.
   void SetMonitoring(std::shared_ptr<const monitor::MonitorReport> report);
 
+  // SetConsortium makes the consortium hub's findings count in every scan from now on (folded as
+  // CONSORTIUM_* evidence; the encoder maps the findings' handles back to applications), and asks
+  // for a background resolution. Null findings: none.
+  void SetConsortium(std::shared_ptr<const share::MemberFindings> findings,
+                     std::shared_ptr<const share::SubmissionEncoder> encoder);
+
   // Rescore is Score of the stored applications `affected` (ids; unknown ones are skipped), after
   // what scoring takes besides the rows changed (SetDecisions, SetMonitoring), so the change
   // shows at once; a background resolution follows. Errors: those of Score.
@@ -106,7 +114,12 @@ class Resolver {
   struct Judgements {
     std::shared_ptr<const pipeline::ReviewDecisions> decisions = std::make_shared<const pipeline::ReviewDecisions>();
     std::shared_ptr<const monitor::MonitorReport> monitoring;
+    std::shared_ptr<const share::MemberFindings> consortium;
+    std::shared_ptr<const share::SubmissionEncoder> encoder;  // of the consortium findings' epoch
   };
+  // ScanInputFor is the scan of `records` with everything judged besides them.
+  static pipeline::ScanInput ScanInputFor(const std::vector<ApplicationRecord>& records, const char* source,
+                                          const Judgements& judgements);
 
   Result<std::shared_ptr<const Resolution>> Resolve(std::vector<ApplicationRecord> records, std::uint64_t sequence,
                                                     const Judgements& judgements) const;

@@ -63,16 +63,20 @@ Result<MemberFindings> ReadFindings(const std::filesystem::path& path) {
   if (!in) return NotFound("cannot open hub findings " + path.string());
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  const Json document = Json::parse(buffer.str(), nullptr, /*allow_exceptions=*/false);
-  if (document.is_discarded()) return InvalidInput(path.string() + ": not JSON");
+  return ParseFindings(buffer.str(), path.string());
+}
+
+Result<MemberFindings> ParseFindings(std::string_view text, const std::string& source) {
+  const Json document = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (document.is_discarded()) return InvalidInput(source + ": not JSON");
   MemberFindings findings;
   try {
     if (document.at("format").get<std::string>() != kFormat) {
-      return InvalidInput(path.string() + ": not a crosscheck findings file (format '" +
+      return InvalidInput(source + ": not a crosscheck findings file (format '" +
                           document.at("format").get<std::string>() + "')");
     }
     if (document.at("version").get<int>() != 1) {
-      return InvalidInput(path.string() + ": findings version " + document.at("version").dump() +
+      return InvalidInput(source + ": findings version " + document.at("version").dump() +
                           " is not supported (1 is)");
     }
     findings.company_id = document.at("company_id").get<std::string>();
@@ -97,7 +101,7 @@ Result<MemberFindings> ReadFindings(const std::filesystem::path& path) {
       findings.applications.push_back(std::move(finding));
     }
   } catch (const Json::exception& error) {
-    return InvalidInput(path.string() + ": bad findings field: " + error.what());
+    return InvalidInput(source + ": bad findings field: " + error.what());
   }
   return findings;
 }

@@ -15,6 +15,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "crosscheck/common/error.h"
@@ -65,5 +66,9 @@ Status WriteFindings(const MemberFindings& findings, const std::filesystem::path
 // ReadFindings reads a findings file. Errors: kNotFound; kInvalidInput for a file that is not
 // findings JSON of this version or has a field of the wrong type (the message names it).
 Result<MemberFindings> ReadFindings(const std::filesystem::path& path);
+
+// ParseFindings reads findings JSON in memory (what GET /v1/findings answers); `source` names it
+// in messages. Errors: kInvalidInput as ReadFindings.
+Result<MemberFindings> ParseFindings(std::string_view text, const std::string& source);
 
 }  // namespace crosscheck::share

@@ -11,7 +11,9 @@
 #include "crosscheck/cli/commands/serve_support.h"
 #include "crosscheck/pipeline/scan_applications.h"
 #include "crosscheck/serve/company_server.h"
+#include "crosscheck/serve/hub_client.h"
 #include "crosscheck/serve/members_file.h"
+#include "crosscheck/share/key_file.h"
 #include "crosscheck/store/hub_store.h"
 
 namespace crosscheck::cli {
@@ -20,6 +22,8 @@ namespace {
 struct CompanyServeFlags {
   std::string data, store, listen, tokens, sdn, indicators, ip_ranges, tls_cert, tls_key;
   std::string organization = "crosscheck company node";
+  std::string hub, hub_token_file, hub_ca_file, key_file, epoch, company_id;
+  int hub_interval_seconds = 300;
   std::vector<std::string> mmdb;
   std::size_t max_body_bytes = serve::kDefaultMaxApplicationsBodyBytes;
 };
@@ -45,6 +49,29 @@ Result<std::shared_ptr<const pipeline::ScanContext>> LoadContext(const CompanySe
   return std::make_shared<const pipeline::ScanContext>(std::move(context));
 }
 
+// HubLink reads what `--hub` needs: the member's token, the consortium key, the epoch.
+Result<std::optional<serve::HubSyncOptions>> HubLink(const CompanyServeFlags& flags) {
+  if (flags.hub.empty()) {
+    if (!flags.hub_token_file.empty() || !flags.key_file.empty() || !flags.epoch.empty()) {
+      return InvalidInput("--token-file, --key-file and --epoch are for --hub: give the hub's URL too");
+    }
+    return std::optional<serve::HubSyncOptions>();
+  }
+  if (flags.hub_token_file.empty() || flags.key_file.empty() || flags.epoch.empty()) {
+    return InvalidInput("--hub needs --token-file (the member's bearer token), --key-file (the consortium key) "
+                        "and --epoch (the consortium's epoch label)");
+  }
+  serve::HubSyncOptions hub;
+  hub.url = flags.hub;
+  CC_ASSIGN_OR_RETURN(hub.token, serve::ReadTokenFile(flags.hub_token_file));
+  CC_ASSIGN_OR_RETURN(hub.key, share::ReadKeyFile(flags.key_file));
+  hub.ca_file = flags.hub_ca_file;
+  hub.epoch = flags.epoch;
+  hub.company_id = flags.company_id;
+  hub.interval = std::chrono::seconds(flags.hub_interval_seconds);
+  return std::optional<serve::HubSyncOptions>(std::move(hub));
+}
+
 int RunCompanyServe(const CompanyServeFlags& flags) {
   auto listen = ParseListen(flags.listen);
   if (!listen) return ReportError(listen.error());
@@ -63,6 +90,8 @@ int RunCompanyServe(const CompanyServeFlags& flags) {
   if (!tokens) return ReportError(tokens.error());
   auto context = LoadContext(flags);
   if (!context) return ReportError(context.error());
+  auto hub = HubLink(flags);
+  if (!hub) return ReportError(hub.error());
   serve::CompanyServerOptions options;
   options.store = location;
   options.tokens = std::move(*tokens);
@@ -71,6 +100,7 @@ int RunCompanyServe(const CompanyServeFlags& flags) {
   options.tls_cert = flags.tls_cert;
   options.tls_key = flags.tls_key;
   options.organization = flags.organization;
+  options.hub = std::move(*hub);
   const std::size_t token_count = options.tokens.size();
   auto server = serve::CompanyServer::Create(std::move(options));
   if (!server) return ReportError(server.error());
@@ -115,6 +145,18 @@ void RegisterServeCommand(CLI::App& app, int* exit_code) {
   serve_cmd->add_option("--organization", flags->organization,
                         "the company's name: the producer (identity) of GET /v1/export/stix bundles")
       ->default_val(flags->organization);
+  serve_cmd->add_option("--hub", flags->hub,
+                        "consortium hub URL (http(s)://host:port of `crosscheck hub serve`): push this company's "
+                        "keyed submission and fold the hub's findings into every score, on a schedule");
+  serve_cmd->add_option("--token-file", flags->hub_token_file, "with --hub: the member's bearer token (mode 0600)");
+  serve_cmd->add_option("--key-file", flags->key_file, "with --hub: the consortium key (never sent to the hub)");
+  serve_cmd->add_option("--epoch", flags->epoch, "with --hub: the consortium's epoch label, e.g. 2026-12");
+  serve_cmd->add_option("--company-id", flags->company_id,
+                        "with --hub: this node's company_id (default: the only company stored)");
+  serve_cmd->add_option("--hub-interval", flags->hub_interval_seconds, "with --hub: seconds between syncs")
+      ->default_val(300)
+      ->check(CLI::Range(1, 86400));
+  serve_cmd->add_option("--hub-ca-file", flags->hub_ca_file, "with an https:// --hub: PEM CA to verify it with");
   serve_cmd->footer(
       "Endpoints (docs/API.md; OpenAPI 3 at GET /openapi.json): POST /v1/applications (text/csv or a JSON\n"
       "array; stored in one transaction, each scored against everything stored), GET /v1/applications/{id},\n"
