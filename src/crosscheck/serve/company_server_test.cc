@@ -124,8 +124,39 @@ const Json* ResultOf(const Json& answer, const std::string& id) {
   return nullptr;
 }
 
-TEST(CompanyServer, TokensAndRolesGate401And403) {
-  RunningNode node(FreshDir("auth"));
+// NodeApi runs an API test against each store a node can have: SQLite in a directory, and a
+// database on a real PostgreSQL 15 server the test starts itself (initdb + pg_ctl).
+enum class StoreKind { kSqlite, kPostgres };
+
+class NodeApi : public ::testing::TestWithParam<StoreKind> {
+ protected:
+  void SetUp() override {
+    if (GetParam() != StoreKind::kPostgres) return;
+    postgres_ = store::internal::TestPostgresServer::Start();
+    if (postgres_ == nullptr) GTEST_SKIP() << "PostgreSQL: " << store::internal::TestPostgresServer::SkipReason();
+  }
+
+  // Store returns a fresh store named `name`: a directory, or a postgresql:// URL.
+  std::string Store(const std::string& name) {
+    if (GetParam() == StoreKind::kSqlite) return FreshDir(name).string();
+    std::string database = name;
+    std::replace(database.begin(), database.end(), '-', '_');
+    const std::string url = postgres_->CreateDatabase(database);
+    EXPECT_FALSE(url.empty());
+    return url;
+  }
+
+ private:
+  std::unique_ptr<store::internal::TestPostgresServer> postgres_;
+};
+
+INSTANTIATE_TEST_SUITE_P(Stores, NodeApi, ::testing::Values(StoreKind::kSqlite, StoreKind::kPostgres),
+                         [](const ::testing::TestParamInfo<StoreKind>& info) {
+                           return info.param == StoreKind::kSqlite ? std::string("Sqlite") : std::string("Postgres");
+                         });
+
+TEST_P(NodeApi, TokensAndRolesGate401And403) {
+  RunningNode node(Store("auth"));
   httplib::Client client = node.Client();
   const std::string row = "application_id,company_id\na1,acme\n";
   struct Case {
@@ -159,8 +190,8 @@ TEST(CompanyServer, TokensAndRolesGate401And403) {
   EXPECT_EQ(Json::parse(health->body)["applications"], 1);
 }
 
-TEST(CompanyServer, CsvAndJsonPostsAreScoredAndRepostsReplace) {
-  RunningNode node(FreshDir("posts"));
+TEST_P(NodeApi, CsvAndJsonPostsAreScoredAndRepostsReplace) {
+  RunningNode node(Store("posts"));
   httplib::Client client = node.Client();
   auto [status, answer] = PostCsv(client, "tok-ingest", kRingCsv);
   ASSERT_EQ(status, 200) << answer.dump();
@@ -206,8 +237,8 @@ TEST(CompanyServer, CsvAndJsonPostsAreScoredAndRepostsReplace) {
 
 // Posted one at a time, each application is scored against its neighbourhood only; once the
 // background resolution has caught up, the export equals a batch scan of the same rows.
-TEST(CompanyServer, ProvisionalScoresConvergeToTheBatchScan) {
-  RunningNode node(FreshDir("converge"));
+TEST_P(NodeApi, ProvisionalScoresConvergeToTheBatchScan) {
+  RunningNode node(Store("converge"));
   httplib::Client client = node.Client();
   const std::string ring = kRingCsv;
   const std::string header = ring.substr(0, ring.find('\n') + 1);
@@ -232,8 +263,8 @@ TEST(CompanyServer, ProvisionalScoresConvergeToTheBatchScan) {
   EXPECT_EQ(exported->body, pipeline::RenderRiskCsv(*batch));
 }
 
-TEST(CompanyServer, MalformedBodiesAre400WithLineAndColumn) {
-  RunningNode node(FreshDir("malformed"));
+TEST_P(NodeApi, MalformedBodiesAre400WithLineAndColumn) {
+  RunningNode node(Store("malformed"));
   httplib::Client client = node.Client();
   struct Case {
     std::string body;
@@ -293,8 +324,8 @@ TEST(CompanyServer, BodyOverTheLimitIs413) {
   EXPECT_EQ(Json::parse(client.Get("/healthz")->body)["applications"], 0);
 }
 
-TEST(CompanyServer, QueueIsMostSevereFirstAndPages) {
-  RunningNode node(FreshDir("queue"));
+TEST_P(NodeApi, QueueIsMostSevereFirstAndPages) {
+  RunningNode node(Store("queue"));
   httplib::Client client = node.Client();
   ASSERT_EQ(PostCsv(client, "tok-ingest", kRingCsv).first, 200);
   // A high application scored 99 like the critical ones: the level must still put it after them.
@@ -338,8 +369,8 @@ TEST(CompanyServer, QueueIsMostSevereFirstAndPages) {
   EXPECT_EQ(Get(client, "tok-review", "/v1/queue?offset=-1").first, 400);
 }
 
-TEST(CompanyServer, DecisionsAreStoredAndAuditedWithWhoAndWhen) {
-  RunningNode node(FreshDir("decisions"));
+TEST_P(NodeApi, DecisionsAreStoredAndAuditedWithWhoAndWhen) {
+  RunningNode node(Store("decisions"));
   httplib::Client client = node.Client();
   ASSERT_EQ(PostCsv(client, "tok-ingest", kRingCsv).first, 200);
   const Json decision{{"application_id", "acme-0001"}, {"decision", "confirmed_fraud"}, {"note", "payout reused"}};
@@ -412,8 +443,8 @@ std::pair<int, Json> PostDecision(httplib::Client& client, const std::string& id
   return {answer->status, Json::parse(answer->body, nullptr, false)};
 }
 
-TEST(CompanyServer, AClearedHouseStopsBeingSuspectUntilTheEvidenceChanges) {
-  const std::filesystem::path dir = FreshDir("cleared");
+TEST_P(NodeApi, AClearedHouseStopsBeingSuspectUntilTheEvidenceChanges) {
+  const std::string dir = Store("cleared");
   {
     RunningNode node(dir);
     httplib::Client client = node.Client();
@@ -454,8 +485,8 @@ TEST(CompanyServer, AClearedHouseStopsBeingSuspectUntilTheEvidenceChanges) {
   EXPECT_TRUE(HasReason(*ResultOf(posted, "str-1"), "SHARED_PHONE")) << posted.dump();
 }
 
-TEST(CompanyServer, ConfirmedFraudMarksItsPersonaAndWhoeverSharesItsArtifacts) {
-  RunningNode node(FreshDir("confirmed"));
+TEST_P(NodeApi, ConfirmedFraudMarksItsPersonaAndWhoeverSharesItsArtifacts) {
+  RunningNode node(Store("confirmed"));
   httplib::Client client = node.Client();
   ASSERT_EQ(PostCsv(client, "tok-ingest", kRingCsv).first, 200);
   auto [status, confirmed] = PostDecision(client, "acme-0001", "confirmed_fraud");
@@ -482,8 +513,8 @@ TEST(CompanyServer, ConfirmedFraudMarksItsPersonaAndWhoeverSharesItsArtifacts) {
   EXPECT_TRUE(Flagged(detail)) << detail.dump();
 }
 
-TEST(CompanyServer, ExportsConfirmedFraudAsAValidStixBundleThatScansReadBack) {
-  RunningNode node(FreshDir("stix"));
+TEST_P(NodeApi, ExportsConfirmedFraudAsAValidStixBundleThatScansReadBack) {
+  RunningNode node(Store("stix"));
   httplib::Client client = node.Client();
   ASSERT_EQ(PostCsv(client, "tok-ingest", kRingCsv).first, 200);
   ASSERT_EQ(Get(client, "tok-ingest", "/v1/export/stix").first, 403);
@@ -547,8 +578,8 @@ std::pair<int, Json> PostBody(httplib::Client& client, const std::string& path, 
   return {answer->status, Json::parse(answer->body, nullptr, false)};
 }
 
-TEST(CompanyServer, SigninsRaiseAlertsThatReachTheHiresScoreAndSurviveARestart) {
-  const std::filesystem::path dir = FreshDir("signins");
+TEST_P(NodeApi, SigninsRaiseAlertsThatReachTheHiresScoreAndSurviveARestart) {
+  const std::string dir = Store("signins");
   {
     RunningNode node(dir);
     httplib::Client client = node.Client();
@@ -683,8 +714,8 @@ TEST(CompanyServer, ANodeLinkedToTheHubPushesItsOwnRowsAndFoldsTheFindingsIn) {
   EXPECT_EQ(health["hub"]["last_error"], "") << health.dump();
 }
 
-TEST(CompanyServer, ExportsRiskCsvAndAuditsIt) {
-  RunningNode node(FreshDir("export"));
+TEST_P(NodeApi, ExportsRiskCsvAndAuditsIt) {
+  RunningNode node(Store("export"));
   httplib::Client client = node.Client();
   ASSERT_EQ(PostCsv(client, "tok-ingest", kRingCsv).first, 200);
   auto answer = client.Get("/v1/export/risk.csv", Bearer("tok-review"));
@@ -750,8 +781,8 @@ TEST(CompanyServer, RestartResumesOnPostgres) {
   CheckRestartResumes(url);
 }
 
-TEST(CompanyServer, NewApplicationReusingARingsArtifactsIsFlaggedInTheSameRequest) {
-  RunningNode node(FreshDir("ring"));
+TEST_P(NodeApi, NewApplicationReusingARingsArtifactsIsFlaggedInTheSameRequest) {
+  RunningNode node(Store("ring"));
   httplib::Client client = node.Client();
   ASSERT_EQ(PostCsv(client, "tok-ingest", kRingCsv).first, 200);
   const std::string header = "application_id,company_id,submitted_at,full_name,email,phone,date_of_birth,country,ip_address,payout_account,device_id\n";
