@@ -54,7 +54,7 @@ void SendJson(httplib::Response& res, std::string body) {
 struct CompanyServer::Impl {
   explicit Impl(CompanyServerOptions opts)
       : options(std::move(opts)),
-        resolver(options.context),
+        resolver(options.context, options.resolver),
         monitor(options.context->intel.empty() ? nullptr : &options.context->intel) {}
 
   CompanyServerOptions options;

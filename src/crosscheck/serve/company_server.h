@@ -37,6 +37,7 @@ struct CompanyServerOptions {
   // hub: push this company's submission to a consortium hub and fold its findings in, on a
   // schedule (HubSync). Not linked to a hub when unset.
   std::optional<HubSyncOptions> hub;
+  ResolverOptions resolver;  // neighbourhood bounds; when background resolutions run
 };
 
 // CompanyServer serves the company node's API on httplib's worker threads. Posts of applications

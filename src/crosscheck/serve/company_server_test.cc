@@ -81,6 +81,7 @@ CompanyServerOptions NodeOptions(const std::string& store, std::size_t max_body,
   options.tokens = TestTokens();
   options.context = std::make_shared<const pipeline::ScanContext>();
   options.max_body_bytes = max_body;
+  options.resolver.quiet_period = std::chrono::milliseconds(20);  // tests wait for resolutions
   return options;
 }
 

@@ -96,7 +96,8 @@ std::size_t NeighbourIndex::Holders(const ArtifactKey& key) const {
 }
 
 std::vector<std::string> NeighbourIndex::Around(const std::vector<std::vector<ArtifactKey>>& keys,
-                                                const std::vector<std::string>& own, std::size_t max_holders) const {
+                                                const std::vector<std::string>& own, std::size_t max_holders,
+                                                std::size_t limit) const {
   std::unordered_set<std::uint32_t> seen;
   for (const std::string& id : own) {
     if (const auto found = ordinal_of_.find(id); found != ordinal_of_.end()) seen.insert(found->second);
@@ -111,7 +112,9 @@ std::vector<std::string> NeighbourIndex::Around(const std::vector<std::vector<Ar
       const auto holders = holders_.find(key.hash);
       if (holders == holders_.end() || holders->second.size() > max_holders) continue;
       for (std::uint32_t ordinal : holders->second) {
-        if (seen.insert(ordinal).second) ids.push_back(ids_[ordinal]);
+        if (!seen.insert(ordinal).second) continue;
+        ids.push_back(ids_[ordinal]);
+        if (ids.size() >= limit) return ids;
       }
     }
   }

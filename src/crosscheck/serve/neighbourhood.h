@@ -49,11 +49,12 @@ class NeighbourIndex {
   const std::vector<ArtifactKey>* KeysOf(const std::string& application_id) const;
 
   // Around returns the ids of every indexed application but `own` that shares one of `keys`
-  // (resume bands excepted),
-  // taking keys held by at most `max_holders` applications (more is generic: a VPN exit, a
-  // common name, a resume template). Nearest first: in the keys' order.
+  // (resume bands excepted), taking keys held by at most `max_holders` applications (more is
+  // generic: a VPN exit, a common name, a resume template), at most `limit` ids. Nearest first:
+  // in the keys' order.
   std::vector<std::string> Around(const std::vector<std::vector<ArtifactKey>>& keys,
-                                  const std::vector<std::string>& own, std::size_t max_holders) const;
+                                  const std::vector<std::string>& own, std::size_t max_holders,
+                                  std::size_t limit = static_cast<std::size_t>(-1)) const;
 
   // Holders returns how many indexed applications hold `key`.
   std::size_t Holders(const ArtifactKey& key) const;

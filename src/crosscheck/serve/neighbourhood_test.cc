@@ -23,6 +23,8 @@ TEST(NeighbourIndex, AReplacedApplicationDropsTheKeysItNoLongerHolds) {
   // Generic keys bring nobody in; the applications' own ids are left out.
   EXPECT_TRUE(index.Around({{phone}}, {"x"}, 1).empty());
   EXPECT_EQ(index.Around({{phone}}, {"a-2"}, 256), (std::vector<std::string>{"a-1"}));
+  EXPECT_EQ(index.Around({{phone}}, {"x"}, 256, 1).size(), 1u);  // at most `limit` ids
+  EXPECT_EQ(index.Around({{phone}}, {"x"}, 256).size(), 2u);
 }
 
 }  // namespace

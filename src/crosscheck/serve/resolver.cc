@@ -79,7 +79,9 @@ std::vector<ApplicationRecord> Resolver::Neighbourhood(const Snapshot& current,
   const Resolution& base = *current.base;
   std::vector<std::string> own;
   for (const ApplicationRecord& record : records) own.push_back(record.application_id);
-  for (const std::string& id : neighbours_.Around(keys, own, options_.max_holders)) {
+  // Each holder brings itself at least: no more holders than places are needed.
+  for (const std::string& id : neighbours_.Around(keys, own, options_.max_holders, options_.max_neighbourhood)) {
+    if (subset.size() >= cap) break;
     const std::optional<std::size_t> index = current.IndexOf(id);
     if (!index) continue;
     take(*index);
@@ -155,9 +157,8 @@ Result<std::shared_ptr<const Snapshot>> Resolver::Score(const std::vector<Applic
     next->provisional.push_back(std::move(entry));
   }
   current_ = next;
-  wanted_ = true;
   last_arrival_ = {subset.size(), std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()};
-  changed_.notify_all();
+  WantLocked();
   return std::shared_ptr<const Snapshot>(std::move(next));
 }
 
@@ -176,7 +177,14 @@ void Resolver::SetConsortium(std::shared_ptr<const share::MemberFindings> findin
   std::lock_guard lock(mutex_);
   judgements_.consortium = std::move(findings);
   judgements_.encoder = std::move(encoder);
-  wanted_ = true;  // every application the findings name may change: resolve the whole store
+  WantLocked();  // every application the findings name may change: resolve the whole store
+}
+
+void Resolver::WantLocked() {
+  const auto now = std::chrono::steady_clock::now();
+  if (!wanted_) first_wanted_at_ = now;
+  wanted_ = true;
+  last_arrival_at_ = now;
   changed_.notify_all();
 }
 
@@ -226,8 +234,7 @@ std::vector<std::string> Resolver::SharingWith(const std::string& application_id
       if (key.kind != 'N') keys.back().push_back(key);  // a shared name is no shared artifact
     }
   }
-  std::vector<std::string> sharing = neighbours_.Around(keys, own, options_.max_holders);
-  if (sharing.size() > options_.max_neighbourhood) sharing.resize(options_.max_neighbourhood);
+  std::vector<std::string> sharing = neighbours_.Around(keys, own, options_.max_holders, options_.max_neighbourhood);
   for (const std::string& id : own) {
     if (id != application_id) sharing.push_back(id);
   }
@@ -300,6 +307,13 @@ void Resolver::ResolveLoop() {
   std::unique_lock lock(mutex_);
   while (true) {
     changed_.wait(lock, [this] { return stopping_ || wanted_; });
+    if (stopping_) return;
+    // Debounce: let a burst of arrivals finish first, within the staleness bound.
+    while (!stopping_) {
+      const auto due = std::min(last_arrival_at_ + options_.quiet_period, first_wanted_at_ + options_.max_staleness);
+      if (std::chrono::steady_clock::now() >= due) break;
+      changed_.wait_until(lock, due);
+    }
     if (stopping_) return;
     wanted_ = false;
     running_ = true;

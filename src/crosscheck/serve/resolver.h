@@ -44,6 +44,11 @@ struct ResolverOptions {
   std::size_t max_neighbourhood = 2000;
   // The most applications a persona brings into a neighbourhood.
   std::size_t max_persona = 200;
+  // The background resolution waits until no arrival came for quiet_period (a bulk load's posts
+  // are not slowed by whole-store rescans between them), but never lets a provisional result
+  // wait longer than max_staleness from the first arrival it has not taken in.
+  std::chrono::milliseconds quiet_period{1000};
+  std::chrono::milliseconds max_staleness{30000};
 };
 
 // Resolver owns the current Snapshot. Load and Score must be called by one writer at a time (the
@@ -130,6 +135,8 @@ class Resolver {
                              const std::vector<const std::vector<ArtifactKey>*>& posted_keys) const;
   void Publish(std::shared_ptr<const Resolution> resolution);
   void ResolveLoop();
+  // Want marks that a resolution is wanted (holding mutex_) and wakes the loop.
+  void WantLocked();
 
   std::shared_ptr<const pipeline::ScanContext> context_;
   ResolverOptions options_;
@@ -141,6 +148,8 @@ class Resolver {
   std::shared_ptr<const Snapshot> current_;
   Judgements judgements_;
   bool wanted_ = false;                    // provisional results wait for a resolution
+  std::chrono::steady_clock::time_point last_arrival_at_;   // of the last Score / Set*
+  std::chrono::steady_clock::time_point first_wanted_at_;   // since wanted_ became true
   bool running_ = false;                   // a resolution is under way
   bool stopping_ = false;
   ArrivalStats last_arrival_;
