@@ -9,6 +9,7 @@
 
 #include "crosscheck/common/strings.h"
 #include "crosscheck/ingest/csv_table.h"
+#include "crosscheck/score/risk_scorer.h"
 
 namespace crosscheck::evaluate {
 namespace {
@@ -76,7 +77,7 @@ Result<std::unordered_map<std::string, ScanRow>> ReadRisk(const std::filesystem:
                       FindColumns(table, path, {"application_id", "persona_id", "network_id", "level", "reasons"}));
   std::unordered_map<std::string, ScanRow> scan;
   for (const auto& row : table.rows) {
-    ScanRow value{row[columns[1]], row[columns[2]], LevelRank(row[columns[3]]), {}};
+    ScanRow value{row[columns[1]], row[columns[2]], score::RiskLevelRank(row[columns[3]]), {}};
     for (auto& reason : SplitString(row[columns[4]], ';')) {
       if (!TrimAscii(reason).empty()) value.reasons.emplace_back(TrimAscii(reason));
     }
@@ -104,14 +105,6 @@ double DetectionMetrics::false_positive_rate() const {
   return Ratio(false_positives, legit_applications, 0.0);
 }
 
-int LevelRank(std::string_view level) {
-  level = TrimAscii(level);
-  if (EqualsIgnoreCaseAscii(level, "low")) return 0;
-  if (EqualsIgnoreCaseAscii(level, "medium")) return 1;
-  if (EqualsIgnoreCaseAscii(level, "high")) return 2;
-  if (EqualsIgnoreCaseAscii(level, "critical")) return 3;
-  return -1;
-}
 
 Result<EvaluationReport> Evaluate(const std::filesystem::path& scan_dir,
                                   const std::filesystem::path& truth_csv, IssueLog& issues) {

@@ -54,8 +54,6 @@ struct EvaluationReport {
 Result<EvaluationReport> Evaluate(const std::filesystem::path& scan_dir,
                                   const std::filesystem::path& truth_csv, IssueLog& issues);
 
-// LevelRank orders risk levels: low 0, medium 1, high 2, critical 3; -1 when unknown.
-int LevelRank(std::string_view level);
 
 // FormatEvaluationText renders the report for a terminal.
 std::string FormatEvaluationText(const EvaluationReport& report);

@@ -28,6 +28,14 @@ const char* RiskLevelName(RiskLevel level) {
   return "low";
 }
 
+int RiskLevelRank(std::string_view level) {
+  level = TrimAscii(level);
+  for (RiskLevel candidate : {RiskLevel::kLow, RiskLevel::kMedium, RiskLevel::kHigh, RiskLevel::kCritical}) {
+    if (EqualsIgnoreCaseAscii(level, RiskLevelName(candidate))) return static_cast<int>(candidate);
+  }
+  return -1;
+}
+
 namespace {
 
 using graph::ArtifactKind;

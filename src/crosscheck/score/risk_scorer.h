@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "crosscheck/common/model.h"
@@ -24,6 +25,10 @@ enum class RiskLevel : std::uint8_t { kLow, kMedium, kHigh, kCritical };
 
 // RiskLevelName returns "low", "medium", "high" or "critical".
 const char* RiskLevelName(RiskLevel level);
+
+// RiskLevelRank orders level names as RiskLevel does: low 0, medium 1, high 2, critical 3
+// (ASCII case and surrounding spaces ignored); -1 for any other text.
+int RiskLevelRank(std::string_view level);
 
 // Reason is one indicator behind a score.
 struct Reason {

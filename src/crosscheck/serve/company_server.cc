@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "crosscheck/pipeline/report_writer.h"
+#include "crosscheck/score/risk_scorer.h"
 #include "crosscheck/serve/application_body.h"
 #include "crosscheck/serve/company_json.h"
 #include "crosscheck/serve/confirmed_export.h"
@@ -214,7 +215,7 @@ void CompanyServer::Impl::HandleQueue(const httplib::Request& req, httplib::Resp
   const auto caller = Authorize(req, res, {Role::kReviewer, Role::kAdmin}, "read_queue");
   if (!caller) return;
   const std::string min_level = req.has_param("min_level") ? req.get_param_value("min_level") : "high";
-  const int min_rank = LevelRank(min_level);
+  const int min_rank = score::RiskLevelRank(min_level);
   const std::optional<std::size_t> limit = ParseCount(req, "limit", 50);
   const std::optional<std::size_t> offset = ParseCount(req, "offset", 0);
   if (min_rank < 0 || !limit || !offset || *limit == 0 || *limit > kMaxPage) {

@@ -3,26 +3,20 @@
 #include <algorithm>
 #include <utility>
 
+#include "crosscheck/score/risk_scorer.h"
+
 namespace crosscheck::serve {
 namespace {
 
 // MoreSevere orders results for the queue: the level decides (a score is capped at 99 while
 // levels keep rising), then the score, then the id for a stable order.
 bool MoreSevere(const pipeline::ApplicationResult& a, const pipeline::ApplicationResult& b) {
-  if (a.level != b.level) return LevelRank(a.level) > LevelRank(b.level);
+  if (a.level != b.level) return score::RiskLevelRank(a.level) > score::RiskLevelRank(b.level);
   if (a.score != b.score) return a.score > b.score;
   return a.application_id < b.application_id;
 }
 
 }  // namespace
-
-int LevelRank(std::string_view level) {
-  static constexpr std::string_view kLevels[] = {"low", "medium", "high", "critical"};
-  for (int rank = 0; rank < 4; ++rank) {
-    if (kLevels[rank] == level) return rank;
-  }
-  return -1;
-}
 
 void Resolution::Index() {
   const auto& applications = result.applications;
@@ -106,7 +100,9 @@ std::vector<std::size_t> Snapshot::Network(const std::string& network_id) const 
 std::vector<std::size_t> Snapshot::BySeverity(int min_rank) const {
   std::vector<std::size_t> fresh;
   for (const auto& [id, entry] : provisional_of) {
-    if (LevelRank(provisional[entry]->result.level) >= min_rank) fresh.push_back(base->records.size() + entry);
+    if (score::RiskLevelRank(provisional[entry]->result.level) >= min_rank) {
+      fresh.push_back(base->records.size() + entry);
+    }
   }
   const auto more_severe = [this](std::size_t left, std::size_t right) {
     return MoreSevere(application(left), application(right));
@@ -114,7 +110,7 @@ std::vector<std::size_t> Snapshot::BySeverity(int min_rank) const {
   std::sort(fresh.begin(), fresh.end(), more_severe);
   std::vector<std::size_t> ordered;
   for (std::size_t index : base->by_severity) {
-    if (LevelRank(base->result.applications[index].level) < min_rank) break;  // the rest rank lower
+    if (score::RiskLevelRank(base->result.applications[index].level) < min_rank) break;  // the rest rank lower
     if (!Superseded(index)) ordered.push_back(index);
   }
   std::vector<std::size_t> merged(ordered.size() + fresh.size());

@@ -21,9 +21,6 @@
 
 namespace crosscheck::serve {
 
-// LevelRank orders risk levels: low 0, medium 1, high 2, critical 3; -1 for any other text.
-int LevelRank(std::string_view level);
-
 // Resolution is one scan of every stored application, with its look-up tables.
 struct Resolution {
   std::vector<ApplicationRecord> records;  // stored order; records[i] is result.applications[i]
