@@ -662,15 +662,64 @@ class ClearedSharing {
 
 // AssignParties sets party_count and explained_by of every artifact. Households are the
 // connected groups of personas sharing home addresses held by at most
-// household_max_personas personas each: a family or flat shares its address, home IP, often a
-// computer and sometimes an account or phone, and none of that is an operation. An operation
-// shows when the same value spans parties: other residences, other names.
+// household_max_personas people each whose residents show no ring evidence (RingEvidence): a
+// family or flat shares its address, home IP, often a computer, a landline and sometimes a joint
+// account, and none of that is an operation. An operation shows when the same value spans
+// parties (other residences, other names), or when people under one roof share what a household
+// does not (a photo, an identity document, one payout account among three or more).
+// RingEvidence tells whether the residents of one address (identity units, sorted, distinct)
+// share what a household does not: a photo or a national id between two of them, or one payout
+// account among three or more (a couple's joint account is ordinary; documented operations reuse
+// photos, identity documents and payout accounts across personas: threat-domain.md 2.4 A9, 2.5 B1,
+// 2.7 D4).
+class RingEvidence {
+ public:
+  RingEvidence(const std::vector<std::uint32_t>& identity, const std::vector<SharedArtifact>& artifacts) {
+    for (std::uint32_t artifact_idx = 0; artifact_idx < artifacts.size(); ++artifact_idx) {
+      const SharedArtifact& artifact = artifacts[artifact_idx];
+      if (MinimumHolders(artifact.kind) == 0) continue;
+      for (std::size_t app_idx : artifact.applications) held_[identity[app_idx]].push_back(artifact_idx);
+    }
+    kinds_.reserve(artifacts.size());
+    for (const SharedArtifact& artifact : artifacts) kinds_.push_back(artifact.kind);
+  }
+
+  bool Among(const std::vector<std::uint32_t>& residents) const {
+    std::unordered_map<std::uint32_t, std::size_t> holders;  // artifact -> residents holding it
+    for (std::uint32_t resident : residents) {
+      const auto found = held_.find(resident);
+      if (found == held_.end()) continue;
+      std::vector<std::uint32_t> own = found->second;  // one count per resident
+      std::sort(own.begin(), own.end());
+      own.erase(std::unique(own.begin(), own.end()), own.end());
+      for (std::uint32_t artifact_idx : own) {
+        if (++holders[artifact_idx] >= MinimumHolders(kinds_[artifact_idx])) return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  static std::size_t MinimumHolders(ArtifactKind kind) {
+    switch (kind) {
+      case ArtifactKind::kPhoto:
+      case ArtifactKind::kNationalId: return 2;
+      case ArtifactKind::kPayoutAccount: return 3;
+      default: return 0;  // not ring evidence inside a home
+    }
+  }
+
+  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> held_;  // unit -> ring artifacts
+  std::vector<ArtifactKind> kinds_;
+};
+
 void AssignParties(const std::vector<NormalizedApplication>& applications,
                    const std::vector<std::uint32_t>& identity, const EvidenceOptions& options,
                    std::vector<SharedArtifact>* artifacts) {
   UnionFind household(applications.empty()
                           ? 0
                           : *std::max_element(identity.begin(), identity.end()) + std::size_t{1});
+  const RingEvidence ring_evidence(identity, *artifacts);
   std::vector<std::uint32_t> residents;
   std::vector<std::size_t> people;  // one application per distinct person among the residents
   for (const SharedArtifact& artifact : *artifacts) {
@@ -692,6 +741,7 @@ void AssignParties(const std::vector<NormalizedApplication>& applications,
     if (people.size() > options.household_max_personas) continue;
     std::sort(residents.begin(), residents.end());
     residents.erase(std::unique(residents.begin(), residents.end()), residents.end());
+    if (options.household_ring_evidence && ring_evidence.Among(residents)) continue;
     for (std::uint32_t resident : residents) household.Union(residents.front(), resident);
   }
   const ClearedSharing cleared(identity, options.cleared_groups);

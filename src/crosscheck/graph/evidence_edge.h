@@ -72,10 +72,16 @@ struct EvidenceOptions {
   // near zero (see SharedArtifact::weight), and a clique of thousands would cost memory.
   std::size_t max_group_for_edges = 150;
   // A home address held by at most this many people is a household: what its members share
-  // with each other (address, home IP, a family computer, a joint account) is not evidence.
-  // People, not personas: personas whose names are one person's (NamesAreOnePerson, dates of
-  // birth not disagreeing) count once, so a person split by linkage keeps the household.
-  std::size_t household_max_personas = 4;
+  // with each other (address, home IP, a family computer, a landline, a joint account) is not
+  // evidence. People, not personas: personas whose names are one person's (NamesAreOnePerson,
+  // dates of birth not disagreeing) count once, so a person split by linkage keeps the
+  // household. Large households and shared housing hold 5-8 people and more (Census CPS); the
+  // size alone does not make a ring (swept 4..1000 in docs/PERFORMANCE.md: flat from 8 up).
+  std::size_t household_max_personas = 12;
+  // ... unless its residents share what a household does not: a photo or national id between
+  // two of them, or a payout account among three or more (RingEvidence in evidence_edge.cc):
+  // then the address is no explanation, whatever its size.
+  bool household_ring_evidence = true;
   // population, when set, replaces the kind statistics CollectEvidence would compute from its
   // input (one per ArtifactKind): a service that scores a few applications against the
   // neighbourhood they touch weighs their artifacts by the whole store's statistics, not by
@@ -97,7 +103,7 @@ struct SharedArtifact {
   std::size_t company_count = 0;           // distinct companies among the applications
   double similarity = 1;                   // 1 for exact values; min Jaccard / pHash similarity
   // party_count: independent parties among the holders. Personas of one household (a home
-  // address of at most household_max_personas people) are one party; applications that one
+  // address of at most household_max_personas people, no ring evidence among them) are one party; applications that one
   // staffing agency submitted (source "agency:<name>") are that agency's, one party, for the
   // kinds an agency shares for its candidates (AgencyMayShare); personas
   // whose names are all one person's (NamesAreOnePerson) are one party (a linkage miss).

@@ -235,7 +235,9 @@ TEST(CollectEvidence, APersonSplitByLinkageStaysOneMemberOfTheHousehold) {
     EXPECT_EQ(artifact.party_count, 1u);
     EXPECT_EQ(artifact.weight, 0.0);
   }
-  // Five different people at one address is no longer a household.
+  // Three residents on one payout account is no household, whatever its size.
+  world.applications[0].payout_account = world.applications[1].payout_account =
+      world.applications[2].payout_account = "US-RING-1";
   world.Add("P9", "co9").name.tokens = {"grace", "okafor"};
   world.applications.back().name.full = "grace okafor";
   world.applications.back().address_key = "457 sejong-daero|04524|KR";
@@ -259,11 +261,11 @@ TEST(CollectEvidence, ExplainedSharingIsOneParty) {
     void (*set)(NormalizedApplication&, int);  // member 0..2
   } cases[] = {
       // A household of three: the home address, a family computer, the home IP the same
-      // evening, a joint account. Nothing else.
+      // evening, the parents' joint account. Nothing else.
       {"household", "household", [](NormalizedApplication& a, int member) {
          a.address_key = "12 elm st|62701|US";
          a.device_id = "family-pc";
-         a.payout_account = "US12345";
+         if (member < 2) a.payout_account = "US12345";
          a.ip_address = "203.0.113.5";
          a.submitted_at = *a.submitted_at + member * 3600;
          a.name.tokens = {member == 0 ? "john" : member == 1 ? "mary" : "lucas", "smith"};
@@ -344,8 +346,9 @@ TEST(CollectEvidence, AnAgencyNeverExplainsWhatBelongsToTheCandidate) {
 
 TEST(CollectEvidence, SharingBeyondAHouseholdCounts) {
   World world;
-  // Six personas claim one address: more than a household. A couple at another address
-  // shares a device with a stranger: two parties, not three.
+  // Six people claim one address and three of them one payout account: ring evidence, no
+  // household. A couple at another address shares a device with a stranger: two parties, not
+  // three.
   for (int member = 0; member < 6; ++member) {
     world.Add("F" + std::to_string(member), "co" + std::to_string(member)).address_key = "9 dock rd|07302|US";
   }
@@ -355,11 +358,12 @@ TEST(CollectEvidence, SharingBeyondAHouseholdCounts) {
     a.device_id = "dev-c";
   }
   world.Add("X", "co7").device_id = "dev-c";
+  for (int member = 0; member < 3; ++member) world.applications[member].payout_account = "acct-ring";
   const NetworkResult result = world.Build();
   for (const SharedArtifact& artifact : result.evidence.artifacts) {
     SCOPED_TRACE(artifact.value);
-    if (artifact.value == "9 dock rd|07302|US") {
-      EXPECT_EQ(artifact.party_count, 6u);
+    if (artifact.value == "9 dock rd|07302|US" || artifact.value == "acct-ring") {
+      EXPECT_EQ(artifact.party_count, artifact.applications.size());
       EXPECT_GT(artifact.weight, 0.1);
     } else if (artifact.value == "dev-c") {
       EXPECT_EQ(artifact.party_count, 2u);  // the couple is one party, the stranger another
@@ -370,19 +374,48 @@ TEST(CollectEvidence, SharingBeyondAHouseholdCounts) {
   }
 }
 
+TEST(CollectEvidence, ALargeHouseholdIsOnePartyUnlessItsResidentsShareRingArtifacts) {
+  // Eight distinct people at one address share it, a landline, the home IP and the family
+  // computer: a large household, not a ring. Two of them on one photo, or a 13-person address,
+  // is no household.
+  struct Case {
+    const char* name;
+    int people;
+    bool shared_photo;
+    const char* explained_by;
+  };
+  for (const Case& c : {Case{"household of 8", 8, false, "household"}, Case{"8 with a shared photo", 8, true, ""},
+                        Case{"13 people", 13, false, ""}}) {
+    SCOPED_TRACE(c.name);
+    World world;
+    for (int member = 0; member < c.people; ++member) {
+      NormalizedApplication& a = world.Add("H" + std::to_string(member), "co" + std::to_string(member));
+      a.address_key = "77 palm ave|33101|US";
+      a.phone_e164 = "+13055550150";
+      a.device_id = "dev-family";
+    }
+    if (c.shared_photo) world.applications[0].photo_hash = world.applications[1].photo_hash = 0x0f0f0f0f0f0f0f0fULL;
+    const NetworkResult result = world.Build();
+    const SharedArtifact* device = FindArtifact(result, ArtifactKind::kDevice);
+    ASSERT_NE(device, nullptr);
+    EXPECT_EQ(device->explained_by, c.explained_by);
+    EXPECT_EQ(device->weight > 0, std::string(c.explained_by).empty());
+  }
+}
+
 TEST(CollectEvidence, AClearedApplicantExplainsOnlyWhatItSharedWithItsGroup) {
   World world;
-  // Six people at one address (too many for a household) share it and a landline; H0 was
-  // cleared with H1..H5. H1 and H2 also share a payout account without H0. Later an outsider
+  // Thirteen people at one address (too many for a household) share it and a landline; H0 was
+  // cleared with H1..H12. H1 and H2 also share a payout account without H0. Later an outsider
   // uses the landline.
-  for (int member = 0; member < 6; ++member) {
+  for (int member = 0; member < 13; ++member) {
     NormalizedApplication& a = world.Add("H" + std::to_string(member), "co" + std::to_string(member));
     a.address_key = "9 dock rd|07302|US";
     a.phone_e164 = "+12025550100";
   }
   world.applications[1].payout_account = "acct-12";
   world.applications[2].payout_account = "acct-12";
-  const std::vector<std::vector<std::size_t>> cleared{{0, 1, 2, 3, 4, 5}};
+  const std::vector<std::vector<std::size_t>> cleared{{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}};
   NetworkOptions options;
   options.evidence.cleared_groups = &cleared;
   const NetworkResult before = world.Build(options);

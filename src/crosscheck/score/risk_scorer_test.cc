@@ -330,8 +330,9 @@ TEST(RiskScorer, VelocityAloneIsWeak) {
 
 TEST(RiskScorer, HouseholdsAreNotFlagged) {
   // Households of 2-4 personas: one address, the home IP the same evening, a family computer,
-  // a joint account, a family phone, VPN use by one member. None is flagged, and nothing they
-  // share with each other is a reason.
+  // the couple's joint account, a family phone, VPN use by one member. None is flagged, and
+  // nothing they share with each other is a reason. (One payout account among three or more
+  // residents is ring evidence: CollectEvidence tests.)
   for (int size = 2; size <= 4; ++size) {
     SCOPED_TRACE(size);
     World world;
@@ -343,7 +344,7 @@ TEST(RiskScorer, HouseholdsAreNotFlagged) {
       a.ip_address = "203.0.113.5";
       a.submitted_at = 1'700'000'000 + member * 3600;
       a.device_id = "family-pc";
-      a.payout_account = "US0001112223";
+      a.payout_account = member < 2 ? "US0001112223" : "US000999000" + std::to_string(member);
       a.phone_e164 = "+12175550100";
       if (member == 0) {
         a.ip_info.is_anonymous = true;
