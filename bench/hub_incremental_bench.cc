@@ -105,7 +105,10 @@ int main(int argc, char** argv) {
   start = Clock::now();
   matcher.Match(members, versions);
   std::printf("first match (full): %.2f s (%s)\n", Since(start), Stages(matcher.last().stage_seconds).c_str());
-  forced_matcher.Match(members, versions);
+  std::map<std::string, std::string> previous;  // each member's findings JSON after the last match
+  for (const share::MemberFindings& findings : forced_matcher.Match(members, versions).findings) {
+    previous[findings.company_id] = share::FindingsJson(findings);
+  }
 
   std::vector<double> service_seconds, forced_seconds, full_seconds;
   std::size_t mismatched = 0;
@@ -133,16 +136,20 @@ int main(int argc, char** argv) {
     start = Clock::now();
     const hub::HubMatchResult full = hub::MatchDecoded(members, options);
     full_seconds.push_back(Since(start));
+    std::size_t changed_json = 0;  // members the service stores again (findings JSON changed)
     for (std::size_t idx = 0; idx < full.findings.size(); ++idx) {
       const std::string expected = share::FindingsJson(full.findings[idx]);
       mismatched += expected != share::FindingsJson(incremental.findings[idx]);
       mismatched += expected != share::FindingsJson(service.findings[idx]);
+      std::string& before = previous[full.findings[idx].company_id];
+      changed_json += before != expected;
+      before = expected;
     }
     std::printf("push of %s (%zu applications): service %.3f s (%s) | affected part only %.3f s (%s; re-scored %zu of "
-                "%zu applications, %zu members' findings recomputed) | full MatchDecoded %.3f s (%s)\n",
+                "%zu applications, %zu members' findings recomputed, %zu changed) | full MatchDecoded %.3f s (%s)\n",
                 replaced.company_id.c_str(), replaced.records.size(), service_seconds.back(),
                 service_summary.reason.c_str(), forced_seconds.back(), Stages(summary.stage_seconds).c_str(),
-                summary.rescored, summary.applications, summary.touched.size(), full_seconds.back(),
+                summary.rescored, summary.applications, summary.touched.size(), changed_json, full_seconds.back(),
                 Stages(full.stage_seconds).c_str());
   }
   std::printf("median over %zu pushes: service %.3f s, affected part only %.3f s, full %.3f s; findings that "
