@@ -7,6 +7,7 @@
 #include <igraph/igraph.h>
 
 #include "crosscheck/common/check.h"
+#include "crosscheck/common/union_find.h"
 
 namespace crosscheck::graph {
 
@@ -19,6 +20,59 @@ constexpr int kMaxLeidenIterations = 50;
 std::mutex& IgraphMutex() {
   static std::mutex mutex;
   return mutex;
+}
+
+// LeidenMembership runs Leiden (CPM) to convergence on `edges` (merged, sorted), whose nodes
+// are numbered 0..node_count-1 by `compact`; returns each node's community.
+std::vector<std::int64_t> LeidenMembership(std::size_t node_count, const std::vector<WeightedEdge>& merged,
+                                           const std::vector<std::int64_t>& compact, const CommunityOptions& options) {
+  std::vector<std::int64_t> result(node_count, -1);
+  if (merged.empty()) return result;
+  std::lock_guard<std::mutex> lock(IgraphMutex());
+  igraph_vector_int_t edge_list;
+  igraph_vector_t weights;
+  igraph_vector_int_t membership;
+  CC_CHECK(igraph_vector_int_init(&edge_list, static_cast<igraph_integer_t>(2 * merged.size())) ==
+           IGRAPH_SUCCESS);
+  CC_CHECK(igraph_vector_init(&weights, static_cast<igraph_integer_t>(merged.size())) ==
+           IGRAPH_SUCCESS);
+  CC_CHECK(igraph_vector_int_init(&membership, 0) == IGRAPH_SUCCESS);
+  for (std::size_t edge_idx = 0; edge_idx < merged.size(); ++edge_idx) {
+    VECTOR(edge_list)[2 * edge_idx] = compact[merged[edge_idx].left];
+    VECTOR(edge_list)[2 * edge_idx + 1] = compact[merged[edge_idx].right];
+    VECTOR(weights)[edge_idx] = merged[edge_idx].weight;
+  }
+  igraph_t graph;
+  CC_CHECK(igraph_create(&graph, &edge_list, static_cast<igraph_integer_t>(node_count),
+                         IGRAPH_UNDIRECTED) == IGRAPH_SUCCESS);
+  igraph_rng_seed(igraph_rng_default(), options.seed);
+  igraph_integer_t cluster_count = 0;
+  igraph_real_t quality = 0;
+  // node_weights = NULL selects CPM with unit node weights. One iteration at a time until an
+  // iteration changes nothing (what n_iterations < 0 does), but at most kMaxLeidenIterations:
+  // on a clique of equal weights near the CPM threshold igraph's own loop never settles (a
+  // 127-persona clique ran for minutes).
+  CC_CHECK(igraph_community_leiden(&graph, &weights, nullptr, options.resolution, options.beta,
+                                   /*start=*/false, /*n_iterations=*/1, &membership,
+                                   &cluster_count, &quality) == IGRAPH_SUCCESS);
+  igraph_vector_int_t previous;
+  CC_CHECK(igraph_vector_int_init_copy(&previous, &membership) == IGRAPH_SUCCESS);
+  for (int iteration = 1; iteration < kMaxLeidenIterations; ++iteration) {
+    CC_CHECK(igraph_community_leiden(&graph, &weights, nullptr, options.resolution, options.beta,
+                                     /*start=*/true, /*n_iterations=*/1, &membership,
+                                     &cluster_count, &quality) == IGRAPH_SUCCESS);
+    if (igraph_vector_int_all_e(&previous, &membership)) break;
+    CC_CHECK(igraph_vector_int_update(&previous, &membership) == IGRAPH_SUCCESS);
+  }
+  igraph_vector_int_destroy(&previous);
+  for (std::size_t node_idx = 0; node_idx < node_count; ++node_idx) {
+    result[node_idx] = VECTOR(membership)[node_idx];
+  }
+  igraph_destroy(&graph);
+  igraph_vector_int_destroy(&membership);
+  igraph_vector_destroy(&weights);
+  igraph_vector_int_destroy(&edge_list);
+  return result;
 }
 
 }  // namespace
@@ -60,55 +114,45 @@ std::vector<std::uint32_t> DetectCommunities(std::uint32_t node_count,
     }
   }
   std::vector<std::int64_t> raw_community(node_count, -1);
-  if (!merged.empty()) {
-    std::lock_guard<std::mutex> lock(IgraphMutex());
-    igraph_vector_int_t edge_list;
-    igraph_vector_t weights;
-    igraph_vector_int_t membership;
-    CC_CHECK(igraph_vector_int_init(&edge_list, static_cast<igraph_integer_t>(2 * merged.size())) ==
-             IGRAPH_SUCCESS);
-    CC_CHECK(igraph_vector_init(&weights, static_cast<igraph_integer_t>(merged.size())) ==
-             IGRAPH_SUCCESS);
-    CC_CHECK(igraph_vector_int_init(&membership, 0) == IGRAPH_SUCCESS);
-    for (std::size_t edge_idx = 0; edge_idx < merged.size(); ++edge_idx) {
-      VECTOR(edge_list)[2 * edge_idx] = compact[merged[edge_idx].left];
-      VECTOR(edge_list)[2 * edge_idx + 1] = compact[merged[edge_idx].right];
-      VECTOR(weights)[edge_idx] = merged[edge_idx].weight;
-    }
-    igraph_t graph;
-    CC_CHECK(igraph_create(&graph, &edge_list, static_cast<igraph_integer_t>(original.size()),
-                           IGRAPH_UNDIRECTED) == IGRAPH_SUCCESS);
-    igraph_rng_seed(igraph_rng_default(), options.seed);
-    igraph_integer_t cluster_count = 0;
-    igraph_real_t quality = 0;
-    // node_weights = NULL selects CPM with unit node weights. One iteration at a time until an
-    // iteration changes nothing (what n_iterations < 0 does), but at most kMaxLeidenIterations:
-    // on a clique of equal weights near the CPM threshold igraph's own loop never settles (a
-    // 127-persona clique ran for minutes).
-    CC_CHECK(igraph_community_leiden(&graph, &weights, nullptr, options.resolution, options.beta,
-                                     /*start=*/false, /*n_iterations=*/1, &membership,
-                                     &cluster_count, &quality) == IGRAPH_SUCCESS);
-    igraph_vector_int_t previous;
-    CC_CHECK(igraph_vector_int_init_copy(&previous, &membership) == IGRAPH_SUCCESS);
-    for (int iteration = 1; iteration < kMaxLeidenIterations; ++iteration) {
-      CC_CHECK(igraph_community_leiden(&graph, &weights, nullptr, options.resolution, options.beta,
-                                       /*start=*/true, /*n_iterations=*/1, &membership,
-                                       &cluster_count, &quality) == IGRAPH_SUCCESS);
-      if (igraph_vector_int_all_e(&previous, &membership)) break;
-      CC_CHECK(igraph_vector_int_update(&previous, &membership) == IGRAPH_SUCCESS);
-    }
-    igraph_vector_int_destroy(&previous);
+  if (!options.per_component) {
+    const std::vector<std::int64_t> membership = LeidenMembership(original.size(), merged, compact, options);
     for (std::size_t node_idx = 0; node_idx < original.size(); ++node_idx) {
-      raw_community[original[node_idx]] = VECTOR(membership)[node_idx];
+      raw_community[original[node_idx]] = membership[node_idx];
     }
-    igraph_destroy(&graph);
-    igraph_vector_int_destroy(&membership);
-    igraph_vector_destroy(&weights);
-    igraph_vector_int_destroy(&edge_list);
+  } else if (!merged.empty()) {
+    // One Leiden run per connected part, its nodes numbered as in the whole graph (first
+    // appearance in the sorted edges) and the generator seeded afresh: a part's communities
+    // are then a function of that part alone, whatever else the graph holds.
+    UnionFind parts(original.size());
+    for (const WeightedEdge& edge : merged) {
+      parts.Union(static_cast<std::uint32_t>(compact[edge.left]), static_cast<std::uint32_t>(compact[edge.right]));
+    }
+    std::vector<std::vector<WeightedEdge>> edges_of(original.size());
+    for (const WeightedEdge& edge : merged) {
+      edges_of[parts.Find(static_cast<std::uint32_t>(compact[edge.left]))].push_back(edge);
+    }
+    std::vector<std::int64_t> part_compact(node_count, -1);
+    std::int64_t offset = 0;
+    for (std::size_t root = 0; root < original.size(); ++root) {
+      if (edges_of[root].empty()) continue;
+      std::size_t part_nodes = 0;
+      for (const WeightedEdge& edge : edges_of[root]) {
+        for (std::uint32_t node : {edge.left, edge.right}) {
+          if (part_compact[node] < 0) part_compact[node] = static_cast<std::int64_t>(part_nodes++);
+        }
+      }
+      const std::vector<std::int64_t> membership = LeidenMembership(part_nodes, edges_of[root], part_compact, options);
+      std::int64_t largest = -1;
+      for (const WeightedEdge& edge : edges_of[root]) {
+        for (std::uint32_t node : {edge.left, edge.right}) {
+          raw_community[node] = offset + membership[static_cast<std::size_t>(part_compact[node])];
+          largest = std::max(largest, raw_community[node]);
+        }
+      }
+      offset = largest + 1;
+    }
   }
 
-  // Attach small communities to the larger neighbour they are most tied to (one pass over the
-  // Leiden result, so an attached node never pulls in further nodes).
   if (options.attach_max_size > 0 && !merged.empty()) {
     std::vector<std::size_t> size(original.size() + node_count, 0);
     auto label = [&](std::uint32_t node) {

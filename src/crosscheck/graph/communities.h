@@ -33,6 +33,11 @@ struct CommunityOptions {
   double attach_min_weight = 0.15;
   double beta = 0.01;          // Leiden's refinement randomness
   std::uint64_t seed = 20240501;  // fixed: the same graph always gives the same communities
+  // per_component: run Leiden on each connected part of the graph alone (its own seeded run),
+  // so a part's communities do not depend on the rest of the graph (one run over all parts
+  // draws every part's moves from one random stream). The consortium hub sets it: it re-matches
+  // only the parts a push touched, and they must come out as in a match of everything.
+  bool per_component = false;
 };
 
 // DetectCommunities returns, for each node 0..node_count-1, its community number; numbers

@@ -349,47 +349,14 @@ std::vector<internal::MinHashSignature> ResumeSignatures(const std::vector<Norma
 void AddResumeCandidates(const std::vector<NormalizedApplication>& applications,
                          const std::vector<internal::MinHashSignature>& signatures,
                          const EvidenceOptions& options, std::vector<Candidate>* out) {
-  // A person sends one resume to dozens of companies: identical signatures are grouped first,
-  // so LSH compares distinct texts only (otherwise a heavy applier's bucket costs n^2 per band).
-  std::vector<std::uint32_t> distinct_of(applications.size(), kNoSignature);
-  std::vector<internal::MinHashSignature> distinct;
-  {
-    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_hash;
-    for (std::size_t app_idx = 0; app_idx < applications.size(); ++app_idx) {
-      const internal::MinHashSignature& signature = signatures[app_idx];
-      if (signature.empty()) continue;
-      std::uint64_t hash = 0;
-      for (std::uint32_t value : signature) hash = internal::Mix64(hash ^ value);
-      std::vector<std::uint32_t>& candidates = by_hash[hash];
-      for (std::uint32_t candidate : candidates) {
-        if (distinct[candidate] == signature) distinct_of[app_idx] = candidate;
-      }
-      if (distinct_of[app_idx] == kNoSignature) {
-        distinct_of[app_idx] = static_cast<std::uint32_t>(distinct.size());
-        candidates.push_back(distinct_of[app_idx]);
-        distinct.push_back(signature);
-      }
-    }
-  }
-  const auto pairs = internal::FindSimilarSignatures(distinct, options.resume_min_jaccard);
-  UnionFind groups(distinct.size());
-  for (const auto& [left, right] : pairs) groups.Union(left, right);
-  std::vector<double> min_similarity(distinct.size(), 1.0);
-  for (const auto& [left, right] : pairs) {
-    const std::uint32_t root = groups.Find(left);
-    min_similarity[root] = std::min(min_similarity[root], internal::EstimateJaccard(distinct[left], distinct[right]));
-  }
-  std::unordered_map<std::uint32_t, std::vector<std::size_t>> by_root;
+  std::vector<const std::vector<std::uint32_t>*> signature_of(applications.size());
+  std::vector<std::string_view> ids(applications.size());
   for (std::size_t app_idx = 0; app_idx < applications.size(); ++app_idx) {
-    if (distinct_of[app_idx] != kNoSignature) by_root[groups.Find(distinct_of[app_idx])].push_back(app_idx);
+    signature_of[app_idx] = &signatures[app_idx];
+    ids[app_idx] = applications[app_idx].application_id;
   }
-  for (auto& [root, members] : by_root) {
-    if (members.size() < 2) continue;
-    // The representative is the smallest application id, not an index: row-order independent.
-    std::string value = applications[members.front()].application_id;
-    for (std::size_t member : members) value = std::min(value, applications[member].application_id);
-    out->push_back(Candidate{ArtifactKind::kResume, "resume of " + value, std::move(members),
-                             min_similarity[root]});
+  for (NearDuplicateGroup& group : FindResumeGroups(signature_of, ids, options)) {
+    out->push_back(Candidate{group.kind, std::move(group.value), std::move(group.applications), group.similarity});
   }
 }
 
@@ -779,18 +746,20 @@ void AssignParties(const std::vector<NormalizedApplication>& applications,
   }
 }
 
-// KindStatisticsOf measures, per kind, how many personas hold a value and how many share one
-// with another party, and derives the kind's factor and generic scale from it.
-std::vector<KindStatistics> KindStatisticsOf(const std::vector<NormalizedApplication>& applications,
-                                             const std::vector<ApplicationRecord>& records,
-                                             const std::vector<std::uint32_t>& persona_index, std::size_t persona_count,
-                                             const PrecomputedNearDuplicates* near_duplicates,
-                                             const std::vector<SharedArtifact>& artifacts) {
-  std::vector<KindStatistics> kinds;
-  // Population statistics per kind: how many personas hold a value, how many share one.
-  kinds.assign(kArtifactKindCount, KindStatistics{});
+}  // namespace
+
+std::vector<KindTally> TallyKinds(const std::vector<NormalizedApplication>& applications,
+                                  const std::vector<ApplicationRecord>& records,
+                                  const std::vector<std::uint32_t>& persona_index, std::size_t persona_count,
+                                  const PrecomputedNearDuplicates* near_duplicates,
+                                  const std::vector<SharedArtifact>& artifacts,
+                                  const std::vector<std::uint32_t>* group_of_persona, std::size_t group_count) {
+  CC_CHECK(group_of_persona == nullptr || group_of_persona->size() == persona_count);
+  const auto group = [&](std::uint32_t persona) -> std::size_t {
+    return group_of_persona == nullptr ? 0 : (*group_of_persona)[persona];
+  };
+  std::vector<KindTally> tallies(group_count * kArtifactKindCount);
   std::vector<char> marks(persona_count);
-  std::vector<std::vector<double>> shared_sizes(kArtifactKindCount);
   for (std::size_t kind_idx = 0; kind_idx < kArtifactKindCount; ++kind_idx) {
     const auto kind = static_cast<ArtifactKind>(kind_idx);
     std::fill(marks.begin(), marks.end(), 0);
@@ -799,43 +768,99 @@ std::vector<KindStatistics> KindStatisticsOf(const std::vector<NormalizedApplica
         marks[persona_index[app_idx]] = 1;
       }
     }
-    kinds[kind_idx].personas_with_value =
-        static_cast<std::size_t>(std::count(marks.begin(), marks.end(), 1));
-  }
-  for (std::size_t kind_idx = 0; kind_idx < kArtifactKindCount; ++kind_idx) {
+    for (std::uint32_t persona = 0; persona < persona_count; ++persona) {
+      if (marks[persona]) ++tallies[group(persona) * kArtifactKindCount + kind_idx].personas_with_value;
+    }
     std::fill(marks.begin(), marks.end(), 0);
     for (const SharedArtifact& artifact : artifacts) {
       // Explained sharing (a household, an agency, one name) says nothing about how specific
       // the kind is between independent parties.
       if (static_cast<std::size_t>(artifact.kind) != kind_idx || artifact.party_count < 2) continue;
       for (std::uint32_t persona : artifact.personas) marks[persona] = 1;
-      shared_sizes[kind_idx].push_back(static_cast<double>(artifact.party_count));
+      tallies[group(artifact.personas.front()) * kArtifactKindCount + kind_idx].shared_party_counts.push_back(
+          artifact.party_count);
     }
-    KindStatistics& stats = kinds[kind_idx];
-    stats.personas_sharing = static_cast<std::size_t>(std::count(marks.begin(), marks.end(), 1));
-    // Shrunk toward the reference rate by kSharingPriorPersonas pseudo-personas: a kind seen on
-    // few personas neither looks infinitely rare nor, in a ten-row file where the only sharers
-    // are a ring, common (empirical Bayes; on real volumes the data decide).
-    stats.sharing_rate = (static_cast<double>(stats.personas_sharing) + kSharingPriorPersonas * kReferenceSharingRate) /
-                         (static_cast<double>(stats.personas_with_value) + kSharingPriorPersonas);
-    stats.kind_factor = std::clamp(std::log(1 / stats.sharing_rate) /
-                                       std::log(1 / kReferenceSharingRate),
-                                   kMinKindFactor, 1.0);
-    std::vector<double>& sizes = shared_sizes[kind_idx];
-    double median = 0;
-    if (!sizes.empty()) {
-      std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
-      median = sizes[sizes.size() / 2];
+    for (std::uint32_t persona = 0; persona < persona_count; ++persona) {
+      if (marks[persona]) ++tallies[group(persona) * kArtifactKindCount + kind_idx].personas_sharing;
     }
-    // Bounded both ways: a kind whose only shared values are generic must not learn that
-    // hundreds of sharers are normal.
-    stats.generic_scale = std::clamp(kGenericScalePerMedian * median, kMinGenericScale, kMaxGenericScale);
   }
-
-  return kinds;
+  return tallies;
 }
 
-}  // namespace
+KindStatistics StatisticsOfTally(const KindTally& tally) {
+  KindStatistics stats;
+  stats.personas_with_value = tally.personas_with_value;
+  stats.personas_sharing = tally.personas_sharing;
+  // Shrunk toward the reference rate by kSharingPriorPersonas pseudo-personas: a kind seen on
+  // few personas neither looks infinitely rare nor, in a ten-row file where the only sharers
+  // are a ring, common (empirical Bayes; on real volumes the data decide).
+  stats.sharing_rate = (static_cast<double>(stats.personas_sharing) + kSharingPriorPersonas * kReferenceSharingRate) /
+                       (static_cast<double>(stats.personas_with_value) + kSharingPriorPersonas);
+  stats.kind_factor = std::clamp(std::log(1 / stats.sharing_rate) / std::log(1 / kReferenceSharingRate),
+                                 kMinKindFactor, 1.0);
+  std::vector<std::size_t> sizes = tally.shared_party_counts;
+  double median = 0;
+  if (!sizes.empty()) {
+    std::nth_element(sizes.begin(), sizes.begin() + static_cast<std::ptrdiff_t>(sizes.size() / 2), sizes.end());
+    median = static_cast<double>(sizes[sizes.size() / 2]);
+  }
+  // Bounded both ways: a kind whose only shared values are generic must not learn that
+  // hundreds of sharers are normal.
+  stats.generic_scale = std::clamp(kGenericScalePerMedian * median, kMinGenericScale, kMaxGenericScale);
+  return stats;
+}
+
+
+
+std::vector<NearDuplicateGroup> FindResumeGroups(const std::vector<const std::vector<std::uint32_t>*>& signatures,
+                                                 const std::vector<std::string_view>& application_ids,
+                                                 const EvidenceOptions& options) {
+  CC_CHECK(signatures.size() == application_ids.size()) << signatures.size() << " " << application_ids.size();
+  // A person sends one resume to dozens of companies: identical signatures are grouped first,
+  // so LSH compares distinct texts only (otherwise a heavy applier's bucket costs n^2 per band).
+  std::vector<std::uint32_t> distinct_of(signatures.size(), kNoSignature);
+  std::vector<internal::MinHashSignature> distinct;
+  {
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_hash;
+    for (std::size_t app_idx = 0; app_idx < signatures.size(); ++app_idx) {
+      const internal::MinHashSignature& signature = *signatures[app_idx];
+      if (signature.empty()) continue;
+      std::uint64_t hash = 0;
+      for (std::uint32_t value : signature) hash = internal::Mix64(hash ^ value);
+      std::vector<std::uint32_t>& candidates = by_hash[hash];
+      for (std::uint32_t candidate : candidates) {
+        if (distinct[candidate] == signature) distinct_of[app_idx] = candidate;
+      }
+      if (distinct_of[app_idx] == kNoSignature) {
+        distinct_of[app_idx] = static_cast<std::uint32_t>(distinct.size());
+        candidates.push_back(distinct_of[app_idx]);
+        distinct.push_back(signature);
+      }
+    }
+  }
+  const auto pairs = internal::FindSimilarSignatures(distinct, options.resume_min_jaccard);
+  UnionFind groups(distinct.size());
+  for (const auto& [left, right] : pairs) groups.Union(left, right);
+  std::vector<double> min_similarity(distinct.size(), 1.0);
+  for (const auto& [left, right] : pairs) {
+    const std::uint32_t root = groups.Find(left);
+    min_similarity[root] = std::min(min_similarity[root], internal::EstimateJaccard(distinct[left], distinct[right]));
+  }
+  std::unordered_map<std::uint32_t, std::vector<std::size_t>> by_root;
+  for (std::size_t app_idx = 0; app_idx < signatures.size(); ++app_idx) {
+    if (distinct_of[app_idx] != kNoSignature) by_root[groups.Find(distinct_of[app_idx])].push_back(app_idx);
+  }
+  std::vector<NearDuplicateGroup> out;
+  for (auto& [root, members] : by_root) {
+    if (members.size() < 2) continue;
+    // The representative is the smallest application id, not an index: row-order independent.
+    std::string_view value = application_ids[members.front()];
+    for (std::size_t member : members) value = std::min(value, application_ids[member]);
+    out.push_back(NearDuplicateGroup{ArtifactKind::kResume, "resume of " + std::string(value), std::move(members),
+                                     min_similarity[root]});
+  }
+  return out;
+}
 
 EvidenceSet CollectEvidence(const std::vector<NormalizedApplication>& applications,
                             const std::vector<ApplicationRecord>& records,
@@ -863,7 +888,9 @@ EvidenceSet CollectEvidence(const std::vector<NormalizedApplication>& applicatio
     for (const NearDuplicateGroup& group : near_duplicates->groups) {
       candidates.push_back(Candidate{group.kind, group.value, group.applications, group.similarity});
     }
-    AddResumeCandidates(applications, near_duplicates->resume_signatures, options, &candidates);
+    if (!near_duplicates->resume_grouped) {
+      AddResumeCandidates(applications, near_duplicates->resume_signatures, options, &candidates);
+    }
   }
   AddIpCandidates(applications, options.ip_window_seconds, &candidates);
 
@@ -912,8 +939,9 @@ EvidenceSet CollectEvidence(const std::vector<NormalizedApplication>& applicatio
     CC_CHECK(options.population->size() == kArtifactKindCount) << options.population->size();
     result.kinds = *options.population;
   } else {
-    result.kinds = KindStatisticsOf(applications, records, persona_index, persona_count, near_duplicates,
-                                    result.artifacts);
+    const std::vector<KindTally> tallies =
+        TallyKinds(applications, records, persona_index, persona_count, near_duplicates, result.artifacts);
+    for (const KindTally& tally : tallies) result.kinds.push_back(StatisticsOfTally(tally));
   }
 
   for (std::uint32_t artifact_idx = 0; artifact_idx < result.artifacts.size(); ++artifact_idx) {

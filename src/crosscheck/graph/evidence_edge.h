@@ -159,6 +159,10 @@ struct PrecomputedNearDuplicates {
   std::vector<NearDuplicateGroup> groups;  // kPhoto groups
   std::vector<char> has_photo;
   std::vector<std::vector<std::uint32_t>> resume_signatures;
+  // resume_grouped: the kResume groups among `groups` are the resume near-duplicates (found by
+  // FindResumeGroups over a larger population, whose boilerplate buckets are not this input's),
+  // so the signatures are not searched again; they still say who holds a resume.
+  bool resume_grouped = false;
 };
 
 // IsAgencySource says whether an application's `source` names a staffing agency that submitted
@@ -179,6 +183,40 @@ bool AgencyMayShare(ArtifactKind kind);
 // and digits are removed; empty when the text is too short to compare. Pure; thread-safe.
 std::vector<std::uint32_t> ResumeSignature(const NormalizedApplication& application,
                                            const ApplicationRecord& record, const EvidenceOptions& options);
+
+// FindResumeGroups returns the groups of applications whose resume signatures (ResumeSignature,
+// or the hub's keyed bins; empty: no resume) are near-duplicates, as CollectEvidence finds them:
+// identical signatures first, then banded LSH whose buckets over 200 distinct signatures are
+// boilerplate and skipped, pairs at options.resume_min_jaccard, groups joined transitively. A
+// group's value is "resume of " + its smallest application id. `signatures` and
+// `application_ids` are parallel; the groups come in no particular order. Pure; thread-safe.
+std::vector<NearDuplicateGroup> FindResumeGroups(const std::vector<const std::vector<std::uint32_t>*>& signatures,
+                                                 const std::vector<std::string_view>& application_ids,
+                                                 const EvidenceOptions& options);
+
+// KindTally is what one kind's KindStatistics are made of, in a form that adds up over parts
+// of the input that share no artifact (the consortium hub keeps one per component and sums).
+struct KindTally {
+  std::size_t personas_with_value = 0;
+  std::size_t personas_sharing = 0;             // in an artifact of 2+ independent parties
+  std::vector<std::size_t> shared_party_counts; // party_count of each such artifact
+};
+
+// TallyKinds counts, per kind, the personas holding a value and those sharing one with another
+// party, and the party counts of shared artifacts (`artifacts` as CollectEvidence returns them).
+// With `group_of_persona` (persona -> 0..group_count-1; an artifact's personas must be in one
+// group) the tallies are per group: entry group * kArtifactKindCount + kind; else one per kind.
+std::vector<KindTally> TallyKinds(const std::vector<NormalizedApplication>& applications,
+                                  const std::vector<ApplicationRecord>& records,
+                                  const std::vector<std::uint32_t>& persona_index, std::size_t persona_count,
+                                  const PrecomputedNearDuplicates* near_duplicates,
+                                  const std::vector<SharedArtifact>& artifacts,
+                                  const std::vector<std::uint32_t>* group_of_persona = nullptr,
+                                  std::size_t group_count = 1);
+
+// StatisticsOfTally derives a kind's statistics (sharing rate, kind factor, generic scale; see
+// SharedArtifact::weight) from its tally. Only kind_factor and generic_scale enter a weight.
+KindStatistics StatisticsOfTally(const KindTally& tally);
 
 // CollectEvidence finds every artifact held by two or more identities (a persona's
 // applications whose names share a part; several when linkage merged different people) and

@@ -504,3 +504,87 @@ TEST(MaskArtifactValue, HidesPersonalDataButKeepsEqualityVisible) {
 
 }  // namespace
 }  // namespace crosscheck::graph
+
+namespace crosscheck::graph {
+namespace {
+
+TEST(TallyKinds, GroupsAddUpToTheWholeAndGiveItsStatistics) {
+  // Two rings that share nothing with each other, and people of their own: group 0 is ring "a"
+  // and its neighbours, group 1 ring "b".
+  World world;
+  for (int persona = 0; persona < 4; ++persona) {
+    const std::string id = "a" + std::to_string(persona);
+    NormalizedApplication& app = world.Add(id, "ca" + std::to_string(persona));
+    app.phone_e164 = persona < 3 ? "+14155550100" : "+14155550199";
+    app.device_id = "dev-a" + std::to_string(persona % 2);
+  }
+  for (int persona = 0; persona < 5; ++persona) {
+    const std::string id = "b" + std::to_string(persona);
+    NormalizedApplication& app = world.Add(id, "cb" + std::to_string(persona));
+    app.payout_account = persona < 4 ? "ACCT-B" : "ACCT-OWN";
+    app.phone_e164 = "+1212555010" + std::to_string(persona);
+  }
+  const NetworkResult result = world.Build();
+  std::vector<std::uint32_t> group_of_persona;
+  for (const std::string& persona : result.persona_ids) group_of_persona.push_back(persona[0] == 'a' ? 0 : 1);
+  std::vector<std::uint32_t> persona_of(result.persona_of_application.begin(), result.persona_of_application.end());
+  const std::vector<KindTally> whole = TallyKinds(world.applications, world.records, persona_of,
+                                                  result.persona_ids.size(), nullptr, result.evidence.artifacts);
+  const std::vector<KindTally> groups =
+      TallyKinds(world.applications, world.records, persona_of, result.persona_ids.size(), nullptr,
+                 result.evidence.artifacts, &group_of_persona, 2);
+  ASSERT_EQ(whole.size(), kArtifactKindCount);
+  ASSERT_EQ(groups.size(), 2 * kArtifactKindCount);
+  for (std::size_t kind = 0; kind < kArtifactKindCount; ++kind) {
+    SCOPED_TRACE(ArtifactKindName(static_cast<ArtifactKind>(kind)));
+    const KindTally& first = groups[kind];
+    const KindTally& second = groups[kArtifactKindCount + kind];
+    EXPECT_EQ(first.personas_with_value + second.personas_with_value, whole[kind].personas_with_value);
+    EXPECT_EQ(first.personas_sharing + second.personas_sharing, whole[kind].personas_sharing);
+    std::vector<std::size_t> sizes = first.shared_party_counts;
+    sizes.insert(sizes.end(), second.shared_party_counts.begin(), second.shared_party_counts.end());
+    std::vector<std::size_t> expected = whole[kind].shared_party_counts;
+    std::sort(sizes.begin(), sizes.end());
+    std::sort(expected.begin(), expected.end());
+    EXPECT_EQ(sizes, expected);
+    const KindStatistics stats = StatisticsOfTally(whole[kind]);
+    EXPECT_EQ(stats.personas_with_value, result.evidence.kinds[kind].personas_with_value);
+    EXPECT_EQ(stats.personas_sharing, result.evidence.kinds[kind].personas_sharing);
+    EXPECT_EQ(stats.kind_factor, result.evidence.kinds[kind].kind_factor);
+    EXPECT_EQ(stats.generic_scale, result.evidence.kinds[kind].generic_scale);
+  }
+  EXPECT_EQ(whole[static_cast<std::size_t>(ArtifactKind::kPhone)].personas_sharing, 3u);  // the a ring
+  EXPECT_EQ(groups[kArtifactKindCount + static_cast<std::size_t>(ArtifactKind::kPayoutAccount)].personas_sharing, 4u);
+}
+
+TEST(DetectCommunities, PerComponentGivesEachPartTheCommunitiesItHasAlone) {
+  // Two parts: a dense group of five with a weakly tied pair, and a chain of triangles.
+  const std::vector<WeightedEdge> first = {{0, 1, 1.0}, {0, 2, 1.0}, {1, 2, 1.0}, {2, 3, 0.9}, {3, 4, 1.0},
+                                           {1, 3, 0.8}, {4, 5, 0.05}, {5, 6, 1.0}};
+  const std::vector<WeightedEdge> second = {{0, 1, 0.6}, {1, 2, 0.6}, {0, 2, 0.6}, {2, 3, 0.1},
+                                            {3, 4, 0.7}, {4, 5, 0.7}, {3, 5, 0.7}};
+  CommunityOptions options;
+  options.per_component = true;
+  // Together: the second part's nodes follow the first's (and an isolated node between).
+  std::vector<WeightedEdge> together = first;
+  for (WeightedEdge edge : second) together.push_back({edge.left + 8, edge.right + 8, edge.weight});
+  const std::vector<std::uint32_t> whole = DetectCommunities(14, together, options);
+  const std::vector<std::uint32_t> alone_first = DetectCommunities(7, first, options);
+  const std::vector<std::uint32_t> alone_second = DetectCommunities(6, second, options);
+  // Same partition within each part (numbers differ: they are dense over the whole graph).
+  for (std::uint32_t left = 0; left < 7; ++left) {
+    for (std::uint32_t right = 0; right < 7; ++right) {
+      EXPECT_EQ(whole[left] == whole[right], alone_first[left] == alone_first[right]) << left << " " << right;
+    }
+  }
+  for (std::uint32_t left = 0; left < 6; ++left) {
+    for (std::uint32_t right = 0; right < 6; ++right) {
+      EXPECT_EQ(whole[left + 8] == whole[right + 8], alone_second[left] == alone_second[right]) << left << " " << right;
+    }
+  }
+  EXPECT_NE(whole[7], whole[6]);  // the isolated node is alone
+  EXPECT_NE(whole[7], whole[8]);
+}
+
+}  // namespace
+}  // namespace crosscheck::graph

@@ -9,6 +9,7 @@
 #include <type_traits>
 #include <unordered_map>
 
+#include "crosscheck/common/check.h"
 #include "crosscheck/common/union_find.h"
 
 namespace crosscheck::hub {
@@ -125,7 +126,7 @@ bool BirthsCompatible(const NormalizedApplication& a, const NormalizedApplicatio
 // another romanization: "Danial"/"Daniel", "Choe"/"Choi"); and their dates of birth do not
 // differ. Two relatives sharing a phone share one part ("Smith") and its skeleton: not enough.
 // Big key groups are paired through a few anchors (see below).
-std::vector<std::string> LinkPersonas(const std::vector<NormalizedApplication>& apps,
+std::vector<std::string> LinkPersonas(const std::vector<const NormalizedApplication*>& apps,
                                       const std::vector<const std::vector<NameWord>*>& words) {
   constexpr std::size_t kAnchors = 16;
   // (word, application) sorted: each run is one key's holders (faster than hashing 7M strings).
@@ -148,7 +149,7 @@ std::vector<std::string> LinkPersonas(const std::vector<NormalizedApplication>& 
   for (std::size_t idx = 1; idx < whole.size(); ++idx) {
     const Holder& previous = whole[idx - 1];
     const Holder& current = whole[idx];
-    if (previous.word == current.word && BirthsCompatible(apps[previous.app], apps[current.app])) {
+    if (previous.word == current.word && BirthsCompatible(*apps[previous.app], *apps[current.app])) {
       personas.Union(previous.app, current.app);
     }
   }
@@ -172,14 +173,14 @@ std::vector<std::string> LinkPersonas(const std::vector<NormalizedApplication>& 
   for (const auto& [pair, count] : shared_parts) {
     const int parts = count % kSkeletonUnit, skeletons = count / kSkeletonUnit;
     const auto left = static_cast<std::uint32_t>(pair >> 32), right = static_cast<std::uint32_t>(pair);
-    if ((parts >= 2 || (parts >= 1 && skeletons >= 2)) && BirthsCompatible(apps[left], apps[right])) {
+    if ((parts >= 2 || (parts >= 1 && skeletons >= 2)) && BirthsCompatible(*apps[left], *apps[right])) {
       personas.Union(left, right);
     }
   }
   std::vector<std::string> smallest(apps.size());
   for (std::uint32_t app_idx = 0; app_idx < apps.size(); ++app_idx) {
     std::string& id = smallest[personas.Find(app_idx)];
-    if (id.empty() || apps[app_idx].application_id < id) id = apps[app_idx].application_id;
+    if (id.empty() || apps[app_idx]->application_id < id) id = apps[app_idx]->application_id;
   }
   std::vector<std::string> persona_ids(apps.size());
   for (std::uint32_t app_idx = 0; app_idx < apps.size(); ++app_idx) {
@@ -192,7 +193,7 @@ std::vector<std::string> LinkPersonas(const std::vector<NormalizedApplication>& 
 // Identical band vectors are one distinct value; candidate pairs come from shared buckets.
 // The estimated similarity is the share of agreeing bands to the power 1/rows (a band of r
 // rows agrees with probability s^r).
-void AddBandGroups(const std::vector<NormalizedApplication>& apps,
+void AddBandGroups(const std::vector<const NormalizedApplication*>& apps,
                    const std::vector<const std::vector<std::uint64_t>*>& bands, graph::ArtifactKind kind,
                    int min_bands, double rows, std::size_t max_bucket,
                    std::vector<graph::NearDuplicateGroup>* out) {
@@ -247,8 +248,8 @@ void AddBandGroups(const std::vector<NormalizedApplication>& apps,
   }
   for (auto& [root, members] : by_root) {
     if (members.size() < 2) continue;
-    std::string value = apps[members.front()].application_id;
-    for (std::size_t member : members) value = std::min(value, apps[member].application_id);
+    std::string value = apps[members.front()]->application_id;
+    for (std::size_t member : members) value = std::min(value, apps[member]->application_id);
     out->push_back(graph::NearDuplicateGroup{kind, std::string(graph::ArtifactKindName(kind)) + " group " + value.substr(0, 12),
                                              std::move(members), min_similarity[root]});
   }
@@ -273,55 +274,112 @@ DecodedMember DecodeMember(const share::Submission& submission, const share::Key
 
 namespace {
 
+// Flatten lists the members' records in company order.
+template <class Member>
+ConsortiumRecords Flatten(const std::vector<Member*>& members) {
+  ConsortiumRecords flat;
+  std::vector<std::size_t> order(members.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t left, std::size_t right) { return members[left]->company_id < members[right]->company_id; });
+  for (std::size_t member_idx : order) {
+    const Member& member = *members[member_idx];
+    for (std::size_t idx = 0; idx < member.applications.size(); ++idx) {
+      flat.applications.push_back(&member.applications[idx]);
+      flat.name_words.push_back(&member.name_words[idx]);
+      flat.photo_bands.push_back(&member.photo_bands[idx]);
+      flat.resume_signatures.push_back(&member.resume_signatures[idx]);
+      flat.handles.push_back(&member.handles[idx]);
+      flat.member_of.push_back(member_idx);
+      flat.record_of.push_back(idx);
+    }
+  }
+  return flat;
+}
+
 // Assemble joins the members' records into one view; a mutable Member is moved from (the batch
 // match's members are used once), a const one copied (the service keeps them).
 template <class Member>
 ConsortiumView Assemble(const std::vector<Member*>& members, const ViewOptions& options) {
   constexpr bool kMove = !std::is_const_v<Member>;
+  const ConsortiumRecords flat = Flatten(members);
+  ConsortiumLinkage linkage = LinkRecords(flat, options);  // before anything is moved
   ConsortiumView view;
-  std::vector<std::size_t> order(members.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(),
-            [&](std::size_t left, std::size_t right) { return members[left]->company_id < members[right]->company_id; });
-  std::size_t total = 0;
-  for (const Member* member : members) total += member->applications.size();
+  const std::size_t total = flat.applications.size();
   view.applications.reserve(total);
   view.records.reserve(total);
-  std::vector<const std::vector<std::uint64_t>*> photos;
-  std::vector<const std::vector<NameWord>*> name_words;
-  for (std::size_t member_idx : order) {
-    Member& member = *members[member_idx];
-    for (std::size_t idx = 0; idx < member.applications.size(); ++idx) {
-      ApplicationRecord raw;
-      raw.application_id = member.applications[idx].application_id;
-      raw.company_id = member.applications[idx].company_id;
-      photos.push_back(&member.photo_bands[idx]);
-      name_words.push_back(&member.name_words[idx]);
-      view.near_duplicates.has_photo.push_back(member.photo_bands[idx].empty() ? 0 : 1);
-      if constexpr (kMove) {
-        view.near_duplicates.resume_signatures.push_back(std::move(member.resume_signatures[idx]));
-        view.applications.push_back(std::move(member.applications[idx]));
-      } else {
-        view.near_duplicates.resume_signatures.push_back(member.resume_signatures[idx]);
-        view.applications.push_back(member.applications[idx]);
-      }
-      view.applications.back().index = view.applications.size() - 1;
-      view.records.push_back(std::move(raw));
-      view.member_of.push_back(member_idx);
-      view.member_handle.push_back(member.handles[idx]);
+  for (std::size_t flat_idx = 0; flat_idx < total; ++flat_idx) {
+    Member& member = *members[flat.member_of[flat_idx]];
+    const std::size_t idx = flat.record_of[flat_idx];
+    ApplicationRecord raw;
+    raw.application_id = member.applications[idx].application_id;
+    raw.company_id = member.applications[idx].company_id;
+    view.near_duplicates.has_photo.push_back(member.photo_bands[idx].empty() ? 0 : 1);
+    if constexpr (kMove) {
+      view.near_duplicates.resume_signatures.push_back(std::move(member.resume_signatures[idx]));
+      view.applications.push_back(std::move(member.applications[idx]));
+    } else {
+      view.near_duplicates.resume_signatures.push_back(member.resume_signatures[idx]);
+      view.applications.push_back(member.applications[idx]);
     }
+    view.applications.back().index = view.applications.size() - 1;
+    view.records.push_back(std::move(raw));
+    view.member_of.push_back(flat.member_of[flat_idx]);
+    view.member_handle.push_back(member.handles[idx]);
   }
-  // Photo groups and personas read the same records and write different fields: one each core.
-  std::thread photo_groups([&] {
-    AddBandGroups(view.applications, photos, graph::ArtifactKind::kPhoto, options.photo_min_bands,
-                  share::kPhotoBandBits, options.max_bucket, &view.near_duplicates.groups);
-  });
-  view.persona_ids = LinkPersonas(view.applications, name_words);
-  photo_groups.join();
+  view.persona_ids = std::move(linkage.persona_ids);
+  view.near_duplicates.groups = std::move(linkage.photo_groups);
   return view;
 }
 
 }  // namespace
+
+ConsortiumRecords FlattenMembers(const std::vector<const DecodedMember*>& members) { return Flatten(members); }
+
+ConsortiumLinkage LinkRecords(const ConsortiumRecords& records, const ViewOptions& options) {
+  ConsortiumLinkage linkage;
+  // Photo groups and personas read the same records and write different fields: one each core.
+  std::thread photo_groups([&] {
+    AddBandGroups(records.applications, records.photo_bands, graph::ArtifactKind::kPhoto, options.photo_min_bands,
+                  share::kPhotoBandBits, options.max_bucket, &linkage.photo_groups);
+  });
+  linkage.persona_ids = LinkPersonas(records.applications, records.name_words);
+  photo_groups.join();
+  return linkage;
+}
+
+ConsortiumView ViewOf(const ConsortiumRecords& records, const std::vector<std::uint32_t>& selected,
+                      const ConsortiumLinkage& linkage, const std::vector<graph::NearDuplicateGroup>& resume_groups) {
+  ConsortiumView view;
+  std::vector<std::int64_t> position(records.applications.size(), -1);
+  for (std::uint32_t flat_idx : selected) {
+    position[flat_idx] = static_cast<std::int64_t>(view.applications.size());
+    view.applications.push_back(*records.applications[flat_idx]);
+    view.applications.back().index = view.applications.size() - 1;
+    ApplicationRecord raw;
+    raw.application_id = view.applications.back().application_id;
+    raw.company_id = view.applications.back().company_id;
+    view.records.push_back(std::move(raw));
+    view.member_of.push_back(records.member_of[flat_idx]);
+    view.member_handle.push_back(*records.handles[flat_idx]);
+    view.near_duplicates.has_photo.push_back(records.photo_bands[flat_idx]->empty() ? 0 : 1);
+    view.near_duplicates.resume_signatures.push_back(*records.resume_signatures[flat_idx]);
+    view.persona_ids.push_back(linkage.persona_ids[flat_idx]);
+  }
+  view.near_duplicates.resume_grouped = true;
+  for (const auto* groups : {&linkage.photo_groups, &resume_groups}) {
+    for (const graph::NearDuplicateGroup& group : *groups) {
+      if (position[group.applications.front()] < 0) continue;
+      graph::NearDuplicateGroup local = group;
+      for (std::size_t& app_idx : local.applications) {
+        CC_CHECK(position[app_idx] >= 0) << "a near-duplicate group split by the selection: " << group.value;
+        app_idx = static_cast<std::size_t>(position[app_idx]);
+      }
+      view.near_duplicates.groups.push_back(std::move(local));
+    }
+  }
+  return view;
+}
 
 ConsortiumView AssembleView(const std::vector<const DecodedMember*>& members, const ViewOptions& options) {
   return Assemble(members, options);

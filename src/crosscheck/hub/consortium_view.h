@@ -72,6 +72,40 @@ DecodedMember DecodeMember(const share::Submission& submission, const share::Key
 // Deterministic for the same members in any order; member_of indexes `members`.
 ConsortiumView AssembleView(const std::vector<const DecodedMember*>& members, const ViewOptions& options);
 
+// ConsortiumRecords points at every record of a set of decoded members, in company order (the
+// order of AssembleView's view): parallel vectors; member_of indexes the members as given,
+// record_of the record within its member. Valid while the members are.
+struct ConsortiumRecords {
+  std::vector<const NormalizedApplication*> applications;
+  std::vector<const std::vector<NameWord>*> name_words;
+  std::vector<const std::vector<std::uint64_t>*> photo_bands;
+  std::vector<const std::vector<std::uint32_t>*> resume_signatures;
+  std::vector<const share::Token*> handles;
+  std::vector<std::size_t> member_of;
+  std::vector<std::size_t> record_of;
+};
+
+// ConsortiumLinkage is what only the whole consortium decides: each record's persona id
+// (parallel to ConsortiumRecords) and the photo near-duplicate groups (indexes into it).
+struct ConsortiumLinkage {
+  std::vector<std::string> persona_ids;
+  std::vector<graph::NearDuplicateGroup> photo_groups;
+};
+
+// FlattenMembers lists the members' records in company order. O(records).
+ConsortiumRecords FlattenMembers(const std::vector<const DecodedMember*>& members);
+
+// LinkRecords links personas (name keys shared under one identifier) and finds photo groups
+// over all `records`: AssembleView's persona_ids and photo groups, without copying a record.
+ConsortiumLinkage LinkRecords(const ConsortiumRecords& records, const ViewOptions& options);
+
+// ViewOf builds the view of the `selected` records (ascending indexes into `records`) with the
+// linkage made over all of them and the resume groups found over all of them
+// (graph::FindResumeGroups; near_duplicates.resume_grouped is set): a group must lie wholly
+// inside or outside the selection (CC_CHECK). member_of indexes the members as flattened.
+ConsortiumView ViewOf(const ConsortiumRecords& records, const std::vector<std::uint32_t>& selected,
+                      const ConsortiumLinkage& linkage, const std::vector<graph::NearDuplicateGroup>& resume_groups);
+
 // BuildConsortiumView decodes every submission (on 2 threads) and assembles the view;
 // member_of indexes `submissions`.
 ConsortiumView BuildConsortiumView(const std::vector<share::Submission>& submissions,

@@ -6,7 +6,6 @@
 #include <set>
 
 #include "crosscheck/common/stage_timer.h"
-#include "crosscheck/graph/network_builder.h"
 #include "crosscheck/score/indicator_catalog.h"
 #include "crosscheck/score/risk_scorer.h"
 
@@ -167,21 +166,26 @@ std::optional<share::ApplicationFinding> FindingFor(std::size_t app_idx, const s
 
 }  // namespace
 
-namespace {
+graph::NetworkOptions HubNetworkOptions(const std::vector<graph::KindStatistics>* population) {
+  graph::NetworkOptions network_options;
+  network_options.communities.per_component = true;
+  network_options.evidence.population = population;
+  return network_options;
+}
 
-// MatchView links and scores a view and writes each member's findings; `members` names the
-// view's member indexes (company, epoch).
-// `result` holds the stages timed so far.
-void MatchView(const ConsortiumView& view, const std::vector<std::pair<std::string, std::string>>& members,
-               const HubOptions& options, HubMatchResult& result) {
-  StageTimer timer(result.stage_seconds);
-  const graph::NetworkResult networks = graph::BuildNetworks(view.applications, view.records, view.persona_ids,
-                                                             graph::NetworkOptions{}, &view.near_duplicates);
+ViewMatch MatchViewApplications(const ConsortiumView& view, const HubOptions& options,
+                                const std::vector<graph::KindStatistics>* population,
+                                std::vector<std::pair<std::string, double>>* stage_seconds) {
+  std::vector<std::pair<std::string, double>> ignored;
+  StageTimer timer(stage_seconds != nullptr ? *stage_seconds : ignored);
+  ViewMatch match;
+  match.networks = graph::BuildNetworks(view.applications, view.records, view.persona_ids,
+                                        HubNetworkOptions(population), &view.near_duplicates);
   timer.Mark("networks");
   const std::vector<score::RiskAssessment> assessments = score::ScoreApplications(
-      view.applications, view.records, networks, score::ExternalEvidence{}, score::ScoreOptions{});
+      view.applications, view.records, match.networks, score::ExternalEvidence{}, score::ScoreOptions{});
   timer.Mark("score");
-
+  const graph::NetworkResult& networks = match.networks;
   Disclosure disclosure{view, networks, options.k_threshold, {}, {}, {}, {}};
   disclosure.Prepare();
   disclosure.artifacts_of.resize(networks.persona_ids.size());
@@ -190,6 +194,25 @@ void MatchView(const ConsortiumView& view, const std::vector<std::pair<std::stri
     if (artifact.weight <= 0) continue;
     for (std::uint32_t persona_idx : artifact.personas) disclosure.artifacts_of[persona_idx].push_back(artifact_idx);
   }
+  match.findings.resize(view.applications.size());
+  match.flagged.resize(view.applications.size());
+  for (std::size_t app_idx = 0; app_idx < view.applications.size(); ++app_idx) {
+    const score::RiskAssessment& assessment = assessments[app_idx];
+    match.flagged[app_idx] = assessment.level == score::RiskLevel::kHigh || assessment.level == score::RiskLevel::kCritical;
+    match.findings[app_idx] = FindingFor(app_idx, assessment, disclosure);
+  }
+  timer.Mark("findings");
+  return match;
+}
+
+namespace {
+
+// MatchView links and scores a view and writes each member's findings; `members` names the
+// view's member indexes (company, epoch).
+// `result` holds the stages timed so far.
+void MatchView(const ConsortiumView& view, const std::vector<std::pair<std::string, std::string>>& members,
+               const HubOptions& options, HubMatchResult& result) {
+  ViewMatch match = MatchViewApplications(view, options, nullptr, &result.stage_seconds);
   result.findings.resize(members.size());
   for (std::size_t member_idx = 0; member_idx < members.size(); ++member_idx) {
     result.findings[member_idx].company_id = members[member_idx].first;
@@ -197,20 +220,16 @@ void MatchView(const ConsortiumView& view, const std::vector<std::pair<std::stri
     result.findings[member_idx].k_threshold = options.k_threshold;
   }
   for (std::size_t app_idx = 0; app_idx < view.applications.size(); ++app_idx) {
-    const score::RiskAssessment& assessment = assessments[app_idx];
-    if (assessment.level == score::RiskLevel::kHigh || assessment.level == score::RiskLevel::kCritical) {
-      ++result.flagged_applications;
-    }
-    if (auto finding = FindingFor(app_idx, assessment, disclosure)) {
-      result.findings[view.member_of[app_idx]].applications.push_back(std::move(*finding));
+    if (match.flagged[app_idx]) ++result.flagged_applications;
+    if (match.findings[app_idx]) {
+      result.findings[view.member_of[app_idx]].applications.push_back(std::move(*match.findings[app_idx]));
     }
   }
   std::sort(result.findings.begin(), result.findings.end(),
             [](const auto& left, const auto& right) { return left.company_id < right.company_id; });
   result.applications = view.applications.size();
-  result.personas = networks.persona_ids.size();
-  result.networks = networks.networks.size();
-  timer.Mark("findings");
+  result.personas = match.networks.persona_ids.size();
+  result.networks = match.networks.networks.size();
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "crosscheck/graph/network_builder.h"
 #include "crosscheck/hub/consortium_view.h"
 #include "crosscheck/share/findings_file.h"
 
@@ -60,5 +61,27 @@ HubMatchResult MatchSubmissions(std::vector<SourcedSubmission> submissions, cons
 // hub service, which keeps each member's decoded records between matches. Same findings as
 // MatchSubmissions of the same submissions.
 HubMatchResult MatchDecoded(const std::vector<const DecodedMember*>& members, const HubOptions& options);
+
+// HubNetworkOptions are the network options of every hub match: communities per connected part
+// (graph::CommunityOptions::per_component, so a part matched alone comes out as in a match of
+// all), and `population` (may be null) as the artifact statistics.
+graph::NetworkOptions HubNetworkOptions(const std::vector<graph::KindStatistics>* population);
+
+// ViewMatch is a view linked and scored: per application of the view, its finding (none when
+// nothing may be disclosed) and whether the hub rates it high or critical.
+struct ViewMatch {
+  graph::NetworkResult networks;
+  std::vector<std::optional<share::ApplicationFinding>> findings;
+  std::vector<char> flagged;
+};
+
+// MatchViewApplications runs networks, scoring and disclosure on `view` (artifacts weighed by
+// `population` when given, else by the view's own statistics). An application's finding
+// depends only on the connected part of the view it belongs to (records tied by a persona, a
+// near-duplicate group or an equal token) and on the statistics: the incremental matcher
+// (incremental_match.h) relies on it. Stages are appended to `stage_seconds` when given.
+ViewMatch MatchViewApplications(const ConsortiumView& view, const HubOptions& options,
+                                const std::vector<graph::KindStatistics>* population,
+                                std::vector<std::pair<std::string, double>>* stage_seconds = nullptr);
 
 }  // namespace crosscheck::hub

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "crosscheck/common/time.h"
+#include "crosscheck/hub/testing/simulated_world.h"
 #include "crosscheck/normalize/application_normalizer.h"
 #include "crosscheck/share/encoder.h"
 #include "crosscheck/share/findings_file.h"
@@ -35,13 +36,7 @@ constexpr const char* kRingPhone = "(415) 555-0199";
 constexpr const char* kRingDevice = "dev-ring-7731";
 constexpr const char* kRingPayout = "GB29 NWBK 6016 1331 9268 19";
 
-ConsortiumKey CountingKey(std::uint8_t offset) {
-  ConsortiumKey key;
-  for (std::size_t idx = 0; idx < share::kKeyBytes; ++idx) {
-    key.bytes[idx] = static_cast<std::uint8_t>(idx + offset);
-  }
-  return key;
-}
+using test_world::CountingKey;
 
 // Applicant is one hand-made application; `ring` marks the ring's.
 struct Applicant {

@@ -21,12 +21,12 @@
 #include <utility>
 #include <vector>
 
-#include "crosscheck/common/testing/test_dir.h"
 #include "crosscheck/common/issue.h"
 #include "crosscheck/common/model.h"
 #include "crosscheck/common/strings.h"
 #include "crosscheck/common/time.h"
 #include "crosscheck/graph/name_match.h"
+#include "crosscheck/hub/testing/simulated_world.h"
 #include "crosscheck/ingest/application_reader.h"
 #include "crosscheck/normalize/application_normalizer.h"
 #include "crosscheck/share/consortium_record.h"
@@ -151,28 +151,14 @@ void PrintResult(const char* condition, const char* kind, const AttackResult& re
 
 TEST(NameFrequencyAttack, RecoversUnderOnePercentOfNames) {
   const auto start = std::chrono::steady_clock::now();
-  const fs::path dir = test::FreshTestDir("name_attack");
-  simulate::WorldConfig config;
-  config.seed = 7;
-  config.scale = 0.25;  // ~7,500 people, ~29k applications: a few seconds
-  simulate::WorldSummary summary;
-  const Status generated = simulate::GenerateWorld(config, dir, {}, &summary);
-  ASSERT_TRUE(generated) << generated.error().ToString();
-  // truth.csv: application_id,person_id,operation_id,is_fraud — only to split the figures.
-  std::unordered_map<std::string, bool> fraud_of;
-  {
-    std::ifstream truth(dir / "truth.csv");
-    std::string line;
-    std::getline(truth, line);
-    while (std::getline(truth, line)) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      fraud_of[line.substr(0, line.find(','))] = !line.empty() && line.back() == '1';
-    }
-  }
+  // Seed 7 at scale 0.25: ~7,500 people, ~29k applications, a few seconds.
+  Result<test_world::SimulatedWorld> world = test_world::SimulateWorld(7, 0.25, "name_attack");
+  ASSERT_TRUE(world) << world.error().ToString();
+  // truth.csv only splits the figures.
+  const simulate::WorldSummary& summary = world->summary;
+  std::unordered_map<std::string, bool>& fraud_of = world->fraud_of;
+  const std::vector<ApplicationRecord>* records = &world->records;
   IssueLog issues;
-  auto records = ingest::ReadApplications(dir / "applications.csv", ingest::ReadOptions{}, issues);
-  fs::remove_all(dir);
-  ASSERT_TRUE(records) << records.error().ToString();
   const std::vector<NormalizedApplication> apps =
       normalize::NormalizeApplications(*records, normalize::NormalizeContext{}, &issues);
   ASSERT_EQ(apps.size(), records->size());
@@ -231,9 +217,8 @@ TEST(NameFrequencyAttack, RecoversUnderOnePercentOfNames) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
-  std::printf("[name attack] world: seed %llu scale %.2f, %lld companies, %lld people, %lld personas, "
+  std::printf("[name attack] world: seed 7 scale 0.25, %lld companies, %lld people, %lld personas, "
               "%zu applications; %.1f s\n",
-              static_cast<unsigned long long>(config.seed), config.scale,
               static_cast<long long>(summary.companies), static_cast<long long>(summary.people),
               static_cast<long long>(summary.personas), apps.size(), seconds);
   PrintResult("bound", "part (p)", bound_part);

@@ -17,6 +17,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 #include "crosscheck/hub/hub_match.h"
+#include "crosscheck/hub/incremental_match.h"
 #include "crosscheck/serve/internal/http_support.h"
 #include "crosscheck/share/findings_file.h"
 #include "crosscheck/share/keyed_hash.h"
@@ -44,7 +45,16 @@ struct Member {
 };
 
 struct HubServer::Impl {
-  explicit Impl(HubServerOptions opts) : options(std::move(opts)), hub_layer(options.hub_key.bytes) {}
+  explicit Impl(HubServerOptions opts)
+      : options(std::move(opts)),
+        hub_layer(options.hub_key.bytes),
+        incremental(MatchOptions(options), options.incremental) {}
+
+  static hub::HubOptions MatchOptions(const HubServerOptions& options) {
+    hub::HubOptions match_options;
+    match_options.k_threshold = options.k_threshold;
+    return match_options;
+  }
 
   HubServerOptions options;
   share::KeyedHasher hub_layer;
@@ -62,9 +72,15 @@ struct HubServer::Impl {
   bool stopping = false;
   std::uint64_t matches_done = 0;
   double last_match_seconds = 0;
+  hub::MatchSummary last_match;            // what the last match re-scored
+  std::size_t last_findings_written = 0;   // members whose findings the last match stored
   std::thread matcher;
   // Each member's decoded records and the submission version they came from; matcher thread only.
   std::map<std::string, std::pair<std::int64_t, std::unique_ptr<const hub::DecodedMember>>> decoded;
+  // The matcher (matcher thread only) and, per member, a hash of the findings JSON last stored
+  // and the submission version it was stored with: only what changed is written again.
+  hub::IncrementalMatcher incremental;
+  std::map<std::string, std::pair<std::size_t, std::int64_t>> stored_findings;
 
   // Authenticate returns the company of the request's bearer token, or nullopt.
   std::optional<std::string> Authenticate(const httplib::Request& req) const {
@@ -137,11 +153,14 @@ struct HubServer::Impl {
                     "application/json");
   }
 
-  // MatchOnce re-matches the members as they are now and stores every member's findings.
-  // Runs on the matcher thread without holding `mutex`. Only members whose submission changed
-  // since the last match are decoded again (the hub's keyed layer is most of a match's cost).
+  // MatchOnce matches the members as they are now (hub::IncrementalMatcher: only the components
+  // a changed submission can affect are re-scored, the findings equal a full match) and stores
+  // the findings of the members whose findings or submission version changed. Runs on the
+  // matcher thread without holding `mutex`. Only members whose submission changed since the
+  // last match are decoded again (the hub's keyed layer is most of a full match's cost).
   Status MatchOnce(const std::map<std::string, Member>& snapshot) {
     std::vector<const hub::DecodedMember*> current;
+    std::vector<std::int64_t> versions;
     for (const auto& [company, member] : snapshot) {
       auto& [version, cached] = decoded[company];
       if (cached == nullptr || version != member.version) {
@@ -149,15 +168,28 @@ struct HubServer::Impl {
         version = member.version;
       }
       current.push_back(cached.get());
+      versions.push_back(member.version);
     }
-    hub::HubOptions match_options;
-    match_options.k_threshold = options.k_threshold;
-    const hub::HubMatchResult result = hub::MatchDecoded(current, match_options);
+    const hub::HubMatchResult result = incremental.Match(current, versions);
     std::vector<store::FindingsRow> findings;
+    std::vector<std::pair<std::string, std::pair<std::size_t, std::int64_t>>> stored;
     for (const share::MemberFindings& member : result.findings) {
-      findings.push_back({member.company_id, 0, share::FindingsJson(member), snapshot.at(member.company_id).version});
+      std::string json = share::FindingsJson(member);
+      const std::pair<std::size_t, std::int64_t> now{std::hash<std::string>{}(json),
+                                                     snapshot.at(member.company_id).version};
+      const auto found = stored_findings.find(member.company_id);
+      if (found != stored_findings.end() && found->second == now) continue;
+      stored.emplace_back(member.company_id, now);
+      findings.push_back({member.company_id, 0, std::move(json), now.second});
     }
-    return store->PutFindings(findings);
+    if (!findings.empty()) {
+      CC_RETURN_IF_ERROR(store->PutFindings(findings));
+    }
+    for (auto& [company, now] : stored) stored_findings[company] = now;
+    std::lock_guard lock(mutex);
+    last_match = incremental.last();
+    last_findings_written = findings.size();
+    return Ok();
   }
 
   // MatchLoop is the matcher thread: waits for pushes, matches, repeats until stopping. A failed
@@ -242,7 +274,13 @@ struct HubServer::Impl {
       std::lock_guard lock(mutex);
       res.set_content(Json{{"status", "ok"}, {"members", members.size()}, {"matching", matching || match_wanted},
                            {"matches", matches_done},
-                           {"last_match_seconds", std::round(last_match_seconds * 1000) / 1000}}.dump() + "\n",
+                           {"last_match_seconds", std::round(last_match_seconds * 1000) / 1000},
+                           {"last_match", {{"full", last_match.full},
+                                           {"reason", last_match.reason},
+                                           {"rescored_applications", last_match.rescored},
+                                           {"applications", last_match.applications},
+                                           {"members_touched", last_match.touched.size()},
+                                           {"findings_written", last_findings_written}}}}.dump() + "\n",
                       "application/json");
     });
     internal::InstallJsonErrors(*http, options.max_body_bytes, [this](const httplib::Request& req) {

@@ -26,6 +26,7 @@
 #include <string>
 
 #include "crosscheck/common/error.h"
+#include "crosscheck/hub/incremental_match.h"
 #include "crosscheck/serve/members_file.h"
 #include "crosscheck/share/key_file.h"
 
@@ -42,6 +43,8 @@ struct HubServerOptions {
   std::size_t max_body_bytes = kDefaultMaxBodyBytes;
   std::string tls_cert;             // PEM certificate (chain); with tls_key: serve HTTPS
   std::string tls_key;              // PEM private key (unencrypted)
+  // When a match re-scores only the components pushes affected, and when everything.
+  hub::IncrementalOptions incremental;
 };
 
 // HubServer serves the hub API. Requests are handled on httplib's worker threads; pushes are

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "crosscheck/common/time.h"
+#include "crosscheck/hub/testing/simulated_world.h"
 #include "crosscheck/normalize/application_normalizer.h"
 #include "crosscheck/serve/hub_client.h"
 #include "crosscheck/serve/internal/running_server.h"
@@ -30,11 +31,7 @@ namespace {
 using Json = nlohmann::json;
 constexpr const char* kEpoch = "2026-12";
 
-share::ConsortiumKey CountingKey(std::uint8_t offset) {
-  share::ConsortiumKey key;
-  for (std::size_t idx = 0; idx < share::kKeyBytes; ++idx) key.bytes[idx] = static_cast<std::uint8_t>(idx + offset);
-  return key;
-}
+using hub::test_world::CountingKey;
 
 std::filesystem::path FreshDir(const std::string& name) { return test::FreshTestDir("serve_" + name); }
 
@@ -251,6 +248,34 @@ TEST(HubServer, APushStoredButNeverMatchedIsMatchedAfterARestart) {
   EXPECT_EQ(health["members"], 2);
   EXPECT_EQ(health["matching"], false);
   EXPECT_GE(health["matches"].get<int>(), 1);
+}
+
+TEST(HubServer, StoresOnlyTheFindingsThatChangedAndReportsTheMatch) {
+  const auto dir = FreshDir("incremental");
+  RunningHub hub(dir.string());
+  ASSERT_TRUE(PushSubmission(hub.url(), "tok-acme", SubmissionBytes("acme-corp", CountingKey(0))).has_value());
+  ASSERT_TRUE(PushSubmission(hub.url(), "tok-birch", SubmissionBytes("birch-labs", CountingKey(0))).has_value());
+  hub.WaitUntilMatched();
+  httplib::Client raw(hub.url());
+  Json health = Json::parse(raw.Get("/healthz")->body);
+  EXPECT_EQ(health["last_match"]["full"], true) << health.dump();
+  EXPECT_EQ(health["last_match"]["applications"], 2);
+  EXPECT_EQ(health["last_match"]["rescored_applications"], 2);
+  const std::int64_t birch_version = FindingsVersion(dir.string(), "birch-labs");
+  ASSERT_GE(birch_version, 1);
+  // acme pushes the same records again: its findings are re-made from the new submission version
+  // (stored with it, the JSON and so its findings version unchanged); birch's are not rewritten.
+  ASSERT_TRUE(PushSubmission(hub.url(), "tok-acme", SubmissionBytes("acme-corp", CountingKey(0))).has_value());
+  hub.WaitUntilMatched();
+  health = Json::parse(raw.Get("/healthz")->body);
+  EXPECT_EQ(health["last_match"]["findings_written"], 1) << health.dump();
+  EXPECT_EQ(health["last_match"]["rescored_applications"], 2);  // acme's record and the ring it is tied to
+  EXPECT_EQ(health["last_match"]["reason"], "affected part over the share");
+  auto pulled = PullFindings(hub.url(), "tok-acme");
+  ASSERT_TRUE(pulled.has_value()) << pulled.error().ToString();
+  EXPECT_EQ(pulled->submission_version, 2);
+  EXPECT_EQ(pulled->version, 1);
+  EXPECT_EQ(FindingsVersion(dir.string(), "birch-labs"), birch_version);
 }
 
 TEST(HubServer, BodyOverTheLimitIs413) {

@@ -118,6 +118,7 @@ int RunMatch(const MatchFlags& flags) {
 struct ServeFlags {
   std::string listen, store, members, hub_key_file, tls_cert, tls_key;
   std::size_t k = 2;
+  bool full_match = false;
 };
 
 int RunServe(const ServeFlags& flags) {
@@ -153,6 +154,7 @@ int RunServe(const ServeFlags& flags) {
   options.k_threshold = flags.k;
   options.tls_cert = flags.tls_cert;
   options.tls_key = flags.tls_key;
+  options.incremental.enabled = !flags.full_match;
   const std::size_t member_count = options.members.size();
   auto server = serve::HubServer::Create(std::move(options));
   if (!server) return ReportError(server.error());
@@ -207,6 +209,9 @@ void RegisterHubCommand(CLI::App& app, int* exit_code) {
   serve_cmd->add_option("--k", serve_flags->k, "disclose sharing only when it spans at least k other companies")
       ->default_val(2)
       ->check(CLI::Range(1, 1000));
+  serve_cmd->add_flag("--full-match", serve_flags->full_match,
+                      "re-match the whole consortium after every burst of pushes (default: only the "
+                      "components the pushes affect, with the same findings)");
   serve_cmd->add_option("--tls-cert", serve_flags->tls_cert,
                         "PEM certificate (chain) to serve HTTPS with; needs --tls-key");
   serve_cmd->add_option("--tls-key", serve_flags->tls_key, "PEM private key (unencrypted) of --tls-cert");
