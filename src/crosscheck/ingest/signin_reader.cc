@@ -1246,6 +1246,19 @@ Result<std::vector<SigninEvent>> ReadSignins(const std::filesystem::path& path,
   std::size_t skipped_bytes = 0;
   char skipped_last = '\0';
   std::int64_t line_number = 0;
+  // Line ends are decided on the first one seen: a lone CR (classic Mac, some exporters) makes
+  // every CR a line break; CRLF and LF files keep '\n' as the break.
+  enum class Breaks : std::uint8_t { kUnknown, kLf, kCr } breaks = Breaks::kUnknown;
+  auto settle_breaks = [&](std::size_t from) {
+    if (breaks == Breaks::kUnknown) {
+      const std::string_view fresh(buffer.get() + from, end - from);
+      const std::size_t first = fresh.find_first_of("\r\n");
+      if (first != std::string_view::npos && (fresh[first] == '\n' || first + 1 < fresh.size())) {
+        breaks = fresh[first] == '\r' && fresh[first + 1] != '\n' ? Breaks::kCr : Breaks::kLf;
+      }
+    }
+    if (breaks == Breaks::kCr) std::replace(buffer.get() + from, buffer.get() + end, '\r', '\n');
+  };
   auto finish_line = [&](std::size_t length) -> Status {
     ++line_number;
     if (skipping) {
@@ -1297,6 +1310,7 @@ Result<std::vector<SigninEvent>> ReadSignins(const std::filesystem::path& path,
       return InvalidInput("cannot read " + file + " after line " + std::to_string(line_number));
     }
     end += got;
+    settle_breaks(end - got);
     // Zero what follows the text so simdjson's padding reads are of initialised bytes.
     std::memset(buffer.get() + end, 0, simdjson::SIMDJSON_PADDING);
     if (got == 0) at_eof = true;

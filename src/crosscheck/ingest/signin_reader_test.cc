@@ -304,6 +304,24 @@ TEST(SigninReader, NdjsonFileSkipsBlankAndBadLines) {
   EXPECT_EQ(issues.issues()[1].line, 6);
 }
 
+TEST(SigninReader, LinesEndingInALoneCarriageReturnAreLines) {
+  // A classic-Mac / some exporters' file: every line ends in CR alone. Read line by line (it
+  // used to be one bad line: 0 events, no error).
+  internal::TestDir dir;
+  std::string text;
+  for (int event = 1; event <= 160; ++event) text += "{\"uuid\":\"e" + std::to_string(event) + "\"}\r";
+  text += "not json\r{\"uuid\":\"last\"}";
+  IssueLog issues;
+  const auto events = ReadOrDie(dir.Write("cr.jsonl", text), issues);
+  ASSERT_EQ(events.size(), 161u);
+  EXPECT_EQ(events[0].uuid, "e1");
+  EXPECT_EQ(events[159].line, 160);
+  EXPECT_EQ(events[160].uuid, "last");
+  EXPECT_EQ(events[160].line, 162);
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues.issues()[0].line, 161);
+}
+
 TEST(SigninReader, ArrayFiles) {
   struct Case {
     const char* name;

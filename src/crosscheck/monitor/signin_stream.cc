@@ -42,12 +42,14 @@ Result<std::unique_ptr<FileLineSource>> FileLineSource::Open(const std::string& 
 
 Result<LinePoll> FileLineSource::Next(std::string* line) {
   while (true) {
-    const std::size_t newline = buffer_.find('\n', start_);
-    if (newline != std::string::npos) {
-      std::size_t end = newline;
-      if (end > start_ && buffer_[end - 1] == '\r') --end;
-      line->assign(buffer_, start_, end - start_);
-      start_ = newline + 1;
+    // A line ends at LF, CRLF or a lone CR; a CR that ends the data so far waits for the next
+    // byte (it may be the first half of a CRLF).
+    const std::size_t brk = buffer_.find_first_of("\r\n", start_);
+    const bool undecided = brk != std::string::npos && buffer_[brk] == '\r' && brk + 1 == buffer_.size() && !at_end_;
+    if (brk != std::string::npos && !undecided) {
+      line->assign(buffer_, start_, brk - start_);
+      const bool crlf = buffer_[brk] == '\r' && brk + 1 < buffer_.size() && buffer_[brk + 1] == '\n';
+      start_ = brk + (crlf ? 2 : 1);
       return LinePoll::kLine;
     }
     if (at_end_) {

@@ -137,6 +137,22 @@ TEST_F(FileLineSourceTest, WithoutFollowEndsAndKeepsLastLine) {
   EXPECT_EQ(last, LinePoll::kEnd);
 }
 
+TEST_F(FileLineSourceTest, ALoneCarriageReturnEndsALineAndACrlfSplitAcrossReadsIsOneBreak) {
+  Append("one\rtwo\r");
+  Result<std::unique_ptr<FileLineSource>> source = FileLineSource::Open(path_.string(), /*follow=*/true);
+  ASSERT_TRUE(source.has_value());
+  LinePoll last = LinePoll::kLine;
+  // The trailing CR may be half of a CRLF: "two" waits for the next byte.
+  EXPECT_EQ(Drain(**source, &last), (std::vector<std::string>{"one"}));
+  EXPECT_EQ(last, LinePoll::kIdle);
+  Append("\nthree\rfour");
+  EXPECT_EQ(Drain(**source, &last), (std::vector<std::string>{"two", "three"}));
+  Result<std::unique_ptr<FileLineSource>> whole = FileLineSource::Open(path_.string(), /*follow=*/false);
+  ASSERT_TRUE(whole.has_value());
+  EXPECT_EQ(Drain(**whole, &last), (std::vector<std::string>{"one", "two", "three", "four"}));
+  EXPECT_EQ(last, LinePoll::kEnd);
+}
+
 TEST_F(FileLineSourceTest, MissingFileIsNotFoundAndDirectoryIsInvalid) {
   Result<std::unique_ptr<FileLineSource>> missing = FileLineSource::Open(path_.string(), false);
   ASSERT_FALSE(missing.has_value());
