@@ -1,5 +1,6 @@
 // `crosscheck screen`: one-off or bulk sanctions screening of names against OFAC's SDN list.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -64,9 +65,29 @@ Status RunScreen(const ScreenFlags& flags) {
   std::vector<std::string> names;
   if (bulk) {
     std::string line;
+    std::int64_t line_number = 0;
+    std::int64_t skipped = 0;
     while (std::getline(std::cin, line)) {
+      ++line_number;
       const std::string_view name = TrimAscii(line);
+      // A control byte (a NUL) in a name would cut or merge rows of the CSV written below.
+      const auto control = std::find_if(name.begin(), name.end(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x20 && c != '\t';
+      });
+      if (control != name.end()) {
+        if (++skipped <= 10) {
+          std::fprintf(stderr, "crosscheck: stdin line %lld column %lld: control byte 0x%02x in a name; line skipped\n",
+                       static_cast<long long>(line_number),
+                       static_cast<long long>(control - name.begin()) + 1 + static_cast<long long>(name.data() - line.data()),
+                       static_cast<unsigned>(static_cast<unsigned char>(*control)));
+        }
+        continue;
+      }
       if (!name.empty()) names.emplace_back(name);
+    }
+    if (skipped > 0) {
+      std::fprintf(stderr, "crosscheck: %lld of %lld input lines skipped (control bytes in the name)\n",
+                   static_cast<long long>(skipped), static_cast<long long>(line_number));
     }
   } else {
     names = flags.names;
