@@ -1237,6 +1237,7 @@ Result<std::vector<SigninEvent>> ReadSignins(const std::filesystem::path& path,
     events.reserve(static_cast<std::size_t>(std::min<std::uintmax_t>(bytes / 1024, 1u << 20)));
   }
   constexpr std::size_t kChunkBytes = std::size_t{4} << 20;
+  constexpr std::size_t kRunawayLineBytes = std::size_t{64} << 20;
   std::size_t capacity = kChunkBytes;
   auto buffer = std::make_unique<char[]>(capacity + simdjson::SIMDJSON_PADDING);
   std::size_t begin = 0;
@@ -1293,6 +1294,12 @@ Result<std::vector<SigninEvent>> ReadSignins(const std::filesystem::path& path,
       skipped_bytes += pending;
       skipping = true;
       begin = end = 0;
+      // No line break in this many bytes: not NDJSON (a device such as /dev/zero, a binary
+      // file). Stop rather than scan forever.
+      if (skipped_bytes > kRunawayLineBytes) {
+        return InvalidInput(file + " line " + std::to_string(line_number + 1) + ": no line break in " +
+                            std::to_string(kRunawayLineBytes >> 20) + " MiB; not NDJSON sign-in events?");
+      }
     } else {
       std::memmove(buffer.get(), buffer.get() + begin, pending);
       begin = 0;

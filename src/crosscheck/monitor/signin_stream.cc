@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <vector>
@@ -12,6 +13,8 @@ namespace crosscheck::monitor {
 namespace {
 
 constexpr std::size_t kReadBlock = std::size_t{1} << 16;
+// A line longer than this has no line break to come: the input is not NDJSON.
+constexpr std::size_t kMaxLineBytes = std::size_t{64} << 20;
 
 }  // namespace
 
@@ -44,7 +47,8 @@ Result<LinePoll> FileLineSource::Next(std::string* line) {
   while (true) {
     // A line ends at LF, CRLF or a lone CR; a CR that ends the data so far waits for the next
     // byte (it may be the first half of a CRLF).
-    const std::size_t brk = buffer_.find_first_of("\r\n", start_);
+    // Only bytes not searched yet are searched: a long partial line costs its length once.
+    const std::size_t brk = buffer_.find_first_of("\r\n", std::max(start_, searched_));
     const bool undecided = brk != std::string::npos && buffer_[brk] == '\r' && brk + 1 == buffer_.size() && !at_end_;
     if (brk != std::string::npos && !undecided) {
       line->assign(buffer_, start_, brk - start_);
@@ -52,6 +56,7 @@ Result<LinePoll> FileLineSource::Next(std::string* line) {
       start_ = brk + (crlf ? 2 : 1);
       return LinePoll::kLine;
     }
+    searched_ = undecided ? brk : buffer_.size();
     if (at_end_) {
       if (start_ < buffer_.size()) {
         line->assign(buffer_, start_, std::string::npos);
@@ -62,7 +67,12 @@ Result<LinePoll> FileLineSource::Next(std::string* line) {
     }
     // Keep only the unread tail before reading more.
     buffer_.erase(0, start_);
+    searched_ -= std::min(searched_, start_);
     start_ = 0;
+    if (buffer_.size() > kMaxLineBytes) {  // /dev/zero, a binary file: never a line break
+      return InvalidInput(path_ + ": no line break in " + std::to_string(kMaxLineBytes >> 20) +
+                          " MiB; not NDJSON sign-in events?");
+    }
     const std::size_t old_size = buffer_.size();
     buffer_.resize(old_size + kReadBlock);
     const ssize_t count = ::read(fd_, buffer_.data() + old_size, kReadBlock);
@@ -88,6 +98,7 @@ Result<LinePoll> FileLineSource::Next(std::string* line) {
       ::lseek(fd_, 0, SEEK_SET);
       offset_ = 0;
       buffer_.clear();
+      searched_ = 0;
       continue;
     }
     return LinePoll::kIdle;

@@ -63,6 +63,7 @@ class FileLineSource : public LineSource {
   std::string path_;
   std::string buffer_;
   std::size_t start_ = 0;     // first unread byte in buffer_
+  std::size_t searched_ = 0;  // bytes of buffer_ known to hold no line break (from start_ on)
   std::int64_t offset_ = 0;   // bytes read from the file so far
 };
 

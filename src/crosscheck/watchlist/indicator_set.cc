@@ -167,10 +167,19 @@ Result<IndicatorSet> IndicatorSet::LoadStix(const std::filesystem::path& path, I
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return InvalidInput("cannot open " + path.string());
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  // Read in blocks up to a bound: a device such as /dev/zero never ends.
+  constexpr std::size_t kMaxBundleBytes = std::size_t{1} << 30;
+  std::string text;
+  std::vector<char> block(std::size_t{1} << 20);
+  while (in.read(block.data(), static_cast<std::streamsize>(block.size())) || in.gcount() > 0) {
+    text.append(block.data(), static_cast<std::size_t>(in.gcount()));
+    if (text.size() > kMaxBundleBytes) {
+      return InvalidInput(path.string() + " is over " + std::to_string(kMaxBundleBytes >> 20) +
+                          " MiB: not a STIX bundle crosscheck reads whole (or an endless device)");
+    }
+  }
   if (in.bad()) return InvalidInput("cannot read " + path.string());
-  return ParseStix(buffer.str(), path.filename().string(), issues);
+  return ParseStix(text, path.filename().string(), issues);
 }
 
 Result<IndicatorSet> IndicatorSet::ParseStix(std::string_view text, std::string_view file_name,
