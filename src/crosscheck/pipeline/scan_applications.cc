@@ -121,7 +121,7 @@ void AddWatchlistEvidence(const ScanContext& side, const std::vector<Application
       for (const auto& hit : indicators.Match(query)) {
         external.findings.push_back({record_idx, "KNOWN_BAD_INDICATOR",
                                      hit.object_type + " " + hit.value + " (" + hit.stix_id + ") matched " + hit.matched,
-                                     1.0});
+                                     hit.strength});
       }
     }
   }

@@ -3,6 +3,8 @@
 #include <arpa/inet.h>
 
 #include <algorithm>
+#include <optional>
+#include <ctime>
 #include <charconv>
 #include <cstring>
 #include <fstream>
@@ -13,6 +15,8 @@
 #include <nlohmann/json.hpp>
 
 #include "crosscheck/common/strings.h"
+#include "crosscheck/common/time.h"
+#include "crosscheck/normalize/email.h"
 #include "crosscheck/watchlist/internal/stix_pattern.h"
 
 namespace crosscheck::watchlist {
@@ -80,6 +84,10 @@ std::string NormalizeUrl(std::string_view url, std::string* host) {
 // ParseIpNetwork reads "1.2.3.4", "1.2.3.0/24", "2001:db8::1" or "2001:db8::/32" into a
 // 16-byte address (IPv4 mapped into ::ffff:0:0/96, RFC 4291 section 2.5.5.2) with the host
 // bits cleared, and a prefix length out of 128.
+// Networks wider than these (IPv4 /8, IPv6 /32, as prefix lengths in the mapped 128-bit
+// space) are refused: they would mark strangers.
+constexpr int kNarrowestRefusedPrefix[2] = {96 + 8, 32};
+
 bool ParseIpNetwork(std::string_view text, std::uint8_t address[16], int& prefix_length) {
   text = TrimAscii(text);
   std::string_view host = text;
@@ -148,6 +156,23 @@ const char* IndicatorKindName(IndicatorKind kind) {
     case IndicatorKind::kUserAccount: return "user_account";
   }
   return "email";
+}
+
+double IndicatorSet::StrengthOf(const Value& value, const std::string& matched) {
+  if (value.kind == IndicatorKind::kIp) {
+    const bool mapped_v4 = value.prefix_length >= 96 && std::all_of(value.ip, value.ip + 10, [](std::uint8_t b) { return b == 0; }) &&
+                           value.ip[10] == 0xff && value.ip[11] == 0xff;
+    const int bits = mapped_v4 ? value.prefix_length - 96 : value.prefix_length;
+    const int exact = mapped_v4 ? 24 : 48;  // a home or small office block
+    const int widest = mapped_v4 ? 8 : 32;
+    return std::clamp(static_cast<double>(bits - widest) / (exact - widest), 0.25, 1.0);
+  }
+  if (value.kind == IndicatorKind::kDomain) {
+    const std::size_t at = matched.rfind('@');
+    const std::string host = at == std::string::npos ? matched : matched.substr(at + 1);
+    return host == value.text ? 1.0 : 0.6;  // a parent domain of the host
+  }
+  return 1.0;
 }
 
 void IndicatorSet::Add(Value value) {
@@ -231,6 +256,7 @@ Result<IndicatorSet> IndicatorSet::ParseStix(std::string_view text, std::string_
                 .message = (id.empty() ? std::string("object") : id) + ": " + std::move(message),
                 .severity = IssueSeverity::kRowSkipped});
   };
+  bool too_wide = false;  // set by add_value for a network wider than kNarrowestRefusedPrefix
   // AddValue checks and stores one known-bad value of a STIX object.
   auto add_value = [&](const std::string& id, const std::string& name,
                        const std::string& object_type, const std::string& observable_type,
@@ -240,13 +266,20 @@ Result<IndicatorSet> IndicatorSet::ParseStix(std::string_view text, std::string_
     value.name = name.empty() ? raw : name;
     value.object_type = object_type;
     if (observable_type == "email-addr") {
+      // The same canonical form as the applications' (provider rules: Gmail dots and +tags),
+      // so a listed dan.walker.dev@gmail.com finds the applicant who wrote exactly that.
       value.kind = IndicatorKind::kEmail;
-      value.text = ToLowerAscii(TrimAscii(raw));
+      const normalize::NormalizedEmail email = normalize::NormalizeEmail(raw);
+      value.text = email.valid ? email.canonical : ToLowerAscii(TrimAscii(raw));
       if (value.text.find('@') == std::string::npos) return false;
     } else if (observable_type == "ipv4-addr" || observable_type == "ipv6-addr") {
       value.kind = IndicatorKind::kIp;
       value.text = std::string(TrimAscii(raw));
       if (!ParseIpNetwork(value.text, value.ip, value.prefix_length)) return false;
+      if (value.prefix_length < kNarrowestRefusedPrefix[observable_type == "ipv4-addr" ? 0 : 1]) {
+        too_wide = true;  // 0.0.0.0/0 would mark everyone
+        return false;
+      }
     } else if (observable_type == "domain-name") {
       value.kind = IndicatorKind::kDomain;
       value.text = NormalizeDomain(raw);
@@ -265,11 +298,25 @@ Result<IndicatorSet> IndicatorSet::ParseStix(std::string_view text, std::string_
     return true;
   };
 
+  const std::int64_t now = std::time(nullptr);
   for (const json* object_ptr : objects) {
     const json& object = *object_ptr;
     if (!object.is_object()) continue;
     const std::string type = StringField(object, "type");
     const std::string id = StringField(object, "id");
+    // A revoked object, or an indicator past its valid_until, no longer indicates anything.
+    if (const auto revoked = object.find("revoked"); revoked != object.end() && revoked->is_boolean() && revoked->get<bool>()) {
+      add_issue(id, "revoked", "STIX_REVOKED", type + " is revoked; not used");
+      continue;
+    }
+    if (const std::string until = StringField(object, "valid_until"); !until.empty()) {
+      const std::optional<std::int64_t> until_unix = ParseTimestamp(until);
+      if (until_unix && *until_unix < now) {
+        add_issue(id, "valid_until", "STIX_EXPIRED", type + " expired at " + until + "; not used");
+        continue;
+      }
+    }
+    too_wide = false;
     if (type == "indicator") {
       const std::string pattern_type = StringField(object, "pattern_type");
       const std::string pattern = StringField(object, "pattern");
@@ -304,8 +351,10 @@ Result<IndicatorSet> IndicatorSet::ParseStix(std::string_view text, std::string_
       }
       // The kept comparisons are still sound: each side of an OR indicates on its own.
       if (!dropped.empty()) {
-        add_issue(id, "pattern", "STIX_UNSUPPORTED_PATTERN",
-                  "comparison(s) not supported or with a bad value: " + JoinStrings(dropped, "; "));
+        add_issue(id, "pattern", too_wide ? "STIX_NETWORK_TOO_WIDE" : "STIX_UNSUPPORTED_PATTERN",
+                  (too_wide ? "a network wider than /8 (IPv4) or /32 (IPv6) would mark strangers; "
+                            : "") +
+                      std::string("comparison(s) not supported or with a bad value: ") + JoinStrings(dropped, "; "));
       }
       continue;
     }
@@ -313,8 +362,12 @@ Result<IndicatorSet> IndicatorSet::ParseStix(std::string_view text, std::string_
         type == "domain-name" || type == "url") {
       const std::string raw = StringField(object, "value");
       if (!add_value(id, "", type, type, raw)) {
-        add_issue(id, "value", "STIX_BAD_OBJECT",
-                  type + " without a usable value: '" + raw + "'");
+        if (too_wide) {
+          add_issue(id, "value", "STIX_NETWORK_TOO_WIDE",
+                    type + " '" + raw + "' is wider than /8 (IPv4) or /32 (IPv6): it would mark strangers; not used");
+        } else {
+          add_issue(id, "value", "STIX_BAD_OBJECT", type + " without a usable value: '" + raw + "'");
+        }
       }
       continue;
     }
@@ -389,8 +442,8 @@ std::vector<IndicatorHit> IndicatorSet::Match(const IndicatorQuery& query) const
   hits.reserve(found.size());
   for (auto& [position, matched] : found) {
     const Value& value = values_[position];
-    hits.push_back({value.stix_id, value.name, value.object_type, value.kind, value.text,
-                    std::move(matched)});
+    hits.push_back({value.stix_id, value.name, value.object_type, value.kind, value.text, matched,
+                    StrengthOf(value, matched)});
   }
   return hits;
 }

@@ -36,6 +36,10 @@ struct IndicatorHit {
   IndicatorKind kind = IndicatorKind::kEmail;
   std::string value;        // the listed value, e.g. "223.166.0.0/15", "evil.example"
   std::string matched;      // what in the query matched, e.g. "223.167.1.9", "mx.evil.example"
+  // strength in (0, 1]: how specific the listed value is for this match. 1 for an exact value;
+  // a network by its width (IPv4 /24 or narrower 1, /16 0.5, /8 0.25; IPv6 /48 1 .. /32 0.25);
+  // a parent domain of the matched host 0.6.
+  double strength = 1;
 };
 
 // IndicatorQuery holds what is known about one application or sign-in; empty = unknown.
@@ -50,7 +54,10 @@ struct IndicatorQuery {
 // IndicatorSet is immutable after loading; Match may be called from many threads.
 class IndicatorSet {
  public:
-  // LoadStix reads a STIX 2.1 bundle (or a single STIX object) from path. Kept: observables
+  // LoadStix reads a STIX 2.1 bundle (or a single STIX object) from path (at most 1 GiB).
+  // Revoked objects and indicators past valid_until are left out (STIX_REVOKED, STIX_EXPIRED),
+  // as are networks wider than IPv4 /8 or IPv6 /32 (STIX_NETWORK_TOO_WIDE); e-mail values are
+  // canonicalized as the applications' are (normalize::NormalizeEmail). Kept: observables
   // email-addr, ipv4-addr, ipv6-addr (CIDR allowed), domain-name, url, user-account, and
   // indicator objects with pattern_type "stix" whose pattern is an OR of equality
   // comparisons on those types (email-addr:value, ipv4-addr:value, ipv6-addr:value,
@@ -88,6 +95,7 @@ class IndicatorSet {
     std::string object_type;
   };
   void Add(Value value);
+  static double StrengthOf(const Value& value, const std::string& matched);
 
   std::vector<Value> values_;
   // "<kind>:<normalized text>" -> positions in values_, for every kind but kIp.

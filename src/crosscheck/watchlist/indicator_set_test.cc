@@ -158,6 +158,42 @@ TEST(IndicatorSet, HandMadeBundle) {
   }
 }
 
+TEST(IndicatorSet, ValuesAreNormalizedAsApplicationsAndStaleOrWideOnesAreLeftOut) {
+  const std::string bundle = R"({"type": "bundle", "id": "bundle--2", "objects": [
+    {"type": "email-addr", "id": "email-addr--gmail", "value": "Dan.Walker.Dev@gmail.com"},
+    {"type": "email-addr", "id": "email-addr--revoked", "value": "old@evil.example", "revoked": true},
+    {"type": "indicator", "id": "indicator--expired", "pattern_type": "stix", "valid_from": "2020-01-01T00:00:00Z",
+     "valid_until": "2021-01-01T00:00:00Z", "pattern": "[email-addr:value = 'gone@evil.example']"},
+    {"type": "indicator", "id": "indicator--current", "pattern_type": "stix", "valid_from": "2020-01-01T00:00:00Z",
+     "valid_until": "2999-01-01T00:00:00Z", "pattern": "[email-addr:value = 'still@evil.example']"},
+    {"type": "ipv4-addr", "id": "ipv4-addr--all", "value": "0.0.0.0/0"},
+    {"type": "indicator", "id": "indicator--wide", "pattern_type": "stix", "valid_from": "2020-01-01T00:00:00Z",
+     "pattern": "[ipv4-addr:value = '10.0.0.0/7']"},
+    {"type": "ipv4-addr", "id": "ipv4-addr--slash8", "value": "45.0.0.0/8"},
+    {"type": "ipv4-addr", "id": "ipv4-addr--slash16", "value": "46.83.0.0/16"},
+    {"type": "ipv4-addr", "id": "ipv4-addr--host", "value": "47.83.220.12"},
+    {"type": "domain-name", "id": "domain-name--1", "value": "evil.example"}
+  ]})";
+  IssueLog issues;
+  auto set = IndicatorSet::ParseStix(bundle, "feed.json", issues);
+  ASSERT_TRUE(set.has_value()) << set.error().ToString();
+  // The applications' e-mails are canonical (Gmail ignores dots): the listed address still hits.
+  EXPECT_EQ(HitIds(set->Match({.email = "danwalkerdev@gmail.com"})), std::vector<std::string>{"email-addr--gmail"});
+  EXPECT_EQ(CountCode(issues, "STIX_REVOKED"), 1u);
+  EXPECT_EQ(CountCode(issues, "STIX_EXPIRED"), 1u);
+  EXPECT_EQ(CountCode(issues, "STIX_NETWORK_TOO_WIDE"), 2u);
+  EXPECT_EQ(HitIds(set->Match({.email = "gone@evil.example"})), std::vector<std::string>{"domain-name--1"});
+  EXPECT_EQ(set->Match({.email = "still@evil.example"}).size(), 2u);  // the indicator and the domain
+  EXPECT_TRUE(set->Match({.ip = "8.8.8.8"}).empty());                   // 0.0.0.0/0 marks nobody
+  // Wider networks weigh less than a listed host; a parent domain less than the domain itself.
+  const auto strength = [&](const IndicatorQuery& query) { return set->Match(query).at(0).strength; };
+  EXPECT_DOUBLE_EQ(strength({.ip = "47.83.220.12"}), 1.0);
+  EXPECT_DOUBLE_EQ(strength({.ip = "46.83.1.2"}), 0.5);
+  EXPECT_DOUBLE_EQ(strength({.ip = "45.1.2.3"}), 0.25);
+  EXPECT_DOUBLE_EQ(strength({.domain = "evil.example"}), 1.0);
+  EXPECT_DOUBLE_EQ(strength({.domain = "mx.evil.example"}), 0.6);
+}
+
 TEST(IndicatorSet, Errors) {
   IssueLog issues;
   auto missing = IndicatorSet::LoadStix("/nonexistent/feed.json", issues);
