@@ -17,14 +17,20 @@ export function el(tag, attrs = {}, ...children) {
       node.setAttribute(key, value === true ? '' : String(value));
     }
   }
-  append(node, children);
+  appendAll(node, children);
   return node;
 }
 
-function append(node, children) {
+// append adds children to `node` as el does (strings as text; null, undefined and false skipped).
+export function append(node, ...children) {
+  appendAll(node, children);
+  return node;
+}
+
+function appendAll(node, children) {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
-    if (Array.isArray(child)) append(node, child);
+    if (Array.isArray(child)) appendAll(node, child);
     else if (child instanceof Node) node.appendChild(child);
     else node.appendChild(document.createTextNode(String(child)));
   }

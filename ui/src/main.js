@@ -2,7 +2,7 @@
 // application, network) and the top bar. Every page is rendered from the API with the session
 // cookie; a 401 from any call sends the reviewer back to sign-in.
 import { api, ApiError } from './api.js';
-import { clear, el } from './dom.js';
+import { append, clear, el } from './dom.js';
 import { renderApplication } from './pages/application.js';
 import { renderNetwork } from './pages/network.js';
 import { renderQueue } from './pages/queue.js';
@@ -69,14 +69,14 @@ async function show() {
     else if (page === 'queue') await renderQueue(view, params, context);
     else if (page === 'application' && rest[0]) await renderApplication(view, rest[0], context);
     else if (page === 'network' && rest[0]) await renderNetwork(view, rest[0], context);
-    else view.append(el('h1', {}, 'Not found'), el('p', {}, 'There is no such page. '), el('a', { href: '#/queue' }, 'Back to the queue'));
+    else append(view, el('h1', {}, 'Not found'), el('p', {}, 'There is no such page. '), el('a', { href: '#/queue' }, 'Back to the queue'));
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       state.user = null;
       if (token === renderCount) location.hash = '#/signin';
       return;
     }
-    view.append(el('h1', {}, 'Something went wrong'), el('p', { role: 'alert', class: 'error' }, String(error.message ?? error)));
+    append(view, el('h1', {}, 'Something went wrong'), el('p', { role: 'alert', class: 'error' }, String(error.message ?? error)));
   }
   if (token !== renderCount) return; // a newer navigation has taken over
   renderNav();

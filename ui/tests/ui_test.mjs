@@ -263,6 +263,14 @@ async function run() {
     timings.network_edges = await page.evaluate(() => window.__crosscheckGraph.edges);
     timings.network_route_ms = (await page.evaluate(() => window.__crosscheckRender)).ms;
     timings.network_layout_ms = await page.evaluate(() => window.__crosscheckGraph.ms);
+    Object.assign(timings, await page.evaluate(() => {
+      const resource = (part) => performance.getEntriesByType('resource').find((entry) => entry.name.includes(part));
+      return {
+        network_dom_content_loaded_ms: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd,
+        network_json_fetch_ms: resource('/v1/networks/')?.duration,
+        network_json_bytes: resource('/v1/networks/')?.transferSize,
+      };
+    }));
     check(await page.evaluate(() => document.querySelectorAll('.people li').length) === farmPeople, `all ${farmPeople} people listed beside the graph`);
     check(timings.network_first_render_ms < 15000, `the ${farmPeople}-person network rendered in ${Math.round(timings.network_first_render_ms)} ms`);
     await shot(page, 'network-large');

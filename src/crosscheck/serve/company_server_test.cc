@@ -318,7 +318,18 @@ TEST(CompanyServer, ServesTheEmbeddedUiWithAStrictContentSecurityPolicy) {
     EXPECT_EQ(asset->status, 200);
     EXPECT_GT(asset->body.size(), 100u);
     EXPECT_EQ(asset->get_header_value("X-Content-Type-Options"), "nosniff");
+    // Revalidation: the same ETag back is 304 without a body.
+    const std::string etag = asset->get_header_value("ETag");
+    ASSERT_FALSE(etag.empty());
+    auto cached = client.Get(path, httplib::Headers{{"If-None-Match", etag}});
+    ASSERT_TRUE(cached);
+    EXPECT_EQ(cached->status, 304);
+    EXPECT_TRUE(cached->body.empty());
   }
+  // A browser accepts br; the script is not compressed on every load (nor are API answers).
+  auto script = client.Get("/ui/app.js", httplib::Headers{{"Accept-Encoding", "br, gzip"}});
+  ASSERT_TRUE(script);
+  EXPECT_EQ(script->get_header_value("Content-Encoding"), "");
 }
 
 TEST(CompanyServer, CsvAndJsonPostsAreScoredAndRepostsReplace) {

@@ -3,7 +3,7 @@
 // when, and the form to confirm fraud or clear (POST /v1/decisions, a note required). Reading
 // it is audited by the node (read_application, read_persona).
 import { api } from '../api.js';
-import { el, levelBadge, route } from '../dom.js';
+import { append, el, levelBadge, route } from '../dom.js';
 import { reasonTitle } from '../reasons.js';
 
 const DECISIONS = {
@@ -20,7 +20,7 @@ export async function renderApplication(view, id, context) {
   const persona = await api(`/v1/personas/${encodeURIComponent(detail.persona_id)}`).catch(() => null);
   if (context.stale()) return;
   const record = detail.application ?? {};
-  view.append(
+  append(view, 
     el('p', { class: 'crumbs' }, el('a', { href: '#/queue' }, 'Queue'), ' › ', 'Application ', detail.application_id),
     el(
       'h1',

@@ -2,7 +2,7 @@
 // (graph.js) beside a detail panel and a keyboard-usable list of the people; a bigger network is
 // summarized as tables (drawn whole it would be an unreadable hairball that freezes the page).
 import { api } from '../api.js';
-import { clear, el, levelBadge, route } from '../dom.js';
+import { append, clear, el, levelBadge, route } from '../dom.js';
 import { drawNetwork } from '../graph.js';
 import { artifactKind } from '../reasons.js';
 
@@ -35,7 +35,7 @@ export async function renderNetwork(view, id, context) {
   const people = peopleOf(network.applications);
   const edges = (network.edges ?? []).map((edge, index) => ({ id: `e${index}`, source: edge.persona_left, target: edge.persona_right, ...edge }));
   const companies = new Set(network.applications.map((application) => application.company_id));
-  view.append(
+  append(view, 
     el('p', { class: 'crumbs' }, el('a', { href: '#/queue' }, 'Queue'), ' › ', 'Network ', network.network_id),
     el('h1', {}, `Network ${network.network_id} `, network.flagged ? levelBadge(network.level) : el('span', { class: 'note' }, '(not flagged)'), network.flagged ? el('span', { class: 'score' }, `score ${network.score}`) : null),
     el(
@@ -50,11 +50,15 @@ export async function renderNetwork(view, id, context) {
     legend(edges),
   );
   if (people.length > MAX_DRAWN) {
-    view.append(summaryTables(people, edges));
+    append(view, summaryTables(people, edges));
     return;
   }
   const panel = el('aside', { class: 'detail card', 'aria-live': 'polite', 'aria-labelledby': 'detail-title' }, el('h2', { id: 'detail-title' }, 'Details'), el('p', { class: 'note' }, 'Select a person in the list or the graph, or an artifact line.'));
-  const canvas = el('div', { class: 'graph', role: 'img', 'aria-label': `Graph of ${people.length} people joined by ${edges.length} shared artifacts; the list beside it has the same people.` });
+  // The node lists a flagged network's strongest ties only (300 at most): people with none of
+  // them listed would float unconnected, so they are left out of the drawing and marked in the list.
+  const tied = new Set(edges.flatMap((edge) => [edge.source, edge.target]));
+  const drawn = tied.size === 0 ? people : people.filter((person) => tied.has(person.id));
+  const canvas = el('div', { class: 'graph', role: 'img', 'aria-label': `Graph of ${drawn.length} people joined by ${edges.length} shared artifacts; the list beside it has every person.` });
   const byId = new Map(people.map((person) => [person.id, person]));
   let cy = null;
   const select = (selection) => {
@@ -68,14 +72,15 @@ export async function renderNetwork(view, id, context) {
     'section',
     { class: 'people card', 'aria-labelledby': 'people-title' },
     el('h2', { id: 'people-title' }, 'People'),
-    el('ul', {}, people.map((person) => el('li', {}, el('button', { type: 'button', class: 'link', 'data-person': person.id, onclick: () => select({ kind: 'person', id: person.id }) }, person.label), ' ', levelBadge(person.level)))),
+    drawn.length < people.length ? el('p', { class: 'note', id: 'not-drawn' }, `${people.length - drawn.length} of ${people.length} have none of the strongest ties listed and are not drawn.`) : null,
+    el('ul', {}, people.map((person) => el('li', {}, el('button', { type: 'button', class: 'link', 'data-person': person.id, onclick: () => select({ kind: 'person', id: person.id }) }, person.label), ' ', levelBadge(person.level), tied.size && !tied.has(person.id) ? el('span', { class: 'note' }, ' (not drawn)') : null))),
   );
-  view.append(el('div', { class: 'network-layout' }, canvas, el('div', { class: 'side' }, panel, list)));
+  append(view, el('div', { class: 'network-layout' }, canvas, el('div', { class: 'side' }, panel, list)));
   // Cytoscape measures its container: draw once the page is in the document.
   view.addEventListener('crosscheck:shown', () => {
     const started = performance.now();
-    cy = drawNetwork(canvas, people, edges, select);
-    window.__crosscheckGraph = { people: people.length, edges: edges.length, ms: performance.now() - started };
+    cy = drawNetwork(canvas, drawn, edges, select);
+    window.__crosscheckGraph = { people: drawn.length, edges: edges.length, ms: performance.now() - started };
     canvas.dataset.drawn = 'true';
   }, { once: true });
 }
@@ -101,7 +106,7 @@ function showDetail(panel, selection, byId, edges, select) {
   if (selection.kind === 'person') {
     const person = byId.get(selection.id);
     const shared = edges.filter((edge) => edge.source === person.id || edge.target === person.id);
-    panel.append(
+    append(panel, 
       el('h2', { id: 'detail-title', class: 'detail-name' }, person.label),
       el('p', {}, 'Persona ', el('code', {}, person.id), ' ', levelBadge(person.level)),
       person.names.length > 2 ? el('p', {}, 'Names: ', person.names.join(', ')) : null,
@@ -114,7 +119,7 @@ function showDetail(panel, selection, byId, edges, select) {
     );
   } else {
     const edge = edges.find((candidate) => candidate.id === selection.id);
-    panel.append(
+    append(panel, 
       el('h2', { id: 'detail-title' }, `Shared ${artifactKind(edge.kind).label.toLowerCase()}`),
       el('p', {}, el('code', {}, edge.value)),
       el('p', {}, 'Between ', personButton(edge.source), ' and ', personButton(edge.target)),

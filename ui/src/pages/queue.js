@@ -2,7 +2,7 @@
 // their reasons in plain language, paged 25 at a time. GET /v1/queue carries ids, scores and
 // reason codes only, so reading it is not audited.
 import { api } from '../api.js';
-import { el, levelBadge, route } from '../dom.js';
+import { append, el, levelBadge, route } from '../dom.js';
 import { reasonTitle } from '../reasons.js';
 
 const PAGE_SIZE = 25;
@@ -46,7 +46,7 @@ export async function renderQueue(view, params, context) {
     el('span', { id: 'queue-range' }, `${first}–${last} of ${data.total}`),
     el('a', { href: queueHash(level, page + 1), class: 'button secondary', 'aria-disabled': last >= data.total ? 'true' : null, tabindex: last >= data.total ? '-1' : null }, 'Next'),
   );
-  view.append(
+  append(view, 
     el('h1', {}, 'Review queue'),
     el('p', { class: 'lede' }, 'Applications to review, most severe first. Open one to see the evidence and decide.'),
     filters,

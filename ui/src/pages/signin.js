@@ -1,7 +1,7 @@
 // Sign-in: a reviewer's or admin's token is exchanged for an HttpOnly session cookie
 // (POST /v1/session); the token is not kept by the page. An ingest token is refused.
 import { api, ApiError } from '../api.js';
-import { el } from '../dom.js';
+import { append, el } from '../dom.js';
 
 export async function renderSignIn(view, context) {
   const input = el('input', { id: 'token', name: 'token', type: 'password', autocomplete: 'off', required: true, spellcheck: 'false', 'data-autofocus': true });
@@ -30,5 +30,5 @@ export async function renderSignIn(view, context) {
       input.focus();
     }
   });
-  view.append(form);
+  append(view, form);
 }
