@@ -68,7 +68,7 @@ async function show() {
     if (page === 'signin') await renderSignIn(view, context);
     else if (page === 'queue') await renderQueue(view, params, context);
     else if (page === 'application' && rest[0]) await renderApplication(view, rest[0], context);
-    else if (page === 'network' && rest[0]) await renderNetwork(view, rest[0], context);
+    else if (page === 'network' && rest[0]) await renderNetwork(view, rest[0], params, context);
     else append(view, el('h1', {}, 'Not found'), el('p', {}, 'There is no such page. '), el('a', { href: '#/queue' }, 'Back to the queue'));
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
@@ -83,7 +83,8 @@ async function show() {
   clear(main).append(view);
   document.title = `crosscheck — ${page}`;
   document.body.dataset.page = page;
-  window.__crosscheckRender = { page, ms: performance.now() - started };
+  // For the browser test's timings: how long this route took, and when (since navigation start).
+  window.__crosscheckRender = { page, seq: token, ms: performance.now() - started, at: performance.now() };
   view.dispatchEvent(new CustomEvent('crosscheck:shown', { bubbles: true }));
   // Focus moves to the page (screen readers announce it), or to its first field when it asks.
   (view.querySelector('[data-autofocus]') ?? main).focus({ preventScroll: true });

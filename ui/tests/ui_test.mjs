@@ -5,6 +5,7 @@
 // pages and sign-out, checking that applicant-provided strings render as text only.
 //
 //   node ui/tests/ui_test.mjs build/crosscheck [--screenshots DIR] [--timings FILE] [--farm N]
+//       [--world applications.csv]   (also times the queue on a node holding that world)
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name
 const screenshots = option('--screenshots', null);
 const timingsFile = option('--timings', null);
 const farmSize = Number(option('--farm', '250'));
+const worldCsv = option('--world', null);
 const chromiumPath = process.env.CROSSCHECK_CHROMIUM ?? '/usr/bin/chromium';
 if (!binary) {
   console.error('usage: node ui_test.mjs CROSSCHECK_BINARY [--screenshots DIR] [--timings FILE] [--farm N]');
@@ -31,6 +33,7 @@ const TOKENS = { ingest: 'ui-ingest-token', reviewer: 'ui-review-token', admin: 
 const HOSTILE_NAME = '<img src=x onerror=window.__pwned=1>';
 const HOSTILE_ID = 'evil-<i>1';
 let passed = 0;
+const children = []; // the crosscheck serve processes, stopped at the end or on the time guard
 function check(condition, message) {
   if (!condition) throw new Error(`check failed: ${message}`);
   passed += 1;
@@ -96,19 +99,34 @@ async function call(base, token, path, { method = 'GET', body, type } = {}) {
   return { status: response.status, json: await response.json().catch(() => null) };
 }
 
-async function waitResolved(base) {
-  for (let attempt = 0; attempt < 600; attempt += 1) {
+async function waitResolved(base, seconds = 60) {
+  for (let attempt = 0; attempt < seconds * 10; attempt += 1) {
     const health = await (await fetch(base + '/healthz')).json();
     if (!health.resolving && health.provisional === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error('the node did not finish resolving in 60 s');
+  throw new Error(`the node did not finish resolving in ${seconds} s`);
 }
 
 async function shot(page, name) {
   if (!screenshots) return;
   mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: join(screenshots, `${name}.png`) });
+}
+
+// rerendered runs `action` (a click, a choice) and waits until the router has rendered `name`
+// again after it: a check must never read the page the action replaces.
+async function rerendered(page, name, action) {
+  const before = await page.evaluate(() => window.__crosscheckRender?.seq ?? 0);
+  await action();
+  await page.waitForFunction(([wanted, seq]) => window.__crosscheckRender?.page === wanted && window.__crosscheckRender.seq > seq, [name, before], { timeout: 15000 });
+}
+
+// freshLoad opens `url` as a new document (a hash-only change would stay in the old one, and
+// its timings would count from the old navigation).
+async function freshLoad(page, url) {
+  await page.goto(url);
+  await page.reload();
 }
 
 // shown waits until the router has rendered `page` and returns its timings.
@@ -119,7 +137,6 @@ async function shown(page, name) {
 
 async function run() {
   const dir = mkdtempSync(join(tmpdir(), 'crosscheck-ui-'));
-  const children = [];
   const { child, base } = await startNode(join(dir, 'ring'));
   children.push(child);
   let browser;
@@ -187,12 +204,10 @@ async function run() {
     check((await page.locator('table.queue').textContent()).includes('shared with other applicants'), 'reasons in plain language');
     await shot(page, 'queue');
     timings.queue_after_sign_in_ms = queueRender.ms;
-    await page.selectOption('#min-level', 'critical');
-    await page.waitForFunction(() => location.hash.includes('min_level=critical') && window.__crosscheckRender?.page === 'queue' && document.querySelector('#min-level').value === 'critical');
+    await rerendered(page, 'queue', () => page.selectOption('#min-level', 'critical'));
     const criticalLevels = await page.locator('table.queue tbody .level').allTextContents();
     check(criticalLevels.length > 0 && criticalLevels.every((level) => level === 'critical'), 'the level filter narrows the queue');
-    await page.selectOption('#min-level', 'high');
-    await page.waitForFunction(() => document.querySelector('#min-level').value === 'high' && document.body.textContent.includes('evil-'));
+    await rerendered(page, 'queue', () => page.selectOption('#min-level', 'high'));
 
     // The hostile application: markup renders as text; nothing runs.
     await page.getByRole('link', { name: HOSTILE_ID, exact: true }).click();
@@ -245,24 +260,26 @@ async function run() {
     await page.fill('#token', TOKENS.reviewer);
     await page.keyboard.press('Enter');
     await shown(page, 'queue');
-    await page.goto(farmBase + '/#/queue?min_level=low');
+    await freshLoad(page, farmBase + '/#/queue?min_level=low');
     await shown(page, 'queue');
     timings.queue_stored_applications = farmPosted.json.results.length;
-    timings.queue_first_render_ms = await page.evaluate(() => performance.now());
+    timings.queue_first_render_ms = await page.evaluate(() => window.__crosscheckRender.at);
     timings.queue_route_ms = (await page.evaluate(() => window.__crosscheckRender)).ms;
     check((await rows.count()) === 25, 'the queue shows a page of 25');
     await page.getByRole('link', { name: 'Next' }).click();
     await page.waitForFunction(() => document.getElementById('queue-range')?.textContent.startsWith('26–50'));
     check(true, 'the next page is 26–50');
-    await page.goto(`${farmBase}/#/network/${encodeURIComponent(farm.json.network_id)}`);
+    await freshLoad(page, `${farmBase}/#/network/${encodeURIComponent(farm.json.network_id)}`);
     await shown(page, 'network');
-    await page.waitForSelector('.graph[data-drawn="true"] canvas', { timeout: 20000 });
-    timings.network_first_render_ms = await page.evaluate(() => performance.now());
+    // Up to 300 people are drawn (ui/src/pages/network.js MAX_DRAWN); more are shown as tables.
+    const drawable = farmPeople <= 300;
+    await page.waitForSelector(drawable ? '.graph[data-drawn="true"] canvas' : '#too-big', { timeout: 20000 });
+    timings.network_first_render_ms = await page.evaluate(() => window.__crosscheckGraph?.paintedAt ?? performance.now());
     timings.network_people = farmPeople;
     timings.network_applications = farmNetwork.json.applications.length;
-    timings.network_edges = await page.evaluate(() => window.__crosscheckGraph.edges);
+    timings.network_edges = farmNetwork.json.edges.length;
     timings.network_route_ms = (await page.evaluate(() => window.__crosscheckRender)).ms;
-    timings.network_layout_ms = await page.evaluate(() => window.__crosscheckGraph.ms);
+    timings.network_layout_ms = drawable ? await page.evaluate(() => window.__crosscheckGraph.ms) : 0;
     Object.assign(timings, await page.evaluate(() => {
       const resource = (part) => performance.getEntriesByType('resource').find((entry) => entry.name.includes(part));
       return {
@@ -271,9 +288,39 @@ async function run() {
         network_json_bytes: resource('/v1/networks/')?.transferSize,
       };
     }));
-    check(await page.evaluate(() => document.querySelectorAll('.people li').length) === farmPeople, `all ${farmPeople} people listed beside the graph`);
+    const listed = await page.evaluate(() => document.querySelectorAll(window.__crosscheckGraph ? '.people li' : '.people-table tbody tr').length);
+    check(listed === farmPeople, `all ${farmPeople} people listed ${drawable ? 'beside the graph' : 'in a table'}`);
     check(timings.network_first_render_ms < 15000, `the ${farmPeople}-person network rendered in ${Math.round(timings.network_first_render_ms)} ms`);
     await shot(page, 'network-large');
+    // The same network as tables (what a network over 300 people gets, and a screen reader's view).
+    if (drawable) {
+      await page.click('#as-table');
+      await page.waitForSelector('#too-big');
+      check(await page.evaluate(() => document.querySelectorAll('.people-table tbody tr').length) === farmPeople, `all ${farmPeople} people in the table view`);
+      await shot(page, 'network-table');
+    }
+    if (worldCsv) {
+      // A bigger store for the queue's figure: a simulated world posted in 10,000-row bodies.
+      const worldNode = await startNode(join(dir, 'world'));
+      children.push(worldNode.child);
+      const [header, ...lines] = readFileSync(worldCsv, 'utf8').trimEnd().split('\n');
+      for (let start = 0; start < lines.length; start += 10000) {
+        const posted = await call(worldNode.base, TOKENS.ingest, '/v1/applications', { method: 'POST', body: [header, ...lines.slice(start, start + 10000)].join('\n') + '\n', type: 'text/csv' });
+        if (posted.status !== 200) throw new Error(`world post at row ${start}: ${posted.status}`);
+      }
+      await waitResolved(worldNode.base, 900);
+      await page.goto(worldNode.base + '/');
+      await shown(page, 'signin');
+      await page.fill('#token', TOKENS.reviewer);
+      await page.keyboard.press('Enter');
+      await shown(page, 'queue');
+      await freshLoad(page, worldNode.base + '/#/queue?min_level=low');
+      await shown(page, 'queue');
+      timings.world_stored_applications = lines.length;
+      timings.world_queue_first_render_ms = await page.evaluate(() => window.__crosscheckRender.at);
+      timings.world_queue_route_ms = (await page.evaluate(() => window.__crosscheckRender)).ms;
+      timings.world_queue_total = Number((await page.locator('#queue-range').textContent()).split(' of ')[1]);
+    }
     const audit = await call(base, TOKENS.admin, '/v1/audit?limit=1000');
     const lines = audit.json.rows.map((row) => `${row.who} ${row.action} ${row.detail}`);
     for (const wanted of ['ats-bot sign_in refused 403', 'rita sign_in ok', `rita read_application ${HOSTILE_ID}`, `rita decision ${HOSTILE_ID} confirmed_fraud`, 'rita read_network', 'rita sign_out ok']) {
@@ -289,10 +336,12 @@ async function run() {
   if (timingsFile) writeFileSync(timingsFile, JSON.stringify(timings, null, 2) + '\n');
 }
 
+const guardSeconds = worldCsv ? 1800 : 120;
 const guard = setTimeout(() => {
-  console.error('ui_test: timed out after 120 s');
+  console.error(`ui_test: timed out after ${guardSeconds} s`);
+  for (const node of children) node.kill('SIGKILL');
   process.exit(1);
-}, 120000);
+}, guardSeconds * 1000);
 try {
   await run();
   console.log(`${passed} passed, 0 failed`);

@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <random>
 #include <string>
 #include <thread>
@@ -121,6 +122,14 @@ std::vector<std::string> AuditLines(httplib::Client& client) {
     lines.push_back(row["who"].get<std::string>() + " " + row["action"].get<std::string>() + " " + row["detail"].get<std::string>());
   }
   return lines;
+}
+
+// ExpectAudited checks that each of `wanted` is a whole line of the audit log.
+void ExpectAudited(httplib::Client& client, std::initializer_list<const char*> wanted) {
+  const std::vector<std::string> lines = AuditLines(client);
+  for (const char* line : wanted) {
+    EXPECT_NE(std::find(lines.begin(), lines.end(), line), lines.end()) << line << " in " << Json(lines).dump();
+  }
 }
 
 const Json* ResultOf(const Json& answer, const std::string& id) {
@@ -243,11 +252,8 @@ TEST(CompanyServer, SessionRefusalsAre400Or401Or403AndAudited) {
     ASSERT_TRUE(session);
     EXPECT_EQ(session->status, 401);
   }
-  const std::vector<std::string> lines = AuditLines(client);
-  for (const char* wanted : {"ats-bot sign_in refused 403 FORBIDDEN (role ingest)", " sign_in refused 401 UNAUTHORIZED",
-                                    " sign_in refused 400 INVALID_BODY", "ada sign_in ok", " read_queue refused 401 UNAUTHORIZED"}) {
-    EXPECT_NE(std::find(lines.begin(), lines.end(), wanted), lines.end()) << wanted << " in " << Json(lines).dump();
-  }
+  ExpectAudited(client, {"ats-bot sign_in refused 403 FORBIDDEN (role ingest)", " sign_in refused 401 UNAUTHORIZED",
+                         " sign_in refused 400 INVALID_BODY", "ada sign_in ok", " read_queue refused 401 UNAUTHORIZED"});
 }
 
 TEST(CompanyServer, CookieWritesNeedTheCsrfHeaderAndSignOutEndsTheSession) {
@@ -294,11 +300,8 @@ TEST(CompanyServer, CookieWritesNeedTheCsrfHeaderAndSignOutEndsTheSession) {
   auto again = client.Delete("/v1/session", csrf);
   ASSERT_TRUE(again);
   EXPECT_EQ(again->status, 401);
-  const std::vector<std::string> lines = AuditLines(client);
-  for (const char* wanted : {"rita sign_in ok", "rita decision refused 403 CSRF_HEADER_REQUIRED", "rita sign_out ok",
-                                    "rita decision acme-0001 cleared"}) {
-    EXPECT_NE(std::find(lines.begin(), lines.end(), wanted), lines.end()) << wanted << " in " << Json(lines).dump();
-  }
+  ExpectAudited(client, {"rita sign_in ok", "rita decision refused 403 CSRF_HEADER_REQUIRED", "rita sign_out ok",
+                         "rita decision acme-0001 cleared"});
 }
 
 TEST(CompanyServer, ServesTheEmbeddedUiWithAStrictContentSecurityPolicy) {

@@ -29,7 +29,9 @@ function peopleOf(applications) {
   return [...people.values()].sort((left, right) => LEVEL_RANK[right.level] - LEVEL_RANK[left.level] || left.label.localeCompare(right.label));
 }
 
-export async function renderNetwork(view, id, context) {
+// renderNetwork shows network `id` as a graph, or as tables when it is too big to draw or the
+// route asks for them (`#/network/ID?view=table`: the same content for a screen reader).
+export async function renderNetwork(view, id, params, context) {
   const network = await api(`/v1/networks/${encodeURIComponent(id)}`);
   if (context.stale()) return;
   const people = peopleOf(network.applications);
@@ -49,10 +51,13 @@ export async function renderNetwork(view, id, context) {
     ),
     legend(edges),
   );
-  if (people.length > MAX_DRAWN) {
+  const base = route('network', network.network_id);
+  if (people.length > MAX_DRAWN || params.get('view') === 'table') {
+    if (people.length <= MAX_DRAWN) append(view, el('p', {}, el('a', { href: base, id: 'as-graph' }, 'Show as a graph')));
     append(view, summaryTables(people, edges));
     return;
   }
+  append(view, el('p', {}, el('a', { href: `${base}?view=table`, id: 'as-table' }, 'Show as tables')));
   const panel = el('aside', { class: 'detail card', 'aria-live': 'polite', 'aria-labelledby': 'detail-title' }, el('h2', { id: 'detail-title' }, 'Details'), el('p', { class: 'note' }, 'Select a person in the list or the graph, or an artifact line.'));
   // The node lists a flagged network's strongest ties only (300 at most): people with none of
   // them listed would float unconnected, so they are left out of the drawing and marked in the list.
@@ -81,7 +86,11 @@ export async function renderNetwork(view, id, context) {
     const started = performance.now();
     cy = drawNetwork(canvas, drawn, edges, select);
     window.__crosscheckGraph = { people: drawn.length, edges: edges.length, ms: performance.now() - started };
-    canvas.dataset.drawn = 'true';
+    // The first frame painted on the canvas: when the reviewer sees the graph.
+    cy.one('render', () => {
+      window.__crosscheckGraph.paintedAt = performance.now();
+      canvas.dataset.drawn = 'true';
+    });
   }, { once: true });
 }
 
@@ -134,7 +143,7 @@ function summaryTables(people, edges) {
   return el(
     'div',
     { class: 'summary' },
-    el('p', { class: 'note', id: 'too-big' }, `${people.length} people are more than a drawing can show readably (${MAX_DRAWN} at most); here they are as tables.`),
+    el('p', { class: 'note', id: 'too-big' }, people.length > MAX_DRAWN ? `${people.length} people are more than a drawing can show readably (${MAX_DRAWN} at most); here they are as tables.` : `${people.length} people as tables.`),
     el(
       'table',
       {},
