@@ -75,6 +75,20 @@ function farmCsv(people) {
   return rows.join('\n') + '\n';
 }
 
+// csvRecords splits CSV text into records (a quoted field may hold newlines).
+function csvRecords(text) {
+  const records = [];
+  let record = '';
+  for (const line of text.trimEnd().split('\n')) {
+    record = record ? `${record}\n${line}` : line;
+    if ((record.match(/"/g)?.length ?? 0) % 2 === 0) {
+      records.push(record);
+      record = '';
+    }
+  }
+  return records;
+}
+
 // startNode starts `crosscheck serve` with a fresh store in DIR/data; resolves to its base URL.
 async function startNode(dir) {
   mkdirSync(dir, { recursive: true });
@@ -303,7 +317,7 @@ async function run() {
       // A bigger store for the queue's figure: a simulated world posted in 10,000-row bodies.
       const worldNode = await startNode(join(dir, 'world'));
       children.push(worldNode.child);
-      const [header, ...lines] = readFileSync(worldCsv, 'utf8').trimEnd().split('\n');
+      const [header, ...lines] = csvRecords(readFileSync(worldCsv, 'utf8'));
       for (let start = 0; start < lines.length; start += 10000) {
         const posted = await call(worldNode.base, TOKENS.ingest, '/v1/applications', { method: 'POST', body: [header, ...lines.slice(start, start + 10000)].join('\n') + '\n', type: 'text/csv' });
         if (posted.status !== 200) throw new Error(`world post at row ${start}: ${posted.status}`);
