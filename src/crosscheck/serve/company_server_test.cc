@@ -206,15 +206,14 @@ TEST(CompanyServer, SignInSetsAStrictHttpOnlySessionCookie) {
   // The cookie opens what the reviewer's bearer token opens, and no more.
   const httplib::Headers cookie{{"Cookie", CookieOf(*signed_in)}};
   ASSERT_EQ(PostCsv(client, "tok-ingest", kRingCsv).first, 200);
-  auto queue = client.Get("/v1/queue", cookie);
-  ASSERT_TRUE(queue);
-  EXPECT_EQ(queue->status, 200) << queue->body;
-  auto application = client.Get("/v1/applications/acme-0001", cookie);
-  ASSERT_TRUE(application);
-  EXPECT_EQ(application->status, 200);
-  auto audit = client.Get("/v1/audit", cookie);
-  ASSERT_TRUE(audit);
-  EXPECT_EQ(audit->status, 403);
+  const std::vector<std::pair<std::string, int>> reads = {
+      {"/v1/queue", 200}, {"/v1/applications/acme-0001", 200}, {"/v1/networks/nope", 404}, {"/v1/audit", 403}};
+  for (const auto& [path, status] : reads) {
+    SCOPED_TRACE(path);
+    auto answer = client.Get(path.c_str(), cookie);
+    ASSERT_TRUE(answer);
+    EXPECT_EQ(answer->status, status) << answer->body;
+  }
   auto session = client.Get("/v1/session", cookie);
   ASSERT_TRUE(session);
   EXPECT_EQ(Json::parse(session->body)["name"], "rita");
