@@ -19,11 +19,14 @@
 #include "crosscheck/serve/confirmed_export.h"
 #include "crosscheck/serve/internal/http_support.h"
 #include "crosscheck/serve/internal/openapi.h"
+#include "crosscheck/serve/internal/static_ui.h"
 #include "crosscheck/serve/metrics.h"
 #include "crosscheck/serve/monitoring_body.h"
 #include "crosscheck/serve/resolver.h"
 #include "crosscheck/serve/review_decisions.h"
+#include "crosscheck/serve/session_store.h"
 #include "crosscheck/serve/signin_monitor.h"
+#include "crosscheck/share/keyed_hash.h"
 #include "crosscheck/store/company_store.h"
 
 namespace crosscheck::serve {
@@ -45,9 +48,18 @@ std::optional<std::size_t> ParseCount(const httplib::Request& req, const char* n
   return value;
 }
 
+// The charset parameter also keeps httplib from compressing the answer: for a browser (which
+// accepts br) httplib 0.11 would brotli it at quality 11, seconds for a network of a few MB.
 void SendJson(httplib::Response& res, std::string body) {
   res.status = 200;
-  res.set_content(std::move(body), "application/json");
+  res.set_content(std::move(body), "application/json; charset=utf-8");
+}
+
+// SessionJson is a session as the web UI sees it: {name, role, expires_at} (never the id).
+std::string SessionJson(const Session& session) {
+  return internal::JsonText(Json{{"name", session.holder.name},
+                                 {"role", RoleName(session.holder.role)},
+                                 {"expires_at", internal::IsoTime(session.expires_at)}});
 }
 
 }  // namespace
@@ -66,6 +78,7 @@ struct CompanyServer::Impl {
   Metrics metrics;
   std::mutex write_mutex;  // one post (store, then resolve) at a time: stored order = resolved order
   std::unique_ptr<httplib::Server> http;
+  SessionStore sessions;  // the web UI's signed-in browsers (memory only)
 
   // Audit appends a row; a failure to audit is reported on stderr but does not change the answer.
   void Audit(const std::string& who, const std::string& action, const std::string& detail) {
@@ -74,23 +87,44 @@ struct CompanyServer::Impl {
     }
   }
 
-  // Authorize returns the caller when the bearer token is known and its role is in `roles`;
-  // otherwise answers 401 or 403 (audited) and returns nullopt.
+  // Authorize returns the caller when the bearer token — or, without an Authorization header,
+  // the web UI's session cookie — is known and its role is in `roles`; otherwise answers 401 or
+  // 403 (audited) and returns nullopt. A cookie-authenticated POST or DELETE must also carry
+  // X-Requested-With: crosscheck (a cross-site form cannot set it): 403 CSRF_HEADER_REQUIRED.
   std::optional<TokenHolder> Authorize(const httplib::Request& req, httplib::Response& res,
                                        std::initializer_list<Role> roles, const char* action) {
-    const std::optional<std::string> token = internal::BearerTokenSha256(req);
-    const auto found = token ? options.tokens.find(*token) : options.tokens.end();
-    if (found == options.tokens.end()) {
+    std::optional<TokenHolder> caller;
+    if (req.has_header("Authorization")) {
+      const std::optional<std::string> token = internal::BearerTokenSha256(req);
+      const auto found = token ? options.tokens.find(*token) : options.tokens.end();
+      if (found != options.tokens.end()) caller = found->second;
+    } else if (std::optional<Session> session = SessionOf(req)) {
+      if (req.method != "GET" && req.method != "HEAD" && req.get_header_value("X-Requested-With") != "crosscheck") {
+        Audit(session->holder.name, action, "refused 403 CSRF_HEADER_REQUIRED");
+        SendError(res, 403, "CSRF_HEADER_REQUIRED", "a request signed in by cookie must send X-Requested-With: crosscheck");
+        return std::nullopt;
+      }
+      caller = session->holder;
+    }
+    if (!caller) {
       Audit("", action, "refused 401 UNAUTHORIZED");
-      SendError(res, 401, "UNAUTHORIZED", "missing or unknown bearer token");
+      SendError(res, 401, "UNAUTHORIZED", "missing or unknown bearer token or session");
       return std::nullopt;
     }
-    if (std::find(roles.begin(), roles.end(), found->second.role) == roles.end()) {
-      Audit(found->second.name, action, std::string("refused 403 FORBIDDEN (role ") + RoleName(found->second.role) + ")");
-      SendError(res, 403, "FORBIDDEN", std::string("role ") + RoleName(found->second.role) + " may not " + action);
+    if (std::find(roles.begin(), roles.end(), caller->role) == roles.end()) {
+      Audit(caller->name, action, std::string("refused 403 FORBIDDEN (role ") + RoleName(caller->role) + ")");
+      SendError(res, 403, "FORBIDDEN", std::string("role ") + RoleName(caller->role) + " may not " + action);
       return std::nullopt;
     }
-    return found->second;
+    return caller;
+  }
+
+  // SessionOf returns the open session named by the request's crosscheck_session cookie.
+  std::optional<Session> SessionOf(const httplib::Request& req) {
+    const std::string cookies = req.get_header_value("Cookie");
+    const std::string_view id = SessionCookieOf(cookies);
+    if (id.empty()) return std::nullopt;
+    return sessions.Find(id, std::chrono::system_clock::now());
   }
 
   // Fail answers a failed operation with its ErrorCode's status.
@@ -124,6 +158,9 @@ struct CompanyServer::Impl {
   void HandleExportStix(const httplib::Request& req, httplib::Response& res);
   void HandleHealth(const httplib::Request& req, httplib::Response& res);
   void HandleMetrics(const httplib::Request& req, httplib::Response& res);
+  void HandleSignIn(const httplib::Request& req, httplib::Response& res);
+  void HandleSession(const httplib::Request& req, httplib::Response& res);
+  void HandleSignOut(const httplib::Request& req, httplib::Response& res);
   void Route();
 };
 
@@ -423,6 +460,56 @@ void CompanyServer::Impl::HandleMetrics(const httplib::Request&, httplib::Respon
                   "text/plain; version=0.0.4");
 }
 
+// POST /v1/session: a reviewer's or admin's token buys a session cookie for the web UI.
+void CompanyServer::Impl::HandleSignIn(const httplib::Request& req, httplib::Response& res) {
+  const Json body = internal::JsonNestsDeeperThan(req.body, internal::kMaxJsonDepth)
+                        ? Json()
+                        : Json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+  if (!body.is_object() || !body.contains("token") || !body["token"].is_string() || body["token"].get<std::string>().empty()) {
+    Audit("", "sign_in", "refused 400 INVALID_BODY");
+    return SendError(res, 400, "INVALID_BODY", "expected {\"token\": \"...\"}");
+  }
+  const auto found = options.tokens.find(share::HexSha256(body["token"].get<std::string>()));
+  if (found == options.tokens.end()) {
+    Audit("", "sign_in", "refused 401 UNAUTHORIZED");
+    return SendError(res, 401, "UNAUTHORIZED", "unknown token");
+  }
+  const TokenHolder& holder = found->second;
+  if (holder.role != Role::kReviewer && holder.role != Role::kAdmin) {
+    Audit(holder.name, "sign_in", std::string("refused 403 FORBIDDEN (role ") + RoleName(holder.role) + ")");
+    return SendError(res, 403, "FORBIDDEN", std::string("role ") + RoleName(holder.role) + " may not use the web UI");
+  }
+  Result<Session> session = sessions.Open(holder, std::chrono::system_clock::now());
+  if (!session) return Fail(res, holder.name, "sign_in", session.error());
+  Audit(holder.name, "sign_in", "ok");
+  res.set_header("Set-Cookie", SessionCookieHeader(session->id, kDefaultSessionIdle, !options.tls_cert.empty()));
+  res.set_header("Cache-Control", "no-store");
+  SendJson(res, SessionJson(*session));
+}
+
+// GET /v1/session: who the session cookie signs in (the UI asks on load); not audited.
+void CompanyServer::Impl::HandleSession(const httplib::Request& req, httplib::Response& res) {
+  const std::optional<Session> session = SessionOf(req);
+  if (!session) return SendError(res, 401, "UNAUTHORIZED", "not signed in");
+  res.set_header("Cache-Control", "no-store");
+  SendJson(res, SessionJson(*session));
+}
+
+// DELETE /v1/session: signs out; the session is dropped and the cookie cleared.
+void CompanyServer::Impl::HandleSignOut(const httplib::Request& req, httplib::Response& res) {
+  const std::string cookies = req.get_header_value("Cookie");
+  const std::string id(SessionCookieOf(cookies));
+  const auto caller = Authorize(req, res, {Role::kReviewer, Role::kAdmin}, "sign_out");
+  if (!caller) return;
+  if (id.empty() || !sessions.Close(id)) {
+    Audit(caller->name, "sign_out", "refused 400 NO_SESSION");
+    return SendError(res, 400, "NO_SESSION", "sign out with the session cookie, not a bearer token");
+  }
+  Audit(caller->name, "sign_out", "ok");
+  res.set_header("Set-Cookie", SessionCookieHeader("", kDefaultSessionIdle, !options.tls_cert.empty()));
+  SendJson(res, internal::JsonText(Json{{"signed_out", true}}));
+}
+
 void CompanyServer::Impl::Route() {
   using Method = void (Impl::*)(const httplib::Request&, httplib::Response&);
   auto guarded = [this](Method handler, const char* action) {
@@ -441,11 +528,15 @@ void CompanyServer::Impl::Route() {
   http->Get("/v1/audit", guarded(&Impl::HandleAudit, "read_audit"));
   http->Get("/v1/export/risk.csv", guarded(&Impl::HandleExportRisk, "export_risk"));
   http->Get("/v1/export/stix", guarded(&Impl::HandleExportStix, "export_stix"));
+  http->Post("/v1/session", guarded(&Impl::HandleSignIn, "sign_in"));
+  http->Get("/v1/session", guarded(&Impl::HandleSession, "read_session"));
+  http->Delete("/v1/session", guarded(&Impl::HandleSignOut, "sign_out"));
   http->Get("/healthz", guarded(&Impl::HandleHealth, "healthz"));
   http->Get("/metrics", guarded(&Impl::HandleMetrics, "metrics"));
   http->Get("/openapi.json", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(internal::kOpenApiJson, "application/json");
   });
+  internal::InstallStaticUi(*http);
   internal::InstallJsonErrors(*http, options.max_body_bytes, [this](const httplib::Request& req) {
     const std::optional<std::string> token = internal::BearerTokenSha256(req);
     const auto found = token ? options.tokens.find(*token) : options.tokens.end();

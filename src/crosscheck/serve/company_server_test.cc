@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <random>
 #include <set>
 #include <string>
@@ -118,6 +119,25 @@ std::pair<int, Json> Get(httplib::Client& client, const std::string& token, cons
   return {answer->status, Json::parse(answer->body, nullptr, false)};
 }
 
+// AuditLines reads the audit log (as the admin) as "who action detail" lines.
+std::vector<std::string> AuditLines(httplib::Client& client) {
+  auto [status, audit] = Get(client, "tok-admin", "/v1/audit?limit=1000");
+  EXPECT_EQ(status, 200);
+  std::vector<std::string> lines;
+  for (const Json& row : audit["rows"]) {
+    lines.push_back(row["who"].get<std::string>() + " " + row["action"].get<std::string>() + " " + row["detail"].get<std::string>());
+  }
+  return lines;
+}
+
+// ExpectAudited checks that each of `wanted` is a whole line of the audit log.
+void ExpectAudited(httplib::Client& client, std::initializer_list<const char*> wanted) {
+  const std::vector<std::string> lines = AuditLines(client);
+  for (const char* line : wanted) {
+    EXPECT_NE(std::find(lines.begin(), lines.end(), line), lines.end()) << line << " in " << Json(lines).dump();
+  }
+}
+
 const Json* ResultOf(const Json& answer, const std::string& id) {
   for (const Json& result : answer["results"]) {
     if (result["application_id"] == id) return &result;
@@ -189,6 +209,166 @@ TEST_P(NodeApi, TokensAndRolesGate401And403) {
   ASSERT_TRUE(health);
   EXPECT_EQ(health->status, 200);
   EXPECT_EQ(Json::parse(health->body)["applications"], 1);
+}
+
+// SignIn posts a token to POST /v1/session; returns the answer (null when none came).
+httplib::Result SignIn(httplib::Client& client, const std::string& token) {
+  return client.Post("/v1/session", Json{{"token", token}}.dump(), "application/json");
+}
+
+// CookieOf returns "crosscheck_session=<id>" from a sign-in's Set-Cookie header.
+std::string CookieOf(const httplib::Response& answer) {
+  const std::string set_cookie = answer.get_header_value("Set-Cookie");
+  return set_cookie.substr(0, set_cookie.find(';'));
+}
+
+TEST(CompanyServer, SignInSetsAStrictHttpOnlySessionCookie) {
+  RunningNode node(FreshDir("session_cookie"));
+  httplib::Client client = node.Client();
+  auto signed_in = SignIn(client, "tok-review");
+  ASSERT_TRUE(signed_in);
+  ASSERT_EQ(signed_in->status, 200) << signed_in->body;
+  const Json who = Json::parse(signed_in->body);
+  EXPECT_EQ(who["name"], "rita");
+  EXPECT_EQ(who["role"], "reviewer");
+  EXPECT_FALSE(who["expires_at"].get<std::string>().empty());
+  EXPECT_FALSE(who.contains("id"));  // the id lives in the HttpOnly cookie only
+  const std::string set_cookie = signed_in->get_header_value("Set-Cookie");
+  EXPECT_TRUE(set_cookie.starts_with("crosscheck_session=")) << set_cookie;
+  EXPECT_EQ(CookieOf(*signed_in).size(), std::string("crosscheck_session=").size() + 64) << set_cookie;
+  for (const char* flag : {"; HttpOnly", "; SameSite=Strict", "; Path=/"}) {
+    EXPECT_NE(set_cookie.find(flag), std::string::npos) << flag << " in " << set_cookie;
+  }
+  EXPECT_EQ(set_cookie.find("Secure"), std::string::npos) << "plain HTTP: no Secure flag";
+  // The cookie opens what the reviewer's bearer token opens, and no more.
+  const httplib::Headers cookie{{"Cookie", CookieOf(*signed_in)}};
+  ASSERT_EQ(PostCsv(client, "tok-ingest", kRingCsv).first, 200);
+  const std::vector<std::pair<std::string, int>> reads = {
+      {"/v1/queue", 200}, {"/v1/applications/acme-0001", 200}, {"/v1/networks/nope", 404}, {"/v1/audit", 403}};
+  for (const auto& [path, status] : reads) {
+    SCOPED_TRACE(path);
+    auto answer = client.Get(path.c_str(), cookie);
+    ASSERT_TRUE(answer);
+    EXPECT_EQ(answer->status, status) << answer->body;
+  }
+  auto session = client.Get("/v1/session", cookie);
+  ASSERT_TRUE(session);
+  EXPECT_EQ(Json::parse(session->body)["name"], "rita");
+}
+
+TEST(CompanyServer, SessionRefusalsAre400Or401Or403AndAudited) {
+  RunningNode node(FreshDir("session_refusals"));
+  httplib::Client client = node.Client();
+  struct Case {
+    std::string body;
+    int status;
+  };
+  const std::vector<Case> cases = {
+      {Json{{"token", "tok-ingest"}}.dump(), 403}, {Json{{"token", "tok-wrong"}}.dump(), 401},
+      {Json{{"token", ""}}.dump(), 400},           {Json{{"token", 7}}.dump(), 400},
+      {"not json", 400},                           {std::string(5000, '['), 400},
+      {Json{{"token", "tok-admin"}}.dump(), 200},
+  };
+  for (const Case& entry : cases) {
+    SCOPED_TRACE(entry.body.substr(0, 60));
+    auto answer = client.Post("/v1/session", entry.body, "application/json");
+    ASSERT_TRUE(answer);
+    EXPECT_EQ(answer->status, entry.status) << answer->body;
+    EXPECT_EQ(answer->has_header("Set-Cookie"), entry.status == 200);
+  }
+  // Without a cookie, or with a made-up one: 401.
+  for (const std::string& cookie : {std::string(), "crosscheck_session=" + std::string(64, 'a'), std::string("crosscheck_session=")}) {
+    SCOPED_TRACE(cookie);
+    httplib::Headers headers;
+    if (!cookie.empty()) headers.emplace("Cookie", cookie);
+    auto queue = client.Get("/v1/queue", headers);
+    ASSERT_TRUE(queue);
+    EXPECT_EQ(queue->status, 401);
+    auto session = client.Get("/v1/session", headers);
+    ASSERT_TRUE(session);
+    EXPECT_EQ(session->status, 401);
+  }
+  ExpectAudited(client, {"ats-bot sign_in refused 403 FORBIDDEN (role ingest)", " sign_in refused 401 UNAUTHORIZED",
+                         " sign_in refused 400 INVALID_BODY", "ada sign_in ok", " read_queue refused 401 UNAUTHORIZED"});
+}
+
+TEST(CompanyServer, CookieWritesNeedTheCsrfHeaderAndSignOutEndsTheSession) {
+  RunningNode node(FreshDir("session_csrf"));
+  httplib::Client client = node.Client();
+  ASSERT_EQ(PostCsv(client, "tok-ingest", kRingCsv).first, 200);
+  auto signed_in = SignIn(client, "tok-review");
+  ASSERT_TRUE(signed_in);
+  ASSERT_EQ(signed_in->status, 200);
+  const std::string cookie = CookieOf(*signed_in);
+  const std::string decision = Json{{"application_id", "acme-0001"}, {"decision", "cleared"}, {"note", "checked"}}.dump();
+  // A cross-site form could send the cookie (were SameSite not honoured) but not this header.
+  for (const std::string& header : {std::string(), std::string("XMLHttpRequest")}) {
+    SCOPED_TRACE(header);
+    httplib::Headers headers{{"Cookie", cookie}};
+    if (!header.empty()) headers.emplace("X-Requested-With", header);
+    auto refused = client.Post("/v1/decisions", headers, decision, "application/json");
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 403);
+    EXPECT_EQ(Json::parse(refused->body)["error"]["code"], "CSRF_HEADER_REQUIRED");
+    auto not_signed_out = client.Delete("/v1/session", headers);
+    ASSERT_TRUE(not_signed_out);
+    EXPECT_EQ(not_signed_out->status, 403);
+  }
+  const httplib::Headers csrf{{"Cookie", cookie}, {"X-Requested-With", "crosscheck"}};
+  auto decided = client.Post("/v1/decisions", csrf, decision, "application/json");
+  ASSERT_TRUE(decided);
+  ASSERT_EQ(decided->status, 200) << decided->body;
+  EXPECT_EQ(Json::parse(decided->body)["who"], "rita");
+  // A bearer token needs no CSRF header (no browser sends it on its own).
+  auto bearer = client.Post("/v1/decisions", Bearer("tok-review"), decision, "application/json");
+  ASSERT_TRUE(bearer);
+  EXPECT_EQ(bearer->status, 200);
+  // Signing out clears the cookie, and the old cookie no longer opens anything.
+  auto signed_out = client.Delete("/v1/session", csrf);
+  ASSERT_TRUE(signed_out);
+  ASSERT_EQ(signed_out->status, 200) << signed_out->body;
+  const std::string cleared = signed_out->get_header_value("Set-Cookie");
+  EXPECT_TRUE(cleared.starts_with("crosscheck_session=;")) << cleared;
+  EXPECT_NE(cleared.find("Max-Age=0"), std::string::npos) << cleared;
+  auto after = client.Get("/v1/queue", httplib::Headers{{"Cookie", cookie}});
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->status, 401);
+  auto again = client.Delete("/v1/session", csrf);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 401);
+  ExpectAudited(client, {"rita sign_in ok", "rita decision refused 403 CSRF_HEADER_REQUIRED", "rita sign_out ok",
+                         "rita decision acme-0001 cleared"});
+}
+
+TEST(CompanyServer, ServesTheEmbeddedUiWithAStrictContentSecurityPolicy) {
+  RunningNode node(FreshDir("static_ui"));
+  httplib::Client client = node.Client();
+  auto index = client.Get("/");
+  ASSERT_TRUE(index);
+  if (index->status == 404) GTEST_SKIP() << "built without the web UI (CROSSCHECK_UI=OFF or no npm)";
+  ASSERT_EQ(index->status, 200);
+  EXPECT_TRUE(index->get_header_value("Content-Type").starts_with("text/html"));
+  EXPECT_NE(index->get_header_value("Content-Security-Policy").find("script-src 'self'"), std::string::npos);
+  EXPECT_NE(index->body.find("/ui/app.js"), std::string::npos);
+  for (const char* path : {"/ui/app.js", "/ui/app.css"}) {
+    SCOPED_TRACE(path);
+    auto asset = client.Get(path);
+    ASSERT_TRUE(asset);
+    EXPECT_EQ(asset->status, 200);
+    EXPECT_GT(asset->body.size(), 100u);
+    EXPECT_EQ(asset->get_header_value("X-Content-Type-Options"), "nosniff");
+    // Revalidation: the same ETag back is 304 without a body.
+    const std::string etag = asset->get_header_value("ETag");
+    ASSERT_FALSE(etag.empty());
+    auto cached = client.Get(path, httplib::Headers{{"If-None-Match", etag}});
+    ASSERT_TRUE(cached);
+    EXPECT_EQ(cached->status, 304);
+    EXPECT_TRUE(cached->body.empty());
+  }
+  // A browser accepts br; the script is not compressed on every load (nor are API answers).
+  auto script = client.Get("/ui/app.js", httplib::Headers{{"Accept-Encoding", "br, gzip"}});
+  ASSERT_TRUE(script);
+  EXPECT_EQ(script->get_header_value("Content-Encoding"), "");
 }
 
 TEST_P(NodeApi, CsvAndJsonPostsAreScoredAndRepostsReplace) {
@@ -396,10 +576,7 @@ TEST_P(NodeApi, DecisionsAreStoredAndAuditedWithWhoAndWhen) {
   EXPECT_EQ(detail["decisions"][0]["note"], "payout reused");
   EXPECT_FALSE(detail["decisions"][0]["at"].get<std::string>().empty());
   EXPECT_FALSE(detail["reasons"][0]["evidence"].empty());
-  auto [audit_status, audit] = Get(client, "tok-admin", "/v1/audit?limit=1000");
-  ASSERT_EQ(audit_status, 200);
-  std::vector<std::string> lines;
-  for (const Json& row : audit["rows"]) lines.push_back(row["who"].get<std::string>() + " " + row["action"].get<std::string>() + " " + row["detail"].get<std::string>());
+  const std::vector<std::string> lines = AuditLines(client);
   auto has = [&](const std::string& wanted) {
     return std::any_of(lines.begin(), lines.end(), [&](const std::string& line) { return line.starts_with(wanted); });
   };
@@ -408,6 +585,8 @@ TEST_P(NodeApi, DecisionsAreStoredAndAuditedWithWhoAndWhen) {
   EXPECT_TRUE(has("ada read_application acme-0001")) << Json(lines).dump();
   EXPECT_TRUE(has("rita decision refused 404")) << Json(lines).dump();
   // Paging the audit log: after the first row's id comes the second row.
+  auto [audit_status, audit] = Get(client, "tok-admin", "/v1/audit?limit=1000");
+  ASSERT_EQ(audit_status, 200);
   auto [page_status, page] = Get(client, "tok-admin", "/v1/audit?limit=1&after_id=" + std::to_string(audit["rows"][0]["id"].get<int>()));
   ASSERT_EQ(page_status, 200);
   ASSERT_EQ(page["rows"].size(), 1u);

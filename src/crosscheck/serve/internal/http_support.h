@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -24,6 +25,9 @@ namespace crosscheck::serve::internal {
 
 // NowIso returns the current UTC time as ISO 8601 ("2026-12-06T17:00:00Z").
 std::string NowIso();
+
+// IsoTime renders a time point as NowIso does (whole seconds, UTC).
+std::string IsoTime(std::chrono::system_clock::time_point when);
 
 // JsonText renders `json` compactly with a final newline. Strings that are not valid UTF-8 (an
 // applicant's bytes quoted in a message) are written with U+FFFD in place of the bad bytes
