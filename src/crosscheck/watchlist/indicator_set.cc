@@ -209,6 +209,12 @@ Result<IndicatorSet> IndicatorSet::LoadStix(const std::filesystem::path& path, I
 
 Result<IndicatorSet> IndicatorSet::ParseStix(std::string_view text, std::string_view file_name,
                                              IssueLog& issues) {
+  // STIX 1.x is XML: say what it is rather than report a JSON syntax error.
+  if (const std::string_view start = TrimAscii(text.substr(0, 4096)); !start.empty() && start.front() == '<') {
+    return InvalidInput(std::string(file_name) +
+                        " is XML (STIX 1.x or another XML format), not a STIX 2.x JSON bundle: convert it "
+                        "first (e.g. OASIS stix2-elevator) or export STIX 2.1 from the source");
+  }
   json document;
   try {
     document = json::parse(text);
@@ -240,10 +246,12 @@ Result<IndicatorSet> IndicatorSet::ParseStix(std::string_view text, std::string_
     }
   } else if (document.is_object() && document.contains("type")) {
     objects.push_back(&document);
+  } else if (document.is_array()) {
+    for (const json& object : document) objects.push_back(&object);  // a list of objects, no bundle
   } else {
     return InvalidInput(std::string(file_name) +
-                        " is not a STIX 2.1 bundle (expected an object with \"type\": "
-                        "\"bundle\")");
+                        " is not a STIX bundle (expected an object with \"type\": \"bundle\", one STIX "
+                        "object, or an array of them)");
   }
 
   IndicatorSet set;
@@ -301,7 +309,10 @@ Result<IndicatorSet> IndicatorSet::ParseStix(std::string_view text, std::string_
   const std::int64_t now = std::time(nullptr);
   for (const json* object_ptr : objects) {
     const json& object = *object_ptr;
-    if (!object.is_object()) continue;
+    if (!object.is_object()) {
+      add_issue("", "", "STIX_BAD_OBJECT", "not a STIX object: " + object.dump().substr(0, 80));
+      continue;
+    }
     const std::string type = StringField(object, "type");
     const std::string id = StringField(object, "id");
     // A revoked object, or an indicator past its valid_until, no longer indicates anything.
@@ -367,6 +378,30 @@ Result<IndicatorSet> IndicatorSet::ParseStix(std::string_view text, std::string_
                     type + " '" + raw + "' is wider than /8 (IPv4) or /32 (IPv6): it would mark strangers; not used");
         } else {
           add_issue(id, "value", "STIX_BAD_OBJECT", type + " without a usable value: '" + raw + "'");
+        }
+      }
+      continue;
+    }
+    if (type == "observed-data") {
+      // STIX 2.0 puts the observables inside the observed-data ("objects": {"0": {...}});
+      // 2.1 lists them as top-level objects (object_refs), which the loop reads anyway.
+      const auto inline_objects = object.find("objects");
+      if (inline_objects == object.end() || !inline_objects->is_object()) continue;
+      for (const auto& [key, observable] : inline_objects->items()) {
+        if (!observable.is_object()) continue;
+        const std::string observable_type = StringField(observable, "type");
+        const std::string observable_id = id + "/" + key;
+        if (observable_type == "user-account") {
+          for (const char* field : {"account_login", "user_id"}) {
+            const std::string raw = StringField(observable, field);
+            if (!raw.empty()) add_value(observable_id, "", observable_type, observable_type, raw);
+          }
+        } else if (!StringField(observable, "value").empty()) {
+          if (!add_value(observable_id, "", observable_type, observable_type, StringField(observable, "value")) &&
+              too_wide) {
+            add_issue(id, "objects", "STIX_NETWORK_TOO_WIDE",
+                      observable_type + " '" + StringField(observable, "value") + "' is too wide; not used");
+          }
         }
       }
       continue;

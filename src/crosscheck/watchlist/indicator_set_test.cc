@@ -194,6 +194,29 @@ TEST(IndicatorSet, ValuesAreNormalizedAsApplicationsAndStaleOrWideOnesAreLeftOut
   EXPECT_DOUBLE_EQ(strength({.domain = "mx.evil.example"}), 0.6);
 }
 
+TEST(IndicatorSet, ReadsStix20ObservedDataAndBareArrays) {
+  // MISP's STIX 2.0 export: observables inside observed-data's "objects" dictionary.
+  const std::string stix20 = R"({"type": "bundle", "id": "bundle--3", "spec_version": "2.0", "objects": [
+    {"type": "observed-data", "id": "observed-data--1", "first_observed": "2024-01-01T00:00:00Z",
+     "last_observed": "2024-01-01T00:00:00Z", "number_observed": 1,
+     "objects": {"0": {"type": "email-addr", "value": "ops@evil.example"},
+                 "1": {"type": "ipv4-addr", "value": "198.51.100.7"},
+                 "2": {"type": "user-account", "account_login": "ghost-dev"}}}
+  ]})";
+  IssueLog issues;
+  auto set = IndicatorSet::ParseStix(stix20, "misp20.json", issues);
+  ASSERT_TRUE(set.has_value()) << set.error().ToString();
+  EXPECT_EQ(set->size(), 3u);
+  EXPECT_EQ(HitIds(set->Match({.email = "ops@evil.example"})), std::vector<std::string>{"observed-data--1/0"});
+  EXPECT_FALSE(set->Match({.ip = "198.51.100.7"}).empty());
+  // A bare array of objects (no bundle) is read too; what is not an object is an issue.
+  auto array = IndicatorSet::ParseStix(R"([{"type": "email-addr", "id": "email-addr--9", "value": "x@evil.example"}, 7])",
+                                       "list.json", issues);
+  ASSERT_TRUE(array.has_value());
+  EXPECT_EQ(array->size(), 1u);
+  EXPECT_EQ(CountCode(issues, "STIX_BAD_OBJECT"), 1u);
+}
+
 TEST(IndicatorSet, Errors) {
   IssueLog issues;
   auto missing = IndicatorSet::LoadStix("/nonexistent/feed.json", issues);
@@ -208,7 +231,8 @@ TEST(IndicatorSet, Errors) {
       {"{\n  \"type\": \"bundle\",\n  \"objects\": [\n    {\"type\": \"indicator\",, }\n  ]\n}",
        "line 4, column 26"},
       {"{\"type\": \"bundle\", \"objects\": [", "line 1, column 32"},
-      {"[1, 2]", "not a STIX 2.1 bundle"},
+      {"42", "not a STIX bundle"},
+      {"<?xml version=\"1.0\"?>\n<stix:STIX_Package/>", "STIX 1.x"},
       {"{\"type\": \"bundle\", \"objects\": 7}", "not an array"},
       {"", "not valid JSON"},
   };
