@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstdint>
 #include <initializer_list>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <utility>
@@ -22,6 +23,7 @@
 #include "crosscheck/serve/internal/static_ui.h"
 #include "crosscheck/serve/metrics.h"
 #include "crosscheck/serve/monitoring_body.h"
+#include "crosscheck/serve/queue_filter.h"
 #include "crosscheck/serve/resolver.h"
 #include "crosscheck/serve/review_decisions.h"
 #include "crosscheck/serve/session_store.h"
@@ -259,8 +261,24 @@ void CompanyServer::Impl::HandleQueue(const httplib::Request& req, httplib::Resp
     return SendError(res, 400, "INVALID_QUERY",
                      "min_level is low, medium, high or critical; limit 1.." + std::to_string(kMaxPage) + "; offset >= 0");
   }
+  QueueFilter filter{req.get_param_value("company_id"), req.get_param_value("stage"), req.get_param_value("decision"),
+                     req.get_param_value("q")};
+  if (!IsDecisionState(filter.decision)) {
+    return SendError(res, 400, "INVALID_QUERY", "decision is none, confirmed_fraud or cleared");
+  }
   const std::shared_ptr<const Snapshot> snapshot = resolver.snapshot();
-  const std::vector<std::size_t> matching = snapshot->BySeverity(min_rank);
+  std::vector<std::size_t> matching = snapshot->BySeverity(min_rank);
+  if (!filter.company_id.empty() || !filter.stage.empty() || !filter.decision.empty() || !filter.query.empty()) {
+    std::map<std::string, std::string> latest;
+    if (!filter.decision.empty()) {
+      Result<std::vector<store::DecisionRow>> decisions = store->Decisions("");
+      if (!decisions) return Fail(res, caller->name, "read_queue", decisions.error());
+      for (const store::DecisionRow& row : *decisions) latest[row.application_id] = row.decision;
+    }
+    // A search by name, e-mail or phone is a look-up of personal data: audited with what was asked.
+    if (!filter.query.empty()) Audit(caller->name, "search_queue", filter.query);
+    matching = FilterQueue(*snapshot, matching, filter, latest);
+  }
   const std::size_t begin = std::min(*offset, matching.size());
   const std::size_t end = std::min(begin + *limit, matching.size());
   const std::vector<std::size_t> page(matching.begin() + static_cast<std::ptrdiff_t>(begin),

@@ -623,6 +623,33 @@ std::pair<int, Json> PostDecision(httplib::Client& client, const std::string& id
   return {answer->status, Json::parse(answer->body, nullptr, false)};
 }
 
+TEST_P(NodeApi, QueueFiltersByCompanyStageAndDecisionAndSearchesNameEmailPhoneAndId) {
+  RunningNode node(Store("queue_filters"));
+  httplib::Client client = node.Client();
+  ASSERT_EQ(PostCsv(client, "tok-ingest", kRingCsv).first, 200);
+  const auto ids = [&](const std::string& query) {
+    auto [status, answer] = Get(client, "tok-review", "/v1/queue?min_level=low&limit=100&" + query);
+    EXPECT_EQ(status, 200) << query;
+    std::set<std::string> found;
+    for (const Json& item : answer["items"]) found.insert(item["application_id"]);
+    EXPECT_EQ(answer["total"].get<std::size_t>(), found.size());
+    return found;
+  };
+  EXPECT_EQ(ids("company_id=acme"), (std::set<std::string>{"acme-0001", "acme-0002"}));
+  EXPECT_EQ(ids("stage=HIRED"), (std::set<std::string>{"acme-0001", "initech-0042", "umbrella-0300"}));
+  EXPECT_EQ(ids("q=walker"), (std::set<std::string>{"acme-0001", "globex-0107"}));        // name
+  EXPECT_EQ(ids("q=KMARSH.WORK"), (std::set<std::string>{"umbrella-0300"}));             // e-mail
+  EXPECT_EQ(ids("q=737-555-0199"), (std::set<std::string>{"initech-0042", "umbrella-0300"}));  // phone digits
+  EXPECT_EQ(ids("q=hooli-0010"), (std::set<std::string>{"hooli-0010"}));                 // id
+  EXPECT_TRUE(ids("q=nobody-like-this").empty());
+  ASSERT_EQ(PostDecision(client, "acme-0001", "confirmed_fraud").first, 200);
+  EXPECT_EQ(ids("decision=confirmed_fraud"), (std::set<std::string>{"acme-0001"}));
+  EXPECT_EQ(ids("decision=none&company_id=acme"), (std::set<std::string>{"acme-0002"}));
+  EXPECT_EQ(Get(client, "tok-review", "/v1/queue?decision=maybe").first, 400);
+  auto [audit_status, audit] = Get(client, "tok-admin", "/v1/audit?limit=1000");
+  EXPECT_NE(audit.dump().find("search_queue"), std::string::npos);  // searches are audited
+}
+
 TEST_P(NodeApi, AClearedHouseStopsBeingSuspectUntilTheEvidenceChanges) {
   const std::string dir = Store("cleared");
   {
