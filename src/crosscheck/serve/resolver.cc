@@ -58,6 +58,13 @@ Status Resolver::Load(std::vector<ApplicationRecord> records) {
   return Ok();
 }
 
+std::vector<std::size_t> Resolver::PersonaMates(const Snapshot& current, std::size_t index) const {
+  const auto persona = current.base->by_persona.find(current.application(index).persona_id);
+  if (persona == current.base->by_persona.end()) return {};
+  const std::size_t count = std::min(persona->second.size(), options_.max_persona);
+  return {persona->second.begin(), persona->second.begin() + static_cast<std::ptrdiff_t>(count)};
+}
+
 std::vector<ApplicationRecord> Resolver::Neighbourhood(const Snapshot& current,
                                                        const std::vector<ApplicationRecord>& records,
                                                        const std::vector<std::vector<ArtifactKey>>& keys) const {
@@ -76,7 +83,6 @@ std::vector<ApplicationRecord> Resolver::Neighbourhood(const Snapshot& current,
       subset.push_back(current.record(index));
     }
   };
-  const Resolution& base = *current.base;
   std::vector<std::string> own;
   for (const ApplicationRecord& record : records) own.push_back(record.application_id);
   // Each holder brings itself at least: no more holders than places are needed.
@@ -86,11 +92,7 @@ std::vector<ApplicationRecord> Resolver::Neighbourhood(const Snapshot& current,
     if (!index) continue;
     take(*index);
     // The persona's other applications: its velocity and name variants count.
-    const auto persona = base.by_persona.find(current.application(*index).persona_id);
-    if (persona == base.by_persona.end()) continue;
-    for (std::size_t mate = 0; mate < persona->second.size() && mate < options_.max_persona; ++mate) {
-      take(persona->second[mate]);
-    }
+    for (std::size_t mate : PersonaMates(current, *index)) take(mate);
   }
   KeepCompleteArtifacts(subset, posted_keys);
   return subset;
@@ -218,12 +220,7 @@ std::vector<std::string> Resolver::SharingWith(const std::string& application_id
   const std::optional<std::size_t> index = current->IndexOf(application_id);
   if (!index) return {};
   std::vector<std::string> own;
-  const auto persona = current->base->by_persona.find(current->application(*index).persona_id);
-  if (persona != current->base->by_persona.end()) {
-    for (std::size_t mate = 0; mate < persona->second.size() && mate < options_.max_persona; ++mate) {
-      own.push_back(current->application(persona->second[mate]).application_id);
-    }
-  }
+  for (std::size_t mate : PersonaMates(*current, *index)) own.push_back(current->application(mate).application_id);
   if (std::find(own.begin(), own.end(), application_id) == own.end()) own.push_back(application_id);
   std::vector<std::vector<ArtifactKey>> keys;
   for (const std::string& id : own) {

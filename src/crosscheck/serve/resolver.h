@@ -129,6 +129,9 @@ class Resolver {
   Result<std::shared_ptr<const Resolution>> Resolve(std::vector<ApplicationRecord> records, std::uint64_t sequence,
                                                     const Judgements& judgements) const;
   Judgements judgements() const;
+  // PersonaMates lists the applications of `index`'s persona in the last resolution (itself
+  // included), at most max_persona.
+  std::vector<std::size_t> PersonaMates(const Snapshot& current, std::size_t index) const;
   std::vector<ApplicationRecord> Neighbourhood(const Snapshot& current, const std::vector<ApplicationRecord>& records,
                                                const std::vector<std::vector<ArtifactKey>>& keys) const;
   void KeepCompleteArtifacts(std::vector<ApplicationRecord>& subset,
