@@ -10,6 +10,7 @@
 //   expect stdout contains TEXT | expect stderr contains TEXT | expect stderr lacks TEXT
 //   expect file out/issues.csv contains TEXT | expect file out/issues.csv lacks TEXT
 //   expect lines out/issues.csv N          (number of lines, header included)
+//   expect present out/risk.csv | expect absent out/risk.csv
 //   expect groups out/personas.csv application_id persona_id   (then one group per line, "end")
 //   expect row out/risk.csv application_id=a1 level=high        (a row with all these values)
 //   expect no-row out/risk.csv application_id=a1 level=high
@@ -211,6 +212,8 @@ class CaseRun {
       } else if ((ReadFile(work_ / words[2]).find(needle) != std::string::npos) != wanted) {
         Fail(words[2] + (wanted ? " lacks '" : " contains '") + needle + "'");
       }
+    } else if ((kind == "present" || kind == "absent") && words.size() == 3) {
+      if (fs::exists(work_ / words[2]) != (kind == "present")) Fail(words[2] + (kind == "present" ? " missing" : " exists"));
     } else if (kind == "lines" && words.size() == 4) {
       const auto rows = ParseCsv(ReadFile(work_ / words[2]));
       if (rows.size() != std::stoul(words[3])) {

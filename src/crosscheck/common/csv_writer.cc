@@ -1,16 +1,11 @@
 #include "crosscheck/common/csv_writer.h"
 
-#include <cerrno>
-#include <cstring>
 
 namespace crosscheck {
 
 Result<CsvWriter> CsvWriter::Open(const std::filesystem::path& path, CellPolicy policy) {
-  std::FILE* file = std::fopen(path.c_str(), "wb");
-  if (!file) {
-    return InvalidInput("cannot create " + path.string() + ": " + std::strerror(errno));
-  }
-  return CsvWriter(file, path, policy);
+  CC_ASSIGN_OR_RETURN(OutputFile out, OutputFile::Create(path));
+  return CsvWriter(std::move(out), policy);
 }
 
 bool CsvWriter::IsFormulaLike(std::string_view field) {
@@ -78,23 +73,16 @@ void CsvWriter::WriteRow(std::initializer_list<std::string_view> fields) {
 }
 
 void CsvWriter::WriteLine(const std::string& line) {
-  std::fwrite(line.data(), 1, line.size(), file_.get());
-  std::fputc('\n', file_.get());
+  out_.Write(line);
+  out_.Write("\n");
 }
 
-void CsvWriter::WriteText(std::string_view text) {
-  std::fwrite(text.data(), 1, text.size(), file_.get());
-}
+void CsvWriter::WriteText(std::string_view text) { out_.Write(text); }
 
 Status CsvWriter::Close() {
-  std::FILE* file = file_.release();
-  if (!file) return Ok();
-  const bool write_failed = std::ferror(file) != 0;
-  const bool close_failed = std::fclose(file) != 0;
-  if (write_failed || close_failed) {
-    return InvalidInput("failed writing " + path_.string());
-  }
-  return Ok();
+  if (closed_) return Ok();
+  closed_ = true;
+  return out_.Commit();
 }
 
 }  // namespace crosscheck

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "crosscheck/common/error.h"
+#include "crosscheck/common/output_file.h"
 
 namespace crosscheck {
 
@@ -26,7 +27,8 @@ enum class CellPolicy : std::uint8_t { kReport, kVerbatim };
 
 class CsvWriter {
  public:
-  // Open creates or truncates path. kInvalidInput when it cannot be created.
+  // Open starts writing path (through an OutputFile: the file appears whole at Close, or not
+  // at all). kIoError when it cannot be created.
   static Result<CsvWriter> Open(const std::filesystem::path& path, CellPolicy policy = CellPolicy::kReport);
 
   // WriteRow writes one record.
@@ -36,7 +38,7 @@ class CsvWriter {
   // joined by ',', each row ending in LF (e.g. rows formatted on several threads).
   void WriteText(std::string_view text);
 
-  // Close flushes and closes; kInvalidInput when the write failed (disk full).
+  // Close puts the file in place; kIoError with the OS reason when a write failed (disk full).
   Status Close();
 
   // AppendField appends one escaped field to out (exposed for writers that build rows); with
@@ -47,17 +49,11 @@ class CsvWriter {
   static bool IsFormulaLike(std::string_view field);
 
  private:
-  struct FileCloser {
-    void operator()(std::FILE* file) const {
-      if (file) std::fclose(file);
-    }
-  };
-  CsvWriter(std::FILE* file, std::filesystem::path path, CellPolicy policy)
-      : file_(file), path_(std::move(path)), policy_(policy) {}
+  CsvWriter(OutputFile out, CellPolicy policy) : out_(std::move(out)), policy_(policy) {}
   void WriteLine(const std::string& line);
 
-  std::unique_ptr<std::FILE, FileCloser> file_;
-  std::filesystem::path path_;
+  OutputFile out_;
+  bool closed_ = false;
   CellPolicy policy_ = CellPolicy::kReport;
   std::string buffer_;
 };

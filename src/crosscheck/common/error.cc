@@ -8,6 +8,7 @@ const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kNotFound: return "not_found";
     case ErrorCode::kUnavailable: return "unavailable";
     case ErrorCode::kDataLoss: return "data_loss";
+    case ErrorCode::kIoError: return "io_error";
     case ErrorCode::kInternal: return "internal";
   }
   return "internal";
@@ -19,6 +20,7 @@ int ExitCodeFor(ErrorCode code) {
     case ErrorCode::kNotFound: return 2;
     case ErrorCode::kUnavailable: return 75;  // EX_TEMPFAIL
     case ErrorCode::kDataLoss:
+    case ErrorCode::kIoError:
     case ErrorCode::kInternal: return 1;
   }
   return 1;

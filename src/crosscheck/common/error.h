@@ -21,6 +21,7 @@ enum class ErrorCode : std::uint8_t {
   kNotFound,      // a named thing does not exist                       -> exit 2
   kUnavailable,   // transient: retry                                   -> exit 75
   kDataLoss,      // stored state corrupt or inconsistent               -> exit 1
+  kIoError,       // the OS refused a write (disk full, permissions)     -> exit 1
   kInternal,      // a crosscheck bug                                   -> exit 1
 };
 
@@ -68,6 +69,10 @@ inline std::unexpected<Error> InvalidInput(std::string message,
 inline std::unexpected<Error> NotFound(std::string message,
                                        std::source_location where = std::source_location::current()) {
   return std::unexpected(Error(ErrorCode::kNotFound, std::move(message), where));
+}
+inline std::unexpected<Error> IoError(std::string message,
+                                      std::source_location where = std::source_location::current()) {
+  return std::unexpected(Error(ErrorCode::kIoError, std::move(message), where));
 }
 inline std::unexpected<Error> Internal(std::string message,
                                        std::source_location where = std::source_location::current()) {

@@ -87,6 +87,8 @@ struct SigninEvent {
   std::string outcome_result;         // outcome.result (SUCCESS, FAILURE, ...)
   std::string outcome_reason;         // outcome.reason
   std::string device_fingerprint;     // debugContext.debugData.deviceFingerprint when present
+  std::string device_token_hash;      // debugContext.debugData.dtHash: Okta's device token hash
+  std::string behaviors;              // debugContext.debugData.behaviors, "{New Device=POSITIVE, ...}"
 };
 
 // IpRangeRow is one row of the IP ranges CSV (`cidr,country,asn,as_org,kind`), as given.

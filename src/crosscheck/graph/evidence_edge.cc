@@ -634,9 +634,10 @@ class ClearedSharing {
 // account, and none of that is an operation. An operation shows when the same value spans
 // parties (other residences, other names), or when people under one roof share what a household
 // does not (a photo, an identity document, one payout account among three or more).
-// RingEvidence tells whether the residents of one address (identity units, sorted, distinct)
-// share what a household does not: a photo or a national id between two of them, or one payout
-// account among three or more (a couple's joint account is ordinary; documented operations reuse
+// RingEvidence tells whether the residents of one address share what a household does not: a
+// photo or a national id between two of them, or one payout account among three or more. Holders
+// are counted as people, not identity units: one person that linkage split into two personas
+// shares a photo with no one but himself (a couple's joint account is ordinary; documented operations reuse
 // photos, identity documents and payout accounts across personas: threat-domain.md 2.4 A9, 2.5 B1,
 // 2.7 D4).
 class RingEvidence {
@@ -651,16 +652,17 @@ class RingEvidence {
     for (const SharedArtifact& artifact : artifacts) kinds_.push_back(artifact.kind);
   }
 
-  bool Among(const std::vector<std::uint32_t>& residents) const {
-    std::unordered_map<std::uint32_t, std::size_t> holders;  // artifact -> residents holding it
-    for (std::uint32_t resident : residents) {
-      const auto found = held_.find(resident);
+  // Among takes the residents as (identity unit, person) pairs.
+  bool Among(const std::vector<std::pair<std::uint32_t, std::size_t>>& residents) const {
+    std::unordered_map<std::uint32_t, std::vector<std::size_t>> holders;  // artifact -> people holding it
+    for (const auto& [unit, person] : residents) {
+      const auto found = held_.find(unit);
       if (found == held_.end()) continue;
-      std::vector<std::uint32_t> own = found->second;  // one count per resident
-      std::sort(own.begin(), own.end());
-      own.erase(std::unique(own.begin(), own.end()), own.end());
-      for (std::uint32_t artifact_idx : own) {
-        if (++holders[artifact_idx] >= MinimumHolders(kinds_[artifact_idx])) return true;
+      for (std::uint32_t artifact_idx : found->second) {
+        std::vector<std::size_t>& people = holders[artifact_idx];
+        if (std::find(people.begin(), people.end(), person) != people.end()) continue;
+        people.push_back(person);
+        if (people.size() >= MinimumHolders(kinds_[artifact_idx])) return true;
       }
     }
     return false;
@@ -687,29 +689,32 @@ void AssignParties(const std::vector<NormalizedApplication>& applications,
                           ? 0
                           : *std::max_element(identity.begin(), identity.end()) + std::size_t{1});
   const RingEvidence ring_evidence(identity, *artifacts);
-  std::vector<std::uint32_t> residents;
+  std::vector<std::pair<std::uint32_t, std::size_t>> residents;  // (identity unit, person)
   std::vector<std::size_t> people;  // one application per distinct person among the residents
   for (const SharedArtifact& artifact : *artifacts) {
     if (artifact.kind != ArtifactKind::kHomeAddress) continue;
     residents.clear();
     people.clear();
     for (std::size_t app_idx : artifact.applications) {
-      residents.push_back(identity[app_idx]);
       // Residents are counted as people, not personas: one person that linkage split into
       // several personas is still one member of the household.
       const NormalizedApplication& a = applications[app_idx];
-      const bool known = std::any_of(people.begin(), people.end(), [&](std::size_t other) {
+      const auto known = std::find_if(people.begin(), people.end(), [&](std::size_t other) {
         const NormalizedApplication& b = applications[other];
         const bool births_agree = !a.date_of_birth || !b.date_of_birth || *a.date_of_birth == *b.date_of_birth;
         return births_agree && (a.name.full == b.name.full || NamesAreOnePerson(a.name, b.name));
       });
-      if (!known && people.size() <= options.household_max_personas) people.push_back(app_idx);
+      const auto person = static_cast<std::size_t>(known - people.begin());
+      if (known == people.end() && people.size() <= options.household_max_personas) people.push_back(app_idx);
+      residents.emplace_back(identity[app_idx], person);
     }
     if (people.size() > options.household_max_personas) continue;
     std::sort(residents.begin(), residents.end());
-    residents.erase(std::unique(residents.begin(), residents.end()), residents.end());
+    residents.erase(std::unique(residents.begin(), residents.end(),
+                                [](const auto& left, const auto& right) { return left.first == right.first; }),
+                    residents.end());
     if (options.household_ring_evidence && ring_evidence.Among(residents)) continue;
-    for (std::uint32_t resident : residents) household.Union(residents.front(), resident);
+    for (const auto& [unit, person] : residents) household.Union(residents.front().first, unit);
   }
   const ClearedSharing cleared(identity, options.cleared_groups);
   std::vector<std::uint64_t> parties;

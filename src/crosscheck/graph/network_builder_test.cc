@@ -235,9 +235,14 @@ TEST(CollectEvidence, APersonSplitByLinkageStaysOneMemberOfTheHousehold) {
     EXPECT_EQ(artifact.party_count, 1u);
     EXPECT_EQ(artifact.weight, 0.0);
   }
-  // Three residents on one payout account is no household, whatever its size.
+  // One person's own payout account on three of his split personas is still one resident's.
   world.applications[0].payout_account = world.applications[1].payout_account =
       world.applications[2].payout_account = "US-RING-1";
+  result = world.Build();
+  ASSERT_NE(FindArtifact(result, ArtifactKind::kDevice), nullptr);
+  EXPECT_EQ(FindArtifact(result, ArtifactKind::kDevice)->party_count, 1u);
+  // Three different residents on one payout account is no household, whatever its size.
+  world.applications[4].payout_account = world.applications[5].payout_account = "US-RING-1";
   world.Add("P9", "co9").name.tokens = {"grace", "okafor"};
   world.applications.back().name.full = "grace okafor";
   world.applications.back().address_key = "457 sejong-daero|04524|KR";

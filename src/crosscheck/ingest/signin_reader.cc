@@ -177,6 +177,8 @@ SigninEvent EventFromJson(const Json& root, std::int64_t line_number) {
   event.outcome_result = Text(Member(outcome, "result"));
   event.outcome_reason = Text(Member(outcome, "reason"));
   event.device_fingerprint = Text(Path(root, {"debugContext", "debugData", "deviceFingerprint"}));
+  event.device_token_hash = Text(Path(root, {"debugContext", "debugData", "dtHash"}));
+  event.behaviors = Text(Path(root, {"debugContext", "debugData", "behaviors"}));
   return event;
 }
 
@@ -432,7 +434,7 @@ using namespace std::string_view_literals;
 enum Slot : std::uint8_t {
   kUuid, kEventType, kPublished, kActorLogin, kActorId, kIpAddress, kUserAgent, kOs, kBrowser,
   kDevice, kGeoCountry, kGeoState, kGeoCity, kLatitude, kLongitude, kAsNumber, kAsOrg, kIsp,
-  kDomain, kIsProxy, kOutcomeResult, kOutcomeReason, kFingerprint, kSlotCount
+  kDomain, kIsProxy, kOutcomeResult, kOutcomeReason, kFingerprint, kDtHash, kBehaviors, kSlotCount
 };
 using Slots = std::array<Scalar, kSlotCount>;
 
@@ -469,6 +471,8 @@ void FillEventFromSlots(const Slots& slots, std::int64_t line_number, SigninEven
   AssignTextOf(slots[kOutcomeResult], event.outcome_result);
   AssignTextOf(slots[kOutcomeReason], event.outcome_reason);
   AssignTextOf(slots[kFingerprint], event.device_fingerprint);
+  AssignTextOf(slots[kDtHash], event.device_token_hash);
+  AssignTextOf(slots[kBehaviors], event.behaviors);
 }
 
 // FillEventFromDom collects the wanted values of one DOM-parsed event, with Members' rules for
@@ -513,8 +517,11 @@ void FillEventFromDom(const dom::element& root_element, std::int64_t line_number
   slots[kOutcomeResult] = ScalarOf(result);
   slots[kOutcomeReason] = ScalarOf(reason);
   const auto [debug_data] = Members<1>(debug, {"debugData"sv});
-  const auto [fingerprint] = Members<1>(debug_data, {"deviceFingerprint"sv});
+  const auto [fingerprint, dt_hash, behaviors] =
+      Members<3>(debug_data, {"deviceFingerprint"sv, "dtHash"sv, "behaviors"sv});
   slots[kFingerprint] = ScalarOf(fingerprint);
+  slots[kDtHash] = ScalarOf(dt_hash);
+  slots[kBehaviors] = ScalarOf(behaviors);
   FillEventFromSlots(slots, line_number, event);
 }
 
@@ -598,7 +605,9 @@ constexpr ObjectSpec kSecuritySpec = SpecOf(kSecurityFields);
 constexpr WantedField kOutcomeFields[] = {{"result"sv, kOutcomeResult, nullptr, 20},
                                           {"reason"sv, kOutcomeReason, nullptr, 21}};
 constexpr ObjectSpec kOutcomeSpec = SpecOf(kOutcomeFields);
-constexpr WantedField kDebugDataFields[] = {{"deviceFingerprint"sv, kFingerprint, nullptr, 22}};
+constexpr WantedField kDebugDataFields[] = {{"deviceFingerprint"sv, kFingerprint, nullptr, 22},
+                                            {"dtHash"sv, kDtHash, nullptr, 32},
+                                            {"behaviors"sv, kBehaviors, nullptr, 33}};
 constexpr ObjectSpec kDebugDataSpec = SpecOf(kDebugDataFields);
 constexpr WantedField kDebugFields[] = {{"debugData"sv, kSlotCount, &kDebugDataSpec, 23}};
 constexpr ObjectSpec kDebugSpec = SpecOf(kDebugFields);

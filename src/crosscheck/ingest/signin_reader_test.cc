@@ -94,6 +94,10 @@ TEST(SigninReader, ExtractsFieldsOfCamelCaseEvent) {
   EXPECT_EQ(event.outcome_result, "SUCCESS");
   EXPECT_EQ(event.outcome_reason, "");
   EXPECT_EQ(event.device_fingerprint, "541daf91d15bef64a7e08c946fd9a9d0");
+  EXPECT_EQ(event.device_token_hash, "");
+  EXPECT_NE(event.behaviors.find("New Device=NEGATIVE"), std::string::npos);
+  EXPECT_EQ(events[14].device_token_hash, "751b157a5a24ed83129433243e8d42307434b047120c32d7a7f5a5d2d91726fa");
+  EXPECT_NE(events[14].behaviors.find("Velocity=POSITIVE"), std::string::npos);
 
   // Line 11: client.ipAddress is the string "null"; line 20: everything under client is null.
   EXPECT_EQ(events[10].ip_address, "");
@@ -421,7 +425,7 @@ auto EventFields(const SigninEvent& event) {
                     event.browser, event.device, event.geo_country, event.geo_state, event.geo_city,
                     event.geo_latitude, event.geo_longitude, event.as_number, event.as_org, event.isp,
                     event.domain, event.is_proxy, event.outcome_result, event.outcome_reason,
-                    event.device_fingerprint);
+                    event.device_fingerprint, event.device_token_hash, event.behaviors);
 }
 
 // ParseSigninLineInto must leave nothing of the previous line behind: every sample line, in
@@ -656,6 +660,7 @@ TEST(SigninReaderFastPath, ReadValuesAgreeWithTheDom) {
       R"({"client":{"geographicalContext":{"country":@,"geolocation":{"lat":@,"lon":@}}}})",
       R"({"securityContext":{"asNumber":@,"asOrg":@,"isp":@,"domain":@,"isProxy":@}})",
       R"({"outcome":{"result":@,"reason":@},"debugContext":{"debugData":{"deviceFingerprint":@}}})",
+      R"({"debugContext":{"debugData":{"dtHash":@,"behaviors":@,"DTHASH":@}}})",
       R"({"SECURITYCONTEXT":{"ASNUMBER":@},"securitycontext":{"isproxy":@}})",
       R"({"securityContext":{"asNumber":@,"asnumber":@,"AsNumber":@}})",
       R"({"client":{"ipAddress":@},"client":{"device":@}})",

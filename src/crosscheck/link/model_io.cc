@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "crosscheck/common/output_file.h"
+
 namespace crosscheck::link {
 namespace {
 
@@ -134,12 +136,7 @@ Result<LinkModel> ModelFromJson(std::string_view text) {
 }
 
 Status WriteModelFile(const std::filesystem::path& path, const LinkModel& model) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) return InvalidInput("cannot create " + path.string());
-  out << ModelToJson(model);
-  out.close();
-  if (!out) return InvalidInput("cannot write " + path.string());
-  return Ok();
+  return WriteFileAtomically(path, ModelToJson(model));
 }
 
 Result<LinkModel> ReadModelFile(const std::filesystem::path& path) {

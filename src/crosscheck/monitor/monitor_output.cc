@@ -36,22 +36,14 @@ std::string AlertToJson(const SigninAlert& alert) {
 }
 
 Status WriteAccountsCsv(const std::filesystem::path& path, const std::vector<AccountReport>& accounts) {
-  std::filesystem::path temporary = path;
-  temporary += ".tmp";
-  CC_ASSIGN_OR_RETURN(CsvWriter writer, CsvWriter::Open(temporary));
+  CC_ASSIGN_OR_RETURN(CsvWriter writer, CsvWriter::Open(path));
   writer.WriteRow({"login", "application_id", "company_id", "events", "score", "level", "reasons"});
   for (const AccountReport& account : accounts) {
     writer.WriteRow({account.login, account.application_id, account.company_id,
                      std::to_string(account.events), std::to_string(account.score), account.level,
                      JoinStrings(account.reasons, ";")});
   }
-  CC_RETURN_IF_ERROR(writer.Close());
-  std::error_code error;
-  std::filesystem::rename(temporary, path, error);
-  if (error) {
-    return InvalidInput("cannot write " + path.string() + ": " + error.message());
-  }
-  return Ok();
+  return writer.Close();
 }
 
 }  // namespace crosscheck::monitor

@@ -245,6 +245,7 @@ class ShortText {
 struct Account {
   // ---- hot: read or written by most events ----
   ZoneCache* zone = nullptr;
+  bool employee = true;  // in employees.csv (or no employees.csv was given)
   std::int64_t events = 0;
   std::int64_t usable_events = 0;  // not failed: count for geography, hours, devices
   std::array<int, kCodeCount> alert_counts{};
@@ -567,13 +568,13 @@ struct SessionAnalyzer::State {
   const std::string* last_country = nullptr;
   std::map<std::string, ZoneCache, std::less<>> zones;
   std::unordered_map<std::string, SharedEntry> shared_devices;  // by device fingerprint
-  std::int64_t events_seen = 0;
-  std::int64_t events_used = 0;
+  SessionAnalyzer::EventCounts counts;
 
   Account& AccountFor(const std::string& login);
   IpFacts& FactsFor(const std::string& ip_text);
   IpFacts& FactsFor(Account& account, const std::string& ip_text);
   SharedEntry& DeviceEntryFor(Account& account, const std::string& fingerprint);
+  std::string device_scratch;  // DeviceKey's buffer
   const std::string& CountryFor(const std::string& name);
   int OffsetMinutes(Account& account, std::int64_t unix_seconds);
   bool Emit(Account& account, CodeIndex code, SigninAlert alert, std::vector<SigninAlert>& out);
@@ -592,6 +593,39 @@ struct SessionAnalyzer::State {
                    std::vector<SigninAlert>& out);
 };
 
+namespace {
+
+// PositiveBehaviors lists the behaviours Okta marked POSITIVE in debugData.behaviors
+// ("{New Geo-Location=NEGATIVE, New Device=POSITIVE, Velocity=POSITIVE}" -> "New Device, Velocity").
+std::string PositiveBehaviors(std::string_view behaviors) {
+  std::string positive;
+  while (!behaviors.empty()) {
+    const std::size_t comma = behaviors.find(',');
+    std::string_view item = behaviors.substr(0, comma);
+    behaviors = comma == std::string_view::npos ? std::string_view() : behaviors.substr(comma + 1);
+    const std::size_t equals = item.find('=');
+    if (equals == std::string_view::npos) continue;
+    std::string_view name = TrimAscii(item.substr(0, equals));
+    const std::string_view value = TrimAscii(item.substr(equals + 1));
+    if (!name.empty() && name.front() == '{') name.remove_prefix(1);
+    if (!value.starts_with("POSITIVE")) continue;
+    if (!positive.empty()) positive += ", ";
+    positive.append(TrimAscii(name));
+  }
+  return positive;
+}
+
+// DeviceKey names the device of a sign-in as Okta does: debugData.deviceFingerprint, else the
+// device token hash debugData.dtHash (one browser's device cookie). Empty when neither is given.
+const std::string& DeviceKey(const SigninEvent& event, std::string& scratch) {
+  if (!event.device_fingerprint.empty() || event.device_token_hash.empty()) return event.device_fingerprint;
+  scratch.assign("dtHash:");  // its own name space: never equal to a deviceFingerprint
+  scratch.append(event.device_token_hash);
+  return scratch;
+}
+
+}  // namespace
+
 Account& SessionAnalyzer::State::AccountFor(const std::string& login) {
   if (const std::uint32_t known = account_index.Find(login); known != AccountIndex::kMissing) {
     return accounts[known];
@@ -601,6 +635,7 @@ Account& SessionAnalyzer::State::AccountFor(const std::string& login) {
   Account& account = accounts.emplace_back();
   account.login = login;
   const auto employee = employees.find(key);
+  account.employee = employees.empty() || employee != employees.end();  // no file: all are
   if (employee != employees.end()) {
     const EmployeeMapping& mapping = employee->second;
     account.login = mapping.login;
@@ -699,6 +734,11 @@ SigninAlert SessionAnalyzer::State::NewAlert(const Account& account, CodeIndex c
   alert.application_id = account.application_id;
   alert.company_id = account.company_id;
   alert.at_unix = event.published_unix.value_or(0);
+  // Okta's own behaviour detection on the event corroborates what crosscheck found ("New
+  // Device", "Velocity"): shown beside the evidence, not scored twice.
+  if (std::string positive = PositiveBehaviors(event.behaviors); !positive.empty()) {
+    alert.facts.emplace_back("okta_behaviors", std::move(positive));
+  }
   return alert;
 }
 
@@ -909,9 +949,9 @@ void SessionAnalyzer::State::CheckHours(Account& account, const SigninEvent& eve
 
 void SessionAnalyzer::State::CheckDevices(Account& account, const SigninEvent& event,
                                           std::vector<SigninAlert>& out) {
-  // An explicit fingerprint is best; otherwise the full user-agent string stands for the device.
-  const std::string_view identity =
-      !event.device_fingerprint.empty() ? std::string_view(event.device_fingerprint) : event.user_agent;
+  // An explicit device key is best; otherwise the full user-agent string stands for the device.
+  const std::string& key = DeviceKey(event, device_scratch);
+  const std::string_view identity = !key.empty() ? std::string_view(key) : std::string_view(event.user_agent);
   if (identity.empty()) return;
   const std::uint64_t device = std::hash<std::string_view>{}(identity);
   if (account.devices.Contains(device)) return;
@@ -1020,10 +1060,20 @@ SessionAnalyzer::~SessionAnalyzer() = default;
 
 void SessionAnalyzer::Observe(const SigninEvent& event, std::vector<SigninAlert>& alerts) {
   State& state = *state_;
-  ++state.events_seen;
-  if (event.actor_login.empty()) return;
-  ++state.events_used;
+  ++state.counts.seen;
+  if (event.actor_login.empty()) {
+    ++state.counts.without_actor;
+    return;
+  }
+  // Okta writes its own background work under this actor; it is nobody's sign-in.
+  if (EqualsIgnoreCaseAscii(event.actor_login, "system@okta.com")) {
+    ++state.counts.system_actor;
+    return;
+  }
+  ++state.counts.used;
+  if (!event.published_unix) ++state.counts.without_time;
   Account& account = state.AccountFor(event.actor_login);
+  if (!account.employee) ++state.counts.not_employee;
   // The account is usually out of cache (thousands interleave) and its hot fields span several
   // lines that the checks below touch one after another: asking for them all now lets their
   // misses overlap instead of queueing behind each other.
@@ -1048,16 +1098,18 @@ void SessionAnalyzer::Observe(const SigninEvent& event, std::vector<SigninAlert>
   state.CheckHours(account, event, alerts);
   state.CheckDevices(account, event, alerts);
   // Shared VPN exits and private addresses say nothing about who sits together.
+  // Only employees form groups: with employees.csv given, an office IP shared with colleagues
+  // who are not hires under watch says nothing.
+  if (!account.employee) return;
   if (facts.valid && !facts.reserved && !facts.anonymizer && !event.is_proxy.value_or(false) &&
       !(account.in_cached_ip_entry && &facts == account.cached_ip_facts)) {
     state.CheckShared(account_id, facts.shared, "IP", event.ip_address, facts.kind, event, alerts);
     account.in_cached_ip_entry = &facts == account.cached_ip_facts;
   }
-  if (!event.device_fingerprint.empty()) {
-    SharedEntry& entry = state.DeviceEntryFor(account, event.device_fingerprint);
+  if (const std::string& device = DeviceKey(event, state.device_scratch); !device.empty()) {
+    SharedEntry& entry = state.DeviceEntryFor(account, device);
     if (!account.in_cached_fingerprint_entry) {
-      state.CheckShared(account_id, entry, "device", event.device_fingerprint, IpKind::kUnknown,
-                        event, alerts);
+      state.CheckShared(account_id, entry, "device", device, IpKind::kUnknown, event, alerts);
       account.in_cached_fingerprint_entry = true;
     }
   }
@@ -1080,8 +1132,7 @@ std::vector<AccountReport> SessionAnalyzer::Accounts() const {
   return reports;
 }
 
-std::int64_t SessionAnalyzer::events_seen() const { return state_->events_seen; }
-std::int64_t SessionAnalyzer::events_used() const { return state_->events_used; }
+SessionAnalyzer::EventCounts SessionAnalyzer::counts() const { return state_->counts; }
 
 MonitorReport AnalyzeSignins(const std::vector<SigninEvent>& events,
                              const std::vector<EmployeeMapping>& employees,

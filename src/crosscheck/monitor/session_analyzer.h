@@ -134,9 +134,19 @@ class SessionAnalyzer {
   // Accounts returns every account seen so far, sorted by login, with score and evidence.
   std::vector<AccountReport> Accounts() const;
 
-  // events_seen counts events passed to Observe; events_used those with an actor login.
-  std::int64_t events_seen() const;
-  std::int64_t events_used() const;
+  // EventCounts says what Observe did with the events: each event not analysed is counted by
+  // why, so a log that yields no alerts is never silent about having been skipped.
+  struct EventCounts {
+    std::int64_t seen = 0;           // passed to Observe
+    std::int64_t used = 0;           // analysed for an account
+    std::int64_t without_actor = 0;  // no actor.alternateId: no account to attribute it to
+    std::int64_t system_actor = 0;   // Okta's own system@okta.com: not a person
+    std::int64_t not_employee = 0;   // analysed, but the actor is not in employees.csv: it never
+                                     // joins a shared IP or device group of the employees
+    std::int64_t without_time = 0;   // published missing, "redacted" or unreadable: no travel,
+                                     // hours or bursts from it
+  };
+  EventCounts counts() const;
 
  private:
   struct State;

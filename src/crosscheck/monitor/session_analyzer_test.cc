@@ -234,12 +234,17 @@ TEST(SessionAnalyzer, SharedIpAcrossCompanies) {
     std::vector<std::string> logins;
     const char* ip;
     bool flagged;
+    bool with_staff = true;  // employees.csv given
   };
   const Case cases[] = {
       {"two companies, one residential IP", {"alice@acme.com", "bob@initech.com"}, "81.2.69.142", true},
       {"one account twice", {"alice@acme.com", "alice@acme.com"}, "81.2.69.142", false},
-      {"two unknown accounts", {"x@a.com", "y@b.com"}, "81.2.69.142", false},
-      {"three unknown accounts", {"x@a.com", "y@b.com", "z@c.com"}, "81.2.69.142", true},
+      {"two unknown accounts", {"x@a.com", "y@b.com"}, "81.2.69.142", false, false},
+      {"three unknown accounts", {"x@a.com", "y@b.com", "z@c.com"}, "81.2.69.142", true, false},
+      // With employees.csv, accounts outside it (colleagues, admins) never join the hires' groups.
+      {"three accounts not in employees.csv", {"x@a.com", "y@b.com", "z@c.com"}, "81.2.69.142", false},
+      {"a hire beside two accounts not in employees.csv", {"alice@acme.com", "y@b.com", "z@c.com"}, "81.2.69.142", false},
+      {"Okta's system actor is nobody", {"alice@acme.com", "system@okta.com"}, "81.2.69.142", false, false},
       {"private address", {"alice@acme.com", "bob@initech.com"}, "10.0.0.7", false},
   };
   for (const Case& test : cases) {
@@ -248,7 +253,8 @@ TEST(SessionAnalyzer, SharedIpAcrossCompanies) {
     for (std::size_t index = 0; index < test.logins.size(); ++index) {
       events.push_back(Event("s" + std::to_string(index), test.logins[index], "2024-05-01T16:00:00Z", test.ip));
     }
-    const MonitorReport report = AnalyzeSignins(events, Staff(), nullptr);
+    const MonitorReport report =
+        AnalyzeSignins(events, test.with_staff ? Staff() : std::vector<EmployeeMapping>{}, nullptr);
     bool flagged = false;
     for (const SigninAlert& alert : report.alerts) {
       if (alert.code != kSharedSigninIp) continue;
@@ -267,6 +273,39 @@ TEST(SessionAnalyzer, SharedDeviceFingerprintIsFlaggedEvenBehindVpn) {
   const MonitorReport report = AnalyzeSignins({first, second}, Staff(), nullptr);
   EXPECT_TRUE(CodesFor(report, "alice@acme.com").contains(kSharedSigninIp));
   EXPECT_TRUE(CodesFor(report, "bob@initech.com").contains(kSharedSigninIp));
+}
+
+TEST(SessionAnalyzer, OktaDeviceTokenHashIsADevice) {
+  // Four employers' hires signing in from one browser (Okta's dtHash), each from its own IP.
+  std::vector<SigninEvent> events;
+  const char* logins[] = {"alice@acme.com", "bob@initech.com", "carol@globex.com", "dave@hooli.com"};
+  std::vector<EmployeeMapping> staff = Staff();
+  staff.push_back({.login = "dave@hooli.com", .application_id = "hoo-1", .company_id = "hooli",
+                   .residence_country = "US", .residence_region = "NY", .time_zone = "America/New_York"});
+  staff.push_back({.login = "erin@acme.com", .application_id = "acme-2", .company_id = "acme",
+                   .residence_country = "US", .residence_region = "CA", .time_zone = "America/Los_Angeles"});
+  for (int idx = 0; idx < 4; ++idx) {
+    const std::string when = "2024-05-01T1" + std::to_string(idx) + ":00:00Z";
+    SigninEvent event = Event("t" + std::to_string(idx), logins[idx], when.c_str(), "81.2.69." + std::to_string(10 + idx));
+    event.device_token_hash = "53dd1a7513e0256eb13b9a47bb07ed61e8ca3d35fbdc36c909567a21a65a2b19";
+    events.push_back(event);
+  }
+  // A fingerprint that happens to spell the same text is another name space.
+  SigninEvent stranger = Event("t9", "erin@acme.com", "2024-05-01T19:00:00Z", "81.2.69.99");
+  stranger.device_fingerprint = events[0].device_token_hash;
+  events.push_back(stranger);
+  events[1].behaviors = "{New Geo-Location=NEGATIVE, New Device=POSITIVE, Velocity=POSITIVE}";
+  const MonitorReport report = AnalyzeSignins(events, staff, nullptr);
+  for (const char* login : logins) EXPECT_TRUE(CodesFor(report, login).contains(kSharedSigninIp)) << login;
+  EXPECT_FALSE(CodesFor(report, "erin@acme.com").contains(kSharedSigninIp));
+  // Okta's own positive behaviours on the event travel with the alert it raised.
+  bool corroborated = false;
+  for (const SigninAlert& alert : report.alerts) {
+    for (const auto& [name, value] : alert.facts) {
+      if (name == "okta_behaviors" && alert.login == "bob@initech.com") corroborated = value == "New Device, Velocity";
+    }
+  }
+  EXPECT_TRUE(corroborated);
 }
 
 TEST(SessionAnalyzer, NewDeviceBurstWithinWindow) {

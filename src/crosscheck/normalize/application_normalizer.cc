@@ -252,15 +252,16 @@ void NormalizeInto(const ApplicationRecord& record, std::size_t index,
                Quote(line_type));
   }
   if (!phone.empty() || !line_type.empty()) {
-    NormalizedPhone normalized = NormalizePhone(phone, country_iso, line_type);
+    const std::string& region = country_iso.empty() ? context.default_region : country_iso;
+    NormalizedPhone normalized = NormalizePhone(phone, region, line_type);
     out.line_type = normalized.line_type;
     if (normalized.valid) {
       out.phone_e164 = std::move(normalized.e164);
       out.phone_country = std::move(normalized.region);
     } else if (!phone.empty()) {
       Report(issues, context, record, "phone", "BAD_PHONE",
-             "not a valid phone number for region " +
-                 Quote(TrimAscii(record.country).empty() ? "US" : TrimAscii(record.country)) +
+             "not a valid phone number for region " + Quote(region.empty() ? "US" : region) +
+                 (country_iso.empty() && TrimAscii(record.country).empty() ? " (the row names no country; see --default-region)" : "") +
                  ": " + Quote(phone));
     }
   }

@@ -27,6 +27,9 @@ struct NormalizeContext {
   // called from several threads at once by NormalizeApplications, so it must be thread-safe.
   // It is not called for an empty ip_address.
   std::function<void(std::string_view ip, NormalizedApplication&)> ip_enricher;
+  // default_region (ISO alpha-2) reads phones written without a country code in rows that
+  // name no country (`--default-region`); empty = US.
+  std::string default_region;
   // threads for NormalizeApplications; 0 = one per hardware thread (at least 2).
   std::size_t threads = 0;
 };

@@ -1,6 +1,7 @@
 #include "crosscheck/pipeline/application_input.h"
 
 #include "crosscheck/ingest/ip_ranges_reader.h"
+#include "crosscheck/normalize/address.h"
 #include "crosscheck/normalize/application_normalizer.h"
 #include "crosscheck/normalize/ip_address.h"
 
@@ -20,11 +21,20 @@ Result<normalize::IpIntel> LoadIpIntel(const std::vector<std::filesystem::path>&
   return intel;
 }
 
+Result<std::string> CheckedRegion(const std::string& text) {
+  if (text.empty()) return std::string();
+  std::string region = normalize::NormalizeCountry(text);
+  if (region.empty()) return InvalidInput("--default-region '" + text + "' is not a country (give an ISO code such as GB)");
+  return region;
+}
+
 std::vector<NormalizedApplication> NormalizeWithIntel(const std::vector<ApplicationRecord>& records,
-                                                      const normalize::IpIntel& intel, const std::string& file,
+                                                      const normalize::IpIntel& intel,
+                                                      const std::string& default_region, const std::string& file,
                                                       IssueLog& issues) {
   normalize::NormalizeContext context;
   context.file = file;
+  context.default_region = default_region;
   context.ip_enricher = [&intel](std::string_view text, NormalizedApplication& application) {
     const auto address = normalize::ParseIpAddress(text);
     if (!address) return;

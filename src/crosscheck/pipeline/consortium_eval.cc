@@ -87,7 +87,7 @@ Result<ConsortiumEvalResult> RunConsortiumEvaluation(const ConsortiumEvalOptions
                       ingest::ReadApplications(options.applications, read_options, issues));
   CC_ASSIGN_OR_RETURN(normalize::IpIntel intel, LoadIpIntel({}, options.ip_ranges, read_options, issues));
   const std::vector<NormalizedApplication> normalized =
-      NormalizeWithIntel(records, intel, options.applications.filename().string(), issues);
+      NormalizeWithIntel(records, intel, /*default_region=*/"", options.applications.filename().string(), issues);
   std::map<std::string, std::vector<std::size_t>> rows_of_company;
   for (std::size_t idx = 0; idx < records.size(); ++idx) rows_of_company[records[idx].company_id].push_back(idx);
   std::vector<const std::vector<std::size_t>*> companies;

@@ -1,28 +1,17 @@
 #include "crosscheck/pipeline/report_writer.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <future>
 #include <set>
 
 #include "crosscheck/common/csv_writer.h"
+#include "crosscheck/common/output_file.h"
 #include "crosscheck/common/strings.h"
 #include "crosscheck/pipeline/json_stream.h"
 #include "crosscheck/pipeline/report_html.h"
 
 namespace crosscheck::pipeline {
 namespace {
-
-Status WriteText(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) return InvalidInput("cannot create " + path.string() + ": " + std::strerror(errno));
-  out << text;
-  out.close();
-  if (!out) return InvalidInput("failed writing " + path.string());
-  return Ok();
-}
 
 std::string ReasonCodes(const ApplicationResult& application) {
   std::vector<std::string> codes;
@@ -200,6 +189,7 @@ std::string RenderReportJson(const ScanResult& result, const IssueLog& issues) {
   for (const auto& [name, count] : counts) {
     json.UnsignedField(name, count);
   }
+  if (!summary.indicators.empty()) json.StringField("indicators", summary.indicators);
   json.Key("applications_by_level");
   json.BeginObject();
   for (const char* level : {"low", "medium", "high", "critical"}) {
@@ -241,16 +231,20 @@ std::string RenderReportJson(const ScanResult& result, const IssueLog& issues) {
   return text;
 }
 
+void RemoveScanOutputs(const std::filesystem::path& out_dir) {
+  (void)RemoveOutputs(out_dir, {"personas.csv", "networks.csv", "risk.csv", "issues.csv", "report.json", "report.html"});
+}
+
 Status WriteScanOutputs(const ScanResult& result, const IssueLog& issues,
                         const std::filesystem::path& out_dir) {
   std::error_code error;
   std::filesystem::create_directories(out_dir, error);
-  if (error) return InvalidInput("cannot create output directory " + out_dir.string() + ": " + error.message());
+  if (error) return IoError("cannot create output directory " + out_dir.string() + ": " + error.message());
   // The reports only read the result: they are rendered on a second thread while the CSVs are
   // written (on the default world each half takes about a second).
   auto reports = std::async(std::launch::async, [&]() -> Status {
-    CC_RETURN_IF_ERROR(WriteText(out_dir / "report.json", RenderReportJson(result, issues)));
-    return WriteText(out_dir / "report.html", RenderReportHtml(result, issues));
+    CC_RETURN_IF_ERROR(WriteFileAtomically(out_dir / "report.json", RenderReportJson(result, issues)));
+    return WriteFileAtomically(out_dir / "report.html", RenderReportHtml(result, issues));
   });
   Status csv_status = WritePersonas(result, out_dir / "personas.csv");
   if (csv_status) csv_status = WriteNetworks(result, out_dir / "networks.csv");

@@ -13,9 +13,14 @@
 
 namespace crosscheck::pipeline {
 
-// WriteScanOutputs creates out_dir when needed. kInvalidInput when it cannot be written.
+// WriteScanOutputs creates out_dir when needed. Each file appears whole or not at all
+// (common/output_file.h); kIoError with the OS reason when one cannot be written.
 Status WriteScanOutputs(const ScanResult& result, const IssueLog& issues,
                         const std::filesystem::path& out_dir);
+
+// RemoveScanOutputs deletes the files WriteScanOutputs writes (and temporaries an interrupted
+// run left) from out_dir, so that a failed run leaves no earlier result looking current.
+void RemoveScanOutputs(const std::filesystem::path& out_dir);
 
 // WriteIssuesCsv writes every Issue as a row of `file,line,column,field,code,severity,message`.
 Status WriteIssuesCsv(const IssueLog& issues, const std::filesystem::path& path);

@@ -58,6 +58,7 @@ Result<ScanResult> ScanFiles(const ScanOptions& options, IssueLog& issues) {
   IssueLog side_issues;
   SideInputs side;
   ScanContext context;
+  CC_ASSIGN_OR_RETURN(context.default_region, CheckedRegion(options.default_region));
   std::future<Status> side_loaded = std::async(std::launch::async, [&] {
     return LoadSideInputs(options, read_options, side_issues, side, context);
   });
@@ -109,6 +110,8 @@ Result<ScanResult> ScanFiles(const ScanOptions& options, IssueLog& issues) {
   auto& stages = result->summary.stage_seconds;
   stages.insert(stages.begin(), {"ingest", ingest_seconds});
   result->summary.consortium_findings = consortium_findings;
+  (void)loaded();  // already waited for inside the scan; context.indicators is final
+  if (context.indicators) result->summary.indicators = context.indicators->import_counts().Summary();
   result->inputs.push_back(options.applications.filename().string());
   if (options.personas) result->inputs.push_back(options.personas->filename().string());
   for (std::string& name : side.inputs) result->inputs.push_back(std::move(name));
@@ -121,13 +124,18 @@ Result<ScanResult> ScanFiles(const ScanOptions& options, IssueLog& issues) {
 Result<ScanResult> RunScan(const ScanOptions& options, IssueLog& issues) {
   auto result = ScanFiles(options, issues);
   if (!result) {
-    // Still leave the issues found so far where the user will look for them.
+    // A failed run leaves nothing that looks like a result: an earlier run's files in the
+    // folder would read as this run's. The issues found so far go where the user will look.
+    RemoveScanOutputs(options.out_dir);
     std::error_code ignored;
     std::filesystem::create_directories(options.out_dir, ignored);
     if (!ignored) (void)WriteIssuesCsv(issues, options.out_dir / "issues.csv");
     return result;
   }
-  CC_RETURN_IF_ERROR(WriteScanOutputs(*result, issues, options.out_dir));
+  if (Status written = WriteScanOutputs(*result, issues, options.out_dir); !written) {
+    RemoveScanOutputs(options.out_dir);  // half of this run beside half of an earlier one
+    return std::unexpected(std::move(written.error()));
+  }
   return result;
 }
 
@@ -152,6 +160,7 @@ std::string FormatScanSummary(const ScanResult& result, const std::filesystem::p
                 static_cast<unsigned long long>(summary.flagged_personas), level("critical"),
                 level("high"), level("medium"), level("low"));
   std::string out = buffer;
+  if (!summary.indicators.empty()) out += "indicators: " + summary.indicators + "\n";
   if (summary.consortium_findings > 0) {
     out += "consortium: hub findings on " + std::to_string(summary.consortium_findings) + " applications\n";
   }

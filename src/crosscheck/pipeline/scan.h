@@ -30,6 +30,7 @@ struct ScanOptions {
   std::optional<std::filesystem::path> columns;     // map.csv: export column -> contract column
   std::optional<std::filesystem::path> hub_findings;  // consortium findings (hub match)
   std::optional<std::filesystem::path> key_file;      // consortium key, maps findings back
+  std::string default_region;  // phones without a country code in rows naming no country; "" = US
   std::filesystem::path out_dir;
   bool strict = false;     // any bad row is fatal (kInvalidInput)
   bool progress = true;    // progress lines on stderr for long inputs

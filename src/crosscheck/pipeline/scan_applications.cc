@@ -114,8 +114,9 @@ void AddWatchlistEvidence(const ScanContext& side, const std::vector<Application
       watchlist::IndicatorQuery query;
       query.email = application.email;
       query.ip = application.ip_address;
-      if (!application.github.empty()) query.accounts.push_back(application.github);
-      if (!application.linkedin.empty()) query.accounts.push_back(application.linkedin);
+      if (!application.github.empty()) query.accounts.emplace_back(application.github, "github");
+      if (!application.linkedin.empty()) query.accounts.emplace_back(application.linkedin, "linkedin");
+      query.name = records[record_idx].full_name;
       if (!records[record_idx].linkedin.empty()) query.urls.push_back(records[record_idx].linkedin);
       if (!records[record_idx].github.empty()) query.urls.push_back(records[record_idx].github);
       for (const auto& hit : indicators.Match(query)) {
@@ -328,6 +329,7 @@ Status LoadWatchlists(const ReferenceFiles& files, IssueLog& issues, ScanContext
 
 Result<ScanContext> LoadScanContext(const ReferenceFiles& files, IssueLog& issues) {
   ScanContext context;
+  CC_ASSIGN_OR_RETURN(context.default_region, CheckedRegion(files.default_region));
   CC_ASSIGN_OR_RETURN(context.intel, LoadIpIntel(files.mmdb_files, files.ip_ranges, ingest::ReadOptions{}, issues));
   std::vector<std::string> inputs;
   CC_RETURN_IF_ERROR(LoadWatchlists(files, issues, context, inputs));
@@ -340,7 +342,7 @@ Result<ScanResult> ScanApplications(const ScanContext& context, const ScanInput&
   ScanResult result;
   StageTimer timer(result.summary.stage_seconds);
   const std::vector<NormalizedApplication> normalized =
-      NormalizeWithIntel(records, context.intel, input.source, issues);
+      NormalizeWithIntel(records, context.intel, context.default_region, input.source, issues);
   if (input.strict && !issues.empty()) {
     return InvalidInput(issues.issues().front().ToString() + " (--strict)");
   }

@@ -32,6 +32,7 @@ namespace crosscheck::pipeline {
 // and share it: ScanApplications only reads it, so concurrent scans may use one context.
 struct ScanContext {
   normalize::IpIntel intel;
+  std::string default_region;  // checked ISO code of --default-region; "" = US
   std::optional<watchlist::SanctionsList> sanctions;  // --sdn
   std::optional<watchlist::IndicatorSet> indicators;  // --indicators
 };
@@ -43,6 +44,7 @@ struct ReferenceFiles {
   std::optional<std::filesystem::path> ip_ranges;
   std::optional<std::filesystem::path> sdn_dir;     // OFAC sdn.csv, alt.csv, add.csv
   std::optional<std::filesystem::path> indicators;  // STIX 2.1 bundle
+  std::string default_region;                       // --default-region as given
 };
 
 // LoadWatchlists loads the SDN list and the STIX bundle named in `files` (when named) into

@@ -87,6 +87,7 @@ struct ScanSummary {
   std::uint64_t flagged_networks = 0;
   std::uint64_t flagged_personas = 0;
   std::uint64_t consortium_findings = 0;  // hub findings matched to applications (--hub-findings)
+  std::string indicators;  // what --indicators gave (watchlist::IndicatorImport::Summary), if given
   std::vector<std::pair<std::string, double>> stage_seconds;  // in pipeline order
 };
 

@@ -54,6 +54,7 @@ Result<ShareEncodeResult> RunShareEncode(const ShareEncodeOptions& options, Issu
     return InvalidInput("epoch '" + options.epoch + "' must be 1-128 letters, digits or -_.@+ (e.g. 2026-12)");
   }
   CC_ASSIGN_OR_RETURN(share::ConsortiumKey key, share::ReadKeyFile(options.key_file));
+  CC_ASSIGN_OR_RETURN(const std::string region, CheckedRegion(options.default_region));
   ingest::ReadOptions read_options{.strict = options.strict};
   ingest::ReadOptions application_options = read_options;
   if (options.columns) {
@@ -63,7 +64,7 @@ Result<ShareEncodeResult> RunShareEncode(const ShareEncodeOptions& options, Issu
                       ingest::ReadApplications(options.applications, application_options, issues));
   CC_ASSIGN_OR_RETURN(normalize::IpIntel intel, LoadIpIntel(options.mmdb_files, options.ip_ranges, read_options, issues));
   const std::vector<NormalizedApplication> normalized =
-      NormalizeWithIntel(records, intel, options.applications.filename().string(), issues);
+      NormalizeWithIntel(records, intel, region, options.applications.filename().string(), issues);
   if (options.strict && !issues.empty()) return InvalidInput(issues.issues().front().ToString() + " (--strict)");
   std::map<std::string, std::vector<std::size_t>> rows_of_company;
   for (std::size_t record_idx = 0; record_idx < records.size(); ++record_idx) {

@@ -27,6 +27,7 @@ struct ShareEncodeOptions {
   std::vector<std::filesystem::path> mmdb_files;
   std::filesystem::path key_file;
   std::string epoch;
+  std::string default_region;  // as the company's scan reads phones (see NormalizeWithIntel)
   std::filesystem::path out_dir;
   bool strict = false;
 };

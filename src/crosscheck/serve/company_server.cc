@@ -355,7 +355,7 @@ void CompanyServer::Impl::HandleExportStix(const httplib::Request& req, httplib:
   Result<std::vector<store::DecisionRow>> decisions = store->Decisions("");
   if (!decisions) return Fail(res, caller->name, "export_stix", decisions.error());
   const std::vector<share::ConfirmedPersona> personas =
-      ConfirmedPersonas(*resolver.snapshot(), *decisions, options.context->intel);
+      ConfirmedPersonas(*resolver.snapshot(), *decisions, *options.context);
   std::size_t applications = 0;
   for (const share::ConfirmedPersona& persona : personas) applications += persona.application_ids.size();
   Audit(caller->name, "export_stix",
@@ -582,7 +582,7 @@ Result<std::unique_ptr<CompanyServer>> CompanyServer::Create(CompanyServerOption
   CC_RETURN_IF_ERROR(impl->RebuildMonitor(stored));
   CC_RETURN_IF_ERROR(impl->resolver.Load(std::move(stored)));
   if (impl->options.hub) {
-    impl->hub_sync = std::make_unique<HubSync>(*impl->options.hub, impl->resolver, impl->options.context->intel);
+    impl->hub_sync = std::make_unique<HubSync>(*impl->options.hub, impl->resolver, *impl->options.context);
   }
   impl->Route();
   return std::unique_ptr<CompanyServer>(new CompanyServer(std::move(impl)));

@@ -876,7 +876,7 @@ TEST(CompanyServer, ANodeLinkedToTheHubPushesItsOwnRowsAndFoldsTheFindingsIn) {
   const share::SubmissionEncoder encoder(key, "2026-12");
   IssueLog normalize_issues;
   const std::vector<NormalizedApplication> normalized =
-      pipeline::NormalizeWithIntel(ring, normalize::IpIntel{}, "ring.csv", normalize_issues);
+      pipeline::NormalizeWithIntel(ring, normalize::IpIntel{}, /*default_region=*/"", "ring.csv", normalize_issues);
   std::string acme_rows = "application_id,company_id,submitted_at,stage,full_name,email,phone,phone_line_type,"
                           "date_of_birth,street,city,region,postal_code,country,shipping_address,ip_address,linkedin,"
                           "github,resume_text,photo_hash,payout_account,national_id,device_id,idv_status,"

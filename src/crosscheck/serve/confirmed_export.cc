@@ -16,7 +16,7 @@ void AddOnce(std::vector<std::string>& values, std::string value) {
 }
 
 share::ConfirmedPersona Describe(const Snapshot& snapshot, const std::string& persona_id,
-                                 const store::DecisionRow& decision, const normalize::IpIntel& intel) {
+                                 const store::DecisionRow& decision, const pipeline::ScanContext& context) {
   share::ConfirmedPersona persona;
   persona.persona_id = persona_id;
   persona.confirmed_by = decision.who;
@@ -25,7 +25,7 @@ share::ConfirmedPersona Describe(const Snapshot& snapshot, const std::string& pe
   std::vector<ApplicationRecord> records;
   for (std::size_t index : snapshot.Persona(persona_id)) records.push_back(snapshot.record(index));
   IssueLog told;  // reported when each was posted
-  const std::vector<NormalizedApplication> normalized = pipeline::NormalizeWithIntel(records, intel, "store", told);
+  const std::vector<NormalizedApplication> normalized = pipeline::NormalizeWithIntel(records, context.intel, context.default_region, "store", told);
   for (std::size_t idx = 0; idx < records.size(); ++idx) {
     const ApplicationRecord& record = records[idx];
     const NormalizedApplication& application = normalized[idx];
@@ -46,7 +46,7 @@ share::ConfirmedPersona Describe(const Snapshot& snapshot, const std::string& pe
 
 std::vector<share::ConfirmedPersona> ConfirmedPersonas(const Snapshot& snapshot,
                                                        const std::vector<store::DecisionRow>& decisions,
-                                                       const normalize::IpIntel& intel) {
+                                                       const pipeline::ScanContext& context) {
   std::map<std::string, const store::DecisionRow*> latest;  // by application
   for (const store::DecisionRow& row : decisions) latest[row.application_id] = &row;
   std::map<std::string, const store::DecisionRow*> confirmed;  // by persona: the first confirmation
@@ -58,7 +58,7 @@ std::vector<share::ConfirmedPersona> ConfirmedPersonas(const Snapshot& snapshot,
     if (!inserted && row->id < slot->second->id) slot->second = row;
   }
   std::vector<share::ConfirmedPersona> personas;
-  for (const auto& [persona_id, row] : confirmed) personas.push_back(Describe(snapshot, persona_id, *row, intel));
+  for (const auto& [persona_id, row] : confirmed) personas.push_back(Describe(snapshot, persona_id, *row, context));
   return personas;
 }
 

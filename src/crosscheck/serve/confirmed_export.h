@@ -3,12 +3,12 @@
 // handles as URLs) and who confirmed it when.
 //
 //   std::string bundle = share::RenderConfirmedFraudBundle(
-//       ConfirmedPersonas(*snapshot, store->Decisions("").value(), context->intel), "Acme", now);
+//       ConfirmedPersonas(*snapshot, store->Decisions("").value(), *context), "Acme", now);
 #pragma once
 
 #include <vector>
 
-#include "crosscheck/normalize/ip_intel.h"
+#include "crosscheck/pipeline/scan_applications.h"
 #include "crosscheck/serve/snapshot.h"
 #include "crosscheck/share/stix_bundle.h"
 #include "crosscheck/store/company_store.h"
@@ -19,6 +19,6 @@ namespace crosscheck::serve {
 // value once, in stored order. `decisions` as CompanyStore::Decisions returns them.
 std::vector<share::ConfirmedPersona> ConfirmedPersonas(const Snapshot& snapshot,
                                                        const std::vector<store::DecisionRow>& decisions,
-                                                       const normalize::IpIntel& intel);
+                                                       const pipeline::ScanContext& context);
 
 }  // namespace crosscheck::serve

@@ -35,10 +35,10 @@ Result<std::vector<ApplicationRecord>> OwnRecords(const Snapshot& snapshot, std:
 
 }  // namespace
 
-HubSync::HubSync(HubSyncOptions options, Resolver& resolver, const normalize::IpIntel& intel)
+HubSync::HubSync(HubSyncOptions options, Resolver& resolver, const pipeline::ScanContext& context)
     : options_(std::move(options)),
       resolver_(resolver),
-      intel_(intel),
+      context_(context),
       encoder_(std::make_shared<const share::SubmissionEncoder>(options_.key, options_.epoch)) {
   thread_ = std::thread([this] { Loop(); });
 }
@@ -57,7 +57,8 @@ Status HubSync::SyncNow() {
   Status done = [&]() -> Status {
     CC_ASSIGN_OR_RETURN(std::vector<ApplicationRecord> records, OwnRecords(*resolver_.snapshot(), options_.company_id));
     IssueLog told;  // reported when each row was posted
-    const std::vector<NormalizedApplication> normalized = pipeline::NormalizeWithIntel(records, intel_, "store", told);
+    const std::vector<NormalizedApplication> normalized =
+        pipeline::NormalizeWithIntel(records, context_.intel, context_.default_region, "store", told);
     const std::string bytes = share::SerializeSubmission(pipeline::EncodeSubmissions(records, normalized, *encoder_).front());
     if (bytes != last_pushed_) {
       CC_ASSIGN_OR_RETURN(PushReply pushed, PushSubmission(options_.url, options_.token, bytes, options_.ca_file));

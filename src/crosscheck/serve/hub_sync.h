@@ -4,7 +4,7 @@
 // pulls the member's findings and hands new findings to the resolver, which folds them into
 // every application's score as CONSORTIUM_* evidence (as `scan --hub-findings` does).
 //
-//   HubSync sync(options, resolver, intel);   // starts its thread; the first sync runs at once
+//   HubSync sync(options, resolver, *context);   // starts its thread; the first sync runs at once
 //   HubSyncStatus status = sync.status();      // for /healthz
 #pragma once
 
@@ -17,7 +17,7 @@
 #include <thread>
 
 #include "crosscheck/common/error.h"
-#include "crosscheck/normalize/ip_intel.h"
+#include "crosscheck/pipeline/scan_applications.h"
 #include "crosscheck/serve/resolver.h"
 #include "crosscheck/share/key_file.h"
 
@@ -45,8 +45,8 @@ struct HubSyncStatus {
 
 class HubSync {
  public:
-  // Starts the sync thread. `resolver` and `intel` must outlive the HubSync.
-  HubSync(HubSyncOptions options, Resolver& resolver, const normalize::IpIntel& intel);
+  // Starts the sync thread. `resolver` and `context` must outlive the HubSync.
+  HubSync(HubSyncOptions options, Resolver& resolver, const pipeline::ScanContext& context);
   ~HubSync();  // stops the thread (a round under way finishes)
   HubSync(const HubSync&) = delete;
   HubSync& operator=(const HubSync&) = delete;
@@ -63,7 +63,7 @@ class HubSync {
 
   HubSyncOptions options_;
   Resolver& resolver_;
-  const normalize::IpIntel& intel_;
+  const pipeline::ScanContext& context_;  // IP intelligence and default region, as the node normalizes
   std::shared_ptr<const share::SubmissionEncoder> encoder_;
   std::mutex round_mutex_;          // one round at a time (the thread, SyncNow)
   std::string last_pushed_;         // bytes of the last accepted push; under round_mutex_

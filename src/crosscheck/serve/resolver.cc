@@ -45,7 +45,7 @@ Resolver::~Resolver() {
 
 Status Resolver::Load(std::vector<ApplicationRecord> records) {
   IssueLog told;  // each stored row's issues were reported when it was posted
-  const std::vector<NormalizedApplication> normalized = pipeline::NormalizeWithIntel(records, context_->intel, "store", told);
+  const std::vector<NormalizedApplication> normalized = pipeline::NormalizeWithIntel(records, context_->intel, context_->default_region, "store", told);
   for (std::size_t idx = 0; idx < records.size(); ++idx) {
     neighbours_.Add(records[idx].application_id, ArtifactKeys(normalized[idx], records[idx]));
   }
@@ -132,7 +132,7 @@ Result<std::shared_ptr<const Snapshot>> Resolver::Score(const std::vector<Applic
   const auto start = std::chrono::steady_clock::now();
   // The posted rows alone are normalized for their issues (with their own line numbers).
   const std::vector<NormalizedApplication> normalized =
-      pipeline::NormalizeWithIntel(records, context_->intel, "body", issues);
+      pipeline::NormalizeWithIntel(records, context_->intel, context_->default_region, "body", issues);
   std::vector<std::vector<ArtifactKey>> keys;
   for (std::size_t idx = 0; idx < records.size(); ++idx) keys.push_back(ArtifactKeys(normalized[idx], records[idx]));
   const std::shared_ptr<const Snapshot> current = snapshot();

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "crosscheck/common/output_file.h"
+
 namespace crosscheck::share {
 namespace {
 
@@ -45,17 +47,8 @@ std::string FindingsJson(const MemberFindings& findings) {
 }
 
 Status WriteFindings(const MemberFindings& findings, const std::filesystem::path& path) {
-  std::filesystem::path temporary = path;
-  temporary += ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::trunc);
-    out << FindingsJson(findings);
-    if (!out) return InvalidInput("cannot write " + temporary.string());
-  }
-  std::error_code error;
-  std::filesystem::rename(temporary, path, error);
-  if (error) return InvalidInput("cannot rename " + temporary.string() + ": " + error.message());
-  return Ok();
+  // hub match writes one per member (5,000 for a simulated world): no fsync each.
+  return WriteFileAtomically(path, FindingsJson(findings), Sync::kNo);
 }
 
 Result<MemberFindings> ReadFindings(const std::filesystem::path& path) {

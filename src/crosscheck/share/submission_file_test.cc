@@ -205,7 +205,7 @@ TEST(SubmissionFile, ReportsMissingAndUnwritableFiles) {
 
   const Status written = WriteSubmission(SampleSubmission(), TempPath("no-such-dir") / "x.ccsub");
   ASSERT_FALSE(written.has_value());
-  EXPECT_EQ(written.error().code(), ErrorCode::kInvalidInput);
+  EXPECT_EQ(written.error().code(), ErrorCode::kIoError);
 }
 
 TEST(SubmissionFile, RefusesDamagedFiles) {

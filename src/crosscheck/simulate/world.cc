@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "crosscheck/common/csv_writer.h"
+#include "crosscheck/common/output_file.h"
 #include "crosscheck/common/strings.h"
 #include "crosscheck/common/time.h"
 #include "crosscheck/simulate/catalog.h"
@@ -380,6 +381,9 @@ class WorldBuilder {
         progress_(progress) {}
 
   Status Run(WorldSummary* summary);
+  // DrainSpill writes a spill's lines in time order to `out`, reporting progress under
+  // `stage` when it is not empty.
+  Status DrainSpill(TimeSortedSpill& spill, OutputFile& out, std::string_view stage);
 
  private:
   // Setup.
@@ -1073,10 +1077,11 @@ Household WorldBuilder::MakeLargeHousehold(std::uint64_t household_idx) const {
   return household;
 }
 
-// IssueHandles makes each legitimate person's LinkedIn and GitHub handle unique in the world
-// (adversarial profiles), as the sites keep vanity URLs and usernames: a handle already held by
-// another person gets a suffix (LinkedIn `-` and 6-8 hex digits, GitHub digits) drawn on the
-// person's own stream, so no other draw of the world moves. The first holder keeps a handle
+// IssueHandles makes each legitimate person's LinkedIn and GitHub handle and each e-mail address
+// unique in the world (adversarial profiles), as the sites keep vanity URLs, usernames and
+// mailboxes: one already held by another person gets a suffix (LinkedIn `-` and 6-8 hex digits,
+// GitHub digits, digits before an e-mail's `@`) drawn on the person's own stream, so no other
+// draw of the world moves (two Wei Yangs born in 2000 never share wei2000@gmail.com). The first holder keeps a handle
 // for good, so a household generated again (an identity-theft victim) and passed through here
 // gets the same handles. Personas keep theirs: operations reuse handles on purpose.
 void WorldBuilder::IssueHandles(Household& household, std::uint64_t household_idx) {
@@ -1096,6 +1101,25 @@ void WorldBuilder::IssueHandles(Household& household, std::uint64_t household_id
     };
     issue(member.linkedin, "in:", [&] { return "-" + HexId(rng, static_cast<int>(rng.Range(6, 8))); });
     issue(member.github, "gh:", [&] { return std::to_string(rng.Range(1, 9999)); });
+    for (std::string& email : member.emails) {
+      const std::size_t at = email.find('@');
+      if (at == std::string::npos) continue;
+      const std::string domain = email.substr(at);
+      std::string local = email.substr(0, at);
+      // Gmail ignores dots: w.ei2000 is wei2000's mailbox.
+      auto mailbox = [&](const std::string& candidate) {
+        std::string key = ToLowerAscii(candidate);
+        if (domain == "@gmail.com") std::erase(key, '.');
+        return key + domain;
+      };
+      for (std::string candidate = local;; candidate = local + std::to_string(rng.Range(1, 9999))) {
+        const auto [it, fresh] = handle_holders_.try_emplace("em:" + mailbox(candidate), holder);
+        if (fresh || it->second == holder) {
+          email = candidate + domain;
+          break;
+        }
+      }
+    }
   }
 }
 
@@ -1717,47 +1741,42 @@ Status WorldBuilder::Run(WorldSummary* summary) {
   CC_RETURN_IF_ERROR(truth_->Close());
   CC_RETURN_IF_ERROR(employees_->Close());
   {
-    CC_ASSIGN_OR_RETURN(CsvWriter applications, CsvWriter::Open(out_dir_ / "applications.csv", CellPolicy::kVerbatim));
-    applications.WriteRow(std::vector<std::string>(kHeader.begin(), kHeader.end()));
-    CC_RETURN_IF_ERROR(applications.Close());
-    std::string buffer;
-    std::uint64_t written = 0;
-    std::FILE* raw = std::fopen((out_dir_ / "applications.csv").c_str(), "ab");
-    if (!raw) return InvalidInput("cannot append to applications.csv");
-    CC_RETURN_IF_ERROR(app_spill_->Finish([&](std::string_view line) {
-      buffer.append(line);
-      buffer.push_back('\n');
-      if (buffer.size() > (1 << 20)) {
-        std::fwrite(buffer.data(), 1, buffer.size(), raw);
-        buffer.clear();
-      }
-      if (progress_ && (++written & 0xFFFF) == 0) progress_("sorting applications", written);
-    }));
-    std::fwrite(buffer.data(), 1, buffer.size(), raw);
-    const bool failed = std::ferror(raw) != 0;
-    if (std::fclose(raw) != 0 || failed) return InvalidInput("failed writing applications.csv");
+    CC_ASSIGN_OR_RETURN(OutputFile applications, OutputFile::Create(out_dir_ / "applications.csv"));
+    std::string header;
+    for (std::size_t column = 0; column < kHeader.size(); ++column) {
+      if (column > 0) header.push_back(',');
+      CsvWriter::AppendField(header, kHeader[column], CellPolicy::kVerbatim);
+    }
+    applications.Write(header + "\n");
+    CC_RETURN_IF_ERROR(DrainSpill(*app_spill_, applications, "sorting applications"));
+    CC_RETURN_IF_ERROR(applications.Commit());
   }
   {
-    std::FILE* raw = std::fopen((out_dir_ / "signins.jsonl").c_str(), "wb");
-    if (!raw) return InvalidInput("cannot create signins.jsonl");
-    std::string buffer;
-    CC_RETURN_IF_ERROR(signin_spill_->Finish([&](std::string_view line) {
-      buffer.append(line);
-      buffer.push_back('\n');
-      if (buffer.size() > (1 << 20)) {
-        std::fwrite(buffer.data(), 1, buffer.size(), raw);
-        buffer.clear();
-      }
-    }));
-    std::fwrite(buffer.data(), 1, buffer.size(), raw);
-    const bool failed = std::ferror(raw) != 0;
-    if (std::fclose(raw) != 0 || failed) return InvalidInput("failed writing signins.jsonl");
+    CC_ASSIGN_OR_RETURN(OutputFile signins, OutputFile::Create(out_dir_ / "signins.jsonl"));
+    CC_RETURN_IF_ERROR(DrainSpill(*signin_spill_, signins, ""));
+    CC_RETURN_IF_ERROR(signins.Commit());
   }
   CC_RETURN_IF_ERROR(ip_plan_->WriteRanges(out_dir_ / "ip_ranges.csv"));
   counts_.ip_ranges = static_cast<std::int64_t>(ip_plan_->RangeCount());
   counts_.realism = realism_;
   counts_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (summary) *summary = counts_;
+  return Ok();
+}
+
+Status WorldBuilder::DrainSpill(TimeSortedSpill& spill, OutputFile& out, std::string_view stage) {
+  std::string buffer;
+  std::uint64_t written = 0;
+  CC_RETURN_IF_ERROR(spill.Finish([&](std::string_view line) {
+    buffer.append(line);
+    buffer.push_back('\n');
+    if (buffer.size() > (1 << 20)) {
+      out.Write(buffer);
+      buffer.clear();
+    }
+    if (progress_ && !stage.empty() && (++written & 0xFFFF) == 0) progress_(stage, written);
+  }));
+  out.Write(buffer);
   return Ok();
 }
 

@@ -17,6 +17,7 @@
 #include "crosscheck/common/strings.h"
 #include "crosscheck/common/time.h"
 #include "crosscheck/normalize/email.h"
+#include "crosscheck/watchlist/internal/stix_clause.h"
 #include "crosscheck/watchlist/internal/stix_pattern.h"
 
 namespace crosscheck::watchlist {
@@ -139,6 +140,14 @@ std::int64_t LineOf(std::string_view text, std::string_view needle) {
   return 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n');
 }
 
+// KeyValues lists the literals of a clause's identifying comparison (one for =, the set for IN).
+std::vector<std::string> KeyValues(const internal::StixClause& clause, const std::string& property) {
+  for (const internal::StixComparison& comparison : clause.comparisons) {
+    if (comparison.property == property) return comparison.values;
+  }
+  return {};
+}
+
 std::string StringField(const json& object, const char* key) {
   const auto found = object.find(key);
   if (found == object.end() || !found->is_string()) return {};
@@ -158,6 +167,14 @@ const char* IndicatorKindName(IndicatorKind kind) {
   return "email";
 }
 
+// ClauseFactor weighs what a pattern left open: a LIKE / MATCHES covers many values (as a
+// parent domain does), and properties no application shows were not checked.
+double IndicatorSet::ClauseFactor(const Value& value) {
+  double factor = value.pattern ? 0.6 : 1.0;
+  if (value.clause != nullptr && !value.clause->unchecked.empty()) factor *= 0.5;
+  return factor;
+}
+
 double IndicatorSet::StrengthOf(const Value& value, const std::string& matched) {
   if (value.kind == IndicatorKind::kIp) {
     const bool mapped_v4 = value.prefix_length >= 96 && std::all_of(value.ip, value.ip + 10, [](std::uint8_t b) { return b == 0; }) &&
@@ -165,14 +182,14 @@ double IndicatorSet::StrengthOf(const Value& value, const std::string& matched) 
     const int bits = mapped_v4 ? value.prefix_length - 96 : value.prefix_length;
     const int exact = mapped_v4 ? 24 : 48;  // a home or small office block
     const int widest = mapped_v4 ? 8 : 32;
-    return std::clamp(static_cast<double>(bits - widest) / (exact - widest), 0.25, 1.0);
+    return ClauseFactor(value) * std::clamp(static_cast<double>(bits - widest) / (exact - widest), 0.25, 1.0);
   }
   if (value.kind == IndicatorKind::kDomain) {
     const std::size_t at = matched.rfind('@');
     const std::string host = at == std::string::npos ? matched : matched.substr(at + 1);
-    return host == value.text ? 1.0 : 0.6;  // a parent domain of the host
+    return ClauseFactor(value) * (host == value.text ? 1.0 : 0.6);  // a parent domain of the host
   }
-  return 1.0;
+  return ClauseFactor(value);
 }
 
 void IndicatorSet::Add(Value value) {
@@ -268,8 +285,10 @@ Result<IndicatorSet> IndicatorSet::ParseStix(std::string_view text, std::string_
   // AddValue checks and stores one known-bad value of a STIX object.
   auto add_value = [&](const std::string& id, const std::string& name,
                        const std::string& object_type, const std::string& observable_type,
-                       const std::string& raw) -> bool {
+                       const std::string& raw,
+                       std::shared_ptr<const internal::CompiledClause> clause = nullptr) -> bool {
     Value value{};
+    value.clause = std::move(clause);
     value.stix_id = id;
     value.name = name.empty() ? raw : name;
     value.object_type = object_type;
@@ -318,12 +337,14 @@ Result<IndicatorSet> IndicatorSet::ParseStix(std::string_view text, std::string_
     // A revoked object, or an indicator past its valid_until, no longer indicates anything.
     if (const auto revoked = object.find("revoked"); revoked != object.end() && revoked->is_boolean() && revoked->get<bool>()) {
       add_issue(id, "revoked", "STIX_REVOKED", type + " is revoked; not used");
+      ++set.import_.revoked;
       continue;
     }
     if (const std::string until = StringField(object, "valid_until"); !until.empty()) {
       const std::optional<std::int64_t> until_unix = ParseTimestamp(until);
       if (until_unix && *until_unix < now) {
         add_issue(id, "valid_until", "STIX_EXPIRED", type + " expired at " + until + "; not used");
+        ++set.import_.expired;
         continue;
       }
     }
@@ -334,45 +355,58 @@ Result<IndicatorSet> IndicatorSet::ParseStix(std::string_view text, std::string_
       if (!pattern_type.empty() && pattern_type != "stix") {
         add_issue(id, "pattern_type", "STIX_UNSUPPORTED_PATTERN_TYPE",
                   "pattern_type '" + pattern_type + "' is not read (only 'stix')");
+        ++set.import_.skipped;
         continue;
       }
-      auto comparisons = internal::ParseEqualityPattern(pattern);
-      if (!comparisons) {
-        add_issue(id, "pattern", "STIX_UNSUPPORTED_PATTERN",
-                  comparisons.error() + " in pattern " + pattern);
+      auto clauses = internal::ParsePattern(pattern);
+      if (!clauses) {
+        add_issue(id, "pattern", "STIX_UNSUPPORTED_PATTERN", clauses.error() + " in pattern " + pattern);
+        ++set.import_.skipped;
         continue;
       }
       const std::string name = StringField(object, "name");
       std::vector<std::string> dropped;
-      for (const internal::StixComparison& comparison : *comparisons) {
-        const bool value_property =
-            comparison.property == "value" &&
-            (comparison.object_type == "email-addr" || comparison.object_type == "ipv4-addr" ||
-             comparison.object_type == "ipv6-addr" || comparison.object_type == "domain-name" ||
-             comparison.object_type == "url");
-        const bool account_property =
-            comparison.object_type == "user-account" &&
-            (comparison.property == "account_login" || comparison.property == "user_id");
-        if ((!value_property && !account_property) ||
-            !add_value(id, name.empty() ? id : name, "indicator", comparison.object_type,
-                       comparison.value)) {
-          dropped.push_back(comparison.object_type + ":" + comparison.property + " = '" +
-                            comparison.value + "'");
+      bool used = false;
+      for (const internal::StixClause& clause : *clauses) {
+        std::string why;
+        if (auto compiled = internal::CompileClause(clause)) {
+          auto shared = std::make_shared<const internal::CompiledClause>(std::move(*compiled));
+          const bool pattern_key = shared->key.op == internal::StixOperator::kLike ||
+                                   shared->key.op == internal::StixOperator::kMatches;
+          if (pattern_key) {
+            if (set.AddPattern(id, name.empty() ? id : name, shared, &why)) {
+              used = true;
+            } else {
+              dropped.push_back(why);
+            }
+            continue;
+          }
+          for (const std::string& raw : KeyValues(clause, shared->key_property)) {
+            if (add_value(id, name.empty() ? id : name, "indicator", clause.object_type, raw, shared)) {
+              used = true;
+            } else {
+              dropped.push_back(clause.object_type + ":" + shared->key_property + " = '" + raw + "'" +
+                                (too_wide ? " (a network wider than /8 (IPv4) or /32 (IPv6) would mark strangers)" : ""));
+            }
+          }
+        } else {
+          dropped.push_back(compiled.error());
         }
       }
-      // The kept comparisons are still sound: each side of an OR indicates on its own.
+      used ? ++set.import_.indicators_used : ++set.import_.skipped;
+      // The kept clauses are still sound: each side of an OR indicates on its own.
       if (!dropped.empty()) {
         add_issue(id, "pattern", too_wide ? "STIX_NETWORK_TOO_WIDE" : "STIX_UNSUPPORTED_PATTERN",
-                  (too_wide ? "a network wider than /8 (IPv4) or /32 (IPv6) would mark strangers; "
-                            : "") +
-                      std::string("comparison(s) not supported or with a bad value: ") + JoinStrings(dropped, "; "));
+                  std::string(used ? "part of the pattern not used: " : "pattern not used: ") + JoinStrings(dropped, "; "));
       }
       continue;
     }
     if (type == "email-addr" || type == "ipv4-addr" || type == "ipv6-addr" ||
         type == "domain-name" || type == "url") {
       const std::string raw = StringField(object, "value");
-      if (!add_value(id, "", type, type, raw)) {
+      const bool kept = add_value(id, "", type, type, raw);
+      kept ? ++set.import_.observables_used : ++set.import_.skipped;
+      if (!kept) {
         if (too_wide) {
           add_issue(id, "value", "STIX_NETWORK_TOO_WIDE",
                     type + " '" + raw + "' is wider than /8 (IPv4) or /32 (IPv6): it would mark strangers; not used");
@@ -391,18 +425,20 @@ Result<IndicatorSet> IndicatorSet::ParseStix(std::string_view text, std::string_
         if (!observable.is_object()) continue;
         const std::string observable_type = StringField(observable, "type");
         const std::string observable_id = id + "/" + key;
+        bool kept = false;
         if (observable_type == "user-account") {
           for (const char* field : {"account_login", "user_id"}) {
             const std::string raw = StringField(observable, field);
-            if (!raw.empty()) add_value(observable_id, "", observable_type, observable_type, raw);
+            if (!raw.empty()) kept = add_value(observable_id, "", observable_type, observable_type, raw) || kept;
           }
         } else if (!StringField(observable, "value").empty()) {
-          if (!add_value(observable_id, "", observable_type, observable_type, StringField(observable, "value")) &&
-              too_wide) {
+          kept = add_value(observable_id, "", observable_type, observable_type, StringField(observable, "value"));
+          if (!kept && too_wide) {
             add_issue(id, "objects", "STIX_NETWORK_TOO_WIDE",
                       observable_type + " '" + StringField(observable, "value") + "' is too wide; not used");
           }
         }
+        if (kept) ++set.import_.observables_used;
       }
       continue;
     }
@@ -412,6 +448,7 @@ Result<IndicatorSet> IndicatorSet::ParseStix(std::string_view text, std::string_
         const std::string raw = StringField(object, key);
         if (!raw.empty()) kept = add_value(id, "", type, type, raw) || kept;
       }
+      kept ? ++set.import_.observables_used : ++set.import_.skipped;
       if (!kept) {
         add_issue(id, "account_login", "STIX_BAD_OBJECT",
                   "user-account without account_login or user_id");
@@ -422,53 +459,107 @@ Result<IndicatorSet> IndicatorSet::ParseStix(std::string_view text, std::string_
   return set;
 }
 
+void IndicatorSet::Consider(std::size_t position, const std::string& subject, const std::string& matched,
+                            const IndicatorQuery& query, std::string_view account_type, std::set<std::size_t>& seen,
+                            std::vector<std::pair<std::size_t, std::string>>& found) const {
+  const Value& value = values_[position];
+  if (value.clause != nullptr && !value.clause->Holds(subject, query.name, account_type)) return;
+  if (seen.insert(position).second) found.emplace_back(position, matched);
+}
+
+bool IndicatorSet::AddPattern(const std::string& id, const std::string& name,
+                              std::shared_ptr<const internal::CompiledClause> clause, std::string* why) {
+  Value value{};
+  const std::string& type = clause->object_type;
+  if (type == "email-addr") {
+    value.kind = IndicatorKind::kEmail;
+  } else if (type == "domain-name") {
+    value.kind = IndicatorKind::kDomain;
+  } else if (type == "url") {
+    value.kind = IndicatorKind::kUrl;
+  } else if (type == "user-account") {
+    value.kind = IndicatorKind::kUserAccount;
+  } else {
+    *why = type + " " + internal::OperatorName(clause->key.op) + " is not supported (write networks as CIDR with =)";
+    return false;
+  }
+  value.text = clause->key.values.front();
+  value.stix_id = id;
+  value.name = name;
+  value.object_type = "indicator";
+  value.pattern = true;
+  value.clause = std::move(clause);
+  patterns_.push_back(values_.size());
+  values_.push_back(std::move(value));
+  return true;
+}
+
 std::vector<IndicatorHit> IndicatorSet::Match(const IndicatorQuery& query) const {
-  std::set<std::size_t> seen;
-  std::vector<std::pair<std::size_t, std::string>> found;  // position, what matched
-  auto lookup = [&](IndicatorKind kind, const std::string& text, const std::string& matched) {
-    if (text.empty()) return;
-    const auto [begin, end] = by_key_.equal_range(Key(kind, text));
-    for (auto it = begin; it != end; ++it) {
-      if (seen.insert(it->second).second) found.emplace_back(it->second, matched);
-    }
+  // What the query offers, per kind: (text compared, text reported, account type).
+  struct Subject {
+    std::string text, matched, account_type;
   };
+  std::vector<Subject> emails, domains, urls, accounts;
   // A domain matches itself and every parent: mail.evil.example hits evil.example.
-  auto lookup_domain = [&](const std::string& domain) {
+  auto add_domain = [&](const std::string& domain) {
     std::string_view rest = domain;
     while (!rest.empty()) {
-      lookup(IndicatorKind::kDomain, std::string(rest), domain);
+      domains.push_back({std::string(rest), domain, ""});
       const std::size_t dot = rest.find('.');
       if (dot == std::string_view::npos) break;
       rest.remove_prefix(dot + 1);
     }
   };
-
   if (!query.email.empty()) {
     const std::string email = ToLowerAscii(TrimAscii(query.email));
-    lookup(IndicatorKind::kEmail, email, email);
+    emails.push_back({email, email, ""});
     const std::size_t at = email.rfind('@');
-    if (at != std::string::npos) lookup_domain(NormalizeDomain(email.substr(at + 1)));
+    if (at != std::string::npos) add_domain(NormalizeDomain(email.substr(at + 1)));
   }
-  if (!query.domain.empty()) lookup_domain(NormalizeDomain(query.domain));
+  if (!query.domain.empty()) add_domain(NormalizeDomain(query.domain));
   for (const std::string& url : query.urls) {
     std::string host;
-    const std::string normalized = NormalizeUrl(url, &host);
-    lookup(IndicatorKind::kUrl, normalized, std::string(TrimAscii(url)));
-    if (!host.empty()) lookup_domain(host);
+    urls.push_back({NormalizeUrl(url, &host), std::string(TrimAscii(url)), ""});
+    if (!host.empty()) add_domain(host);
   }
-  for (const std::string& account : query.accounts) {
-    const std::string normalized = ToLowerAscii(TrimAscii(account));
-    lookup(IndicatorKind::kUserAccount, normalized, normalized);
+  for (const IndicatorAccount& account : query.accounts) {
+    const std::string login = ToLowerAscii(TrimAscii(account.login));
+    accounts.push_back({login, login, ToLowerAscii(account.type)});
+  }
+  const std::pair<IndicatorKind, const std::vector<Subject>*> by_kind[] = {
+      {IndicatorKind::kEmail, &emails}, {IndicatorKind::kDomain, &domains},
+      {IndicatorKind::kUrl, &urls}, {IndicatorKind::kUserAccount, &accounts}};
+
+  std::set<std::size_t> seen;
+  std::vector<std::pair<std::size_t, std::string>> found;  // position, what matched
+  for (const auto& [kind, subjects] : by_kind) {
+    for (const Subject& subject : *subjects) {
+      if (subject.text.empty()) continue;
+      const auto [begin, end] = by_key_.equal_range(Key(kind, subject.text));
+      for (auto it = begin; it != end; ++it) {
+        Consider(it->second, subject.text, subject.matched, query, subject.account_type, seen, found);
+      }
+    }
+  }
+  for (std::size_t position : patterns_) {
+    const Value& value = values_[position];
+    for (const auto& [kind, subjects] : by_kind) {
+      if (kind != value.kind) continue;
+      for (const Subject& subject : *subjects) {
+        if (!subject.text.empty() && value.clause->key.Holds(subject.text)) {
+          Consider(position, subject.text, subject.matched, query, subject.account_type, seen, found);
+        }
+      }
+    }
   }
   if (!query.ip.empty()) {
     std::uint8_t address[16];
     int prefix = 0;
     if (ParseIpNetwork(query.ip, address, prefix) && (prefix == 128)) {
+      const std::string ip(TrimAscii(query.ip));
       for (std::size_t position : networks_) {
         const Value& value = values_[position];
-        if (InNetwork(address, value.ip, value.prefix_length) && seen.insert(position).second) {
-          found.emplace_back(position, std::string(TrimAscii(query.ip)));
-        }
+        if (InNetwork(address, value.ip, value.prefix_length)) Consider(position, ip, ip, query, "", seen, found);
       }
     }
   }
@@ -477,10 +568,19 @@ std::vector<IndicatorHit> IndicatorSet::Match(const IndicatorQuery& query) const
   hits.reserve(found.size());
   for (auto& [position, matched] : found) {
     const Value& value = values_[position];
-    hits.push_back({value.stix_id, value.name, value.object_type, value.kind, value.text, matched,
-                    StrengthOf(value, matched)});
+    const double strength = StrengthOf(value, matched);
+    if (value.clause != nullptr && !value.clause->unchecked.empty()) {
+      matched += " (not checked: " + JoinStrings(value.clause->unchecked, ", ") + ")";
+    }
+    hits.push_back({value.stix_id, value.name, value.object_type, value.kind, value.text, matched, strength});
   }
   return hits;
+}
+
+std::string IndicatorImport::Summary() const {
+  return std::to_string(indicators_used) + " indicator(s) and " + std::to_string(observables_used) +
+         " observable(s) used; " + std::to_string(skipped) + " skipped (see issues), " + std::to_string(expired) +
+         " expired, " + std::to_string(revoked) + " revoked";
 }
 
 }  // namespace crosscheck::watchlist

@@ -12,6 +12,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -21,6 +23,9 @@
 #include "crosscheck/common/issue.h"
 
 namespace crosscheck::watchlist {
+namespace internal {
+struct CompiledClause;
+}  // namespace internal
 
 // IndicatorKind is what a known-bad value describes.
 enum class IndicatorKind : std::uint8_t { kEmail, kIp, kDomain, kUrl, kUserAccount };
@@ -42,13 +47,34 @@ struct IndicatorHit {
   double strength = 1;
 };
 
+// IndicatorAccount is a profile handle of an applicant and the site it is on ("github",
+// "linkedin"; empty = unknown), for account_type in MISP-style account indicators.
+struct IndicatorAccount {
+  IndicatorAccount(const char* login_text) : login(login_text) {}  // NOLINT: a bare login reads naturally
+  IndicatorAccount(std::string login_text, std::string type_text = {})
+      : login(std::move(login_text)), type(std::move(type_text)) {}
+  std::string login;
+  std::string type;
+};
+
 // IndicatorQuery holds what is known about one application or sign-in; empty = unknown.
 struct IndicatorQuery {
   std::string email;                  // also checked by its domain against domain indicators
   std::string ip;                     // IPv4 or IPv6 text
   std::string domain;                 // a domain of its own (website, e-mail provider)
   std::vector<std::string> urls;      // profile, portfolio, resume links; hosts are checked too
-  std::vector<std::string> accounts;  // user names / handles (user-account login or user_id)
+  std::vector<IndicatorAccount> accounts;  // user names / handles (user-account login or user_id)
+  std::string name;                   // the applicant's name as written, for display_name
+};
+
+// IndicatorImport counts what a bundle gave, for the one line a user reads after loading it.
+struct IndicatorImport {
+  std::size_t indicators_used = 0;    // indicator objects with at least one matchable clause
+  std::size_t observables_used = 0;   // observables (2.1 top level, 2.0 inside observed-data)
+  std::size_t skipped = 0;            // unsupported or unusable objects and clauses
+  std::size_t expired = 0;
+  std::size_t revoked = 0;
+  std::string Summary() const;        // "12 indicators and 5 observables used; 3 skipped, ..."
 };
 
 // IndicatorSet is immutable after loading; Match may be called from many threads.
@@ -59,11 +85,14 @@ class IndicatorSet {
   // as are networks wider than IPv4 /8 or IPv6 /32 (STIX_NETWORK_TOO_WIDE); e-mail values are
   // canonicalized as the applications' are (normalize::NormalizeEmail). Kept: observables
   // email-addr, ipv4-addr, ipv6-addr (CIDR allowed), domain-name, url, user-account, and
-  // indicator objects with pattern_type "stix" whose pattern is an OR of equality
-  // comparisons on those types (email-addr:value, ipv4-addr:value, ipv6-addr:value,
-  // domain-name:value, url:value, user-account:account_login, user-account:user_id).
-  // Everything else an indicator says (AND, MATCHES, file hashes, other pattern types) is
-  // logged as one Issue (STIX_UNSUPPORTED_PATTERN, STIX_UNSUPPORTED_PATTERN_TYPE), as are
+  // indicator objects with pattern_type "stix" whose pattern is an OR of clauses over those
+  // types (internal/stix_pattern.h: =, IN, LIKE, MATCHES, AND over one object). A clause keys
+  // on the identifying property (value; account_login, else user_id) and checks what an
+  // application shows (display_name against the applicant's name, account_type github or
+  // linkedin against the handle's site); other properties are named as not checked in the hit,
+  // which then weighs half. Everything else an indicator says (AND between observations or
+  // objects, NOT, qualifiers, file hashes, other pattern types) is logged as one Issue per
+  // indicator (STIX_UNSUPPORTED_PATTERN, STIX_UNSUPPORTED_PATTERN_TYPE), as are
   // objects with a missing or unparsable value (STIX_BAD_OBJECT); Issues carry the line of
   // the object's id in the file when it can be found. Errors: kNotFound when path does not
   // exist; kInvalidInput when it cannot be read, is not JSON (the message gives line and
@@ -83,6 +112,8 @@ class IndicatorSet {
 
   // size returns the number of known-bad values kept.
   std::size_t size() const { return values_.size(); }
+  // import_counts says what the bundle gave (see IndicatorImport).
+  const IndicatorImport& import_counts() const { return import_; }
 
  private:
   struct Value {
@@ -93,14 +124,26 @@ class IndicatorSet {
     std::string stix_id;
     std::string name;
     std::string object_type;
+    // From an indicator's pattern: the rest of its AND-clause (checks, unchecked properties);
+    // pattern = the key is a LIKE or MATCHES (text is then the pattern as written).
+    std::shared_ptr<const internal::CompiledClause> clause;
+    bool pattern = false;
   };
   void Add(Value value);
+  bool AddPattern(const std::string& id, const std::string& name,
+                  std::shared_ptr<const internal::CompiledClause> clause, std::string* why);
+  static double ClauseFactor(const Value& value);
+  void Consider(std::size_t position, const std::string& subject, const std::string& matched,
+                const IndicatorQuery& query, std::string_view account_type, std::set<std::size_t>& seen,
+                std::vector<std::pair<std::size_t, std::string>>& found) const;
   static double StrengthOf(const Value& value, const std::string& matched);
 
   std::vector<Value> values_;
   // "<kind>:<normalized text>" -> positions in values_, for every kind but kIp.
   std::unordered_multimap<std::string, std::size_t> by_key_;
   std::vector<std::size_t> networks_;  // positions of kIp values
+  std::vector<std::size_t> patterns_;  // positions of LIKE / MATCHES values
+  IndicatorImport import_;
 };
 
 }  // namespace crosscheck::watchlist

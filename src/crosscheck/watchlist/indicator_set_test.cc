@@ -194,6 +194,60 @@ TEST(IndicatorSet, ValuesAreNormalizedAsApplicationsAndStaleOrWideOnesAreLeftOut
   EXPECT_DOUBLE_EQ(strength({.domain = "mx.evil.example"}), 0.6);
 }
 
+// MISP writes accounts, e-mails and domain-IP pairs as AND over one object: the identifying
+// value is the key, what an application shows is checked, the rest is named as not checked.
+TEST(IndicatorSet, ConjunctionsOverOneObjectAndOtherOperators) {
+  const std::string bundle = R"({"type": "bundle", "id": "bundle--4", "objects": [
+    {"type": "indicator", "id": "indicator--github", "pattern_type": "stix", "valid_from": "2020-01-01T00:00:00Z",
+     "pattern": "[user-account:account_type = 'github' AND user-account:user_id = '1234567890' AND user-account:display_name = 'John Doe' AND user-account:account_login = 'j0hnd0e']"},
+    {"type": "indicator", "id": "indicator--gitlab", "pattern_type": "stix", "valid_from": "2020-01-01T00:00:00Z",
+     "pattern": "[user-account:account_type = 'gitlab' AND user-account:account_login = 'j0hnd0e']"},
+    {"type": "indicator", "id": "indicator--email", "pattern_type": "stix", "valid_from": "2020-01-01T00:00:00Z",
+     "pattern": "[email-addr:value = 'Dan.Walker.Dev@gmail.com' AND email-addr:display_name = 'Dan Walker']"},
+    {"type": "indicator", "id": "indicator--like", "pattern_type": "stix", "valid_from": "2020-01-01T00:00:00Z",
+     "pattern": "[email-addr:value LIKE '%@evil.example']"},
+    {"type": "indicator", "id": "indicator--pair", "pattern_type": "stix", "valid_from": "2020-01-01T00:00:00Z",
+     "pattern": "[domain-name:value = 'bad.example' AND domain-name:resolves_to_refs[*].value = '198.51.100.7']"},
+    {"type": "indicator", "id": "indicator--in", "pattern_type": "stix", "valid_from": "2020-01-01T00:00:00Z",
+     "pattern": "[ipv4-addr:value IN ('198.51.100.7', '203.0.113.9')]"},
+    {"type": "indicator", "id": "indicator--matches", "pattern_type": "stix", "valid_from": "2020-01-01T00:00:00Z",
+     "pattern": "[url:value MATCHES '^https://github\\\\.com/dev-[0-9]+$']"},
+    {"type": "indicator", "id": "indicator--two-observations", "pattern_type": "stix", "valid_from": "2020-01-01T00:00:00Z",
+     "pattern": "[ipv4-addr:value = '192.0.2.1'] AND [domain-name:value = 'x.example']"}
+  ]})";
+  IssueLog issues;
+  auto set = IndicatorSet::ParseStix(bundle, "misp.json", issues);
+  ASSERT_TRUE(set.has_value()) << set.error().ToString();
+  using Ids = std::vector<std::string>;
+  EXPECT_EQ(HitIds(set->Match({.accounts = {{"J0hnD0e", "github"}}, .name = "John Doe"})), Ids{"indicator--github"});
+  EXPECT_TRUE(set->Match({.accounts = {{"j0hnd0e", "linkedin"}}, .name = "John Doe"}).empty());
+  EXPECT_TRUE(set->Match({.accounts = {{"j0hnd0e", "github"}}, .name = "Jane Roe"}).empty());
+  // user_id is a number an application never holds: named, and the hit weighs half.
+  const std::vector<IndicatorHit> account = set->Match({.accounts = {{"j0hnd0e", "github"}}, .name = "john doe"});
+  ASSERT_EQ(account.size(), 1u);
+  EXPECT_NE(account[0].matched.find("not checked: user_id"), std::string::npos) << account[0].matched;
+  EXPECT_DOUBLE_EQ(account[0].strength, 0.5);
+  EXPECT_EQ(HitIds(set->Match({.email = "danwalkerdev@gmail.com", .name = "Dan Walker"})), Ids{"indicator--email"});
+  EXPECT_TRUE(set->Match({.email = "danwalkerdev@gmail.com"}).empty());  // the name is part of the indicator
+  const std::vector<IndicatorHit> like = set->Match({.email = "ops@evil.example"});
+  ASSERT_EQ(HitIds(like), Ids{"indicator--like"});
+  EXPECT_DOUBLE_EQ(like[0].strength, 0.6);
+  EXPECT_TRUE(set->Match({.email = "ops@evil.example.org"}).empty());
+  const std::vector<IndicatorHit> pair = set->Match({.email = "a@bad.example"});
+  ASSERT_EQ(HitIds(pair), Ids{"indicator--pair"});
+  EXPECT_DOUBLE_EQ(pair[0].strength, 0.5);
+  EXPECT_EQ(HitIds(set->Match({.ip = "203.0.113.9"})), Ids{"indicator--in"});
+  EXPECT_EQ(HitIds(set->Match({.ip = "198.51.100.7"})), Ids{"indicator--in"});
+  EXPECT_EQ(HitIds(set->Match({.urls = {"https://github.com/dev-42"}})), Ids{"indicator--matches"});
+  EXPECT_TRUE(set->Match({.urls = {"https://github.com/dev-42x"}}).empty());
+  EXPECT_TRUE(set->Match({.ip = "192.0.2.1"}).empty());
+  EXPECT_EQ(CountCode(issues, "STIX_UNSUPPORTED_PATTERN"), 2u);  // the gitlab account, the two observations
+  const IndicatorImport& counts = set->import_counts();
+  EXPECT_EQ(counts.indicators_used, 6u);
+  EXPECT_EQ(counts.skipped, 2u);
+  EXPECT_EQ(counts.Summary(), "6 indicator(s) and 0 observable(s) used; 2 skipped (see issues), 0 expired, 0 revoked");
+}
+
 TEST(IndicatorSet, ReadsStix20ObservedDataAndBareArrays) {
   // MISP's STIX 2.0 export: observables inside observed-data's "objects" dictionary.
   const std::string stix20 = R"({"type": "bundle", "id": "bundle--3", "spec_version": "2.0", "objects": [

@@ -6,6 +6,7 @@
 #include "crosscheck/cli/commands/command.h"
 #include "crosscheck/cli/commands/exit_codes.h"
 #include "crosscheck/cli/commands/issue_summary.h"
+#include "crosscheck/common/output_file.h"
 #include "crosscheck/evaluate/evaluator.h"
 #include "crosscheck/pipeline/consortium_eval.h"
 
@@ -48,10 +49,8 @@ int RunEvaluateCommand(const EvaluateFlags& flags) {
   std::fputs(evaluate::FormatEvaluationText(*report).c_str(), stdout);
   const std::filesystem::path json_path =
       flags.json.empty() ? std::filesystem::path(flags.out) / "evaluation.json" : std::filesystem::path(flags.json);
-  std::ofstream json(json_path, std::ios::trunc);
-  json << evaluate::FormatEvaluationJson(*report);
-  json.close();
-  if (!json) return ReportError(Error(ErrorCode::kInvalidInput, "cannot write " + json_path.string()));
+  const Status written = WriteFileAtomically(json_path, evaluate::FormatEvaluationJson(*report));
+  if (!written) return ReportError(written.error());
   std::printf("written: %s\n", json_path.c_str());
   return FloorsMet(*report, flags) ? 0 : kBelowFloorExit;
 }

@@ -1,18 +1,23 @@
 // crosscheck monitor: post-hire monitoring of Okta System Log sign-ins (issue 6). Reads the
-// sign-ins as a stream (optionally following a growing file or stdin), writes every alert to
-// OUT/alerts.jsonl as it is raised and the per-account verdicts to OUT/accounts.csv.
+// sign-ins as a stream (optionally following a growing file or stdin), writes the alerts to
+// OUT/alerts.jsonl (as they are raised with --follow; else the whole file at the end) and the
+// per-account verdicts to OUT/accounts.csv.
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "crosscheck/cli/commands/command.h"
 #include "crosscheck/cli/commands/exit_codes.h"
+#include "crosscheck/common/output_file.h"
 #include "crosscheck/ingest/application_reader.h"
 #include "crosscheck/ingest/header_mapping.h"
 #include "crosscheck/ingest/employee_reader.h"
@@ -91,9 +96,18 @@ Status RunMonitor(const MonitorFlags& flags) {
   const std::filesystem::path out_dir(flags.out);
   const std::filesystem::path alerts_path = out_dir / "alerts.jsonl";
   const std::filesystem::path accounts_path = out_dir / "accounts.csv";
-  std::FILE* alerts_file = std::fopen(alerts_path.c_str(), "w");
-  if (alerts_file == nullptr) return InvalidInput("cannot create " + alerts_path.string());
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> alerts_closer(alerts_file, &std::fclose);
+  // A finished run's alerts appear whole (OutputFile); a follower's alerts.jsonl is a live log
+  // that others tail, so it is appended in place.
+  std::optional<OutputFile> whole_alerts;
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> live_alerts(nullptr, &std::fclose);
+  if (flags.follow) {
+    live_alerts.reset(std::fopen(alerts_path.c_str(), "w"));
+    if (live_alerts == nullptr) return IoError("cannot create " + alerts_path.string() + ": " + std::strerror(errno));
+  } else {
+    CC_ASSIGN_OR_RETURN(OutputFile created, OutputFile::Create(alerts_path));
+    whole_alerts.emplace(std::move(created));
+  }
+  std::FILE* alerts_file = flags.follow ? live_alerts.get() : whole_alerts->stream();
 
   const std::vector<monitor::EmployeeMapping> mappings =
       monitor::BuildEmployeeMappings(employees, applications);
@@ -147,7 +161,11 @@ Status RunMonitor(const MonitorFlags& flags) {
     events = stats.events;
   }
   PrintIssues(issues, &issues_printed);
-  if (std::fflush(alerts_file) != 0) return InvalidInput("cannot write " + alerts_path.string());
+  if (whole_alerts) {
+    CC_RETURN_IF_ERROR(whole_alerts->Commit());
+  } else if (std::fflush(alerts_file) != 0) {
+    return IoError("cannot write " + alerts_path.string() + ": " + std::strerror(errno));
+  }
   const std::vector<monitor::AccountReport> accounts = analyzer.Accounts();
   CC_RETURN_IF_ERROR(monitor::WriteAccountsCsv(accounts_path, accounts));
   std::int64_t flagged = 0;
@@ -159,6 +177,15 @@ Status RunMonitor(const MonitorFlags& flags) {
   std::fprintf(stderr, "monitor: %lld events, %zu accounts, %lld high or critical, %zu issues\n",
                static_cast<long long>(events), accounts.size(), static_cast<long long>(flagged),
                issues.size());
+  const monitor::SessionAnalyzer::EventCounts counts = analyzer.counts();
+  const std::pair<std::int64_t, const char*> skipped[] = {
+      {counts.without_actor, "without an actor (not attributed to anyone)"},
+      {counts.system_actor, "of Okta's system actor system@okta.com (not analysed)"},
+      {counts.not_employee, "of accounts not in the employees file (never grouped with employees)"},
+      {counts.without_time, "without a usable published time (no travel, hours or bursts)"}};
+  for (const auto& [count, what] : skipped) {
+    if (count > 0) std::fprintf(stderr, "monitor: %lld events %s\n", static_cast<long long>(count), what);
+  }
   std::printf("written: %s\nwritten: %s\n", accounts_path.c_str(), alerts_path.c_str());
   return Ok();
 }

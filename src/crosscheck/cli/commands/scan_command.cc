@@ -14,7 +14,7 @@ namespace crosscheck::cli {
 namespace {
 
 struct ScanFlags {
-  std::string applications, columns, employees, signins, ip_ranges, sdn, indicators, personas, out, hub_findings, key_file;
+  std::string applications, columns, employees, signins, ip_ranges, sdn, indicators, personas, out, hub_findings, key_file, default_region;
   std::vector<std::string> mmdb;
   bool strict = false;
   bool quiet = false;
@@ -40,6 +40,7 @@ int RunScanCommand(const ScanFlags& flags) {
   options.key_file = OptionalPath(flags.key_file);
   for (const auto& path : flags.mmdb) options.mmdb_files.emplace_back(path);
   options.out_dir = flags.out;
+  options.default_region = flags.default_region;
   options.strict = flags.strict;
   options.progress = !flags.quiet;
   IssueLog issues;
@@ -63,6 +64,8 @@ void RegisterScanCommand(CLI::App& app, int* exit_code) {
   scan->add_option("--out", flags->out, "output directory (created if missing)")->required();
   scan->add_option("--employees", flags->employees, "employees.csv: logins of hires");
   scan->add_option("--signins", flags->signins, "Okta System Log events (NDJSON) of hires");
+  scan->add_option("--default-region", flags->default_region,
+                   "ISO country code (or name) for phone numbers written without a country code, in rows that name no country; default US");
   scan->add_option("--ip-ranges", flags->ip_ranges, "CSV of IP ranges: cidr,country,asn,as_org,kind");
   scan->add_option("--mmdb", flags->mmdb, "MaxMind DB (City/Country, ASN, Anonymous-IP); repeatable");
   scan->add_option("--sdn", flags->sdn, "directory with OFAC sdn.csv, alt.csv, add.csv");

@@ -20,7 +20,7 @@ namespace crosscheck::cli {
 namespace {
 
 struct CompanyServeFlags {
-  std::string data, store, listen, tokens, sdn, indicators, ip_ranges, tls_cert, tls_key;
+  std::string data, store, listen, tokens, sdn, indicators, ip_ranges, tls_cert, tls_key, default_region;
   std::string organization = "crosscheck company node";
   std::string hub, hub_token_file, hub_ca_file, key_file, epoch, company_id;
   int hub_interval_seconds = 300;
@@ -39,6 +39,7 @@ Result<std::shared_ptr<const pipeline::ScanContext>> LoadContext(const CompanySe
   for (const std::string& path : flags.mmdb) files.mmdb_files.emplace_back(path);
   files.ip_ranges = OptionalFile(flags.ip_ranges);
   files.sdn_dir = OptionalFile(flags.sdn);
+  files.default_region = flags.default_region;
   files.indicators = OptionalFile(flags.indicators);
   IssueLog issues;
   CC_ASSIGN_OR_RETURN(pipeline::ScanContext context, pipeline::LoadScanContext(files, issues));
@@ -133,6 +134,8 @@ void RegisterServeCommand(CLI::App& app, int* exit_code) {
                         "tokens.csv: name,role,token_sha256 (roles ingest, reviewer, admin; SHA-256 of each "
                         "bearer token)")
       ->required();
+  serve_cmd->add_option("--default-region", flags->default_region,
+                        "ISO country code (or name) for phone numbers written without a country code, in rows that name no country; default US");
   serve_cmd->add_option("--sdn", flags->sdn, "directory with OFAC sdn.csv, alt.csv, add.csv");
   serve_cmd->add_option("--indicators", flags->indicators, "STIX 2.1 bundle of known-bad indicators");
   serve_cmd->add_option("--mmdb", flags->mmdb, "MaxMind DB (City/Country, ASN, Anonymous-IP); repeatable");

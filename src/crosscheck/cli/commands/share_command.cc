@@ -19,7 +19,7 @@ namespace crosscheck::cli {
 namespace {
 
 struct EncodeFlags {
-  std::string applications, columns, key_file, epoch, out, ip_ranges;
+  std::string applications, columns, key_file, epoch, out, ip_ranges, default_region;
   std::vector<std::string> mmdb;
   bool strict = false;
 };
@@ -29,6 +29,7 @@ int RunEncode(const EncodeFlags& flags) {
   options.applications = flags.applications;
   options.key_file = flags.key_file;
   options.epoch = flags.epoch;
+  options.default_region = flags.default_region;
   options.out_dir = flags.out;
   options.strict = flags.strict;
   if (!flags.ip_ranges.empty()) options.ip_ranges = flags.ip_ranges;
@@ -119,6 +120,8 @@ void RegisterShareCommand(CLI::App& app, int* exit_code) {
   encode->add_option("--epoch", flags->epoch, "key epoch label; members of one match use the same")
       ->default_val("default");
   encode->add_option("--out", flags->out, "output directory: OUT/<company_id>.ccsub")->required();
+  encode->add_option("--default-region", flags->default_region,
+                     "ISO country code (or name) for phone numbers written without a country code, in rows that name no country; default US; use the same as your scan");
   encode->add_option("--ip-ranges", flags->ip_ranges, "CSV of IP ranges (IP kind and country travel as flags)");
   encode->add_option("--mmdb", flags->mmdb, "MaxMind DB; repeatable");
   encode->add_flag("--strict", flags->strict, "fail (exit 2) on the first bad row instead of skipping it");

@@ -62,6 +62,7 @@ int StatusFor(ErrorCode code) {
     case ErrorCode::kNotFound: return 404;
     case ErrorCode::kUnavailable: return 503;
     case ErrorCode::kDataLoss:
+    case ErrorCode::kIoError:
     case ErrorCode::kInternal: return 500;
   }
   return 500;
@@ -73,6 +74,7 @@ const char* CodeFor(ErrorCode code) {
     case ErrorCode::kNotFound: return "NOT_FOUND";
     case ErrorCode::kUnavailable: return "UNAVAILABLE";
     case ErrorCode::kDataLoss:
+    case ErrorCode::kIoError:
     case ErrorCode::kInternal: return "INTERNAL";
   }
   return "INTERNAL";
