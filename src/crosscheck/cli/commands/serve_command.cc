@@ -47,6 +47,9 @@ Result<std::shared_ptr<const pipeline::ScanContext>> LoadContext(const CompanySe
     std::fprintf(stderr, "crosscheck: %zu issue(s) in the reference data (first: %s)\n", issues.size(),
                  issues.issues().front().ToString().c_str());
   }
+  if (context.indicators) {
+    std::fprintf(stderr, "crosscheck: indicators: %s\n", context.indicators->import_counts().Summary().c_str());
+  }
   return std::make_shared<const pipeline::ScanContext>(std::move(context));
 }
 
