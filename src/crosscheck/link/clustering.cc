@@ -74,10 +74,20 @@ ClusterSet::ClusterSet(std::size_t record_count) : cluster_of_(record_count), sl
   std::iota(cluster_of_.begin(), cluster_of_.end(), 0);
 }
 
+void ClusterSet::SetExclusiveSources(const std::vector<std::uint32_t>& source_of, std::uint64_t exclusive_mask) {
+  exclusive_bits_.clear();
+  if (exclusive_mask == 0) return;
+  exclusive_bits_.assign(cluster_of_.size(), 0);
+  for (std::size_t record = 0; record < cluster_of_.size() && record < source_of.size(); ++record) {
+    if (source_of[record] < 64) exclusive_bits_[record] = (std::uint64_t{1} << source_of[record]) & exclusive_mask;
+  }
+}
+
 std::uint32_t ClusterSet::AddRecord() {
   const auto record = static_cast<std::uint32_t>(cluster_of_.size());
   cluster_of_.push_back(record);
   slot_of_.push_back(kNoSlot);
+  if (!exclusive_bits_.empty()) exclusive_bits_.push_back(0);
   return record;
 }
 
@@ -147,6 +157,7 @@ bool ClusterSet::TryMerge(std::uint32_t a, std::uint32_t b, double threshold, co
   const std::uint32_t cluster_a = cluster_of_[a];
   const std::uint32_t cluster_b = cluster_of_[b];
   if (cluster_a == cluster_b) return true;
+  if (!exclusive_bits_.empty() && (exclusive_bits_[cluster_a] & exclusive_bits_[cluster_b]) != 0) return false;
   const std::size_t size_a = size_of(a);
   const std::size_t size_b = size_of(b);
   const std::uint64_t clusters_key = PairKey(cluster_a, cluster_b);
@@ -186,6 +197,7 @@ void ClusterSet::Merge(std::uint32_t cluster_a, std::uint32_t cluster_b) {
   // The cluster is named by its smallest record index.
   const std::uint32_t cluster = merged.front();
   for (std::uint32_t record : merged) cluster_of_[record] = cluster;
+  if (!exclusive_bits_.empty()) exclusive_bits_[cluster] = exclusive_bits_[cluster_a] | exclusive_bits_[cluster_b];
   std::uint32_t slot;
   if (free_slots_.empty()) {
     slot = static_cast<std::uint32_t>(lists_.size());

@@ -95,6 +95,11 @@ class ClusterSet {
   // AddRecord appends a new record as its own cluster and returns its index.
   std::uint32_t AddRecord();
 
+  // SetExclusiveSources makes the sources in `exclusive_mask` one-to-one: no merge may put
+  // two records of such a source in one cluster (see source_structure.h). source_of[r] is
+  // record r's source; sources past the 63rd are never exclusive. Call before any merge.
+  void SetExclusiveSources(const std::vector<std::uint32_t>& source_of, std::uint64_t exclusive_mask);
+
   std::size_t record_count() const { return cluster_of_.size(); }
   // Prefetch starts loading a record's cluster index: loops over edges call it a few edges
   // ahead, since at millions of records every lookup is a cache miss otherwise.
@@ -113,7 +118,7 @@ class ClusterSet {
                                const KnownPairs* known) const;
 
   // TryMerge merges the clusters of a and b when their cross pairs allow it (see the file
-  // comment): at most a tenth contradicted, and a mean probability >= threshold or at least
+  // comment) and they hold no record of the same exclusive source: at most a tenth contradicted, and a mean probability >= threshold or at least
   // min(2, smaller cluster size) strong cross pairs. Returns true when they are (now) in one
   // cluster. A refused pair of clusters is not re-examined until one of them grows.
   bool TryMerge(std::uint32_t a, std::uint32_t b, double threshold, const PairJudge& judge,
@@ -136,6 +141,9 @@ class ClusterSet {
   std::vector<std::uint32_t> free_slots_;  // emptied lists_ entries, for reuse
   // Refused merges: PairKey of the two cluster ids -> their sizes at the time.
   std::unordered_map<std::uint64_t, std::uint64_t> refused_;
+  // Per cluster (indexed by its cluster index): the exclusive sources it holds a record of.
+  // Empty when no source is exclusive.
+  std::vector<std::uint64_t> exclusive_bits_;
 };
 
 // PairKey packs a record pair (order-insensitive) into one key.

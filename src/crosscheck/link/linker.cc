@@ -112,6 +112,7 @@ struct LinkEngine::State {
   std::vector<std::uint32_t> cluster_of;
   std::vector<std::string> cluster_ids;
   std::vector<std::string> sources;
+  SourceStructure structure;
   LinkStats stats;
 };
 
@@ -128,6 +129,7 @@ const std::vector<std::string>& LinkEngine::cluster_ids() const { return state_-
 const std::vector<std::uint32_t>& LinkEngine::cluster_of() const { return state_->cluster_of; }
 const LinkStats& LinkEngine::stats() const { return state_->stats; }
 const std::vector<BlockingRule>& LinkEngine::blocking_rules() const { return state_->rules; }
+const SourceStructure& LinkEngine::source_structure() const { return state_->structure; }
 
 std::optional<std::size_t> LinkEngine::FindRecord(std::string_view source, std::string_view id) const {
   const auto source_it = std::find(state_->sources.begin(), state_->sources.end(), source);
@@ -416,6 +418,8 @@ Result<LinkEngine> LinkEngine::RunImpl(const RecordTable& table, RecordTable* co
   // Clustering.
   start = std::chrono::steady_clock::now();
   ClusterSet clusters(record_count);
+  state->structure = MeasureSourceStructure(prepared, scored, table.sources.size(), options.threshold);
+  if (options.one_to_one_sources) clusters.SetExclusiveSources(prepared.sources(), state->structure.exclusive_mask);
   const PairJudge judge = [&scorer](std::uint32_t a, std::uint32_t b) { return scorer.Judge(a, b); };
   ClusterEdges(scored, options.threshold, judge, clusters);
   state->cluster_of.resize(record_count);
