@@ -317,13 +317,19 @@ Result<LinkEngine> LinkEngine::RunImpl(const RecordTable& table, RecordTable* co
   for (std::size_t field_idx = 0; field_idx < field_count; ++field_idx) {
     final_u[field_idx].assign(level_counts[field_idx], 0.5 / static_cast<double>(level_counts[field_idx]));
   }
+  std::vector<double> random_non_match;
+  random_non_match.reserve(random_patterns.size());
   for (const PatternCount& pattern : random_patterns) {
     const double non_match = 1.0 - MatchPosterior(pattern.levels.data(), fit.m, random_u, lambda);
+    random_non_match.push_back(non_match);
     for (std::size_t field_idx = 0; field_idx < field_count; ++field_idx) {
       if (pattern.levels[field_idx] != kNullLevel) {
         final_u[field_idx][pattern.levels[field_idx]] += non_match * pattern.count;
       }
     }
+  }
+  if (options.correct_dependent_fields) {
+    model->dependences = EstimateFieldDependences(random_patterns, random_non_match, level_counts);
   }
   for (std::size_t field_idx = 0; field_idx < field_count; ++field_idx) {
     double sum = 0.0;

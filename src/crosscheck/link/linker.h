@@ -41,6 +41,9 @@ struct LinkOptions {
   bool explain_links = true;        // LinkApplications: attach a waterfall to every linked pair
   // Link sources measured to be free of internal duplicates one-to-one (source_structure.h).
   bool one_to_one_sources = true;
+  // Count the agreement of fields that agree together by construction (suburb and postcode)
+  // once (field_dependence.h).
+  bool correct_dependent_fields = true;
 };
 
 // LinkStats: sizes and timings of a run, for logs and benchmarks.

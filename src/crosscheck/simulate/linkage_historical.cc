@@ -54,7 +54,9 @@ Person NewPerson(const NamePools& pools, const std::vector<Place>& places, Rng& 
 std::vector<std::size_t> RecordCounts(std::size_t people, std::size_t records, Rng& rng) {
   std::vector<double> cumulative(people);
   double total = 0;
-  for (double& weight : cumulative) weight = (total += rng.Pareto(1.0, 1.3));
+  // Pareto(1, 1.5) capped at 40: a few people in dozens of records, none in thousands (one
+  // person's pairs would then outweigh everyone else's in pairwise measures).
+  for (double& weight : cumulative) weight = (total += std::min(rng.Pareto(1.0, 1.5), 40.0));
   std::vector<std::size_t> counts(people, 1);
   for (std::size_t extra = people; extra < records; ++extra) {
     const double point = rng.Uniform() * total;
