@@ -5,6 +5,7 @@
 #include <span>
 #include <thread>
 #include <bit>
+#include <cmath>
 #include <cstdio>
 #include <numeric>
 
@@ -19,6 +20,17 @@ namespace {
 constexpr std::size_t kSampledMembers = kClusterSampleSize;
 // A tenth of cross pairs may contradict: a typo that vetoes a name, a mistyped birth date.
 constexpr double kMaxContradictedShare = 0.1;
+// Up to a third may contradict when the pairs together argue for the merge: in heavily
+// corrupted data one typo-ridden record of a person contradicts several of its others, while
+// a bridge between two people is outweighed by their many contradicting cross pairs.
+constexpr double kMaxContradictedShareWithEvidence = 1.0 / 3.0;
+constexpr double kMaxPairBits = 20.0;
+
+double ClampedLogOdds(double probability) {
+  if (probability <= 0.0) return -kMaxPairBits;
+  if (probability >= 1.0) return kMaxPairBits;
+  return std::clamp(std::log2(probability / (1.0 - probability)), -kMaxPairBits, kMaxPairBits);
+}
 
 std::uint64_t PackSizes(std::size_t a, std::size_t b) {
   return (static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint64_t>(b);
@@ -144,6 +156,7 @@ CrossLinkage ClusterSet::CompareClusters(std::uint32_t a, std::uint32_t b, doubl
       if (!found) judgement = judge(left_record, right_record);
       ++linkage.pairs;
       sum += judgement.probability;
+      linkage.log_odds_sum += ClampedLogOdds(judgement.probability);
       if (judgement.contradicts) ++linkage.contradicted;
       if (judgement.probability >= threshold) ++linkage.strong;
     }
@@ -164,8 +177,10 @@ bool ClusterSet::TryMerge(std::uint32_t a, std::uint32_t b, double threshold, co
   const std::uint64_t sizes = cluster_a < cluster_b ? PackSizes(size_a, size_b) : PackSizes(size_b, size_a);
   if (auto it = refused_.find(clusters_key); it != refused_.end() && it->second == sizes) return false;
   const CrossLinkage linkage = CompareClusters(a, b, threshold, judge, known);
+  const bool evidence_for_merge = linkage.log_odds_sum > 0.0 && linkage.mean_probability >= threshold;
+  const double max_share = evidence_for_merge ? kMaxContradictedShareWithEvidence : kMaxContradictedShare;
   const bool few_contradictions =
-      static_cast<double>(linkage.contradicted) <= kMaxContradictedShare * static_cast<double>(linkage.pairs);
+      static_cast<double>(linkage.contradicted) <= max_share * static_cast<double>(linkage.pairs);
   // One strong pair between two multi-record clusters is a bridge (a shared phone), not
   // evidence that the clusters are one entity; a second independent one, or a high mean, is.
   const std::size_t needed_strong = std::min<std::size_t>(2, std::min(size_a, size_b));

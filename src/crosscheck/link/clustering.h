@@ -85,6 +85,9 @@ struct CrossLinkage {
   std::size_t contradicted = 0;  // of them, contradicting pairs
   std::size_t strong = 0;        // of them, pairs at or above the threshold
   double mean_probability = 0.0;
+  // Σ log2(p / (1 - p)) over the pairs (each clamped to ±20 bits; a vetoed pair counts -20):
+  // the correlation-clustering objective's change if the clusters merge.
+  double log_odds_sum = 0.0;
 };
 
 // ClusterSet is a partition of records into clusters, grown by merges. Not thread-safe.
@@ -118,8 +121,10 @@ class ClusterSet {
                                const KnownPairs* known) const;
 
   // TryMerge merges the clusters of a and b when their cross pairs allow it (see the file
-  // comment) and they hold no record of the same exclusive source: at most a tenth contradicted, and a mean probability >= threshold or at least
-  // min(2, smaller cluster size) strong cross pairs. Returns true when they are (now) in one
+  // comment) and they hold no record of the same exclusive source: a mean probability >=
+  // threshold or at least min(2, smaller cluster size) strong cross pairs, and at most a
+  // tenth contradicted — or, when the pairs' evidence taken together is for the merge (a
+  // positive log-odds sum and a mean probability >= threshold), at most a third. Returns true when they are (now) in one
   // cluster. A refused pair of clusters is not re-examined until one of them grows.
   bool TryMerge(std::uint32_t a, std::uint32_t b, double threshold, const PairJudge& judge,
                 const KnownPairs* known);
