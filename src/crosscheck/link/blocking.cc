@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <tuple>
 #include <unordered_map>
 
 #include "crosscheck/link/internal/parallel.h"
@@ -295,7 +296,12 @@ std::vector<BlockingRule> ChooseBlockingRules(const PreparedTable& table,
       Candidate candidate{BlockingRule{{KeyPart{field_idx, kind}}}, {}, {field_idx}};
       candidate.stats = EstimateRule(table, candidate.rule, sample, options);
       if (candidate.stats.coverage <= 0.0) continue;
-      // A key whose every block is generic (a country) yields no pairs: not a rule.
+      // A key whose every block is generic (a country) yields no pairs: not a rule. An
+      // initial's blocks are all large by design: it is only ever combined.
+      if (kind == KeyKind::kInitial) {
+        combinable.push_back(KeyPart{field_idx, kind});
+        continue;
+      }
       if (candidate.stats.pairs < 1.0 && candidate.stats.generic_share > 0.5) continue;
       if (candidate.stats.pairs <= rule_budget) {
         if (!best || candidate.stats.pairs > best->stats.pairs) best = candidate;
@@ -305,8 +311,10 @@ std::vector<BlockingRule> ChooseBlockingRules(const PreparedTable& table,
     }
     if (best) chosen.push_back(std::move(*best));
   }
-  // Pairs of parts of two fields: per field pair, again the broadest combination in budget.
-  std::map<std::pair<std::uint32_t, std::uint32_t>, Candidate> by_field_pair;
+  // Pairs of parts of two fields: per field pair, again the broadest combination in budget,
+  // and apart from it the broadest on a name's initial: records whose names are both
+  // corrupted past their phonetic codes still share an initial and a place.
+  std::map<std::tuple<std::uint32_t, std::uint32_t, bool>, Candidate> by_field_pair;
   for (std::size_t first = 0; first < combinable.size(); ++first) {
     for (std::size_t second = first + 1; second < combinable.size(); ++second) {
       const KeyPart& a = combinable[first];
@@ -315,7 +323,7 @@ std::vector<BlockingRule> ChooseBlockingRules(const PreparedTable& table,
       Candidate candidate{BlockingRule{{a, b}}, {}, {a.field, b.field}};
       candidate.stats = EstimateRule(table, candidate.rule, sample, options);
       if (candidate.stats.coverage <= 0.0 || candidate.stats.pairs > rule_budget) continue;
-      auto key = std::make_pair(a.field, b.field);
+      auto key = std::make_tuple(a.field, b.field, a.kind == KeyKind::kInitial || b.kind == KeyKind::kInitial);
       auto it = by_field_pair.find(key);
       if (it == by_field_pair.end() || candidate.stats.pairs > it->second.stats.pairs) {
         by_field_pair.insert_or_assign(key, std::move(candidate));
