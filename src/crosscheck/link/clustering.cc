@@ -137,6 +137,9 @@ CrossLinkage ClusterSet::CompareClusters(std::uint32_t a, std::uint32_t b, doubl
   const std::span<const std::uint32_t> right = SampleInto(b, right_buffer);
   CrossLinkage linkage;
   double sum = 0.0;
+  // The probabilities, for the log-odds sum: only needed (and computed) when more than a
+  // tenth of the pairs contradict, which is rare; log2 on every judged pair is not free.
+  std::array<float, kSampledMembers * kSampledMembers> probabilities;
   // Every lookup of a large cluster pair is a cache miss: start them all before the first.
   if (known != nullptr && left.size() * right.size() > 1) {
     for (std::uint32_t left_record : left) {
@@ -154,14 +157,19 @@ CrossLinkage ClusterSet::CompareClusters(std::uint32_t a, std::uint32_t b, doubl
         }
       }
       if (!found) judgement = judge(left_record, right_record);
+      probabilities[linkage.pairs] = judgement.probability;
       ++linkage.pairs;
       sum += judgement.probability;
-      linkage.log_odds_sum += ClampedLogOdds(judgement.probability);
       if (judgement.contradicts) ++linkage.contradicted;
       if (judgement.probability >= threshold) ++linkage.strong;
     }
   }
   linkage.mean_probability = linkage.pairs == 0 ? 0.0 : sum / static_cast<double>(linkage.pairs);
+  if (static_cast<double>(linkage.contradicted) > kMaxContradictedShare * static_cast<double>(linkage.pairs)) {
+    for (std::size_t pair_idx = 0; pair_idx < linkage.pairs; ++pair_idx) {
+      linkage.log_odds_sum += ClampedLogOdds(probabilities[pair_idx]);
+    }
+  }
   return linkage;
 }
 

@@ -86,7 +86,8 @@ struct CrossLinkage {
   std::size_t strong = 0;        // of them, pairs at or above the threshold
   double mean_probability = 0.0;
   // Σ log2(p / (1 - p)) over the pairs (each clamped to ±20 bits; a vetoed pair counts -20):
-  // the correlation-clustering objective's change if the clusters merge.
+  // the correlation-clustering objective's change if the clusters merge. Computed only when
+  // more than a tenth of the pairs contradict (else 0: TryMerge does not need it).
   double log_odds_sum = 0.0;
 };
 
