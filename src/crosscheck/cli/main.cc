@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   crosscheck::cli::RegisterScreenCommand(app, &exit_code);
   crosscheck::cli::RegisterMonitorCommand(app, &exit_code);
   crosscheck::cli::RegisterSimulateCommand(app, &exit_code);
+  crosscheck::cli::RegisterSimulateLinkageCommand(app, &exit_code);
   crosscheck::cli::RegisterShareCommand(app, &exit_code);
   crosscheck::cli::RegisterHubCommand(app, &exit_code);
   crosscheck::cli::RegisterServeCommand(app, &exit_code);

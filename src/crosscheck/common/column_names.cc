@@ -42,6 +42,8 @@ std::optional<ColumnKind> ClassifyColumnName(std::string_view column) {
   if (has({"phone", "mobile", "tel", "telephone", "cell", "phonenumber", "phones", "fax"})) {
     return ColumnKind::kPhone;
   }
+  // "Place of birth" is a place, not a date.
+  if (has({"place", "birthplace", "placeofbirth"})) return ColumnKind::kCity;
   if (has({"dob", "birth", "birthdate", "dateofbirth", "born", "birthday"})) return ColumnKind::kBirthDate;
   if (has({"date"})) return ColumnKind::kDate;
   if (has({"postcode", "zip", "zipcode", "postal", "postalcode", "plz"})) return ColumnKind::kPostalCode;

@@ -112,6 +112,7 @@ TEST(ColumnNames, ClassifiesExportHeaders) {
       {"State", ColumnKind::kRegion},          {"Country", ColumnKind::kCountry},
       {"LinkedIn Profile", ColumnKind::kLinkedin}, {"Resume", ColumnKind::kResume},
       {"Full Name", ColumnKind::kFullName},    {"Candidate ID", ColumnKind::kIdentifier},
+      {"birth_place", ColumnKind::kCity},      {"Place of Birth", ColumnKind::kCity},
       {"Kandidat", std::nullopt},
   };
   for (const Case& c : cases) {

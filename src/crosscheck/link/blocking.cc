@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <tuple>
 #include <unordered_map>
 
 #include "crosscheck/link/internal/parallel.h"
@@ -31,14 +32,16 @@ const char* KeyKindName(KeyKind kind) {
     case KeyKind::kYear: return "year";
     case KeyKind::kSortedTokens: return "sorted tokens";
     case KeyKind::kLocalPart: return "local part";
+    case KeyKind::kNameTokens: return "name tokens";
+    case KeyKind::kInitial: return "initial";
   }
   return "exact";
 }
 
 std::vector<KeyKind> KindsFor(FieldType type) {
   switch (type) {
-    case FieldType::kGivenName:
-    case FieldType::kSurname:
+    case FieldType::kGivenName: return {KeyKind::kExact, KeyKind::kPhonetic, KeyKind::kNameTokens, KeyKind::kInitial};
+    case FieldType::kSurname: return {KeyKind::kExact, KeyKind::kPhonetic, KeyKind::kInitial};
     case FieldType::kCity: return {KeyKind::kExact, KeyKind::kPhonetic};
     case FieldType::kFullName: return {KeyKind::kTokenPairs, KeyKind::kPhonetic};
     case FieldType::kEmail: return {KeyKind::kExact, KeyKind::kLocalPart};
@@ -66,6 +69,24 @@ void SplitSpaces(std::string_view text, std::vector<std::string_view>& out) {
   }
 }
 
+// SurnameField returns the first surname field, or -1.
+int SurnameField(const PreparedTable& table) {
+  for (std::size_t field_idx = 0; field_idx < table.field_count(); ++field_idx) {
+    if (table.column(field_idx).spec().type == FieldType::kSurname) return static_cast<int>(field_idx);
+  }
+  return -1;
+}
+
+// AppendNameTokenKeys appends the phonetic codes of a name field's tokens, salted without the
+// field: a given name's code meets the same code in the surname field.
+void AppendNameTokenKeys(const PreparedColumn& column, std::size_t record_idx, std::uint64_t salt,
+                         std::vector<std::string_view>& tokens, std::vector<std::uint64_t>& out) {
+  for (std::size_t value_idx = 0; value_idx < column.value_count(record_idx); ++value_idx) {
+    SplitSpaces(column.value(record_idx, value_idx).alt, tokens);
+    for (std::string_view token : tokens) out.push_back(Mix(Hash64(token), salt));
+  }
+}
+
 void PartKeys(const PreparedTable& table, const KeyPart& part, std::size_t record_idx,
               std::vector<std::uint64_t>& out) {
   out.clear();
@@ -73,9 +94,18 @@ void PartKeys(const PreparedTable& table, const KeyPart& part, std::size_t recor
   const std::uint64_t salt = (static_cast<std::uint64_t>(part.field) << 8) |
                              static_cast<std::uint64_t>(part.kind);
   thread_local std::vector<std::string_view> tokens;
+  if (part.kind == KeyKind::kNameTokens) {
+    AppendNameTokenKeys(column, record_idx, salt, tokens, out);
+    const int surname = SurnameField(table);
+    if (surname >= 0) AppendNameTokenKeys(table.column(surname), record_idx, salt, tokens, out);
+  }
   for (std::size_t value_idx = 0; value_idx < column.value_count(record_idx); ++value_idx) {
     const ValueView value = column.value(record_idx, value_idx);
     switch (part.kind) {
+      case KeyKind::kNameTokens: break;  // above: all values of both fields
+      case KeyKind::kInitial:
+        if (!value.text.empty()) out.push_back(Mix(static_cast<std::uint8_t>(value.text[0]), salt));
+        break;
       case KeyKind::kExact: out.push_back(Mix(value.hash, salt)); break;
       case KeyKind::kPhonetic:
         SplitSpaces(value.alt, tokens);
@@ -205,7 +235,8 @@ std::optional<BlockingRule> ParseBlockingRule(std::string_view description,
     }
     std::optional<KeyKind> kind;
     for (KeyKind candidate : {KeyKind::kExact, KeyKind::kPhonetic, KeyKind::kTokenPairs, KeyKind::kYear,
-                              KeyKind::kSortedTokens, KeyKind::kLocalPart}) {
+                              KeyKind::kSortedTokens, KeyKind::kLocalPart, KeyKind::kNameTokens,
+                              KeyKind::kInitial}) {
       if (kind_name == KeyKindName(candidate)) kind = candidate;
     }
     if (!field || !kind) return std::nullopt;
@@ -265,7 +296,12 @@ std::vector<BlockingRule> ChooseBlockingRules(const PreparedTable& table,
       Candidate candidate{BlockingRule{{KeyPart{field_idx, kind}}}, {}, {field_idx}};
       candidate.stats = EstimateRule(table, candidate.rule, sample, options);
       if (candidate.stats.coverage <= 0.0) continue;
-      // A key whose every block is generic (a country) yields no pairs: not a rule.
+      // A key whose every block is generic (a country) yields no pairs: not a rule. An
+      // initial's blocks are all large by design: it is only ever combined.
+      if (kind == KeyKind::kInitial) {
+        combinable.push_back(KeyPart{field_idx, kind});
+        continue;
+      }
       if (candidate.stats.pairs < 1.0 && candidate.stats.generic_share > 0.5) continue;
       if (candidate.stats.pairs <= rule_budget) {
         if (!best || candidate.stats.pairs > best->stats.pairs) best = candidate;
@@ -275,8 +311,10 @@ std::vector<BlockingRule> ChooseBlockingRules(const PreparedTable& table,
     }
     if (best) chosen.push_back(std::move(*best));
   }
-  // Pairs of parts of two fields: per field pair, again the broadest combination in budget.
-  std::map<std::pair<std::uint32_t, std::uint32_t>, Candidate> by_field_pair;
+  // Pairs of parts of two fields: per field pair, again the broadest combination in budget,
+  // and apart from it the broadest on a name's initial: records whose names are both
+  // corrupted past their phonetic codes still share an initial and a place.
+  std::map<std::tuple<std::uint32_t, std::uint32_t, bool>, Candidate> by_field_pair;
   for (std::size_t first = 0; first < combinable.size(); ++first) {
     for (std::size_t second = first + 1; second < combinable.size(); ++second) {
       const KeyPart& a = combinable[first];
@@ -285,7 +323,7 @@ std::vector<BlockingRule> ChooseBlockingRules(const PreparedTable& table,
       Candidate candidate{BlockingRule{{a, b}}, {}, {a.field, b.field}};
       candidate.stats = EstimateRule(table, candidate.rule, sample, options);
       if (candidate.stats.coverage <= 0.0 || candidate.stats.pairs > rule_budget) continue;
-      auto key = std::make_pair(a.field, b.field);
+      auto key = std::make_tuple(a.field, b.field, a.kind == KeyKind::kInitial || b.kind == KeyKind::kInitial);
       auto it = by_field_pair.find(key);
       if (it == by_field_pair.end() || candidate.stats.pairs > it->second.stats.pairs) {
         by_field_pair.insert_or_assign(key, std::move(candidate));

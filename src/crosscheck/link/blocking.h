@@ -28,6 +28,10 @@ enum class KeyKind : std::uint8_t {
   kYear,         // the year of a date
   kSortedTokens, // street tokens sorted
   kLocalPart,    // the part of an e-mail before '@'
+  kNameTokens,   // the phonetic codes of the tokens of a given name AND of the first surname
+                 // field: keys agree when the names were keyed the wrong way round
+  kInitial,      // the first letter of the value: too broad alone, combined with a place
+                 // it keeps pairs whose names are corrupted past their phonetic code
 };
 
 // KeyPart is one field and key kind of a rule.

@@ -5,6 +5,7 @@
 #include <span>
 #include <thread>
 #include <bit>
+#include <cmath>
 #include <cstdio>
 #include <numeric>
 
@@ -19,6 +20,17 @@ namespace {
 constexpr std::size_t kSampledMembers = kClusterSampleSize;
 // A tenth of cross pairs may contradict: a typo that vetoes a name, a mistyped birth date.
 constexpr double kMaxContradictedShare = 0.1;
+// Up to a third may contradict when the pairs together argue for the merge: in heavily
+// corrupted data one typo-ridden record of a person contradicts several of its others, while
+// a bridge between two people is outweighed by their many contradicting cross pairs.
+constexpr double kMaxContradictedShareWithEvidence = 1.0 / 3.0;
+constexpr double kMaxPairBits = 20.0;
+
+double ClampedLogOdds(double probability) {
+  if (probability <= 0.0) return -kMaxPairBits;
+  if (probability >= 1.0) return kMaxPairBits;
+  return std::clamp(std::log2(probability / (1.0 - probability)), -kMaxPairBits, kMaxPairBits);
+}
 
 std::uint64_t PackSizes(std::size_t a, std::size_t b) {
   return (static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint64_t>(b);
@@ -74,10 +86,20 @@ ClusterSet::ClusterSet(std::size_t record_count) : cluster_of_(record_count), sl
   std::iota(cluster_of_.begin(), cluster_of_.end(), 0);
 }
 
+void ClusterSet::SetExclusiveSources(const std::vector<std::uint32_t>& source_of, std::uint64_t exclusive_mask) {
+  exclusive_bits_.clear();
+  if (exclusive_mask == 0) return;
+  exclusive_bits_.assign(cluster_of_.size(), 0);
+  for (std::size_t record = 0; record < cluster_of_.size() && record < source_of.size(); ++record) {
+    if (source_of[record] < 64) exclusive_bits_[record] = (std::uint64_t{1} << source_of[record]) & exclusive_mask;
+  }
+}
+
 std::uint32_t ClusterSet::AddRecord() {
   const auto record = static_cast<std::uint32_t>(cluster_of_.size());
   cluster_of_.push_back(record);
   slot_of_.push_back(kNoSlot);
+  if (!exclusive_bits_.empty()) exclusive_bits_.push_back(0);
   return record;
 }
 
@@ -115,6 +137,9 @@ CrossLinkage ClusterSet::CompareClusters(std::uint32_t a, std::uint32_t b, doubl
   const std::span<const std::uint32_t> right = SampleInto(b, right_buffer);
   CrossLinkage linkage;
   double sum = 0.0;
+  // The probabilities, for the log-odds sum: only needed (and computed) when more than a
+  // tenth of the pairs contradict, which is rare; log2 on every judged pair is not free.
+  std::array<float, kSampledMembers * kSampledMembers> probabilities;
   // Every lookup of a large cluster pair is a cache miss: start them all before the first.
   if (known != nullptr && left.size() * right.size() > 1) {
     for (std::uint32_t left_record : left) {
@@ -132,6 +157,7 @@ CrossLinkage ClusterSet::CompareClusters(std::uint32_t a, std::uint32_t b, doubl
         }
       }
       if (!found) judgement = judge(left_record, right_record);
+      probabilities[linkage.pairs] = judgement.probability;
       ++linkage.pairs;
       sum += judgement.probability;
       if (judgement.contradicts) ++linkage.contradicted;
@@ -139,6 +165,11 @@ CrossLinkage ClusterSet::CompareClusters(std::uint32_t a, std::uint32_t b, doubl
     }
   }
   linkage.mean_probability = linkage.pairs == 0 ? 0.0 : sum / static_cast<double>(linkage.pairs);
+  if (static_cast<double>(linkage.contradicted) > kMaxContradictedShare * static_cast<double>(linkage.pairs)) {
+    for (std::size_t pair_idx = 0; pair_idx < linkage.pairs; ++pair_idx) {
+      linkage.log_odds_sum += ClampedLogOdds(probabilities[pair_idx]);
+    }
+  }
   return linkage;
 }
 
@@ -147,14 +178,17 @@ bool ClusterSet::TryMerge(std::uint32_t a, std::uint32_t b, double threshold, co
   const std::uint32_t cluster_a = cluster_of_[a];
   const std::uint32_t cluster_b = cluster_of_[b];
   if (cluster_a == cluster_b) return true;
+  if (!exclusive_bits_.empty() && (exclusive_bits_[cluster_a] & exclusive_bits_[cluster_b]) != 0) return false;
   const std::size_t size_a = size_of(a);
   const std::size_t size_b = size_of(b);
   const std::uint64_t clusters_key = PairKey(cluster_a, cluster_b);
   const std::uint64_t sizes = cluster_a < cluster_b ? PackSizes(size_a, size_b) : PackSizes(size_b, size_a);
   if (auto it = refused_.find(clusters_key); it != refused_.end() && it->second == sizes) return false;
   const CrossLinkage linkage = CompareClusters(a, b, threshold, judge, known);
+  const bool evidence_for_merge = linkage.log_odds_sum > 0.0 && linkage.mean_probability >= threshold;
+  const double max_share = evidence_for_merge ? kMaxContradictedShareWithEvidence : kMaxContradictedShare;
   const bool few_contradictions =
-      static_cast<double>(linkage.contradicted) <= kMaxContradictedShare * static_cast<double>(linkage.pairs);
+      static_cast<double>(linkage.contradicted) <= max_share * static_cast<double>(linkage.pairs);
   // One strong pair between two multi-record clusters is a bridge (a shared phone), not
   // evidence that the clusters are one entity; a second independent one, or a high mean, is.
   const std::size_t needed_strong = std::min<std::size_t>(2, std::min(size_a, size_b));
@@ -186,6 +220,7 @@ void ClusterSet::Merge(std::uint32_t cluster_a, std::uint32_t cluster_b) {
   // The cluster is named by its smallest record index.
   const std::uint32_t cluster = merged.front();
   for (std::uint32_t record : merged) cluster_of_[record] = cluster;
+  if (!exclusive_bits_.empty()) exclusive_bits_[cluster] = exclusive_bits_[cluster_a] | exclusive_bits_[cluster_b];
   std::uint32_t slot;
   if (free_slots_.empty()) {
     slot = static_cast<std::uint32_t>(lists_.size());

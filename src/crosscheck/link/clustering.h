@@ -85,6 +85,10 @@ struct CrossLinkage {
   std::size_t contradicted = 0;  // of them, contradicting pairs
   std::size_t strong = 0;        // of them, pairs at or above the threshold
   double mean_probability = 0.0;
+  // Σ log2(p / (1 - p)) over the pairs (each clamped to ±20 bits; a vetoed pair counts -20):
+  // the correlation-clustering objective's change if the clusters merge. Computed only when
+  // more than a tenth of the pairs contradict (else 0: TryMerge does not need it).
+  double log_odds_sum = 0.0;
 };
 
 // ClusterSet is a partition of records into clusters, grown by merges. Not thread-safe.
@@ -94,6 +98,11 @@ class ClusterSet {
 
   // AddRecord appends a new record as its own cluster and returns its index.
   std::uint32_t AddRecord();
+
+  // SetExclusiveSources makes the sources in `exclusive_mask` one-to-one: no merge may put
+  // two records of such a source in one cluster (see source_structure.h). source_of[r] is
+  // record r's source; sources past the 63rd are never exclusive. Call before any merge.
+  void SetExclusiveSources(const std::vector<std::uint32_t>& source_of, std::uint64_t exclusive_mask);
 
   std::size_t record_count() const { return cluster_of_.size(); }
   // Prefetch starts loading a record's cluster index: loops over edges call it a few edges
@@ -113,8 +122,10 @@ class ClusterSet {
                                const KnownPairs* known) const;
 
   // TryMerge merges the clusters of a and b when their cross pairs allow it (see the file
-  // comment): at most a tenth contradicted, and a mean probability >= threshold or at least
-  // min(2, smaller cluster size) strong cross pairs. Returns true when they are (now) in one
+  // comment) and they hold no record of the same exclusive source: a mean probability >=
+  // threshold or at least min(2, smaller cluster size) strong cross pairs, and at most a
+  // tenth contradicted — or, when the pairs' evidence taken together is for the merge (a
+  // positive log-odds sum and a mean probability >= threshold), at most a third. Returns true when they are (now) in one
   // cluster. A refused pair of clusters is not re-examined until one of them grows.
   bool TryMerge(std::uint32_t a, std::uint32_t b, double threshold, const PairJudge& judge,
                 const KnownPairs* known);
@@ -136,6 +147,9 @@ class ClusterSet {
   std::vector<std::uint32_t> free_slots_;  // emptied lists_ entries, for reuse
   // Refused merges: PairKey of the two cluster ids -> their sizes at the time.
   std::unordered_map<std::uint64_t, std::uint64_t> refused_;
+  // Per cluster (indexed by its cluster index): the exclusive sources it holds a record of.
+  // Empty when no source is exclusive.
+  std::vector<std::uint64_t> exclusive_bits_;
 };
 
 // PairKey packs a record pair (order-insensitive) into one key.

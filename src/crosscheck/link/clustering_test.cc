@@ -237,5 +237,32 @@ TEST(StableClusterId, DependsOnlyOnContent) {
   EXPECT_EQ(StableClusterId("a.csv", "17").size(), 17u);
 }
 
+TEST(ClusterSet, ExclusiveSourcesHoldOneRecordPerCluster) {
+  // Records 0 and 2 come from source 0, 1 and 3 from source 1. The strongest pair 0-1 claims
+  // both; 2 and 3 then pair with each other, not with the taken records (anonlink's greedy
+  // one-to-one), although 1-2 is a strong pair too.
+  Graph graph;
+  graph.probability[{0, 1}] = 0.99;
+  graph.probability[{1, 2}] = 0.95;
+  graph.probability[{0, 2}] = 0.6;
+  graph.probability[{2, 3}] = 0.9;
+  graph.probability[{0, 3}] = graph.probability[{1, 3}] = 0.6;
+  ClusterSet one_to_one(4);
+  one_to_one.SetExclusiveSources({0, 1, 0, 1}, 0b11);
+  ClusterEdges(graph.Edges(), 0.5, graph, one_to_one);
+  EXPECT_EQ(one_to_one.members(0), (std::vector<std::uint32_t>{0, 1}));
+  EXPECT_EQ(one_to_one.members(2), (std::vector<std::uint32_t>{2, 3}));
+  // Without the constraint the same edges make one cluster.
+  ClusterSet free(4);
+  ClusterEdges(graph.Edges(), 0.5, graph, free);
+  EXPECT_EQ(free.size_of(0), 4U);
+  // Only source 1 exclusive: 0 and 2 (source 0) may share a cluster, 1 and 3 may not.
+  ClusterSet partly(4);
+  partly.SetExclusiveSources({0, 1, 0, 1}, 0b10);
+  ClusterEdges(graph.Edges(), 0.5, graph, partly);
+  EXPECT_EQ(partly.members(0), (std::vector<std::uint32_t>{0, 1, 2}));
+  EXPECT_EQ(partly.size_of(3), 1U);
+}
+
 }  // namespace
 }  // namespace crosscheck::link

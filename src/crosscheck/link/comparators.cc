@@ -552,6 +552,77 @@ double TokenJaccard(std::string_view left, std::string_view right) {
   return static_cast<double>(common) / static_cast<double>(total);
 }
 
+namespace {
+
+// LeadingYear returns the number the first four characters spell, or -1.
+int LeadingYear(std::string_view date) {
+  int year = 0;
+  for (char c : date.substr(0, 4)) {
+    if (c < '0' || c > '9') return -1;
+    year = year * 10 + (c - '0');
+  }
+  return year;
+}
+
+bool IsOneOf(std::string_view token, std::initializer_list<std::string_view> words) {
+  for (std::string_view word : words) {
+    if (token == word) return true;
+  }
+  return false;
+}
+
+// IsStyle: a style written before a name. "hon" is left out: it is also a given name.
+bool IsStyle(std::string_view token) {
+  return IsOneOf(token, {"sir", "dame", "lady", "lord", "rev", "revd", "reverend", "dr", "mr", "mrs", "ms",
+                         "miss", "honourable", "honorable", "the"});
+}
+
+// IsPostNominal: letters and styles written after a name.
+bool IsPostNominal(std::string_view token) {
+  return IsOneOf(token, {"bt", "bart", "baronet", "kt", "kg", "kbe", "obe", "mbe", "frs", "qc", "kc", "jr", "sr"});
+}
+
+bool IsPeerageRank(std::string_view token) {
+  return IsOneOf(token, {"baron", "baroness", "earl", "count", "countess", "viscount", "viscountess", "marquess",
+                         "marquis", "marchioness", "duke", "duchess"});
+}
+
+// IsOrdinal: "1st", "2nd", "3rd", "4th" ... "first" .. "fifth".
+bool IsOrdinal(std::string_view token) {
+  if (IsOneOf(token, {"first", "second", "third", "fourth", "fifth"})) return true;
+  if (token.size() < 3 || token[0] < '0' || token[0] > '9') return false;
+  const std::string_view suffix = token.substr(token.size() - 2);
+  return suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th";
+}
+
+}  // namespace
+
+std::string StripHonorifics(std::string_view folded) {
+  std::vector<std::string_view> tokens;
+  for (std::size_t begin = 0; begin < folded.size();) {
+    const std::size_t end = std::min(folded.find(' ', begin), folded.size());
+    if (end > begin) tokens.push_back(folded.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  std::string kept;
+  for (std::size_t idx = 0; idx < tokens.size(); ++idx) {
+    const std::string_view token = tokens[idx];
+    // Styles only lead ("john lord" keeps its surname); post-nominals and ordinals only follow.
+    if (kept.empty() ? IsStyle(token) : (IsPostNominal(token) || IsOrdinal(token))) continue;
+    // A peerage ("baron ashford", "earl of ashford") or designation ("of ashford") after the
+    // name takes its place name with it; a rank with nothing after it may be a surname (Earl).
+    const bool has_next = idx + 1 < tokens.size();
+    if (!kept.empty() && has_next && (IsPeerageRank(token) || token == "of")) {
+      if (tokens[idx + 1] == "of") ++idx;
+      ++idx;
+      continue;
+    }
+    if (!kept.empty()) kept.push_back(' ');
+    kept.append(token);
+  }
+  return kept.empty() ? std::string(folded) : kept;
+}
+
 int DateLevel(std::string_view left, std::int32_t left_days, std::string_view right,
               std::int32_t right_days) {
   if (left == right) return 0;
@@ -566,6 +637,13 @@ int DateLevel(std::string_view left, std::int32_t left_days, std::string_view ri
   if (left_days != kNoDays && right_days != kNoDays &&
       std::abs(static_cast<std::int64_t>(left_days) - right_days) <= 365) {
     return 2;
+  }
+  // Registers often give only a year, and disagree by one about it (old style and new style
+  // calendars, a birth at the turn of the year, an age converted to a year).
+  if ((left.size() == 4 || right.size() == 4) && left.size() >= 4 && right.size() >= 4) {
+    const int left_year = LeadingYear(left);
+    const int right_year = LeadingYear(right);
+    if (left_year >= 0 && right_year >= 0 && std::abs(left_year - right_year) <= 1) return 2;
   }
   return 3;
 }

@@ -69,6 +69,13 @@ std::string PhoneticCode(std::string_view word);
 // spaces. Multi-byte characters it does not know are kept as they are.
 std::string FoldText(std::string_view text);
 
+// StripHonorifics removes from a folded name what registers add around a person's name:
+// honorifics and styles ("sir", "dame", "rev", "dr", "the hon"), peerages ("1st baron
+// ashford", "earl of ashford", "baronet") and territorial designations ("of ashford"). A name
+// that would be left empty is returned unchanged. ("sir john smith, 1st baron ashford" ->
+// "john smith").
+std::string StripHonorifics(std::string_view folded);
+
 // TokenSetLevel compares two space-separated name token lists regardless of order.
 // Returns 0 for the same multiset of tokens, 1 when every token of the shorter list matches
 // a distinct token of the longer one closely (Jaro-Winkler >= 0.92, one edit, or an initial
@@ -80,8 +87,9 @@ int TokenSetLevel(std::string_view left, std::string_view right);
 double TokenJaccard(std::string_view left, std::string_view right);
 
 // DateLevel compares two dates given as 8-digit "YYYYMMDD" strings (days = days since
-// 1970-01-01, or kNoDays when the date is not a valid calendar date). Returns 0 equal, 1 one
-// digit typo or day and month swapped, 2 within 365 days, 3 otherwise.
+// 1970-01-01, or kNoDays when the date is not a valid calendar date) or year-only "YYYY"
+// strings. Returns 0 equal, 1 one digit typo or day and month swapped, 2 within 365 days
+// (or, when either is year-only, years at most one apart), 3 otherwise.
 inline constexpr std::int32_t kNoDays = INT32_MIN;
 int DateLevel(std::string_view left, std::int32_t left_days, std::string_view right,
               std::int32_t right_days);

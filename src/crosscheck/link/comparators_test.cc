@@ -161,6 +161,33 @@ TEST(DateLevel, ToleratesTyposAndSwaps) {
     EXPECT_EQ(DateLevel(c.left, days(c.left), c.right, days(c.right)), c.expected);
   }
   EXPECT_EQ(DateLevel("19710624", kNoDays, "19711015", kNoDays), 3);
+  // Year-only dates: the same year or one apart is "within a year", further is not.
+  EXPECT_EQ(DateLevel("1850", kNoDays, "18500312", 100), 2);
+  EXPECT_EQ(DateLevel("1851", kNoDays, "1850", kNoDays), 2);
+  EXPECT_EQ(DateLevel("1850", kNoDays, "1850", kNoDays), 0);
+  EXPECT_EQ(DateLevel("1853", kNoDays, "18500312", 100), 3);
+}
+
+TEST(StripHonorifics, RemovesStylesPeeragesAndDesignations) {
+  struct Case {
+    const char* folded;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {"sir john smith", "john smith"},
+      {"john smith 1st baron ashford", "john smith"},
+      {"john smith earl of ashford", "john smith"},
+      {"rev thomas brown of ashford", "thomas brown"},
+      {"dame mary wood obe", "mary wood"},
+      {"john smith", "john smith"},
+      {"john earl", "john earl"},  // a rank with no place after it is a surname
+      {"john lord", "john lord"},  // styles only lead
+      {"sir", "sir"},              // nothing would be left: unchanged
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.folded);
+    EXPECT_EQ(StripHonorifics(c.folded), c.expected);
+  }
 }
 
 }  // namespace

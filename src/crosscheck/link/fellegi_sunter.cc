@@ -101,6 +101,7 @@ double MatchScorer::Weight(const std::uint8_t* levels, const std::uint32_t* exac
     }
     if (veto_level_[field_idx] >= 0 && static_cast<int>(level) >= veto_level_[field_idx]) veto = true;
   }
+  weight += DependenceCorrection(model_.dependences, levels);
   if (veto && Overridden(levels)) veto = false;
   if (vetoed != nullptr) *vetoed = veto;
   return weight;
@@ -197,6 +198,16 @@ PairExplanation MatchScorer::Explain(std::size_t left, std::size_t right) const 
       }
     }
     total += step.weight + step.tf_adjustment;
+    explanation.steps.push_back(std::move(step));
+  }
+  for (const FieldDependence& dependence : model_.dependences) {
+    const double correction = DependenceCorrection({dependence}, levels.data());
+    if (correction == 0.0) continue;
+    WaterfallStep step;
+    step.field = model_.fields[dependence.first].spec.name + " & " + model_.fields[dependence.second].spec.name;
+    step.level = "both agree: counted once (dependent fields)";
+    step.weight = correction;
+    total += correction;
     explanation.steps.push_back(std::move(step));
   }
   explanation.match_weight = total;

@@ -15,6 +15,7 @@
 
 #include "crosscheck/link/clustering.h"
 #include "crosscheck/link/em_sessions.h"
+#include "crosscheck/link/field_dependence.h"
 #include "crosscheck/link/pair_comparator.h"
 #include "crosscheck/link/prepared_table.h"
 #include "crosscheck/link/record_table.h"
@@ -60,6 +61,9 @@ struct LinkModel {
   int em_iterations = 0;
   bool em_converged = false;
   std::vector<SessionSummary> training_sessions;  // where m came from (em_sessions.h)
+  // Field pairs that agree together by construction, and the weight that undoes the double
+  // count when both agree (field_dependence.h).
+  std::vector<FieldDependence> dependences;
 };
 
 // VetoLevel returns the first level of a veto field that forbids a link: "some tokens

@@ -112,6 +112,7 @@ struct LinkEngine::State {
   std::vector<std::uint32_t> cluster_of;
   std::vector<std::string> cluster_ids;
   std::vector<std::string> sources;
+  SourceStructure structure;
   LinkStats stats;
 };
 
@@ -128,6 +129,7 @@ const std::vector<std::string>& LinkEngine::cluster_ids() const { return state_-
 const std::vector<std::uint32_t>& LinkEngine::cluster_of() const { return state_->cluster_of; }
 const LinkStats& LinkEngine::stats() const { return state_->stats; }
 const std::vector<BlockingRule>& LinkEngine::blocking_rules() const { return state_->rules; }
+const SourceStructure& LinkEngine::source_structure() const { return state_->structure; }
 
 std::optional<std::size_t> LinkEngine::FindRecord(std::string_view source, std::string_view id) const {
   const auto source_it = std::find(state_->sources.begin(), state_->sources.end(), source);
@@ -315,13 +317,19 @@ Result<LinkEngine> LinkEngine::RunImpl(const RecordTable& table, RecordTable* co
   for (std::size_t field_idx = 0; field_idx < field_count; ++field_idx) {
     final_u[field_idx].assign(level_counts[field_idx], 0.5 / static_cast<double>(level_counts[field_idx]));
   }
+  std::vector<double> random_non_match;
+  random_non_match.reserve(random_patterns.size());
   for (const PatternCount& pattern : random_patterns) {
     const double non_match = 1.0 - MatchPosterior(pattern.levels.data(), fit.m, random_u, lambda);
+    random_non_match.push_back(non_match);
     for (std::size_t field_idx = 0; field_idx < field_count; ++field_idx) {
       if (pattern.levels[field_idx] != kNullLevel) {
         final_u[field_idx][pattern.levels[field_idx]] += non_match * pattern.count;
       }
     }
+  }
+  if (options.correct_dependent_fields) {
+    model->dependences = EstimateFieldDependences(random_patterns, random_non_match, level_counts);
   }
   for (std::size_t field_idx = 0; field_idx < field_count; ++field_idx) {
     double sum = 0.0;
@@ -416,6 +424,8 @@ Result<LinkEngine> LinkEngine::RunImpl(const RecordTable& table, RecordTable* co
   // Clustering.
   start = std::chrono::steady_clock::now();
   ClusterSet clusters(record_count);
+  state->structure = MeasureSourceStructure(prepared, scored, table.sources.size(), options.threshold);
+  if (options.one_to_one_sources) clusters.SetExclusiveSources(prepared.sources(), state->structure.exclusive_mask);
   const PairJudge judge = [&scorer](std::uint32_t a, std::uint32_t b) { return scorer.Judge(a, b); };
   ClusterEdges(scored, options.threshold, judge, clusters);
   state->cluster_of.resize(record_count);

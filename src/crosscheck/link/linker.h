@@ -22,6 +22,7 @@
 #include "crosscheck/link/pair_comparator.h"
 #include "crosscheck/link/prepared_table.h"
 #include "crosscheck/link/record_table.h"
+#include "crosscheck/link/source_structure.h"
 
 namespace crosscheck::link {
 
@@ -38,6 +39,11 @@ struct LinkOptions {
   std::vector<std::string> veto_fields;
   float keep_pairs_above = 0.01F;   // scored pairs kept in memory for clustering and output
   bool explain_links = true;        // LinkApplications: attach a waterfall to every linked pair
+  // Link sources measured to be free of internal duplicates one-to-one (source_structure.h).
+  bool one_to_one_sources = true;
+  // Count the agreement of fields that agree together by construction (suburb and postcode)
+  // once (field_dependence.h).
+  bool correct_dependent_fields = true;
 };
 
 // LinkStats: sizes and timings of a run, for logs and benchmarks.
@@ -81,6 +87,9 @@ class LinkEngine {
   // cluster_of returns each record's cluster as the index of its smallest member.
   const std::vector<std::uint32_t>& cluster_of() const;
   const LinkStats& stats() const;
+  // source_structure returns which sources were measured duplicate-free (linked one-to-one
+  // when LinkOptions::one_to_one_sources). Empty for WithModel engines.
+  const SourceStructure& source_structure() const;
   // blocking_rules returns the rules the run used.
   const std::vector<BlockingRule>& blocking_rules() const;
 

@@ -66,6 +66,14 @@ std::string ModelToJson(const LinkModel& model) {
                         {"match_share", session.match_share},
                         {"used", session.used}});
   }
+  json dependences = json::array();
+  for (const FieldDependence& dependence : model.dependences) {
+    dependences.push_back({{"fields", {dependence.first, dependence.second}},
+                           {"agreeing_levels", {dependence.first_level, dependence.second_level}},
+                           {"names", model.fields[dependence.first].spec.name + " & " +
+                                         model.fields[dependence.second].spec.name},
+                           {"weight", dependence.weight}});
+  }
   const double lambda = model.lambda;
   json document = {
       {"format", kFormat},
@@ -77,6 +85,7 @@ std::string ModelToJson(const LinkModel& model) {
       {"threshold", model.threshold},
       {"fields", std::move(fields)},
       {"blocking_rules", model.blocking_rules},
+      {"dependences", std::move(dependences)},
       {"term_frequencies", std::move(term_frequencies)},
       {"training",
        {{"records", model.records},
@@ -115,6 +124,18 @@ Result<LinkModel> ModelFromJson(std::string_view text) {
                                 level.at("u").get<double>()});
       }
       model.fields.push_back(std::move(field));
+    }
+    for (const json& entry : document.value("dependences", json::array())) {
+      FieldDependence dependence;
+      dependence.first = entry.at("fields").at(0).get<std::uint32_t>();
+      dependence.second = entry.at("fields").at(1).get<std::uint32_t>();
+      dependence.first_level = entry.at("agreeing_levels").at(0).get<std::uint8_t>();
+      dependence.second_level = entry.at("agreeing_levels").at(1).get<std::uint8_t>();
+      dependence.weight = entry.at("weight").get<double>();
+      if (dependence.first >= model.fields.size() || dependence.second >= model.fields.size()) {
+        return InvalidInput("model dependence names a field index past the fields");
+      }
+      model.dependences.push_back(dependence);
     }
     if (document.contains("training")) {
       const json& training = document.at("training");

@@ -260,7 +260,11 @@ void PairComparator::Compare(std::size_t left, std::size_t right, std::uint8_t* 
   const auto given_idx = static_cast<std::size_t>(swap_given_);
   const Field& field = fields_[given_idx];
   const auto partner = static_cast<std::size_t>(field.partner);
-  if (levels[given_idx] == kNullLevel || levels[partner] == kNullLevel) return;
+  if (levels[given_idx] == kNullLevel && levels[partner] == kNullLevel) return;
+  if (levels[given_idx] == kNullLevel || levels[partner] == kNullLevel) {
+    MarkHalfSwap(left_record, right_record, given_idx, partner, levels, exact_values);
+    return;
+  }
   if (levels[given_idx] < field.swapped_level && levels[partner] < field.swapped_level) return;
   if (levels[given_idx] <= 1 && levels[partner] <= 1) return;
   const ValueView left_given = left_record.value(given_idx, 0);
@@ -273,6 +277,23 @@ void PairComparator::Compare(std::size_t left, std::size_t right, std::uint8_t* 
     exact_values[given_idx] = 0;
     exact_values[partner] = 0;
   }
+}
+
+void PairComparator::MarkHalfSwap(const internal::RecordView& left, const internal::RecordView& right,
+                                  std::size_t given_idx, std::size_t surname_idx, std::uint8_t* levels,
+                                  std::uint32_t* exact_values) const {
+  // One name field is unknown on a side ("raillsoul", "" against "ryu", "raillsoul"): the
+  // field both sides know disagrees, and one side's value is the other's other name.
+  const std::size_t known = levels[given_idx] == kNullLevel ? surname_idx : given_idx;
+  const std::size_t other = known == given_idx ? surname_idx : given_idx;
+  if (levels[known] < fields_[known].swapped_level) return;
+  const bool left_crosses = left.value_count(known) > 0 && right.value_count(other) > 0 &&
+                            NearString(left.value(known, 0), right.value(other, 0));
+  const bool right_crosses = right.value_count(known) > 0 && left.value_count(other) > 0 &&
+                             NearString(right.value(known, 0), left.value(other, 0));
+  if (!left_crosses && !right_crosses) return;
+  levels[known] = fields_[known].swapped_level;
+  exact_values[known] = 0;
 }
 
 std::pair<std::string, std::string> PairComparator::DescribeValues(std::size_t field_idx,

@@ -60,6 +60,10 @@ class PairComparator {
   };
   std::uint8_t CompareValues(const Field& field, const ValueView& left,
                              const ValueView& right) const;
+  // MarkHalfSwap gives the known name field the "swapped" level when the other name field is
+  // unknown on a side and a known value equals (nearly) the other side's other name.
+  void MarkHalfSwap(const internal::RecordView& left, const internal::RecordView& right, std::size_t given_idx,
+                    std::size_t surname_idx, std::uint8_t* levels, std::uint32_t* exact_values) const;
   std::uint8_t BestLevel(std::size_t field_idx, const internal::RecordView& left,
                          const internal::RecordView& right, std::uint32_t* exact_value) const;
 

@@ -181,6 +181,8 @@ void NormalizeOne(FieldType type, std::string_view raw, std::vector<NormalizedVa
     case FieldType::kFullName:
     case FieldType::kCity: {
       std::string folded = FoldText(raw);
+      // Honorifics and peerages say nothing of who a person is, and registers differ in them.
+      if (type == FieldType::kFullName || type == FieldType::kGivenName) folded = StripHonorifics(folded);
       if (IsPlaceholder(folded)) return;
       NormalizedValue value;
       value.alt = PhoneticTokens(folded);

@@ -311,6 +311,8 @@ class PreparedTable {
   // record returns a reader of one record's values of all fields.
   internal::RecordView record(std::size_t record_idx) const { return store_->view(record_idx); }
   std::uint32_t source(std::size_t record_idx) const { return sources_[record_idx]; }
+  // sources returns every record's source index, in record order.
+  const std::vector<std::uint32_t>& sources() const { return sources_; }
   const std::string& id(std::size_t record_idx) const { return ids_[record_idx]; }
 
  private:

@@ -15,6 +15,7 @@ void RegisterExplainCommand(CLI::App& app, int* exit_code);
 void RegisterScreenCommand(CLI::App& app, int* exit_code);
 void RegisterMonitorCommand(CLI::App& app, int* exit_code);
 void RegisterSimulateCommand(CLI::App& app, int* exit_code);
+void RegisterSimulateLinkageCommand(CLI::App& app, int* exit_code);
 void RegisterShareCommand(CLI::App& app, int* exit_code);
 void RegisterHubCommand(CLI::App& app, int* exit_code);
 void RegisterServeCommand(CLI::App& app, int* exit_code);

@@ -8,12 +8,14 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "crosscheck/cli/commands/command.h"
 #include "crosscheck/cli/commands/exit_codes.h"
 #include "crosscheck/cli/commands/link_inputs.h"
 #include "crosscheck/common/csv_writer.h"
+#include "crosscheck/evaluate/pairwise_metrics.h"
 #include "crosscheck/link/linker.h"
 #include "crosscheck/link/model_io.h"
 #include "crosscheck/link/source_alignment.h"
@@ -29,7 +31,12 @@ struct LinkFlags {
   double threshold = 0.5;
   unsigned threads = 0;
   std::string out;
+  std::string truth;
+  double min_f1 = 0;  // with --truth: exit kBelowFloorExit when the F1 is lower
 };
+
+// kBelowFloorExit is link's exit code when --min-f1 is not met (as evaluate's floors).
+constexpr int kBelowFloorExit = 3;
 
 std::string FormatNumber(double value) {
   char buffer[32];
@@ -76,7 +83,50 @@ void WriteRowsInParallel(CsvWriter& writer, std::size_t count, unsigned threads,
   }
 }
 
-Status RunLink(const LinkFlags& flags) {
+// PairsCompleteness returns the share of true pairs that blocking makes candidates (the
+// engine keeps only linked pairs, so the candidates are generated again by its rules).
+double PairsCompleteness(const link::LinkEngine& engine, const std::vector<std::string>& truth_labels,
+                         std::uint64_t true_pairs) {
+  if (true_pairs == 0) return 1.0;
+  const link::CandidatePairs candidates =
+      link::GenerateCandidatePairs(engine.prepared(), engine.blocking_rules(), link::BlockingOptions{}, 0);
+  std::uint64_t found = 0;
+  for (const auto& [left, right] : candidates.pairs) {
+    found += !truth_labels[left].empty() && truth_labels[left] == truth_labels[right];
+  }
+  return static_cast<double>(found) / static_cast<double>(true_pairs);
+}
+
+// PrintTruthScore prints the pairwise precision, recall and F1 of the clusters against a truth
+// CSV (source,rec_id,entity_id; source = the input's base name). A record the truth does not
+// list counts as an entity of its own and is counted in the message. Returns the F1.
+Result<double> PrintTruthScore(const std::string& path, const link::LinkEngine& engine,
+                       const std::vector<std::string>& sources, IssueLog& issues) {
+  Result<ingest::CsvTable> truth = ingest::ReadCsvTable(path, ingest::CsvOptions{}, issues);
+  if (!truth) return std::unexpected(std::move(truth).error().AddContext("reading " + path));
+  if (truth->header.size() < 3) return InvalidInput(path + ": expected columns source,rec_id,entity_id");
+  std::unordered_map<std::string, std::string> entity_of;
+  for (const std::vector<std::string>& row : truth->rows) {
+    if (row.size() >= 3) entity_of[row[0] + '\0' + row[1]] = row[2];
+  }
+  const link::PreparedTable& prepared = engine.prepared();
+  std::vector<std::string> truth_labels(prepared.size());
+  std::size_t unlisted = 0;
+  for (std::size_t record = 0; record < prepared.size(); ++record) {
+    auto it = entity_of.find(sources[prepared.source(record)] + '\0' + std::string(prepared.id(record)));
+    if (it == entity_of.end()) ++unlisted;
+    else truth_labels[record] = it->second;
+  }
+  const evaluate::PairCounts counts = evaluate::CountPairs(engine.cluster_ids(), truth_labels);
+  std::printf("pairwise precision %.4f recall %.4f F1 %.4f (%zu records, %zu not in the truth file); "
+              "blocking pairs completeness %.4f\n",
+              counts.precision(), counts.recall(), counts.f1(), prepared.size(), unlisted,
+              PairsCompleteness(engine, truth_labels, counts.true_pairs));
+  return counts.f1();
+}
+
+// RunLink links and writes the outputs; returns whether the F1 floor (if any) is met.
+Result<bool> RunLink(const LinkFlags& flags) {
   if (!(flags.threshold > 0.0 && flags.threshold < 1.0)) {
     return InvalidInput("--threshold must be a probability strictly between 0 and 1");
   }
@@ -126,6 +176,18 @@ Status RunLink(const LinkFlags& flags) {
   }
   CC_RETURN_IF_ERROR(link::WriteModelFile(out_dir / "model.json", model));
 
+  if (table.sources.size() > 1) {
+    std::fprintf(stderr, "crosscheck link: sources: %s\n",
+                 link::DescribeSourceStructure(engine.source_structure(), table.sources).c_str());
+  }
+  bool floor_met = true;
+  if (!flags.truth.empty()) {
+    CC_ASSIGN_OR_RETURN(const double f1, PrintTruthScore(flags.truth, engine, table.sources, issues));
+    if (f1 < flags.min_f1) {
+      std::fprintf(stderr, "crosscheck: F1 %.4f is below the floor %.4f\n", f1, flags.min_f1);
+      floor_met = false;
+    }
+  }
   const link::LinkStats& stats = engine.stats();
   std::fprintf(stderr,
                "crosscheck link: %zu records, %zu candidate pairs, %zu linked pairs, %zu clusters "
@@ -137,7 +199,7 @@ Status RunLink(const LinkFlags& flags) {
     std::fprintf(stderr, "crosscheck link: %zu input issues (rows skipped: %zu)\n", issues.size(),
                  issues.CountBySeverity(IssueSeverity::kRowSkipped));
   }
-  return Ok();
+  return floor_met;
 }
 
 }  // namespace
@@ -165,9 +227,17 @@ void RegisterLinkCommand(CLI::App& app, int* exit_code) {
                       "output directory: clusters.csv (source,record_id,cluster_id), pairs.csv\n"
                       "(source_l,id_l,source_r,id_r,match_probability,match_weight), model.json")
       ->required();
+  command->add_option("--truth", flags->truth,
+                      "CSV source,rec_id,entity_id (as simulate-linkage writes): print the clusters'\n"
+                      "pairwise precision, recall and F1 against it");
+  command->add_option("--min-f1", flags->min_f1, "with --truth: exit 3 when the F1 is below this floor");
   command->callback([flags, exit_code] {
-    Status status = RunLink(*flags);
-    *exit_code = status ? 0 : ReportError(status.error());
+    if (flags->min_f1 > 0 && flags->truth.empty()) {
+      *exit_code = ReportError(Error(ErrorCode::kInvalidInput, "--min-f1 needs --truth"));
+      return;
+    }
+    const Result<bool> floor_met = RunLink(*flags);
+    *exit_code = !floor_met ? ReportError(floor_met.error()) : (*floor_met ? 0 : kBelowFloorExit);
   });
 }
 
