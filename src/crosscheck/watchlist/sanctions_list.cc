@@ -13,6 +13,9 @@
 #include "crosscheck/common/strings.h"
 #include "crosscheck/watchlist/internal/name_similarity.h"
 #include "crosscheck/watchlist/internal/ofac_csv.h"
+#include "crosscheck/watchlist/internal/remarks_aliases.h"
+#include "crosscheck/watchlist/internal/romanization.h"
+#include "crosscheck/watchlist/internal/token_rarity.h"
 
 namespace crosscheck::watchlist {
 namespace {
@@ -25,9 +28,9 @@ constexpr std::size_t kSdnFields = 12;
 constexpr std::size_t kAltFields = 5;
 constexpr std::size_t kAddFields = 6;
 
-// Tokens shorter than this get no deletion neighbours: one edit in a three-letter syllable
-// already falls below internal::kMinTokenSimilarity (kim~kin 0.82).
-constexpr std::size_t kMinDeletionTokenLength = 4;
+// Tokens shorter than this get no deletion neighbours: they never align one edit apart
+// (internal::kMinOneEditLength).
+constexpr std::size_t kMinDeletionTokenLength = internal::kMinOneEditLength;
 constexpr std::size_t kMinDoubleDeletionTokenLength = 8;
 
 Result<std::string> ReadWholeFile(const std::filesystem::path& path) {
@@ -146,6 +149,20 @@ class KeyTable {
   std::size_t mask_ = 0;
 };
 
+// AddRemarksAliases appends the aliases written only in the remarks ("a.k.a. 'AL-ZAIN, Ali
+// Wahib'") that alt.csv does not already hold, with alt_type "aka" and alt_num 0.
+void AddRemarksAliases(SanctionsEntry& entry) {
+  for (std::string& name : internal::ParseRemarksAliases(entry.remarks)) {
+    const bool known = std::any_of(entry.aliases.begin(), entry.aliases.end(),
+                                   [&](const SanctionsAlias& alias) {
+                                     return ToLowerAscii(alias.name) == ToLowerAscii(name);
+                                   });
+    if (known || ToLowerAscii(name) == ToLowerAscii(entry.name)) continue;
+    entry.aliases.push_back({.alt_num = 0, .alt_type = "aka", .name = std::move(name),
+                             .remarks = std::string(kRemarksAliasNote)});
+  }
+}
+
 }  // namespace
 
 const char* SdnTypeName(SdnType type) {
@@ -182,7 +199,9 @@ struct SanctionsList::Index {
   std::vector<SdnType> name_type;                              // by name: its entry's type
   KeyTable deletion_keys;                                      // key -> deletion_vocab slice
   std::vector<std::uint32_t> deletion_vocab;
-  std::unordered_map<int, std::vector<std::uint32_t>> romanization_vocab;  // group -> vocab
+  // Romanization variants: "#<group>" and each skeleton key -> vocab ids holding it.
+  std::unordered_map<std::string, std::vector<std::uint32_t>> romanization_vocab;
+  internal::TokenRarity rarity;
 
   void Build();
   // Scratch is per-thread working memory of Screen.
@@ -197,6 +216,10 @@ struct SanctionsList::Index {
     std::uint32_t stamp = 0;
   };
   void Candidates(const NameItem& item, Scratch& scratch) const;
+  // Collect adds to best_by_entry (by entry index) the entries whose names score at least
+  // options.threshold against query, keeping each entry's best name.
+  void Collect(const PreparedName& query, const ScreenOptions& options,
+               std::unordered_map<std::uint32_t, SanctionsMatch>& best_by_entry) const;
 };
 
 void SanctionsList::Index::Build() {
@@ -209,6 +232,8 @@ void SanctionsList::Index::Build() {
                        internal::PrepareName(entry.aliases[alias_idx].name)});
     }
   }
+  for (const IndexedName& name : names) rarity.CountName(name.prepared);
+  for (IndexedName& name : names) internal::ApplyRarity(rarity, name.prepared);
   for (std::uint32_t name_idx = 0; name_idx < names.size(); ++name_idx) {
     for (const NameItem& item : names[name_idx].prepared.items) {
       auto [found, inserted] = vocab_ids.emplace(item.text, static_cast<std::uint32_t>(vocab.size()));
@@ -242,8 +267,9 @@ void SanctionsList::Index::Build() {
     keys.clear();
     AppendDeletionKeys(vocab[vocab_id], 2, keys);
     for (std::uint64_t key : keys) keyed.emplace_back(key, vocab_id);
-    const int group = internal::RomanizationGroup(vocab[vocab_id]);
-    if (group >= 0) romanization_vocab[group].push_back(vocab_id);
+    for (const std::string& key : internal::RomanizationIndexKeys(vocab[vocab_id])) {
+      romanization_vocab[key].push_back(vocab_id);
+    }
   }
   std::sort(keyed.begin(), keyed.end());
   keyed.erase(std::unique(keyed.begin(), keyed.end()), keyed.end());
@@ -282,12 +308,10 @@ void SanctionsList::Index::Candidates(const NameItem& item, Scratch& scratch) co
     if (slot == nullptr) continue;
     for (std::uint32_t pos = slot->begin; pos < slot->end; ++pos) add(deletion_vocab[pos]);
   }
-  const int group = internal::RomanizationGroup(item.text);
-  if (group >= 0) {
-    const auto found = romanization_vocab.find(group);
-    if (found != romanization_vocab.end()) {
-      for (std::uint32_t vocab_id : found->second) add(vocab_id);
-    }
+  for (const std::string& key : internal::RomanizationIndexKeys(item.text)) {
+    const auto found = romanization_vocab.find(key);
+    if (found == romanization_vocab.end()) continue;
+    for (std::uint32_t vocab_id : found->second) add(vocab_id);
   }
 }
 
@@ -297,7 +321,10 @@ SanctionsList& SanctionsList::operator=(SanctionsList&&) noexcept = default;
 SanctionsList::~SanctionsList() = default;
 
 SanctionsList SanctionsList::FromEntries(std::vector<SanctionsEntry> entries) {
-  for (SanctionsEntry& entry : entries) entry.birth_dates = ParseListedBirthDates(entry.remarks);
+  for (SanctionsEntry& entry : entries) {
+    entry.birth_dates = ParseListedBirthDates(entry.remarks);
+    AddRemarksAliases(entry);
+  }
   auto index = std::make_unique<Index>();
   index->entries = std::move(entries);
   index->Build();
@@ -422,11 +449,9 @@ Result<SanctionsList> SanctionsList::Load(const std::filesystem::path& dir, Issu
   return FromEntries(std::move(entries));
 }
 
-std::vector<SanctionsMatch> SanctionsList::Screen(std::string_view name,
-                                                  const ScreenOptions& options) const {
-  const Index& index = *index_;
-  const PreparedName query = internal::PrepareName(name);
-  if (query.tokens.empty()) return {};
+void SanctionsList::Index::Collect(const PreparedName& query, const ScreenOptions& options,
+                                   std::unordered_map<std::uint32_t, SanctionsMatch>& best_by_entry) const {
+  const Index& index = *this;
 
   // Per-thread scratch sized to the index: an upper bound of each name's matched weight.
   thread_local Index::Scratch scratch;
@@ -444,7 +469,7 @@ std::vector<SanctionsMatch> SanctionsList::Screen(std::string_view name,
     scratch.item_touched.clear();
     for (std::uint32_t vocab_id : scratch.candidates) {
       const double similarity = internal::TokenSimilarity(item.text, index.vocab[vocab_id]);
-      if (similarity < internal::kMinTokenSimilarity) continue;
+      if (similarity <= 0.0) continue;
       for (std::uint32_t pos = index.posting_offsets[vocab_id];
            pos < index.posting_offsets[vocab_id + 1]; ++pos) {
         const Index::Posting& posting = index.posting_data[pos];
@@ -461,15 +486,16 @@ std::vector<SanctionsMatch> SanctionsList::Screen(std::string_view name,
     }
   }
 
-  std::unordered_map<std::uint32_t, SanctionsMatch> best_by_entry;
   for (std::uint32_t name_idx : scratch.touched) {
     const float bound = scratch.bound[name_idx];
     scratch.bound[name_idx] = 0.0F;
     // Compact per-name arrays first: most touched names stop here, without a cache miss
     // on the name or its entry.
-    const double total = static_cast<double>(query.total_weight) + index.name_weight[name_idx];
     // The small slack keeps float rounding of the bound from dropping an exact-threshold hit.
-    if (bound / total + 1e-4 < options.threshold) continue;
+    if (internal::ScoreUpperBound(bound, query.total_weight, index.name_weight[name_idx]) +
+            1e-4 < options.threshold) {
+      continue;
+    }
     const SdnType type = index.name_type[name_idx];
     const bool wanted = type == SdnType::kIndividual ? options.include_individuals
                         : type == SdnType::kEntity   ? options.include_entities
@@ -493,6 +519,16 @@ std::vector<SanctionsMatch> SanctionsList::Screen(std::string_view name,
     match.type = entry.type;
     match.programs = entry.programs;
     match.explanation = internal::ExplainComparison(comparison);
+  }
+}
+
+std::vector<SanctionsMatch> SanctionsList::Screen(std::string_view name,
+                                                  const ScreenOptions& options) const {
+  // A name written in Han is screened under each of its readings (Mandarin, Korean).
+  std::unordered_map<std::uint32_t, SanctionsMatch> best_by_entry;
+  for (PreparedName& query : internal::PrepareNameReadings(name)) {
+    internal::ApplyRarity(index_->rarity, query);
+    index_->Collect(query, options, best_by_entry);
   }
   std::vector<SanctionsMatch> matches;
   matches.reserve(best_by_entry.size());

@@ -36,7 +36,12 @@ enum class SdnType : std::uint8_t { kIndividual, kEntity, kVessel, kAircraft };
 // SdnTypeName returns "individual", "entity", "vessel" or "aircraft".
 const char* SdnTypeName(SdnType type);
 
-// SanctionsAlias is one row of alt.csv: alt_type is "aka", "fka" or "nka".
+// kRemarksAliasNote is the remarks of an alias read from the entry's remarks field
+// ("a.k.a. '...'") rather than from alt.csv; such aliases have alt_num 0.
+inline constexpr std::string_view kRemarksAliasNote = "from the entry's remarks";
+
+// SanctionsAlias is one row of alt.csv (alt_type "aka", "fka" or "nka"), or an alias written
+// in the entry's remarks (see kRemarksAliasNote).
 struct SanctionsAlias {
   std::int64_t alt_num = 0;
   std::string alt_type;
@@ -100,7 +105,7 @@ class SanctionsList {
   static Result<SanctionsList> Load(const std::filesystem::path& dir, IssueLog& issues);
 
   // FromEntries builds a list from entries already in memory (tests, other list formats); it
-  // reads each entry's birth_dates from its remarks.
+  // reads each entry's birth_dates from its remarks and adds the aliases written there.
   static SanctionsList FromEntries(std::vector<SanctionsEntry> entries);
 
   SanctionsList(SanctionsList&&) noexcept;
