@@ -181,6 +181,14 @@ struct SanctionsList::Index {
     std::uint32_t entry_idx = 0;
     std::int32_t alias_idx = -1;  // -1: the primary name
     PreparedName prepared;
+    std::vector<std::uint32_t> item_vocab;  // vocab id of each item of prepared
+  };
+  // KnownSimilarity is a token similarity computed while gathering candidates.
+  struct KnownSimilarity {
+    std::uint32_t vocab_id;
+    double similarity;
+    bool variant;
+    bool operator<(const KnownSimilarity& other) const { return vocab_id < other.vocab_id; }
   };
   struct Posting {
     std::uint32_t name_idx;
@@ -214,6 +222,7 @@ struct SanctionsList::Index {
     std::vector<std::uint64_t> keys;
     std::vector<std::uint32_t> vocab_stamp;
     std::uint32_t stamp = 0;
+    std::vector<std::vector<KnownSimilarity>> known;  // per query item, sorted by vocab id
   };
   void Candidates(const NameItem& item, Scratch& scratch) const;
   // Collect adds to best_by_entry (by entry index) the entries whose names score at least
@@ -241,6 +250,7 @@ void SanctionsList::Index::Build() {
         vocab.push_back(item.text);
         postings.emplace_back();
       }
+      names[name_idx].item_vocab.push_back(found->second);
       std::vector<Posting>& list = postings[found->second];
       if (!list.empty() && list.back().name_idx == name_idx) {
         list.back().weight = std::max(list.back().weight, item.weight);
@@ -464,12 +474,19 @@ void SanctionsList::Index::Collect(const PreparedName& query, const ScreenOption
   // Sum, over query items, of the best sim * (w_q + w_l) any item of a name can give: never
   // less than the matched weight of the real alignment, so names whose bound is below the
   // threshold can be skipped without changing the result.
-  for (const NameItem& item : query.items) {
+  if (scratch.known.size() < query.items.size()) scratch.known.resize(query.items.size());
+  for (std::size_t item_idx = 0; item_idx < query.items.size(); ++item_idx) {
+    const NameItem& item = query.items[item_idx];
     index.Candidates(item, scratch);
     scratch.item_touched.clear();
+    std::vector<KnownSimilarity>& known = scratch.known[item_idx];
+    known.clear();
     for (std::uint32_t vocab_id : scratch.candidates) {
-      const double similarity = internal::TokenSimilarity(item.text, index.vocab[vocab_id]);
+      bool variant = false;
+      const double similarity =
+          internal::TokenSimilarity(item.text, index.vocab[vocab_id], &variant);
       if (similarity <= 0.0) continue;
+      known.push_back({vocab_id, similarity, variant});
       for (std::uint32_t pos = index.posting_offsets[vocab_id];
            pos < index.posting_offsets[vocab_id + 1]; ++pos) {
         const Index::Posting& posting = index.posting_data[pos];
@@ -479,6 +496,7 @@ void SanctionsList::Index::Collect(const PreparedName& query, const ScreenOption
         best = std::max(best, value);
       }
     }
+    std::sort(known.begin(), known.end());
     for (std::uint32_t name_idx : scratch.item_touched) {
       if (scratch.bound[name_idx] == 0.0F) scratch.touched.push_back(name_idx);
       scratch.bound[name_idx] += scratch.item_best[name_idx];
@@ -503,7 +521,17 @@ void SanctionsList::Index::Collect(const PreparedName& query, const ScreenOption
     if (!wanted) continue;
     const Index::IndexedName& listed = index.names[name_idx];
     const SanctionsEntry& entry = index.entries[listed.entry_idx];
-    internal::NameComparison comparison = internal::CompareNames(query, listed.prepared);
+    // Every pair that can align was met among the candidates above (the index's
+    // invariant), so its similarity is looked up rather than computed again.
+    internal::NameComparison comparison = internal::CompareNames(
+        query, listed.prepared, [&](std::size_t query_idx, std::size_t listed_idx, bool* variant) {
+          const std::vector<KnownSimilarity>& known = scratch.known[query_idx];
+          const auto found = std::lower_bound(
+              known.begin(), known.end(), KnownSimilarity{listed.item_vocab[listed_idx], 0, false});
+          if (found == known.end() || found->vocab_id != listed.item_vocab[listed_idx]) return 0.0;
+          *variant = found->variant;
+          return found->similarity;
+        });
     if (comparison.score < options.threshold) continue;
     auto [slot, inserted] = best_by_entry.try_emplace(listed.entry_idx);
     SanctionsMatch& match = slot->second;

@@ -67,9 +67,19 @@ float TokenWeightFactor(std::string_view token) {
 // EditDistance is the optimal-string-alignment distance (Levenshtein plus adjacent
 // transpositions, Damerau 1964), for short tokens.
 std::size_t EditDistance(std::string_view left, std::string_view right) {
-  std::vector<std::size_t> before_previous(right.size() + 1);
-  std::vector<std::size_t> previous(right.size() + 1);
-  std::vector<std::size_t> current(right.size() + 1);
+  // Three rows on the stack for name tokens; longer strings (rare) use the heap.
+  constexpr std::size_t kStackColumns = 48;
+  std::array<std::size_t, 3 * kStackColumns> stack_rows;
+  std::vector<std::size_t> heap_rows;
+  std::size_t* rows = stack_rows.data();
+  const std::size_t columns = right.size() + 1;
+  if (columns > kStackColumns) {
+    heap_rows.resize(3 * columns);
+    rows = heap_rows.data();
+  }
+  std::size_t* before_previous = rows;
+  std::size_t* previous = rows + columns;
+  std::size_t* current = rows + 2 * columns;
   for (std::size_t col = 0; col <= right.size(); ++col) previous[col] = col;
   for (std::size_t row = 1; row <= left.size(); ++row) {
     current[0] = row;
@@ -328,44 +338,53 @@ double JaroWinkler(std::string_view left, std::string_view right) {
 double TokenSimilarity(std::string_view left, std::string_view right, bool* variant) {
   if (variant != nullptr) *variant = false;
   if (left == right) return 1.0;
+  // No spelling variant or typo is more than three letters longer (ri, rhee).
+  if (std::max(left.size(), right.size()) - std::min(left.size(), right.size()) > 3) return 0.0;
   if (HasDigit(left) || HasDigit(right)) return 0.0;
   if (AreRomanizationVariants(left, right)) {
     if (variant != nullptr) *variant = true;
     return kRomanizationSimilarity;
   }
+  // Jaro-Winkler is generous with short tokens (choi~chao 0.87, linda~lidia 0.89); an edit
+  // budget of one edit per four letters (at least one) keeps only typos, as OpenSanctions'
+  // strict_levenshtein does (rigour, max edits = len // 4). Every pair that aligns is within
+  // it, so a length difference beyond it ends the comparison early.
+  const std::size_t shorter = std::min(left.size(), right.size());
+  const std::size_t longer = std::max(left.size(), right.size());
+  const std::size_t budget = std::max<std::size_t>(1, shorter / 4);
+  if (longer - shorter > budget) return 0.0;
+  const std::size_t edits = EditDistance(left, right);
+  if (edits > budget) return 0.0;
+  // One typo in a short token (kin for kim, rtu for ryu) is still the token, but weakly: it
+  // keeps (n - 1) / n of an n-letter token instead of nothing (a cliff at one edit). On
+  // three letters this holds whatever Jaro-Winkler says: its prefix bonus decides alone
+  // there (yan~yang 0.87, yan~ian 0.78).
+  const double one_edit = edits == 1 && shorter >= kMinOneEditLength
+                              ? 1.0 - 1.0 / static_cast<double>(shorter)
+                              : 0.0;
+  if (shorter < 4 && one_edit > 0.0) return one_edit;
   double similarity = JaroWinkler(left, right);
   // A short token inside a long one (yong vs yongchol) scores high on Jaro-Winkler's prefix
   // bonus; scale by the length ratio as watchman does (scalingFactor, weight 0.3).
-  const std::size_t shorter = std::min(left.size(), right.size());
-  const double ratio =
-      static_cast<double>(shorter) / static_cast<double>(std::max(left.size(), right.size()));
+  const double ratio = static_cast<double>(shorter) / static_cast<double>(longer);
   if (ratio < 0.9) similarity *= 1.0 - 0.3 * (1.0 - ratio);
-  // Jaro-Winkler is generous with short tokens (choi~chao 0.87, linda~lidia 0.89); an edit
-  // budget of one edit per four letters (at least one) keeps only typos, as OpenSanctions'
-  // strict_levenshtein does (rigour, max edits = len // 4).
-  const std::size_t budget = std::max<std::size_t>(1, shorter / 4);
-  // On three letters Jaro-Winkler's prefix bonus decides alone (yan~yang 0.87, yan~ian 0.78):
-  // one edit there is (n - 1) / n whatever its position, as below.
-  if (shorter < 4 && shorter >= kMinOneEditLength && EditDistance(left, right) == 1) {
-    return 1.0 - 1.0 / static_cast<double>(shorter);
-  }
-  if (similarity >= kMinTokenSimilarity) {
-    const std::size_t edits = EditDistance(left, right);
-    // At the edge of the budget (two edits in 8-11 letters) a replaced pair of neighbours is
-    // a different syllable.
-    const bool syllable = edits == 2 && budget == 2 && IsAdjacentPairReplaced(left, right);
-    return edits > budget || syllable ? 0.0 : similarity;
-  }
-  // One typo in a short token (kin for kim, rtu for ryu) is still the token, but weakly:
-  // it keeps (n - 1) / n of an n-letter token, so a three-letter syllable with one letter
-  // changed is worth two thirds of a match instead of nothing (a cliff at one edit).
-  if (shorter >= kMinOneEditLength && EditDistance(left, right) == 1) {
-    return 1.0 - 1.0 / static_cast<double>(shorter);
-  }
-  return 0.0;
+  if (similarity < kMinTokenSimilarity) return one_edit;
+  // At the edge of the budget (two edits in 8-11 letters) a replaced pair of neighbours is a
+  // different syllable.
+  if (edits == 2 && budget == 2 && IsAdjacentPairReplaced(left, right)) return 0.0;
+  return similarity;
 }
 
 NameComparison CompareNames(const PreparedName& query, const PreparedName& listed) {
+  return CompareNames(query, listed,
+                      [&](std::size_t query_idx, std::size_t listed_idx, bool* variant) {
+                        return TokenSimilarity(query.items[query_idx].text,
+                                               listed.items[listed_idx].text, variant);
+                      });
+}
+
+NameComparison CompareNames(const PreparedName& query, const PreparedName& listed,
+                            const ItemSimilarity& item_similarity) {
   struct Candidate {
     double similarity;
     float weight;
@@ -380,7 +399,7 @@ NameComparison CompareNames(const PreparedName& query, const PreparedName& liste
       const NameItem& q = query.items[query_idx];
       const NameItem& l = listed.items[listed_idx];
       bool variant = false;
-      const double similarity = TokenSimilarity(q.text, l.text, &variant);
+      const double similarity = item_similarity(query_idx, listed_idx, &variant);
       if (similarity <= 0.0) continue;
       const bool joined = (q.mask & (q.mask - 1)) != 0 || (l.mask & (l.mask - 1)) != 0;
       // Two tokens written as one must be nearly equal: one edit at most, none below

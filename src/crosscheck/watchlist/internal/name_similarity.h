@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -174,6 +175,17 @@ struct NameComparison {
 // scales what a match earns, and whatever is unmatched costs its full size (the listed side
 // less, see kMaxListedRelief). O(items_q * items_l) token comparisons.
 NameComparison CompareNames(const PreparedName& query, const PreparedName& listed);
+
+// ItemSimilarity returns TokenSimilarity of query item query_idx and listed item listed_idx
+// (setting *variant), for callers that know it already (the index computed it while
+// gathering candidates).
+using ItemSimilarity =
+    std::function<double(std::size_t query_idx, std::size_t listed_idx, bool* variant)>;
+
+// CompareNames with item_similarity in place of TokenSimilarity; the same result when it
+// returns the same values.
+NameComparison CompareNames(const PreparedName& query, const PreparedName& listed,
+                            const ItemSimilarity& item_similarity);
 
 // ScoreUpperBound returns a bound no CompareNames score of query against a listed name of
 // total weight listed_total can exceed, given matched_bound >= its sum over pairs of

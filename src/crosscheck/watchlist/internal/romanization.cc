@@ -54,14 +54,29 @@ int RomanizationGroup(std::string_view token) {
   return found == table.end() ? -1 : found->second;
 }
 
-std::string RomanizationKey(std::string_view token) {
-  if (token.size() < 2 || token.size() > kMaxRomanizationKeyLength) return {};
-  std::string key;
-  key.reserve(token.size());
+namespace {
+
+// KeyBuffer holds a skeleton without allocating: the pairwise comparison runs per candidate
+// token in the screening loop.
+class KeyBuffer {
+ public:
+  bool empty() const { return size_ == 0; }
+  char back() const { return chars_[size_ - 1]; }
+  void operator+=(char c) { chars_[size_++] = c; }
+  std::string_view view() const { return {chars_.data(), size_}; }
+
+ private:
+  std::array<char, kMaxRomanizationKeyLength> chars_{};
+  std::size_t size_ = 0;
+};
+
+// BuildKey writes the skeleton of token into key; false when token has none.
+bool BuildKey(std::string_view token, KeyBuffer& key) {
+  if (token.size() < 2 || token.size() > kMaxRomanizationKeyLength) return false;
   for (std::size_t pos = 0; pos < token.size(); ++pos) {
     const char c = token[pos];
     const char next = pos + 1 < token.size() ? token[pos + 1] : '\0';
-    if (c >= '0' && c <= '9') return {};
+    if (c >= '0' && c <= '9') return false;
     // Vowel spellings: RR eo/eu are MR o/u with a breve, which OFAC drops; oo and ee are
     // English spellings of u and i (Moon, Lee).
     if ((c == 'e' && (next == 'o' || next == 'u')) || (c == 'o' && next == 'o')) {
@@ -94,7 +109,14 @@ std::string RomanizationKey(std::string_view token) {
     if (pos > 0 && token[pos - 1] == c && !IsVowel(c)) continue;  // kk, tt, pp, ss
     key += out;
   }
-  return key;
+  return true;
+}
+
+}  // namespace
+
+std::string RomanizationKey(std::string_view token) {
+  KeyBuffer key;
+  return BuildKey(token, key) ? std::string(key.view()) : std::string();
 }
 
 std::vector<std::string> RomanizationIndexKeys(std::string_view token) {
@@ -108,10 +130,18 @@ std::vector<std::string> RomanizationIndexKeys(std::string_view token) {
 
 bool AreRomanizationVariants(std::string_view left, std::string_view right) {
   if (left == right) return false;
+  KeyBuffer left_key;
+  KeyBuffer right_key;
+  if (BuildKey(left, left_key) && BuildKey(right, right_key) &&
+      left_key.view() == right_key.view()) {
+    return true;
+  }
+  // Every curated spelling is a short token.
+  if (left.size() > kMaxRomanizationKeyLength || right.size() > kMaxRomanizationKeyLength) {
+    return false;
+  }
   const int group = RomanizationGroup(left);
-  if (group >= 0 && group == RomanizationGroup(right)) return true;
-  const std::string key = RomanizationKey(left);
-  return !key.empty() && key == RomanizationKey(right);
+  return group >= 0 && group == RomanizationGroup(right);
 }
 
 }  // namespace crosscheck::watchlist::internal
