@@ -20,7 +20,8 @@ Ordinary names: the 20 most common Korean surnames (Statistics Korea, 2015 censu
 common given names of several generations, and the 20 most common Chinese surnames (Ministry
 of Public Security, 2019) with 32 common given names, each in both orders. An ordinary name
 that equals a listed name (primary or alias, any program; the same tokens once surnames are
-reduced to one spelling and given syllables joined), or one letter away from one (what the
+reduced to one spelling, given syllables in McCune-Reischauer consonants and joined), or one
+letter away from one (what the
 typo variants are), is not ordinary: no name-only screen can tell it from the listed
 person. It is left out and named in the file header. Listed names shared by two entries are left out of
 the variants (no single entity can rank first).
@@ -81,8 +82,17 @@ def name_key(text):
         parts = text.split()
         surname, given = parts[0], " ".join(parts[1:])
     sur = [SURNAME_KEY.get(t, t) for t in tokens(surname.replace("'", ""))]
-    giv = "".join(GIVEN_KEY.get(t, t) for t in tokens(given.replace("'", "")))
+    giv = "".join(mr_syllable(GIVEN_KEY.get(t, t)) for t in tokens(given.replace("'", "")))
     return tuple(sorted(sur + ([giv] if giv else [])))
+
+
+def mr_syllable(syllable):
+    """A syllable's McCune-Reischauer consonants without apostrophes (RR j, g, d, b are MR
+    ch, k, t, p), so that Min-jun and Min Chun are one given name."""
+    for rr, mr in (("j", "ch"), ("g", "k"), ("d", "t"), ("b", "p")):
+        if syllable.startswith(rr):
+            return mr + syllable[len(rr):]
+    return syllable
 
 
 def rr_syllable(syllable):

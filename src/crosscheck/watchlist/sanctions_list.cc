@@ -149,6 +149,25 @@ class KeyTable {
   std::size_t mask_ = 0;
 };
 
+// ExplainTokens lists a comparison token by token (SanctionsMatch::tokens).
+std::vector<MatchedToken> ExplainTokens(const internal::NameComparison& comparison) {
+  std::vector<MatchedToken> tokens;
+  for (const internal::AlignedPair& pair : comparison.pairs) {
+    const char* kind = pair.joined              ? "joined"
+                       : pair.similarity >= 1.0 ? "exact"
+                       : pair.variant           ? "romanization"
+                                                : "typo";
+    tokens.push_back({pair.query, pair.listed, pair.similarity, kind, pair.rarity});
+  }
+  for (const internal::UnmatchedToken& token : comparison.unmatched_query) {
+    tokens.push_back({token.text, "", 0.0, "unmatched_query", token.rarity});
+  }
+  for (const internal::UnmatchedToken& token : comparison.unmatched_listed) {
+    tokens.push_back({"", token.text, 0.0, "unmatched_listed", token.rarity});
+  }
+  return tokens;
+}
+
 // AddRemarksAliases appends the aliases written only in the remarks ("a.k.a. 'AL-ZAIN, Ali
 // Wahib'") that alt.csv does not already hold, with alt_type "aka" and alt_num 0.
 void AddRemarksAliases(SanctionsEntry& entry) {
@@ -547,6 +566,7 @@ void SanctionsList::Index::Collect(const PreparedName& query, const ScreenOption
     match.type = entry.type;
     match.programs = entry.programs;
     match.explanation = internal::ExplainComparison(comparison);
+    match.tokens = ExplainTokens(comparison);
   }
 }
 

@@ -443,7 +443,8 @@ NameComparison CompareNames(const PreparedName& query, const PreparedName& liste
     }
     matched += candidate.similarity * candidate.weight;
     positions.emplace_back(std::countr_zero(q.mask), std::countr_zero(l.mask));
-    result.pairs.push_back({q.text, l.text, candidate.similarity, candidate.variant, l.rarity});
+    result.pairs.push_back(
+        {q.text, l.text, candidate.similarity, candidate.variant, candidate.joined, l.rarity});
   }
   double denominator = 0;
   double evidence = 0;

@@ -137,7 +137,7 @@ inline constexpr double kOrderPenalty = 0.08;
 // nor a romanization variant. Spelling errors are rare and independent: about 80 % of
 // misspelt words hold a single error (Damerau 1964), so two tokens each one letter off
 // (Yang Xiaoming against YAN, Xiaobing) are far less likely one person than one token off.
-inline constexpr double kExtraTypoPenalty = 0.08;
+inline constexpr double kExtraTypoPenalty = 0.10;
 
 // AlignedPair is one query item aligned with one listed item; rarity is the listed item's
 // (token_rarity.h).
@@ -146,6 +146,7 @@ struct AlignedPair {
   std::string listed;
   double similarity = 0;
   bool variant = false;
+  bool joined = false;  // either side is two tokens written as one
   float rarity = 1;
 };
 

@@ -97,16 +97,16 @@ bool BuildKey(std::string_view token, KeyBuffer& key) {
     }
     char out = c;
     switch (c) {
-      case 'g': out = 'k'; break;  // plain stops: RR voiced letters, MR voiceless ones
-      case 'd': out = 't'; break;
+      case 'g': out = pos > 0 && token[pos - 1] == 'n' ? 'g' : 'k'; break;  // ng stays
+      case 'd': out = 't'; break;  // plain stops: RR voiced letters, MR voiceless ones
       case 'b': out = 'p'; break;
       case 'j': out = 'c'; break;
       case 'r': out = pos == 0 ? 'l' : 'r'; break;  // initial r/l (Ryu, Lyu)
       default: break;
     }
-    if (c == 'c' && next == 'h') ++pos;  // ch and j are one consonant
     if (c == 'h' && pos + 1 == token.size() && pos > 0 && IsVowel(token[pos - 1])) continue;
     if (pos > 0 && token[pos - 1] == c && !IsVowel(c)) continue;  // kk, tt, pp, ss
+    if (c == 'c' && next == 'h') ++pos;  // ch and j are one consonant
     key += out;
   }
   return true;

@@ -17,7 +17,7 @@ namespace crosscheck::watchlist::internal {
 // kMaxRomanizationKeyLength: longer tokens get no skeleton (they are not one or two
 // syllables, and the edit budget of TokenSimilarity already covers their spelling
 // differences).
-inline constexpr std::size_t kMaxRomanizationKeyLength = 8;
+inline constexpr std::size_t kMaxRomanizationKeyLength = 6;
 
 // RomanizationGroup returns the id of the curated group of spellings token belongs to (for
 // example ri, li, lee, yi, rhee for the surname 이), or -1.
