@@ -149,6 +149,13 @@ class KeyTable {
   std::size_t mask_ = 0;
 };
 
+// Wanted is whether options ask for names of this type.
+bool Wanted(SdnType type, const ScreenOptions& options) {
+  return type == SdnType::kIndividual ? options.include_individuals
+         : type == SdnType::kEntity   ? options.include_entities
+                                      : options.include_vessels_and_aircraft;
+}
+
 // ExplainTokens lists a comparison token by token (SanctionsMatch::tokens).
 std::vector<MatchedToken> ExplainTokens(const internal::NameComparison& comparison) {
   std::vector<MatchedToken> tokens;
@@ -509,6 +516,7 @@ void SanctionsList::Index::Collect(const PreparedName& query, const ScreenOption
       for (std::uint32_t pos = index.posting_offsets[vocab_id];
            pos < index.posting_offsets[vocab_id + 1]; ++pos) {
         const Index::Posting& posting = index.posting_data[pos];
+        if (!Wanted(index.name_type[posting.name_idx], options)) continue;
         const auto value = static_cast<float>(similarity * (item.weight + posting.weight));
         float& best = scratch.item_best[posting.name_idx];
         if (best == 0.0F) scratch.item_touched.push_back(posting.name_idx);
@@ -523,6 +531,8 @@ void SanctionsList::Index::Collect(const PreparedName& query, const ScreenOption
     }
   }
 
+  // Names in index order, so that among equal scores the same name is kept every time.
+  std::sort(scratch.touched.begin(), scratch.touched.end());
   for (std::uint32_t name_idx : scratch.touched) {
     const float bound = scratch.bound[name_idx];
     scratch.bound[name_idx] = 0.0F;
@@ -533,11 +543,6 @@ void SanctionsList::Index::Collect(const PreparedName& query, const ScreenOption
             1e-4 < options.threshold) {
       continue;
     }
-    const SdnType type = index.name_type[name_idx];
-    const bool wanted = type == SdnType::kIndividual ? options.include_individuals
-                        : type == SdnType::kEntity   ? options.include_entities
-                                                     : options.include_vessels_and_aircraft;
-    if (!wanted) continue;
     const Index::IndexedName& listed = index.names[name_idx];
     const SanctionsEntry& entry = index.entries[listed.entry_idx];
     // Every pair that can align was met among the candidates above (the index's
