@@ -255,6 +255,12 @@ struct SanctionsList::Index {
   // options.threshold against query, keeping each entry's best name.
   void Collect(const PreparedName& query, const ScreenOptions& options,
                std::unordered_map<std::uint32_t, SanctionsMatch>& best_by_entry) const;
+  // Bound fills scratch.known (the candidates of each query item and their similarities),
+  // scratch.bound (an upper bound of each wanted name's matched weight) and scratch.touched.
+  void Bound(const PreparedName& query, const ScreenOptions& options, Scratch& scratch) const;
+  // Keep records listed's comparison as its entry's match unless the entry has a better one.
+  void Keep(const IndexedName& listed, const internal::NameComparison& comparison,
+            std::unordered_map<std::uint32_t, SanctionsMatch>& best_by_entry) const;
 };
 
 void SanctionsList::Index::Build() {
@@ -485,38 +491,27 @@ Result<SanctionsList> SanctionsList::Load(const std::filesystem::path& dir, Issu
   return FromEntries(std::move(entries));
 }
 
-void SanctionsList::Index::Collect(const PreparedName& query, const ScreenOptions& options,
-                                   std::unordered_map<std::uint32_t, SanctionsMatch>& best_by_entry) const {
-  const Index& index = *this;
-
-  // Per-thread scratch sized to the index: an upper bound of each name's matched weight.
-  thread_local Index::Scratch scratch;
-  if (scratch.bound.size() < index.names.size()) {
-    scratch.bound.assign(index.names.size(), 0.0F);
-    scratch.item_best.assign(index.names.size(), 0.0F);
-  }
-  scratch.touched.clear();
-
+void SanctionsList::Index::Bound(const PreparedName& query, const ScreenOptions& options,
+                                 Scratch& scratch) const {
   // Sum, over query items, of the best sim * (w_q + w_l) any item of a name can give: never
   // less than the matched weight of the real alignment, so names whose bound is below the
   // threshold can be skipped without changing the result.
   if (scratch.known.size() < query.items.size()) scratch.known.resize(query.items.size());
   for (std::size_t item_idx = 0; item_idx < query.items.size(); ++item_idx) {
     const NameItem& item = query.items[item_idx];
-    index.Candidates(item, scratch);
+    Candidates(item, scratch);
     scratch.item_touched.clear();
     std::vector<KnownSimilarity>& known = scratch.known[item_idx];
     known.clear();
     for (std::uint32_t vocab_id : scratch.candidates) {
       bool variant = false;
-      const double similarity =
-          internal::TokenSimilarity(item.text, index.vocab[vocab_id], &variant);
+      const double similarity = internal::TokenSimilarity(item.text, vocab[vocab_id], &variant);
       if (similarity <= 0.0) continue;
       known.push_back({vocab_id, similarity, variant});
-      for (std::uint32_t pos = index.posting_offsets[vocab_id];
-           pos < index.posting_offsets[vocab_id + 1]; ++pos) {
-        const Index::Posting& posting = index.posting_data[pos];
-        if (!Wanted(index.name_type[posting.name_idx], options)) continue;
+      for (std::uint32_t pos = posting_offsets[vocab_id]; pos < posting_offsets[vocab_id + 1];
+           ++pos) {
+        const Posting& posting = posting_data[pos];
+        if (!Wanted(name_type[posting.name_idx], options)) continue;
         const auto value = static_cast<float>(similarity * (item.weight + posting.weight));
         float& best = scratch.item_best[posting.name_idx];
         if (best == 0.0F) scratch.item_touched.push_back(posting.name_idx);
@@ -530,48 +525,64 @@ void SanctionsList::Index::Collect(const PreparedName& query, const ScreenOption
       scratch.item_best[name_idx] = 0.0F;
     }
   }
-
   // Names in index order, so that among equal scores the same name is kept every time.
   std::sort(scratch.touched.begin(), scratch.touched.end());
+}
+
+void SanctionsList::Index::Keep(const IndexedName& listed,
+                                const internal::NameComparison& comparison,
+                                std::unordered_map<std::uint32_t, SanctionsMatch>& best_by_entry) const {
+  const SanctionsEntry& entry = entries[listed.entry_idx];
+  auto [slot, inserted] = best_by_entry.try_emplace(listed.entry_idx);
+  SanctionsMatch& match = slot->second;
+  if (!inserted && (match.score > comparison.score ||
+                    (match.score == comparison.score && !match.via_alias))) {
+    return;
+  }
+  match.ent_num = entry.ent_num;
+  match.score = comparison.score;
+  match.via_alias = listed.alias_idx >= 0;
+  match.listed_name = match.via_alias ? entry.aliases[listed.alias_idx].name : entry.name;
+  match.primary_name = entry.name;
+  match.type = entry.type;
+  match.programs = entry.programs;
+  match.explanation = internal::ExplainComparison(comparison);
+  match.tokens = ExplainTokens(comparison);
+}
+
+void SanctionsList::Index::Collect(const PreparedName& query, const ScreenOptions& options,
+                                   std::unordered_map<std::uint32_t, SanctionsMatch>& best_by_entry) const {
+  // Per-thread scratch sized to the index: an upper bound of each name's matched weight.
+  thread_local Index::Scratch scratch;
+  if (scratch.bound.size() < names.size()) {
+    scratch.bound.assign(names.size(), 0.0F);
+    scratch.item_best.assign(names.size(), 0.0F);
+  }
+  scratch.touched.clear();
+  Bound(query, options, scratch);
   for (std::uint32_t name_idx : scratch.touched) {
     const float bound = scratch.bound[name_idx];
     scratch.bound[name_idx] = 0.0F;
-    // Compact per-name arrays first: most touched names stop here, without a cache miss
-    // on the name or its entry.
-    // The small slack keeps float rounding of the bound from dropping an exact-threshold hit.
-    if (internal::ScoreUpperBound(bound, query.total_weight, index.name_weight[name_idx]) +
-            1e-4 < options.threshold) {
+    // Compact per-name arrays first: most touched names stop here, without a cache miss on
+    // the name or its entry. The slack keeps float rounding from dropping an exact hit.
+    if (internal::ScoreUpperBound(bound, query.total_weight, name_weight[name_idx]) + 1e-4 <
+        options.threshold) {
       continue;
     }
-    const Index::IndexedName& listed = index.names[name_idx];
-    const SanctionsEntry& entry = index.entries[listed.entry_idx];
-    // Every pair that can align was met among the candidates above (the index's
-    // invariant), so its similarity is looked up rather than computed again.
-    internal::NameComparison comparison = internal::CompareNames(
+    const IndexedName& listed = names[name_idx];
+    // Every pair that can align was met among the candidates (the index's invariant), so
+    // its similarity is looked up rather than computed again.
+    const internal::NameComparison comparison = internal::CompareNames(
         query, listed.prepared, [&](std::size_t query_idx, std::size_t listed_idx, bool* variant) {
           const std::vector<KnownSimilarity>& known = scratch.known[query_idx];
-          const auto found = std::lower_bound(
-              known.begin(), known.end(), KnownSimilarity{listed.item_vocab[listed_idx], 0, false});
-          if (found == known.end() || found->vocab_id != listed.item_vocab[listed_idx]) return 0.0;
+          const std::uint32_t vocab_id = listed.item_vocab[listed_idx];
+          const auto found =
+              std::lower_bound(known.begin(), known.end(), KnownSimilarity{vocab_id, 0, false});
+          if (found == known.end() || found->vocab_id != vocab_id) return 0.0;
           *variant = found->variant;
           return found->similarity;
         });
-    if (comparison.score < options.threshold) continue;
-    auto [slot, inserted] = best_by_entry.try_emplace(listed.entry_idx);
-    SanctionsMatch& match = slot->second;
-    if (!inserted && (match.score > comparison.score ||
-                      (match.score == comparison.score && !match.via_alias))) {
-      continue;
-    }
-    match.ent_num = entry.ent_num;
-    match.score = comparison.score;
-    match.via_alias = listed.alias_idx >= 0;
-    match.listed_name = match.via_alias ? entry.aliases[listed.alias_idx].name : entry.name;
-    match.primary_name = entry.name;
-    match.type = entry.type;
-    match.programs = entry.programs;
-    match.explanation = internal::ExplainComparison(comparison);
-    match.tokens = ExplainTokens(comparison);
+    if (comparison.score >= options.threshold) Keep(listed, comparison, best_by_entry);
   }
 }
 

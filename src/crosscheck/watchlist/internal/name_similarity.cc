@@ -383,17 +383,24 @@ NameComparison CompareNames(const PreparedName& query, const PreparedName& liste
                       });
 }
 
-NameComparison CompareNames(const PreparedName& query, const PreparedName& listed,
-                            const ItemSimilarity& item_similarity) {
-  struct Candidate {
-    double similarity;
-    float weight;
-    std::uint32_t query_idx;
-    std::uint32_t listed_idx;
-    bool variant;
-    bool joined;
-  };
-  std::vector<Candidate> candidates;
+namespace {
+
+// PairCandidate is a query item and a listed item that may be aligned.
+struct PairCandidate {
+  double similarity;
+  float weight;
+  std::uint32_t query_idx;
+  std::uint32_t listed_idx;
+  bool variant;
+  bool joined;
+};
+
+// PairCandidates returns the pairs that may align, best first: greedy one-to-one assignment
+// takes them in this order (watchman BestPairsJaroWinkler); on ties single tokens go before
+// joined ones so the explanation reads kim=kim, jong=jong.
+std::vector<PairCandidate> PairCandidates(const PreparedName& query, const PreparedName& listed,
+                                          const ItemSimilarity& item_similarity) {
+  std::vector<PairCandidate> candidates;
   for (std::uint32_t query_idx = 0; query_idx < query.items.size(); ++query_idx) {
     for (std::uint32_t listed_idx = 0; listed_idx < listed.items.size(); ++listed_idx) {
       const NameItem& q = query.items[query_idx];
@@ -404,82 +411,104 @@ NameComparison CompareNames(const PreparedName& query, const PreparedName& liste
       const bool joined = (q.mask & (q.mask - 1)) != 0 || (l.mask & (l.mask - 1)) != 0;
       // Two tokens written as one must be nearly equal: one edit at most, none below
       // kMinJoinedEditLength letters (majie is not majid, liulihua not liguihua).
+      const std::size_t edits_allowed =
+          std::min(q.text.size(), l.text.size()) >= kMinJoinedEditLength ? 1 : 0;
       if (joined && (similarity < kMinJoinedSimilarity ||
-                     EditDistance(q.text, l.text) > (std::min(q.text.size(), l.text.size()) >=
-                                                             kMinJoinedEditLength
-                                                         ? 1U
-                                                         : 0U))) {
+                     EditDistance(q.text, l.text) > edits_allowed)) {
         continue;
       }
       candidates.push_back(
           {similarity, q.weight + l.weight, query_idx, listed_idx, variant, joined});
     }
   }
-  // Greedy one-to-one assignment, best pairs first (watchman BestPairsJaroWinkler); on ties
-  // single tokens go before joined ones so the explanation reads kim=kim, jong=jong.
-  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-    if (a.similarity != b.similarity) return a.similarity > b.similarity;
-    if (a.joined != b.joined) return !a.joined;
-    if (a.weight != b.weight) return a.weight > b.weight;
-    if (a.query_idx != b.query_idx) return a.query_idx < b.query_idx;
-    return a.listed_idx < b.listed_idx;
-  });
-  NameComparison result;
+  std::sort(candidates.begin(), candidates.end(),
+            [](const PairCandidate& a, const PairCandidate& b) {
+              if (a.similarity != b.similarity) return a.similarity > b.similarity;
+              if (a.joined != b.joined) return !a.joined;
+              if (a.weight != b.weight) return a.weight > b.weight;
+              if (a.query_idx != b.query_idx) return a.query_idx < b.query_idx;
+              return a.listed_idx < b.listed_idx;
+            });
+  return candidates;
+}
+
+// Assignment is the outcome of the greedy alignment: which tokens are used, which listed
+// tokens aligned exactly or as variants, the matched weight and each pair's token positions.
+struct Assignment {
   std::uint32_t used_query = 0;
   std::uint32_t used_listed = 0;
+  std::uint32_t sure_listed = 0;
   double matched = 0;
   std::vector<std::pair<int, int>> positions;  // (query token, listed token) of each pair
-  std::uint32_t sure_listed = 0;               // listed tokens aligned exactly or as variants
-  for (const Candidate& candidate : candidates) {
+};
+
+Assignment AssignPairs(const std::vector<PairCandidate>& candidates, const PreparedName& query,
+                       const PreparedName& listed, NameComparison& result) {
+  Assignment assignment;
+  for (const PairCandidate& candidate : candidates) {
     const NameItem& q = query.items[candidate.query_idx];
     const NameItem& l = listed.items[candidate.listed_idx];
-    if ((used_query & q.mask) != 0 || (used_listed & l.mask) != 0) continue;
-    used_query |= q.mask;
-    used_listed |= l.mask;
+    if ((assignment.used_query & q.mask) != 0 || (assignment.used_listed & l.mask) != 0) continue;
+    assignment.used_query |= q.mask;
+    assignment.used_listed |= l.mask;
     if (candidate.similarity >= 1.0 || candidate.variant) {
-      sure_listed |= l.mask;
+      assignment.sure_listed |= l.mask;
     } else {
       ++result.typos;
     }
-    matched += candidate.similarity * candidate.weight;
-    positions.emplace_back(std::countr_zero(q.mask), std::countr_zero(l.mask));
+    assignment.matched += candidate.similarity * candidate.weight;
+    assignment.positions.emplace_back(std::countr_zero(q.mask), std::countr_zero(l.mask));
     result.pairs.push_back(
         {q.text, l.text, candidate.similarity, candidate.variant, candidate.joined, l.rarity});
   }
+  return assignment;
+}
+
+// Denominator sums what the score is measured against (see CompareNames) and lists the
+// unmatched tokens in result.
+double Denominator(const PreparedName& query, const PreparedName& listed,
+                   const Assignment& assignment, NameComparison& result) {
   double denominator = 0;
-  double evidence = 0;
-  double unmatched_listed = 0;
   for (std::size_t index = 0; index < query.tokens.size(); ++index) {
     const NameToken& token = query.tokens[index];
-    if ((used_query & (1U << index)) != 0) {
-      denominator += token.weight;
-    } else {
-      result.unmatched_query.push_back({token.text, token.rarity});
-      denominator += token.base_weight;
-    }
+    const bool used = (assignment.used_query & (1U << index)) != 0;
+    denominator += used ? token.weight : token.base_weight;
+    if (!used) result.unmatched_query.push_back({token.text, token.rarity});
   }
+  double evidence = 0;
+  double unmatched_listed = 0;
   for (std::size_t index = 0; index < listed.tokens.size(); ++index) {
     const NameToken& token = listed.tokens[index];
-    if ((used_listed & (1U << index)) != 0) {
-      denominator += token.weight;
-      // A typo'd token is half the evidence: a partial name with a typo stacks two doubts.
-      const double sure = (sure_listed & (1U << index)) != 0 ? 1.0 : 0.5;
-      evidence += sure * static_cast<double>(token.text.size()) * token.rarity;
-    } else {
+    if ((assignment.used_listed & (1U << index)) == 0) {
       result.unmatched_listed.push_back({token.text, token.rarity});
       unmatched_listed += token.base_weight;
+      continue;
     }
+    denominator += token.weight;
+    // A typo'd token is half the evidence: a partial name with a typo stacks two doubts.
+    const double sure = (assignment.sure_listed & (1U << index)) != 0 ? 1.0 : 0.5;
+    evidence += sure * static_cast<double>(token.text.size()) * token.rarity;
   }
   // One aligned listed part is a shared name, not a partial one: no relief.
   const double relief =
-      std::popcount(used_listed) < 2
+      std::popcount(assignment.used_listed) < 2
           ? 0.0
           : kMaxListedRelief * std::clamp((evidence - kReliefFromEvidence) /
-                                        (kReliefFullEvidence - kReliefFromEvidence),
-                                    0.0, 1.0);
-  denominator += (1.0 - relief) * unmatched_listed;
-  result.order_changes = OrderChanges(positions);
-  const double dice = denominator > 0 ? std::min(1.0, matched / denominator) : 0.0;
+                                              (kReliefFullEvidence - kReliefFromEvidence),
+                                          0.0, 1.0);
+  return denominator + (1.0 - relief) * unmatched_listed;
+}
+
+}  // namespace
+
+NameComparison CompareNames(const PreparedName& query, const PreparedName& listed,
+                            const ItemSimilarity& item_similarity) {
+  NameComparison result;
+  const Assignment assignment =
+      AssignPairs(PairCandidates(query, listed, item_similarity), query, listed, result);
+  const double denominator = Denominator(query, listed, assignment, result);
+  result.order_changes = OrderChanges(assignment.positions);
+  const double dice = denominator > 0 ? std::min(1.0, assignment.matched / denominator) : 0.0;
   result.score = std::max(0.0, dice - kOrderPenalty * result.order_changes -
                                    kExtraTypoPenalty * std::max(0, result.typos - 1));
   return result;
