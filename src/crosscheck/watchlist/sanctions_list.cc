@@ -13,6 +13,9 @@
 #include "crosscheck/common/strings.h"
 #include "crosscheck/watchlist/internal/name_similarity.h"
 #include "crosscheck/watchlist/internal/ofac_csv.h"
+#include "crosscheck/watchlist/internal/remarks_aliases.h"
+#include "crosscheck/watchlist/internal/romanization.h"
+#include "crosscheck/watchlist/internal/token_rarity.h"
 
 namespace crosscheck::watchlist {
 namespace {
@@ -25,9 +28,9 @@ constexpr std::size_t kSdnFields = 12;
 constexpr std::size_t kAltFields = 5;
 constexpr std::size_t kAddFields = 6;
 
-// Tokens shorter than this get no deletion neighbours: one edit in a three-letter syllable
-// already falls below internal::kMinTokenSimilarity (kim~kin 0.82).
-constexpr std::size_t kMinDeletionTokenLength = 4;
+// Tokens shorter than this get no deletion neighbours: they never align one edit apart
+// (internal::kMinOneEditLength).
+constexpr std::size_t kMinDeletionTokenLength = internal::kMinOneEditLength;
 constexpr std::size_t kMinDoubleDeletionTokenLength = 8;
 
 Result<std::string> ReadWholeFile(const std::filesystem::path& path) {
@@ -146,6 +149,46 @@ class KeyTable {
   std::size_t mask_ = 0;
 };
 
+// Wanted is whether options ask for names of this type.
+bool Wanted(SdnType type, const ScreenOptions& options) {
+  return type == SdnType::kIndividual ? options.include_individuals
+         : type == SdnType::kEntity   ? options.include_entities
+                                      : options.include_vessels_and_aircraft;
+}
+
+// ExplainTokens lists a comparison token by token (SanctionsMatch::tokens).
+std::vector<MatchedToken> ExplainTokens(const internal::NameComparison& comparison) {
+  std::vector<MatchedToken> tokens;
+  for (const internal::AlignedPair& pair : comparison.pairs) {
+    const char* kind = pair.joined              ? "joined"
+                       : pair.similarity >= 1.0 ? "exact"
+                       : pair.variant           ? "romanization"
+                                                : "typo";
+    tokens.push_back({pair.query, pair.listed, pair.similarity, kind, pair.rarity});
+  }
+  for (const internal::UnmatchedToken& token : comparison.unmatched_query) {
+    tokens.push_back({token.text, "", 0.0, "unmatched_query", token.rarity});
+  }
+  for (const internal::UnmatchedToken& token : comparison.unmatched_listed) {
+    tokens.push_back({"", token.text, 0.0, "unmatched_listed", token.rarity});
+  }
+  return tokens;
+}
+
+// AddRemarksAliases appends the aliases written only in the remarks ("a.k.a. 'AL-ZAIN, Ali
+// Wahib'") that alt.csv does not already hold, with alt_type "aka" and alt_num 0.
+void AddRemarksAliases(SanctionsEntry& entry) {
+  for (std::string& name : internal::ParseRemarksAliases(entry.remarks)) {
+    const bool known = std::any_of(entry.aliases.begin(), entry.aliases.end(),
+                                   [&](const SanctionsAlias& alias) {
+                                     return ToLowerAscii(alias.name) == ToLowerAscii(name);
+                                   });
+    if (known || ToLowerAscii(name) == ToLowerAscii(entry.name)) continue;
+    entry.aliases.push_back({.alt_num = 0, .alt_type = "aka", .name = std::move(name),
+                             .remarks = std::string(kRemarksAliasNote)});
+  }
+}
+
 }  // namespace
 
 const char* SdnTypeName(SdnType type) {
@@ -164,6 +207,14 @@ struct SanctionsList::Index {
     std::uint32_t entry_idx = 0;
     std::int32_t alias_idx = -1;  // -1: the primary name
     PreparedName prepared;
+    std::vector<std::uint32_t> item_vocab;  // vocab id of each item of prepared
+  };
+  // KnownSimilarity is a token similarity computed while gathering candidates.
+  struct KnownSimilarity {
+    std::uint32_t vocab_id;
+    double similarity;
+    bool variant;
+    bool operator<(const KnownSimilarity& other) const { return vocab_id < other.vocab_id; }
   };
   struct Posting {
     std::uint32_t name_idx;
@@ -182,7 +233,9 @@ struct SanctionsList::Index {
   std::vector<SdnType> name_type;                              // by name: its entry's type
   KeyTable deletion_keys;                                      // key -> deletion_vocab slice
   std::vector<std::uint32_t> deletion_vocab;
-  std::unordered_map<int, std::vector<std::uint32_t>> romanization_vocab;  // group -> vocab
+  // Romanization variants: "#<group>" and each skeleton key -> vocab ids holding it.
+  std::unordered_map<std::string, std::vector<std::uint32_t>> romanization_vocab;
+  internal::TokenRarity rarity;
 
   void Build();
   // Scratch is per-thread working memory of Screen.
@@ -195,8 +248,19 @@ struct SanctionsList::Index {
     std::vector<std::uint64_t> keys;
     std::vector<std::uint32_t> vocab_stamp;
     std::uint32_t stamp = 0;
+    std::vector<std::vector<KnownSimilarity>> known;  // per query item, sorted by vocab id
   };
   void Candidates(const NameItem& item, Scratch& scratch) const;
+  // Collect adds to best_by_entry (by entry index) the entries whose names score at least
+  // options.threshold against query, keeping each entry's best name.
+  void Collect(const PreparedName& query, const ScreenOptions& options,
+               std::unordered_map<std::uint32_t, SanctionsMatch>& best_by_entry) const;
+  // Bound fills scratch.known (the candidates of each query item and their similarities),
+  // scratch.bound (an upper bound of each wanted name's matched weight) and scratch.touched.
+  void Bound(const PreparedName& query, const ScreenOptions& options, Scratch& scratch) const;
+  // Keep records listed's comparison as its entry's match unless the entry has a better one.
+  void Keep(const IndexedName& listed, const internal::NameComparison& comparison,
+            std::unordered_map<std::uint32_t, SanctionsMatch>& best_by_entry) const;
 };
 
 void SanctionsList::Index::Build() {
@@ -209,6 +273,8 @@ void SanctionsList::Index::Build() {
                        internal::PrepareName(entry.aliases[alias_idx].name)});
     }
   }
+  for (const IndexedName& name : names) rarity.CountName(name.prepared);
+  for (IndexedName& name : names) internal::ApplyRarity(rarity, name.prepared);
   for (std::uint32_t name_idx = 0; name_idx < names.size(); ++name_idx) {
     for (const NameItem& item : names[name_idx].prepared.items) {
       auto [found, inserted] = vocab_ids.emplace(item.text, static_cast<std::uint32_t>(vocab.size()));
@@ -216,6 +282,7 @@ void SanctionsList::Index::Build() {
         vocab.push_back(item.text);
         postings.emplace_back();
       }
+      names[name_idx].item_vocab.push_back(found->second);
       std::vector<Posting>& list = postings[found->second];
       if (!list.empty() && list.back().name_idx == name_idx) {
         list.back().weight = std::max(list.back().weight, item.weight);
@@ -242,8 +309,9 @@ void SanctionsList::Index::Build() {
     keys.clear();
     AppendDeletionKeys(vocab[vocab_id], 2, keys);
     for (std::uint64_t key : keys) keyed.emplace_back(key, vocab_id);
-    const int group = internal::RomanizationGroup(vocab[vocab_id]);
-    if (group >= 0) romanization_vocab[group].push_back(vocab_id);
+    for (const std::string& key : internal::RomanizationIndexKeys(vocab[vocab_id])) {
+      romanization_vocab[key].push_back(vocab_id);
+    }
   }
   std::sort(keyed.begin(), keyed.end());
   keyed.erase(std::unique(keyed.begin(), keyed.end()), keyed.end());
@@ -282,12 +350,10 @@ void SanctionsList::Index::Candidates(const NameItem& item, Scratch& scratch) co
     if (slot == nullptr) continue;
     for (std::uint32_t pos = slot->begin; pos < slot->end; ++pos) add(deletion_vocab[pos]);
   }
-  const int group = internal::RomanizationGroup(item.text);
-  if (group >= 0) {
-    const auto found = romanization_vocab.find(group);
-    if (found != romanization_vocab.end()) {
-      for (std::uint32_t vocab_id : found->second) add(vocab_id);
-    }
+  for (const std::string& key : internal::RomanizationIndexKeys(item.text)) {
+    const auto found = romanization_vocab.find(key);
+    if (found == romanization_vocab.end()) continue;
+    for (std::uint32_t vocab_id : found->second) add(vocab_id);
   }
 }
 
@@ -297,7 +363,10 @@ SanctionsList& SanctionsList::operator=(SanctionsList&&) noexcept = default;
 SanctionsList::~SanctionsList() = default;
 
 SanctionsList SanctionsList::FromEntries(std::vector<SanctionsEntry> entries) {
-  for (SanctionsEntry& entry : entries) entry.birth_dates = ParseListedBirthDates(entry.remarks);
+  for (SanctionsEntry& entry : entries) {
+    entry.birth_dates = ParseListedBirthDates(entry.remarks);
+    AddRemarksAliases(entry);
+  }
   auto index = std::make_unique<Index>();
   index->entries = std::move(entries);
   index->Build();
@@ -422,77 +491,108 @@ Result<SanctionsList> SanctionsList::Load(const std::filesystem::path& dir, Issu
   return FromEntries(std::move(entries));
 }
 
-std::vector<SanctionsMatch> SanctionsList::Screen(std::string_view name,
-                                                  const ScreenOptions& options) const {
-  const Index& index = *index_;
-  const PreparedName query = internal::PrepareName(name);
-  if (query.tokens.empty()) return {};
-
-  // Per-thread scratch sized to the index: an upper bound of each name's matched weight.
-  thread_local Index::Scratch scratch;
-  if (scratch.bound.size() < index.names.size()) {
-    scratch.bound.assign(index.names.size(), 0.0F);
-    scratch.item_best.assign(index.names.size(), 0.0F);
-  }
-  scratch.touched.clear();
-
+void SanctionsList::Index::Bound(const PreparedName& query, const ScreenOptions& options,
+                                 Scratch& scratch) const {
   // Sum, over query items, of the best sim * (w_q + w_l) any item of a name can give: never
   // less than the matched weight of the real alignment, so names whose bound is below the
   // threshold can be skipped without changing the result.
-  for (const NameItem& item : query.items) {
-    index.Candidates(item, scratch);
+  if (scratch.known.size() < query.items.size()) scratch.known.resize(query.items.size());
+  for (std::size_t item_idx = 0; item_idx < query.items.size(); ++item_idx) {
+    const NameItem& item = query.items[item_idx];
+    Candidates(item, scratch);
     scratch.item_touched.clear();
+    std::vector<KnownSimilarity>& known = scratch.known[item_idx];
+    known.clear();
     for (std::uint32_t vocab_id : scratch.candidates) {
-      const double similarity = internal::TokenSimilarity(item.text, index.vocab[vocab_id]);
-      if (similarity < internal::kMinTokenSimilarity) continue;
-      for (std::uint32_t pos = index.posting_offsets[vocab_id];
-           pos < index.posting_offsets[vocab_id + 1]; ++pos) {
-        const Index::Posting& posting = index.posting_data[pos];
+      bool variant = false;
+      const double similarity = internal::TokenSimilarity(item.text, vocab[vocab_id], &variant);
+      if (similarity <= 0.0) continue;
+      known.push_back({vocab_id, similarity, variant});
+      for (std::uint32_t pos = posting_offsets[vocab_id]; pos < posting_offsets[vocab_id + 1];
+           ++pos) {
+        const Posting& posting = posting_data[pos];
+        if (!Wanted(name_type[posting.name_idx], options)) continue;
         const auto value = static_cast<float>(similarity * (item.weight + posting.weight));
         float& best = scratch.item_best[posting.name_idx];
         if (best == 0.0F) scratch.item_touched.push_back(posting.name_idx);
         best = std::max(best, value);
       }
     }
+    std::sort(known.begin(), known.end());
     for (std::uint32_t name_idx : scratch.item_touched) {
       if (scratch.bound[name_idx] == 0.0F) scratch.touched.push_back(name_idx);
       scratch.bound[name_idx] += scratch.item_best[name_idx];
       scratch.item_best[name_idx] = 0.0F;
     }
   }
+  // Names in index order, so that among equal scores the same name is kept every time.
+  std::sort(scratch.touched.begin(), scratch.touched.end());
+}
 
-  std::unordered_map<std::uint32_t, SanctionsMatch> best_by_entry;
+void SanctionsList::Index::Keep(const IndexedName& listed,
+                                const internal::NameComparison& comparison,
+                                std::unordered_map<std::uint32_t, SanctionsMatch>& best_by_entry) const {
+  const SanctionsEntry& entry = entries[listed.entry_idx];
+  auto [slot, inserted] = best_by_entry.try_emplace(listed.entry_idx);
+  SanctionsMatch& match = slot->second;
+  if (!inserted && (match.score > comparison.score ||
+                    (match.score == comparison.score && !match.via_alias))) {
+    return;
+  }
+  match.ent_num = entry.ent_num;
+  match.score = comparison.score;
+  match.via_alias = listed.alias_idx >= 0;
+  match.listed_name = match.via_alias ? entry.aliases[listed.alias_idx].name : entry.name;
+  match.primary_name = entry.name;
+  match.type = entry.type;
+  match.programs = entry.programs;
+  match.explanation = internal::ExplainComparison(comparison);
+  match.tokens = ExplainTokens(comparison);
+}
+
+void SanctionsList::Index::Collect(const PreparedName& query, const ScreenOptions& options,
+                                   std::unordered_map<std::uint32_t, SanctionsMatch>& best_by_entry) const {
+  // Per-thread scratch sized to the index: an upper bound of each name's matched weight.
+  thread_local Index::Scratch scratch;
+  if (scratch.bound.size() < names.size()) {
+    scratch.bound.assign(names.size(), 0.0F);
+    scratch.item_best.assign(names.size(), 0.0F);
+  }
+  scratch.touched.clear();
+  Bound(query, options, scratch);
   for (std::uint32_t name_idx : scratch.touched) {
     const float bound = scratch.bound[name_idx];
     scratch.bound[name_idx] = 0.0F;
-    // Compact per-name arrays first: most touched names stop here, without a cache miss
-    // on the name or its entry.
-    const double total = static_cast<double>(query.total_weight) + index.name_weight[name_idx];
-    // The small slack keeps float rounding of the bound from dropping an exact-threshold hit.
-    if (bound / total + 1e-4 < options.threshold) continue;
-    const SdnType type = index.name_type[name_idx];
-    const bool wanted = type == SdnType::kIndividual ? options.include_individuals
-                        : type == SdnType::kEntity   ? options.include_entities
-                                                     : options.include_vessels_and_aircraft;
-    if (!wanted) continue;
-    const Index::IndexedName& listed = index.names[name_idx];
-    const SanctionsEntry& entry = index.entries[listed.entry_idx];
-    internal::NameComparison comparison = internal::CompareNames(query, listed.prepared);
-    if (comparison.score < options.threshold) continue;
-    auto [slot, inserted] = best_by_entry.try_emplace(listed.entry_idx);
-    SanctionsMatch& match = slot->second;
-    if (!inserted && (match.score > comparison.score ||
-                      (match.score == comparison.score && !match.via_alias))) {
+    // Compact per-name arrays first: most touched names stop here, without a cache miss on
+    // the name or its entry. The slack keeps float rounding from dropping an exact hit.
+    if (internal::ScoreUpperBound(bound, query.total_weight, name_weight[name_idx]) + 1e-4 <
+        options.threshold) {
       continue;
     }
-    match.ent_num = entry.ent_num;
-    match.score = comparison.score;
-    match.via_alias = listed.alias_idx >= 0;
-    match.listed_name = match.via_alias ? entry.aliases[listed.alias_idx].name : entry.name;
-    match.primary_name = entry.name;
-    match.type = entry.type;
-    match.programs = entry.programs;
-    match.explanation = internal::ExplainComparison(comparison);
+    const IndexedName& listed = names[name_idx];
+    // Every pair that can align was met among the candidates (the index's invariant), so
+    // its similarity is looked up rather than computed again.
+    const internal::NameComparison comparison = internal::CompareNames(
+        query, listed.prepared, [&](std::size_t query_idx, std::size_t listed_idx, bool* variant) {
+          const std::vector<KnownSimilarity>& known = scratch.known[query_idx];
+          const std::uint32_t vocab_id = listed.item_vocab[listed_idx];
+          const auto found =
+              std::lower_bound(known.begin(), known.end(), KnownSimilarity{vocab_id, 0, false});
+          if (found == known.end() || found->vocab_id != vocab_id) return 0.0;
+          *variant = found->variant;
+          return found->similarity;
+        });
+    if (comparison.score >= options.threshold) Keep(listed, comparison, best_by_entry);
+  }
+}
+
+std::vector<SanctionsMatch> SanctionsList::Screen(std::string_view name,
+                                                  const ScreenOptions& options) const {
+  // A name written in Han is screened under each of its readings (Mandarin, Korean).
+  std::unordered_map<std::uint32_t, SanctionsMatch> best_by_entry;
+  for (PreparedName& query : internal::PrepareNameReadings(name)) {
+    internal::ApplyRarity(index_->rarity, query);
+    index_->Collect(query, options, best_by_entry);
   }
   std::vector<SanctionsMatch> matches;
   matches.reserve(best_by_entry.size());

@@ -24,10 +24,15 @@
 
 namespace crosscheck::watchlist {
 
-// kDefaultSanctionsThreshold is the score from which a name counts as a SANCTIONS_MATCH.
-// At 0.88 every token of a short name must align closely (one typo per name part, one
-// romanization variant) and a missing or extra given name drops a three-part Korean name
-// below it; see the tests for the names that must and must not match.
+// kDefaultSanctionsThreshold is the score from which a name counts as a SANCTIONS_MATCH. What
+// 0.88 means (internal/name_similarity.h, CompareNames): every token of the name aligns with
+// the listed name's, exactly or as a romanization variant, with at most one typo in a part
+// of four or more letters; or the name is the listed name without a part the person need
+// not write (a second surname, a patronymic, a title), when what matched is rare enough. An
+// extra part the listed name lacks, one shared part, a typo in a three-letter syllable plus
+// anything else, two typos, or syllables in another order fall below it. Measured on
+// watchman's expectations and a DPRK variant set: docs/PERFORMANCE.md, "Sanctions
+// screening".
 inline constexpr double kDefaultSanctionsThreshold = 0.88;
 
 // SdnType is OFAC's SDN_Type column; entities have an empty SDN_Type in sdn.csv.
@@ -36,7 +41,12 @@ enum class SdnType : std::uint8_t { kIndividual, kEntity, kVessel, kAircraft };
 // SdnTypeName returns "individual", "entity", "vessel" or "aircraft".
 const char* SdnTypeName(SdnType type);
 
-// SanctionsAlias is one row of alt.csv: alt_type is "aka", "fka" or "nka".
+// kRemarksAliasNote is the remarks of an alias read from the entry's remarks field
+// ("a.k.a. '...'") rather than from alt.csv; such aliases have alt_num 0.
+inline constexpr std::string_view kRemarksAliasNote = "from the entry's remarks";
+
+// SanctionsAlias is one row of alt.csv (alt_type "aka", "fka" or "nka"), or an alias written
+// in the entry's remarks (see kRemarksAliasNote).
 struct SanctionsAlias {
   std::int64_t alt_num = 0;
   std::string alt_type;
@@ -75,6 +85,18 @@ struct ScreenOptions {
   bool include_vessels_and_aircraft = false;      // never a job applicant's name
 };
 
+// MatchedToken explains one token of a match for a reviewer: a query token aligned with a
+// listed one, or a token of either side left unmatched, and how rare the listed token is.
+struct MatchedToken {
+  std::string query;      // empty for an unmatched listed token
+  std::string listed;     // empty for an unmatched query token
+  double similarity = 0;  // 1 exact, 0.95 romanization variant, below for typos; 0 unmatched
+  std::string kind;       // "exact", "romanization", "typo", "joined" (two tokens written as
+                          // one on either side), "unmatched_query", "unmatched_listed"
+  double rarity = 1;      // the listed token's (or the unmatched token's) rarity on the list:
+                          // 1 when no other listed name holds it, lower the more do
+};
+
 // SanctionsMatch is one listed entry a screened name resembles.
 struct SanctionsMatch {
   std::int64_t ent_num = 0;
@@ -84,7 +106,8 @@ struct SanctionsMatch {
   std::string primary_name;           // SDN_Name of the entry
   SdnType type = SdnType::kEntity;
   std::vector<std::string> programs;
-  std::string explanation;            // "kim=kim, jung~jong 0.85, un=un"
+  std::string explanation;            // "kim=kim [rarity 0.30], jung~jong 0.95 (romanization) ..."
+  std::vector<MatchedToken> tokens;   // the same, one entry per token
 };
 
 // SanctionsList holds the list and its name index. Immutable after Load; Screen may be
@@ -100,7 +123,7 @@ class SanctionsList {
   static Result<SanctionsList> Load(const std::filesystem::path& dir, IssueLog& issues);
 
   // FromEntries builds a list from entries already in memory (tests, other list formats); it
-  // reads each entry's birth_dates from its remarks.
+  // reads each entry's birth_dates from its remarks and adds the aliases written there.
   static SanctionsList FromEntries(std::vector<SanctionsEntry> entries);
 
   SanctionsList(SanctionsList&&) noexcept;

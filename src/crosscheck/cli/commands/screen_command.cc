@@ -33,6 +33,18 @@ std::string FormatScore(double score) {
   return buffer;
 }
 
+nlohmann::json TokensJson(const std::vector<watchlist::MatchedToken>& tokens) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const watchlist::MatchedToken& token : tokens) {
+    out.push_back({{"query", token.query},
+                   {"listed", token.listed},
+                   {"similarity", token.similarity},
+                   {"kind", token.kind},
+                   {"rarity", token.rarity}});
+  }
+  return out;
+}
+
 nlohmann::json MatchJson(const watchlist::SanctionsMatch& match) {
   return {{"score", match.score},
           {"ent_num", match.ent_num},
@@ -41,7 +53,8 @@ nlohmann::json MatchJson(const watchlist::SanctionsMatch& match) {
           {"primary_name", match.primary_name},
           {"type", watchlist::SdnTypeName(match.type)},
           {"programs", match.programs},
-          {"explanation", match.explanation}};
+          {"explanation", match.explanation},
+          {"tokens", TokensJson(match.tokens)}};
 }
 
 Status RunScreen(const ScreenFlags& flags) {

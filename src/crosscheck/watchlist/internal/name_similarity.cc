@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdio>
 #include <string_view>
-#include <unordered_map>
 
 #include "crosscheck/normalize/person_name.h"
+#include "crosscheck/watchlist/internal/hanja_readings.h"
+#include "crosscheck/watchlist/internal/romanization.h"
 
 namespace crosscheck::watchlist::internal {
 namespace {
@@ -44,46 +46,6 @@ constexpr std::array<const char*, 28> kHangulFinal = {
     "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "l", "l", "l", "l",
     "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"};
 
-// Spellings of one Korean syllable across McCune-Reischauer (used by OFAC and the UN for
-// DPRK names: CHOL, PAK, RI), Revised Romanization (CHEOL, BAK, I) and common personal
-// spellings (CHUL, PARK, LEE). JW alone cannot see ri~lee or pak~park (see
-// shared/research/screening-sharing-telemetry.md, section 1.2, on romanization).
-// Single letters (I, O) are left out: they collide with connectors such as the I of
-// JAISH-I-MOHAMMED.
-constexpr std::array<std::string_view, 37> kRomanizationGroups = {
-    "kim gim",          "lee li ri yi rhee",      "park pak bak",
-    "choi choe chwe",   "jeong jung chung chong jong cheong",
-    "kang gang",        "cho jo joe",             "yoon yun",
-    "jang chang",       "lim rim im",             "shin sin",
-    "ryu yu yoo",       "seo so suh",
-    "kwon gwon",        "jeon jon chon",          "ko go koh",
-    "mun moon",         "bae pae",                "baek paek paik",
-    "heo ho hur",       "noh no ro roh",          "kwak gwak",
-    "cheol chol chul",  "hyeok hyok hyuk",        "yeong yong young",
-    "myeong myong myung", "gwang kwang",          "seok sok suk",
-    "eun un",           "hun hoon",               "jun joon",
-    "su soo",           "hyeon hyon hyun",        "gyeong kyong kyung",
-    "geum kum",         "deok tok dok",           "cheon chon"};
-
-const std::unordered_map<std::string_view, int>& RomanizationTable() {
-  static const auto* table = [] {
-    auto* map = new std::unordered_map<std::string_view, int>();
-    for (std::size_t group = 0; group < kRomanizationGroups.size(); ++group) {
-      std::string_view spellings = kRomanizationGroups[group];
-      while (!spellings.empty()) {
-        const std::size_t space = spellings.find(' ');
-        const std::string_view spelling = spellings.substr(0, space);
-        // A spelling in two groups (chon) keeps its first group.
-        map->emplace(spelling, static_cast<int>(group));
-        if (space == std::string_view::npos) break;
-        spellings.remove_prefix(space + 1);
-      }
-    }
-    return map;
-  }();
-  return *table;
-}
-
 // Legal forms and generic organisation words carry little identity: "BELLETECH CORP" must
 // not match "11420 CORP." (watchman issue #483). Particles are weaker than name tokens.
 float TokenWeightFactor(std::string_view token) {
@@ -105,9 +67,19 @@ float TokenWeightFactor(std::string_view token) {
 // EditDistance is the optimal-string-alignment distance (Levenshtein plus adjacent
 // transpositions, Damerau 1964), for short tokens.
 std::size_t EditDistance(std::string_view left, std::string_view right) {
-  std::vector<std::size_t> before_previous(right.size() + 1);
-  std::vector<std::size_t> previous(right.size() + 1);
-  std::vector<std::size_t> current(right.size() + 1);
+  // Three rows on the stack for name tokens; longer strings (rare) use the heap.
+  constexpr std::size_t kStackColumns = 48;
+  std::array<std::size_t, 3 * kStackColumns> stack_rows;
+  std::vector<std::size_t> heap_rows;
+  std::size_t* rows = stack_rows.data();
+  const std::size_t columns = right.size() + 1;
+  if (columns > kStackColumns) {
+    heap_rows.resize(3 * columns);
+    rows = heap_rows.data();
+  }
+  std::size_t* before_previous = rows;
+  std::size_t* previous = rows + columns;
+  std::size_t* current = rows + 2 * columns;
   for (std::size_t col = 0; col <= right.size(); ++col) previous[col] = col;
   for (std::size_t row = 1; row <= left.size(); ++row) {
     current[0] = row;
@@ -122,6 +94,21 @@ std::size_t EditDistance(std::string_view left, std::string_view right) {
     std::swap(previous, current);
   }
   return previous[right.size()];
+}
+
+// IsAdjacentPairReplaced is true when two equal-length tokens differ in exactly two
+// neighbouring letters: a different syllable (xiaoming, xiaohong), not the scattered changes
+// of a typo or a transliteration (mohammed, muhammad).
+bool IsAdjacentPairReplaced(std::string_view left, std::string_view right) {
+  if (left.size() != right.size()) return false;
+  std::size_t first = std::string_view::npos;
+  std::size_t count = 0;
+  for (std::size_t pos = 0; pos < left.size(); ++pos) {
+    if (left[pos] == right[pos]) continue;
+    if (count++ == 0) first = pos;
+    if (count == 2 && pos != first + 1) return false;
+  }
+  return count == 2;
 }
 
 bool HasDigit(std::string_view token) {
@@ -167,6 +154,20 @@ int DecodeUtf8(std::string_view text, std::size_t& pos) {
   return code;
 }
 
+// OrderChanges counts how far the aligned tokens are from the listed order, a rotation
+// allowed (surname first or last): in query order the listed positions of a rotation step
+// down once around the cycle; each further step down is one change.
+int OrderChanges(std::vector<std::pair<int, int>> positions) {
+  if (positions.size() < 3) return 0;
+  std::sort(positions.begin(), positions.end());
+  int descents = 0;
+  for (std::size_t idx = 0; idx < positions.size(); ++idx) {
+    const int next = positions[(idx + 1) % positions.size()].second;
+    descents += next < positions[idx].second ? 1 : 0;
+  }
+  return std::max(0, descents - 1);
+}
+
 }  // namespace
 
 std::string FoldNameToAscii(std::string_view name, bool* dropped_script) {
@@ -176,6 +177,7 @@ std::string FoldNameToAscii(std::string_view name, bool* dropped_script) {
   auto separate = [&out] {
     if (!out.empty() && out.back() != ' ') out.push_back(' ');
   };
+  std::size_t initials_end = 0;  // where the last joined initial ended in out
   std::size_t pos = 0;
   while (pos < name.size()) {
     const int code = DecodeUtf8(name, pos);
@@ -186,8 +188,19 @@ std::string FoldNameToAscii(std::string_view name, bool* dropped_script) {
         out.push_back(static_cast<char>(c - 'A' + 'a'));
       } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
         out.push_back(c);
-      } else if (c == '\'' || c == '`' || c == '.') {
-        // Dropped without a break: CHO'NG is one syllable, S.A. one legal form.
+      } else if (c == '\'' || c == '`') {
+        // Dropped without a break: CHO'NG is one syllable.
+      } else if (c == '.') {
+        // A period after one letter joins initials (S.A., A.I.C.); after a word it separates
+        // (Banco.Nacional, Dr.Ayman).
+        const std::size_t space = out.rfind(' ');
+        const std::size_t run_start = std::max(space == std::string::npos ? 0 : space + 1,
+                                               initials_end);
+        if (out.size() - run_start <= 1) {
+          initials_end = out.size();
+        } else {
+          separate();
+        }
       } else {
         separate();
       }
@@ -235,6 +248,7 @@ PreparedName PrepareName(std::string_view name) {
       // surname (Li, Un) must still cost something against a long listed name.
       token.weight = (2.0F + 0.5F * static_cast<float>(token.text.size())) *
                      TokenWeightFactor(token.text);
+      token.base_weight = token.weight;
       prepared.total_weight += token.weight;
       prepared.tokens.push_back(std::move(token));
     }
@@ -249,15 +263,25 @@ PreparedName PrepareName(std::string_view name) {
   for (std::size_t index = 0; index + 1 < prepared.tokens.size(); ++index) {
     const NameToken& first = prepared.tokens[index];
     const NameToken& second = prepared.tokens[index + 1];
-    if (first.text.size() + second.text.size() > 12 || HasDigit(first.text) ||
-        HasDigit(second.text) || TokenWeightFactor(first.text) < 1.0F ||
-        TokenWeightFactor(second.text) < 1.0F) {
+    // Legal forms join too: JSCARGUMENT is JSC ARGUMENT (watchman issue 594).
+    if (first.text.size() + second.text.size() > kMaxJoinedLength || HasDigit(first.text) ||
+        HasDigit(second.text)) {
       continue;
     }
     prepared.items.push_back({first.text + second.text, (3U << index),
                               first.weight + second.weight});
   }
   return prepared;
+}
+
+std::vector<PreparedName> PrepareNameReadings(std::string_view name) {
+  std::vector<PreparedName> readings;
+  readings.push_back(PrepareName(name));
+  for (const std::string& korean : KoreanReadings(name, kMaxKoreanReadings)) {
+    readings.push_back(PrepareName(korean));
+  }
+  std::erase_if(readings, [](const PreparedName& reading) { return reading.tokens.empty(); });
+  return readings;
 }
 
 double JaroWinkler(std::string_view left, std::string_view right) {
@@ -311,118 +335,229 @@ double JaroWinkler(std::string_view left, std::string_view right) {
   return jaro + static_cast<double>(prefix) * 0.1 * (1.0 - jaro);
 }
 
-int RomanizationGroup(std::string_view token) {
-  const auto& table = RomanizationTable();
-  const auto found = table.find(token);
-  return found == table.end() ? -1 : found->second;
-}
-
 double TokenSimilarity(std::string_view left, std::string_view right, bool* variant) {
   if (variant != nullptr) *variant = false;
   if (left == right) return 1.0;
+  // No spelling variant or typo is more than three letters longer (ri, rhee).
+  if (std::max(left.size(), right.size()) - std::min(left.size(), right.size()) > 3) return 0.0;
   if (HasDigit(left) || HasDigit(right)) return 0.0;
-  const int group = RomanizationGroup(left);
-  if (group >= 0 && group == RomanizationGroup(right)) {
+  if (AreRomanizationVariants(left, right)) {
     if (variant != nullptr) *variant = true;
     return kRomanizationSimilarity;
   }
+  // Jaro-Winkler is generous with short tokens (choi~chao 0.87, linda~lidia 0.89); an edit
+  // budget of one edit per four letters (at least one) keeps only typos, as OpenSanctions'
+  // strict_levenshtein does (rigour, max edits = len // 4). Every pair that aligns is within
+  // it, so a length difference beyond it ends the comparison early.
+  const std::size_t shorter = std::min(left.size(), right.size());
+  const std::size_t longer = std::max(left.size(), right.size());
+  const std::size_t budget = std::max<std::size_t>(1, shorter / 4);
+  if (longer - shorter > budget) return 0.0;
+  const std::size_t edits = EditDistance(left, right);
+  if (edits > budget) return 0.0;
+  // One typo in a short token (kin for kim, rtu for ryu) is still the token, but weakly: it
+  // keeps (n - 1) / n of an n-letter token instead of nothing (a cliff at one edit). On
+  // three letters this holds whatever Jaro-Winkler says: its prefix bonus decides alone
+  // there (yan~yang 0.87, yan~ian 0.78).
+  const double one_edit = edits == 1 && shorter >= kMinOneEditLength
+                              ? 1.0 - 1.0 / static_cast<double>(shorter)
+                              : 0.0;
+  if (shorter < 4 && one_edit > 0.0) return one_edit;
   double similarity = JaroWinkler(left, right);
   // A short token inside a long one (yong vs yongchol) scores high on Jaro-Winkler's prefix
   // bonus; scale by the length ratio as watchman does (scalingFactor, weight 0.3).
-  const double ratio = static_cast<double>(std::min(left.size(), right.size())) /
-                       static_cast<double>(std::max(left.size(), right.size()));
+  const double ratio = static_cast<double>(shorter) / static_cast<double>(longer);
   if (ratio < 0.9) similarity *= 1.0 - 0.3 * (1.0 - ratio);
-  // Jaro-Winkler is generous with short tokens (choi~chao 0.87, linda~lidia 0.89); an edit
-  // budget of one edit per four letters (at least one) keeps only typos, as OpenSanctions'
-  // strict_levenshtein does (rigour, max edits = len // 4).
-  if (similarity >= kMinTokenSimilarity) {
-    const std::size_t budget = std::max<std::size_t>(1, std::min(left.size(), right.size()) / 4);
-    if (EditDistance(left, right) > budget) return 0.0;
-  }
+  if (similarity < kMinTokenSimilarity) return one_edit;
+  // At the edge of the budget (two edits in 8-11 letters) a replaced pair of neighbours is a
+  // different syllable.
+  if (edits == 2 && budget == 2 && IsAdjacentPairReplaced(left, right)) return 0.0;
   return similarity;
 }
 
 NameComparison CompareNames(const PreparedName& query, const PreparedName& listed) {
-  struct Candidate {
-    double similarity;
-    float weight;
-    std::uint32_t query_idx;
-    std::uint32_t listed_idx;
-    bool variant;
-    bool joined;
-  };
-  std::vector<Candidate> candidates;
+  return CompareNames(query, listed,
+                      [&](std::size_t query_idx, std::size_t listed_idx, bool* variant) {
+                        return TokenSimilarity(query.items[query_idx].text,
+                                               listed.items[listed_idx].text, variant);
+                      });
+}
+
+namespace {
+
+// PairCandidate is a query item and a listed item that may be aligned.
+struct PairCandidate {
+  double similarity;
+  float weight;
+  std::uint32_t query_idx;
+  std::uint32_t listed_idx;
+  bool variant;
+  bool joined;
+};
+
+// PairCandidates returns the pairs that may align, best first: greedy one-to-one assignment
+// takes them in this order (watchman BestPairsJaroWinkler); on ties single tokens go before
+// joined ones so the explanation reads kim=kim, jong=jong.
+std::vector<PairCandidate> PairCandidates(const PreparedName& query, const PreparedName& listed,
+                                          const ItemSimilarity& item_similarity) {
+  std::vector<PairCandidate> candidates;
   for (std::uint32_t query_idx = 0; query_idx < query.items.size(); ++query_idx) {
     for (std::uint32_t listed_idx = 0; listed_idx < listed.items.size(); ++listed_idx) {
       const NameItem& q = query.items[query_idx];
       const NameItem& l = listed.items[listed_idx];
       bool variant = false;
-      const double similarity = TokenSimilarity(q.text, l.text, &variant);
-      if (similarity < kMinTokenSimilarity) continue;
+      const double similarity = item_similarity(query_idx, listed_idx, &variant);
+      if (similarity <= 0.0) continue;
       const bool joined = (q.mask & (q.mask - 1)) != 0 || (l.mask & (l.mask - 1)) != 0;
-      if (joined && similarity < kMinJoinedSimilarity) continue;
+      // Two tokens written as one must be nearly equal: one edit at most, none below
+      // kMinJoinedEditLength letters (majie is not majid, liulihua not liguihua).
+      const std::size_t edits_allowed =
+          std::min(q.text.size(), l.text.size()) >= kMinJoinedEditLength ? 1 : 0;
+      if (joined && (similarity < kMinJoinedSimilarity ||
+                     EditDistance(q.text, l.text) > edits_allowed)) {
+        continue;
+      }
       candidates.push_back(
           {similarity, q.weight + l.weight, query_idx, listed_idx, variant, joined});
     }
   }
-  // Greedy one-to-one assignment, best pairs first (watchman BestPairsJaroWinkler); on ties
-  // single tokens go before joined ones so the explanation reads kim=kim, jong=jong.
-  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-    if (a.similarity != b.similarity) return a.similarity > b.similarity;
-    if (a.joined != b.joined) return !a.joined;
-    if (a.weight != b.weight) return a.weight > b.weight;
-    if (a.query_idx != b.query_idx) return a.query_idx < b.query_idx;
-    return a.listed_idx < b.listed_idx;
-  });
-  NameComparison result;
+  std::sort(candidates.begin(), candidates.end(),
+            [](const PairCandidate& a, const PairCandidate& b) {
+              if (a.similarity != b.similarity) return a.similarity > b.similarity;
+              if (a.joined != b.joined) return !a.joined;
+              if (a.weight != b.weight) return a.weight > b.weight;
+              if (a.query_idx != b.query_idx) return a.query_idx < b.query_idx;
+              return a.listed_idx < b.listed_idx;
+            });
+  return candidates;
+}
+
+// Assignment is the outcome of the greedy alignment: which tokens are used, which listed
+// tokens aligned exactly or as variants, the matched weight and each pair's token positions.
+struct Assignment {
   std::uint32_t used_query = 0;
   std::uint32_t used_listed = 0;
+  std::uint32_t sure_listed = 0;
   double matched = 0;
-  for (const Candidate& candidate : candidates) {
+  std::vector<std::pair<int, int>> positions;  // (query token, listed token) of each pair
+};
+
+Assignment AssignPairs(const std::vector<PairCandidate>& candidates, const PreparedName& query,
+                       const PreparedName& listed, NameComparison& result) {
+  Assignment assignment;
+  for (const PairCandidate& candidate : candidates) {
     const NameItem& q = query.items[candidate.query_idx];
     const NameItem& l = listed.items[candidate.listed_idx];
-    if ((used_query & q.mask) != 0 || (used_listed & l.mask) != 0) continue;
-    used_query |= q.mask;
-    used_listed |= l.mask;
-    matched += candidate.similarity * candidate.weight;
-    result.pairs.push_back({q.text, l.text, candidate.similarity, candidate.variant});
-  }
-  for (std::size_t index = 0; index < query.tokens.size(); ++index) {
-    if ((used_query & (1U << index)) == 0) result.unmatched_query.push_back(query.tokens[index].text);
-  }
-  for (std::size_t index = 0; index < listed.tokens.size(); ++index) {
-    if ((used_listed & (1U << index)) == 0) {
-      result.unmatched_listed.push_back(listed.tokens[index].text);
+    if ((assignment.used_query & q.mask) != 0 || (assignment.used_listed & l.mask) != 0) continue;
+    assignment.used_query |= q.mask;
+    assignment.used_listed |= l.mask;
+    if (candidate.similarity >= 1.0 || candidate.variant) {
+      assignment.sure_listed |= l.mask;
+    } else {
+      ++result.typos;
     }
+    assignment.matched += candidate.similarity * candidate.weight;
+    assignment.positions.emplace_back(std::countr_zero(q.mask), std::countr_zero(l.mask));
+    result.pairs.push_back(
+        {q.text, l.text, candidate.similarity, candidate.variant, candidate.joined, l.rarity});
   }
-  const double total = static_cast<double>(query.total_weight) + listed.total_weight;
-  result.score = total > 0 ? std::min(1.0, matched / total) : 0.0;
+  return assignment;
+}
+
+// Denominator sums what the score is measured against (see CompareNames) and lists the
+// unmatched tokens in result.
+double Denominator(const PreparedName& query, const PreparedName& listed,
+                   const Assignment& assignment, NameComparison& result) {
+  double denominator = 0;
+  for (std::size_t index = 0; index < query.tokens.size(); ++index) {
+    const NameToken& token = query.tokens[index];
+    const bool used = (assignment.used_query & (1U << index)) != 0;
+    denominator += used ? token.weight : token.base_weight;
+    if (!used) result.unmatched_query.push_back({token.text, token.rarity});
+  }
+  double evidence = 0;
+  double unmatched_listed = 0;
+  for (std::size_t index = 0; index < listed.tokens.size(); ++index) {
+    const NameToken& token = listed.tokens[index];
+    if ((assignment.used_listed & (1U << index)) == 0) {
+      result.unmatched_listed.push_back({token.text, token.rarity});
+      unmatched_listed += token.base_weight;
+      continue;
+    }
+    denominator += token.weight;
+    // A typo'd token is half the evidence: a partial name with a typo stacks two doubts.
+    const double sure = (assignment.sure_listed & (1U << index)) != 0 ? 1.0 : 0.5;
+    evidence += sure * static_cast<double>(token.text.size()) * token.rarity;
+  }
+  // One aligned listed part is a shared name, not a partial one: no relief.
+  const double relief =
+      std::popcount(assignment.used_listed) < 2
+          ? 0.0
+          : kMaxListedRelief * std::clamp((evidence - kReliefFromEvidence) /
+                                              (kReliefFullEvidence - kReliefFromEvidence),
+                                          0.0, 1.0);
+  return denominator + (1.0 - relief) * unmatched_listed;
+}
+
+}  // namespace
+
+NameComparison CompareNames(const PreparedName& query, const PreparedName& listed,
+                            const ItemSimilarity& item_similarity) {
+  NameComparison result;
+  const Assignment assignment =
+      AssignPairs(PairCandidates(query, listed, item_similarity), query, listed, result);
+  const double denominator = Denominator(query, listed, assignment, result);
+  result.order_changes = OrderChanges(assignment.positions);
+  const double dice = denominator > 0 ? std::min(1.0, assignment.matched / denominator) : 0.0;
+  result.score = std::max(0.0, dice - kOrderPenalty * result.order_changes -
+                                   kExtraTypoPenalty * std::max(0, result.typos - 1));
   return result;
+}
+
+double ScoreUpperBound(double matched_bound, float query_total, float listed_total) {
+  // Every token costs at least its rarity-scaled weight, a listed one at least
+  // (1 - kMaxListedRelief) of it.
+  const double least_total = static_cast<double>(query_total) +
+                             (1.0 - kMaxListedRelief) * static_cast<double>(listed_total);
+  return least_total > 0 ? std::min(1.0, matched_bound / least_total) : 0.0;
 }
 
 std::string ExplainComparison(const NameComparison& comparison) {
   std::string out;
+  char buffer[64];
   for (const AlignedPair& pair : comparison.pairs) {
     if (!out.empty()) out += ", ";
     if (pair.similarity >= 1.0) {
       out += pair.query + "=" + pair.listed;
     } else {
-      char buffer[16];
       std::snprintf(buffer, sizeof(buffer), " %.2f", pair.similarity);
       out += pair.query + "~" + pair.listed + buffer;
       if (pair.variant) out += " (romanization)";
     }
+    std::snprintf(buffer, sizeof(buffer), " [rarity %.2f]", pair.rarity);
+    out += buffer;
   }
   if (out.empty()) out = "no aligned tokens";
-  auto append_list = [&out](const char* label, const std::vector<std::string>& tokens) {
+  auto append_list = [&](const char* label, const std::vector<UnmatchedToken>& tokens) {
     if (tokens.empty()) return;
     out += "; ";
     out += label;
     out += ":";
-    for (const std::string& token : tokens) out += " " + token;
+    for (const UnmatchedToken& token : tokens) {
+      std::snprintf(buffer, sizeof(buffer), " [rarity %.2f]", token.rarity);
+      out += " " + token.text + buffer;
+    }
   };
   append_list("unmatched query", comparison.unmatched_query);
   append_list("unmatched listed", comparison.unmatched_listed);
+  if (comparison.typos > 1) {
+    std::snprintf(buffer, sizeof(buffer), "; %d tokens with typos", comparison.typos);
+    out += buffer;
+  }
+  if (comparison.order_changes > 0) {
+    std::snprintf(buffer, sizeof(buffer), "; order changed %d", comparison.order_changes);
+    out += buffer;
+  }
   return out;
 }
 

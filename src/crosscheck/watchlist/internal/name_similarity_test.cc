@@ -104,13 +104,14 @@ TEST(CompareNames, PenalisesUnmatchedTokensOnBothSides) {
       {"Jong Un Kim", "KIM, Jong Un", 1.0, 1.0},          // order does not matter
       {"Kim Jongun", "KIM, Jong Un", 1.0, 1.0},           // joined given name
       {"Kim Jung Un", "KIM, Jong Un", 0.9, 0.99},         // one typo
-      {"Kim Min-jun", "KIM, Min Chol", 0.0, 0.7},         // surname + one syllable only
+      {"Kim Min-jun", "KIM, Min Chol", 0.0, 0.75},        // surname + one syllable only
       {"Kim Min-jun", "KIM, Yong Chol", 0.0, 0.4},        // surname only
       {"Kim", "KIM, Jong Un", 0.0, 0.55},                  // short query vs long name
       {"Emma Daniels", "EMMA LLC", 0.0, 0.6},             // watchman #338
       {"Belletech Corp", "11420 CORP.", 0.0, 0.2},        // watchman #483
       {"Lazarus", "LAZARUS GROUP", 0.88, 1.0},            // generic word weighs little
-      {"John Smith", "SMITH, John Robert", 0.6, 0.85},    // extra listed token
+      {"John Smith", "SMITH, John Robert", 0.88, 0.99},   // a middle name left out
+      {"Lin Na", "WEI, Lin Na", 0.0, 0.85},               // two short parts of three
       {"Pak Bongnam", "PANG, Sunam", 0.0, 0.5},           // joined whole names stay apart
       {"Mohammed Omar Li", "OMAR, Mohammed", 0.0, 0.88},  // an extra short part costs
       {"Mohammed Aisha Lee", "JAISH-I-MOHAMMED", 0.0, 0.6},
@@ -130,8 +131,8 @@ TEST(ExplainComparison, NamesPairsAndLeftovers) {
   const NameComparison comparison =
       CompareNames(PrepareName("Lee Jung Un Park"), PrepareName("RI, Jong Un"));
   EXPECT_EQ(ExplainComparison(comparison),
-            "un=un, jung~jong 0.95 (romanization), lee~ri 0.95 (romanization); unmatched "
-            "query: park");
+            "un=un [rarity 1.00], jung~jong 0.95 (romanization) [rarity 1.00], lee~ri 0.95 "
+            "(romanization) [rarity 1.00]; unmatched query: park [rarity 1.00]");
 }
 
 }  // namespace

@@ -1,0 +1,147 @@
+#include "crosscheck/watchlist/internal/romanization.h"
+
+#include <array>
+#include <unordered_map>
+
+namespace crosscheck::watchlist::internal {
+namespace {
+
+// Spellings of one Korean syllable that the skeleton rules cannot join: the initial-sound
+// law (ri, i, yi, lee), personal spellings (park, choi, rhee, noh) and vowel spellings (choe,
+// chwe). The single letter I is left out: it collides with connectors such as the I of
+// JAISH-I-MOHAMMED; O (the surname 오, written Oh in the South) is kept. See shared/research/screening-sharing-telemetry.md, section 1.2.
+constexpr std::array<std::string_view, 38> kRomanizationGroups = {
+    "kim gim",          "lee li ri yi rhee",      "park pak bak",
+    "choi choe chwe",   "jeong jung chung chong jong cheong",
+    "kang gang",        "cho jo joe",             "yoon yun",
+    "jang chang",       "lim rim im",             "shin sin",
+    "ryu yu yoo",       "seo so suh",
+    "kwon gwon",        "jeon jon chon",          "ko go koh",
+    "mun moon",         "bae pae",                "baek paek paik",
+    "heo ho hur",       "noh no ro roh",          "kwak gwak",
+    "cheol chol chul",  "hyeok hyok hyuk",        "yeong yong young",
+    "myeong myong myung", "gwang kwang",          "seok sok suk",
+    "eun un",           "hun hoon",               "jun joon",
+    "su soo",           "hyeon hyon hyun",        "gyeong kyong kyung",
+    "geum kum",         "deok tok dok",           "cheon chon",
+    "oh o"};
+
+const std::unordered_map<std::string_view, int>& GroupTable() {
+  static const auto* table = [] {
+    auto* map = new std::unordered_map<std::string_view, int>();
+    for (std::size_t group = 0; group < kRomanizationGroups.size(); ++group) {
+      std::string_view spellings = kRomanizationGroups[group];
+      while (!spellings.empty()) {
+        const std::size_t space = spellings.find(' ');
+        // A spelling in two groups (chon) keeps its first group.
+        map->emplace(spellings.substr(0, space), static_cast<int>(group));
+        if (space == std::string_view::npos) break;
+        spellings.remove_prefix(space + 1);
+      }
+    }
+    return map;
+  }();
+  return *table;
+}
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+}  // namespace
+
+int RomanizationGroup(std::string_view token) {
+  const auto& table = GroupTable();
+  const auto found = table.find(token);
+  return found == table.end() ? -1 : found->second;
+}
+
+namespace {
+
+// KeyBuffer holds a skeleton without allocating: the pairwise comparison runs per candidate
+// token in the screening loop.
+class KeyBuffer {
+ public:
+  bool empty() const { return size_ == 0; }
+  char back() const { return chars_[size_ - 1]; }
+  void operator+=(char c) { chars_[size_++] = c; }
+  std::string_view view() const { return {chars_.data(), size_}; }
+
+ private:
+  std::array<char, kMaxRomanizationKeyLength> chars_{};
+  std::size_t size_ = 0;
+};
+
+// BuildKey writes the skeleton of token into key; false when token has none.
+bool BuildKey(std::string_view token, KeyBuffer& key) {
+  if (token.size() < 2 || token.size() > kMaxRomanizationKeyLength) return false;
+  for (std::size_t pos = 0; pos < token.size(); ++pos) {
+    const char c = token[pos];
+    const char next = pos + 1 < token.size() ? token[pos + 1] : '\0';
+    if (c >= '0' && c <= '9') return false;
+    // Vowel spellings: RR eo/eu are MR o/u with a breve, which OFAC drops; oo and ee are
+    // English spellings of u and i (Moon, Lee).
+    if ((c == 'e' && (next == 'o' || next == 'u')) || (c == 'o' && next == 'o')) {
+      key += next == 'o' && c == 'o' ? 'u' : next;
+      ++pos;
+      continue;
+    }
+    if (c == 'e' && next == 'e') {
+      key += 'i';
+      ++pos;
+      continue;
+    }
+    // Aspiration marks (th, ph, kh; MR's apostrophe is already gone) and sh.
+    if ((c == 't' || c == 'p' || c == 'k' || c == 's') && next == 'h') {
+      key += c == 's' ? 's' : c;
+      ++pos;
+      continue;
+    }
+    char out = c;
+    switch (c) {
+      case 'g': out = pos > 0 && token[pos - 1] == 'n' ? 'g' : 'k'; break;  // ng stays
+      case 'd': out = 't'; break;  // plain stops: RR voiced letters, MR voiceless ones
+      case 'b': out = 'p'; break;
+      case 'j': out = 'c'; break;
+      case 'r': out = pos == 0 ? 'l' : 'r'; break;  // initial r/l (Ryu, Lyu)
+      default: break;
+    }
+    if (c == 'h' && pos + 1 == token.size() && pos > 0 && IsVowel(token[pos - 1])) continue;
+    if (pos > 0 && token[pos - 1] == c && !IsVowel(c)) continue;  // kk, tt, pp, ss
+    if (c == 'c' && next == 'h') ++pos;  // ch and j are one consonant
+    key += out;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string RomanizationKey(std::string_view token) {
+  KeyBuffer key;
+  return BuildKey(token, key) ? std::string(key.view()) : std::string();
+}
+
+std::vector<std::string> RomanizationIndexKeys(std::string_view token) {
+  std::vector<std::string> keys;
+  const int group = RomanizationGroup(token);
+  if (group >= 0) keys.push_back("#" + std::to_string(group));
+  std::string skeleton = RomanizationKey(token);
+  if (!skeleton.empty()) keys.push_back(std::move(skeleton));
+  return keys;
+}
+
+bool AreRomanizationVariants(std::string_view left, std::string_view right) {
+  if (left == right) return false;
+  KeyBuffer left_key;
+  KeyBuffer right_key;
+  if (BuildKey(left, left_key) && BuildKey(right, right_key) &&
+      left_key.view() == right_key.view()) {
+    return true;
+  }
+  // Every curated spelling is a short token.
+  if (left.size() > kMaxRomanizationKeyLength || right.size() > kMaxRomanizationKeyLength) {
+    return false;
+  }
+  const int group = RomanizationGroup(left);
+  return group >= 0 && group == RomanizationGroup(right);
+}
+
+}  // namespace crosscheck::watchlist::internal
