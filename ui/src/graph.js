@@ -75,7 +75,7 @@ export function drawNetwork(container, people, edges, onSelect) {
 // kind hides; cut short in a big drawing (the list beside it has the whole name).
 function nodeLabel(person, hidden, drawn) {
   const name = drawn > BIG && person.label.length > 24 ? `${person.label.slice(0, 23)}…` : person.label;
-  return hidden ? `${name} (+${hidden} hidden)` : name;
+  return hidden ? `(+${hidden} hidden) ${name}` : name; // first: an ellipsis cuts the end of a long label
 }
 
 // fitPositions zooms and pans so that the placed nodes fill the container (Cytoscape's own fit

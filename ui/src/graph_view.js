@@ -18,7 +18,9 @@ export function graphView(people, ties, prefix) {
   let cy = null;
   const panel = el('aside', { class: 'detail card', 'aria-live': 'polite', 'aria-labelledby': `${prefix}detail-title` }, el('h2', { id: `${prefix}detail-title` }, 'Details'), el('p', { class: 'note' }, 'Select a person in the list or the graph, or an artifact line.'));
   const status = el('p', { class: 'visually-hidden', role: 'status' });
+  let selected = null;
   const select = (selection) => {
+    selected = selection;
     showDetail(panel, prefix, selection, byId, ties, collapsed, select);
     if (cy) {
       cy.elements().unselect();
@@ -42,6 +44,7 @@ export function graphView(people, ties, prefix) {
       hidden = hiddenNeighbours(ties, collapsed);
       for (const [id, note] of hiddenNotes) note.textContent = hidden.get(id) ? ` (+${hidden.get(id)} hidden)` : '';
       if (cy) showKinds(cy, people, collapsed, hidden);
+      if (selected) showDetail(panel, prefix, selected, byId, ties, collapsed, select); // marks the collapsed kinds
       status.textContent = `${artifactKind(kind).label} ${collapsed.has(kind) ? 'collapsed' : 'expanded'}; ${hidden.size} people have hidden neighbours.`;
     });
     return el('li', {}, button);

@@ -63,8 +63,9 @@ export async function checkSearchAndFilters(page, base) {
   check(JSON.stringify(await queueIds(page)) === JSON.stringify(all), 'clearing the filters shows the whole queue again');
 }
 
-// checkKindToggles: on a drawn network, collapsing every artifact kind (by keyboard) leaves each
-// drawn person with a count of hidden neighbours; expanding them again clears the counts.
+// checkKindToggles: on a drawn network with a person selected, collapsing every artifact kind (by
+// keyboard) leaves each drawn person with a count of hidden neighbours and the selected person's
+// shares marked; expanding them again clears the counts.
 export async function checkKindToggles(page) {
   const toggles = page.locator('.kind-toggle');
   const kinds = await toggles.count();
@@ -77,6 +78,7 @@ export async function checkKindToggles(page) {
   }
   check((await page.locator('.kind-toggle[aria-pressed="false"]').count()) === kinds, 'every kind is collapsed');
   check((await counted()) === people, `each of the ${people} people shows its hidden neighbours`);
+  check((await page.locator('.detail').textContent()).includes('kind collapsed'), 'the detail panel marks the collapsed shares');
   await shot(page, 'network-collapsed');
   for (let index = 0; index < kinds; index += 1) {
     await toggles.nth(index).focus();
