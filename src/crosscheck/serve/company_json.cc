@@ -80,6 +80,43 @@ Json DecisionObject(const store::DecisionRow& decision) {
               {"cleared_with", decision.cleared_with}};
 }
 
+Json AlertObject(const NumberedAlert& numbered) {
+  const monitor::SigninAlert& alert = numbered.alert;
+  Json measures = Json::object();
+  for (const auto& [name, value] : alert.measures) measures[name] = value;
+  Json facts = Json::object();
+  for (const auto& [name, value] : alert.facts) facts[name] = value;
+  return Json{{"id", numbered.id},
+              {"code", alert.code},
+              {"login", alert.login},
+              {"application_id", alert.application_id},
+              {"company_id", alert.company_id},
+              {"at", alert.at_unix == 0 ? "" : FormatTimestamp(alert.at_unix)},
+              {"message", alert.message},
+              {"event_uuids", alert.event_uuids},
+              {"ips", alert.ips},
+              {"other_logins", alert.other_logins},
+              {"measures", std::move(measures)},
+              {"facts", std::move(facts)}};
+}
+
+// FindingJson is the hub's word on one application: counts over the consortium only.
+Json FindingJson(const share::ApplicationFinding& finding) {
+  Json reasons = Json::array();
+  for (const share::ConsortiumReason& reason : finding.reasons) {
+    reasons.push_back({{"code", reason.code}, {"log_odds", reason.log_odds}, {"summary", reason.summary}});
+  }
+  Json evidence = Json::array();
+  for (const share::SharedArtifactCount& count : finding.evidence) {
+    evidence.push_back({{"kind", count.kind},
+                        {"applications", count.applications},
+                        {"other_companies", count.other_companies},
+                        {"names", count.names}});
+  }
+  return Json{{"network", finding.network},   {"persona", finding.persona},
+              {"hub_score", finding.hub_score}, {"hub_level", finding.hub_level},
+              {"reasons", std::move(reasons)}, {"evidence", std::move(evidence)}};
+}
 
 }  // namespace
 
@@ -110,8 +147,7 @@ std::string ApplicationsAnswerJson(const Snapshot& snapshot, const std::vector<P
                    {"issues", IssuesArray(issues)}});
 }
 
-std::string ApplicationDetailJson(const Snapshot& snapshot, std::size_t index,
-                                  const std::vector<store::DecisionRow>& decisions) {
+std::string ApplicationDetailJson(const Snapshot& snapshot, std::size_t index, const ApplicationContext& context) {
   const pipeline::ApplicationResult& application = snapshot.application(index);
   Json json = BriefJson(application, true);
   json["provisional"] = snapshot.is_provisional(index);
@@ -126,7 +162,10 @@ std::string ApplicationDetailJson(const Snapshot& snapshot, std::size_t index,
   }
   json["linked_pairs"] = std::move(pairs);
   json["decisions"] = Json::array();
-  for (const store::DecisionRow& decision : decisions) json["decisions"].push_back(DecisionObject(decision));
+  for (const store::DecisionRow& decision : context.decisions) json["decisions"].push_back(DecisionObject(decision));
+  json["alerts"] = Json::array();
+  for (const NumberedAlert& alert : context.alerts) json["alerts"].push_back(AlertObject(alert));
+  json["consortium"] = context.consortium ? FindingJson(*context.consortium) : Json();
   return Dump(json);
 }
 
@@ -183,30 +222,6 @@ std::string DecisionJson(const store::DecisionRow& decision, const Snapshot& res
   }
   return Dump(json);
 }
-
-namespace {
-
-Json AlertObject(const NumberedAlert& numbered) {
-  const monitor::SigninAlert& alert = numbered.alert;
-  Json measures = Json::object();
-  for (const auto& [name, value] : alert.measures) measures[name] = value;
-  Json facts = Json::object();
-  for (const auto& [name, value] : alert.facts) facts[name] = value;
-  return Json{{"id", numbered.id},
-              {"code", alert.code},
-              {"login", alert.login},
-              {"application_id", alert.application_id},
-              {"company_id", alert.company_id},
-              {"at", alert.at_unix == 0 ? "" : FormatTimestamp(alert.at_unix)},
-              {"message", alert.message},
-              {"event_uuids", alert.event_uuids},
-              {"ips", alert.ips},
-              {"other_logins", alert.other_logins},
-              {"measures", std::move(measures)},
-              {"facts", std::move(facts)}};
-}
-
-}  // namespace
 
 std::string AlertsJson(const std::vector<NumberedAlert>& alerts, std::int64_t after_id) {
   Json out = Json::array();

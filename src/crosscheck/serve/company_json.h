@@ -3,10 +3,11 @@
 // pairs), personas, networks, decisions and audit rows. nlohmann::json stays inside this
 // module's sources; the header speaks in strings and the pipeline's views.
 //
-//   std::string body = ApplicationDetailJson(*snapshot, index, decisions);
+//   std::string body = ApplicationDetailJson(*snapshot, index, {.decisions = decisions});
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "crosscheck/serve/application_body.h"
 #include "crosscheck/serve/signin_monitor.h"
 #include "crosscheck/serve/snapshot.h"
+#include "crosscheck/share/findings_file.h"
 #include "crosscheck/store/company_store.h"
 
 namespace crosscheck::serve {
@@ -35,11 +37,20 @@ std::string ApplicationsAnswerJson(const Snapshot& snapshot, const std::vector<P
 // severity, message}]}}.
 std::string InvalidBodyJson(const BodyError& error, const IssueLog& issues);
 
+// ApplicationContext is what the node knows of an application besides its result: the
+// decisions on it, the sign-in alerts on its hire, and the consortium hub's finding on it.
+struct ApplicationContext {
+  std::vector<store::DecisionRow> decisions;
+  std::vector<NumberedAlert> alerts;
+  std::optional<share::ApplicationFinding> consortium;
+};
+
 // ApplicationDetailJson renders GET /v1/applications/{id}: the record's fields as received,
 // the result with each reason's evidence, the linked pairs' waterfalls that involve it (when its
-// network is flagged) and the decisions on it.
-std::string ApplicationDetailJson(const Snapshot& snapshot, std::size_t index,
-                                  const std::vector<store::DecisionRow>& decisions);
+// network is flagged), the decisions on it, its hire's sign-in alerts ("alerts", as AlertsJson)
+// and the hub's finding ("consortium": {network, persona, hub_score, hub_level, reasons,
+// evidence}, or null).
+std::string ApplicationDetailJson(const Snapshot& snapshot, std::size_t index, const ApplicationContext& context);
 
 // PersonaJson renders GET /v1/personas/{id}: the persona's network and applications.
 std::string PersonaJson(const Snapshot& snapshot, const std::string& persona_id, const std::vector<std::size_t>& members);

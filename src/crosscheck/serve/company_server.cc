@@ -224,8 +224,11 @@ void CompanyServer::Impl::HandleGetApplication(const httplib::Request& req, http
   }
   Result<std::vector<store::DecisionRow>> decisions = store->Decisions(id);
   if (!decisions) return Fail(res, caller->name, "read_application", decisions.error());
+  const pipeline::ApplicationResult& application = snapshot->application(*found);
+  const ApplicationContext context{std::move(*decisions), monitor.AlertsOf(id),
+                                   resolver.ConsortiumFindingOf(application.company_id, id)};
   Audit(caller->name, "read_application", id);
-  SendJson(res, ApplicationDetailJson(*snapshot, *found, *decisions));
+  SendJson(res, ApplicationDetailJson(*snapshot, *found, context));
 }
 
 void CompanyServer::Impl::HandleGetGroup(const httplib::Request& req, httplib::Response& res, GroupKind kind) {

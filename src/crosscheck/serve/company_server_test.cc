@@ -830,9 +830,15 @@ TEST_P(NodeApi, SigninsRaiseAlertsThatReachTheHiresScoreAndSurviveARestart) {
     // The account's score terms become the hire's reasons (the monitor weighs them; a foreign
     // location seen through a proxy is the proxy's, so the anonymizer carries the weight).
     EXPECT_TRUE(HasReason(detail, "SIGNIN_ANONYMIZER")) << detail.dump();
+    // The hire's page lists its own alerts, as GET /v1/alerts gives them; no hub, no finding.
+    ASSERT_FALSE(detail["alerts"].empty()) << detail.dump();
+    EXPECT_EQ(detail["alerts"].size(), answer["alerts"].size());
+    EXPECT_EQ(detail["alerts"][0], alerts["alerts"][0]);
+    EXPECT_TRUE(detail["consortium"].is_null()) << detail.dump();
     auto [other_status, other] = Get(client, "tok-review", "/v1/applications/hooli-0009");
     ASSERT_EQ(other_status, 200);
     EXPECT_FALSE(HasReason(other, "SIGNIN_ANONYMIZER"));
+    EXPECT_TRUE(other["alerts"].empty()) << other.dump();
   }
   // The events were stored: a restart replays them into the same alerts and scores.
   RunningNode node(dir);
@@ -856,7 +862,7 @@ std::vector<ApplicationRecord> RingRecords() {
   return records.value_or(std::vector<ApplicationRecord>{});
 }
 
-TEST(CompanyServer, ANodeLinkedToTheHubPushesItsOwnRowsAndFoldsTheFindingsIn) {
+TEST_P(NodeApi, ANodeLinkedToTheHubPushesItsOwnRowsAndFoldsTheFindingsIn) {
   share::ConsortiumKey key;
   for (std::size_t idx = 0; idx < share::kKeyBytes; ++idx) key.bytes[idx] = static_cast<std::uint8_t>(7 * idx + 1);
   share::ConsortiumKey hub_key = key;
@@ -895,7 +901,7 @@ TEST(CompanyServer, ANodeLinkedToTheHubPushesItsOwnRowsAndFoldsTheFindingsIn) {
     }
   }
 
-  CompanyServerOptions options = NodeOptions(FreshDir("hub_node").string(), kDefaultMaxApplicationsBodyBytes);
+  CompanyServerOptions options = NodeOptions(Store("hub_node"), kDefaultMaxApplicationsBodyBytes);
   options.hub = HubSyncOptions{.url = hub_url, .token = "tok-acme", .key = key, .epoch = "2026-12",
                                .company_id = "acme", .interval = std::chrono::seconds(3600)};
   internal::RunningServer<CompanyServer> node(CompanyServer::Create(options));
@@ -905,6 +911,7 @@ TEST(CompanyServer, ANodeLinkedToTheHubPushesItsOwnRowsAndFoldsTheFindingsIn) {
   auto [alone_status, alone] = Get(client, "tok-review", "/v1/applications/acme-0001");
   ASSERT_EQ(alone_status, 200);
   EXPECT_FALSE(HasReason(alone, "CONSORTIUM_SHARED_ARTIFACT"));  // acme alone sees no ring
+  EXPECT_TRUE(alone["consortium"].is_null()) << alone.dump();
 
   ASSERT_TRUE(node.get()->SyncWithHub().has_value());  // pushes acme's rows
   ASSERT_TRUE(hub.get()->WaitUntilMatched(std::chrono::seconds(60)));
@@ -914,6 +921,13 @@ TEST(CompanyServer, ANodeLinkedToTheHubPushesItsOwnRowsAndFoldsTheFindingsIn) {
   auto [status, detail] = Get(client, "tok-review", "/v1/applications/acme-0001");
   ASSERT_EQ(status, 200);
   EXPECT_TRUE(HasReason(detail, "CONSORTIUM_SHARED_ARTIFACT")) << detail.dump();
+  // The application's page carries the hub's finding itself: counts over the consortium.
+  const Json& finding = detail["consortium"];
+  ASSERT_TRUE(finding.is_object()) << detail.dump();
+  EXPECT_TRUE(finding["hub_level"] == "high" || finding["hub_level"] == "critical") << finding.dump();
+  ASSERT_FALSE(finding["evidence"].empty()) << finding.dump();
+  EXPECT_GT(finding["evidence"][0]["other_companies"].get<int>(), 0) << finding.dump();
+  EXPECT_EQ(finding["reasons"][0]["code"].get<std::string>().rfind("CONSORTIUM_", 0), 0u) << finding.dump();
   auto [health_status, health] = Get(client, "tok-review", "/healthz");
   ASSERT_EQ(health_status, 200);
   EXPECT_GT(health["hub"]["findings_version"].get<int>(), 0) << health.dump();

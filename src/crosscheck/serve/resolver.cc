@@ -10,6 +10,7 @@
 #include "crosscheck/common/check.h"
 #include "crosscheck/pipeline/application_input.h"
 #include "crosscheck/pipeline/consortium_fold.h"
+#include "crosscheck/share/keyed_hash.h"
 
 namespace crosscheck::serve {
 namespace {
@@ -208,6 +209,17 @@ pipeline::ScanInput Resolver::ScanInputFor(const std::vector<ApplicationRecord>&
     };
   }
   return input;
+}
+
+std::optional<share::ApplicationFinding> Resolver::ConsortiumFindingOf(const std::string& company_id,
+                                                                       const std::string& application_id) const {
+  const Judgements judged = judgements();
+  if (judged.consortium == nullptr || judged.encoder == nullptr) return std::nullopt;
+  const std::string handle = share::TokenHex(judged.encoder->Handle(company_id, application_id));
+  for (const share::ApplicationFinding& finding : judged.consortium->applications) {
+    if (finding.handle == handle) return finding;
+  }
+  return std::nullopt;
 }
 
 Resolver::Judgements Resolver::judgements() const {

@@ -22,6 +22,8 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -91,6 +93,12 @@ class Resolver {
   // for a background resolution. Null findings: none.
   void SetConsortium(std::shared_ptr<const share::MemberFindings> findings,
                      std::shared_ptr<const share::SubmissionEncoder> encoder);
+
+  // ConsortiumFindingOf returns the hub's finding on one of this node's applications, as the
+  // last SetConsortium gave it; nullopt when the node has no findings or none names it. Linear
+  // in the findings. Thread-safe.
+  std::optional<share::ApplicationFinding> ConsortiumFindingOf(const std::string& company_id,
+                                                               const std::string& application_id) const;
 
   // Rescore is Score of the stored applications `affected` (ids; unknown ones are skipped), after
   // what scoring takes besides the rows changed (SetDecisions, SetMonitoring), so the change

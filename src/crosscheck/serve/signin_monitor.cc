@@ -48,6 +48,15 @@ std::vector<NumberedAlert> SigninMonitor::Alerts(std::int64_t after_id, std::siz
   return page;
 }
 
+std::vector<NumberedAlert> SigninMonitor::AlertsOf(const std::string& application_id) const {
+  std::lock_guard lock(mutex_);
+  std::vector<NumberedAlert> found;
+  for (const NumberedAlert& alert : alerts_) {
+    if (alert.alert.application_id == application_id) found.push_back(alert);
+  }
+  return found;
+}
+
 std::shared_ptr<const monitor::MonitorReport> SigninMonitor::Report() const {
   std::lock_guard lock(mutex_);
   return report_;

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <vector>
 
 #include "crosscheck/common/model.h"
@@ -46,6 +47,9 @@ class SigninMonitor {
 
   // Alerts returns at most `limit` alerts with an id above `after_id`, oldest first.
   std::vector<NumberedAlert> Alerts(std::int64_t after_id, std::size_t limit) const;
+
+  // AlertsOf returns every alert on the hire of `application_id`, oldest first.
+  std::vector<NumberedAlert> AlertsOf(const std::string& application_id) const;
 
   // Report returns the accounts as they stand (score, level, terms), for scoring. Never null.
   std::shared_ptr<const monitor::MonitorReport> Report() const;

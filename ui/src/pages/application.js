@@ -1,10 +1,11 @@
-// One application: the applicant as submitted, each reason with its evidence, the linked
-// applications' match weights, the persona's other applications, the decisions with who and
-// when, and the form to confirm fraud or clear (POST /v1/decisions, a note required). Reading
-// it is audited by the node (read_application, read_persona).
+// One application: the applicant as submitted, each reason with its evidence, the consortium
+// hub's finding and the hire's sign-in alerts (when there are any), the linked applications'
+// match weights, the persona's other applications, the decisions with who and when, and the
+// form to confirm fraud or clear (POST /v1/decisions, a note required). Reading it is audited by
+// the node (read_application, read_persona).
 import { api } from '../api.js';
 import { append, el, levelBadge, route } from '../dom.js';
-import { reasonTitle } from '../reasons.js';
+import { artifactKind, reasonTitle } from '../reasons.js';
 
 const DECISIONS = {
   confirmed_fraud: 'Confirm fraud',
@@ -37,7 +38,12 @@ export async function renderApplication(view, id, context) {
       el('a', { href: route('network', detail.network_id), id: 'open-network' }, 'Open its network'),
       detail.provisional ? el('span', { class: 'note' }, ' — provisional: scored on arrival, the node is still resolving the whole store.') : null,
     ),
-    el('div', { class: 'columns' }, el('div', {}, reasonsSection(detail.reasons), linkedSection(detail), personaSection(persona, detail.application_id)), el('div', {}, decisionsSection(detail, view, context), submittedSection(record))),
+    el(
+      'div',
+      { class: 'columns' },
+      el('div', {}, reasonsSection(detail.reasons), consortiumSection(detail.consortium), alertsSection(detail.alerts), linkedSection(detail), personaSection(persona, detail.application_id)),
+      el('div', {}, decisionsSection(detail, view, context), submittedSection(record)),
+    ),
   );
 }
 
@@ -62,6 +68,39 @@ function reasonsSection(reasons) {
             ),
           ),
         ),
+  );
+}
+
+// consortiumSection: what the hub sees across member companies (counts only; its persona and
+// network ids are its own, opaque here).
+function consortiumSection(finding) {
+  if (!finding) return null;
+  return el(
+    'section',
+    { 'aria-labelledby': 'consortium', id: 'consortium-finding' },
+    el('h2', { id: 'consortium' }, 'The consortium’s findings'),
+    el('p', {}, 'The hub scores it ', levelBadge(finding.hub_level), ` ${finding.hub_score} across member companies (its network `, el('code', {}, finding.network), ').'),
+    finding.reasons.length ? el('ul', {}, finding.reasons.map((reason) => el('li', {}, el('strong', {}, reasonTitle(reason.code)), ': ', reason.summary))) : null,
+    finding.evidence.length
+      ? el(
+          'table',
+          { class: 'compact' },
+          el('caption', {}, 'Shared artifacts across the consortium'),
+          el('thead', {}, el('tr', {}, ['Artifact', 'Applications', 'Other companies', 'Names'].map((name, index) => el('th', { scope: 'col', class: index ? 'num' : null }, name)))),
+          el('tbody', {}, finding.evidence.map((item) => el('tr', {}, el('td', {}, artifactKind(item.kind).label), ...[item.applications, item.other_companies, item.names].map((count) => el('td', { class: 'num' }, String(count)))))),
+        )
+      : null,
+  );
+}
+
+// alertsSection: the hire's sign-in alerts (POST /v1/signins), newest first.
+function alertsSection(alerts) {
+  if (!alerts?.length) return null;
+  return el(
+    'section',
+    { 'aria-labelledby': 'alerts', id: 'signin-alerts' },
+    el('h2', { id: 'alerts' }, `Sign-in alerts since the hire (${alerts.length})`),
+    el('ol', { class: 'alerts', reversed: true }, [...alerts].reverse().map((alert) => el('li', {}, el('strong', {}, reasonTitle(alert.code)), ` at ${alert.at || 'an unknown time'} — `, alert.message))),
   );
 }
 
