@@ -853,9 +853,11 @@ void SessionAnalyzer::State::CheckTravel(Account& account, const SigninEvent& ev
     const bool same_place = account.last_latitude == *latitude && account.last_longitude == *longitude;
     const double km =
         same_place ? 0.0 : DistanceKm(account.last_latitude, account.last_longitude, *latitude, *longitude);
-    if (km >= options.min_travel_km) {
+    // The distance beyond what geolocation error alone explains, over the time between.
+    const double beyond_error_km = km - options.location_error_km;
+    if (beyond_error_km > 0) {
       const double hours = static_cast<double>(std::llabs(now - account.last_time)) / 3600.0;
-      const double speed = hours > 0 ? km / hours : std::numeric_limits<double>::infinity();
+      const double speed = hours > 0 ? beyond_error_km / hours : std::numeric_limits<double>::infinity();
       if (speed > options.max_speed_kmh) {
         ++account.travel_events;
         const bool direct = !via_anonymizer && !account.last_via_anonymizer;
@@ -863,9 +865,10 @@ void SessionAnalyzer::State::CheckTravel(Account& account, const SigninEvent& ev
         SigninAlert alert = NewAlert(account, kTravelIndex, event);
         if (!direct) alert.facts.emplace_back("via_anonymizer", "true");
         char text[160];
-        std::snprintf(text, sizeof(text), "%.0f km in %.2f h (%s km/h, bound %.0f km/h)", km, hours,
+        std::snprintf(text, sizeof(text), "%.0f km in %.2f h (%s km/h beyond %.0f km of location error, bound %.0f km/h)",
+                      km, hours,
                       std::isinf(speed) ? "infinite" : std::to_string(static_cast<long long>(speed)).c_str(),
-                      options.max_speed_kmh);
+                      options.location_error_km, options.max_speed_kmh);
         alert.message = "sign-ins by " + account.login + " from " + account.last_place + " (" +
                         account.last_ip.str() + ") and " + place + " (" + event.ip_address + "): " + text;
         alert.event_uuids = {account.last_uuid.str(), event.uuid};
@@ -874,7 +877,8 @@ void SessionAnalyzer::State::CheckTravel(Account& account, const SigninEvent& ev
         alert.measures = {{"distance_km", km},
                           {"hours", hours},
                           {"speed_kmh", std::isinf(speed) ? -1.0 : speed},
-                          {"max_speed_kmh", options.max_speed_kmh}};
+                          {"max_speed_kmh", options.max_speed_kmh},
+                          {"location_error_km", options.location_error_km}};
         Emit(account, kTravelIndex, std::move(alert), out);
       }
     }
@@ -1007,7 +1011,12 @@ void SessionAnalyzer::State::CheckShared(std::uint32_t account_id, SharedEntry& 
       companies.push_back(company);
     }
   }
-  // The group's size and spread weigh in the score whether or not it raises an alert.
+  const bool cross_company = companies.size() >= 2;
+  if (entry.accounts.size() < static_cast<std::size_t>(options.shared_min_accounts) && !cross_company) {
+    return;
+  }
+  // Only a group that raises alerts weighs in the score: evidence without its alert would be
+  // a reason no reviewer can look up (two colleagues on one office IP were both).
   const bool by_ip = what == "IP";
   for (std::uint32_t member : entry.accounts) {
     Account& account = accounts[member];
@@ -1019,10 +1028,6 @@ void SessionAnalyzer::State::CheckShared(std::uint32_t account_id, SharedEntry& 
       group_companies = companies.size();
       if (by_ip) account.ip_group_kind = kind;
     }
-  }
-  const bool cross_company = companies.size() >= 2;
-  if (entry.accounts.size() < static_cast<std::size_t>(options.shared_min_accounts) && !cross_company) {
-    return;
   }
   for (std::uint32_t member : entry.accounts) {
     Account& account = accounts[member];

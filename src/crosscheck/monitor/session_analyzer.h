@@ -39,8 +39,11 @@ struct MonitorOptions {
   // IMPOSSIBLE_TRAVEL: great-circle speed between consecutive located sign-ins above this
   // (Panther's okta_geo_improbable_access uses 900 km/h; an airliner cruises at ~900).
   double max_speed_kmh = 1000.0;
-  // ... ignoring moves shorter than this: city-level IP geolocation is often 50-100 km off.
-  double min_travel_km = 200.0;
+  // ... after taking this much off every distance: two city-level IP locations of one place
+  // are often 50-100 km apart (MaxMind's own accuracy figures: about two thirds of US city
+  // answers within 50 km), so a move counts only by how far it exceeds that error. No cliff:
+  // 150 km in seconds alerts, 45 km in one second does not, 120 km in an hour does not.
+  double location_error_km = 100.0;
   // SIGNIN_OFF_HOURS: at least this many located sign-ins with a known residence zone ...
   int off_hours_min_events = 20;
   // ... of which at least this share fall between off_hours_start and off_hours_end local.

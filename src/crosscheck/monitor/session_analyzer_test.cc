@@ -171,7 +171,13 @@ TEST(SessionAnalyzer, ImpossibleTravelUsesSpeedBound) {
       {"Seoul one hour later", "2024-05-01T17:00:00Z", 37.57, 126.98, true},        // ~9,600 km/h
       {"Seoul fourteen hours later", "2024-05-02T06:00:00Z", 37.57, 126.98, false},  // ~690 km/h
       {"San Francisco one hour later", "2024-05-01T17:00:00Z", 37.77, -122.42, false},  // 560 km/h
-      {"same instant 150 km away", "2024-05-01T16:00:00Z", 33.0, -117.2, false},     // < min distance
+      // Distances count beyond 100 km of IP geolocation error, with no cliff: 50 km at once is
+      // a jump, 45 km at once is not; within a minute the bound is 100 + 1000/60 ~ 117 km.
+      {"same instant 150 km away", "2024-05-01T16:00:00Z", 33.0, -117.2, true},
+      {"same instant 45 km away", "2024-05-01T16:00:00Z", 34.45, -118.24, false},
+      {"150 km in five minutes", "2024-05-01T16:05:00Z", 33.0, -117.2, false},  // 600 km/h
+      {"110 km in one minute", "2024-05-01T16:01:00Z", 35.039, -118.24, false},
+      {"125 km in one minute", "2024-05-01T16:01:00Z", 35.174, -118.24, true},
       {"same instant New York", "2024-05-01T16:00:00Z", 40.71, -74.0, true},
   };
   for (const Case& test : cases) {
@@ -262,6 +268,32 @@ TEST(SessionAnalyzer, SharedIpAcrossCompanies) {
       EXPECT_FALSE(alert.other_logins.empty());
     }
     EXPECT_EQ(flagged, test.flagged);
+  }
+}
+
+TEST(SessionAnalyzer, SharedEvidenceAlwaysHasItsAlert) {
+  // A group below the alert condition (two colleagues of one employer; two accounts of
+  // unknown employers) weighs nothing, so no account's reasons name SHARED_SIGNIN_IP without
+  // an alert a reviewer can look up; a group that meets it alerts every member.
+  std::vector<EmployeeMapping> staff = Staff();
+  staff.push_back({.login = "dan@acme.com", .application_id = "acme-2", .company_id = "acme",
+                   .residence_country = "US", .residence_region = "CA", .time_zone = "America/Los_Angeles"});
+  std::vector<SigninEvent> events = {Event("c1", "alice@acme.com", "2024-05-01T16:00:00Z", "81.2.69.142"),
+                                     Event("c2", "dan@acme.com", "2024-05-01T16:05:00Z", "81.2.69.142"),
+                                     Event("f1", "bob@initech.com", "2024-05-01T17:00:00Z", "81.2.69.160"),
+                                     Event("f2", "carol@globex.com", "2024-05-01T17:05:00Z", "81.2.69.160")};
+  for (const auto& [people, with_staff] :
+       {std::pair{events, true}, std::pair{std::vector<SigninEvent>(events.begin(), events.begin() + 2), false}}) {
+    const MonitorReport report = AnalyzeSignins(people, with_staff ? staff : std::vector<EmployeeMapping>{}, nullptr);
+    for (const AccountReport& account : report.accounts) {
+      SCOPED_TRACE(account.login);
+      const bool reason = std::find(account.reasons.begin(), account.reasons.end(),
+                                    std::string(kSharedSigninIp)) != account.reasons.end();
+      const bool alert = CodesFor(report, account.login).contains(kSharedSigninIp);
+      EXPECT_EQ(reason, alert);
+      // Only bob and carol (two employers on one address) meet the condition.
+      EXPECT_EQ(alert, account.login == "bob@initech.com" || account.login == "carol@globex.com");
+    }
   }
 }
 
