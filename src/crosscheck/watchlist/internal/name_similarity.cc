@@ -96,6 +96,29 @@ std::size_t EditDistance(std::string_view left, std::string_view right) {
   return previous[right.size()];
 }
 
+// WithinOneEdit is true when the optimal-string-alignment distance is at most 1: equal, one
+// letter replaced, inserted or deleted, or two neighbours swapped. Linear, where EditDistance
+// fills a table: most candidate pairs of the screening loop are decided by this alone.
+bool WithinOneEdit(std::string_view left, std::string_view right) {
+  if (left.size() > right.size()) std::swap(left, right);
+  if (right.size() - left.size() > 1) return false;
+  std::size_t first = 0;
+  while (first < left.size() && left[first] == right[first]) ++first;
+  if (first == left.size()) return true;  // equal, or one letter appended
+  if (left.size() < right.size()) return left.substr(first) == right.substr(first + 1);
+  if (left.substr(first + 1) == right.substr(first + 1)) return true;  // one replaced
+  return first + 1 < left.size() && left[first] == right[first + 1] &&
+         left[first + 1] == right[first] && left.substr(first + 2) == right.substr(first + 2);
+}
+
+// BoundedEditDistance is EditDistance when it is at most max_edits, else max_edits + 1.
+std::size_t BoundedEditDistance(std::string_view left, std::string_view right,
+                                std::size_t max_edits) {
+  if (max_edits == 0) return left == right ? 0 : 1;
+  if (max_edits == 1) return left == right ? 0 : WithinOneEdit(left, right) ? 1 : 2;
+  return std::min(EditDistance(left, right), max_edits + 1);
+}
+
 // IsAdjacentPairReplaced is true when two equal-length tokens differ in exactly two
 // neighbouring letters: a different syllable (xiaoming, xiaohong), not the scattered changes
 // of a typo or a transliteration (mohammed, muhammad).
@@ -360,7 +383,7 @@ double TokenSimilarityWith(std::string_view left, std::string_view right, bool* 
   const std::size_t longer = std::max(left.size(), right.size());
   const std::size_t budget = std::max<std::size_t>(1, shorter / 4);
   if (longer - shorter > budget) return 0.0;
-  const std::size_t edits = EditDistance(left, right);
+  const std::size_t edits = BoundedEditDistance(left, right, budget);
   if (edits > budget) return 0.0;
   // One typo in a short token (kin for kim, rtu for ryu) is still the token, but weakly: it
   // keeps (n - 1) / n of an n-letter token instead of nothing (a cliff at one edit). On
@@ -436,7 +459,7 @@ void PairCandidates(const PreparedName& query, const PreparedName& listed,
       const std::size_t edits_allowed =
           std::min(q.text.size(), l.text.size()) >= kMinJoinedEditLength ? 1 : 0;
       if (joined && (similarity < kMinJoinedSimilarity ||
-                     EditDistance(q.text, l.text) > edits_allowed)) {
+                     BoundedEditDistance(q.text, l.text, edits_allowed) > edits_allowed)) {
         continue;
       }
       candidates.push_back(
