@@ -211,10 +211,8 @@ struct SanctionsList::Index {
   };
   // KnownSimilarity is a token similarity computed while gathering candidates.
   struct KnownSimilarity {
-    std::uint32_t vocab_id;
-    double similarity;
-    bool variant;
-    bool operator<(const KnownSimilarity& other) const { return vocab_id < other.vocab_id; }
+    double similarity = 0;  // 0: never aligns
+    bool variant = false;
   };
   struct Posting {
     std::uint32_t name_idx;
@@ -250,7 +248,13 @@ struct SanctionsList::Index {
     std::vector<std::uint64_t> keys;
     std::vector<std::uint32_t> vocab_stamp;
     std::uint32_t stamp = 0;
-    std::vector<std::vector<KnownSimilarity>> known;  // per query item, sorted by vocab id
+    // Similarities met while gathering candidates: vocabulary tokens met for this query get a
+    // slot (known_slot, valid where known_stamp is query_stamp), and known holds one entry per
+    // slot and query item, so the comparison looks a pair up in two reads.
+    std::vector<std::uint32_t> known_stamp;
+    std::vector<std::uint32_t> known_slot;
+    std::uint32_t query_stamp = 0;
+    std::vector<KnownSimilarity> known;
   };
   void Candidates(const NameItem& item, Scratch& scratch) const;
   // Collect adds to best_by_entry (by entry index) the entries whose names score at least
@@ -500,20 +504,32 @@ void SanctionsList::Index::Bound(const PreparedName& query, const ScreenOptions&
   // Sum, over query items, of the best sim * (w_q + w_l) any item of a name can give: never
   // less than the matched weight of the real alignment, so names whose bound is below the
   // threshold can be skipped without changing the result.
-  if (scratch.known.size() < query.items.size()) scratch.known.resize(query.items.size());
+  if (scratch.known_stamp.size() < vocab.size()) {
+    scratch.known_stamp.assign(vocab.size(), 0);
+    scratch.known_slot.assign(vocab.size(), 0);
+  }
+  if (++scratch.query_stamp == 0) {  // wrapped: forget every old stamp
+    std::fill(scratch.known_stamp.begin(), scratch.known_stamp.end(), 0);
+    scratch.query_stamp = 1;
+  }
+  scratch.known.clear();
+  const std::size_t item_count = query.items.size();
   for (std::size_t item_idx = 0; item_idx < query.items.size(); ++item_idx) {
     const NameItem& item = query.items[item_idx];
     Candidates(item, scratch);
     scratch.item_touched.clear();
-    std::vector<KnownSimilarity>& known = scratch.known[item_idx];
-    known.clear();
     const internal::RomanizationForm item_form = internal::MakeRomanizationForm(item.text);
     for (std::uint32_t vocab_id : scratch.candidates) {
       bool variant = false;
       const double similarity = internal::TokenSimilarity(item.text, item_form, vocab[vocab_id],
                                                           vocab_form[vocab_id], &variant);
       if (similarity <= 0.0) continue;
-      known.push_back({vocab_id, similarity, variant});
+      if (scratch.known_stamp[vocab_id] != scratch.query_stamp) {
+        scratch.known_stamp[vocab_id] = scratch.query_stamp;
+        scratch.known_slot[vocab_id] = static_cast<std::uint32_t>(scratch.known.size() / item_count);
+        scratch.known.resize(scratch.known.size() + item_count);
+      }
+      scratch.known[scratch.known_slot[vocab_id] * item_count + item_idx] = {similarity, variant};
       for (std::uint32_t pos = posting_offsets[vocab_id]; pos < posting_offsets[vocab_id + 1];
            ++pos) {
         const Posting& posting = posting_data[pos];
@@ -524,7 +540,6 @@ void SanctionsList::Index::Bound(const PreparedName& query, const ScreenOptions&
         best = std::max(best, value);
       }
     }
-    std::sort(known.begin(), known.end());
     for (std::uint32_t name_idx : scratch.item_touched) {
       if (scratch.bound[name_idx] == 0.0F) scratch.touched.push_back(name_idx);
       scratch.bound[name_idx] += scratch.item_best[name_idx];
@@ -584,13 +599,13 @@ void SanctionsList::Index::Collect(const PreparedName& query, const ScreenOption
     // Every pair that can align was met among the candidates (the index's invariant), so
     // its similarity is looked up rather than computed again.
     auto known_similarity = [&](std::size_t query_idx, std::size_t listed_idx, bool* variant) {
-      const std::vector<KnownSimilarity>& known = scratch.known[query_idx];
       const std::uint32_t vocab_id = listed.item_vocab[listed_idx];
-      const auto found =
-          std::lower_bound(known.begin(), known.end(), KnownSimilarity{vocab_id, 0, false});
-      if (found == known.end() || found->vocab_id != vocab_id) return 0.0;
-      *variant = found->variant;
-      return found->similarity;
+      if (scratch.known_stamp[vocab_id] != scratch.query_stamp) return 0.0;
+      const KnownSimilarity& found =
+          scratch.known[scratch.known_slot[vocab_id] * query.items.size() + query_idx];
+      if (found.similarity <= 0.0) return 0.0;
+      *variant = found.variant;
+      return found.similarity;
     };
     // The score alone first: the explanation's strings are built only for what is kept.
     if (internal::ScoreNames(query, listed.prepared, known_similarity) < options.threshold) continue;
