@@ -211,10 +211,8 @@ struct SanctionsList::Index {
   };
   // KnownSimilarity is a token similarity computed while gathering candidates.
   struct KnownSimilarity {
-    std::uint32_t vocab_id;
-    double similarity;
-    bool variant;
-    bool operator<(const KnownSimilarity& other) const { return vocab_id < other.vocab_id; }
+    double similarity = 0;  // 0: never aligns
+    bool variant = false;
   };
   struct Posting {
     std::uint32_t name_idx;
@@ -225,6 +223,7 @@ struct SanctionsList::Index {
   std::unordered_map<std::int64_t, std::uint32_t> entry_by_ent_num;
   std::vector<IndexedName> names;
   std::vector<std::string> vocab;
+  std::vector<internal::RomanizationForm> vocab_form;  // by vocab id, for TokenSimilarity
   std::unordered_map<std::string, std::uint32_t> vocab_ids;
   std::vector<std::vector<Posting>> postings;                  // by vocab id, while building
   std::vector<std::uint32_t> posting_offsets;                  // CSR form of postings
@@ -243,12 +242,19 @@ struct SanctionsList::Index {
     std::vector<float> bound;
     std::vector<float> item_best;
     std::vector<std::uint32_t> touched;
+    std::vector<std::uint32_t> survivors;  // touched names whose bound reaches the threshold
     std::vector<std::uint32_t> item_touched;
     std::vector<std::uint32_t> candidates;
     std::vector<std::uint64_t> keys;
     std::vector<std::uint32_t> vocab_stamp;
     std::uint32_t stamp = 0;
-    std::vector<std::vector<KnownSimilarity>> known;  // per query item, sorted by vocab id
+    // Similarities met while gathering candidates: vocabulary tokens met for this query get a
+    // slot (known_slot, valid where known_stamp is query_stamp), and known holds one entry per
+    // slot and query item, so the comparison looks a pair up in two reads.
+    std::vector<std::uint32_t> known_stamp;
+    std::vector<std::uint32_t> known_slot;
+    std::uint32_t query_stamp = 0;
+    std::vector<KnownSimilarity> known;
   };
   void Candidates(const NameItem& item, Scratch& scratch) const;
   // Collect adds to best_by_entry (by entry index) the entries whose names score at least
@@ -305,6 +311,8 @@ void SanctionsList::Index::Build() {
   }
   std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;
   std::vector<std::uint64_t> keys;
+  vocab_form.reserve(vocab.size());
+  for (const std::string& text : vocab) vocab_form.push_back(internal::MakeRomanizationForm(text));
   for (std::uint32_t vocab_id = 0; vocab_id < vocab.size(); ++vocab_id) {
     keys.clear();
     AppendDeletionKeys(vocab[vocab_id], 2, keys);
@@ -496,18 +504,32 @@ void SanctionsList::Index::Bound(const PreparedName& query, const ScreenOptions&
   // Sum, over query items, of the best sim * (w_q + w_l) any item of a name can give: never
   // less than the matched weight of the real alignment, so names whose bound is below the
   // threshold can be skipped without changing the result.
-  if (scratch.known.size() < query.items.size()) scratch.known.resize(query.items.size());
+  if (scratch.known_stamp.size() < vocab.size()) {
+    scratch.known_stamp.assign(vocab.size(), 0);
+    scratch.known_slot.assign(vocab.size(), 0);
+  }
+  if (++scratch.query_stamp == 0) {  // wrapped: forget every old stamp
+    std::fill(scratch.known_stamp.begin(), scratch.known_stamp.end(), 0);
+    scratch.query_stamp = 1;
+  }
+  scratch.known.clear();
+  const std::size_t item_count = query.items.size();
   for (std::size_t item_idx = 0; item_idx < query.items.size(); ++item_idx) {
     const NameItem& item = query.items[item_idx];
     Candidates(item, scratch);
     scratch.item_touched.clear();
-    std::vector<KnownSimilarity>& known = scratch.known[item_idx];
-    known.clear();
+    const internal::RomanizationForm item_form = internal::MakeRomanizationForm(item.text);
     for (std::uint32_t vocab_id : scratch.candidates) {
       bool variant = false;
-      const double similarity = internal::TokenSimilarity(item.text, vocab[vocab_id], &variant);
+      const double similarity = internal::TokenSimilarity(item.text, item_form, vocab[vocab_id],
+                                                          vocab_form[vocab_id], &variant);
       if (similarity <= 0.0) continue;
-      known.push_back({vocab_id, similarity, variant});
+      if (scratch.known_stamp[vocab_id] != scratch.query_stamp) {
+        scratch.known_stamp[vocab_id] = scratch.query_stamp;
+        scratch.known_slot[vocab_id] = static_cast<std::uint32_t>(scratch.known.size() / item_count);
+        scratch.known.resize(scratch.known.size() + item_count);
+      }
+      scratch.known[scratch.known_slot[vocab_id] * item_count + item_idx] = {similarity, variant};
       for (std::uint32_t pos = posting_offsets[vocab_id]; pos < posting_offsets[vocab_id + 1];
            ++pos) {
         const Posting& posting = posting_data[pos];
@@ -518,15 +540,12 @@ void SanctionsList::Index::Bound(const PreparedName& query, const ScreenOptions&
         best = std::max(best, value);
       }
     }
-    std::sort(known.begin(), known.end());
     for (std::uint32_t name_idx : scratch.item_touched) {
       if (scratch.bound[name_idx] == 0.0F) scratch.touched.push_back(name_idx);
       scratch.bound[name_idx] += scratch.item_best[name_idx];
       scratch.item_best[name_idx] = 0.0F;
     }
   }
-  // Names in index order, so that among equal scores the same name is kept every time.
-  std::sort(scratch.touched.begin(), scratch.touched.end());
 }
 
 void SanctionsList::Index::Keep(const IndexedName& listed,
@@ -560,29 +579,37 @@ void SanctionsList::Index::Collect(const PreparedName& query, const ScreenOption
   }
   scratch.touched.clear();
   Bound(query, options, scratch);
+  // Compact per-name arrays first: most touched names stop here, without a cache miss on the
+  // name or its entry. The slack keeps float rounding from dropping an exact hit.
+  std::vector<std::uint32_t>& survivors = scratch.survivors;
+  survivors.clear();
   for (std::uint32_t name_idx : scratch.touched) {
     const float bound = scratch.bound[name_idx];
     scratch.bound[name_idx] = 0.0F;
-    // Compact per-name arrays first: most touched names stop here, without a cache miss on
-    // the name or its entry. The slack keeps float rounding from dropping an exact hit.
-    if (internal::ScoreUpperBound(bound, query.total_weight, name_weight[name_idx]) + 1e-4 <
+    if (internal::ScoreUpperBound(bound, query.total_weight, name_weight[name_idx]) + 1e-4 >=
         options.threshold) {
-      continue;
+      survivors.push_back(name_idx);
     }
+  }
+  // Names in index order, so that among equal scores the same name is kept every time. Only
+  // the survivors are sorted: sorting every touched name was a quarter of the CPU time.
+  std::sort(survivors.begin(), survivors.end());
+  for (std::uint32_t name_idx : survivors) {
     const IndexedName& listed = names[name_idx];
     // Every pair that can align was met among the candidates (the index's invariant), so
     // its similarity is looked up rather than computed again.
-    const internal::NameComparison comparison = internal::CompareNames(
-        query, listed.prepared, [&](std::size_t query_idx, std::size_t listed_idx, bool* variant) {
-          const std::vector<KnownSimilarity>& known = scratch.known[query_idx];
-          const std::uint32_t vocab_id = listed.item_vocab[listed_idx];
-          const auto found =
-              std::lower_bound(known.begin(), known.end(), KnownSimilarity{vocab_id, 0, false});
-          if (found == known.end() || found->vocab_id != vocab_id) return 0.0;
-          *variant = found->variant;
-          return found->similarity;
-        });
-    if (comparison.score >= options.threshold) Keep(listed, comparison, best_by_entry);
+    auto known_similarity = [&](std::size_t query_idx, std::size_t listed_idx, bool* variant) {
+      const std::uint32_t vocab_id = listed.item_vocab[listed_idx];
+      if (scratch.known_stamp[vocab_id] != scratch.query_stamp) return 0.0;
+      const KnownSimilarity& found =
+          scratch.known[scratch.known_slot[vocab_id] * query.items.size() + query_idx];
+      if (found.similarity <= 0.0) return 0.0;
+      *variant = found.variant;
+      return found.similarity;
+    };
+    // The score alone first: the explanation's strings are built only for what is kept.
+    if (internal::ScoreNames(query, listed.prepared, known_similarity) < options.threshold) continue;
+    Keep(listed, internal::CompareNames(query, listed.prepared, known_similarity), best_by_entry);
   }
 }
 

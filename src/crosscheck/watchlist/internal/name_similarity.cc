@@ -96,6 +96,29 @@ std::size_t EditDistance(std::string_view left, std::string_view right) {
   return previous[right.size()];
 }
 
+// WithinOneEdit is true when the optimal-string-alignment distance is at most 1: equal, one
+// letter replaced, inserted or deleted, or two neighbours swapped. Linear, where EditDistance
+// fills a table: most candidate pairs of the screening loop are decided by this alone.
+bool WithinOneEdit(std::string_view left, std::string_view right) {
+  if (left.size() > right.size()) std::swap(left, right);
+  if (right.size() - left.size() > 1) return false;
+  std::size_t first = 0;
+  while (first < left.size() && left[first] == right[first]) ++first;
+  if (first == left.size()) return true;  // equal, or one letter appended
+  if (left.size() < right.size()) return left.substr(first) == right.substr(first + 1);
+  if (left.substr(first + 1) == right.substr(first + 1)) return true;  // one replaced
+  return first + 1 < left.size() && left[first] == right[first + 1] &&
+         left[first + 1] == right[first] && left.substr(first + 2) == right.substr(first + 2);
+}
+
+// BoundedEditDistance is EditDistance when it is at most max_edits, else max_edits + 1.
+std::size_t BoundedEditDistance(std::string_view left, std::string_view right,
+                                std::size_t max_edits) {
+  if (max_edits == 0) return left == right ? 0 : 1;
+  if (max_edits == 1) return left == right ? 0 : WithinOneEdit(left, right) ? 1 : 2;
+  return std::min(EditDistance(left, right), max_edits + 1);
+}
+
 // IsAdjacentPairReplaced is true when two equal-length tokens differ in exactly two
 // neighbouring letters: a different syllable (xiaoming, xiaohong), not the scattered changes
 // of a typo or a transliteration (mohammed, muhammad).
@@ -157,12 +180,13 @@ int DecodeUtf8(std::string_view text, std::size_t& pos) {
 // OrderChanges counts how far the aligned tokens are from the listed order, a rotation
 // allowed (surname first or last): in query order the listed positions of a rotation step
 // down once around the cycle; each further step down is one change.
-int OrderChanges(std::vector<std::pair<int, int>> positions) {
-  if (positions.size() < 3) return 0;
-  std::sort(positions.begin(), positions.end());
+// positions holds (query token, listed token) of each of the count aligned pairs.
+int OrderChanges(std::array<std::pair<int, int>, kMaxNameTokens> positions, std::size_t count) {
+  if (count < 3) return 0;
+  std::sort(positions.begin(), positions.begin() + static_cast<std::ptrdiff_t>(count));
   int descents = 0;
-  for (std::size_t idx = 0; idx < positions.size(); ++idx) {
-    const int next = positions[(idx + 1) % positions.size()].second;
+  for (std::size_t idx = 0; idx < count; ++idx) {
+    const int next = positions[(idx + 1) % count].second;
     descents += next < positions[idx].second ? 1 : 0;
   }
   return std::max(0, descents - 1);
@@ -335,13 +359,19 @@ double JaroWinkler(std::string_view left, std::string_view right) {
   return jaro + static_cast<double>(prefix) * 0.1 * (1.0 - jaro);
 }
 
-double TokenSimilarity(std::string_view left, std::string_view right, bool* variant) {
+namespace {
+
+// TokenSimilarityWith is TokenSimilarity with the romanization test given: on two tokens, or
+// on their precomputed forms (the screening loop).
+template <typename AreVariants>
+double TokenSimilarityWith(std::string_view left, std::string_view right, bool* variant,
+                           const AreVariants& are_variants) {
   if (variant != nullptr) *variant = false;
   if (left == right) return 1.0;
   // No spelling variant or typo is more than three letters longer (ri, rhee).
   if (std::max(left.size(), right.size()) - std::min(left.size(), right.size()) > 3) return 0.0;
   if (HasDigit(left) || HasDigit(right)) return 0.0;
-  if (AreRomanizationVariants(left, right)) {
+  if (are_variants()) {
     if (variant != nullptr) *variant = true;
     return kRomanizationSimilarity;
   }
@@ -353,7 +383,7 @@ double TokenSimilarity(std::string_view left, std::string_view right, bool* vari
   const std::size_t longer = std::max(left.size(), right.size());
   const std::size_t budget = std::max<std::size_t>(1, shorter / 4);
   if (longer - shorter > budget) return 0.0;
-  const std::size_t edits = EditDistance(left, right);
+  const std::size_t edits = BoundedEditDistance(left, right, budget);
   if (edits > budget) return 0.0;
   // One typo in a short token (kin for kim, rtu for ryu) is still the token, but weakly: it
   // keeps (n - 1) / n of an n-letter token instead of nothing (a cliff at one edit). On
@@ -373,6 +403,20 @@ double TokenSimilarity(std::string_view left, std::string_view right, bool* vari
   // different syllable.
   if (edits == 2 && budget == 2 && IsAdjacentPairReplaced(left, right)) return 0.0;
   return similarity;
+}
+
+}  // namespace
+
+double TokenSimilarity(std::string_view left, std::string_view right, bool* variant) {
+  return TokenSimilarityWith(left, right, variant,
+                             [&] { return AreRomanizationVariants(left, right); });
+}
+
+double TokenSimilarity(std::string_view left, const RomanizationForm& left_form,
+                       std::string_view right, const RomanizationForm& right_form,
+                       bool* variant) {
+  return TokenSimilarityWith(left, right, variant,
+                             [&] { return AreRomanizationVariants(left_form, right_form); });
 }
 
 NameComparison CompareNames(const PreparedName& query, const PreparedName& listed) {
@@ -398,9 +442,10 @@ struct PairCandidate {
 // PairCandidates returns the pairs that may align, best first: greedy one-to-one assignment
 // takes them in this order (watchman BestPairsJaroWinkler); on ties single tokens go before
 // joined ones so the explanation reads kim=kim, jong=jong.
-std::vector<PairCandidate> PairCandidates(const PreparedName& query, const PreparedName& listed,
-                                          const ItemSimilarity& item_similarity) {
-  std::vector<PairCandidate> candidates;
+// candidates is the caller's reused buffer (one allocation per thread, not per comparison).
+void PairCandidates(const PreparedName& query, const PreparedName& listed,
+                    const ItemSimilarity& item_similarity, std::vector<PairCandidate>& candidates) {
+  candidates.clear();
   for (std::uint32_t query_idx = 0; query_idx < query.items.size(); ++query_idx) {
     for (std::uint32_t listed_idx = 0; listed_idx < listed.items.size(); ++listed_idx) {
       const NameItem& q = query.items[query_idx];
@@ -414,7 +459,7 @@ std::vector<PairCandidate> PairCandidates(const PreparedName& query, const Prepa
       const std::size_t edits_allowed =
           std::min(q.text.size(), l.text.size()) >= kMinJoinedEditLength ? 1 : 0;
       if (joined && (similarity < kMinJoinedSimilarity ||
-                     EditDistance(q.text, l.text) > edits_allowed)) {
+                     BoundedEditDistance(q.text, l.text, edits_allowed) > edits_allowed)) {
         continue;
       }
       candidates.push_back(
@@ -429,7 +474,6 @@ std::vector<PairCandidate> PairCandidates(const PreparedName& query, const Prepa
               if (a.query_idx != b.query_idx) return a.query_idx < b.query_idx;
               return a.listed_idx < b.listed_idx;
             });
-  return candidates;
 }
 
 // Assignment is the outcome of the greedy alignment: which tokens are used, which listed
@@ -438,12 +482,16 @@ struct Assignment {
   std::uint32_t used_query = 0;
   std::uint32_t used_listed = 0;
   std::uint32_t sure_listed = 0;
+  int typos = 0;
   double matched = 0;
-  std::vector<std::pair<int, int>> positions;  // (query token, listed token) of each pair
+  std::size_t pair_count = 0;
+  // (query token, listed token) of each pair: one per query token at most.
+  std::array<std::pair<int, int>, kMaxNameTokens> positions;
 };
 
+// AssignPairs aligns greedily; details (optional) receives the pairs.
 Assignment AssignPairs(const std::vector<PairCandidate>& candidates, const PreparedName& query,
-                       const PreparedName& listed, NameComparison& result) {
+                       const PreparedName& listed, NameComparison* details) {
   Assignment assignment;
   for (const PairCandidate& candidate : candidates) {
     const NameItem& q = query.items[candidate.query_idx];
@@ -454,33 +502,35 @@ Assignment AssignPairs(const std::vector<PairCandidate>& candidates, const Prepa
     if (candidate.similarity >= 1.0 || candidate.variant) {
       assignment.sure_listed |= l.mask;
     } else {
-      ++result.typos;
+      ++assignment.typos;
     }
     assignment.matched += candidate.similarity * candidate.weight;
-    assignment.positions.emplace_back(std::countr_zero(q.mask), std::countr_zero(l.mask));
-    result.pairs.push_back(
+    assignment.positions[assignment.pair_count++] = {std::countr_zero(q.mask),
+                                                      std::countr_zero(l.mask)};
+    if (details == nullptr) continue;
+    details->pairs.push_back(
         {q.text, l.text, candidate.similarity, candidate.variant, candidate.joined, l.rarity});
   }
   return assignment;
 }
 
 // Denominator sums what the score is measured against (see CompareNames) and lists the
-// unmatched tokens in result.
+// unmatched tokens in details (optional).
 double Denominator(const PreparedName& query, const PreparedName& listed,
-                   const Assignment& assignment, NameComparison& result) {
+                   const Assignment& assignment, NameComparison* details) {
   double denominator = 0;
   for (std::size_t index = 0; index < query.tokens.size(); ++index) {
     const NameToken& token = query.tokens[index];
     const bool used = (assignment.used_query & (1U << index)) != 0;
     denominator += used ? token.weight : token.base_weight;
-    if (!used) result.unmatched_query.push_back({token.text, token.rarity});
+    if (!used && details != nullptr) details->unmatched_query.push_back({token.text, token.rarity});
   }
   double evidence = 0;
   double unmatched_listed = 0;
   for (std::size_t index = 0; index < listed.tokens.size(); ++index) {
     const NameToken& token = listed.tokens[index];
     if ((assignment.used_listed & (1U << index)) == 0) {
-      result.unmatched_listed.push_back({token.text, token.rarity});
+      if (details != nullptr) details->unmatched_listed.push_back({token.text, token.rarity});
       unmatched_listed += token.base_weight;
       continue;
     }
@@ -499,19 +549,37 @@ double Denominator(const PreparedName& query, const PreparedName& listed,
   return denominator + (1.0 - relief) * unmatched_listed;
 }
 
+// Compare scores listed against query; details (optional) receives the explanation.
+double Compare(const PreparedName& query, const PreparedName& listed,
+               const ItemSimilarity& item_similarity, NameComparison* details) {
+  thread_local std::vector<PairCandidate> candidates;
+  PairCandidates(query, listed, item_similarity, candidates);
+  const Assignment assignment = AssignPairs(candidates, query, listed, details);
+  const double denominator = Denominator(query, listed, assignment, details);
+  const int order_changes = OrderChanges(assignment.positions, assignment.pair_count);
+  const double dice = denominator > 0 ? std::min(1.0, assignment.matched / denominator) : 0.0;
+  const double score = std::max(0.0, dice - kOrderPenalty * order_changes -
+                                         kExtraTypoPenalty * std::max(0, assignment.typos - 1));
+  if (details != nullptr) {
+    details->order_changes = order_changes;
+    details->typos = assignment.typos;
+    details->score = score;
+  }
+  return score;
+}
+
 }  // namespace
 
 NameComparison CompareNames(const PreparedName& query, const PreparedName& listed,
                             const ItemSimilarity& item_similarity) {
   NameComparison result;
-  const Assignment assignment =
-      AssignPairs(PairCandidates(query, listed, item_similarity), query, listed, result);
-  const double denominator = Denominator(query, listed, assignment, result);
-  result.order_changes = OrderChanges(assignment.positions);
-  const double dice = denominator > 0 ? std::min(1.0, assignment.matched / denominator) : 0.0;
-  result.score = std::max(0.0, dice - kOrderPenalty * result.order_changes -
-                                   kExtraTypoPenalty * std::max(0, result.typos - 1));
+  Compare(query, listed, item_similarity, &result);
   return result;
+}
+
+double ScoreNames(const PreparedName& query, const PreparedName& listed,
+                  const ItemSimilarity& item_similarity) {
+  return Compare(query, listed, item_similarity, nullptr);
 }
 
 double ScoreUpperBound(double matched_bound, float query_total, float listed_total) {

@@ -10,10 +10,12 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
+
+#include "crosscheck/watchlist/internal/romanization.h"
 
 namespace crosscheck::watchlist::internal {
 
@@ -111,6 +113,12 @@ double JaroWinkler(std::string_view left, std::string_view right);
 // *variant (optional) is set when the romanization table decided.
 double TokenSimilarity(std::string_view left, std::string_view right, bool* variant = nullptr);
 
+// TokenSimilarity with each token's MakeRomanizationForm given (computed once per token):
+// the same value.
+double TokenSimilarity(std::string_view left, const RomanizationForm& left_form,
+                       std::string_view right, const RomanizationForm& right_form,
+                       bool* variant);
+
 // A listed name often holds parts a person does not write (a second surname, a patronymic,
 // a middle name, a title: MADURO MOROS, Nicolas is written Nicolas Maduro), while a part the
 // query holds and the listed name lacks is evidence of another person (Kang Min-seo is not
@@ -180,13 +188,35 @@ NameComparison CompareNames(const PreparedName& query, const PreparedName& liste
 // ItemSimilarity returns TokenSimilarity of query item query_idx and listed item listed_idx
 // (setting *variant), for callers that know it already (the index computed it while
 // gathering candidates).
-using ItemSimilarity =
-    std::function<double(std::size_t query_idx, std::size_t listed_idx, bool* variant)>;
+// A non-owning callable reference (not std::function: called once per token pair of every
+// compared name, the indirection and copy cost showed in the profile).
+class ItemSimilarity {
+ public:
+  template <typename Function>
+    requires(!std::is_same_v<std::remove_cvref_t<Function>, ItemSimilarity>)
+  ItemSimilarity(const Function& function)  // NOLINT: implicit, like std::function_ref
+      : object_(&function), call_([](const void* object, std::size_t query_idx,
+                                     std::size_t listed_idx, bool* variant) {
+          return (*static_cast<const Function*>(object))(query_idx, listed_idx, variant);
+        }) {}
+  double operator()(std::size_t query_idx, std::size_t listed_idx, bool* variant) const {
+    return call_(object_, query_idx, listed_idx, variant);
+  }
+
+ private:
+  const void* object_;
+  double (*call_)(const void*, std::size_t, std::size_t, bool*);
+};
 
 // CompareNames with item_similarity in place of TokenSimilarity; the same result when it
 // returns the same values.
 NameComparison CompareNames(const PreparedName& query, const PreparedName& listed,
                             const ItemSimilarity& item_similarity);
+
+// ScoreNames returns CompareNames(query, listed, item_similarity).score without building the
+// explanation (no string is copied): the screening loop explains only what it keeps.
+double ScoreNames(const PreparedName& query, const PreparedName& listed,
+                  const ItemSimilarity& item_similarity);
 
 // ScoreUpperBound returns a bound no CompareNames score of query against a listed name of
 // total weight listed_total can exceed, given matched_bound >= its sum over pairs of

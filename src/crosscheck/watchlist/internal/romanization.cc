@@ -1,5 +1,6 @@
 #include "crosscheck/watchlist/internal/romanization.h"
 
+#include <algorithm>
 #include <array>
 #include <unordered_map>
 
@@ -142,6 +143,32 @@ bool AreRomanizationVariants(std::string_view left, std::string_view right) {
   }
   const int group = RomanizationGroup(left);
   return group >= 0 && group == RomanizationGroup(right);
+}
+
+}  // namespace crosscheck::watchlist::internal
+
+namespace crosscheck::watchlist::internal {
+
+RomanizationForm MakeRomanizationForm(std::string_view token) {
+  RomanizationForm form;
+  KeyBuffer key;
+  form.has_key = BuildKey(token, key);
+  if (form.has_key) {
+    form.key_size = static_cast<std::uint8_t>(key.view().size());
+    std::copy(key.view().begin(), key.view().end(), form.key.begin());
+  }
+  form.short_token = token.size() <= kMaxRomanizationKeyLength;
+  if (form.short_token) form.group = RomanizationGroup(token);
+  return form;
+}
+
+bool AreRomanizationVariants(const RomanizationForm& left, const RomanizationForm& right) {
+  if (left.has_key && right.has_key && left.key_size == right.key_size &&
+      std::equal(left.key.begin(), left.key.begin() + left.key_size, right.key.begin())) {
+    return true;
+  }
+  if (!left.short_token || !right.short_token) return false;
+  return left.group >= 0 && left.group == right.group;
 }
 
 }  // namespace crosscheck::watchlist::internal

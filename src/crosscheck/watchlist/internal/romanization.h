@@ -8,6 +8,8 @@
 //   RomanizationKey("gyeong") == RomanizationKey("kyong");        // "kyong"
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,5 +38,22 @@ std::vector<std::string> RomanizationIndexKeys(std::string_view token);
 
 // AreRomanizationVariants is true when two different tokens share a group or a non-empty key.
 bool AreRomanizationVariants(std::string_view left, std::string_view right);
+
+// RomanizationForm is what AreRomanizationVariants reads of one token, computed once: the
+// screening index keeps one per listed token and one per query item, so the check per
+// candidate pair is a comparison of a few bytes instead of two skeletons and two lookups.
+struct RomanizationForm {
+  int group = -1;        // RomanizationGroup, -1 when none or the token is too long
+  bool has_key = false;  // a skeleton exists (2..kMaxRomanizationKeyLength letters, no digit)
+  bool short_token = false;  // at most kMaxRomanizationKeyLength letters
+  std::uint8_t key_size = 0;
+  std::array<char, kMaxRomanizationKeyLength> key{};
+};
+
+// MakeRomanizationForm returns the form of a lower-case ASCII token.
+RomanizationForm MakeRomanizationForm(std::string_view token);
+
+// AreRomanizationVariants on forms: the same answer as on the two (different) tokens.
+bool AreRomanizationVariants(const RomanizationForm& left, const RomanizationForm& right);
 
 }  // namespace crosscheck::watchlist::internal
