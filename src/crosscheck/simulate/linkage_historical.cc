@@ -89,7 +89,7 @@ std::string FullName(const Person& person, const std::string& first, const std::
 std::string BirthDate(const Person& person, const Rates& rates, Rng& rng) {
   if (rng.Chance(rates.missing * 2)) return "";
   const int year = person.year + (rng.Chance(rates.corruption / 4) ? (rng.Chance(0.5) ? 1 : -1) : 0);
-  char buffer[16];
+  char buffer[40];  // room for any int in each field: -Wformat-truncation in every build type
   if (rng.Chance(0.4)) {
     std::snprintf(buffer, sizeof(buffer), "%04d", year);
   } else {

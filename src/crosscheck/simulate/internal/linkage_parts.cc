@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
 
 #include "crosscheck/common/strings.h"
 #include "crosscheck/simulate/catalog.h"
@@ -76,9 +75,7 @@ std::vector<Place> BuildPlaces(Rng& rng, std::size_t count) {
   for (std::size_t idx = 0; idx < count; ++idx) {
     // A postcode covers one to three suburbs, as Australian postcodes do.
     if (idx == 0 || rng.Chance(0.5)) {
-      char buffer[8];
-      std::snprintf(buffer, sizeof(buffer), "%04d", 2000 + static_cast<int>(rng.Below(7000)));
-      postcode = buffer;
+      postcode = std::to_string(2000 + rng.Below(7000));  // four digits, 2000-8999
     }
     places.push_back({SyntheticWord(rng, 1 + rng.Below(2)) + std::string(rng.Pick(kSuffixes)), postcode,
                       counties[rng.Below(counties.size())], std::string(kCountries[rng.Skewed(kCountries.size(), 2)])});
