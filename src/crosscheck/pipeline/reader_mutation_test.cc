@@ -40,7 +40,8 @@ std::string Slurp(const std::filesystem::path& path) {
 
 // Mutate applies 1-4 random edits to text.
 std::string Mutate(std::string text, std::mt19937_64& rng) {
-  static const std::string kNasty = std::string("\0\"',;\r\n\t{}[]:\\", 16) + "\xff\xc3\xe2\x80";
+  using namespace std::string_literals;  // the NUL is one of the bytes
+  static const std::string kNasty = "\0\"',;\r\n\t{}[]:\\\xff\xc3\xe2\x80"s;
   const int edits = 1 + static_cast<int>(rng() % 4);
   for (int edit = 0; edit < edits && !text.empty(); ++edit) {
     const std::size_t at = rng() % text.size();
