@@ -1089,18 +1089,24 @@ void WorldBuilder::IssueHandles(Household& household, std::uint64_t household_id
     Applicant& member = household.members[member_idx];
     const std::uint64_t holder = household_idx * 8 + member_idx;
     Rng rng(DeriveSeed(config_.seed, "handle", holder));
-    auto issue = [&](std::string& handle, std::string_view site, const auto& suffix) {
+    // issue keeps `handle` if its key is free or already this person's, else appends suffixes
+    // until one is.
+    auto issue = [&](std::string& handle, const auto& key_of, const auto& suffix) {
       if (handle.empty()) return;
       for (std::string candidate = handle;; candidate = handle + suffix()) {
-        const auto [it, fresh] = handle_holders_.try_emplace(std::string(site) + ToLowerAscii(candidate), holder);
+        const auto [it, fresh] = handle_holders_.try_emplace(key_of(candidate), holder);
         if (fresh || it->second == holder) {
           handle = std::move(candidate);
           return;
         }
       }
     };
-    issue(member.linkedin, "in:", [&] { return "-" + HexId(rng, static_cast<int>(rng.Range(6, 8))); });
-    issue(member.github, "gh:", [&] { return std::to_string(rng.Range(1, 9999)); });
+    auto on_site = [](std::string_view site) {
+      return [site](const std::string& candidate) { return std::string(site) + ToLowerAscii(candidate); };
+    };
+    auto digits = [&] { return std::to_string(rng.Range(1, 9999)); };
+    issue(member.linkedin, on_site("in:"), [&] { return "-" + HexId(rng, static_cast<int>(rng.Range(6, 8))); });
+    issue(member.github, on_site("gh:"), digits);
     for (std::string& email : member.emails) {
       const std::size_t at = email.find('@');
       if (at == std::string::npos) continue;
@@ -1110,15 +1116,10 @@ void WorldBuilder::IssueHandles(Household& household, std::uint64_t household_id
       auto mailbox = [&](const std::string& candidate) {
         std::string key = ToLowerAscii(candidate);
         if (domain == "@gmail.com") std::erase(key, '.');
-        return key + domain;
+        return "em:" + key + domain;
       };
-      for (std::string candidate = local;; candidate = local + std::to_string(rng.Range(1, 9999))) {
-        const auto [it, fresh] = handle_holders_.try_emplace("em:" + mailbox(candidate), holder);
-        if (fresh || it->second == holder) {
-          email = candidate + domain;
-          break;
-        }
-      }
+      issue(local, mailbox, digits);
+      email = local + domain;
     }
   }
 }
