@@ -28,6 +28,80 @@ def get(port, token, path):
     with urllib.request.urlopen(request, timeout=3600) as answer:
         return answer.read().decode()
 
+def compare_with_resolution(port, provisional):
+    """How often the level an arrival got in its request is the level the whole-store
+    resolution gives it once it has caught up."""
+    waited = time.perf_counter()
+    while json.loads(get(port, "bench-token", "/healthz"))["resolving"]:
+        time.sleep(0.5)
+    same, moves = 0, {}
+    for application_id, level in provisional.items():
+        final = json.loads(get(port, "bench-token", f"/v1/applications/{application_id}"))["level"]
+        same += final == level
+        if final != level:
+            moves[f"{level}->{final}"] = moves.get(f"{level}->{final}", 0) + 1
+    print(f"provisional vs resolved level ({time.perf_counter() - waited:.1f} s later): same for {same} of "
+          f"{len(provisional)}; changed: {json.dumps(moves, sort_keys=True)}")
+
+def arrival_metrics(text):
+    """The last arrival's figures from /metrics (Prometheus text)."""
+    figures = {}
+    for line in text.splitlines():
+        if line.startswith("crosscheck_last_arrival_"):
+            name, value = line.split()[:2]
+            figures[name] = float(value)
+    return figures
+
+def arrival_rows(header, rows, seed=11):
+    """New applications as they arrive in practice: a stored row's person under a new id and a new
+    e-mail (a repeat applicant or a persona's next try), each different, drawn at random."""
+    import random
+    chooser = random.Random(seed)
+    id_column, email_column = header.index("application_id"), header.index("email")
+    serial = 0
+    while True:
+        row = list(chooser.choice(rows))
+        row[id_column] = f"bench-arrival-{serial}"
+        row[email_column] = f"arrival{serial}@example.net"
+        serial += 1
+        yield row
+
+WRK_SCRIPT = """
+-- one POST /v1/applications per request, each a different one-row CSV body read from bodies.txt
+-- (bodies separated by a line holding only \\f); ids made unique per thread by a prefix
+local bodies, counter, prefix = {}, 0, ""
+local file = io.open(BODIES)
+local text = file:read("*a")
+file:close()
+for body in string.gmatch(text, "(.-)\\f\\n") do bodies[#bodies + 1] = body end
+local threads = 0
+function setup(thread) threads = threads + 1; thread:set("prefix", "t" .. threads .. "-") end
+function init(args) math.randomseed(os.time() + #prefix) end
+request = function()
+  counter = counter + 1
+  local body = bodies[(counter % #bodies) + 1]:gsub("bench%-arrival%-", "wrk-" .. prefix .. counter .. "-", 1)
+  return wrk.format("POST", "/v1/applications", {["Content-Type"] = "text/csv",
+                    ["Authorization"] = "Bearer bench-token"}, body)
+end
+"""
+
+def run_wrk(port, header, arrivals, seconds, connections, work):
+    """Concurrent clients against the loaded store: wrk (Debian's) posting one application per
+    request, closed loop, --latency prints the distribution wrk measured."""
+    bodies = os.path.join(work, "bodies.txt")
+    with open(bodies, "w") as out:
+        for _ in range(5000):
+            body = io.StringIO()
+            csv.writer(body, lineterminator="\n").writerows([header, next(arrivals)])
+            out.write(body.getvalue() + "\f\n")
+    script = os.path.join(work, "post.lua")
+    with open(script, "w") as out:
+        out.write(f"BODIES = {json.dumps(bodies)}\n" + WRK_SCRIPT)
+    threads = min(2, connections)
+    print(f"wrk: {connections} connections on {threads} threads for {seconds} s", flush=True)
+    subprocess.run(["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--latency",
+                    "-s", script, f"http://127.0.0.1:{port}"], check=True)
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
@@ -35,6 +109,9 @@ def main():
     parser.add_argument("--chunk", type=int, default=10000)
     parser.add_argument("--singles", type=int, default=200)
     parser.add_argument("--batch-risk")
+    parser.add_argument("--wrk-seconds", type=int, default=0,
+                        help="after the singles, run wrk for this long with --wrk-connections clients")
+    parser.add_argument("--wrk-connections", type=int, default=4)
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="serve_load_")
     with open(os.path.join(work, "tokens.csv"), "w") as tokens:
@@ -72,20 +149,28 @@ def main():
             same_level = sum(1 for row in batch if row["application_id"] in served and served[row["application_id"]]["level"] == row["level"])
             same_score = sum(1 for row in batch if row["application_id"] in served and served[row["application_id"]]["score"] == row["score"])
             print(f"export vs batch scan: {len(batch)} batch rows; same level {same_level}, same score {same_score}")
-        id_column = header.index("application_id")
-        template = rows[0]
-        latencies = []
+        arrivals = arrival_rows(header, rows)
+        latencies, neighbourhoods, scoring, provisional = [], [], [], {}
         for single in range(args.singles):
-            row = list(template)
-            row[id_column] = f"bench-single-{single}"
             body = io.StringIO()
-            csv.writer(body, lineterminator="\n").writerows([header, row])
-            seconds, _ = post(port, "bench-token", body.getvalue())
+            csv.writer(body, lineterminator="\n").writerows([header, next(arrivals)])
+            seconds, answer = post(port, "bench-token", body.getvalue())
             latencies.append(seconds)
+            provisional[answer["results"][0]["application_id"]] = answer["results"][0]["level"]
+            metrics = arrival_metrics(get(port, "bench-token", "/metrics"))
+            neighbourhoods.append(metrics["crosscheck_last_arrival_neighbourhood"])
+            scoring.append(metrics["crosscheck_last_arrival_seconds"])
         latencies.sort()
+        scoring.sort()
+        print(f"in the request: scoring median {scoring[len(scoring) // 2] * 1000:.1f} ms, "
+              f"p99 {scoring[min(len(scoring) - 1, int(len(scoring) * 0.99))] * 1000:.1f} ms; "
+              f"neighbourhood mean {sum(neighbourhoods) / len(neighbourhoods):.0f}, max {max(neighbourhoods):.0f}")
         p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
         print(f"one new application with {posted} stored: median {latencies[len(latencies) // 2] * 1000:.1f} ms, "
               f"p99 {p99 * 1000:.1f} ms, max {latencies[-1] * 1000:.1f} ms over {len(latencies)} posts")
+        compare_with_resolution(port, provisional)
+        if args.wrk_seconds:
+            run_wrk(port, header, arrivals, args.wrk_seconds, args.wrk_connections, work)
         health = json.loads(get(port, "bench-token", "/healthz"))
         print(f"healthz: {json.dumps(health)}")
     finally:

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <bit>
+#include <limits>
 #include <numeric>
 #include <unordered_map>
 
+#include "crosscheck/common/check.h"
 #include "crosscheck/common/strings.h"
 #include "crosscheck/common/time.h"
 #include "crosscheck/link/internal/parallel.h"
@@ -52,6 +54,52 @@ PairExplanation PersonaLinkResult::Explain(std::size_t left, std::size_t right) 
   return engine ? engine->Explain(record_of[left], record_of[right]) : PairExplanation{};
 }
 
+namespace {
+
+// PersonaTable holds apps' values for `fields` (indexes into PersonaFields()) in canonical
+// (id) order; record_of maps an application to its record, app_of the reverse.
+struct PersonaTable {
+  RecordTable table;
+  std::vector<std::size_t> record_of;
+  std::vector<std::size_t> app_of;
+};
+
+PersonaTable MakePersonaTable(const std::vector<NormalizedApplication>& apps, std::vector<std::vector<std::string>> values,
+                              const std::vector<std::size_t>& fields) {
+  const std::vector<FieldSpec> all_fields = PersonaFields();
+  PersonaTable made;
+  made.table.sources = {"applications"};
+  for (std::size_t field_idx : fields) made.table.fields.push_back(all_fields[field_idx]);
+  // Ids: the application id, made unique if repeated; records in canonical (id) order.
+  std::unordered_map<std::string, int> seen;
+  std::vector<Record> records(apps.size());
+  for (std::size_t app_idx = 0; app_idx < apps.size(); ++app_idx) {
+    Record& record = records[app_idx];
+    record.id = apps[app_idx].application_id;
+    if (int repeats = seen[record.id]++; repeats > 0) record.id += "#" + std::to_string(repeats);
+    for (std::size_t field_idx : fields) record.values.push_back(std::move(values[app_idx][field_idx]));
+  }
+  std::vector<std::size_t> order(apps.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return records[a].id < records[b].id; });
+  made.record_of.resize(apps.size());
+  made.app_of.resize(apps.size());
+  for (std::size_t position = 0; position < order.size(); ++position) {
+    made.record_of[order[position]] = position;
+    made.app_of[position] = order[position];
+    made.table.records.push_back(std::move(records[order[position]]));
+  }
+  return made;
+}
+
+// PersonaId turns a cluster id into a persona id ("c..." -> "p...").
+std::string PersonaId(std::string cluster_id) {
+  cluster_id[0] = 'p';
+  return cluster_id;
+}
+
+}  // namespace
+
 Result<PersonaLinkResult> LinkApplications(const std::vector<NormalizedApplication>& apps,
                                            const LinkOptions& options) {
   PersonaLinkResult result;
@@ -67,28 +115,10 @@ Result<PersonaLinkResult> LinkApplications(const std::vector<NormalizedApplicati
                                  [&](const auto& row) { return !row[field_idx].empty(); });
     if (any || all_fields[field_idx].name == kNameField) used_fields.push_back(field_idx);
   }
-  RecordTable table;
-  table.sources = {"applications"};
-  for (std::size_t field_idx : used_fields) table.fields.push_back(all_fields[field_idx]);
-  // Ids: the application id, made unique if repeated; records in canonical (id) order.
-  std::unordered_map<std::string, int> seen;
-  std::vector<Record> records(apps.size());
-  for (std::size_t app_idx = 0; app_idx < apps.size(); ++app_idx) {
-    Record& record = records[app_idx];
-    record.id = apps[app_idx].application_id;
-    if (int repeats = seen[record.id]++; repeats > 0) record.id += "#" + std::to_string(repeats);
-    for (std::size_t field_idx : used_fields) record.values.push_back(std::move(values[app_idx][field_idx]));
-  }
-  std::vector<std::size_t> order(apps.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return records[a].id < records[b].id; });
-  result.record_of.resize(apps.size());
-  std::vector<std::size_t> app_of(apps.size());
-  for (std::size_t position = 0; position < order.size(); ++position) {
-    result.record_of[order[position]] = position;
-    app_of[position] = order[position];
-    table.records.push_back(std::move(records[order[position]]));
-  }
+  PersonaTable made = MakePersonaTable(apps, std::move(values), used_fields);
+  RecordTable& table = made.table;
+  result.record_of = std::move(made.record_of);
+  const std::vector<std::size_t>& app_of = made.app_of;
   LinkOptions persona_options = options;
   persona_options.veto_fields.push_back(kNameField);
   // One person may file hundreds of applications with the same e-mail or phone: such a block
@@ -102,9 +132,7 @@ Result<PersonaLinkResult> LinkApplications(const std::vector<NormalizedApplicati
 
   result.persona_ids.resize(apps.size());
   for (std::size_t app_idx = 0; app_idx < apps.size(); ++app_idx) {
-    std::string id = engine.cluster_ids()[result.record_of[app_idx]];
-    id[0] = 'p';
-    result.persona_ids[app_idx] = std::move(id);
+    result.persona_ids[app_idx] = PersonaId(engine.cluster_ids()[result.record_of[app_idx]]);
   }
   // Links in (left, right) application order. A PersonaLink carries a waterfall, so the
   // order is sorted as small keys first and the links built once, in place.
@@ -153,6 +181,93 @@ Result<PersonaLinkResult> LinkApplications(const std::vector<NormalizedApplicati
   }
   result.engine.emplace(std::move(engine));
   return result;
+}
+
+}  // namespace crosscheck::link
+
+namespace crosscheck::link {
+namespace {
+
+// ArrivalGroups is a union-find over the new applications: arrivals that link are one person.
+class ArrivalGroups {
+ public:
+  explicit ArrivalGroups(std::size_t count) : parent_(count) { std::iota(parent_.begin(), parent_.end(), 0); }
+  std::size_t Find(std::size_t idx) {
+    while (parent_[idx] != idx) idx = parent_[idx] = parent_[parent_[idx]];
+    return idx;
+  }
+  void Join(std::size_t left, std::size_t right) { parent_[Find(left)] = Find(right); }
+
+ private:
+  std::vector<std::size_t> parent_;
+};
+
+// ModelFieldIndexes maps a trained persona model's fields to PersonaFields() indexes.
+Result<std::vector<std::size_t>> ModelFieldIndexes(const LinkModel& model) {
+  const std::vector<FieldSpec> all_fields = PersonaFields();
+  std::vector<std::size_t> fields;
+  for (const FieldParameters& field : model.fields) {
+    const auto found = std::find_if(all_fields.begin(), all_fields.end(),
+                                    [&](const FieldSpec& spec) { return spec.name == field.spec.name; });
+    if (found == all_fields.end()) return InvalidInput("model field '" + field.spec.name + "' is not a persona field");
+    fields.push_back(static_cast<std::size_t>(found - all_fields.begin()));
+  }
+  return fields;
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> JoinPersonas(const std::vector<NormalizedApplication>& apps, std::size_t arrivals,
+                                              const std::vector<std::string>& known, const LinkModel& model) {
+  CC_CHECK(arrivals <= apps.size() && known.size() == apps.size()) << "JoinPersonas: " << arrivals << " of " << apps.size();
+  if (arrivals == 0) return known;
+  CC_ASSIGN_OR_RETURN(const std::vector<std::size_t> fields, ModelFieldIndexes(model));
+  std::vector<std::vector<std::string>> values;
+  values.reserve(apps.size());
+  for (const NormalizedApplication& app : apps) values.push_back(PersonaValues(app));
+  const PersonaTable made = MakePersonaTable(apps, std::move(values), fields);
+  LinkOptions options;
+  options.threads = 1;  // a request's few thousand records: threads cost more than they save
+  CC_ASSIGN_OR_RETURN(const LinkEngine engine, LinkEngine::WithModel(made.table, model, options));
+  const MatchScorer& scorer = engine.scorer();
+
+  ArrivalGroups groups(arrivals);
+  struct Strongest {
+    double weight = -std::numeric_limits<double>::infinity();
+    std::size_t app = static_cast<std::size_t>(-1);
+  };
+  std::vector<Strongest> strongest(arrivals);  // each arrival's strongest link to a resolved one
+  for (std::size_t arrival = 0; arrival < arrivals; ++arrival) {
+    for (std::size_t other = arrival + 1; other < apps.size(); ++other) {
+      double weight = 0;
+      if (scorer.Judge(made.record_of[arrival], made.record_of[other], &weight).probability < model.threshold) continue;
+      if (other < arrivals) {
+        groups.Join(arrival, other);
+      } else if (weight > strongest[arrival].weight) {
+        strongest[arrival] = {weight, other};
+      }
+    }
+  }
+  // A group takes the persona of its members' strongest link, else the id LinkApplications
+  // would give it: from its smallest record id.
+  std::unordered_map<std::size_t, Strongest> group_link;
+  std::unordered_map<std::size_t, std::size_t> group_first;  // smallest canonical record
+  for (std::size_t arrival = 0; arrival < arrivals; ++arrival) {
+    const std::size_t group = groups.Find(arrival);
+    Strongest& link = group_link[group];
+    if (strongest[arrival].weight > link.weight) link = strongest[arrival];
+    auto [first, inserted] = group_first.emplace(group, made.record_of[arrival]);
+    if (!inserted) first->second = std::min(first->second, made.record_of[arrival]);
+  }
+  std::vector<std::string> persona_ids = known;
+  for (std::size_t arrival = 0; arrival < arrivals; ++arrival) {
+    const std::size_t group = groups.Find(arrival);
+    const Strongest& link = group_link[group];
+    persona_ids[arrival] = link.app != static_cast<std::size_t>(-1)
+                               ? known[link.app]
+                               : PersonaId(StableClusterId("applications", made.table.records[group_first[group]].id));
+  }
+  return persona_ids;
 }
 
 }  // namespace crosscheck::link

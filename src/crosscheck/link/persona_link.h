@@ -56,4 +56,15 @@ std::vector<FieldSpec> PersonaFields();
 Result<PersonaLinkResult> LinkApplications(const std::vector<NormalizedApplication>& apps,
                                            const LinkOptions& options);
 
+// JoinPersonas links new applications to resolved ones with a model trained before (a
+// service's arrivals against their neighbourhood): apps[0, arrivals) are new, the others
+// carry their personas in `known` (same indexes; the first `arrivals` entries are ignored).
+// Each new application is compared with every other one (no training, no blocking: for a few
+// thousand applications); new ones that link are one persona, which takes the known persona
+// of its members' strongest link to a resolved application, else an id of its own as
+// LinkApplications makes it. Term frequencies are those of `apps`. Returns every
+// application's persona. Errors: kInvalidInput when a model field is not a persona field.
+Result<std::vector<std::string>> JoinPersonas(const std::vector<NormalizedApplication>& apps, std::size_t arrivals,
+                                              const std::vector<std::string>& known, const LinkModel& model);
+
 }  // namespace crosscheck::link

@@ -295,5 +295,89 @@ TEST(LinkApplications, NicknameSatelliteJoinsAHeavyApplierWithAMaidenName) {
   }
 }
 
+// A service links an arrival against its neighbourhood with the model of the last whole
+// linkage: held-out applications must join their own person's persona and no other.
+TEST(JoinPersonas, ArrivalsJoinTheirPersonaWithATrainedModel) {
+  const World world = MakeWorld(11);
+  // Hold out the last application of every person with several.
+  std::vector<std::size_t> held_out, stored;
+  for (std::size_t idx = 0; idx < world.apps.size(); ++idx) {
+    const bool last_of_person = idx + 1 == world.apps.size() || world.person[idx + 1] != world.person[idx];
+    const bool has_earlier = idx > 0 && world.person[idx - 1] == world.person[idx];
+    (last_of_person && has_earlier && world.person[idx] < 1000 ? held_out : stored).push_back(idx);
+  }
+  ASSERT_GE(held_out.size(), 100u);
+  std::vector<NormalizedApplication> resolved_apps;
+  for (std::size_t idx : stored) resolved_apps.push_back(world.apps[idx]);
+  auto resolved = LinkApplications(resolved_apps, LinkOptions{});
+  ASSERT_TRUE(resolved) << resolved.error().ToString();
+  std::map<int, std::set<std::string>> personas_of_person;
+  for (std::size_t pos = 0; pos < stored.size(); ++pos) {
+    personas_of_person[world.person[stored[pos]]].insert(resolved->persona_ids[pos]);
+  }
+  std::size_t joined_own = 0, joined_other = 0;
+  for (std::size_t arrival : held_out) {
+    std::vector<NormalizedApplication> around{world.apps[arrival]};
+    std::vector<std::string> known{""};
+    for (std::size_t pos = 0; pos < stored.size(); ++pos) {
+      around.push_back(resolved_apps[pos]);
+      known.push_back(resolved->persona_ids[pos]);
+    }
+    auto joined = JoinPersonas(around, 1, known, resolved->engine->model());
+    ASSERT_TRUE(joined) << joined.error().ToString();
+    ASSERT_EQ(joined->size(), around.size());
+    EXPECT_TRUE(std::equal(joined->begin() + 1, joined->end(), known.begin() + 1)) << "resolved personas changed";
+    const std::string& persona = joined->front();
+    if (personas_of_person[world.person[arrival]].contains(persona)) {
+      ++joined_own;
+    } else {
+      for (const auto& [person, ids] : personas_of_person) joined_other += ids.contains(persona);
+    }
+  }
+  std::printf("held-out arrivals: %zu of %zu joined their own persona, %zu another's\n", joined_own,
+              held_out.size(), joined_other);
+  EXPECT_GE(joined_own * 100, held_out.size() * 90);
+  EXPECT_EQ(joined_other, 0u);
+}
+
+TEST(JoinPersonas, NewPeopleGetOwnPersonaAndRelativesStayApart) {
+  const World world = MakeWorld(13);
+  auto resolved = LinkApplications(world.apps, LinkOptions{});
+  ASSERT_TRUE(resolved);
+  NormalizedApplication relative;  // the okoro family's fourth member: their phone and address
+  relative.application_id = "new-okoro";
+  relative.name.full = "dayo okoro";
+  relative.street = "7 elm st";
+  relative.postal_code = "55555";
+  relative.city = "springfield";
+  relative.phone_e164 = "+15550001111";
+  NormalizedApplication stranger;  // twice, under two e-mails: one new person
+  stranger.name.full = "zora vantongeren";
+  stranger.phone_e164 = "+447700900123";
+  stranger.date_of_birth = CivilDate{1991, 4, 2};
+  std::vector<NormalizedApplication> around{relative, stranger, stranger};
+  around[1].application_id = "new-z2";
+  around[1].email = "zora@vantongeren.nl";
+  around[2].application_id = "new-z1";
+  around[2].email = "z.vantongeren@gmail.com";
+  std::vector<std::string> known(3);
+  for (std::size_t idx = 0; idx < world.apps.size(); ++idx) {
+    around.push_back(world.apps[idx]);
+    known.push_back(resolved->persona_ids[idx]);
+  }
+  auto joined = JoinPersonas(around, 3, known, resolved->engine->model());
+  ASSERT_TRUE(joined) << joined.error().ToString();
+  const std::string expected_relative = "p" + StableClusterId("applications", "new-okoro").substr(1);
+  EXPECT_EQ((*joined)[0], expected_relative) << "a relative sharing phone and address joined the family's persona";
+  EXPECT_EQ((*joined)[1], (*joined)[2]) << "one new person under two e-mails";
+  EXPECT_EQ((*joined)[1], "p" + StableClusterId("applications", "new-z1").substr(1)) << "the smallest id names it";
+
+  LinkModel foreign = resolved->engine->model();
+  foreign.fields.front().spec.name = "shoe_size";
+  auto refused = JoinPersonas(around, 3, known, foreign);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code(), ErrorCode::kInvalidInput);
+}
+
 }  // namespace
 }  // namespace crosscheck::link

@@ -307,6 +307,11 @@ Result<link::PersonaLinkResult> LinkPersonas(const ScanInput& input, const std::
     }
     return persona_links;
   }
+  if (const KnownPersonas* known = input.known_personas) {
+    CC_ASSIGN_OR_RETURN(persona_links.persona_ids,
+                        link::JoinPersonas(normalized, known->arrivals, *known->persona_ids, *known->model));
+    return persona_links;
+  }
   link::LinkOptions link_options;
   link_options.explain_links = false;  // AttachLinkedPairs explains the pairs it shows
   return link::LinkApplications(normalized, link_options);
@@ -389,6 +394,7 @@ Result<ScanResult> ScanApplications(const ScanContext& context, const ScanInput&
 
   AssembleResult(records, networks, std::move(assessments), result);
   result.population = networks.evidence.kinds;
+  if (persona_links.engine) result.persona_model = std::make_shared<const link::LinkModel>(persona_links.engine->model());
   AttachLinkedPairs(records, persona_links, result);
   timer.Mark("assemble");
   ScanSummary& summary = result.summary;

@@ -18,6 +18,7 @@
 #include "crosscheck/common/error.h"
 #include "crosscheck/common/issue.h"
 #include "crosscheck/common/model.h"
+#include "crosscheck/link/fellegi_sunter.h"
 #include "crosscheck/monitor/session_analyzer.h"
 #include "crosscheck/normalize/ip_intel.h"
 #include "crosscheck/pipeline/scan_result.h"
@@ -86,6 +87,16 @@ struct ReviewDecisions {
   std::vector<std::vector<std::string>> cleared_groups;
 };
 
+// KnownPersonas: the applications after the first `arrivals` were resolved before (their
+// personas in persona_ids, same indexes), and `model` is the persona model of that resolution
+// (ScanResult::persona_model): the new ones are joined to them (link::JoinPersonas) instead of
+// linking every application again. Not owned.
+struct KnownPersonas {
+  std::size_t arrivals = 0;
+  const std::vector<std::string>* persona_ids = nullptr;
+  const link::LinkModel* model = nullptr;
+};
+
 struct ScanInput {
   const std::vector<ApplicationRecord>* applications = nullptr;  // required
   std::string source = "applications.csv";  // names the rows in issues
@@ -101,6 +112,7 @@ struct ScanInput {
   // monitoring: account reports a caller has already made from the sign-ins (a service keeps
   // one streaming analyzer); used instead of analyzing `signins`. Not owned.
   const monitor::MonitorReport* monitoring = nullptr;
+  const KnownPersonas* known_personas = nullptr;  // link everything when null
   ScanHooks hooks;
 };
 

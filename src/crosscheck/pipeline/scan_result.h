@@ -5,12 +5,14 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "crosscheck/common/issue.h"
 #include "crosscheck/graph/evidence_edge.h"
+#include "crosscheck/link/fellegi_sunter.h"
 
 namespace crosscheck::pipeline {
 
@@ -99,6 +101,9 @@ struct ScanResult {
   // What the population says about each artifact kind (graph::KindStatistics): a service
   // scores new applications against their neighbourhood with these (ScanInput::population).
   std::vector<graph::KindStatistics> population;
+  // The persona linkage model the scan trained (none when personas came from elsewhere): a
+  // service joins arrivals to this scan's personas with it (KnownPersonas).
+  std::shared_ptr<const link::LinkModel> persona_model;
 };
 
 }  // namespace crosscheck::pipeline

@@ -17,6 +17,9 @@ namespace {
 
 // A resolution that failed is tried again after this pause.
 constexpr std::chrono::seconds kRetryPause{5};
+// A post is joined to its neighbourhood's personas pair by pair up to this many comparisons
+// (well under a millisecond each thousand); a bigger one is linked from scratch.
+constexpr std::size_t kMaxJoinedPairs = 500000;
 
 // LatestPosted keeps the last of each application id in `records` (a body may repeat one).
 std::vector<std::size_t> LatestPosted(const std::vector<ApplicationRecord>& records) {
@@ -66,37 +69,39 @@ std::vector<std::size_t> Resolver::PersonaMates(const Snapshot& current, std::si
   return {persona->second.begin(), persona->second.begin() + static_cast<std::ptrdiff_t>(count)};
 }
 
-std::vector<ApplicationRecord> Resolver::Neighbourhood(const Snapshot& current,
-                                                       const std::vector<ApplicationRecord>& records,
-                                                       const std::vector<std::vector<ArtifactKey>>& keys) const {
-  std::vector<ApplicationRecord> subset;
+Resolver::NeighbourhoodRows Resolver::Neighbourhood(const Snapshot& current,
+                                                    const std::vector<ApplicationRecord>& records,
+                                                    const std::vector<std::vector<ArtifactKey>>& keys) const {
+  NeighbourhoodRows around;
   std::vector<const std::vector<ArtifactKey>*> posted_keys;
   std::unordered_set<std::string> taken;
   for (std::size_t idx : LatestPosted(records)) {
-    subset.push_back(records[idx]);
+    around.records.push_back(records[idx]);
+    around.persona_ids.emplace_back();
     posted_keys.push_back(&keys[idx]);
     taken.insert(records[idx].application_id);
   }
-  const std::size_t posted = subset.size();
-  const std::size_t cap = posted + options_.max_neighbourhood;
+  around.posted = around.records.size();
+  const std::size_t cap = around.posted + options_.max_neighbourhood;
   const auto take = [&](std::size_t index) {
-    if (subset.size() < cap && taken.insert(current.application(index).application_id).second) {
-      subset.push_back(current.record(index));
+    if (around.records.size() < cap && taken.insert(current.application(index).application_id).second) {
+      around.records.push_back(current.record(index));
+      around.persona_ids.push_back(current.application(index).persona_id);
     }
   };
   std::vector<std::string> own;
   for (const ApplicationRecord& record : records) own.push_back(record.application_id);
   // Each holder brings itself at least: no more holders than places are needed.
   for (const std::string& id : neighbours_.Around(keys, own, options_.max_holders, options_.max_neighbourhood)) {
-    if (subset.size() >= cap) break;
+    if (around.records.size() >= cap) break;
     const std::optional<std::size_t> index = current.IndexOf(id);
     if (!index) continue;
     take(*index);
     // The persona's other applications: its velocity and name variants count.
     for (std::size_t mate : PersonaMates(current, *index)) take(mate);
   }
-  KeepCompleteArtifacts(subset, posted_keys);
-  return subset;
+  KeepCompleteArtifacts(around.records, posted_keys);
+  return around;
 }
 
 void Resolver::KeepCompleteArtifacts(std::vector<ApplicationRecord>& subset,
@@ -137,13 +142,17 @@ Result<std::shared_ptr<const Snapshot>> Resolver::Score(const std::vector<Applic
   std::vector<std::vector<ArtifactKey>> keys;
   for (std::size_t idx = 0; idx < records.size(); ++idx) keys.push_back(ArtifactKeys(normalized[idx], records[idx]));
   const std::shared_ptr<const Snapshot> current = snapshot();
-  const std::vector<ApplicationRecord> subset = Neighbourhood(*current, records, keys);
+  const NeighbourhoodRows around = Neighbourhood(*current, records, keys);
+  const std::vector<ApplicationRecord>& subset = around.records;
   IssueLog repeated;  // the posted rows' issues are in `issues` already
   const Judgements judged = judgements();
   pipeline::ScanInput input = ScanInputFor(subset, "body", judged);
   if (!current->base->result.population.empty()) input.population = &current->base->result.population;
+  // The stored rows keep their resolved personas; the posted ones are joined to them with the
+  // resolution's model (a bulk post is linked whole: it holds most of its own neighbourhood).
+  const pipeline::KnownPersonas known{around.posted, &around.persona_ids, current->base->result.persona_model.get()};
+  if (known.model != nullptr && around.posted * subset.size() <= kMaxJoinedPairs) input.known_personas = &known;
   CC_ASSIGN_OR_RETURN(pipeline::ScanResult scanned, pipeline::ScanApplications(*context_, input, repeated));
-
   std::vector<std::shared_ptr<const Provisional>> arrived;
   const std::vector<std::size_t> posted = LatestPosted(records);
   for (std::size_t idx = 0; idx < posted.size(); ++idx) {  // the subset starts with them, in order

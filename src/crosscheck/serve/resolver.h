@@ -140,8 +140,15 @@ class Resolver {
   // PersonaMates lists the applications of `index`'s persona in the last resolution (itself
   // included), at most max_persona.
   std::vector<std::size_t> PersonaMates(const Snapshot& current, std::size_t index) const;
-  std::vector<ApplicationRecord> Neighbourhood(const Snapshot& current, const std::vector<ApplicationRecord>& records,
-                                               const std::vector<std::vector<ArtifactKey>>& keys) const;
+  // NeighbourhoodRows is what an arrival is scored against: the posted rows first (the last of
+  // each id), then the stored applications around them with their resolved personas.
+  struct NeighbourhoodRows {
+    std::vector<ApplicationRecord> records;
+    std::vector<std::string> persona_ids;  // empty for the posted rows
+    std::size_t posted = 0;
+  };
+  NeighbourhoodRows Neighbourhood(const Snapshot& current, const std::vector<ApplicationRecord>& records,
+                                  const std::vector<std::vector<ArtifactKey>>& keys) const;
   void KeepCompleteArtifacts(std::vector<ApplicationRecord>& subset,
                              const std::vector<const std::vector<ArtifactKey>*>& posted_keys) const;
   void Publish(std::shared_ptr<const Resolution> resolution);
