@@ -8,6 +8,7 @@
 
 #include "crosscheck/common/check.h"
 #include "crosscheck/common/strings.h"
+#include "crosscheck/common/union_find.h"
 #include "crosscheck/common/time.h"
 #include "crosscheck/link/internal/parallel.h"
 #include "crosscheck/link/internal/radix_sort.h"
@@ -188,20 +189,6 @@ Result<PersonaLinkResult> LinkApplications(const std::vector<NormalizedApplicati
 namespace crosscheck::link {
 namespace {
 
-// ArrivalGroups is a union-find over the new applications: arrivals that link are one person.
-class ArrivalGroups {
- public:
-  explicit ArrivalGroups(std::size_t count) : parent_(count) { std::iota(parent_.begin(), parent_.end(), 0); }
-  std::size_t Find(std::size_t idx) {
-    while (parent_[idx] != idx) idx = parent_[idx] = parent_[parent_[idx]];
-    return idx;
-  }
-  void Join(std::size_t left, std::size_t right) { parent_[Find(left)] = Find(right); }
-
- private:
-  std::vector<std::size_t> parent_;
-};
-
 // ModelFieldIndexes maps a trained persona model's fields to PersonaFields() indexes.
 Result<std::vector<std::size_t>> ModelFieldIndexes(const LinkModel& model) {
   const std::vector<FieldSpec> all_fields = PersonaFields();
@@ -231,7 +218,7 @@ Result<std::vector<std::string>> JoinPersonas(const std::vector<NormalizedApplic
   CC_ASSIGN_OR_RETURN(const LinkEngine engine, LinkEngine::WithModel(made.table, model, options));
   const MatchScorer& scorer = engine.scorer();
 
-  ArrivalGroups groups(arrivals);
+  UnionFind groups(arrivals);  // arrivals that link are one person
   struct Strongest {
     double weight = -std::numeric_limits<double>::infinity();
     std::size_t app = static_cast<std::size_t>(-1);
@@ -242,7 +229,7 @@ Result<std::vector<std::string>> JoinPersonas(const std::vector<NormalizedApplic
       double weight = 0;
       if (scorer.Judge(made.record_of[arrival], made.record_of[other], &weight).probability < model.threshold) continue;
       if (other < arrivals) {
-        groups.Join(arrival, other);
+        groups.Union(static_cast<std::uint32_t>(arrival), static_cast<std::uint32_t>(other));
       } else if (weight > strongest[arrival].weight) {
         strongest[arrival] = {weight, other};
       }
@@ -253,7 +240,7 @@ Result<std::vector<std::string>> JoinPersonas(const std::vector<NormalizedApplic
   std::unordered_map<std::size_t, Strongest> group_link;
   std::unordered_map<std::size_t, std::size_t> group_first;  // smallest canonical record
   for (std::size_t arrival = 0; arrival < arrivals; ++arrival) {
-    const std::size_t group = groups.Find(arrival);
+    const std::size_t group = groups.Find(static_cast<std::uint32_t>(arrival));
     Strongest& link = group_link[group];
     if (strongest[arrival].weight > link.weight) link = strongest[arrival];
     auto [first, inserted] = group_first.emplace(group, made.record_of[arrival]);
@@ -261,7 +248,7 @@ Result<std::vector<std::string>> JoinPersonas(const std::vector<NormalizedApplic
   }
   std::vector<std::string> persona_ids = known;
   for (std::size_t arrival = 0; arrival < arrivals; ++arrival) {
-    const std::size_t group = groups.Find(arrival);
+    const std::size_t group = groups.Find(static_cast<std::uint32_t>(arrival));
     const Strongest& link = group_link[group];
     persona_ids[arrival] = link.app != static_cast<std::size_t>(-1)
                                ? known[link.app]

@@ -65,8 +65,9 @@ Status Resolver::Load(std::vector<ApplicationRecord> records) {
 std::vector<std::size_t> Resolver::PersonaMates(const Snapshot& current, std::size_t index) const {
   const auto persona = current.base->by_persona.find(current.application(index).persona_id);
   if (persona == current.base->by_persona.end()) return {};
+  // The latest stored: an arrival is scored on what the persona did lately (its velocity).
   const std::size_t count = std::min(persona->second.size(), options_.max_persona);
-  return {persona->second.begin(), persona->second.begin() + static_cast<std::ptrdiff_t>(count)};
+  return {persona->second.end() - static_cast<std::ptrdiff_t>(count), persona->second.end()};
 }
 
 Resolver::NeighbourhoodRows Resolver::Neighbourhood(const Snapshot& current,
@@ -74,7 +75,7 @@ Resolver::NeighbourhoodRows Resolver::Neighbourhood(const Snapshot& current,
                                                     const std::vector<std::vector<ArtifactKey>>& keys) const {
   NeighbourhoodRows around;
   std::vector<const std::vector<ArtifactKey>*> posted_keys;
-  std::unordered_set<std::string> taken;
+  std::unordered_set<std::string_view> taken;  // views of `records` and `current`, which outlive it
   for (std::size_t idx : LatestPosted(records)) {
     around.records.push_back(records[idx]);
     around.persona_ids.emplace_back();
@@ -110,25 +111,31 @@ void Resolver::KeepCompleteArtifacts(std::vector<ApplicationRecord>& subset,
   // Score index each row they take in), so nothing is normalized again here.
   const std::size_t posted = posted_keys.size();
   std::vector<const std::vector<ArtifactKey>*> keys = posted_keys;
-  std::unordered_map<std::uint64_t, std::size_t> stored_holders;  // in the neighbourhood
+  // Holders of each key in the neighbourhood. A posted row that replaces a stored one is indexed
+  // under its old keys until Score re-adds it: those holders are the row itself, not
+  // applications missing from the neighbourhood, so they count as present.
+  std::unordered_map<std::uint64_t, std::size_t> present;
   for (std::size_t idx = posted; idx < subset.size(); ++idx) {
     keys.push_back(neighbours_.KeysOf(subset[idx].application_id));
     CC_CHECK(keys.back() != nullptr) << subset[idx].application_id;
-    for (const ArtifactKey& key : *keys.back()) ++stored_holders[key.hash];
+    for (const ArtifactKey& key : *keys.back()) ++present[key.hash];
   }
-  // A posted row that replaces a stored one is indexed under its old keys until Score re-adds
-  // it: those holders are the row itself, not applications missing from the neighbourhood.
-  std::unordered_map<std::uint64_t, std::size_t> replaced_holders;
   for (std::size_t idx = 0; idx < posted; ++idx) {
     if (const std::vector<ArtifactKey>* old = neighbours_.KeysOf(subset[idx].application_id)) {
-      for (const ArtifactKey& key : *old) ++replaced_holders[key.hash];
+      for (const ArtifactKey& key : *old) ++present[key.hash];
     }
   }
+  // Each distinct key is checked against the index once.
+  std::unordered_set<std::uint64_t> incomplete;
+  for (const auto& [hash, count] : present) {
+    if (count < neighbours_.Holders(ArtifactKey{0, hash})) incomplete.insert(hash);
+  }
+  const auto held_outside = [&](const ArtifactKey& key) {  // by an application not in the subset
+    return present.contains(key.hash) ? incomplete.contains(key.hash) : neighbours_.Holders(key) > 0;
+  };
   for (std::size_t idx = 0; idx < subset.size(); ++idx) {
     for (const ArtifactKey& key : *keys[idx]) {
-      if (stored_holders[key.hash] + replaced_holders[key.hash] < neighbours_.Holders(key)) {
-        ClearArtifact(key.kind, subset[idx]);
-      }
+      if (held_outside(key)) ClearArtifact(key.kind, subset[idx]);
     }
   }
 }

@@ -137,8 +137,8 @@ class Resolver {
   Result<std::shared_ptr<const Resolution>> Resolve(std::vector<ApplicationRecord> records, std::uint64_t sequence,
                                                     const Judgements& judgements) const;
   Judgements judgements() const;
-  // PersonaMates lists the applications of `index`'s persona in the last resolution (itself
-  // included), at most max_persona.
+  // PersonaMates lists the applications of `index`'s persona in the last resolution: the
+  // latest max_persona in stored order (`index` itself only if among them).
   std::vector<std::size_t> PersonaMates(const Snapshot& current, std::size_t index) const;
   // NeighbourhoodRows is what an arrival is scored against: the posted rows first (the last of
   // each id), then the stored applications around them with their resolved personas.

@@ -17,14 +17,15 @@ using internal::ErrorOf;
 using internal::InTransaction;
 using internal::Statement;
 
-Status InsertAudit(sqlite3* db, const AuditRow& row) {
-  Statement insert(db, "INSERT INTO audit (at, who, action, detail) VALUES (?1, ?2, ?3, ?4)");
+Status InsertAudit(internal::StatementCache& statements, sqlite3* db, const AuditRow& row) {
+  Statement& insert = statements.Prepared(db, "INSERT INTO audit (at, who, action, detail) VALUES (?1, ?2, ?3, ?4)");
   if (insert.prepare_code() != SQLITE_OK) return std::unexpected(ErrorOf(db, insert.prepare_code(), "writing audit"));
   insert.Bind(1, row.at);
   insert.Bind(2, row.who);
   insert.Bind(3, row.action);
   insert.Bind(4, row.detail);
   const int code = insert.Step();
+  insert.Reset();  // a cached statement holds nothing between uses
   if (code != SQLITE_DONE) return std::unexpected(ErrorOf(db, code, "writing audit"));
   return Ok();
 }
@@ -33,6 +34,7 @@ Status InsertAudit(sqlite3* db, const AuditRow& row) {
 
 struct CompanySqliteStore::Impl {
   internal::Database db;
+  internal::StatementCache statements;  // after db: destroyed first
 };
 
 CompanySqliteStore::CompanySqliteStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -51,8 +53,8 @@ Result<std::vector<bool>> CompanySqliteStore::PutApplications(const std::vector<
   sqlite3* db = impl_->db.get();
   return InTransaction(db, "storing applications", [&]() -> Result<std::vector<bool>> {
     static const std::string upsert_sql = internal::UpsertApplicationSql(internal::kSqliteDialect);
-    Statement exists(db, "SELECT 1 FROM applications WHERE application_id = ?1");
-    Statement upsert(db, upsert_sql.c_str());
+    Statement& exists = impl_->statements.Prepared(db, "SELECT 1 FROM applications WHERE application_id = ?1");
+    Statement& upsert = impl_->statements.Prepared(db, upsert_sql);
     if (exists.prepare_code() != SQLITE_OK) return std::unexpected(ErrorOf(db, exists.prepare_code(), "storing applications"));
     if (upsert.prepare_code() != SQLITE_OK) return std::unexpected(ErrorOf(db, upsert.prepare_code(), "storing applications"));
     std::vector<bool> replaced;
@@ -63,6 +65,7 @@ Result<std::vector<bool>> CompanySqliteStore::PutApplications(const std::vector<
       const int found = exists.Step();
       if (found != SQLITE_ROW && found != SQLITE_DONE) return std::unexpected(ErrorOf(db, found, "storing applications"));
       replaced.push_back(found == SQLITE_ROW);
+      exists.Reset();  // a cached statement holds nothing between uses
       upsert.Reset();
       int index = 0;
       for (const ApplicationColumn& column : kApplicationColumns) upsert.Bind(++index, record.*column.field);
@@ -74,7 +77,7 @@ Result<std::vector<bool>> CompanySqliteStore::PutApplications(const std::vector<
         return std::unexpected(ErrorOf(db, code, "storing application " + record.application_id));
       }
     }
-    CC_RETURN_IF_ERROR(InsertAudit(db, audit));
+    CC_RETURN_IF_ERROR(InsertAudit(impl_->statements, db, audit));
     return replaced;
   });
 }
@@ -130,7 +133,7 @@ Result<std::int64_t> CompanySqliteStore::PutDecision(const DecisionRow& decision
       scope.Bind(2, other);
       if (const int step = scope.Step(); step != SQLITE_DONE) return std::unexpected(ErrorOf(db, step, "storing a decision"));
     }
-    CC_RETURN_IF_ERROR(InsertAudit(db, audit));
+    CC_RETURN_IF_ERROR(InsertAudit(impl_->statements, db, audit));
     return id;
   });
 }
@@ -173,7 +176,7 @@ Status CompanySqliteStore::PutEmployees(const std::vector<EmployeeRecord>& emplo
       upsert.Bind(4, employee.company_id);
       if (const int code = upsert.Step(); code != SQLITE_DONE) return std::unexpected(ErrorOf(db, code, "storing employees"));
     }
-    return InsertAudit(db, audit);
+    return InsertAudit(impl_->statements, db, audit);
   });
 }
 
@@ -202,7 +205,7 @@ Status CompanySqliteStore::PutSignins(const std::vector<std::string>& events, co
       insert.Bind(2, received_at);
       if (const int code = insert.Step(); code != SQLITE_DONE) return std::unexpected(ErrorOf(db, code, "storing sign-ins"));
     }
-    return InsertAudit(db, audit);
+    return InsertAudit(impl_->statements, db, audit);
   });
 }
 
@@ -220,7 +223,7 @@ Result<std::vector<std::string>> CompanySqliteStore::Signins() {
 
 Status CompanySqliteStore::AppendAudit(const AuditRow& row) {
   std::lock_guard lock(mutex_);
-  return InsertAudit(impl_->db.get(), row);
+  return InsertAudit(impl_->statements, impl_->db.get(), row);
 }
 
 Result<std::vector<AuditRow>> CompanySqliteStore::Audit(std::int64_t after_id, std::size_t limit) {

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "crosscheck/common/error.h"
 
@@ -83,6 +84,26 @@ class Statement {
  private:
   sqlite3_stmt* stmt_ = nullptr;
   int code_ = SQLITE_OK;
+};
+
+// StatementCache keeps statements prepared once per connection: a write path run for every
+// request parses its SQL once (the application upsert binds 30 columns) rather than per call.
+// Destroy it before the connection.
+class StatementCache {
+ public:
+  // Prepared returns `sql`'s statement, ready for new bindings; check prepare_code().
+  Statement& Prepared(sqlite3* db, const std::string& sql) {
+    std::unique_ptr<Statement>& slot = statements_[sql];
+    if (slot == nullptr || slot->prepare_code() != SQLITE_OK) {
+      slot = std::make_unique<Statement>(db, sql.c_str());
+    } else {
+      slot->Reset();
+    }
+    return *slot;
+  }
+
+ private:
+  std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
 };
 
 }  // namespace crosscheck::store::internal
