@@ -29,7 +29,7 @@ code{background:#f0f2f5;padding:1px 4px;border-radius:3px;font-size:12px}.muted{
 .chip{white-space:nowrap;font-size:12px;margin-right:6px}.chip i{display:inline-block;width:14px;height:14px;border-radius:2px;color:#fff;font-style:normal;font-size:10px;text-align:center;line-height:14px;margin-right:3px}
 .svgwrap{display:flex;gap:16px;align-items:flex-start;overflow-x:auto}.svgwrap svg{flex:none}.legend{font-size:12px;min-width:180px}.legend b{display:block;margin:6px 0 2px}
 .dot{display:inline-block;width:12px;height:12px;border-radius:6px;margin-right:6px;vertical-align:middle}
-svg line{stroke-width:1.5;stroke-opacity:.65}svg text{font-size:11px;text-anchor:middle;fill:#1d2330}svg text.g{fill:#fff;font-size:9px;font-weight:700}
+svg line{stroke-width:1.5;stroke-opacity:.65}svg text{font-size:11px;text-anchor:middle;fill:#1d2330}svg text.s{text-anchor:start}svg text.e{text-anchor:end}svg text.g{fill:#fff;font-size:9px;font-weight:700}
 svg text.more{font-size:10px;fill:#d9480f;text-anchor:start}svg circle{stroke:#fff;stroke-width:2}svg circle.critical{fill:#7a1020}
 svg circle.high{fill:#d9480f}svg circle.medium{fill:#f0c000}svg circle.low{fill:#adb5bd}
 details summary{cursor:pointer}section.network>details{margin-top:12px}

@@ -127,17 +127,58 @@ void DrawArtifacts(const NetworkModel& model, const Drawing& drawing, std::strin
   }
 }
 
+// Box is the rectangle a label or a circle covers.
+struct Box {
+  double left, top, right, bottom;
+  bool Overlaps(const Box& other) const {
+    return left < other.right && other.left < right && top < other.bottom && other.top < bottom;
+  }
+};
+
+// LabelSpot is where a label's text goes: its anchor point and the class of its text-anchor
+// (report.html's style: "s" start, "e" end, none for middle).
+struct LabelSpot {
+  Point at;
+  const char* anchor_class;
+};
+
+// PlaceLabel puts a label of `text` below its node, or above, right or left of it when that
+// spot is taken (people first in severity order get the first choice); `taken` grows by it.
+LabelSpot PlaceLabel(const Point& node, const std::string& text, std::vector<Box>& taken) {
+  std::size_t characters = 0;
+  for (unsigned char c : text) characters += (c & 0xC0) != 0x80 ? 1 : 0;
+  const double width = 6.2 * static_cast<double>(characters), x = node.x, y = node.y;
+  const std::pair<LabelSpot, Box> spots[] = {
+      {{{x, y + 24}, nullptr}, {x - width / 2, y + 14, x + width / 2, y + 27}},
+      {{{x, y - 15}, nullptr}, {x - width / 2, y - 25, x + width / 2, y - 12}},
+      {{{x + 14, y + 4}, "s"}, {x + 14, y - 6, x + 14 + width, y + 7}},
+      {{{x - 14, y + 4}, "e"}, {x - 14 - width, y - 6, x - 14, y + 7}}};
+  for (const auto& [spot, box] : spots) {
+    if (std::none_of(taken.begin(), taken.end(), [&](const Box& other) { return other.Overlaps(box); })) {
+      taken.push_back(box);
+      return spot;
+    }
+  }
+  taken.push_back(spots[0].second);
+  return spots[0].first;
+}
+
 void DrawPeople(const NetworkModel& model, const Drawing& drawing, std::string& svg) {
+  std::vector<Box> taken;  // every circle and square, then the labels placed so far
+  for (const Point& at : drawing.at) taken.push_back({at.x - 10, at.y - 10, at.x + 10, at.y + 10});
   for (std::size_t node = 0; node < drawing.people.size(); ++node) {
     const ReportPerson& person = model.people[drawing.people[node]];
     const Point& at = drawing.at[node];
     const std::string x = FixedNumber(at.x, 0), y = FixedNumber(at.y, 0);
+    const std::string label = ShortLabel(person);
+    const LabelSpot spot = PlaceLabel(at, label, taken);
     svg += "<a href=\"#person-" + EscapeHtml(person.persona_id) + "\"><title>" +
            EscapeHtml(person.Label() + " — " + person.level + " " + std::to_string(person.score) + ", " +
                       std::to_string(person.applications.size()) + " applications") +
            "</title><circle class=\"" + EscapeHtml(person.level) + "\" cx=\"" + x + "\" cy=\"" + y +
-           "\" r=\"10\"/><text x=\"" + x + "\" y=\"" + FixedNumber(at.y + 24, 0) + "\">" +
-           EscapeHtml(ShortLabel(person)) + "</text>";
+           "\" r=\"10\"/><text x=\"" + FixedNumber(spot.at.x, 0) + "\" y=\"" + FixedNumber(spot.at.y, 0) + "\"" +
+           (spot.anchor_class == nullptr ? "" : " class=\"" + std::string(spot.anchor_class) + "\"") +
+           ">" + EscapeHtml(label) + "</text>";
     if (person.hidden_neighbours > 0) {
       svg += "<text class=\"more\" x=\"" + FixedNumber(at.x + 12, 0) + "\" y=\"" + FixedNumber(at.y - 8, 0) +
              "\">+" + std::to_string(person.hidden_neighbours) + "</text>";
