@@ -105,6 +105,10 @@ TEST(ReportHtml, CapsABigNetworkAndListsTheRest) {
   EXPECT_NE(html.find("drawn: the 30 most severe people"), std::string::npos);
   EXPECT_NE(html.find("(not drawn; 1 of them drawn)"), std::string::npos);
   EXPECT_NE(html.find(">+1</text>"), std::string::npos);
+  // Every artifact is listed, the weaker ones folded.
+  EXPECT_NE(html.find("Shared artifacts (79)"), std::string::npos);
+  EXPECT_NE(html.find("54 weaker artifacts"), std::string::npos);
+  EXPECT_EQ(Occurrences(html, "<span class=\"chip k-phone\"><i>P</i>phone</span>"), 79u + 1);  // + legend
 }
 
 TEST(ReportHtml, DrawsEverySharedArtifactOfAPairWithItsKind) {

@@ -16,6 +16,7 @@ using internal::LevelScoreBadge;
 constexpr std::size_t kEvidenceShown = 6;     // per reason
 constexpr std::size_t kHoldersNamed = 8;      // per artifact
 constexpr std::size_t kOtherNamesListed = 6;  // per person
+constexpr std::size_t kArtifactsOpen = 25;    // per network; the rest folded
 
 std::string PersonLink(const ReportPerson& person) {
   return "<a href=\"#person-" + EscapeHtml(person.persona_id) + "\">" + EscapeHtml(person.Label()) + "</a>";
@@ -99,23 +100,33 @@ void RenderPeople(const ScanResult& result, const NetworkModel& model, std::stri
   html += "</table>";
 }
 
+void RenderArtifactRow(const ReportArtifact& artifact, const NetworkModel& model, std::string& html) {
+  html += "<tr><td>" + internal::KindChip(artifact.kind) + "</td><td>";
+  if (!artifact.as_given.empty()) html += "<span class=\"addr\">" + EscapeHtml(artifact.as_given) + "</span> ";
+  html += "<span class=\"muted\">" + EscapeHtml(artifact.value) + "</span></td><td>" +
+          std::to_string(artifact.people.size()) + ": ";
+  const std::size_t named = std::min(artifact.people.size(), kHoldersNamed);
+  for (std::size_t holder_idx = 0; holder_idx < named; ++holder_idx) {
+    html += (holder_idx ? ", " : "") + PersonLink(model.people[artifact.people[holder_idx]]);
+  }
+  if (named < artifact.people.size()) html += ", +" + std::to_string(artifact.people.size() - named);
+  html += "</td><td>" + FixedNumber(artifact.weight, 2) + "</td></tr>";
+}
+
+// RenderArtifacts lists every shared artifact, the strongest kArtifactsOpen open and the rest
+// folded, so a ring with a hundred shared IPs does not push its applications pages away.
 void RenderArtifacts(const NetworkView& network, const NetworkModel& model, std::string& html) {
   if (model.artifacts.empty()) return;
-  html += "<h3>Shared artifacts (" + std::to_string(model.artifacts.size()) +
-          ")</h3><table><tr><th>kind</th><th>value</th><th>held by</th><th>weight</th></tr>";
-  for (const ReportArtifact& artifact : model.artifacts) {
-    html += "<tr><td>" + internal::KindChip(artifact.kind) + "</td><td>";
-    if (!artifact.as_given.empty()) html += "<span class=\"addr\">" + EscapeHtml(artifact.as_given) + "</span> ";
-    html += "<span class=\"muted\">" + EscapeHtml(artifact.value) + "</span></td><td>" +
-            std::to_string(artifact.people.size()) + ": ";
-    const std::size_t named = std::min(artifact.people.size(), kHoldersNamed);
-    for (std::size_t holder_idx = 0; holder_idx < named; ++holder_idx) {
-      html += (holder_idx ? ", " : "") + PersonLink(model.people[artifact.people[holder_idx]]);
+  constexpr const char* kHeader = "<table><tr><th>kind</th><th>value</th><th>held by</th><th>weight</th></tr>";
+  html += "<h3>Shared artifacts (" + std::to_string(model.artifacts.size()) + ")</h3>" + kHeader;
+  for (std::size_t artifact_idx = 0; artifact_idx < model.artifacts.size(); ++artifact_idx) {
+    if (artifact_idx == kArtifactsOpen) {
+      html += "</table><details><summary>" + std::to_string(model.artifacts.size() - kArtifactsOpen) +
+              " weaker artifacts</summary>" + kHeader;
     }
-    if (named < artifact.people.size()) html += ", +" + std::to_string(artifact.people.size() - named);
-    html += "</td><td>" + FixedNumber(artifact.weight, 2) + "</td></tr>";
+    RenderArtifactRow(model.artifacts[artifact_idx], model, html);
   }
-  html += "</table>";
+  html += model.artifacts.size() > kArtifactsOpen ? "</table></details>" : "</table>";
   if (network.omitted_edges > 0) {
     html += "<p class=\"muted\">" + std::to_string(network.omitted_edges) +
             " weaker pairwise ties are left out (report.json counts them).</p>";
