@@ -217,6 +217,26 @@ void AttachLinkedPairs(const std::vector<ApplicationRecord>& records, const link
   }
 }
 
+// HomeAddressText joins the claimed residence's parts as the application gives them.
+std::string HomeAddressText(const ApplicationRecord& record) {
+  std::string text;
+  for (const std::string* part : {&record.street, &record.city, &record.region, &record.postal_code, &record.country}) {
+    if (part->empty()) continue;
+    if (!text.empty()) text += ", ";
+    text += *part;
+  }
+  return text;
+}
+
+// AddressAsGiven returns an address artifact as its first holder wrote it; empty for other kinds.
+std::string AddressAsGiven(const graph::SharedArtifact& artifact, const std::vector<ApplicationRecord>& records) {
+  if (artifact.applications.empty()) return {};
+  const ApplicationRecord& record = records[artifact.applications.front()];
+  if (artifact.kind == graph::ArtifactKind::kShippingAddress) return record.shipping_address;
+  if (artifact.kind == graph::ArtifactKind::kHomeAddress) return HomeAddressText(record);
+  return {};
+}
+
 // AssembleResult turns the graph and score modules' output into the report's shape: one
 // ApplicationResult per record and a NetworkView per flagged network.
 void AssembleResult(const std::vector<ApplicationRecord>& records, const graph::NetworkResult& networks,
@@ -266,6 +286,10 @@ void AssembleResult(const std::vector<ApplicationRecord>& records, const graph::
     view.score = top->score;
     view.level = top->level;
     view.applications = network.applications;
+    for (std::size_t application_idx : network.applications) {
+      result.applications[application_idx].home_address = HomeAddressText(records[application_idx]);
+      result.applications[application_idx].shipping_address = records[application_idx].shipping_address;
+    }
     for (auto persona_idx : network.personas) view.personas.push_back(networks.persona_ids[persona_idx]);
     std::vector<std::string> companies;
     for (std::size_t application_idx : network.applications) companies.push_back(records[application_idx].company_id);
@@ -277,7 +301,8 @@ void AssembleResult(const std::vector<ApplicationRecord>& records, const graph::
       const graph::SharedArtifact& artifact = networks.evidence.artifacts[edge.artifact];
       view.edges.push_back({networks.persona_ids[edge.persona_left], networks.persona_ids[edge.persona_right],
                             graph::ArtifactKindName(artifact.kind),
-                            graph::MaskArtifactValue(artifact.kind, artifact.value), edge.weight});
+                            graph::MaskArtifactValue(artifact.kind, artifact.value), edge.weight,
+                            AddressAsGiven(artifact, records)});
     }
     // The report shows the strongest evidence; a network's every edge is rarely readable.
     std::stable_sort(view.edges.begin(), view.edges.end(),

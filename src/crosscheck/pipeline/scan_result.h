@@ -34,6 +34,10 @@ struct ApplicationResult {
   int score = 0;
   std::string level = "low";
   std::vector<ReasonView> reasons;
+  // The claimed residence and ship-to address as the application gives them, for the company's
+  // own reviewers (report.html); filled only for applications of flagged networks.
+  std::string home_address;
+  std::string shipping_address;
 };
 
 // EdgeView is one shared artifact tying two personas of a network.
@@ -43,6 +47,10 @@ struct EdgeView {
   std::string kind;   // phone, device, payout_account, shipping_address, photo, resume, ...
   std::string value;  // masked value or similarity ("hamming 3 bits")
   double weight = 0;
+  // as_given: for addresses, the address as the first application holding it wrote it, so the
+  // reviewer can check it (the scanning company's own data; report.html shows it, report.json
+  // and the consortium never carry it); empty for other kinds.
+  std::string as_given;
 };
 
 // PairTermView is one line of a linked pair's match-weight waterfall.
