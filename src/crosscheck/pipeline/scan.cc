@@ -160,7 +160,10 @@ Result<ScanResult> RunScan(const ScanOptions& options, IssueLog& issues) {
     // A failed run leaves nothing that looks like a result: an earlier run's files in the
     // folder would read as this run's. The issues found so far go where the user will look.
     RemoveScanOutputs(options.out_dir);
-    if (options.stix_out) RemoveOutputs(options.stix_out->parent_path(), {options.stix_out->filename().string()});
+    if (options.stix_out) {
+      const std::filesystem::path parent = options.stix_out->parent_path();
+      RemoveOutputs(parent.empty() ? "." : parent, {options.stix_out->filename().string()});
+    }
     std::error_code ignored;
     std::filesystem::create_directories(options.out_dir, ignored);
     if (!ignored) (void)WriteIssuesCsv(issues, options.out_dir / "issues.csv");

@@ -75,6 +75,17 @@ TEST(ScanStixOut, ValidatesAndReimportsToTheSameApplications) {
         << object.dump();
   }
   EXPECT_EQ(actors, 2u);  // the ring's two personas
+  std::set<std::string> ids;
+  for (const Json& object : bundle["objects"]) ids.insert(object["id"]);
+  std::size_t reports = 0;
+  for (const Json& object : bundle["objects"]) {
+    if (object["type"] != "report") continue;
+    ++reports;  // the ring's network: both personas and every object they brought
+    EXPECT_EQ(object["name"], "Network " + scanned->flagged_networks.front().network_id);
+    EXPECT_EQ(object["object_refs"].size(), bundle["objects"].size() - 2) << object.dump();  // not the identity, not itself
+    for (const Json& ref : object["object_refs"]) EXPECT_TRUE(ids.contains(ref)) << ref;
+  }
+  EXPECT_EQ(reports, 1u);
 
   // Round trip: the same rows scanned with the bundle as --indicators.
   ScanOptions again = Options(dir);
@@ -114,14 +125,17 @@ TEST(ScanStixOut, KeyedBundleHoldsSubmissionTokensAndNoRawValue) {
   const Json bundle = Json::parse(text);
   const std::string dan = share::TokenHex(share::TokenHasher(*key, share::TokenKind::kEmail, "2026-q4").Hash("danwalkerdev@gmail.com"));
   bool found = false;
+  std::size_t reports = 0;
   for (const Json& object : bundle["objects"]) {
     EXPECT_NE(object["type"], "indicator");
+    if (object["type"] == "report") ++reports;
     if (object["type"] != "threat-actor") continue;
     EXPECT_EQ(object["x_crosscheck_epoch"], "2026-q4");
     EXPECT_EQ(object["x_crosscheck_key_id"], share::KeyId(*key));
     for (const Json& token : object["x_crosscheck_tokens"].value("email", Json::array())) found = found || token == dan;
   }
   EXPECT_TRUE(found) << "the canonical e-mail's submission token\n" << text;
+  EXPECT_EQ(reports, 1u);  // the network's report still lists its two threat-actors
 }
 
 }  // namespace

@@ -81,6 +81,7 @@ std::vector<share::ConfirmedPersona> FlaggedPersonas(const ScanResult& result,
     share::ConfirmedPersona persona = DescribePersona(persona_id, persona_rows, context);
     const NetworkView& network = *network_of.at(persona_id);
     persona.flagged_level = network.level;
+    persona.network_id = network.network_id;
     persona.confirmed_by = "crosscheck scan";
     persona.confirmed_at = now;
     persona.note = "network " + network.network_id + " scored " + std::to_string(network.score);

@@ -162,9 +162,9 @@ struct CompanyServer::Impl {
   void HandleAudit(const httplib::Request& req, httplib::Response& res);
   void HandleExportRisk(const httplib::Request& req, httplib::Response& res);
   void HandleExportStix(const httplib::Request& req, httplib::Response& res);
-  // ConfirmedBundle renders what GET /v1/export/stix and the TAXII collection share; `summary`
-  // gets "<n> confirmed personas, <m> applications" for the audit log.
-  Result<std::string> ConfirmedBundle(std::string& summary);
+  // ConfirmedBundle renders what GET /v1/export/stix and the TAXII collection share (keyed with
+  // `keying`); `summary` gets "<n> confirmed personas, <m> applications" for the audit log.
+  Result<std::string> ConfirmedBundle(std::string& summary, const share::BundleKeying* keying = nullptr);
   // TaxiiCaller admits a TAXII read: a reviewer or admin (401/403) whose Accept admits the
   // TAXII media type (406), each refusal a TAXII error resource, audited.
   std::optional<TokenHolder> TaxiiCaller(const httplib::Request& req, httplib::Response& res, const char* action);
@@ -372,23 +372,35 @@ void CompanyServer::Impl::HandleExportRisk(const httplib::Request& req, httplib:
   res.set_content(pipeline::RenderRiskCsv(merged), "text/csv");
 }
 
-Result<std::string> CompanyServer::Impl::ConfirmedBundle(std::string& summary) {
+Result<std::string> CompanyServer::Impl::ConfirmedBundle(std::string& summary, const share::BundleKeying* keying) {
   CC_ASSIGN_OR_RETURN(std::vector<store::DecisionRow> decisions, store->Decisions(""));
   const std::vector<share::ConfirmedPersona> personas =
       ConfirmedPersonas(*resolver.snapshot(), decisions, *options.context);
   std::size_t applications = 0;
   for (const share::ConfirmedPersona& persona : personas) applications += persona.application_ids.size();
   summary = std::to_string(personas.size()) + " confirmed personas, " + std::to_string(applications) + " applications";
-  return share::RenderConfirmedFraudBundle(personas, options.organization, internal::NowIso());
+  return share::RenderConfirmedFraudBundle(personas, options.organization, internal::NowIso(), keying);
 }
 
 void CompanyServer::Impl::HandleExportStix(const httplib::Request& req, httplib::Response& res) {
   const auto caller = Authorize(req, res, {Role::kReviewer, Role::kAdmin}, "export_stix");
   if (!caller) return;
+  // ?values=keyed: consortium tokens instead of raw values (as `scan --stix-values keyed`),
+  // under the key and epoch the node shares with its hub.
+  const std::string values = req.has_param("values") ? req.get_param_value("values") : "raw";
+  std::optional<share::BundleKeying> keying;
+  if (values == "keyed" && options.hub) {
+    keying = share::BundleKeying{options.hub->key, options.hub->epoch};
+  } else if (values != "raw") {
+    const std::string why = values == "keyed" ? "keyed values need the consortium key: serve --hub ... --key-file K --epoch E"
+                                              : "values is raw or keyed";
+    Audit(caller->name, "export_stix", "refused 400 INVALID_QUERY: " + why);
+    return SendError(res, 400, "INVALID_QUERY", why);
+  }
   std::string summary;
-  Result<std::string> bundle = ConfirmedBundle(summary);
+  Result<std::string> bundle = ConfirmedBundle(summary, keying ? &*keying : nullptr);
   if (!bundle) return Fail(res, caller->name, "export_stix", bundle.error());
-  Audit(caller->name, "export_stix", summary);
+  Audit(caller->name, "export_stix", summary + (keying ? ", keyed" : ""));
   res.status = 200;
   res.set_content(std::move(*bundle), "application/stix+json;version=2.1");
 }

@@ -5,18 +5,16 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "crosscheck/common/testing/test_dir.h"
 #include "crosscheck/serve/company_server.h"
 #include "crosscheck/serve/internal/running_server.h"
+#include "crosscheck/serve/internal/test_node.h"
 #include "crosscheck/share/keyed_hash.h"
 #include "crosscheck/share/stix_bundle.h"
 
@@ -151,26 +149,10 @@ TEST(Taxii, FiltersByAddedAfterTypeAndIdAndListsTheManifest) {
 class TaxiiNode : public ::testing::Test {
  protected:
   void SetUp() override {
-    CompanyServerOptions options;
-    options.store = test::FreshTestDir("taxii_node").string();
-    options.tokens = {{share::HexSha256("tok-ingest"), {"ats-bot", Role::kIngest}},
-                      {share::HexSha256("tok-review"), {"rita", Role::kReviewer}},
-                      {share::HexSha256("tok-admin"), {"ada", Role::kAdmin}}};
-    options.context = std::make_shared<const pipeline::ScanContext>();
-    options.organization = "Acme";
-    options.resolver.quiet_period = std::chrono::milliseconds(20);
-    server_ = std::make_unique<internal::RunningServer<CompanyServer>>(CompanyServer::Create(std::move(options)));
-    std::ifstream in(std::string(CROSSCHECK_SOURCE_DIR) + "/examples/applications.csv");
-    std::stringstream csv;
-    csv << in.rdbuf();
+    server_ = std::make_unique<internal::RunningServer<CompanyServer>>(
+        CompanyServer::Create(internal::TestNodeOptions("taxii")));
     httplib::Client client = Client();
-    auto posted = client.Post("/v1/applications", Headers("tok-ingest"), csv.str(), "text/csv");
-    ASSERT_TRUE(posted);
-    ASSERT_EQ(posted->status, 200) << posted->body;
-    auto decided = client.Post("/v1/decisions", Headers("tok-review"),
-                               R"({"application_id":"acme-0001","decision":"confirmed_fraud"})", "application/json");
-    ASSERT_TRUE(decided);
-    ASSERT_EQ(decided->status, 200) << decided->body;
+    ASSERT_EQ(internal::PostExamplesAndConfirm(client), "");  // acme-0001 confirmed
   }
 
   httplib::Client Client() const {
@@ -289,6 +271,9 @@ TEST_F(TaxiiNode, ObjectsPagedAcrossNextAreTheObjectsOfTheStixExport) {
   auto audit = client.Get("/v1/audit?limit=1000", Headers("tok-admin", "application/json"));
   ASSERT_TRUE(audit);
   EXPECT_NE(audit->body.find("2 objects of 1 confirmed personas"), std::string::npos);
+  auto metrics = client.Get("/metrics");  // one label for every TAXII path, whatever ids it holds
+  ASSERT_TRUE(metrics);
+  EXPECT_NE(metrics->body.find(R"(endpoint="GET /taxii2/...",status="200")"), std::string::npos) << metrics->body;
 }
 
 }  // namespace

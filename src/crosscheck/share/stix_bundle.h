@@ -40,6 +40,9 @@ struct ConfirmedPersona {
   // "" when a reviewer confirmed it; "high" or "critical" when a scan flagged its network
   // (`scan --stix-out`): the objects then say "flagged", not "confirmed".
   std::string flagged_level;
+  // The scan's network (`scan --stix-out`); the personas of one network are listed in one
+  // report with their indicators and relationships. "" for none.
+  std::string network_id;
   // The normalized values as SubmissionEncoder hashes them (canonical e-mail, E.164, handles,
   // ...), each once: what a keyed export turns into tokens.
   std::vector<std::pair<TokenKind, std::string>> token_values;
