@@ -49,9 +49,6 @@ Status LoadSideInputs(const ScanOptions& options, const ingest::ReadOptions& rea
   return Ok();
 }
 
-// ScanFiles reads the applications and the IP intelligence, then runs ScanApplications with the
-// watchlists and sign-ins still loading on a thread of their own (their issues and inputs are
-// kept apart and appended after the main ones, in the order a sequential run gives).
 // RenderStix renders --stix-out's bundle from the finished scan.
 Result<std::string> RenderStix(const ScanOptions& options, const ScanResult& result,
                                const std::vector<ApplicationRecord>& records, const ScanContext& context) {
@@ -66,6 +63,10 @@ Result<std::string> RenderStix(const ScanOptions& options, const ScanResult& res
   return share::RenderConfirmedFraudBundle(personas, options.organization, now, &keying);
 }
 
+// ScanFiles reads the applications and the IP intelligence, then runs ScanApplications with the
+// watchlists and sign-ins still loading on a thread of their own (their issues and inputs are
+// kept apart and appended after the main ones, in the order a sequential run gives).
+// `stix_bundle` gets --stix-out's bundle when asked for.
 Result<ScanResult> ScanFiles(const ScanOptions& options, IssueLog& issues, std::string& stix_bundle) {
   const auto start = std::chrono::steady_clock::now();
   ingest::ReadOptions read_options{.strict = options.strict};
@@ -140,8 +141,6 @@ Result<ScanResult> ScanFiles(const ScanOptions& options, IssueLog& issues, std::
   return result;
 }
 
-}  // namespace
-
 // CheckStixOptions refuses a keyed export without its key before anything is read.
 Status CheckStixOptions(const ScanOptions& options) {
   if (!options.stix_keyed) return Ok();
@@ -150,6 +149,8 @@ Status CheckStixOptions(const ScanOptions& options) {
   if (options.stix_epoch.empty()) return InvalidInput("keyed STIX values need --epoch (as `share encode` uses)");
   return Ok();
 }
+
+}  // namespace
 
 Result<ScanResult> RunScan(const ScanOptions& options, IssueLog& issues) {
   std::string stix_bundle;

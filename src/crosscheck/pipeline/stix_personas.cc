@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include "crosscheck/common/strings.h"
-#include "crosscheck/common/time.h"
 #include "crosscheck/pipeline/application_input.h"
 
 namespace crosscheck::pipeline {
@@ -71,10 +71,16 @@ std::vector<share::ConfirmedPersona> FlaggedPersonas(const ScanResult& result,
   for (const NetworkView& network : result.flagged_networks) {
     for (const std::string& persona_id : network.personas) network_of.emplace(persona_id, &network);
   }
+  // Rows are found by application id, not position: nothing then depends on the scan keeping
+  // every row in order (an id given twice: its first row).
+  std::unordered_map<std::string_view, const ApplicationRecord*> record_of;
+  for (const ApplicationRecord& record : records) record_of.emplace(record.application_id, &record);
   std::map<std::string, std::vector<ApplicationRecord>> rows;  // by persona, in input order
-  for (std::size_t idx = 0; idx < result.applications.size() && idx < records.size(); ++idx) {
-    const std::string& persona_id = result.applications[idx].persona_id;
-    if (network_of.contains(persona_id)) rows[persona_id].push_back(records[idx]);
+  for (const ApplicationResult& application : result.applications) {
+    const auto record = record_of.find(application.application_id);
+    if (network_of.contains(application.persona_id) && record != record_of.end()) {
+      rows[application.persona_id].push_back(*record->second);
+    }
   }
   std::vector<share::ConfirmedPersona> personas;
   for (const auto& [persona_id, persona_rows] : rows) {

@@ -26,8 +26,8 @@ share::ConfirmedPersona DescribePersona(const std::string& persona_id, const std
                                         const ScanContext& context);
 
 // FlaggedPersonas describes every persona of the scan's flagged networks (level high or
-// critical), ordered by persona id; `records` are the scanned rows in the order of
-// result.applications. Each is dated `now` (ISO 8601 UTC) and says its network, score and
+// critical), ordered by persona id; `records` are the scanned rows (found by application id).
+// Each is dated `now` (ISO 8601 UTC) and says its network, score and
 // level in its note.
 std::vector<share::ConfirmedPersona> FlaggedPersonas(const ScanResult& result,
                                                      const std::vector<ApplicationRecord>& records,
