@@ -11,6 +11,7 @@
 
 #include "crosscheck/common/testing/test_dir.h"
 #include "crosscheck/pipeline/scan.h"
+#include "crosscheck/pipeline/stix_personas.h"
 #include "crosscheck/share/encoder.h"
 #include "crosscheck/share/key_file.h"
 
@@ -136,6 +137,23 @@ TEST(ScanStixOut, KeyedBundleHoldsSubmissionTokensAndNoRawValue) {
   }
   EXPECT_TRUE(found) << "the canonical e-mail's submission token\n" << text;
   EXPECT_EQ(reports, 1u);  // the network's report still lists its two threat-actors
+}
+
+TEST(ScanStixOut, APersonaReadsTheSameWhateverTheOrderOfItsRows) {
+  ApplicationRecord first;
+  first.application_id = "acme-0001";
+  first.full_name = "Daniel R. Walker";
+  first.email = "dan.walker.dev@gmail.com";
+  ApplicationRecord second;
+  second.application_id = "globex-0107";
+  second.full_name = "Walker, Danny";
+  second.email = "d.walker.codes@outlook.com";
+  const ScanContext context;
+  const share::ConfirmedPersona forward = DescribePersona("p1", {first, second}, context);
+  const share::ConfirmedPersona backward = DescribePersona("p1", {second, first}, context);
+  EXPECT_EQ(forward.application_ids, (std::vector<std::string>{"acme-0001", "globex-0107"}));
+  EXPECT_EQ(share::RenderConfirmedFraudBundle({forward}, "Acme", "2026-12-07T00:00:00Z"),
+            share::RenderConfirmedFraudBundle({backward}, "Acme", "2026-12-07T00:00:00Z"));
 }
 
 }  // namespace

@@ -38,8 +38,14 @@ void AddTokenValues(const NormalizedApplication& application, share::ConfirmedPe
 
 }  // namespace
 
-share::ConfirmedPersona DescribePersona(const std::string& persona_id, const std::vector<ApplicationRecord>& records,
+share::ConfirmedPersona DescribePersona(const std::string& persona_id, std::vector<ApplicationRecord> records,
                                         const ScanContext& context) {
+  // By application id: the same persona reads the same whatever order its rows came in (a
+  // node's provisional and resolved snapshots order them differently; a TAXII client paging
+  // across both would see one object id with two contents).
+  std::stable_sort(records.begin(), records.end(), [](const ApplicationRecord& left, const ApplicationRecord& right) {
+    return left.application_id < right.application_id;
+  });
   share::ConfirmedPersona persona;
   persona.persona_id = persona_id;
   IssueLog told;  // the scan (or the post that stored them) reported the rows' issues already
@@ -83,8 +89,8 @@ std::vector<share::ConfirmedPersona> FlaggedPersonas(const ScanResult& result,
     }
   }
   std::vector<share::ConfirmedPersona> personas;
-  for (const auto& [persona_id, persona_rows] : rows) {
-    share::ConfirmedPersona persona = DescribePersona(persona_id, persona_rows, context);
+  for (auto& [persona_id, persona_rows] : rows) {
+    share::ConfirmedPersona persona = DescribePersona(persona_id, std::move(persona_rows), context);
     const NetworkView& network = *network_of.at(persona_id);
     persona.flagged_level = network.level;
     persona.network_id = network.network_id;

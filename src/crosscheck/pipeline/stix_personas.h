@@ -19,10 +19,11 @@
 namespace crosscheck::pipeline {
 
 // DescribePersona fills the identifiers of one persona from its application rows (each value
-// once, in row order); the rows are normalized with the context's IP intelligence and default
+// once, in the order of the rows sorted by application id: the same rows in any order give the
+// same description); the rows are normalized with the context's IP intelligence and default
 // region, as the scan did. Who and why (confirmed_by, confirmed_at, note, flagged_level) are
 // left to the caller. Thread-safe for a shared context.
-share::ConfirmedPersona DescribePersona(const std::string& persona_id, const std::vector<ApplicationRecord>& records,
+share::ConfirmedPersona DescribePersona(const std::string& persona_id, std::vector<ApplicationRecord> records,
                                         const ScanContext& context);
 
 // FlaggedPersonas describes every persona of the scan's flagged networks (level high or

@@ -12,7 +12,7 @@ share::ConfirmedPersona Describe(const Snapshot& snapshot, const std::string& pe
                                  const store::DecisionRow& decision, const pipeline::ScanContext& context) {
   std::vector<ApplicationRecord> records;
   for (std::size_t index : snapshot.Persona(persona_id)) records.push_back(snapshot.record(index));
-  share::ConfirmedPersona persona = pipeline::DescribePersona(persona_id, records, context);
+  share::ConfirmedPersona persona = pipeline::DescribePersona(persona_id, std::move(records), context);
   persona.confirmed_by = decision.who;
   persona.confirmed_at = decision.at;
   persona.note = decision.note;

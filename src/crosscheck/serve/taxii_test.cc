@@ -153,6 +153,7 @@ class TaxiiNode : public ::testing::Test {
         CompanyServer::Create(internal::TestNodeOptions("taxii")));
     httplib::Client client = Client();
     ASSERT_EQ(internal::PostExamplesAndConfirm(client), "");  // acme-0001 confirmed
+    ASSERT_TRUE(server_->get()->WaitUntilResolved(std::chrono::seconds(60)));
   }
 
   httplib::Client Client() const {
