@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "crosscheck/common/output_file.h"
+#include "crosscheck/common/time.h"
 #include "crosscheck/ingest/application_reader.h"
 #include "crosscheck/ingest/header_mapping.h"
 #include "crosscheck/ingest/employee_reader.h"
@@ -16,6 +18,8 @@
 #include "crosscheck/pipeline/persona_file.h"
 #include "crosscheck/pipeline/report_writer.h"
 #include "crosscheck/pipeline/scan_applications.h"
+#include "crosscheck/pipeline/stix_personas.h"
+#include "crosscheck/share/key_file.h"
 
 namespace crosscheck::pipeline {
 namespace {
@@ -45,10 +49,25 @@ Status LoadSideInputs(const ScanOptions& options, const ingest::ReadOptions& rea
   return Ok();
 }
 
+// RenderStix renders --stix-out's bundle from the finished scan.
+Result<std::string> RenderStix(const ScanOptions& options, const ScanResult& result,
+                               const std::vector<ApplicationRecord>& records, const ScanContext& context) {
+  const std::string now = FormatTimestamp(std::chrono::duration_cast<std::chrono::seconds>(
+                                              std::chrono::system_clock::now().time_since_epoch())
+                                              .count());
+  const std::vector<share::ConfirmedPersona> personas = FlaggedPersonas(result, records, context, now);
+  if (!options.stix_keyed) return share::RenderConfirmedFraudBundle(personas, options.organization, now);
+  share::BundleKeying keying;
+  CC_ASSIGN_OR_RETURN(keying.key, share::ReadKeyFile(*options.key_file));
+  keying.epoch = options.stix_epoch;
+  return share::RenderConfirmedFraudBundle(personas, options.organization, now, &keying);
+}
+
 // ScanFiles reads the applications and the IP intelligence, then runs ScanApplications with the
 // watchlists and sign-ins still loading on a thread of their own (their issues and inputs are
 // kept apart and appended after the main ones, in the order a sequential run gives).
-Result<ScanResult> ScanFiles(const ScanOptions& options, IssueLog& issues) {
+// `stix_bundle` gets --stix-out's bundle when asked for.
+Result<ScanResult> ScanFiles(const ScanOptions& options, IssueLog& issues, std::string& stix_bundle) {
   const auto start = std::chrono::steady_clock::now();
   ingest::ReadOptions read_options{.strict = options.strict};
   ingest::ReadOptions application_options = read_options;
@@ -116,17 +135,36 @@ Result<ScanResult> ScanFiles(const ScanOptions& options, IssueLog& issues) {
   if (options.personas) result->inputs.push_back(options.personas->filename().string());
   for (std::string& name : side.inputs) result->inputs.push_back(std::move(name));
   if (options.hub_findings) result->inputs.push_back(options.hub_findings->filename().string());
+  if (options.stix_out) {
+    CC_ASSIGN_OR_RETURN(stix_bundle, RenderStix(options, *result, *records, context));
+  }
   return result;
+}
+
+// CheckStixOptions refuses a keyed export without its key before anything is read.
+Status CheckStixOptions(const ScanOptions& options) {
+  if (!options.stix_keyed) return Ok();
+  if (!options.stix_out) return InvalidInput("keyed STIX values need --stix-out");
+  if (!options.key_file) return InvalidInput("keyed STIX values need --key-file (the consortium key)");
+  if (options.stix_epoch.empty()) return InvalidInput("keyed STIX values need --epoch (as `share encode` uses)");
+  return Ok();
 }
 
 }  // namespace
 
 Result<ScanResult> RunScan(const ScanOptions& options, IssueLog& issues) {
-  auto result = ScanFiles(options, issues);
+  std::string stix_bundle;
+  Status checked = CheckStixOptions(options);
+  Result<ScanResult> result =
+      checked ? ScanFiles(options, issues, stix_bundle) : Result<ScanResult>(std::unexpected(std::move(checked.error())));
   if (!result) {
     // A failed run leaves nothing that looks like a result: an earlier run's files in the
     // folder would read as this run's. The issues found so far go where the user will look.
     RemoveScanOutputs(options.out_dir);
+    if (options.stix_out) {
+      const std::filesystem::path parent = options.stix_out->parent_path();
+      RemoveOutputs(parent.empty() ? "." : parent, {options.stix_out->filename().string()});
+    }
     std::error_code ignored;
     std::filesystem::create_directories(options.out_dir, ignored);
     if (!ignored) (void)WriteIssuesCsv(issues, options.out_dir / "issues.csv");
@@ -135,6 +173,11 @@ Result<ScanResult> RunScan(const ScanOptions& options, IssueLog& issues) {
   if (Status written = WriteScanOutputs(*result, issues, options.out_dir); !written) {
     RemoveScanOutputs(options.out_dir);  // half of this run beside half of an earlier one
     return std::unexpected(std::move(written.error()));
+  }
+  if (options.stix_out) {
+    if (Status written = WriteFileAtomically(*options.stix_out, stix_bundle); !written) {
+      return std::unexpected(std::move(written.error()).AddContext("writing --stix-out"));
+    }
   }
   return result;
 }

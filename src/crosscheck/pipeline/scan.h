@@ -32,14 +32,22 @@ struct ScanOptions {
   std::optional<std::filesystem::path> key_file;      // consortium key, maps findings back
   std::string default_region;  // phones without a country code in rows naming no country; "" = US
   std::filesystem::path out_dir;
+  // --stix-out: the flagged networks' personas as a STIX 2.1 bundle (stix_personas.h), made by
+  // `organization`; keyed with the consortium key (key_file) and stix_epoch when stix_keyed.
+  std::optional<std::filesystem::path> stix_out;
+  bool stix_keyed = false;
+  std::string stix_epoch;
+  std::string organization = "crosscheck scan";
   bool strict = false;     // any bad row is fatal (kInvalidInput)
   bool progress = true;    // progress lines on stderr for long inputs
 };
 
 // RunScan runs the scan and writes every output file into options.out_dir (issues.csv too,
-// even when the run fails on input, so the user sees every problem found). Errors:
+// even when the run fails on input, so the user sees every problem found), and the bundle to
+// options.stix_out when named (a failed run removes an earlier one). Errors:
 // kNotFound (an input file is missing), kInvalidInput (unreadable or malformed input, a bad
-// reference file, or any bad row with strict), kInternal.
+// reference file, any bad row with strict, stix_keyed without key_file or stix_epoch),
+// kIoError (an output cannot be written), kInternal.
 Result<ScanResult> RunScan(const ScanOptions& options, IssueLog& issues);
 
 // FormatScanSummary renders the few lines printed at the end of a scan.

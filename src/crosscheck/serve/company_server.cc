@@ -28,6 +28,7 @@
 #include "crosscheck/serve/review_decisions.h"
 #include "crosscheck/serve/session_store.h"
 #include "crosscheck/serve/signin_monitor.h"
+#include "crosscheck/serve/taxii.h"
 #include "crosscheck/share/keyed_hash.h"
 #include "crosscheck/store/company_store.h"
 
@@ -93,8 +94,11 @@ struct CompanyServer::Impl {
   // the web UI's session cookie — is known and its role is in `roles`; otherwise answers 401 or
   // 403 (audited) and returns nullopt. A cookie-authenticated POST or DELETE must also carry
   // X-Requested-With: crosscheck (a cross-site form cannot set it): 403 CSRF_HEADER_REQUIRED.
+  // `send` writes the refusal (TAXII answers with its own error resource).
+  using ErrorSender = void (*)(httplib::Response&, int, const char*, const std::string&);
   std::optional<TokenHolder> Authorize(const httplib::Request& req, httplib::Response& res,
-                                       std::initializer_list<Role> roles, const char* action) {
+                                       std::initializer_list<Role> roles, const char* action,
+                                       ErrorSender send = &SendError) {
     std::optional<TokenHolder> caller;
     if (req.has_header("Authorization")) {
       const std::optional<std::string> token = internal::BearerTokenSha256(req);
@@ -103,19 +107,19 @@ struct CompanyServer::Impl {
     } else if (std::optional<Session> session = SessionOf(req)) {
       if (req.method != "GET" && req.method != "HEAD" && req.get_header_value("X-Requested-With") != "crosscheck") {
         Audit(session->holder.name, action, "refused 403 CSRF_HEADER_REQUIRED");
-        SendError(res, 403, "CSRF_HEADER_REQUIRED", "a request signed in by cookie must send X-Requested-With: crosscheck");
+        send(res, 403, "CSRF_HEADER_REQUIRED", "a request signed in by cookie must send X-Requested-With: crosscheck");
         return std::nullopt;
       }
       caller = session->holder;
     }
     if (!caller) {
       Audit("", action, "refused 401 UNAUTHORIZED");
-      SendError(res, 401, "UNAUTHORIZED", "missing or unknown bearer token or session");
+      send(res, 401, "UNAUTHORIZED", "missing or unknown bearer token or session");
       return std::nullopt;
     }
     if (std::find(roles.begin(), roles.end(), caller->role) == roles.end()) {
       Audit(caller->name, action, std::string("refused 403 FORBIDDEN (role ") + RoleName(caller->role) + ")");
-      SendError(res, 403, "FORBIDDEN", std::string("role ") + RoleName(caller->role) + " may not " + action);
+      send(res, 403, "FORBIDDEN", std::string("role ") + RoleName(caller->role) + " may not " + action);
       return std::nullopt;
     }
     return caller;
@@ -158,6 +162,22 @@ struct CompanyServer::Impl {
   void HandleAudit(const httplib::Request& req, httplib::Response& res);
   void HandleExportRisk(const httplib::Request& req, httplib::Response& res);
   void HandleExportStix(const httplib::Request& req, httplib::Response& res);
+  // ConfirmedBundle renders what GET /v1/export/stix and the TAXII collection share (keyed with
+  // `keying`); `summary` gets "<n> confirmed personas, <m> applications" for the audit log.
+  Result<std::string> ConfirmedBundle(std::string& summary, const share::BundleKeying* keying = nullptr);
+  // TaxiiCaller admits a TAXII read: a reviewer or admin (401/403) whose Accept admits the
+  // TAXII media type (406), each refusal a TAXII error resource, audited.
+  std::optional<TokenHolder> TaxiiCaller(const httplib::Request& req, httplib::Response& res, const char* action);
+  // TaxiiPlace checks the API root (and the collection, when the path names one): 404 otherwise.
+  bool TaxiiPlace(const httplib::Request& req, httplib::Response& res, const std::string& who, const char* action);
+  void HandleTaxiiDiscovery(const httplib::Request& req, httplib::Response& res);
+  void HandleTaxiiApiRoot(const httplib::Request& req, httplib::Response& res);
+  void HandleTaxiiCollections(const httplib::Request& req, httplib::Response& res);
+  void HandleTaxiiCollection(const httplib::Request& req, httplib::Response& res);
+  void HandleTaxiiPage(const httplib::Request& req, httplib::Response& res, TaxiiView view);
+  void HandleTaxiiObjects(const httplib::Request& req, httplib::Response& res);
+  void HandleTaxiiManifest(const httplib::Request& req, httplib::Response& res);
+  void HandleTaxiiUnknown(const httplib::Request& req, httplib::Response& res);
   void HandleHealth(const httplib::Request& req, httplib::Response& res);
   void HandleMetrics(const httplib::Request& req, httplib::Response& res);
   void HandleSignIn(const httplib::Request& req, httplib::Response& res);
@@ -352,20 +372,150 @@ void CompanyServer::Impl::HandleExportRisk(const httplib::Request& req, httplib:
   res.set_content(pipeline::RenderRiskCsv(merged), "text/csv");
 }
 
+Result<std::string> CompanyServer::Impl::ConfirmedBundle(std::string& summary, const share::BundleKeying* keying) {
+  CC_ASSIGN_OR_RETURN(std::vector<store::DecisionRow> decisions, store->Decisions(""));
+  const std::vector<share::ConfirmedPersona> personas =
+      ConfirmedPersonas(*resolver.snapshot(), decisions, *options.context);
+  std::size_t applications = 0;
+  for (const share::ConfirmedPersona& persona : personas) applications += persona.application_ids.size();
+  summary = std::to_string(personas.size()) + " confirmed personas, " + std::to_string(applications) + " applications";
+  return share::RenderConfirmedFraudBundle(personas, options.organization, internal::NowIso(), keying);
+}
+
 void CompanyServer::Impl::HandleExportStix(const httplib::Request& req, httplib::Response& res) {
   const auto caller = Authorize(req, res, {Role::kReviewer, Role::kAdmin}, "export_stix");
   if (!caller) return;
-  Result<std::vector<store::DecisionRow>> decisions = store->Decisions("");
-  if (!decisions) return Fail(res, caller->name, "export_stix", decisions.error());
-  const std::vector<share::ConfirmedPersona> personas =
-      ConfirmedPersonas(*resolver.snapshot(), *decisions, *options.context);
-  std::size_t applications = 0;
-  for (const share::ConfirmedPersona& persona : personas) applications += persona.application_ids.size();
-  Audit(caller->name, "export_stix",
-        std::to_string(personas.size()) + " confirmed personas, " + std::to_string(applications) + " applications");
+  // ?values=keyed: consortium tokens instead of raw values (as `scan --stix-values keyed`),
+  // under the key and epoch the node shares with its hub.
+  const std::string values = req.has_param("values") ? req.get_param_value("values") : "raw";
+  std::optional<share::BundleKeying> keying;
+  if (values == "keyed" && options.hub) {
+    keying = share::BundleKeying{options.hub->key, options.hub->epoch};
+  } else if (values != "raw") {
+    const std::string why = values == "keyed" ? "keyed values need the consortium key: serve --hub ... --key-file K --epoch E"
+                                              : "values is raw or keyed";
+    Audit(caller->name, "export_stix", "refused 400 INVALID_QUERY: " + why);
+    return SendError(res, 400, "INVALID_QUERY", why);
+  }
+  std::string summary;
+  Result<std::string> bundle = ConfirmedBundle(summary, keying ? &*keying : nullptr);
+  if (!bundle) return Fail(res, caller->name, "export_stix", bundle.error());
+  Audit(caller->name, "export_stix", summary + (keying ? ", keyed" : ""));
   res.status = 200;
-  res.set_content(share::RenderConfirmedFraudBundle(personas, options.organization, internal::NowIso()),
-                  "application/stix+json;version=2.1");
+  res.set_content(std::move(*bundle), "application/stix+json;version=2.1");
+}
+
+namespace {
+
+// SendTaxiiError answers with a TAXII error resource (section 3.6.1) in the TAXII media type;
+// `code` (the API's UPPER_SNAKE code) is its title.
+void SendTaxiiError(httplib::Response& res, int status, const char* code, const std::string& message) {
+  res.status = status;
+  res.set_content(TaxiiErrorJson(status, code, message), kTaxiiMediaType);
+}
+
+void SendTaxii(httplib::Response& res, std::string body) {
+  res.status = 200;
+  res.set_content(std::move(body), kTaxiiMediaType);
+}
+
+}  // namespace
+
+std::optional<TokenHolder> CompanyServer::Impl::TaxiiCaller(const httplib::Request& req, httplib::Response& res,
+                                                             const char* action) {
+  auto caller = Authorize(req, res, {Role::kReviewer, Role::kAdmin}, action, &SendTaxiiError);
+  if (caller && !AcceptsTaxii(req.get_header_value("Accept"))) {
+    Audit(caller->name, action, "refused 406 NOT_ACCEPTABLE");
+    SendTaxiiError(res, 406, "NOT_ACCEPTABLE", std::string("this server answers ") + kTaxiiMediaType);
+    return std::nullopt;
+  }
+  return caller;
+}
+
+bool CompanyServer::Impl::TaxiiPlace(const httplib::Request& req, httplib::Response& res, const std::string& who,
+                                     const char* action) {
+  std::string missing;
+  if (req.matches[1] != kTaxiiApiRoot) {
+    missing = "no API root " + std::string(req.matches[1]) + " (this server has /taxii2/" + kTaxiiApiRoot + "/)";
+  } else if (req.matches.size() > 2 && req.matches[2] != TaxiiCollectionId(options.organization)) {
+    missing = "no collection " + std::string(req.matches[2]);
+  }
+  if (missing.empty()) return true;
+  Audit(who, action, "refused 404 NOT_FOUND");
+  SendTaxiiError(res, 404, "NOT_FOUND", missing);
+  return false;
+}
+
+void CompanyServer::Impl::HandleTaxiiDiscovery(const httplib::Request& req, httplib::Response& res) {
+  const auto caller = TaxiiCaller(req, res, "taxii_discovery");
+  if (!caller) return;
+  // api_roots are URLs (section 4.1.1): this server as the client reached it.
+  const std::string host = req.get_header_value("Host");
+  const std::string root = std::string("/taxii2/") + kTaxiiApiRoot + "/";
+  const std::string url = host.empty() ? root : (options.tls_cert.empty() ? "http://" : "https://") + host + root;
+  Audit(caller->name, "taxii_discovery", "ok");
+  SendTaxii(res, TaxiiDiscoveryJson(options.organization, url));
+}
+
+void CompanyServer::Impl::HandleTaxiiApiRoot(const httplib::Request& req, httplib::Response& res) {
+  const auto caller = TaxiiCaller(req, res, "taxii_api_root");
+  if (!caller || !TaxiiPlace(req, res, caller->name, "taxii_api_root")) return;
+  Audit(caller->name, "taxii_api_root", "ok");
+  SendTaxii(res, TaxiiApiRootJson(options.organization, options.max_body_bytes));
+}
+
+void CompanyServer::Impl::HandleTaxiiCollections(const httplib::Request& req, httplib::Response& res) {
+  const auto caller = TaxiiCaller(req, res, "taxii_collections");
+  if (!caller || !TaxiiPlace(req, res, caller->name, "taxii_collections")) return;
+  Audit(caller->name, "taxii_collections", "ok");
+  SendTaxii(res, TaxiiCollectionsJson(options.organization));
+}
+
+void CompanyServer::Impl::HandleTaxiiCollection(const httplib::Request& req, httplib::Response& res) {
+  const auto caller = TaxiiCaller(req, res, "taxii_collection");
+  if (!caller || !TaxiiPlace(req, res, caller->name, "taxii_collection")) return;
+  Audit(caller->name, "taxii_collection", "ok");
+  SendTaxii(res, TaxiiCollectionJson(options.organization));
+}
+
+void CompanyServer::Impl::HandleTaxiiPage(const httplib::Request& req, httplib::Response& res, TaxiiView view) {
+  const char* action = view == TaxiiView::kObjects ? "taxii_objects" : "taxii_manifest";
+  const auto caller = TaxiiCaller(req, res, action);
+  if (!caller || !TaxiiPlace(req, res, caller->name, action)) return;
+  Result<TaxiiQuery> query = ParseTaxiiQuery(req.params);
+  if (!query) {
+    Audit(caller->name, action, "refused 400 INVALID_QUERY: " + query.error().message());
+    return SendTaxiiError(res, 400, "INVALID_QUERY", query.error().message());
+  }
+  std::string summary;
+  const Result<std::string> bundle = ConfirmedBundle(summary);
+  Result<TaxiiPage> page = bundle ? TaxiiObjectsPage(*bundle, *query, view) : std::unexpected(bundle.error());
+  if (!page) {
+    Audit(caller->name, action, "failed: " + page.error().ToString());
+    return SendTaxiiError(res, internal::StatusFor(page.error().code()), internal::CodeFor(page.error().code()),
+                          page.error().message());
+  }
+  Audit(caller->name, action, std::to_string(page->count) + " objects of " + summary);
+  if (page->count > 0) {
+    res.set_header("X-TAXII-Date-Added-First", page->first_added);
+    res.set_header("X-TAXII-Date-Added-Last", page->last_added);
+  }
+  SendTaxii(res, std::move(page->body));
+}
+
+void CompanyServer::Impl::HandleTaxiiObjects(const httplib::Request& req, httplib::Response& res) {
+  HandleTaxiiPage(req, res, TaxiiView::kObjects);
+}
+
+void CompanyServer::Impl::HandleTaxiiManifest(const httplib::Request& req, httplib::Response& res) {
+  HandleTaxiiPage(req, res, TaxiiView::kManifest);
+}
+
+void CompanyServer::Impl::HandleTaxiiUnknown(const httplib::Request& req, httplib::Response& res) {
+  const auto caller = TaxiiCaller(req, res, "taxii_unknown");
+  if (!caller) return;
+  Audit(caller->name, "taxii_unknown", "refused 404 NOT_FOUND: " + req.path);
+  SendTaxiiError(res, 404, "NOT_FOUND", "no TAXII resource at " + req.path);
 }
 
 Status CompanyServer::Impl::RebuildMonitor(const std::vector<ApplicationRecord>& applications) {
@@ -549,6 +699,14 @@ void CompanyServer::Impl::Route() {
   http->Get("/v1/audit", guarded(&Impl::HandleAudit, "read_audit"));
   http->Get("/v1/export/risk.csv", guarded(&Impl::HandleExportRisk, "export_risk"));
   http->Get("/v1/export/stix", guarded(&Impl::HandleExportStix, "export_stix"));
+  // TAXII 2.1 (taxii.h); the catch-all answers any other path under /taxii2/ with a TAXII 404.
+  http->Get(R"(/taxii2/?)", guarded(&Impl::HandleTaxiiDiscovery, "taxii_discovery"));
+  http->Get(R"(/taxii2/([^/]+)/?)", guarded(&Impl::HandleTaxiiApiRoot, "taxii_api_root"));
+  http->Get(R"(/taxii2/([^/]+)/collections/?)", guarded(&Impl::HandleTaxiiCollections, "taxii_collections"));
+  http->Get(R"(/taxii2/([^/]+)/collections/([^/]+)/?)", guarded(&Impl::HandleTaxiiCollection, "taxii_collection"));
+  http->Get(R"(/taxii2/([^/]+)/collections/([^/]+)/objects/?)", guarded(&Impl::HandleTaxiiObjects, "taxii_objects"));
+  http->Get(R"(/taxii2/([^/]+)/collections/([^/]+)/manifest/?)", guarded(&Impl::HandleTaxiiManifest, "taxii_manifest"));
+  http->Get(R"(/taxii2/.*)", guarded(&Impl::HandleTaxiiUnknown, "taxii_unknown"));
   http->Post("/v1/session", guarded(&Impl::HandleSignIn, "sign_in"));
   http->Get("/v1/session", guarded(&Impl::HandleSession, "read_session"));
   http->Delete("/v1/session", guarded(&Impl::HandleSignOut, "sign_out"));

@@ -1,44 +1,21 @@
 #include "crosscheck/serve/confirmed_export.h"
 
-#include <algorithm>
 #include <map>
 #include <string>
 
-#include "crosscheck/common/strings.h"
-#include "crosscheck/pipeline/application_input.h"
+#include "crosscheck/pipeline/stix_personas.h"
 
 namespace crosscheck::serve {
 namespace {
 
-// AddOnce appends a non-empty value not listed yet.
-void AddOnce(std::vector<std::string>& values, std::string value) {
-  if (!value.empty() && std::find(values.begin(), values.end(), value) == values.end()) values.push_back(std::move(value));
-}
-
 share::ConfirmedPersona Describe(const Snapshot& snapshot, const std::string& persona_id,
                                  const store::DecisionRow& decision, const pipeline::ScanContext& context) {
-  share::ConfirmedPersona persona;
-  persona.persona_id = persona_id;
+  std::vector<ApplicationRecord> records;
+  for (std::size_t index : snapshot.Persona(persona_id)) records.push_back(snapshot.record(index));
+  share::ConfirmedPersona persona = pipeline::DescribePersona(persona_id, std::move(records), context);
   persona.confirmed_by = decision.who;
   persona.confirmed_at = decision.at;
   persona.note = decision.note;
-  std::vector<ApplicationRecord> records;
-  for (std::size_t index : snapshot.Persona(persona_id)) records.push_back(snapshot.record(index));
-  IssueLog told;  // reported when each was posted
-  const std::vector<NormalizedApplication> normalized = pipeline::NormalizeWithIntel(records, context.intel, context.default_region, "store", told);
-  for (std::size_t idx = 0; idx < records.size(); ++idx) {
-    const ApplicationRecord& record = records[idx];
-    const NormalizedApplication& application = normalized[idx];
-    AddOnce(persona.application_ids, record.application_id);
-    AddOnce(persona.names, std::string(TrimAscii(record.full_name)));
-    AddOnce(persona.emails, ToLowerAscii(TrimAscii(record.email)));
-    AddOnce(persona.ip_addresses, application.ip_address);
-    if (!application.linkedin.empty()) AddOnce(persona.profile_urls, "https://www.linkedin.com/in/" + application.linkedin);
-    if (!application.github.empty()) AddOnce(persona.profile_urls, "https://github.com/" + application.github);
-    AddOnce(persona.phones, application.phone_e164);
-    AddOnce(persona.payout_accounts, application.payout_account);
-    AddOnce(persona.device_ids, application.device_id);
-  }
   return persona;
 }
 

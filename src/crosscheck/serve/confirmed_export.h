@@ -1,6 +1,6 @@
-// What GET /v1/export/stix shares: every persona with an application whose latest decision is
-// confirmed_fraud, with the identifiers it applied with (normalized: E.164 phones, profile
-// handles as URLs) and who confirmed it when.
+// What GET /v1/export/stix (and the TAXII collection) shares: every persona with an
+// application whose latest decision is confirmed_fraud, described by pipeline::DescribePersona
+// (the one description `scan --stix-out` uses too), with who confirmed it when.
 //
 //   std::string bundle = share::RenderConfirmedFraudBundle(
 //       ConfirmedPersonas(*snapshot, store->Decisions("").value(), *context), "Acme", now);

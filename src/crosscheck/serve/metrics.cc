@@ -20,6 +20,8 @@ std::string EndpointOf(std::string_view method, std::string_view path) {
       return std::string(method) + " " + std::string(prefix) + "{id}";
     }
   }
+  // TAXII paths hold the API root and collection ids a client chooses: one label for them all.
+  if (path.starts_with("/taxii2")) return std::string(method) + " /taxii2/...";
   return "other";
 }
 

@@ -17,7 +17,8 @@
 namespace crosscheck::serve {
 
 // EndpointOf names the route a request took, with ids replaced by {id} so the label set stays
-// bounded ("GET /v1/applications/{id}"); an unknown path is "other".
+// bounded ("GET /v1/applications/{id}"; every TAXII path is "GET /taxii2/..."); an unknown
+// path is "other".
 std::string EndpointOf(std::string_view method, std::string_view path);
 
 // Metrics is thread-safe.

@@ -88,6 +88,10 @@ NameKeyKind Marked(NameKeyKind form_kind, TokenKind context) {
 
 }  // namespace
 
+KeyedHasher TokenHasher(const ConsortiumKey& key, TokenKind kind, std::string_view epoch) {
+  return KeyedHasher::Derived(key, std::string("token:") + TokenKindName(kind), epoch);
+}
+
 SubmissionEncoder::SubmissionEncoder(const ConsortiumKey& key, std::string epoch)
     : epoch_(std::move(epoch)),
       key_id_(KeyId(key)),
@@ -97,8 +101,7 @@ SubmissionEncoder::SubmissionEncoder(const ConsortiumKey& key, std::string epoch
       context_prf_(BlockPrf::Derived(key, "name-context", epoch_)),
       handle_hasher_(KeyedHasher::Derived(key, "handle", epoch_)) {
   for (std::size_t kind_idx = 0; kind_idx < kTokenKindCount; ++kind_idx) {
-    kind_hashers_.push_back(KeyedHasher::Derived(
-        key, std::string("token:") + TokenKindName(static_cast<TokenKind>(kind_idx)), epoch_));
+    kind_hashers_.push_back(TokenHasher(key, static_cast<TokenKind>(kind_idx), epoch_));
   }
   // The sampled bits of each photo table come from the key, so the hub cannot tell which bits
   // a band holds (nor invert a band of 16 bits by enumeration: the token is keyed anyway).

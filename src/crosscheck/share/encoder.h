@@ -40,6 +40,11 @@ struct LabelledNameKey {
   std::uint32_t form = 0;
 };
 
+// TokenHasher returns the hasher of one token kind under `key` and `epoch`: HKDF purpose
+// "token:<TokenKindName>". Submissions and keyed STIX exports (stix_bundle.h) both use it, so
+// a keyed export's token equals the submission token of the same normalized value.
+KeyedHasher TokenHasher(const ConsortiumKey& key, TokenKind kind, std::string_view epoch);
+
 class SubmissionEncoder {
  public:
   // Derives one HMAC key per token kind, for names, photos, resumes and handles (HKDF, epoch

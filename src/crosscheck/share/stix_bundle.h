@@ -6,17 +6,24 @@
 // --indicators` reads back), each tied to the threat-actor by an "indicates" relationship; all
 // created by one identity, the producing company. Ids are derived from the content (UUIDv5
 // layout over SHA-256), so exporting twice gives the same ids. Valid against the official
-// schemas (tests/tools/validate_stix.py).
+// schemas (tests/tools/validate_stix.py). Keyed (BundleKeying), no raw identifier leaves: the
+// threat-actor carries the consortium tokens of its identifiers instead, and no indicator is
+// written (a pattern holds a raw value).
 //
 //   std::string bundle = RenderConfirmedFraudBundle(personas, "Acme Corp", "2026-12-06T17:00:00Z");
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "crosscheck/share/consortium_record.h"
+#include "crosscheck/share/key_file.h"
 
 namespace crosscheck::share {
 
-// ConfirmedPersona is one persona a reviewer confirmed as fraud, with what it applied with.
+// ConfirmedPersona is one persona a reviewer confirmed as fraud (or a scan flagged), with what
+// it applied with.
 struct ConfirmedPersona {
   std::string persona_id;                     // crosscheck's persona id
   std::vector<std::string> application_ids;
@@ -30,13 +37,30 @@ struct ConfirmedPersona {
   std::string confirmed_by;                   // the reviewer
   std::string confirmed_at;                   // ISO 8601 UTC, "2026-12-06T17:00:00Z"
   std::string note;                           // the reviewer's note
+  // "" when a reviewer confirmed it; "high" or "critical" when a scan flagged its network
+  // (`scan --stix-out`): the objects then say "flagged", not "confirmed".
+  std::string flagged_level;
+  // The scan's network (`scan --stix-out`); the personas of one network are listed in one
+  // report with their indicators and relationships. "" for none.
+  std::string network_id;
+  // The normalized values as SubmissionEncoder hashes them (canonical e-mail, E.164, handles,
+  // ...), each once: what a keyed export turns into tokens.
+  std::vector<std::pair<TokenKind, std::string>> token_values;
+};
+
+// BundleKeying asks for a keyed bundle: tokens under the consortium key and epoch (the
+// tokens of a `share encode` submission of the same rows), no raw identifier.
+struct BundleKeying {
+  ConsortiumKey key;
+  std::string epoch;
 };
 
 // RenderConfirmedFraudBundle renders the bundle (JSON text). `producer` names the company
 // (the identity every object is created by); `now` (ISO 8601 UTC) dates the identity and the
-// bundle's id. Values are escaped for STIX patterns ('\'' and '\\').
+// bundle's id. Values are escaped for STIX patterns ('\'' and '\\'). With `keying`, the
+// bundle is keyed (see the top of this file).
 std::string RenderConfirmedFraudBundle(const std::vector<ConfirmedPersona>& personas, const std::string& producer,
-                                       const std::string& now);
+                                       const std::string& now, const BundleKeying* keying = nullptr);
 
 // StixId returns "<type>--<uuid>" for a name, the UUID laid out as version 5 from SHA-256 of
 // "<type>|<name>". Deterministic; thread-safe.

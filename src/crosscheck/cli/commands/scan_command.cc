@@ -15,6 +15,7 @@ namespace {
 
 struct ScanFlags {
   std::string applications, columns, employees, signins, ip_ranges, sdn, indicators, personas, out, hub_findings, key_file, default_region;
+  std::string stix_out, stix_values = "raw", epoch, organization = "crosscheck scan";
   std::vector<std::string> mmdb;
   bool strict = false;
   bool quiet = false;
@@ -43,6 +44,10 @@ int RunScanCommand(const ScanFlags& flags) {
   options.default_region = flags.default_region;
   options.strict = flags.strict;
   options.progress = !flags.quiet;
+  options.stix_out = OptionalPath(flags.stix_out);
+  options.stix_keyed = flags.stix_values == "keyed";
+  options.stix_epoch = flags.epoch;
+  options.organization = flags.organization;
   IssueLog issues;
   auto result = pipeline::RunScan(options, issues);
   PrintIssueSummary(issues, std::filesystem::path(flags.out) / "issues.csv");
@@ -76,11 +81,24 @@ void RegisterScanCommand(CLI::App& app, int* exit_code) {
   scan->add_option("--hub-findings", flags->hub_findings,
                    "the consortium hub's findings for this company (hub match): folded in as "
                    "CONSORTIUM_* reasons");
-  scan->add_option("--key-file", flags->key_file, "consortium key file: maps the findings' handles back");
+  scan->add_option("--key-file", flags->key_file,
+                   "consortium key file: maps the findings' handles back; keys --stix-values keyed");
+  scan->add_option("--stix-out", flags->stix_out,
+                   "write the flagged networks (level high or critical) as a STIX 2.1 bundle: a threat-actor "
+                   "per persona, indicators for its e-mails, IPs and profile URLs (what --indicators reads back)");
+  scan->add_option("--stix-values", flags->stix_values,
+                   "raw: the values themselves; keyed: consortium tokens of them (needs --key-file and --epoch), "
+                   "no raw value and no indicator")
+      ->check(CLI::IsMember({"raw", "keyed"}))
+      ->default_val(flags->stix_values);
+  scan->add_option("--epoch", flags->epoch, "consortium epoch of keyed STIX values (as `share encode --epoch`)");
+  scan->add_option("--organization", flags->organization, "the producer named in the STIX bundle")
+      ->default_val(flags->organization);
   scan->add_flag("--strict", flags->strict, "fail (exit 2) on the first bad row instead of skipping it");
   scan->add_flag("-q,--quiet", flags->quiet, "no progress lines on stderr");
   scan->footer(
-      "Writes OUT/personas.csv, networks.csv, risk.csv, report.json, report.html, issues.csv.\n"
+      "Writes OUT/personas.csv, networks.csv, risk.csv, report.json, report.html, issues.csv\n"
+      "(and the --stix-out bundle).\n"
       "Bad rows are skipped, counted on stderr and listed in issues.csv (file, line, column).\n"
       "Columns of ATS exports (Greenhouse, Lever, Workday, ...) are mapped by name and listed on stderr.\n"
       "Exit codes: 0 success; 2 invalid input or usage (also: no column identifies a person);\n"
