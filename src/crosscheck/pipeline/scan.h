@@ -33,6 +33,7 @@ struct ScanOptions {
   std::string default_region;  // phones without a country code in rows naming no country; "" = US
   std::filesystem::path out_dir;
   bool strict = false;     // any bad row is fatal (kInvalidInput)
+  bool identity_split = true;  // split stolen identities' owners from their thieves (graph/identity_split.h)
   bool progress = true;    // progress lines on stderr for long inputs
 };
 

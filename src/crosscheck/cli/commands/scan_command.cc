@@ -17,6 +17,7 @@ struct ScanFlags {
   std::string applications, columns, employees, signins, ip_ranges, sdn, indicators, personas, out, hub_findings, key_file, default_region;
   std::vector<std::string> mmdb;
   bool strict = false;
+  bool no_identity_split = false;
   bool quiet = false;
 };
 
@@ -42,6 +43,7 @@ int RunScanCommand(const ScanFlags& flags) {
   options.out_dir = flags.out;
   options.default_region = flags.default_region;
   options.strict = flags.strict;
+  options.identity_split = !flags.no_identity_split;
   options.progress = !flags.quiet;
   IssueLog issues;
   auto result = pipeline::RunScan(options, issues);
@@ -78,6 +80,9 @@ void RegisterScanCommand(CLI::App& app, int* exit_code) {
                    "CONSORTIUM_* reasons");
   scan->add_option("--key-file", flags->key_file, "consortium key file: maps the findings' handles back");
   scan->add_flag("--strict", flags->strict, "fail (exit 2) on the first bad row instead of skipping it");
+  scan->add_flag("--no-identity-split", flags->no_identity_split,
+                 "keep every linked persona whole: do not give the contact-disjoint, untied applications of a "
+                 "persona tied to a ring (a stolen identity's owner) a persona of their own");
   scan->add_flag("-q,--quiet", flags->quiet, "no progress lines on stderr");
   scan->footer(
       "Writes OUT/personas.csv, networks.csv, risk.csv, report.json, report.html, issues.csv.\n"
