@@ -153,4 +153,17 @@ IdentitySplitResult SplitStolenIdentities(const std::vector<NormalizedApplicatio
   return result;
 }
 
+NetworkResult BuildNetworksWithIdentitySplit(const std::vector<NormalizedApplication>& applications,
+                                             const std::vector<ApplicationRecord>& records,
+                                             const std::vector<std::string>& persona_ids,
+                                             const NetworkOptions& network_options,
+                                             const IdentitySplitOptions& split_options,
+                                             std::vector<IdentitySplit>* splits) {
+  NetworkResult networks = BuildNetworks(applications, records, persona_ids, network_options);
+  IdentitySplitResult split = SplitStolenIdentities(applications, networks, persona_ids, split_options);
+  if (!split.splits.empty()) networks = BuildNetworks(applications, records, split.persona_ids, network_options);
+  if (splits != nullptr) *splits = std::move(split.splits);
+  return networks;
+}
+
 }  // namespace crosscheck::graph

@@ -5,9 +5,8 @@
 // whose applications fall into contact-disjoint parts, one tied to other parties by weighted
 // evidence and another tied to nobody, and gives the untied part a persona of its own.
 //
-//   graph::NetworkResult first = graph::BuildNetworks(normalized, records, persona_ids, options);
-//   graph::IdentitySplitResult split = graph::SplitStolenIdentities(normalized, first, persona_ids, {});
-//   if (!split.splits.empty()) networks = graph::BuildNetworks(normalized, records, split.persona_ids, options);
+//   graph::NetworkResult networks =
+//       graph::BuildNetworksWithIdentitySplit(normalized, records, persona_ids, network_options, {});
 #pragma once
 
 #include <cstddef>
@@ -66,5 +65,15 @@ IdentitySplitResult SplitStolenIdentities(const std::vector<NormalizedApplicatio
                                           const NetworkResult& networks,
                                           const std::vector<std::string>& persona_ids,
                                           const IdentitySplitOptions& options);
+
+// BuildNetworksWithIdentitySplit is BuildNetworks, then SplitStolenIdentities on its result and,
+// when any persona was split, BuildNetworks again over the new personas: what a scan does.
+// `splits`, when given, receives the splits. Same contract as BuildNetworks.
+NetworkResult BuildNetworksWithIdentitySplit(const std::vector<NormalizedApplication>& applications,
+                                             const std::vector<ApplicationRecord>& records,
+                                             const std::vector<std::string>& persona_ids,
+                                             const NetworkOptions& network_options,
+                                             const IdentitySplitOptions& split_options,
+                                             std::vector<IdentitySplit>* splits = nullptr);
 
 }  // namespace crosscheck::graph

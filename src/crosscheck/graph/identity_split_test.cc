@@ -90,6 +90,23 @@ TEST(SplitStolenIdentities, GivesTheOwnerOfAStolenIdentityAPersonaOfTheirOwn) {
   }
 }
 
+TEST(BuildNetworksWithIdentitySplit, BuildsTheNetworksOverTheSplitPersonas) {
+  Theft world;
+  world.AddRing();
+  world.AddOwner(3);
+  std::vector<IdentitySplit> splits;
+  const NetworkResult networks =
+      BuildNetworksWithIdentitySplit(world.applications, world.records, world.personas, {}, {}, &splits);
+  ASSERT_EQ(splits.size(), 1u);
+  EXPECT_EQ(networks.persona_ids[networks.persona_of_application[9]], splits[0].owner_persona_id);
+  EXPECT_NE(networks.NetworkIdOfApplication(9), networks.NetworkIdOfApplication(0));
+  EXPECT_EQ(networks.NetworkIdOfApplication(0), networks.NetworkIdOfApplication(3));  // the ring
+  const NetworkResult whole = BuildNetworksWithIdentitySplit(world.applications, world.records, world.personas, {},
+                                                             {.enabled = false}, &splits);
+  EXPECT_TRUE(splits.empty());
+  EXPECT_EQ(whole.NetworkIdOfApplication(9), whole.NetworkIdOfApplication(0));
+}
+
 TEST(SplitStolenIdentities, LeavesRingsAndOrdinaryPeopleWhole) {
   struct Case {
     const char* name;
