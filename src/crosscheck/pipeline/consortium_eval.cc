@@ -7,6 +7,7 @@
 
 #include "crosscheck/common/csv_writer.h"
 #include "crosscheck/common/strings.h"
+#include "crosscheck/graph/identity_split.h"
 #include "crosscheck/graph/network_builder.h"
 #include "crosscheck/hub/hub_match.h"
 #include "crosscheck/ingest/application_reader.h"
@@ -42,7 +43,8 @@ std::vector<std::vector<RiskRow>> ScoreSet(const std::vector<NormalizedApplicati
   link_options.threads = threads;
   std::vector<std::string> persona_ids(records.size());
   if (auto personas = link::LinkApplications(normalized, link_options)) persona_ids = std::move(personas->persona_ids);
-  const graph::NetworkResult networks = graph::BuildNetworks(normalized, records, persona_ids, graph::NetworkOptions{});
+  const graph::NetworkResult networks = graph::BuildNetworksWithIdentitySplit(
+      normalized, records, persona_ids, graph::NetworkOptions{}, graph::IdentitySplitOptions{});
   std::vector<std::vector<RiskRow>> out;
   for (const score::ExternalEvidence& external : evidence_sets) {
     const std::vector<score::RiskAssessment> assessments =

@@ -185,7 +185,8 @@ std::string RenderReportJson(const ScanResult& result, const IssueLog& issues) {
       {"networks", summary.networks},
       {"multi_persona_networks", summary.multi_persona_networks},
       {"flagged_networks", summary.flagged_networks},
-      {"flagged_personas", summary.flagged_personas}};
+      {"flagged_personas", summary.flagged_personas},
+      {"identity_splits", summary.identity_splits}};
   for (const auto& [name, count] : counts) {
     json.UnsignedField(name, count);
   }

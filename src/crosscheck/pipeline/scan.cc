@@ -99,6 +99,7 @@ Result<ScanResult> ScanFiles(const ScanOptions& options, IssueLog& issues, std::
 
   ScanInput input{.applications = &*records, .source = options.applications.filename().string()};
   input.strict = options.strict;
+  input.identity_split.enabled = options.identity_split;
   if (options.signins) {
     input.employees = &side.employees;
     input.signins = &side.signins;

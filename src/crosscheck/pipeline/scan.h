@@ -39,6 +39,7 @@ struct ScanOptions {
   std::string stix_epoch;
   std::string organization = "crosscheck scan";
   bool strict = false;     // any bad row is fatal (kInvalidInput)
+  bool identity_split = true;  // split stolen identities' owners from their thieves (graph/identity_split.h)
   bool progress = true;    // progress lines on stderr for long inputs
 };
 

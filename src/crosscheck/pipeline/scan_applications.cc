@@ -400,8 +400,12 @@ Result<ScanResult> ScanApplications(const ScanContext& context, const ScanInput&
   graph::NetworkOptions network_options;
   network_options.evidence.population = input.population;
   network_options.evidence.cleared_groups = &decisions.cleared_groups;
-  const graph::NetworkResult networks =
-      graph::BuildNetworks(normalized, records, persona_links.persona_ids, network_options);
+  // A stolen identity whose owner also applies: linkage joins the owner to the impostor, so
+  // the owner's contact-disjoint, untied applications get a persona of their own.
+  std::vector<graph::IdentitySplit> identity_splits;
+  const graph::NetworkResult networks = graph::BuildNetworksWithIdentitySplit(
+      normalized, records, persona_links.persona_ids, network_options, input.identity_split, &identity_splits);
+  result.summary.identity_splits = identity_splits.size();
   timer.Mark("networks");
 
   Status side_status = side_evidence.get();

@@ -18,6 +18,7 @@
 #include "crosscheck/common/error.h"
 #include "crosscheck/common/issue.h"
 #include "crosscheck/common/model.h"
+#include "crosscheck/graph/identity_split.h"
 #include "crosscheck/link/fellegi_sunter.h"
 #include "crosscheck/monitor/session_analyzer.h"
 #include "crosscheck/normalize/ip_intel.h"
@@ -113,6 +114,10 @@ struct ScanInput {
   // one streaming analyzer); used instead of analyzing `signins`. Not owned.
   const monitor::MonitorReport* monitoring = nullptr;
   const KnownPersonas* known_personas = nullptr;  // link everything when null
+  // identity_split: after networks, a persona whose contact-disjoint parts are one tied to other
+  // personas and one tied to nobody (an identity's owner and its thief) is split in two and the
+  // networks are built again (graph/identity_split.h).
+  graph::IdentitySplitOptions identity_split;
   ScanHooks hooks;
 };
 

@@ -96,6 +96,7 @@ struct ScanSummary {
   std::map<std::string, std::uint64_t> applications_by_level;
   std::uint64_t flagged_networks = 0;
   std::uint64_t flagged_personas = 0;
+  std::uint64_t identity_splits = 0;  // personas split as an identity's owner and its thief
   std::uint64_t consortium_findings = 0;  // hub findings matched to applications (--hub-findings)
   std::string indicators;  // what --indicators gave (watchlist::IndicatorImport::Summary), if given
   std::vector<std::pair<std::string, double>> stage_seconds;  // in pipeline order

@@ -18,6 +18,7 @@ struct ScanFlags {
   std::string stix_out, stix_values = "raw", epoch, organization = "crosscheck scan";
   std::vector<std::string> mmdb;
   bool strict = false;
+  bool no_identity_split = false;
   bool quiet = false;
 };
 
@@ -43,6 +44,7 @@ int RunScanCommand(const ScanFlags& flags) {
   options.out_dir = flags.out;
   options.default_region = flags.default_region;
   options.strict = flags.strict;
+  options.identity_split = !flags.no_identity_split;
   options.progress = !flags.quiet;
   options.stix_out = OptionalPath(flags.stix_out);
   options.stix_keyed = flags.stix_values == "keyed";
@@ -95,6 +97,9 @@ void RegisterScanCommand(CLI::App& app, int* exit_code) {
   scan->add_option("--organization", flags->organization, "the producer named in the STIX bundle")
       ->default_val(flags->organization);
   scan->add_flag("--strict", flags->strict, "fail (exit 2) on the first bad row instead of skipping it");
+  scan->add_flag("--no-identity-split", flags->no_identity_split,
+                 "keep every linked persona whole: do not give the contact-disjoint, untied applications of a "
+                 "persona tied to a ring (a stolen identity's owner) a persona of their own");
   scan->add_flag("-q,--quiet", flags->quiet, "no progress lines on stderr");
   scan->footer(
       "Writes OUT/personas.csv, networks.csv, risk.csv, report.json, report.html, issues.csv\n"
