@@ -111,7 +111,7 @@ def main():
     parser.add_argument("--batch-risk")
     parser.add_argument("--wrk-seconds", type=int, default=0,
                         help="after the singles, run wrk for this long with --wrk-connections clients")
-    parser.add_argument("--wrk-connections", type=int, default=4)
+    parser.add_argument("--wrk-connections", default="4", help="comma-separated: one wrk run per count")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="serve_load_")
     with open(os.path.join(work, "tokens.csv"), "w") as tokens:
@@ -170,7 +170,8 @@ def main():
               f"p99 {p99 * 1000:.1f} ms, max {latencies[-1] * 1000:.1f} ms over {len(latencies)} posts")
         compare_with_resolution(port, provisional)
         if args.wrk_seconds:
-            run_wrk(port, header, arrivals, args.wrk_seconds, args.wrk_connections, work)
+            for connections in args.wrk_connections.split(","):
+                run_wrk(port, header, arrivals, args.wrk_seconds, int(connections), work)
         health = json.loads(get(port, "bench-token", "/healthz"))
         print(f"healthz: {json.dumps(health)}")
     finally:

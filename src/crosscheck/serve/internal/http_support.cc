@@ -80,8 +80,20 @@ const char* CodeFor(ErrorCode code) {
   return "INTERNAL";
 }
 
+namespace {
+
+// WithNoDelay turns Nagle's algorithm off: httplib writes an answer's headers and body
+// separately, and on a kept-alive connection the body then waits for the client's delayed ACK
+// (~40 ms on Linux) — every answer of a keep-alive client took 40 ms longer than its work.
+std::unique_ptr<httplib::Server> WithNoDelay(std::unique_ptr<httplib::Server> server) {
+  server->set_tcp_nodelay(true);
+  return server;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<httplib::Server>> MakeServer(const std::string& cert, const std::string& key) {
-  if (cert.empty() && key.empty()) return std::make_unique<httplib::Server>();
+  if (cert.empty() && key.empty()) return WithNoDelay(std::make_unique<httplib::Server>());
   if (cert.empty() || key.empty()) return InvalidInput("TLS needs both a certificate and a private key");
   std::string failure;
   auto server = std::make_unique<httplib::SSLServer>([&](SSL_CTX& ctx) {
@@ -100,7 +112,7 @@ Result<std::unique_ptr<httplib::Server>> MakeServer(const std::string& cert, con
   if (!server->is_valid()) {
     return InvalidInput(failure.empty() ? "cannot set up TLS with " + cert + " and " + key : failure);
   }
-  return std::unique_ptr<httplib::Server>(std::move(server));
+  return WithNoDelay(std::move(server));
 }
 
 Result<int> BindServer(httplib::Server& http, const std::string& host, int port) {
