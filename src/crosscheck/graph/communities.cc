@@ -1,6 +1,8 @@
 #include "crosscheck/graph/communities.h"
 
 #include <algorithm>
+#include <condition_variable>
+#include <cstdint>
 #include <mutex>
 #include <tuple>
 
@@ -16,19 +18,59 @@ namespace {
 // Leiden iterations before a partition that has not settled is taken as it is.
 constexpr int kMaxLeidenIterations = 50;
 
-// igraph keeps its random generator in a global; Leiden draws from it.
-std::mutex& IgraphMutex() {
-  static std::mutex mutex;
-  return mutex;
+// Debian's igraph is built without thread safety: its error stack and default generator are
+// globals, so igraph is entered by one thread at a time. The lock is first come, first served
+// (a ticket lock): a run that lets go between two iterations really lets a waiting run in.
+class IgraphLock {
+ public:
+  void lock() {
+    std::unique_lock<std::mutex> guard(mutex_);
+    const std::uint64_t ticket = next_ticket_++;
+    turn_.wait(guard, [&] { return serving_ == ticket; });
+  }
+  void unlock() {
+    {
+      std::lock_guard<std::mutex> guard(mutex_);
+      ++serving_;
+    }
+    turn_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable turn_;
+  std::uint64_t next_ticket_ = 0;
+  std::uint64_t serving_ = 0;
+};
+
+IgraphLock& IgraphMutex() {
+  static IgraphLock lock;
+  return lock;
+}
+
+// WithGenerator makes `rng` igraph's default for one call (under the mutex) and restores the
+// previous default after it.
+template <class Call>
+void WithGenerator(igraph_rng_t& rng, Call call) {
+  igraph_rng_t* const previous = igraph_rng_default();
+  igraph_rng_set_default(&rng);
+  call();
+  igraph_rng_set_default(previous);
 }
 
 // LeidenMembership runs Leiden (CPM) to convergence on `edges` (merged, sorted), whose nodes
-// are numbered 0..node_count-1 by `compact`; returns each node's community.
+// are numbered 0..node_count-1 by `compact`; returns each node's community. Debian's igraph is
+// not thread-safe, so every igraph call is made under one process-wide mutex — but one call
+// at a time, with a generator of the run's own: a service's small run waits for one iteration
+// of a whole-store run, not all of it, and neither changes the other's draws.
 std::vector<std::int64_t> LeidenMembership(std::size_t node_count, const std::vector<WeightedEdge>& merged,
                                            const std::vector<std::int64_t>& compact, const CommunityOptions& options) {
   std::vector<std::int64_t> result(node_count, -1);
   if (merged.empty()) return result;
-  std::lock_guard<std::mutex> lock(IgraphMutex());
+  std::unique_lock<IgraphLock> lock(IgraphMutex());
+  igraph_rng_t rng;
+  CC_CHECK(igraph_rng_init(&rng, igraph_rng_default()->type) == IGRAPH_SUCCESS);
+  CC_CHECK(igraph_rng_seed(&rng, options.seed) == IGRAPH_SUCCESS);
   igraph_vector_int_t edge_list;
   igraph_vector_t weights;
   igraph_vector_int_t membership;
@@ -45,22 +87,25 @@ std::vector<std::int64_t> LeidenMembership(std::size_t node_count, const std::ve
   igraph_t graph;
   CC_CHECK(igraph_create(&graph, &edge_list, static_cast<igraph_integer_t>(node_count),
                          IGRAPH_UNDIRECTED) == IGRAPH_SUCCESS);
-  igraph_rng_seed(igraph_rng_default(), options.seed);
   igraph_integer_t cluster_count = 0;
   igraph_real_t quality = 0;
   // node_weights = NULL selects CPM with unit node weights. One iteration at a time until an
   // iteration changes nothing (what n_iterations < 0 does), but at most kMaxLeidenIterations:
   // on a clique of equal weights near the CPM threshold igraph's own loop never settles (a
   // 127-persona clique ran for minutes).
-  CC_CHECK(igraph_community_leiden(&graph, &weights, nullptr, options.resolution, options.beta,
-                                   /*start=*/false, /*n_iterations=*/1, &membership,
-                                   &cluster_count, &quality) == IGRAPH_SUCCESS);
+  const auto iterate = [&](bool start) {
+    WithGenerator(rng, [&] {
+      CC_CHECK(igraph_community_leiden(&graph, &weights, nullptr, options.resolution, options.beta, start,
+                                       /*n_iterations=*/1, &membership, &cluster_count, &quality) == IGRAPH_SUCCESS);
+    });
+  };
+  iterate(/*start=*/false);
   igraph_vector_int_t previous;
   CC_CHECK(igraph_vector_int_init_copy(&previous, &membership) == IGRAPH_SUCCESS);
   for (int iteration = 1; iteration < kMaxLeidenIterations; ++iteration) {
-    CC_CHECK(igraph_community_leiden(&graph, &weights, nullptr, options.resolution, options.beta,
-                                     /*start=*/true, /*n_iterations=*/1, &membership,
-                                     &cluster_count, &quality) == IGRAPH_SUCCESS);
+    lock.unlock();  // another run may take its turn between two iterations
+    lock.lock();
+    iterate(/*start=*/true);
     if (igraph_vector_int_all_e(&previous, &membership)) break;
     CC_CHECK(igraph_vector_int_update(&previous, &membership) == IGRAPH_SUCCESS);
   }
@@ -72,6 +117,7 @@ std::vector<std::int64_t> LeidenMembership(std::size_t node_count, const std::ve
   igraph_vector_int_destroy(&membership);
   igraph_vector_destroy(&weights);
   igraph_vector_int_destroy(&edge_list);
+  igraph_rng_destroy(&rng);
   return result;
 }
 
