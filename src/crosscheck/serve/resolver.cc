@@ -17,6 +17,8 @@ namespace {
 
 // A resolution that failed is tried again after this pause.
 constexpr std::chrono::seconds kRetryPause{5};
+// Retired resolutions are freed at least this often.
+constexpr std::chrono::seconds kFreeRetiredPause{1};
 // A post is joined to its neighbourhood's personas pair by pair up to this many comparisons
 // (well under a millisecond each thousand); a bigger one is linked from scratch.
 constexpr std::size_t kMaxJoinedPairs = 500000;
@@ -302,7 +304,11 @@ Result<std::shared_ptr<const Resolution>> Resolver::Resolve(std::vector<Applicat
                                                             std::uint64_t sequence,
                                                             const Judgements& judgements) const {
   const auto start = std::chrono::steady_clock::now();
-  auto resolution = std::make_shared<Resolution>();
+  // Freed on the resolution thread, whoever lets go of it last (Retired).
+  std::shared_ptr<Resolution> resolution(new Resolution, [retired = retired_](Resolution* done) {
+    std::lock_guard lock(retired->mutex);
+    retired->resolutions.emplace_back(done);
+  });
   resolution->records = std::move(records);
   resolution->sequence = sequence;
   if (!resolution->records.empty()) {
@@ -328,11 +334,24 @@ void Resolver::Publish(std::shared_ptr<const Resolution> resolution) {
   current_ = std::move(next);
 }
 
+void Resolver::FreeRetired() {
+  std::vector<std::unique_ptr<const Resolution>> done;
+  {
+    std::lock_guard lock(retired_->mutex);
+    done.swap(retired_->resolutions);
+  }
+}  // freed here, outside every lock
+
 void Resolver::ResolveLoop() {
   std::unique_lock lock(mutex_);
   while (true) {
-    changed_.wait(lock, [this] { return stopping_ || wanted_; });
+    // Wakes now and then to free what readers let go of since.
+    changed_.wait_for(lock, kFreeRetiredPause, [this] { return stopping_ || wanted_; });
+    lock.unlock();
+    FreeRetired();
+    lock.lock();
     if (stopping_) return;
+    if (!wanted_) continue;
     // Debounce: let a burst of arrivals finish first, within the staleness bound.
     while (!stopping_) {
       const auto due = std::min(last_arrival_at_ + options_.quiet_period, first_wanted_at_ + options_.max_staleness);

@@ -156,6 +156,16 @@ class Resolver {
   // Want marks that a resolution is wanted (holding mutex_) and wakes the loop.
   void WantLocked();
 
+  // Retired resolutions. The last reader of a whole-store resolution may be a request; freeing
+  // a million rows there stalls it for a second, so the resolution's deleter puts it here and
+  // the resolution thread frees it (FreeRetired). Shared: a snapshot may outlive the resolver.
+  struct Retired {
+    std::mutex mutex;
+    std::vector<std::unique_ptr<const Resolution>> resolutions;
+  };
+  void FreeRetired();
+
+  std::shared_ptr<Retired> retired_ = std::make_shared<Retired>();
   std::shared_ptr<const pipeline::ScanContext> context_;
   ResolverOptions options_;
   NeighbourIndex neighbours_;              // the writer's (Load, Score)
