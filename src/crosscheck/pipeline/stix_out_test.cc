@@ -70,7 +70,7 @@ TEST(ScanStixOut, ValidatesAndReimportsToTheSameApplications) {
   const Json bundle = Json::parse(ReadText(dir / "flagged.json"));
   std::size_t actors = 0;
   for (const Json& object : bundle["objects"]) {
-    if (object["type"] != "threat-actor") continue;
+    if (object["type"] != "threat-actor" || !object.contains("x_crosscheck_persona_id")) continue;  // not the scheme
     ++actors;
     EXPECT_NE(object["description"].get<std::string>().find("Flagged critical by a crosscheck scan"), std::string::npos)
         << object.dump();
@@ -130,7 +130,7 @@ TEST(ScanStixOut, KeyedBundleHoldsSubmissionTokensAndNoRawValue) {
   for (const Json& object : bundle["objects"]) {
     EXPECT_NE(object["type"], "indicator");
     if (object["type"] == "report") ++reports;
-    if (object["type"] != "threat-actor") continue;
+    if (object["type"] != "threat-actor" || !object.contains("x_crosscheck_persona_id")) continue;  // not the scheme
     EXPECT_EQ(object["x_crosscheck_epoch"], "2026-q4");
     EXPECT_EQ(object["x_crosscheck_key_id"], share::KeyId(*key));
     for (const Json& token : object["x_crosscheck_tokens"].value("email", Json::array())) found = found || token == dan;

@@ -67,7 +67,7 @@ TEST(ConfirmedExport, KeyedBundleHoldsTheSubmissionTokensAndNoRawValue) {
   std::size_t actors = 0;
   for (const Json& object : bundle["objects"]) {
     EXPECT_NE(object["type"], "indicator");
-    if (object["type"] != "threat-actor") continue;
+    if (object["type"] != "threat-actor" || !object.contains("x_crosscheck_persona_id")) continue;  // not the scheme
     ++actors;
     EXPECT_EQ(object["x_crosscheck_key_id"], share::KeyId(key));
     const Json emails = object["x_crosscheck_tokens"]["email"];

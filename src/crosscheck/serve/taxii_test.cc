@@ -113,9 +113,9 @@ TEST(Taxii, PagesAcrossNextToEveryObjectOnceInDateAddedOrder) {
     }
     next = envelope["next"];
   }
-  EXPECT_EQ(expected.size(), 10u);
+  EXPECT_EQ(expected.size(), 15u);  // 10, and per persona a sighting and a link to the scheme, and the scheme
   EXPECT_EQ(std::set<std::string>(expected.begin(), expected.end()).size(), expected.size());  // ids unique
-  EXPECT_EQ(seen.size(), expected.size());  // in 3 pages
+  EXPECT_EQ(seen.size(), expected.size());  // in 4 pages
   EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()), std::set<std::string>(expected.begin(), expected.end()));
 }
 
@@ -123,12 +123,12 @@ TEST(Taxii, FiltersByAddedAfterTypeAndIdAndListsTheManifest) {
   const std::string bundle = TwoDayBundle();
   Result<TaxiiPage> later = TaxiiObjectsPage(bundle, Query({{"added_after", "2026-12-01T10:00:00Z"}}), TaxiiView::kObjects);
   ASSERT_TRUE(later);
-  EXPECT_EQ(later->count, 4u);  // P2's objects only (the IP indicator is P1's): added_after is exclusive
+  EXPECT_EQ(later->count, 6u);  // P2's objects only (the IP indicator is P1's): added_after is exclusive
   EXPECT_EQ(later->first_added, "2026-12-02T10:00:00.000Z");
 
   Result<TaxiiPage> actors = TaxiiObjectsPage(bundle, Query({{"match[type]", "threat-actor,identity"}}), TaxiiView::kObjects);
   ASSERT_TRUE(actors);
-  EXPECT_EQ(actors->count, 3u);
+  EXPECT_EQ(actors->count, 4u);  // the producer, the scheme, two personas
   const std::string actor_id = Json::parse(actors->body)["objects"][1]["id"];
   Result<TaxiiPage> one = TaxiiObjectsPage(bundle, Query({{"match[id]", actor_id}}), TaxiiView::kManifest);
   ASSERT_TRUE(one);
@@ -268,7 +268,7 @@ TEST_F(TaxiiNode, ObjectsPagedAcrossNextAreTheObjectsOfTheStixExport) {
   auto manifest = client.Get((Collection() + "manifest/?match[type]=threat-actor").c_str(), Headers("tok-admin"));
   ASSERT_TRUE(manifest);
   ASSERT_EQ(manifest->status, 200) << manifest->body;
-  EXPECT_EQ(Json::parse(manifest->body)["objects"].size(), 1u);
+  EXPECT_EQ(Json::parse(manifest->body)["objects"].size(), 2u);  // the persona and the scheme
   auto audit = client.Get("/v1/audit?limit=1000", Headers("tok-admin", "application/json"));
   ASSERT_TRUE(audit);
   EXPECT_NE(audit->body.find("2 objects of 1 confirmed personas"), std::string::npos);

@@ -55,13 +55,57 @@ Json Indicator(const IndicatorKind& kind, const std::string& value, const Confir
               {"valid_from", Millis(persona.confirmed_at)}};
 }
 
-Json Relationship(const std::string& source, const std::string& target, const std::string& identity,
+Json Relationship(const std::string& source, const char* type, const std::string& target, const std::string& identity,
                   const std::string& at) {
   return Json{{"type", "relationship"},      {"spec_version", "2.1"},
-              {"id", StixId("relationship", source + " indicates " + target)},
+              {"id", StixId("relationship", source + " " + type + " " + target)},
               {"created_by_ref", identity},  {"created", Millis(at)},
-              {"modified", Millis(at)},              {"relationship_type", "indicates"},
+              {"modified", Millis(at)},      {"relationship_type", type},
               {"source_ref", source},        {"target_ref", target}};
+}
+
+// The cluster the public MISP galaxy names for the DPRK remote IT worker scheme, under the
+// galaxy's own uuid so that MISP and OpenCTI merge it with theirs
+// (../shared/research/consortium-service-scale.md section 4).
+constexpr const char* kSchemeActorId = "threat-actor--09aa3edb-e956-43f0-9fcb-a3154b47d202";
+
+Json SchemeActor() {
+  return Json{{"type", "threat-actor"},
+              {"spec_version", "2.1"},
+              {"id", kSchemeActorId},
+              {"created", "2025-01-01T00:00:00.000Z"},
+              {"modified", "2025-01-01T00:00:00.000Z"},
+              {"name", "WageMole"},
+              {"description", "DPRK IT workers applying for remote jobs under stolen, borrowed or invented identities"},
+              {"aliases", {"Famous Chollima", "UNC5267", "Wagemole", "Nickel Tapestry", "Storm-1877", "Void Dokkaebi",
+                           "WaterPlum", "PurpleBravo"}},
+              {"threat_actor_types", {"nation-state"}},
+              {"external_references",
+               Json::array({Json::object({{"source_name", "MISP galaxy threat-actor"},
+                                          {"external_id", "09aa3edb-e956-43f0-9fcb-a3154b47d202"},
+                                          {"url", "https://github.com/MISP/misp-galaxy/blob/main/clusters/threat-actor.json"}})})}};
+}
+
+// SchemeLink relates a persona to the scheme as suspected, not attributed: a flag or a
+// confirmed fake applicant is evidence of the scheme's tradecraft, not of who ran it.
+Json SchemeLink(const std::string& actor_id, const std::string& identity, const ConfirmedPersona& persona) {
+  Json link = Relationship(actor_id, "related-to", kSchemeActorId, identity, persona.confirmed_at);
+  link["description"] = "Suspected: applied with the tradecraft of the DPRK remote IT worker scheme";
+  link["confidence"] = persona.flagged_level.empty() ? 70 : 40;
+  return link;
+}
+
+// Sighting says the producer saw the persona: once per application it received.
+Json Sighting(const std::string& actor_id, const std::string& identity, const ConfirmedPersona& persona) {
+  return Json{{"type", "sighting"},
+              {"spec_version", "2.1"},
+              {"id", StixId("sighting", identity + " saw " + actor_id)},
+              {"created_by_ref", identity},
+              {"created", Millis(persona.confirmed_at)},
+              {"modified", Millis(persona.confirmed_at)},
+              {"sighting_of_ref", actor_id},
+              {"where_sighted_refs", Json::array({identity})},
+              {"count", std::max<std::size_t>(1, persona.application_ids.size())}};
 }
 
 // Description says who called the persona fraud: a reviewer (and the note, unless keyed: a
@@ -159,6 +203,11 @@ std::string RenderConfirmedFraudBundle(const std::vector<ConfirmedPersona>& pers
     const std::string actor_id = actor["id"];
     std::vector<std::string> refs{actor_id};  // this persona's objects, for its network's report
     objects.push_back(std::move(actor));
+    for (Json seen : std::vector<Json>{Sighting(actor_id, identity, persona), SchemeLink(actor_id, identity, persona)}) {
+      refs.push_back(seen["id"]);
+      objects.push_back(std::move(seen));
+    }
+    refs.push_back(kSchemeActorId);  // a report holds both ends of its relationships
     const auto add = [&](const IndicatorKind& kind, const std::string& value) {
       Json indicator = Indicator(kind, value, persona, identity);
       const std::string indicator_id = indicator["id"];
@@ -166,7 +215,7 @@ std::string RenderConfirmedFraudBundle(const std::vector<ConfirmedPersona>& pers
       // pattern (its id is the pattern's), related to each persona; a second object with the
       // same id would be another version of it (STIX 2.1 section 3.6).
       if (indicator_ids.insert(indicator_id).second) objects.push_back(std::move(indicator));
-      Json relationship = Relationship(indicator_id, actor_id, identity, persona.confirmed_at);
+      Json relationship = Relationship(indicator_id, "indicates", actor_id, identity, persona.confirmed_at);
       refs.push_back(indicator_id);
       refs.push_back(relationship["id"]);
       objects.push_back(std::move(relationship));
@@ -184,6 +233,7 @@ std::string RenderConfirmedFraudBundle(const std::vector<ConfirmedPersona>& pers
       }
     }
   }
+  if (!personas.empty()) objects.push_back(SchemeActor());
   for (auto& [network_id, group] : groups) objects.push_back(std::move(group));
   const Json bundle{{"type", "bundle"}, {"id", StixId("bundle", producer + "|" + now)}, {"objects", std::move(objects)}};
   return bundle.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";

@@ -4,7 +4,9 @@
 // the application ids as x_crosscheck_ properties, for which STIX has no observable), one
 // indicator per e-mail address, IP address and profile URL (patterns `crosscheck scan
 // --indicators` reads back), each tied to the threat-actor by an "indicates" relationship; all
-// created by one identity, the producing company. Ids are derived from the content (UUIDv5
+// created by one identity, the producing company. Each persona is also sighted by the producer
+// (count: its applications) and related-to, as suspected, the threat-actor the public MISP
+// galaxy names for the scheme ("WageMole", under the galaxy's uuid). Ids are derived from the content (UUIDv5
 // layout over SHA-256), so exporting twice gives the same ids. Valid against the official
 // schemas (tests/tools/validate_stix.py). Keyed (BundleKeying), no raw identifier leaves: the
 // threat-actor carries the consortium tokens of its identifiers instead, and no indicator is

@@ -47,12 +47,48 @@ TEST(StixBundle, IdsAreStableUuidsAndPatternsAreEscaped) {
     EXPECT_TRUE(ids.insert(object["id"]).second) << object["id"];
     if (object["type"] == "indicator") patterns.insert(object["pattern"]);
   }
-  EXPECT_EQ(types, (std::set<std::string>{"identity", "threat-actor", "indicator", "relationship"}));
+  EXPECT_EQ(types, (std::set<std::string>{"identity", "threat-actor", "indicator", "relationship", "sighting"}));
   EXPECT_TRUE(patterns.count("[email-addr:value = 'o\\'brien\\\\x@example.com']")) << Json(patterns).dump();
   EXPECT_TRUE(patterns.count("[ipv6-addr:value = '2001:db8::7']"));
   EXPECT_TRUE(patterns.count("[url:value = 'https://github.com/dwalker-dev']"));
   EXPECT_EQ(patterns.size(), 5u);
   EXPECT_EQ(RenderConfirmedFraudBundle({Ring()}, "Acme Corp", "2026-12-06T18:00:00Z"), bundle.dump(2) + "\n");
+}
+
+// The producer sights the persona once per application, and the persona is related to the
+// scheme's public cluster as suspected, under the MISP galaxy's uuid.
+TEST(StixBundle, SightsEachPersonaAndRelatesItToTheSchemeAsSuspected) {
+  const ConfirmedPersona ring = Ring();
+  const Json bundle = Json::parse(RenderConfirmedFraudBundle({ring}, "Acme Corp", "2026-12-06T18:00:00Z"));
+  const std::string producer = StixId("identity", "Acme Corp");
+  std::string persona_actor, scheme_actor;
+  for (const Json& object : bundle["objects"]) {
+    if (object["type"] != "threat-actor") continue;
+    (object.contains("x_crosscheck_persona_id") ? persona_actor : scheme_actor) = object["id"];
+  }
+  ASSERT_FALSE(persona_actor.empty());
+  EXPECT_EQ(scheme_actor, "threat-actor--09aa3edb-e956-43f0-9fcb-a3154b47d202");
+  std::size_t sightings = 0, scheme_links = 0;
+  for (const Json& object : bundle["objects"]) {
+    if (object["type"] == "sighting") {
+      ++sightings;
+      EXPECT_EQ(object["sighting_of_ref"], persona_actor);
+      EXPECT_EQ(object["where_sighted_refs"], Json::array({producer}));
+      EXPECT_EQ(object["count"], ring.application_ids.size());
+    }
+    if (object["type"] == "relationship" && object["relationship_type"] == "related-to") {
+      ++scheme_links;
+      EXPECT_EQ(object["source_ref"], persona_actor);
+      EXPECT_EQ(object["target_ref"], scheme_actor);
+      EXPECT_NE(object["description"].get<std::string>().find("Suspected"), std::string::npos);
+    }
+  }
+  EXPECT_EQ(sightings, 1u);
+  EXPECT_EQ(scheme_links, 1u);
+  // No persona, no claim about the scheme.
+  for (const Json& object : Json::parse(RenderConfirmedFraudBundle({}, "Acme Corp", "2026-12-06T18:00:00Z"))["objects"]) {
+    EXPECT_EQ(object["type"], "identity");
+  }
 }
 
 TEST(StixBundle, IsValidAgainstTheOfficialSchemas) {
