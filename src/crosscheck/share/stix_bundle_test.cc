@@ -86,9 +86,8 @@ TEST(StixBundle, SightsEachPersonaAndRelatesItToTheSchemeAsSuspected) {
   EXPECT_EQ(sightings, 1u);
   EXPECT_EQ(scheme_links, 1u);
   // No persona, no claim about the scheme.
-  for (const Json& object : Json::parse(RenderConfirmedFraudBundle({}, "Acme Corp", "2026-12-06T18:00:00Z"))["objects"]) {
-    EXPECT_EQ(object["type"], "identity");
-  }
+  const Json empty = Json::parse(RenderConfirmedFraudBundle({}, "Acme Corp", "2026-12-06T18:00:00Z"));  // named: a
+  for (const Json& object : empty["objects"]) EXPECT_EQ(object["type"], "identity");  // temporary's member dangles
 }
 
 TEST(StixBundle, IsValidAgainstTheOfficialSchemas) {
