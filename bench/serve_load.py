@@ -28,12 +28,18 @@ def get(port, token, path):
     with urllib.request.urlopen(request, timeout=3600) as answer:
         return answer.read().decode()
 
+def wait_until_resolved(port):
+    while json.loads(get(port, "bench-token", "/healthz"))["resolving"]:
+        time.sleep(0.5)
+
+def p99(sorted_values):
+    return sorted_values[min(len(sorted_values) - 1, int(len(sorted_values) * 0.99))]
+
 def compare_with_resolution(port, provisional):
     """How often the level an arrival got in its request is the level the whole-store
     resolution gives it once it has caught up."""
     waited = time.perf_counter()
-    while json.loads(get(port, "bench-token", "/healthz"))["resolving"]:
-        time.sleep(0.5)
+    wait_until_resolved(port)
     same, moves = 0, {}
     for application_id, level in provisional.items():
         final = json.loads(get(port, "bench-token", f"/v1/applications/{application_id}"))["level"]
@@ -138,8 +144,7 @@ def main():
                   f"({len(answer['results'])} scored, {answer['rows_skipped']} skipped)", flush=True)
         print(f"bulk load: {posted} applications in {total_seconds:.1f} s = {posted / total_seconds:.0f} applications/s")
         waited = time.perf_counter()
-        while json.loads(get(port, "bench-token", "/healthz"))["resolving"]:
-            time.sleep(0.5)
+        wait_until_resolved(port)
         print(f"background resolution caught up {time.perf_counter() - waited:.1f} s after the last post")
         if args.batch_risk:
             exported = list(csv.DictReader(io.StringIO(get(port, "bench-token", "/v1/export/risk.csv"))))
@@ -163,11 +168,10 @@ def main():
         latencies.sort()
         scoring.sort()
         print(f"in the request: scoring median {scoring[len(scoring) // 2] * 1000:.1f} ms, "
-              f"p99 {scoring[min(len(scoring) - 1, int(len(scoring) * 0.99))] * 1000:.1f} ms; "
+              f"p99 {p99(scoring) * 1000:.1f} ms; "
               f"neighbourhood mean {sum(neighbourhoods) / len(neighbourhoods):.0f}, max {max(neighbourhoods):.0f}")
-        p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
         print(f"one new application with {posted} stored: median {latencies[len(latencies) // 2] * 1000:.1f} ms, "
-              f"p99 {p99 * 1000:.1f} ms, max {latencies[-1] * 1000:.1f} ms over {len(latencies)} posts")
+              f"p99 {p99(latencies) * 1000:.1f} ms, max {latencies[-1] * 1000:.1f} ms over {len(latencies)} posts")
         compare_with_resolution(port, provisional)
         if args.wrk_seconds:
             for connections in args.wrk_connections.split(","):

@@ -87,9 +87,10 @@ Resolver::NeighbourhoodRows Resolver::Neighbourhood(const Snapshot& current,
   around.posted = around.records.size();
   const std::size_t cap = around.posted + options_.max_neighbourhood;
   const auto take = [&](std::size_t index) {
-    if (around.records.size() < cap && taken.insert(current.application(index).application_id).second) {
+    const pipeline::ApplicationResult& application = current.application(index);
+    if (around.records.size() < cap && taken.insert(application.application_id).second) {
       around.records.push_back(current.record(index));
-      around.persona_ids.push_back(current.application(index).persona_id);
+      around.persona_ids.push_back(application.persona_id);
     }
   };
   std::vector<std::string> own;
