@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "crosscheck/common/check.h"
+#include "crosscheck/common/stage_timer.h"
 #include "crosscheck/pipeline/application_input.h"
 #include "crosscheck/pipeline/consortium_fold.h"
 #include "crosscheck/share/keyed_hash.h"
@@ -116,25 +117,30 @@ void Resolver::KeepCompleteArtifacts(std::vector<ApplicationRecord>& subset,
   std::vector<const std::vector<ArtifactKey>*> keys = posted_keys;
   // Holders of each key in the neighbourhood. A posted row that replaces a stored one is indexed
   // under its old keys until Score re-adds it: those holders are the row itself, not
-  // applications missing from the neighbourhood, so they count as present.
-  std::unordered_map<std::uint64_t, std::size_t> present;
+  // applications missing from the neighbourhood, so they count as present. Sorted hashes, not a
+  // hash map: a big neighbourhood holds ~20,000 keys.
+  std::vector<std::uint64_t> present;
   for (std::size_t idx = posted; idx < subset.size(); ++idx) {
     keys.push_back(neighbours_.KeysOf(subset[idx].application_id));
     CC_CHECK(keys.back() != nullptr) << subset[idx].application_id;
-    for (const ArtifactKey& key : *keys.back()) ++present[key.hash];
+    for (const ArtifactKey& key : *keys.back()) present.push_back(key.hash);
   }
   for (std::size_t idx = 0; idx < posted; ++idx) {
     if (const std::vector<ArtifactKey>* old = neighbours_.KeysOf(subset[idx].application_id)) {
-      for (const ArtifactKey& key : *old) ++present[key.hash];
+      for (const ArtifactKey& key : *old) present.push_back(key.hash);
     }
   }
-  // Each distinct key is checked against the index once.
-  std::unordered_set<std::uint64_t> incomplete;
-  for (const auto& [hash, count] : present) {
-    if (count < neighbours_.Holders(ArtifactKey{0, hash})) incomplete.insert(hash);
+  std::sort(present.begin(), present.end());
+  // Each distinct key is checked against the index once: is one of its holders outside?
+  std::vector<std::pair<std::uint64_t, bool>> outside;
+  for (auto run = present.begin(); run != present.end();) {
+    const auto run_end = std::upper_bound(run, present.end(), *run);
+    outside.emplace_back(*run, static_cast<std::size_t>(run_end - run) < neighbours_.Holders(ArtifactKey{0, *run}));
+    run = run_end;
   }
   const auto held_outside = [&](const ArtifactKey& key) {  // by an application not in the subset
-    return present.contains(key.hash) ? incomplete.contains(key.hash) : neighbours_.Holders(key) > 0;
+    const auto found = std::lower_bound(outside.begin(), outside.end(), std::make_pair(key.hash, false));
+    return found != outside.end() && found->first == key.hash ? found->second : neighbours_.Holders(key) > 0;
   };
   for (std::size_t idx = 0; idx < subset.size(); ++idx) {
     for (const ArtifactKey& key : *keys[idx]) {
@@ -146,13 +152,17 @@ void Resolver::KeepCompleteArtifacts(std::vector<ApplicationRecord>& subset,
 Result<std::shared_ptr<const Snapshot>> Resolver::Score(const std::vector<ApplicationRecord>& records,
                                                        IssueLog& issues) {
   const auto start = std::chrono::steady_clock::now();
+  StageTimer::Stages stages;
+  StageTimer timer(stages);
   // The posted rows alone are normalized for their issues (with their own line numbers).
   const std::vector<NormalizedApplication> normalized =
       pipeline::NormalizeWithIntel(records, context_->intel, context_->default_region, "body", issues);
   std::vector<std::vector<ArtifactKey>> keys;
   for (std::size_t idx = 0; idx < records.size(); ++idx) keys.push_back(ArtifactKeys(normalized[idx], records[idx]));
+  timer.Mark("arrivals");
   const std::shared_ptr<const Snapshot> current = snapshot();
   const NeighbourhoodRows around = Neighbourhood(*current, records, keys);
+  timer.Mark("neighbourhood");
   const std::vector<ApplicationRecord>& subset = around.records;
   IssueLog repeated;  // the posted rows' issues are in `issues` already
   const Judgements judged = judgements();
@@ -163,6 +173,7 @@ Result<std::shared_ptr<const Snapshot>> Resolver::Score(const std::vector<Applic
   const pipeline::KnownPersonas known{around.posted, &around.persona_ids, current->base->result.persona_model.get()};
   if (known.model != nullptr && around.posted * subset.size() <= kMaxJoinedPairs) input.known_personas = &known;
   CC_ASSIGN_OR_RETURN(pipeline::ScanResult scanned, pipeline::ScanApplications(*context_, input, repeated));
+  stages.insert(stages.end(), scanned.summary.stage_seconds.begin(), scanned.summary.stage_seconds.end());
   std::vector<std::shared_ptr<const Provisional>> arrived;
   const std::vector<std::size_t> posted = LatestPosted(records);
   for (std::size_t idx = 0; idx < posted.size(); ++idx) {  // the subset starts with them, in order
@@ -179,7 +190,8 @@ Result<std::shared_ptr<const Snapshot>> Resolver::Score(const std::vector<Applic
     next->provisional.push_back(std::move(entry));
   }
   current_ = next;
-  last_arrival_ = {subset.size(), std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()};
+  last_arrival_ = {subset.size(), std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
+                   std::move(stages)};
   WantLocked();
   return std::shared_ptr<const Snapshot>(std::move(next));
 }

@@ -119,6 +119,8 @@ class Resolver {
   struct ArrivalStats {
     std::size_t neighbourhood = 0;
     double seconds = 0;
+    // Score's stages: the arrivals' keys, the neighbourhood, then the neighbourhood scan's own.
+    std::vector<std::pair<std::string, double>> stage_seconds;
   };
   ArrivalStats last_arrival() const;
 
