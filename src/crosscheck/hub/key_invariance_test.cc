@@ -1,0 +1,102 @@
+// The hub's findings depend on the data, not on the keys: the same world encoded under two
+// consortium keys and matched under two hub keys gives every application the same level,
+// score and reasons, and the same persona and network partition, once each member maps its
+// handles back to its application ids (consortium_view.cc, DataOrder).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "crosscheck/hub/hub_match.h"
+#include "crosscheck/hub/testing/simulated_world.h"
+#include "crosscheck/normalize/application_normalizer.h"
+#include "crosscheck/share/encoder.h"
+#include "crosscheck/share/keyed_hash.h"
+
+namespace crosscheck::hub {
+namespace {
+
+constexpr const char* kEpoch = "2026-12";
+
+// Outcome is one application's finding with the keyed labels left out.
+struct Outcome {
+  std::string level, reasons;
+  int score = 0;
+  std::size_t persona = 0, network = 0;  // the application's first fellow member, in id order
+  friend bool operator==(const Outcome&, const Outcome&) = default;
+};
+
+// MatchUnder encodes every company's rows under `key`, matches them under `hub_key` and returns
+// each application's outcome by "company/application id".
+std::map<std::string, Outcome> MatchUnder(const std::map<std::string, std::vector<ApplicationRecord>>& by_company,
+                                          std::uint8_t key, std::uint8_t hub_key) {
+  const share::SubmissionEncoder encoder(test_world::CountingKey(key), kEpoch);
+  std::vector<SourcedSubmission> submissions;
+  std::map<std::string, std::string> id_of_handle;  // what each member knows, pooled
+  for (const auto& [company, rows] : by_company) {
+    const std::vector<NormalizedApplication> apps =
+        normalize::NormalizeApplications(rows, normalize::NormalizeContext{.file = company + ".csv"}, nullptr);
+    share::Submission submission{company, kEpoch, encoder.key_id(), {}};
+    for (std::size_t idx = 0; idx < apps.size(); ++idx) submission.records.push_back(encoder.Encode(apps[idx], rows[idx]));
+    // As share encode writes it: sorted by handle, an order the key draws.
+    std::sort(submission.records.begin(), submission.records.end(),
+              [](const auto& left, const auto& right) { return left.handle < right.handle; });
+    submissions.push_back({company, std::move(submission)});
+    for (const ApplicationRecord& row : rows) {
+      id_of_handle[share::TokenHex(encoder.Handle(company, row.application_id))] = company + "/" + row.application_id;
+    }
+  }
+  const HubMatchResult result =
+      MatchSubmissions(std::move(submissions), share::KeyedHasher(test_world::CountingKey(hub_key).bytes), HubOptions{});
+  // Labels become the smallest application id among their holders, then a number.
+  std::map<std::string, std::string> persona_first, network_first;
+  std::vector<std::pair<std::string, const share::ApplicationFinding*>> all;
+  for (const share::MemberFindings& findings : result.findings) {
+    for (const share::ApplicationFinding& finding : findings.applications) {
+      const std::string& id = id_of_handle.at(finding.handle);
+      all.emplace_back(id, &finding);
+      for (auto* first : {&persona_first[finding.persona], &network_first[finding.network]}) {
+        if (first->empty() || id < *first) *first = id;
+      }
+    }
+  }
+  std::map<std::string, Outcome> out;
+  for (const auto& [id, finding] : all) {
+    Outcome& outcome = out[id];
+    outcome.level = finding->hub_level;
+    outcome.score = finding->hub_score;
+    for (const share::ConsortiumReason& reason : finding->reasons) outcome.reasons += reason.code + ": " + reason.summary + "\n";
+    outcome.persona = std::hash<std::string>{}(persona_first[finding->persona]);
+    outcome.network = std::hash<std::string>{}(network_first[finding->network]);
+  }
+  return out;
+}
+
+TEST(HubKeyInvariance, FindingsFollowTheDataNotTheKeys) {
+  // ~5,000 applications at 200 companies.
+  Result<test_world::SimulatedWorld> world = test_world::SimulateWorld(7, 0.04, "key_invariance_world");
+  ASSERT_TRUE(world) << world.error().ToString();
+  std::map<std::string, std::vector<ApplicationRecord>> by_company;
+  for (const ApplicationRecord& record : world->records) by_company[record.company_id].push_back(record);
+  const std::map<std::string, Outcome> first = MatchUnder(by_company, 0, 100);
+  const std::map<std::string, Outcome> second = MatchUnder(by_company, 50, 150);
+  ASSERT_GT(first.size(), 50u);
+  std::size_t differing = 0;
+  for (const auto& [id, outcome] : first) {
+    const auto other = second.find(id);
+    if (other == second.end() || !(other->second == outcome)) {
+      ++differing;
+      if (differing <= 5) ADD_FAILURE() << id << " differs between keys";
+    }
+  }
+  for (const auto& [id, outcome] : second) {
+    if (first.count(id) == 0 && ++differing <= 5) ADD_FAILURE() << id << " has a finding under the second keys only";
+  }
+  EXPECT_EQ(differing, 0u) << "of " << first.size() << " applications with findings";
+}
+
+}  // namespace
+}  // namespace crosscheck::hub
