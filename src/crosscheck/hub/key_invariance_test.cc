@@ -1,7 +1,8 @@
 // The hub's findings depend on the data, not on the keys: the same world encoded under two
 // consortium keys and matched under two hub keys gives every application the same level,
 // score and reasons, and the same persona and network partition, once each member maps its
-// handles back to its application ids (consortium_view.cc, DataOrder).
+// handles back to its application ids (consortium_view.cc, DataOrder). Photos are left out: the
+// photo tables' bit sampling is keyed by design.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -76,11 +77,19 @@ std::map<std::string, Outcome> MatchUnder(const std::map<std::string, std::vecto
 }
 
 TEST(HubKeyInvariance, FindingsFollowTheDataNotTheKeys) {
-  // ~5,000 applications at 200 companies.
-  Result<test_world::SimulatedWorld> world = test_world::SimulateWorld(7, 0.04, "key_invariance_world");
+  // ~13,000 applications at 500 companies, with households, agencies and cells: with the
+  // handle order, two key pairs gave different findings here.
+  Result<test_world::SimulatedWorld> world =
+      test_world::SimulateWorld(7, 0.1, "key_invariance_world", simulate::Profile::kAdversarial);
   ASSERT_TRUE(world) << world.error().ToString();
+  // Without photos: which pHash bits the photo tables sample is drawn by the consortium key
+  // (share/consortium_record.h), so a pair of photos near the grouping threshold is one group
+  // under one key and two under another. That is the LSH's randomness, not an order.
   std::map<std::string, std::vector<ApplicationRecord>> by_company;
-  for (const ApplicationRecord& record : world->records) by_company[record.company_id].push_back(record);
+  for (ApplicationRecord record : world->records) {
+    record.photo_hash.clear();
+    by_company[record.company_id].push_back(std::move(record));
+  }
   const std::map<std::string, Outcome> first = MatchUnder(by_company, 0, 100);
   const std::map<std::string, Outcome> second = MatchUnder(by_company, 50, 150);
   ASSERT_GT(first.size(), 50u);
@@ -89,7 +98,15 @@ TEST(HubKeyInvariance, FindingsFollowTheDataNotTheKeys) {
     const auto other = second.find(id);
     if (other == second.end() || !(other->second == outcome)) {
       ++differing;
-      if (differing <= 5) ADD_FAILURE() << id << " differs between keys";
+      if (differing <= 5 && other != second.end()) {
+        ADD_FAILURE() << id << " differs between keys: " << outcome.level << " " << outcome.score << " / "
+                      << other->second.level << " " << other->second.score << "; reasons "
+                      << (outcome.reasons == other->second.reasons ? "equal" : outcome.reasons + "/\n" + other->second.reasons)
+                      << "; persona " << (outcome.persona == other->second.persona ? "equal" : "differs") << "; network "
+                      << (outcome.network == other->second.network ? "equal" : "differs");
+      } else if (differing <= 5) {
+        ADD_FAILURE() << id << " has a finding under the first keys only";
+      }
     }
   }
   for (const auto& [id, outcome] : second) {

@@ -37,14 +37,15 @@ struct SimulatedWorld {
   std::unordered_map<std::string, bool> fraud_of;
 };
 
-// SimulateWorld generates the default profile's world at `seed` and `scale` in a scratch
-// directory `name`, reads it and removes the files. Errors: those of GenerateWorld and
-// ReadApplications.
-inline Result<SimulatedWorld> SimulateWorld(std::uint64_t seed, double scale, const std::string& name) {
+// SimulateWorld generates `profile`'s world at `seed` and `scale` in a scratch directory
+// `name`, reads it and removes the files. Errors: those of GenerateWorld and ReadApplications.
+inline Result<SimulatedWorld> SimulateWorld(std::uint64_t seed, double scale, const std::string& name,
+                                            simulate::Profile profile = simulate::Profile::kDefault) {
   const std::filesystem::path dir = test::FreshTestDir(name);
   simulate::WorldConfig config;
   config.seed = seed;
   config.scale = scale;
+  config.profile = profile;
   SimulatedWorld world;
   CC_RETURN_IF_ERROR(simulate::GenerateWorld(config, dir, {}, &world.summary));
   // truth.csv: application_id,person_id,operation_id,is_fraud.
