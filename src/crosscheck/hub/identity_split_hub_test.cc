@@ -52,18 +52,9 @@ std::vector<Applicant> StolenIdentity() {
 }
 
 ApplicationRecord RecordOf(const Applicant& applicant) {
-  ApplicationRecord record;
-  record.line = 2;
-  record.application_id = applicant.application_id;
-  record.company_id = applicant.company;
-  record.submitted_at = "2026-11-10T10:00:00Z";
-  record.full_name = applicant.name;
-  record.email = applicant.email;
-  record.phone = applicant.phone;
-  record.device_id = applicant.device;
-  record.payout_account = applicant.payout;
-  record.country = "US";
-  record.stage = "interview";
+  ApplicationRecord record = test_world::HandMadeRecord(applicant.company, applicant.application_id, applicant.name,
+                                                        applicant.email, applicant.phone, applicant.device,
+                                                        applicant.payout);
   if (applicant.name == "Margaret Long") {  // what the thief copied
     record.date_of_birth = "1990-04-02";
     record.date_of_birth_parsed = ParseDate(record.date_of_birth);

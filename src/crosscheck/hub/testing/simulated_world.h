@@ -10,6 +10,7 @@
 #include <fstream>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "crosscheck/common/error.h"
@@ -27,6 +28,26 @@ inline share::ConsortiumKey CountingKey(std::uint8_t offset) {
   share::ConsortiumKey key;
   for (std::size_t idx = 0; idx < share::kKeyBytes; ++idx) key.bytes[idx] = static_cast<std::uint8_t>(idx + offset);
   return key;
+}
+
+// HandMadeRecord returns an application as the hub's tests write one by hand: these contact
+// values, submitted 2026-11-10 10:00 UTC, claimed country US, at the interview stage.
+inline ApplicationRecord HandMadeRecord(std::string company, std::string application_id, std::string name,
+                                        std::string email, std::string phone, std::string device,
+                                        std::string payout) {
+  ApplicationRecord record;
+  record.line = 2;
+  record.application_id = std::move(application_id);
+  record.company_id = std::move(company);
+  record.submitted_at = "2026-11-10T10:00:00Z";
+  record.full_name = std::move(name);
+  record.email = std::move(email);
+  record.phone = std::move(phone);
+  record.device_id = std::move(device);
+  record.payout_account = std::move(payout);
+  record.country = "US";
+  record.stage = "interview";
+  return record;
 }
 
 // SimulatedWorld is a simulated world's applications.csv as read, and truth.csv's is_fraud by
