@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -113,6 +115,65 @@ TEST(HubKeyInvariance, FindingsFollowTheDataNotTheKeys) {
     if (first.count(id) == 0 && ++differing <= 5) ADD_FAILURE() << id << " has a finding under the second keys only";
   }
   EXPECT_EQ(differing, 0u) << "of " << first.size() << " applications with findings";
+}
+
+// OrderUnder returns, in the order of the hub's view of `by_company` under the given keys, each
+// record's "company/application id", records of one data-order prefix (the first 16 digits
+// of a hub id: alike in everything a key does not hide) as one sorted group; and the same for
+// the personas, in persona id order (the node order community detection sees).
+std::pair<std::vector<std::set<std::string>>, std::vector<std::set<std::string>>> OrderUnder(
+    const std::map<std::string, std::vector<ApplicationRecord>>& by_company, std::uint8_t key, std::uint8_t hub_key) {
+  const share::SubmissionEncoder encoder(test_world::CountingKey(key), kEpoch);
+  const share::KeyedHasher hub_layer(test_world::CountingKey(hub_key).bytes);
+  std::vector<std::unique_ptr<DecodedMember>> members;
+  std::map<share::Token, std::string> id_of_handle;
+  for (const auto& [company, rows] : by_company) {
+    const std::vector<NormalizedApplication> apps =
+        normalize::NormalizeApplications(rows, normalize::NormalizeContext{.file = company + ".csv"}, nullptr);
+    share::Submission submission{company, kEpoch, encoder.key_id(), {}};
+    for (std::size_t idx = 0; idx < apps.size(); ++idx) {
+      submission.records.push_back(encoder.Encode(apps[idx], rows[idx]));
+      id_of_handle[submission.records.back().handle] = company + "/" + rows[idx].application_id;
+    }
+    std::sort(submission.records.begin(), submission.records.end(),
+              [](const auto& left, const auto& right) { return left.handle < right.handle; });
+    members.push_back(std::make_unique<DecodedMember>(DecodeMember(submission, hub_layer)));
+  }
+  std::vector<const DecodedMember*> pointers;
+  for (const auto& member : members) pointers.push_back(member.get());
+  const ConsortiumView view = AssembleView(pointers, ViewOptions{});
+  const auto grouped = [](const std::vector<std::pair<std::string, std::string>>& ordered) {
+    std::vector<std::set<std::string>> groups;
+    for (std::size_t idx = 0; idx < ordered.size(); ++idx) {
+      if (idx == 0 || ordered[idx].first != ordered[idx - 1].first) groups.emplace_back();
+      groups.back().insert(ordered[idx].second);
+    }
+    return groups;
+  };
+  std::vector<std::pair<std::string, std::string>> records;  // (data-order prefix, id)
+  std::map<std::string, std::string> persona_first;          // persona id -> smallest id held
+  for (std::size_t idx = 0; idx < view.applications.size(); ++idx) {
+    const std::string& id = id_of_handle.at(view.member_handle[idx]);
+    records.emplace_back(view.applications[idx].application_id.substr(0, 16), id);
+    std::string& first = persona_first[view.persona_ids[idx]];
+    if (first.empty() || id < first) first = id;
+  }
+  std::vector<std::pair<std::string, std::string>> personas;
+  for (const auto& [persona, first] : persona_first) personas.emplace_back(persona.substr(0, 17), first);
+  return {grouped(records), grouped(personas)};
+}
+
+TEST(HubKeyInvariance, RecordsAndPersonasAreOrderedByData) {
+  Result<test_world::SimulatedWorld> world = test_world::SimulateWorld(7, 0.04, "key_order_world");
+  ASSERT_TRUE(world) << world.error().ToString();
+  std::map<std::string, std::vector<ApplicationRecord>> by_company;
+  for (const ApplicationRecord& record : world->records) by_company[record.company_id].push_back(record);
+  const auto first = OrderUnder(by_company, 0, 100);
+  const auto second = OrderUnder(by_company, 50, 150);
+  ASSERT_GT(first.first.size(), 1000u);
+  EXPECT_GT(first.first.size(), world->records.size() * 9 / 10) << "records alike in all but keyed values are rare";
+  EXPECT_TRUE(first.first == second.first) << "the view's record order follows the keys";
+  EXPECT_TRUE(first.second == second.second) << "the persona order follows the keys";
 }
 
 }  // namespace
