@@ -25,21 +25,157 @@ std::string OwnerPersonaId(std::string_view smallest_application_id) {
   return buffer;
 }
 
-// ContactKeys are the values that say who is reachable behind an application. An identity
+// ContactValues are the values that say who is reachable behind an application. An identity
 // thief takes the name, date of birth, SSN and sometimes the address of a real person, whose
 // background check then comes back clean (threat-domain.md 2.5 B1: KnowBe4's hire; DOJ
 // Chapman, 68 stolen US identities), never the owner's mailbox, phone, computer or bank
 // account: the operation brings its own, the ones it shares across its personas. The owner
 // keeps applying with theirs, and later disputes the wages reported under their name (D8).
-void ContactKeys(const NormalizedApplication& application, std::vector<std::string>& keys) {
-  keys.clear();
-  if (!application.email.empty()) keys.push_back("e:" + application.email);
-  if (!application.phone_e164.empty()) keys.push_back("p:" + application.phone_e164);
-  if (!application.device_id.empty()) keys.push_back("d:" + application.device_id);
-  if (!application.payout_account.empty()) keys.push_back("$:" + application.payout_account);
-  if (!application.github.empty()) keys.push_back("g:" + application.github);
-  if (!application.linkedin.empty()) keys.push_back("l:" + application.linkedin);
-  if (application.photo_hash) keys.push_back("f:" + std::to_string(*application.photo_hash));
+// Only equality is used: on the hub every value is a keyed token and a photo is the group of
+// near-duplicates the hub found from band tokens, which stands for the hash.
+class ContactValues {
+ public:
+  ContactValues(const std::vector<NormalizedApplication>& applications,
+                const PrecomputedNearDuplicates* near_duplicates)
+      : applications_(applications), photo_group_(applications.size(), nullptr) {
+    if (near_duplicates == nullptr) return;
+    for (const NearDuplicateGroup& group : near_duplicates->groups) {
+      if (group.kind != ArtifactKind::kPhoto) continue;
+      for (std::size_t app_idx : group.applications) photo_group_[app_idx] = &group.value;
+    }
+  }
+
+  // Of fills `keys` with application `app_idx`'s contact values, each prefixed by its kind.
+  void Of(std::size_t app_idx, std::vector<std::string>& keys) const {
+    const NormalizedApplication& application = applications_[app_idx];
+    keys.clear();
+    if (!application.email.empty()) keys.push_back("e:" + application.email);
+    if (!application.phone_e164.empty()) keys.push_back("p:" + application.phone_e164);
+    if (!application.device_id.empty()) keys.push_back("d:" + application.device_id);
+    if (!application.payout_account.empty()) keys.push_back("$:" + application.payout_account);
+    if (!application.github.empty()) keys.push_back("g:" + application.github);
+    if (!application.linkedin.empty()) keys.push_back("l:" + application.linkedin);
+    if (application.photo_hash) keys.push_back("f:" + std::to_string(*application.photo_hash));
+    if (photo_group_[app_idx] != nullptr) keys.push_back("F:" + *photo_group_[app_idx]);
+  }
+
+ private:
+  const std::vector<NormalizedApplication>& applications_;
+  std::vector<const std::string*> photo_group_;  // per application, its photo group's value
+};
+
+// KindTies: per application, the strongest weighted artifact of each kind it holds with another
+// persona. An artifact whose every holder is the application's own persona is no tie.
+struct KindTies {
+  std::vector<std::array<float, kArtifactKindCount>> best_of_kind;
+  std::unordered_map<std::size_t, std::size_t> slot_of_application;
+
+  explicit KindTies(const EvidenceSet& evidence) {
+    for (const SharedArtifact& artifact : evidence.artifacts) {
+      if (artifact.weight <= 0 || artifact.personas.size() < 2) continue;
+      for (std::size_t app_idx : artifact.applications) {
+        auto [slot, inserted] = slot_of_application.try_emplace(app_idx, best_of_kind.size());
+        if (inserted) best_of_kind.emplace_back();
+        float& best = best_of_kind[slot->second][static_cast<std::size_t>(artifact.kind)];
+        best = std::max(best, static_cast<float>(artifact.weight));
+      }
+    }
+  }
+
+  // AddTo raises `best` to application `app_idx`'s ties.
+  void AddTo(std::size_t app_idx, std::array<float, kArtifactKindCount>& best) const {
+    const auto slot = slot_of_application.find(app_idx);
+    if (slot == slot_of_application.end()) return;
+    for (std::size_t kind = 0; kind < kArtifactKindCount; ++kind) {
+      best[kind] = std::max(best[kind], best_of_kind[slot->second][kind]);
+    }
+  }
+};
+
+// kManyPersonas marks a contact value that more than one persona gives.
+constexpr std::uint32_t kManyPersonas = UINT32_MAX;
+
+// PersonaOfContact: each contact value's persona, or kManyPersonas. A staffing agency's inbox
+// and phone are on many candidates' applications, a candidate's own on theirs alone.
+std::unordered_map<std::string, std::uint32_t> PersonaOfContact(const ContactValues& contacts,
+                                                                const NetworkResult& networks) {
+  std::vector<std::string> keys;
+  std::unordered_map<std::string, std::uint32_t> persona_of_contact;
+  for (std::size_t app_idx = 0; app_idx < networks.persona_of_application.size(); ++app_idx) {
+    contacts.Of(app_idx, keys);
+    const std::uint32_t persona_idx = networks.persona_of_application[app_idx];
+    for (std::string& key : keys) {
+      auto [found, inserted] = persona_of_contact.try_emplace(std::move(key), persona_idx);
+      if (!inserted && found->second != persona_idx) found->second = kManyPersonas;
+    }
+  }
+  return persona_of_contact;
+}
+
+// SplitInput is what deciding one persona's split reads.
+struct SplitInput {
+  const std::vector<NormalizedApplication>& applications;
+  const ContactValues& contacts;
+  const KindTies& ties;
+  const std::unordered_map<std::string, std::uint32_t>& persona_of_contact;
+  const IdentitySplitOptions& options;
+};
+
+// OwnerApplications returns the applications of a persona (`members`) in its untied contact
+// parts when another part is tied to other personas (tie in `ring_tie`); empty otherwise.
+std::vector<std::size_t> OwnerApplications(const SplitInput& input, const std::vector<std::size_t>& members,
+                                           double& ring_tie) {
+  // Contact parts: applications joined by any shared contact value.
+  std::vector<std::string> keys;
+  UnionFind parts(members.size());
+  std::vector<char> has_contact(members.size(), 0);
+  std::unordered_map<std::string, std::uint32_t> first_holder;
+  for (std::uint32_t member = 0; member < members.size(); ++member) {
+    input.contacts.Of(members[member], keys);
+    has_contact[member] = keys.empty() ? 0 : 1;
+    for (std::string& key : keys) {
+      auto [found, inserted] = first_holder.try_emplace(std::move(key), member);
+      if (!inserted) parts.Union(found->second, member);
+    }
+  }
+  // Tie of each part: per kind the strongest artifact any of its applications holds. A part
+  // that only staffing agencies submitted may speak with an agency's inbox and phone, which
+  // say nothing about whose history it is (a front agency's submission of the impostor's
+  // looks untied too): such a part can be the owner's only when it gives a contact value no
+  // other persona gives (the candidate's own mailbox, which agencies often pass on).
+  std::unordered_map<std::uint32_t, std::array<float, kArtifactKindCount>> part_best;
+  std::unordered_map<std::uint32_t, char> part_has_own;
+  for (std::uint32_t member = 0; member < members.size(); ++member) {
+    if (!has_contact[member]) continue;
+    const std::uint32_t root = parts.Find(member);
+    if (!IsAgencySource(input.applications[members[member]].source)) {
+      part_has_own[root] = 1;
+    } else if (part_has_own.count(root) == 0) {
+      input.contacts.Of(members[member], keys);
+      for (const std::string& key : keys) {
+        if (input.persona_of_contact.at(key) != kManyPersonas) part_has_own[root] = 1;
+      }
+    }
+    input.ties.AddTo(members[member], part_best[root]);
+  }
+  ring_tie = 0;
+  if (part_best.size() < 2) return {};
+  std::vector<std::uint32_t> untied_roots;
+  for (const auto& [root, best] : part_best) {
+    double tie = 0;
+    for (float weight : best) tie += weight;
+    ring_tie = std::max(ring_tie, tie);
+    if (tie < input.options.untied_max_tie && part_has_own.count(root) > 0) untied_roots.push_back(root);
+  }
+  if (ring_tie < input.options.ring_min_tie || untied_roots.empty()) return {};
+  std::vector<std::size_t> owner;
+  for (std::uint32_t member = 0; member < members.size(); ++member) {
+    if (!has_contact[member]) continue;
+    if (std::find(untied_roots.begin(), untied_roots.end(), parts.Find(member)) != untied_roots.end()) {
+      owner.push_back(members[member]);
+    }
+  }
+  return owner;
 }
 
 }  // namespace
@@ -47,108 +183,53 @@ void ContactKeys(const NormalizedApplication& application, std::vector<std::stri
 IdentitySplitResult SplitStolenIdentities(const std::vector<NormalizedApplication>& applications,
                                           const NetworkResult& networks,
                                           const std::vector<std::string>& persona_ids,
-                                          const IdentitySplitOptions& options) {
+                                          const IdentitySplitOptions& options,
+                                          const PrecomputedNearDuplicates* near_duplicates) {
   CC_CHECK(applications.size() == persona_ids.size() &&
            applications.size() == networks.persona_of_application.size());
   IdentitySplitResult result;
   result.persona_ids = persona_ids;
   if (!options.enabled) return result;
-
-  // Per application, the strongest weighted artifact of each kind it holds with another
-  // persona. An artifact whose every holder is the application's own persona is no tie.
-  std::vector<std::array<float, kArtifactKindCount>> best_of_kind;
-  std::unordered_map<std::size_t, std::size_t> slot_of_application;
-  for (const SharedArtifact& artifact : networks.evidence.artifacts) {
-    if (artifact.weight <= 0 || artifact.personas.size() < 2) continue;
-    for (std::size_t app_idx : artifact.applications) {
-      auto [slot, inserted] = slot_of_application.try_emplace(app_idx, best_of_kind.size());
-      if (inserted) best_of_kind.emplace_back();
-      float& best = best_of_kind[slot->second][static_cast<std::size_t>(artifact.kind)];
-      best = std::max(best, static_cast<float>(artifact.weight));
-    }
-  }
-
-  // Contact values and whether more than one persona gives them: a staffing agency's inbox
-  // and phone are on many candidates' applications, a candidate's own on theirs alone.
-  std::vector<std::string> keys;
-  std::unordered_map<std::string, std::uint32_t> persona_of_contact;  // kManyPersonas: several
-  constexpr std::uint32_t kManyPersonas = UINT32_MAX;
-  for (std::size_t app_idx = 0; app_idx < applications.size(); ++app_idx) {
-    ContactKeys(applications[app_idx], keys);
-    const std::uint32_t persona_idx = networks.persona_of_application[app_idx];
-    for (std::string& key : keys) {
-      auto [found, inserted] = persona_of_contact.try_emplace(std::move(key), persona_idx);
-      if (!inserted && found->second != persona_idx) found->second = kManyPersonas;
-    }
-  }
+  const ContactValues contacts(applications, near_duplicates);
+  const KindTies ties(networks.evidence);
+  const std::unordered_map<std::string, std::uint32_t> persona_of_contact = PersonaOfContact(contacts, networks);
+  const SplitInput input{applications, contacts, ties, persona_of_contact, options};
   for (std::size_t persona_idx = 0; persona_idx < networks.applications_of_persona.size(); ++persona_idx) {
     const std::vector<std::size_t>& members = networks.applications_of_persona[persona_idx];
     if (members.size() < 2) continue;
-    // Contact parts: applications joined by any shared contact value.
-    UnionFind parts(members.size());
-    std::vector<char> has_contact(members.size(), 0);
-    std::unordered_map<std::string, std::uint32_t> first_holder;
-    for (std::uint32_t member = 0; member < members.size(); ++member) {
-      ContactKeys(applications[members[member]], keys);
-      has_contact[member] = keys.empty() ? 0 : 1;
-      for (std::string& key : keys) {
-        auto [found, inserted] = first_holder.try_emplace(std::move(key), member);
-        if (!inserted) parts.Union(found->second, member);
-      }
-    }
-    // Tie of each part: per kind the strongest artifact any of its applications holds. A part
-    // that only staffing agencies submitted may speak with an agency's inbox and phone, which
-    // say nothing about whose history it is (a front agency's submission of the impostor's
-    // looks untied too): such a part can be the owner's only when it gives a contact value no
-    // other persona gives (the candidate's own mailbox, which agencies often pass on).
-    std::unordered_map<std::uint32_t, std::array<float, kArtifactKindCount>> part_best;
-    std::unordered_map<std::uint32_t, char> part_has_own;
-    for (std::uint32_t member = 0; member < members.size(); ++member) {
-      if (!has_contact[member]) continue;
-      const std::uint32_t root = parts.Find(member);
-      if (!IsAgencySource(applications[members[member]].source)) {
-        part_has_own[root] = 1;
-      } else if (part_has_own.count(root) == 0) {
-        ContactKeys(applications[members[member]], keys);
-        for (const std::string& key : keys) {
-          if (persona_of_contact.at(key) != kManyPersonas) part_has_own[root] = 1;
-        }
-      }
-      std::array<float, kArtifactKindCount>& best = part_best[root];
-      const auto slot = slot_of_application.find(members[member]);
-      if (slot == slot_of_application.end()) continue;
-      for (std::size_t kind = 0; kind < kArtifactKindCount; ++kind) {
-        best[kind] = std::max(best[kind], best_of_kind[slot->second][kind]);
-      }
-    }
-    if (part_best.size() < 2) continue;
-    double ring_tie = 0;
-    std::vector<std::uint32_t> untied_roots;
-    for (const auto& [root, best] : part_best) {
-      double tie = 0;
-      for (float weight : best) tie += weight;
-      ring_tie = std::max(ring_tie, tie);
-      if (tie < options.untied_max_tie && part_has_own.count(root) > 0) untied_roots.push_back(root);
-    }
-    if (ring_tie < options.ring_min_tie || untied_roots.empty()) continue;
     IdentitySplit split;
-    for (std::uint32_t member = 0; member < members.size(); ++member) {
-      if (!has_contact[member]) continue;
-      const std::uint32_t root = parts.Find(member);
-      if (std::find(untied_roots.begin(), untied_roots.end(), root) != untied_roots.end()) {
-        split.owner_applications.push_back(members[member]);
-      }
-    }
-    if (split.owner_applications.size() < options.min_owner_applications) continue;
+    split.owner_applications = OwnerApplications(input, members, split.ring_tie);
+    if (split.owner_applications.empty() || split.owner_applications.size() < options.min_owner_applications) continue;
     std::string_view smallest = applications[split.owner_applications.front()].application_id;
     for (std::size_t app_idx : split.owner_applications) {
       smallest = std::min<std::string_view>(smallest, applications[app_idx].application_id);
     }
     split.persona_id = networks.persona_ids[persona_idx];
     split.owner_persona_id = OwnerPersonaId(smallest);
-    split.ring_tie = ring_tie;
     for (std::size_t app_idx : split.owner_applications) result.persona_ids[app_idx] = split.owner_persona_id;
     result.splits.push_back(std::move(split));
+  }
+  return result;
+}
+
+SplitNetworks BuildSplitNetworks(const std::vector<NormalizedApplication>& applications,
+                                 const std::vector<ApplicationRecord>& records,
+                                 const std::vector<std::string>& persona_ids, const NetworkOptions& network_options,
+                                 const IdentitySplitOptions& split_options,
+                                 const PrecomputedNearDuplicates* near_duplicates,
+                                 const std::vector<KindStatistics>* linked_population) {
+  NetworkOptions linked_options = network_options;
+  if (linked_population != nullptr) linked_options.evidence.population = linked_population;
+  SplitNetworks result;
+  result.linked = BuildNetworks(applications, records, persona_ids, linked_options, near_duplicates);
+  IdentitySplitResult split =
+      SplitStolenIdentities(applications, result.linked, persona_ids, split_options, near_duplicates);
+  result.splits = std::move(split.splits);
+  if (result.splits.empty()) {
+    result.networks = std::move(result.linked);
+    result.linked = NetworkResult{};
+  } else {
+    result.networks = BuildNetworks(applications, records, split.persona_ids, network_options, near_duplicates);
   }
   return result;
 }
@@ -159,11 +240,9 @@ NetworkResult BuildNetworksWithIdentitySplit(const std::vector<NormalizedApplica
                                              const NetworkOptions& network_options,
                                              const IdentitySplitOptions& split_options,
                                              std::vector<IdentitySplit>* splits) {
-  NetworkResult networks = BuildNetworks(applications, records, persona_ids, network_options);
-  IdentitySplitResult split = SplitStolenIdentities(applications, networks, persona_ids, split_options);
-  if (!split.splits.empty()) networks = BuildNetworks(applications, records, split.persona_ids, network_options);
-  if (splits != nullptr) *splits = std::move(split.splits);
-  return networks;
+  SplitNetworks built = BuildSplitNetworks(applications, records, persona_ids, network_options, split_options);
+  if (splits != nullptr) *splits = std::move(built.splits);
+  return std::move(built.networks);
 }
 
 }  // namespace crosscheck::graph

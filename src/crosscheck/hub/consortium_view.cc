@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <numeric>
 #include <thread>
@@ -73,10 +74,35 @@ CivilDate PseudoDate(const Token& token) {
                    1 + static_cast<int>((value >> 28) % 28)};
 }
 
+// DataOrder is 16 hex digits of a hash of what the hub knows of a record without any key: its
+// company, submission hour, coarse context and which kinds of token it holds. Every order the
+// engine breaks ties by (persona ids, record order, the node numbering community detection
+// sees) starts from it, so findings follow the data, not the consortium or hub key; records
+// alike in all of it (rare: one company, one hour, one profile) are still ordered by handle.
+std::string DataOrder(const share::ConsortiumRecord& record, const std::string& company_id) {
+  std::uint64_t hash = 1469598103934665603ULL;
+  const auto mix = [&hash](std::string_view text) {
+    for (char c : text) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    hash = (hash ^ 0xff) * 1099511628211ULL;  // a separator no text byte equals here
+  };
+  mix(company_id);
+  mix(record.submitted_hour ? std::to_string(*record.submitted_hour) : "-");
+  for (const std::string* text : {&record.country, &record.ip_country, &record.stage, &record.idv_status}) mix(*text);
+  for (const std::string& flag : record.interview_flags) mix(flag);
+  for (const auto& [kind, token] : record.tokens) mix(share::TokenKindName(kind));
+  mix(std::to_string(static_cast<int>(record.line_type)) + "/" + std::to_string(static_cast<int>(record.ip_kind)) +
+      "/" + std::to_string(record.name_keys.size()) + "/" + std::to_string(record.photo_bands.size()) + "/" +
+      std::to_string(record.resume_bins.size()) + (record.ip_anonymous ? "a" : "") +
+      (record.ships_elsewhere ? (*record.ships_elsewhere ? "s" : "h") : ""));
+  char buffer[17];
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
+  return buffer;
+}
+
 NormalizedApplication Decode(const share::ConsortiumRecord& record, const std::string& company_id,
                              const share::KeyedHasher& hub_layer, std::vector<NameWord>* words) {
   NormalizedApplication app;
-  app.application_id = share::TokenHex(HubToken(hub_layer, 'h', record.handle));
+  app.application_id = DataOrder(record, company_id) + share::TokenHex(HubToken(hub_layer, 'h', record.handle));
   app.company_id = company_id;
   if (record.submitted_hour) app.submitted_at = *record.submitted_hour * 3600;
   for (const auto& [kind, token] : record.tokens) {
@@ -184,7 +210,7 @@ std::vector<std::string> LinkPersonas(const std::vector<const NormalizedApplicat
   }
   std::vector<std::string> persona_ids(apps.size());
   for (std::uint32_t app_idx = 0; app_idx < apps.size(); ++app_idx) {
-    persona_ids[app_idx] = "p" + smallest[personas.Find(app_idx)].substr(0, 16);
+    persona_ids[app_idx] = "p" + smallest[personas.Find(app_idx)];  // PersonaLabel shows the handle part
   }
   return persona_ids;
 }
@@ -250,7 +276,7 @@ void AddBandGroups(const std::vector<const NormalizedApplication*>& apps,
     if (members.size() < 2) continue;
     std::string value = apps[members.front()]->application_id;
     for (std::size_t member : members) value = std::min(value, apps[member]->application_id);
-    out->push_back(graph::NearDuplicateGroup{kind, std::string(graph::ArtifactKindName(kind)) + " group " + value.substr(0, 12),
+    out->push_back(graph::NearDuplicateGroup{kind, std::string(graph::ArtifactKindName(kind)) + " group " + value,
                                              std::move(members), min_similarity[root]});
   }
 }
@@ -262,7 +288,15 @@ DecodedMember DecodeMember(const share::Submission& submission, const share::Key
   DecodedMember member;
   member.company_id = submission.company_id;
   member.epoch = submission.epoch;
+  // Records in data order (DataOrder), not as submitted: a submission is sorted by handle, an
+  // order the consortium key draws, and the record order is where linkage picks its anchors.
+  std::vector<std::pair<std::string, const share::ConsortiumRecord*>> ordered;
   for (const share::ConsortiumRecord& record : submission.records) {
+    ordered.emplace_back(DataOrder(record, submission.company_id) + share::TokenHex(record.handle), &record);
+  }
+  std::sort(ordered.begin(), ordered.end());
+  for (const auto& [order, record_ptr] : ordered) {
+    const share::ConsortiumRecord& record = *record_ptr;
     member.name_words.emplace_back();
     member.applications.push_back(Decode(record, submission.company_id, hub_layer, &member.name_words.back()));
     member.photo_bands.push_back(HubWords(hub_blocks, record.photo_bands));

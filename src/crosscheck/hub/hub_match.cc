@@ -85,6 +85,16 @@ struct Disclosure {
   }
 };
 
+// PersonaLabel is the persona id a member hears: "P-" + 16 hex digits of the hub handle of the
+// persona's first record. The data-order prefix of the hub's ids (consortium_view.cc) is left
+// out: it is a hash of company and hour a member could guess. A persona the identity split made
+// ("p" + 16 hex digits) is shown whole.
+std::string PersonaLabel(const std::string& persona_id) {
+  constexpr std::size_t kOrderDigits = 16;
+  if (persona_id.size() <= 1 + kOrderDigits) return "P-" + persona_id.substr(1);
+  return "P-" + persona_id.substr(1 + kOrderDigits, 16);
+}
+
 std::string Plural(std::size_t count, const char* one, const char* many) {
   return std::to_string(count) + " " + (count == 1 ? one : many);
 }
@@ -134,7 +144,7 @@ std::optional<share::ApplicationFinding> FindingFor(std::size_t app_idx, const s
   if (shared <= 0 && network_risk <= 0 && persona <= 0) return std::nullopt;
   share::ApplicationFinding finding;
   finding.handle = share::TokenHex(view.member_handle[app_idx]);
-  finding.persona = "P-" + networks.persona_ids[persona_idx].substr(1);
+  finding.persona = PersonaLabel(networks.persona_ids[persona_idx]);
   finding.network = network.network_id;
   const double disclosed_log_odds = assessment.log_odds - withheld;
   finding.hub_score = score::ScoreOfLogOdds(disclosed_log_odds);
@@ -173,14 +183,17 @@ graph::NetworkOptions HubNetworkOptions(const std::vector<graph::KindStatistics>
   return network_options;
 }
 
-ViewMatch MatchViewApplications(const ConsortiumView& view, const HubOptions& options,
-                                const std::vector<graph::KindStatistics>* population,
+ViewMatch MatchViewApplications(const ConsortiumView& view, const HubOptions& options, ViewStatistics statistics,
                                 std::vector<std::pair<std::string, double>>* stage_seconds) {
   std::vector<std::pair<std::string, double>> ignored;
   StageTimer timer(stage_seconds != nullptr ? *stage_seconds : ignored);
   ViewMatch match;
-  match.networks = graph::BuildNetworks(view.applications, view.records, view.persona_ids,
-                                        HubNetworkOptions(population), &view.near_duplicates);
+  graph::SplitNetworks built =
+      graph::BuildSplitNetworks(view.applications, view.records, view.persona_ids, HubNetworkOptions(statistics.split),
+                                options.identity_split, &view.near_duplicates, statistics.linked);
+  match.networks = std::move(built.networks);
+  match.linked = std::move(built.linked);
+  match.identity_splits = std::move(built.splits);
   timer.Mark("networks");
   const std::vector<score::RiskAssessment> assessments = score::ScoreApplications(
       view.applications, view.records, match.networks, score::ExternalEvidence{}, score::ScoreOptions{});
@@ -212,7 +225,7 @@ namespace {
 // `result` holds the stages timed so far.
 void MatchView(const ConsortiumView& view, const std::vector<std::pair<std::string, std::string>>& members,
                const HubOptions& options, HubMatchResult& result) {
-  ViewMatch match = MatchViewApplications(view, options, nullptr, &result.stage_seconds);
+  ViewMatch match = MatchViewApplications(view, options, {}, &result.stage_seconds);
   result.findings.resize(members.size());
   for (std::size_t member_idx = 0; member_idx < members.size(); ++member_idx) {
     result.findings[member_idx].company_id = members[member_idx].first;
@@ -230,6 +243,7 @@ void MatchView(const ConsortiumView& view, const std::vector<std::pair<std::stri
   result.applications = view.applications.size();
   result.personas = match.networks.persona_ids.size();
   result.networks = match.networks.networks.size();
+  result.identity_splits = match.identity_splits.size();
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "crosscheck/graph/identity_split.h"
 #include "crosscheck/graph/network_builder.h"
 #include "crosscheck/hub/consortium_view.h"
 #include "crosscheck/share/findings_file.h"
@@ -26,6 +27,10 @@ struct HubOptions {
   std::optional<std::string> epoch;   // expected epoch; default: the most common one
   std::optional<std::string> key_id;  // expected key id; default: the most common one
   ViewOptions view;
+  // The owner of a stolen identity split from the impostor, as a scan does
+  // (graph/identity_split.h): on the hub, the two share the address the thief copied, and the
+  // name bound to it links them into one persona.
+  graph::IdentitySplitOptions identity_split;
 };
 
 // RefusedSubmission is a submission the hub did not use, and why.
@@ -41,6 +46,7 @@ struct HubMatchResult {
   std::size_t personas = 0;
   std::size_t networks = 0;
   std::size_t flagged_applications = 0;  // high or critical at the hub
+  std::size_t identity_splits = 0;       // personas whose owner part was split off
   std::vector<std::pair<std::string, double>> stage_seconds;  // view, networks, score, findings
 };
 
@@ -67,21 +73,31 @@ HubMatchResult MatchDecoded(const std::vector<const DecodedMember*>& members, co
 // all), and `population` (may be null) as the artifact statistics.
 graph::NetworkOptions HubNetworkOptions(const std::vector<graph::KindStatistics>* population);
 
+// ViewStatistics are the artifact statistics a view's artifacts are weighed by: the
+// consortium's before the identity split (`linked`, which the split is decided on) and after
+// it (`split`, which scoring uses); null: the view's own.
+struct ViewStatistics {
+  const std::vector<graph::KindStatistics>* linked = nullptr;
+  const std::vector<graph::KindStatistics>* split = nullptr;
+};
+
 // ViewMatch is a view linked and scored: per application of the view, its finding (none when
-// nothing may be disclosed) and whether the hub rates it high or critical.
+// nothing may be disclosed) and whether the hub rates it high or critical. `linked` is the
+// networks before the identity split (graph::SplitNetworks::linked: empty when nothing split).
 struct ViewMatch {
   graph::NetworkResult networks;
+  graph::NetworkResult linked;
+  std::vector<graph::IdentitySplit> identity_splits;  // owner_applications index the view
   std::vector<std::optional<share::ApplicationFinding>> findings;
   std::vector<char> flagged;
 };
 
-// MatchViewApplications runs networks, scoring and disclosure on `view` (artifacts weighed by
-// `population` when given, else by the view's own statistics). An application's finding
+// MatchViewApplications runs networks (with the identity split), scoring and disclosure on
+// `view` (artifacts weighed by `statistics`, else by the view's own). An application's finding
 // depends only on the connected part of the view it belongs to (records tied by a persona, a
 // near-duplicate group or an equal token) and on the statistics: the incremental matcher
 // (incremental_match.h) relies on it. Stages are appended to `stage_seconds` when given.
-ViewMatch MatchViewApplications(const ConsortiumView& view, const HubOptions& options,
-                                const std::vector<graph::KindStatistics>* population,
+ViewMatch MatchViewApplications(const ConsortiumView& view, const HubOptions& options, ViewStatistics statistics,
                                 std::vector<std::pair<std::string, double>>* stage_seconds = nullptr);
 
 }  // namespace crosscheck::hub

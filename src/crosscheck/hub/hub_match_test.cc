@@ -96,22 +96,13 @@ const char* const kCompanies[] = {"acme-corp", "birch-labs", "cobalt-inc", "delt
                                   "ember-llc"};
 
 ApplicationRecord RecordOf(const Applicant& applicant) {
-  ApplicationRecord record;
-  record.line = 2;
-  record.application_id = applicant.application_id;
-  record.company_id = applicant.company;
-  record.submitted_at = "2026-11-10T10:00:00Z";
-  record.full_name = applicant.name;
-  record.email = applicant.email;
-  record.phone = applicant.phone;
+  ApplicationRecord record = test_world::HandMadeRecord(applicant.company, applicant.application_id, applicant.name,
+                                                        applicant.email, applicant.phone, applicant.device,
+                                                        applicant.payout);
   record.date_of_birth = applicant.date_of_birth;
   record.date_of_birth_parsed = ParseDate(applicant.date_of_birth);
   record.street = applicant.street;
   record.postal_code = applicant.postal_code;
-  record.country = "US";
-  record.device_id = applicant.device;
-  record.payout_account = applicant.payout;
-  record.stage = "interview";
   return record;
 }
 

@@ -131,6 +131,33 @@ void AddTally(const graph::KindTally& part, graph::KindTally& sum) {
                                  part.shared_party_counts.end());
 }
 
+// TallyComponents tallies `networks` (built over `view`) per component: `group_of_view` gives each
+// view application's component, numbered 0..group_count-1.
+std::vector<graph::KindTally> TallyComponents(const ConsortiumView& view, const graph::NetworkResult& networks,
+                                              const std::vector<std::uint32_t>& group_of_view, std::size_t group_count) {
+  std::vector<std::uint32_t> group_of_persona(networks.persona_ids.size());
+  for (std::uint32_t persona = 0; persona < networks.persona_ids.size(); ++persona) {
+    group_of_persona[persona] = group_of_view[networks.applications_of_persona[persona].front()];
+  }
+  return graph::TallyKinds(view.applications, view.records, networks.persona_of_application,
+                           networks.persona_ids.size(), &view.near_duplicates, networks.evidence.artifacts,
+                           &group_of_persona, group_count);
+}
+
+// NonEmptyTallies keeps a component's tallies (entries component * kinds + kind of `tallies`)
+// that hold anything, moved out.
+std::vector<std::pair<std::uint8_t, graph::KindTally>> NonEmptyTallies(std::vector<graph::KindTally>& tallies,
+                                                                       std::size_t component) {
+  std::vector<std::pair<std::uint8_t, graph::KindTally>> kept;
+  for (std::size_t kind = 0; kind < graph::kArtifactKindCount; ++kind) {
+    graph::KindTally& tally = tallies[component * graph::kArtifactKindCount + kind];
+    if (tally.personas_with_value > 0 || tally.personas_sharing > 0 || !tally.shared_party_counts.empty()) {
+      kept.emplace_back(static_cast<std::uint8_t>(kind), std::move(tally));
+    }
+  }
+  return kept;
+}
+
 }  // namespace
 
 IncrementalMatcher::IncrementalMatcher(HubOptions options, IncrementalOptions incremental)
@@ -188,47 +215,53 @@ HubMatchResult IncrementalMatcher::Match(const std::vector<const DecodedMember*>
   ViewMatch match;
   std::vector<std::uint32_t> selected;
   std::vector<std::uint32_t> local_of(component_count, UINT32_MAX);  // selected component -> 0..n-1
-  std::vector<graph::KindTally> tallies;
+  std::vector<graph::KindTally> tallies, linked_tallies;
+  // The consortium's statistics now: the clean components' stored tallies and the new ones.
+  using StoredTallies = std::vector<std::pair<std::uint8_t, graph::KindTally>>;
+  const auto consortium_statistics = [&](StoredTallies ComponentState::*stored,
+                                         const std::vector<graph::KindTally>& fresh) {
+    std::vector<graph::KindTally> sum(graph::kArtifactKindCount);
+    for (std::size_t component = 0; component < component_count; ++component) {
+      if (affected[component]) continue;
+      for (const auto& [kind, tally] : components_.at(components.fingerprint[component]).*stored) AddTally(tally, sum[kind]);
+    }
+    for (std::size_t entry = 0; entry < fresh.size(); ++entry) AddTally(fresh[entry], sum[entry % graph::kArtifactKindCount]);
+    std::vector<graph::KindStatistics> now;
+    for (const graph::KindTally& tally : sum) now.push_back(graph::StatisticsOfTally(tally));
+    return now;
+  };
   while (true) {
     if (full) std::fill(affected.begin(), affected.end(), 1);
     selected.clear();
     std::fill(local_of.begin(), local_of.end(), UINT32_MAX);
     std::uint32_t local_count = 0;
+    std::vector<std::uint32_t> group_of_view;
     for (std::uint32_t record = 0; record < total; ++record) {
       const std::uint32_t component = components.of_record[record];
       if (!affected[component]) continue;
       selected.push_back(record);
       if (local_of[component] == UINT32_MAX) local_of[component] = local_count++;
+      group_of_view.push_back(local_of[component]);
     }
     const ConsortiumView view = ViewOf(flat, selected, linkage, resume_groups);
-    match = MatchViewApplications(view, options_, full ? nullptr : &scored_with_, &summary.stage_seconds);
-    const graph::NetworkResult& networks = match.networks;
-    std::vector<std::uint32_t> group_of_persona(networks.persona_ids.size());
-    for (std::uint32_t persona = 0; persona < networks.persona_ids.size(); ++persona) {
-      group_of_persona[persona] = local_of[components.of_record[selected[networks.applications_of_persona[persona].front()]]];
-    }
-    tallies = graph::TallyKinds(view.applications, view.records, networks.persona_of_application,
-                                networks.persona_ids.size(), &view.near_duplicates, networks.evidence.artifacts,
-                                &group_of_persona, local_count);
+    const ViewStatistics statistics = full ? ViewStatistics{} : ViewStatistics{&linked_with_, &scored_with_};
+    match = MatchViewApplications(view, options_, statistics, &summary.stage_seconds);
+    // The split is decided on the networks before it, weighed by the statistics before it:
+    // both must be what a full match would use.
+    const bool any_split = !match.identity_splits.empty();
+    const graph::NetworkResult& linked = any_split ? match.linked : match.networks;
+    tallies = TallyComponents(view, match.networks, group_of_view, local_count);
+    linked_tallies = any_split ? TallyComponents(view, linked, group_of_view, local_count) : tallies;
     if (full) {
-      scored_with_ = networks.evidence.kinds;
+      scored_with_ = match.networks.evidence.kinds;
+      linked_with_ = linked.evidence.kinds;
       break;
     }
-    // The consortium's statistics now: the clean components' tallies and the new ones.
-    std::vector<graph::KindTally> sum(graph::kArtifactKindCount);
-    for (std::size_t component = 0; component < component_count; ++component) {
-      if (affected[component]) continue;
-      for (const auto& [kind, tally] : components_.at(components.fingerprint[component]).tallies) {
-        AddTally(tally, sum[kind]);
-      }
-    }
-    for (std::size_t entry = 0; entry < tallies.size(); ++entry) {
-      AddTally(tallies[entry], sum[entry % graph::kArtifactKindCount]);
-    }
-    std::vector<graph::KindStatistics> now;
-    for (const graph::KindTally& tally : sum) now.push_back(graph::StatisticsOfTally(tally));
-    if (SameWeights(now, scored_with_)) {
+    std::vector<graph::KindStatistics> now = consortium_statistics(&ComponentState::tallies, tallies);
+    std::vector<graph::KindStatistics> now_linked = consortium_statistics(&ComponentState::linked_tallies, linked_tallies);
+    if (SameWeights(now, scored_with_) && SameWeights(now_linked, linked_with_)) {
       scored_with_ = std::move(now);
+      linked_with_ = std::move(now_linked);
       break;
     }
     full = true;  // every stored weight would change: match everything
@@ -247,12 +280,8 @@ HubMatchResult IncrementalMatcher::Match(const std::vector<const DecodedMember*>
       component_of_local[local_of[component]] = static_cast<std::uint32_t>(component);
       ComponentState& state = next_components[components.fingerprint[component]];
       state = ComponentState{};
-      for (std::size_t kind = 0; kind < graph::kArtifactKindCount; ++kind) {
-        graph::KindTally& tally = tallies[local_of[component] * graph::kArtifactKindCount + kind];
-        if (tally.personas_with_value > 0 || tally.personas_sharing > 0 || !tally.shared_party_counts.empty()) {
-          state.tallies.emplace_back(static_cast<std::uint8_t>(kind), std::move(tally));
-        }
-      }
+      state.tallies = NonEmptyTallies(tallies, local_of[component]);
+      state.linked_tallies = NonEmptyTallies(linked_tallies, local_of[component]);
     }
   }
   const graph::NetworkResult& networks = match.networks;
@@ -260,6 +289,9 @@ HubMatchResult IncrementalMatcher::Match(const std::vector<const DecodedMember*>
   for (std::uint32_t persona = 0; persona < networks.persona_ids.size(); ++persona) {
     ++next_components[components.fingerprint[component_of_view(networks.applications_of_persona[persona].front())]]
           .personas;
+  }
+  for (const graph::IdentitySplit& split : match.identity_splits) {
+    ++next_components[components.fingerprint[component_of_view(split.owner_applications.front())]].identity_splits;
   }
   for (const graph::Network& network : networks.networks) {
     ++next_components[components.fingerprint[component_of_view(network.applications.front())]].networks;
@@ -309,6 +341,7 @@ HubMatchResult IncrementalMatcher::Match(const std::vector<const DecodedMember*>
     result.personas += state.personas;
     result.networks += state.networks;
     result.flagged_applications += state.flagged;
+    result.identity_splits += state.identity_splits;
   }
   timer.Mark("findings");
   summary.full = full;

@@ -68,10 +68,13 @@ class IncrementalMatcher {
   const MatchSummary& last() const { return last_; }
 
  private:
-  // ComponentState is what a component's last match left: its statistics tally (per kind, the
-  // non-empty ones), and its counts for HubMatchResult.
+  // ComponentState is what a component's last match left: its statistics tallies (per kind,
+  // the non-empty ones) after the identity split and before it (which the split was decided
+  // on), and its counts for HubMatchResult.
   struct ComponentState {
     std::vector<std::pair<std::uint8_t, graph::KindTally>> tallies;
+    std::vector<std::pair<std::uint8_t, graph::KindTally>> linked_tallies;
+    std::size_t identity_splits = 0;
     std::size_t personas = 0;
     std::size_t networks = 0;
     std::size_t flagged = 0;
@@ -89,6 +92,7 @@ class IncrementalMatcher {
   std::unordered_map<std::uint64_t, ComponentState> components_;  // by component fingerprint
   std::map<std::string, MemberState> members_;                    // by company
   std::vector<graph::KindStatistics> scored_with_;                // statistics of every stored result
+  std::vector<graph::KindStatistics> linked_with_;                // ... before the identity split
 };
 
 }  // namespace crosscheck::hub

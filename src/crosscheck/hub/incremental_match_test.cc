@@ -75,6 +75,7 @@ void ExpectSameAsFullMatch(const HubMatchResult& result, const Consortium& conso
   EXPECT_EQ(result.personas, full.personas);
   EXPECT_EQ(result.networks, full.networks);
   EXPECT_EQ(result.flagged_applications, full.flagged_applications);
+  EXPECT_EQ(result.identity_splits, full.identity_splits);
   ASSERT_EQ(result.findings.size(), full.findings.size());
   for (std::size_t member_idx = 0; member_idx < full.findings.size(); ++member_idx) {
     SCOPED_TRACE(full.findings[member_idx].company_id);
@@ -115,6 +116,7 @@ TEST(IncrementalMatcher, EqualsAFullMatchAfterEveryPush) {
     const HubMatchResult first = matcher.Match(consortium.Members(), consortium.Versions());
     EXPECT_TRUE(matcher.last().full);
     ExpectSameAsFullMatch(first, consortium, options);
+    std::printf("[incremental] first match: %zu identities split\n", first.identity_splits);
   }
 
   std::mt19937_64 random(20261206);

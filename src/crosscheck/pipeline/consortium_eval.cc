@@ -129,8 +129,10 @@ Result<ConsortiumEvalResult> RunConsortiumEvaluation(const ConsortiumEvalOptions
   const share::KeyedHasher hub_layer(hub_key.bytes);
   hub::HubOptions hub_options;
   hub_options.k_threshold = options.k_threshold;
+  hub_options.identity_split.enabled = options.hub_identity_split;
   const hub::HubMatchResult matched = hub::MatchSubmissions(std::move(submissions), hub_layer, hub_options);
   result.hub_seconds = Since(start);
+  result.hub_identity_splits = matched.identity_splits;
   std::map<std::string, const share::MemberFindings*> findings_of;
   for (const share::MemberFindings& findings : matched.findings) {
     findings_of[findings.company_id] = &findings;

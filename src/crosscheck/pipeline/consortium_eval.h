@@ -23,12 +23,14 @@ struct ConsortiumEvalOptions {
   std::optional<std::filesystem::path> ip_ranges;
   std::filesystem::path out_dir;
   std::size_t k_threshold = 2;
+  bool hub_identity_split = true;  // false: the hub keeps linked personas whole (as before)
 };
 
 struct ConsortiumEvalResult {
   std::size_t applications = 0;
   std::size_t companies = 0;
   std::size_t findings = 0;        // applications the hub spoke of
+  std::size_t hub_identity_splits = 0;  // personas the hub split (graph/identity_split.h)
   double encode_seconds = 0;       // every company's encoding, wall time
   double hub_seconds = 0;          // parsing every submission and the hub's match
   double local_seconds = 0;        // every company's scans (local and with findings)

@@ -53,6 +53,7 @@ struct HubServer::Impl {
   static hub::HubOptions MatchOptions(const HubServerOptions& options) {
     hub::HubOptions match_options;
     match_options.k_threshold = options.k_threshold;
+    match_options.identity_split.enabled = options.identity_split;
     return match_options;
   }
 

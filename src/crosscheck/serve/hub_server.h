@@ -40,6 +40,7 @@ struct HubServerOptions {
   Members members;
   share::ConsortiumKey hub_key;     // the hub's own keyed layer
   std::size_t k_threshold = 2;
+  bool identity_split = true;       // split stolen identities' owners off (hub match's default)
   std::size_t max_body_bytes = kDefaultMaxBodyBytes;
   std::string tls_cert;             // PEM certificate (chain); with tls_key: serve HTTPS
   std::string tls_key;              // PEM private key (unencrypted)

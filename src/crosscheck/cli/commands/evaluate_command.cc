@@ -58,6 +58,7 @@ int RunEvaluateCommand(const EvaluateFlags& flags) {
 struct ConsortiumFlags {
   std::string applications, truth, ip_ranges, out;
   std::size_t k = 2;
+  bool no_hub_identity_split = false;
 };
 
 int RunConsortiumCommand(const ConsortiumFlags& flags) {
@@ -66,15 +67,16 @@ int RunConsortiumCommand(const ConsortiumFlags& flags) {
   if (!flags.ip_ranges.empty()) options.ip_ranges = flags.ip_ranges;
   options.out_dir = flags.out;
   options.k_threshold = flags.k;
+  options.hub_identity_split = !flags.no_hub_identity_split;
   IssueLog issues;
   auto result = pipeline::RunConsortiumEvaluation(options, issues);
   PrintIssueSummary(issues, std::nullopt);
   if (!result) return ReportError(result.error());
   std::printf("%zu applications at %zu companies; every company encoded its own rows (%.2f s), the hub matched "
-              "all submissions (%.2f s, findings on %zu applications, k = %zu), each company was scanned alone "
-              "(%.2f s)\n",
+              "all submissions (%.2f s, findings on %zu applications, k = %zu, %zu identities split), each company "
+              "was scanned alone (%.2f s)\n",
               result->applications, result->companies, result->encode_seconds, result->hub_seconds, result->findings,
-              flags.k, result->local_seconds);
+              flags.k, result->hub_identity_splits, result->local_seconds);
   std::printf("  %-34s %8s %8s %9s %10s %s\n", "each company scans", "flagged", "recall", "precision", "legit FPR",
               "fraud personas caught");
   const std::pair<const char*, const char*> modes[] = {
@@ -108,6 +110,8 @@ void RegisterConsortiumEvaluateCommand(CLI::App& app, int* exit_code) {
   command->add_option("--ip-ranges", flags->ip_ranges, "its ip_ranges.csv");
   command->add_option("--k", flags->k, "the hub's k-threshold")->default_val(2)->check(CLI::Range(1, 1000));
   command->add_option("--out", flags->out, "output directory")->required();
+  command->add_flag("--no-hub-identity-split", flags->no_hub_identity_split,
+                    "the hub keeps every linked persona whole (hub match --no-identity-split); the scans still split");
   command->footer(
       "Splits the input by company_id; each company encodes its rows (share encode), the hub matches\n"
       "every submission (hub match), each company is scanned alone without and with its findings\n"

@@ -24,6 +24,7 @@ namespace {
 struct MatchFlags {
   std::string submissions, out, hub_key_file, epoch, key_id;
   std::size_t k = 2;
+  bool no_identity_split = false;
 };
 
 // HubKey reads the hub's own key, or creates OUT/hub.key on first use.
@@ -81,6 +82,7 @@ int RunMatch(const MatchFlags& flags) {
   }
   hub::HubOptions options;
   options.k_threshold = flags.k;
+  options.identity_split.enabled = !flags.no_identity_split;
   if (!flags.epoch.empty()) options.epoch = flags.epoch;
   if (!flags.key_id.empty()) options.key_id = flags.key_id;
   hub::HubMatchResult result = hub::MatchSubmissions(std::move(submissions), hub_layer, options);
@@ -106,8 +108,9 @@ int RunMatch(const MatchFlags& flags) {
   std::string stages = "read " + Seconds(read_seconds);
   for (const auto& [stage, stage_seconds] : result.stage_seconds) stages += " " + stage + " " + Seconds(stage_seconds);
   stages += " write " + Seconds(std::chrono::duration<double>(now - writing).count());
-  std::printf("matched %zu applications of %zu members: %zu personas, %zu networks; %zu flagged high or critical\n",
-              result.applications, result.findings.size(), result.personas, result.networks,
+  std::printf("matched %zu applications of %zu members: %zu personas (%zu identities split), %zu networks; %zu "
+              "flagged high or critical\n",
+              result.applications, result.findings.size(), result.personas, result.identity_splits, result.networks,
               result.flagged_applications);
   std::printf("findings on %zu applications written to %s/<company_id>.findings.json (k = %zu); time %.2f s (%s)\n",
               with_findings, flags.out.c_str(), flags.k, seconds, stages.c_str());
@@ -119,6 +122,7 @@ struct ServeFlags {
   std::string listen, store, members, hub_key_file, tls_cert, tls_key;
   std::size_t k = 2;
   bool full_match = false;
+  bool no_identity_split = false;
 };
 
 int RunServe(const ServeFlags& flags) {
@@ -155,6 +159,7 @@ int RunServe(const ServeFlags& flags) {
   options.tls_cert = flags.tls_cert;
   options.tls_key = flags.tls_key;
   options.incremental.enabled = !flags.full_match;
+  options.identity_split = !flags.no_identity_split;
   const std::size_t member_count = options.members.size();
   auto server = serve::HubServer::Create(std::move(options));
   if (!server) return ReportError(server.error());
@@ -186,6 +191,9 @@ void RegisterHubCommand(CLI::App& app, int* exit_code) {
       ->check(CLI::Range(1, 1000));
   match->add_option("--epoch", flags->epoch, "expected epoch (default: the most common)");
   match->add_option("--key-id", flags->key_id, "expected consortium key id (default: the most common)");
+  match->add_flag("--no-identity-split", flags->no_identity_split,
+                  "keep every linked persona whole: do not split a stolen identity's owner from the impostor "
+                  "(as scan --no-identity-split)");
   match->footer(
       "A corrupt, truncated, foreign-key, wrong-epoch or duplicate submission is refused and named on\n"
       "stderr; the others are matched. Exit codes: 0 success; 2 a submission was refused, invalid\n"
@@ -209,6 +217,8 @@ void RegisterHubCommand(CLI::App& app, int* exit_code) {
   serve_cmd->add_option("--k", serve_flags->k, "disclose sharing only when it spans at least k other companies")
       ->default_val(2)
       ->check(CLI::Range(1, 1000));
+  serve_cmd->add_flag("--no-identity-split", serve_flags->no_identity_split,
+                      "keep every linked persona whole (as hub match --no-identity-split)");
   serve_cmd->add_flag("--full-match", serve_flags->full_match,
                       "re-match the whole consortium after every burst of pushes (default: only the "
                       "components the pushes affect, with the same findings)");

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "crosscheck/common/error.h"
@@ -29,6 +30,26 @@ inline share::ConsortiumKey CountingKey(std::uint8_t offset) {
   return key;
 }
 
+// HandMadeRecord returns an application as the hub's tests write one by hand: these contact
+// values, submitted 2026-11-10 10:00 UTC, claimed country US, at the interview stage.
+inline ApplicationRecord HandMadeRecord(std::string company, std::string application_id, std::string name,
+                                        std::string email, std::string phone, std::string device,
+                                        std::string payout) {
+  ApplicationRecord record;
+  record.line = 2;
+  record.application_id = std::move(application_id);
+  record.company_id = std::move(company);
+  record.submitted_at = "2026-11-10T10:00:00Z";
+  record.full_name = std::move(name);
+  record.email = std::move(email);
+  record.phone = std::move(phone);
+  record.device_id = std::move(device);
+  record.payout_account = std::move(payout);
+  record.country = "US";
+  record.stage = "interview";
+  return record;
+}
+
 // SimulatedWorld is a simulated world's applications.csv as read, and truth.csv's is_fraud by
 // application id.
 struct SimulatedWorld {
@@ -37,14 +58,15 @@ struct SimulatedWorld {
   std::unordered_map<std::string, bool> fraud_of;
 };
 
-// SimulateWorld generates the default profile's world at `seed` and `scale` in a scratch
-// directory `name`, reads it and removes the files. Errors: those of GenerateWorld and
-// ReadApplications.
-inline Result<SimulatedWorld> SimulateWorld(std::uint64_t seed, double scale, const std::string& name) {
+// SimulateWorld generates `profile`'s world at `seed` and `scale` in a scratch directory
+// `name`, reads it and removes the files. Errors: those of GenerateWorld and ReadApplications.
+inline Result<SimulatedWorld> SimulateWorld(std::uint64_t seed, double scale, const std::string& name,
+                                            simulate::Profile profile = simulate::Profile::kDefault) {
   const std::filesystem::path dir = test::FreshTestDir(name);
   simulate::WorldConfig config;
   config.seed = seed;
   config.scale = scale;
+  config.profile = profile;
   SimulatedWorld world;
   CC_RETURN_IF_ERROR(simulate::GenerateWorld(config, dir, {}, &world.summary));
   // truth.csv: application_id,person_id,operation_id,is_fraud.
