@@ -239,11 +239,6 @@ void TaxiiRoutes::Install(const std::shared_ptr<TaxiiRoutes>& routes, httplib::S
 
 }  // namespace
 
-void SendTaxiiError(httplib::Response& res, int status, const char* code, const std::string& message) {
-  res.status = status;
-  res.set_content(TaxiiErrorJson(status, code, message), kTaxiiMediaType);
-}
-
 void InstallTaxiiRoutes(httplib::Server& http, TaxiiBackend& backend, TaxiiServerInfo info) {
   TaxiiRoutes::Install(std::make_shared<TaxiiRoutes>(backend, std::move(info)), http);
 }

@@ -78,10 +78,6 @@ struct TaxiiServerInfo {
   bool tls = false;                    // api_roots URLs are https://
 };
 
-// SendTaxiiError answers with a TAXII error resource (section 3.6.1) in the TAXII media type;
-// `code` (the API's UPPER_SNAKE code) is its title.
-void SendTaxiiError(httplib::Response& res, int status, const char* code, const std::string& message);
-
 // InstallTaxiiRoutes registers GET /taxii2/, the API root, its collections, a collection, its
 // objects and manifest, POST objects, GET status, and a TAXII 404 for any other /taxii2/ path.
 // Register other routes under /taxii2/ before calling it. `backend` must outlive the server.
