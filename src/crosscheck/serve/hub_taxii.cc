@@ -39,6 +39,7 @@ Result<std::string> HubFindingsBundle(std::string_view findings_json, const std:
     persona.persona_id = application.persona;
     persona.application_ids.push_back(application.handle);
     persona.confirmed_at = at;
+    persona.flagged_by = "the consortium hub";
     // A persona's level is its most severe application's; its network the first one named.
     if (persona.flagged_level.empty() || Severity(application.hub_level) > Severity(persona.flagged_level)) {
       persona.flagged_level = application.hub_level;
@@ -50,7 +51,7 @@ Result<std::string> HubFindingsBundle(std::string_view findings_json, const std:
   for (auto& [id, entry] : by_persona) {
     std::string reasons;
     for (const std::string& reason : entry.reasons) reasons += (reasons.empty() ? "" : "; ") + reason;
-    entry.persona.note = "consortium hub" + (reasons.empty() ? "" : ": " + reasons);
+    entry.persona.note = std::move(reasons);
     personas.push_back(std::move(entry.persona));
   }
   return share::RenderConfirmedFraudBundle(personas, kHubProducer, at);
