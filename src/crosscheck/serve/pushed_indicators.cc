@@ -31,9 +31,13 @@ std::string LatestVersions(const std::vector<const std::string*>& arrays) {
   return joined.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-Result<std::shared_ptr<const watchlist::IndicatorSet>> SetOf(const std::string& objects, const char* source) {
-  IssueLog ignored;  // what was skipped is counted in each push's status
-  CC_ASSIGN_OR_RETURN(watchlist::IndicatorSet set, watchlist::IndicatorSet::ParseStix(objects, source, ignored));
+// kMaxStatusIssues bounds the issues a status lists (a feed of a million bad objects would
+// otherwise answer with a million lines); the counts still count every one.
+constexpr std::size_t kMaxStatusIssues = 100;
+
+Result<std::shared_ptr<const watchlist::IndicatorSet>> SetOf(const std::string& objects, const char* source,
+                                                             IssueLog& issues) {
+  CC_ASSIGN_OR_RETURN(watchlist::IndicatorSet set, watchlist::IndicatorSet::ParseStix(objects, source, issues));
   return std::make_shared<const watchlist::IndicatorSet>(std::move(set));
 }
 
@@ -50,7 +54,8 @@ Status PushedIndicators::Load(const std::vector<store::IndicatorPushRow>& pushes
   for (const std::string& array : objects) arrays.push_back(&array);
   std::shared_ptr<const watchlist::IndicatorSet> set;
   if (!objects.empty()) {
-    Result<std::shared_ptr<const watchlist::IndicatorSet>> loaded = SetOf(LatestVersions(arrays), "stored pushes");
+    IssueLog told;  // each push's issues were in its status
+    Result<std::shared_ptr<const watchlist::IndicatorSet>> loaded = SetOf(LatestVersions(arrays), "stored pushes", told);
     if (!loaded) return std::unexpected(Error(ErrorCode::kDataLoss, "stored indicator pushes: " + loaded.error().message()));
     set = std::move(*loaded);
   }
@@ -63,7 +68,9 @@ Status PushedIndicators::Load(const std::vector<store::IndicatorPushRow>& pushes
 
 Result<PreparedPush> PushedIndicators::Prepare(const TaxiiEnvelopeObjects& objects, const std::string& who,
                                                const std::string& at, const std::string& status_id) const {
-  CC_ASSIGN_OR_RETURN(std::shared_ptr<const watchlist::IndicatorSet> alone, SetOf(objects.objects, "the pushed objects"));
+  IssueLog issues;
+  CC_ASSIGN_OR_RETURN(std::shared_ptr<const watchlist::IndicatorSet> alone,
+                      SetOf(objects.objects, "the pushed objects", issues));
   const watchlist::IndicatorImport& counts = alone->import_counts();
   PreparedPush push;
   push.status = TaxiiStatus{status_id, at, objects.accepted, objects.failures,
@@ -73,13 +80,19 @@ Result<PreparedPush> PushedIndicators::Prepare(const TaxiiEnvelopeObjects& objec
                              {"skipped", counts.skipped},
                              {"expired", counts.expired},
                              {"revoked", counts.revoked}},
-                            counts.Summary()};
+                            counts.Summary(),
+                            {}};
+  for (const Issue& issue : issues.issues()) {
+    if (push.status.import_issues.size() == kMaxStatusIssues) break;
+    push.status.import_issues.push_back(issue.code + ": " + issue.message);
+  }
   push.row = store::IndicatorPushRow{0, status_id, objects.objects, TaxiiStatusJson(push.status), who, at};
   std::vector<const std::string*> arrays;
   std::lock_guard lock(mutex_);
   for (const std::string& array : objects_) arrays.push_back(&array);
   arrays.push_back(&objects.objects);
-  CC_ASSIGN_OR_RETURN(push.indicators, SetOf(LatestVersions(arrays), "the pushed objects"));
+  IssueLog told;  // as the push's own, above
+  CC_ASSIGN_OR_RETURN(push.indicators, SetOf(LatestVersions(arrays), "the pushed objects", told));
   return push;
 }
 

@@ -42,7 +42,7 @@ class PushedIndicators {
   Status Load(const std::vector<store::IndicatorPushRow>& pushes);
 
   // Prepare counts what `objects` give as indicators on their own (imported, skipped,
-  // expired, revoked: the status's x_crosscheck_import) and builds the set of every push with
+  // expired, revoked, and the first issues: the status's x_crosscheck_import) and builds the set of every push with
   // them, a later version of an object (by modified) replacing an earlier one, so a pushed
   // revocation revokes (STIX 2.1 section 3.6). `status_id` names the push. Errors:
   // kInvalidInput when the objects do not read as STIX (the message says why).

@@ -274,6 +274,7 @@ std::string TaxiiStatusJson(const TaxiiStatus& status) {
   Json counts = Json::object();
   for (const auto& [name, count] : status.import_counts) counts[name] = count;
   counts["summary"] = status.import_summary;
+  counts["issues"] = status.import_issues;
   return Text(Json{{"id", status.id},
                    {"status", "complete"},
                    {"request_timestamp", status.request_timestamp},

@@ -126,6 +126,7 @@ struct TaxiiStatus {
   // x_crosscheck_import: what the server made of the objects (counts by name, and a line).
   std::vector<std::pair<std::string, std::size_t>> import_counts;
   std::string import_summary;
+  std::vector<std::string> import_issues;     // what was skipped and why ("CODE: message")
 };
 
 // TaxiiStatusJson renders the status resource (total_count = successes + failures).

@@ -365,6 +365,7 @@ TEST_F(TaxiiPush, APushedIndicatorChangesAScoreAndSurvivesARestart) {
   EXPECT_EQ(status["x_crosscheck_import"]["imported"], 1);
   EXPECT_EQ(status["x_crosscheck_import"]["revoked"], 1);
   EXPECT_EQ(status["x_crosscheck_import"]["expired"], 1);
+  EXPECT_EQ(status["x_crosscheck_import"]["issues"].size(), 2u) << status.dump();  // STIX_REVOKED, STIX_EXPIRED
 
   httplib::Client client = Client();
   const std::string status_path = Root() + "status/" + status["id"].get<std::string>() + "/";
