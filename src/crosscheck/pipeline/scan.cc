@@ -142,9 +142,13 @@ Result<ScanResult> ScanFiles(const ScanOptions& options, IssueLog& issues, std::
   return result;
 }
 
-// CheckStixOptions refuses a keyed export without its key before anything is read.
+// CheckStixOptions refuses a keyed export without its key, and an epoch nothing would use,
+// before anything is read: a user who gave --epoch meant keyed values and must not get raw ones.
 Status CheckStixOptions(const ScanOptions& options) {
-  if (!options.stix_keyed) return Ok();
+  if (!options.stix_keyed) {
+    if (options.stix_epoch.empty()) return Ok();
+    return InvalidInput("--epoch keys STIX values only: add --stix-values keyed (and --stix-out, --key-file)");
+  }
   if (!options.stix_out) return InvalidInput("keyed STIX values need --stix-out");
   if (!options.key_file) return InvalidInput("keyed STIX values need --key-file (the consortium key)");
   if (options.stix_epoch.empty()) return InvalidInput("keyed STIX values need --epoch (as `share encode` uses)");

@@ -47,7 +47,8 @@ struct ScanOptions {
 // even when the run fails on input, so the user sees every problem found), and the bundle to
 // options.stix_out when named (a failed run removes an earlier one). Errors:
 // kNotFound (an input file is missing), kInvalidInput (unreadable or malformed input, a bad
-// reference file, any bad row with strict, stix_keyed without key_file or stix_epoch),
+// reference file, any bad row with strict, stix_keyed without key_file or stix_epoch, stix_epoch
+// without stix_keyed),
 // kIoError (an output cannot be written), kInternal.
 Result<ScanResult> RunScan(const ScanOptions& options, IssueLog& issues);
 

@@ -66,9 +66,33 @@ void AddMonitoringEvidence(const ScanInput& input, const normalize::IpIntel& int
   }
 }
 
+// AddIndicatorEvidence matches every application's e-mail, IP and profile handles against one
+// set of known-bad indicators.
+void AddIndicatorEvidence(const watchlist::IndicatorSet& indicators, const std::vector<ApplicationRecord>& records,
+                          const std::vector<NormalizedApplication>& normalized, score::ExternalEvidence& external) {
+  for (std::size_t record_idx = 0; record_idx < normalized.size(); ++record_idx) {
+    const NormalizedApplication& application = normalized[record_idx];
+    watchlist::IndicatorQuery query;
+    query.email = application.email;
+    query.ip = application.ip_address;
+    if (!application.github.empty()) query.accounts.emplace_back(application.github, "github");
+    if (!application.linkedin.empty()) query.accounts.emplace_back(application.linkedin, "linkedin");
+    query.name = records[record_idx].full_name;
+    if (!records[record_idx].linkedin.empty()) query.urls.push_back(records[record_idx].linkedin);
+    if (!records[record_idx].github.empty()) query.urls.push_back(records[record_idx].github);
+    for (const auto& hit : indicators.Match(query)) {
+      external.findings.push_back({record_idx, "KNOWN_BAD_INDICATOR",
+                                   hit.object_type + " " + hit.value + " (" + hit.stix_id + ") matched " + hit.matched,
+                                   hit.strength});
+    }
+  }
+}
+
 // AddWatchlistEvidence screens every applicant's name against the OFAC SDN list (--sdn) and
-// their e-mail, IP and profile handles against a STIX bundle (--indicators).
-void AddWatchlistEvidence(const ScanContext& side, const std::vector<ApplicationRecord>& records,
+// their e-mail, IP and profile handles against a STIX bundle (--indicators) and against
+// `more_indicators` (ScanInput::indicators) when given.
+void AddWatchlistEvidence(const ScanContext& side, const watchlist::IndicatorSet* more_indicators,
+                          const std::vector<ApplicationRecord>& records,
                           const std::vector<NormalizedApplication>& normalized, score::ExternalEvidence& external) {
   if (side.sanctions) {
     const watchlist::SanctionsList& sanctions = *side.sanctions;
@@ -107,24 +131,8 @@ void AddWatchlistEvidence(const ScanContext& side, const std::vector<Application
       }
     }
   }
-  if (side.indicators) {
-    const watchlist::IndicatorSet& indicators = *side.indicators;
-    for (std::size_t record_idx = 0; record_idx < normalized.size(); ++record_idx) {
-      const NormalizedApplication& application = normalized[record_idx];
-      watchlist::IndicatorQuery query;
-      query.email = application.email;
-      query.ip = application.ip_address;
-      if (!application.github.empty()) query.accounts.emplace_back(application.github, "github");
-      if (!application.linkedin.empty()) query.accounts.emplace_back(application.linkedin, "linkedin");
-      query.name = records[record_idx].full_name;
-      if (!records[record_idx].linkedin.empty()) query.urls.push_back(records[record_idx].linkedin);
-      if (!records[record_idx].github.empty()) query.urls.push_back(records[record_idx].github);
-      for (const auto& hit : indicators.Match(query)) {
-        external.findings.push_back({record_idx, "KNOWN_BAD_INDICATOR",
-                                     hit.object_type + " " + hit.value + " (" + hit.stix_id + ") matched " + hit.matched,
-                                     hit.strength});
-      }
-    }
+  for (const watchlist::IndicatorSet* indicators : {side.indicators ? &*side.indicators : nullptr, more_indicators}) {
+    if (indicators != nullptr) AddIndicatorEvidence(*indicators, records, normalized, external);
   }
 }
 
@@ -383,7 +391,7 @@ Result<ScanResult> ScanApplications(const ScanContext& context, const ScanInput&
   score::ExternalEvidence external;
   std::future<Status> side_evidence = std::async(std::launch::async, [&]() -> Status {
     if (input.hooks.side_inputs_ready) CC_RETURN_IF_ERROR(input.hooks.side_inputs_ready());
-    AddWatchlistEvidence(context, records, normalized, external);
+    AddWatchlistEvidence(context, input.indicators, records, normalized, external);
     AddMonitoringEvidence(input, context.intel, external);
     return Ok();
   });

@@ -114,6 +114,10 @@ struct ScanInput {
   // one streaming analyzer); used instead of analyzing `signins`. Not owned.
   const monitor::MonitorReport* monitoring = nullptr;
   const KnownPersonas* known_personas = nullptr;  // link everything when null
+  // indicators: known-bad indicators matched besides the context's (--indicators), e.g. those a
+  // threat-intelligence platform pushed to a node over TAXII; they can change between scans,
+  // the context cannot. Not owned; none when null.
+  const watchlist::IndicatorSet* indicators = nullptr;
   // identity_split: after networks, a persona whose contact-disjoint parts are one tied to other
   // personas and one tied to nobody (an identity's owner and its thief) is split in two and the
   // networks are built again (graph/identity_split.h).

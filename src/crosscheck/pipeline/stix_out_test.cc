@@ -139,6 +139,19 @@ TEST(ScanStixOut, KeyedBundleHoldsSubmissionTokensAndNoRawValue) {
   EXPECT_EQ(reports, 1u);  // the network's report still lists its two threat-actors
 }
 
+// An epoch only keys values: given alone it would be ignored and raw values written.
+TEST(ScanStixOut, AnEpochWithoutKeyedValuesIsAUsageError) {
+  const std::filesystem::path dir = test::FreshTestDir("scan_stix_epoch_alone");
+  ScanOptions options = Options(dir);
+  options.stix_epoch = "2026-q4";
+  IssueLog issues;
+  Result<ScanResult> refused = RunScan(options, issues);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code(), ErrorCode::kInvalidInput);  // exit 2, as every usage error
+  EXPECT_NE(refused.error().message().find("--stix-values keyed"), std::string::npos) << refused.error().ToString();
+  EXPECT_FALSE(std::filesystem::exists(dir / "flagged.json"));
+}
+
 TEST(ScanStixOut, APersonaReadsTheSameWhateverTheOrderOfItsRows) {
   ApplicationRecord first;
   first.application_id = "acme-0001";

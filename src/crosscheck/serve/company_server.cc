@@ -21,8 +21,10 @@
 #include "crosscheck/serve/internal/http_support.h"
 #include "crosscheck/serve/internal/openapi.h"
 #include "crosscheck/serve/internal/static_ui.h"
+#include "crosscheck/serve/internal/taxii_routes.h"
 #include "crosscheck/serve/metrics.h"
 #include "crosscheck/serve/monitoring_body.h"
+#include "crosscheck/serve/pushed_indicators.h"
 #include "crosscheck/serve/queue_filter.h"
 #include "crosscheck/serve/resolver.h"
 #include "crosscheck/serve/review_decisions.h"
@@ -80,6 +82,10 @@ struct CompanyServer::Impl {
   std::unique_ptr<HubSync> hub_sync;  // declared after the resolver it feeds: stopped first
   Metrics metrics;
   std::mutex write_mutex;  // one post (store, then resolve) at a time: stored order = resolved order
+  PushedIndicators pushed;        // known-bad indicators pushed over TAXII
+  std::uint64_t pushes_made = 0;  // stored pushes (under write_mutex): makes each status id unique
+  class CompanyTaxii;
+  std::unique_ptr<CompanyTaxii> taxii;  // before http: outlives the routes that call it
   std::unique_ptr<httplib::Server> http;
   SessionStore sessions;  // the web UI's signed-in browsers (memory only)
 
@@ -165,19 +171,9 @@ struct CompanyServer::Impl {
   // ConfirmedBundle renders what GET /v1/export/stix and the TAXII collection share (keyed with
   // `keying`); `summary` gets "<n> confirmed personas, <m> applications" for the audit log.
   Result<std::string> ConfirmedBundle(std::string& summary, const share::BundleKeying* keying = nullptr);
-  // TaxiiCaller admits a TAXII read: a reviewer or admin (401/403) whose Accept admits the
-  // TAXII media type (406), each refusal a TAXII error resource, audited.
-  std::optional<TokenHolder> TaxiiCaller(const httplib::Request& req, httplib::Response& res, const char* action);
-  // TaxiiPlace checks the API root (and the collection, when the path names one): 404 otherwise.
-  bool TaxiiPlace(const httplib::Request& req, httplib::Response& res, const std::string& who, const char* action);
-  void HandleTaxiiDiscovery(const httplib::Request& req, httplib::Response& res);
-  void HandleTaxiiApiRoot(const httplib::Request& req, httplib::Response& res);
-  void HandleTaxiiCollections(const httplib::Request& req, httplib::Response& res);
-  void HandleTaxiiCollection(const httplib::Request& req, httplib::Response& res);
-  void HandleTaxiiPage(const httplib::Request& req, httplib::Response& res, TaxiiView view);
-  void HandleTaxiiObjects(const httplib::Request& req, httplib::Response& res);
-  void HandleTaxiiManifest(const httplib::Request& req, httplib::Response& res);
-  void HandleTaxiiUnknown(const httplib::Request& req, httplib::Response& res);
+  // PushIndicators stores a TAXII push of known-bad indicators (audited) and has them count in
+  // scoring. Errors: kInvalidInput (not STIX), those of the store.
+  Result<TaxiiStatus> PushIndicators(const std::string& who, const TaxiiEnvelopeObjects& objects);
   void HandleHealth(const httplib::Request& req, httplib::Response& res);
   void HandleMetrics(const httplib::Request& req, httplib::Response& res);
   void HandleSignIn(const httplib::Request& req, httplib::Response& res);
@@ -405,117 +401,76 @@ void CompanyServer::Impl::HandleExportStix(const httplib::Request& req, httplib:
   res.set_content(std::move(*bundle), "application/stix+json;version=2.1");
 }
 
-namespace {
+// CompanyTaxii is the node's TAXII (internal/taxii_routes.h): reviewers and admins read the
+// confirmed fraud (the objects of GET /v1/export/stix); admins push known-bad indicators into
+// the indicators collection, which count in scoring once stored (write-only: what was pushed is
+// the pusher's to keep, and each push's status tells what was made of it).
+class CompanyServer::Impl::CompanyTaxii final : public internal::TaxiiBackend {
+ public:
+  explicit CompanyTaxii(Impl& impl) : impl_(impl) {}
 
-// SendTaxiiError answers with a TAXII error resource (section 3.6.1) in the TAXII media type;
-// `code` (the API's UPPER_SNAKE code) is its title.
-void SendTaxiiError(httplib::Response& res, int status, const char* code, const std::string& message) {
-  res.status = status;
-  res.set_content(TaxiiErrorJson(status, code, message), kTaxiiMediaType);
-}
-
-void SendTaxii(httplib::Response& res, std::string body) {
-  res.status = 200;
-  res.set_content(std::move(body), kTaxiiMediaType);
-}
-
-}  // namespace
-
-std::optional<TokenHolder> CompanyServer::Impl::TaxiiCaller(const httplib::Request& req, httplib::Response& res,
-                                                             const char* action) {
-  auto caller = Authorize(req, res, {Role::kReviewer, Role::kAdmin}, action, &SendTaxiiError);
-  if (caller && !AcceptsTaxii(req.get_header_value("Accept"))) {
-    Audit(caller->name, action, "refused 406 NOT_ACCEPTABLE");
-    SendTaxiiError(res, 406, "NOT_ACCEPTABLE", std::string("this server answers ") + kTaxiiMediaType);
-    return std::nullopt;
+  std::optional<internal::TaxiiCaller> Admit(const httplib::Request& req, httplib::Response& res,
+                                             const char* action) override {
+    const auto caller = impl_.Authorize(req, res, {Role::kReviewer, Role::kAdmin}, action, &internal::SendTaxiiError);
+    if (!caller) return std::nullopt;
+    return internal::TaxiiCaller{caller->name, caller->role == Role::kAdmin};
   }
-  return caller;
-}
 
-bool CompanyServer::Impl::TaxiiPlace(const httplib::Request& req, httplib::Response& res, const std::string& who,
-                                     const char* action) {
-  std::string missing;
-  if (req.matches[1] != kTaxiiApiRoot) {
-    missing = "no API root " + std::string(req.matches[1]) + " (this server has /taxii2/" + kTaxiiApiRoot + "/)";
-  } else if (req.matches.size() > 2 && req.matches[2] != TaxiiCollectionId(options.organization)) {
-    missing = "no collection " + std::string(req.matches[2]);
+  void Audit(const std::string& who, const char* action, const std::string& detail) override {
+    impl_.Audit(who, action, detail);
   }
-  if (missing.empty()) return true;
-  Audit(who, action, "refused 404 NOT_FOUND");
-  SendTaxiiError(res, 404, "NOT_FOUND", missing);
-  return false;
-}
 
-void CompanyServer::Impl::HandleTaxiiDiscovery(const httplib::Request& req, httplib::Response& res) {
-  const auto caller = TaxiiCaller(req, res, "taxii_discovery");
-  if (!caller) return;
-  // api_roots are URLs (section 4.1.1): this server as the client reached it.
-  const std::string host = req.get_header_value("Host");
-  const std::string root = std::string("/taxii2/") + kTaxiiApiRoot + "/";
-  const std::string url = host.empty() ? root : (options.tls_cert.empty() ? "http://" : "https://") + host + root;
-  Audit(caller->name, "taxii_discovery", "ok");
-  SendTaxii(res, TaxiiDiscoveryJson(options.organization, url));
-}
-
-void CompanyServer::Impl::HandleTaxiiApiRoot(const httplib::Request& req, httplib::Response& res) {
-  const auto caller = TaxiiCaller(req, res, "taxii_api_root");
-  if (!caller || !TaxiiPlace(req, res, caller->name, "taxii_api_root")) return;
-  Audit(caller->name, "taxii_api_root", "ok");
-  SendTaxii(res, TaxiiApiRootJson(options.organization, options.max_body_bytes));
-}
-
-void CompanyServer::Impl::HandleTaxiiCollections(const httplib::Request& req, httplib::Response& res) {
-  const auto caller = TaxiiCaller(req, res, "taxii_collections");
-  if (!caller || !TaxiiPlace(req, res, caller->name, "taxii_collections")) return;
-  Audit(caller->name, "taxii_collections", "ok");
-  SendTaxii(res, TaxiiCollectionsJson(options.organization));
-}
-
-void CompanyServer::Impl::HandleTaxiiCollection(const httplib::Request& req, httplib::Response& res) {
-  const auto caller = TaxiiCaller(req, res, "taxii_collection");
-  if (!caller || !TaxiiPlace(req, res, caller->name, "taxii_collection")) return;
-  Audit(caller->name, "taxii_collection", "ok");
-  SendTaxii(res, TaxiiCollectionJson(options.organization));
-}
-
-void CompanyServer::Impl::HandleTaxiiPage(const httplib::Request& req, httplib::Response& res, TaxiiView view) {
-  const char* action = view == TaxiiView::kObjects ? "taxii_objects" : "taxii_manifest";
-  const auto caller = TaxiiCaller(req, res, action);
-  if (!caller || !TaxiiPlace(req, res, caller->name, action)) return;
-  Result<TaxiiQuery> query = ParseTaxiiQuery(req.params);
-  if (!query) {
-    Audit(caller->name, action, "refused 400 INVALID_QUERY: " + query.error().message());
-    return SendTaxiiError(res, 400, "INVALID_QUERY", query.error().message());
+  std::vector<TaxiiCollectionInfo> Collections(const internal::TaxiiCaller& caller) override {
+    const std::string& organization = impl_.options.organization;
+    return {{TaxiiCollectionId(organization), "Confirmed fraud",
+             "Applicant personas confirmed as fraud by " + organization +
+                 "'s reviewers: the objects of GET /v1/export/stix",
+             true, false},
+            {IndicatorsCollectionId(organization), "Known-bad indicators",
+             "Push STIX 2.1 indicators and observables (admins): they count as KNOWN_BAD_INDICATOR in every score",
+             false, caller.writer}};
   }
-  std::string summary;
-  const Result<std::string> bundle = ConfirmedBundle(summary);
-  Result<TaxiiPage> page = bundle ? TaxiiObjectsPage(*bundle, *query, view) : std::unexpected(bundle.error());
-  if (!page) {
-    Audit(caller->name, action, "failed: " + page.error().ToString());
-    return SendTaxiiError(res, internal::StatusFor(page.error().code()), internal::CodeFor(page.error().code()),
-                          page.error().message());
+
+  Result<internal::TaxiiObjects> Objects(const internal::TaxiiCaller&, const std::string&) override {
+    internal::TaxiiObjects objects;
+    CC_ASSIGN_OR_RETURN(objects.bundle, impl_.ConfirmedBundle(objects.summary));
+    return objects;
   }
-  Audit(caller->name, action, std::to_string(page->count) + " objects of " + summary);
-  if (page->count > 0) {
-    res.set_header("X-TAXII-Date-Added-First", page->first_added);
-    res.set_header("X-TAXII-Date-Added-Last", page->last_added);
+
+  Result<TaxiiStatus> AddObjects(const internal::TaxiiCaller& caller, const std::string&,
+                                 const TaxiiEnvelopeObjects& objects) override {
+    return impl_.PushIndicators(caller.name, objects);
   }
-  SendTaxii(res, std::move(page->body));
-}
 
-void CompanyServer::Impl::HandleTaxiiObjects(const httplib::Request& req, httplib::Response& res) {
-  HandleTaxiiPage(req, res, TaxiiView::kObjects);
-}
+  Result<std::string> StatusOf(const internal::TaxiiCaller& caller, const std::string& status_id) override {
+    std::optional<std::string> status = impl_.pushed.StatusOf(status_id, caller.name);
+    if (!status) return NotFound("no status " + status_id + " of a push by " + caller.name);
+    return std::move(*status);
+  }
 
-void CompanyServer::Impl::HandleTaxiiManifest(const httplib::Request& req, httplib::Response& res) {
-  HandleTaxiiPage(req, res, TaxiiView::kManifest);
-}
+  // IndicatorsCollectionId is the writable collection's id, derived from the organization.
+  static std::string IndicatorsCollectionId(const std::string& organization) {
+    return TaxiiUuid("known-bad indicators|" + organization);
+  }
 
-void CompanyServer::Impl::HandleTaxiiUnknown(const httplib::Request& req, httplib::Response& res) {
-  const auto caller = TaxiiCaller(req, res, "taxii_unknown");
-  if (!caller) return;
-  Audit(caller->name, "taxii_unknown", "refused 404 NOT_FOUND: " + req.path);
-  SendTaxiiError(res, 404, "NOT_FOUND", "no TAXII resource at " + req.path);
+ private:
+  Impl& impl_;
+};
+
+Result<TaxiiStatus> CompanyServer::Impl::PushIndicators(const std::string& who, const TaxiiEnvelopeObjects& objects) {
+  // Pushes change scoring: one at a time with posts and decisions (the resolver's one writer).
+  std::lock_guard lock(write_mutex);
+  const std::string at = internal::NowIso();
+  const std::string status_id = TaxiiUuid("push|" + at + "|" + who + "|" + std::to_string(++pushes_made));
+  CC_ASSIGN_OR_RETURN(PreparedPush push, pushed.Prepare(objects, who, at, status_id));
+  const store::AuditRow audit{0, at, who, "taxii_add_objects",
+                              "ok status " + status_id + ": " + push.status.import_summary};
+  CC_RETURN_IF_ERROR(store->PutIndicatorPush(push.row, audit));
+  TaxiiStatus status = push.status;
+  // Stored: the indicators count from here on; every stored application may match one, so the
+  // whole store is resolved again in the background.
+  resolver.SetIndicators(pushed.Commit(std::move(push)));
+  return status;
 }
 
 Status CompanyServer::Impl::RebuildMonitor(const std::vector<ApplicationRecord>& applications) {
@@ -699,14 +654,13 @@ void CompanyServer::Impl::Route() {
   http->Get("/v1/audit", guarded(&Impl::HandleAudit, "read_audit"));
   http->Get("/v1/export/risk.csv", guarded(&Impl::HandleExportRisk, "export_risk"));
   http->Get("/v1/export/stix", guarded(&Impl::HandleExportStix, "export_stix"));
-  // TAXII 2.1 (taxii.h); the catch-all answers any other path under /taxii2/ with a TAXII 404.
-  http->Get(R"(/taxii2/?)", guarded(&Impl::HandleTaxiiDiscovery, "taxii_discovery"));
-  http->Get(R"(/taxii2/([^/]+)/?)", guarded(&Impl::HandleTaxiiApiRoot, "taxii_api_root"));
-  http->Get(R"(/taxii2/([^/]+)/collections/?)", guarded(&Impl::HandleTaxiiCollections, "taxii_collections"));
-  http->Get(R"(/taxii2/([^/]+)/collections/([^/]+)/?)", guarded(&Impl::HandleTaxiiCollection, "taxii_collection"));
-  http->Get(R"(/taxii2/([^/]+)/collections/([^/]+)/objects/?)", guarded(&Impl::HandleTaxiiObjects, "taxii_objects"));
-  http->Get(R"(/taxii2/([^/]+)/collections/([^/]+)/manifest/?)", guarded(&Impl::HandleTaxiiManifest, "taxii_manifest"));
-  http->Get(R"(/taxii2/.*)", guarded(&Impl::HandleTaxiiUnknown, "taxii_unknown"));
+  taxii = std::make_unique<CompanyTaxii>(*this);
+  internal::InstallTaxiiRoutes(*http, *taxii,
+                               {.title = "crosscheck node of " + options.organization,
+                                .description = "Confirmed fraudulent applicant personas as STIX 2.1; "
+                                               "known-bad indicators pushed in",
+                                .max_content_length = options.max_body_bytes,
+                                .tls = !options.tls_cert.empty()});
   http->Post("/v1/session", guarded(&Impl::HandleSignIn, "sign_in"));
   http->Get("/v1/session", guarded(&Impl::HandleSession, "read_session"));
   http->Delete("/v1/session", guarded(&Impl::HandleSignOut, "sign_out"));
@@ -741,6 +695,10 @@ Result<std::unique_ptr<CompanyServer>> CompanyServer::Create(CompanyServerOption
   CC_ASSIGN_OR_RETURN(std::vector<store::DecisionRow> decisions, impl->store->Decisions(""));
   impl->resolver.SetDecisions(DecisionsOf(decisions));
   CC_RETURN_IF_ERROR(impl->RebuildMonitor(stored));
+  CC_ASSIGN_OR_RETURN(std::vector<store::IndicatorPushRow> pushes, impl->store->IndicatorPushes());
+  CC_RETURN_IF_ERROR(impl->pushed.Load(pushes));
+  impl->pushes_made = pushes.size();
+  impl->resolver.SetIndicators(impl->pushed.indicators());
   CC_RETURN_IF_ERROR(impl->resolver.Load(std::move(stored)));
   if (impl->options.hub) {
     impl->hub_sync = std::make_unique<HubSync>(*impl->options.hub, impl->resolver, *impl->options.context);

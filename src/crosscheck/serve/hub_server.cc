@@ -18,9 +18,12 @@
 #include <nlohmann/json.hpp>
 #include "crosscheck/hub/hub_match.h"
 #include "crosscheck/hub/incremental_match.h"
+#include "crosscheck/serve/hub_taxii.h"
 #include "crosscheck/serve/internal/http_support.h"
+#include "crosscheck/serve/internal/taxii_routes.h"
 #include "crosscheck/share/findings_file.h"
 #include "crosscheck/share/keyed_hash.h"
+#include "crosscheck/share/stix_bundle.h"
 #include "crosscheck/share/submission_file.h"
 #include "crosscheck/store/hub_store.h"
 
@@ -38,10 +41,12 @@ constexpr std::chrono::seconds kRetryPause{5};
 
 }  // namespace
 
-// Member is a member's latest accepted submission, parsed, and its stored version.
+// Member is a member's latest accepted submission, parsed, its stored version and when it was
+// received.
 struct Member {
   std::shared_ptr<const share::Submission> submission;
   std::int64_t version = 0;
+  std::string received_at;
 };
 
 struct HubServer::Impl {
@@ -60,6 +65,8 @@ struct HubServer::Impl {
   HubServerOptions options;
   share::KeyedHasher hub_layer;
   std::unique_ptr<store::HubStore> store;
+  class HubTaxii;
+  std::unique_ptr<HubTaxii> taxii;        // before http: outlives the routes that call it
   std::unique_ptr<httplib::Server> http;  // an httplib::SSLServer with TLS
 
   // Pushes are stored and answered at once; one matcher thread re-matches the consortium in the
@@ -143,7 +150,7 @@ struct HubServer::Impl {
                     internal::CodeFor(version.error().code()),
                     version.error().message());
     }
-    members[*company] = {std::make_shared<const share::Submission>(std::move(*parsed)), *version};
+    members[*company] = {std::make_shared<const share::Submission>(std::move(*parsed)), *version, NowIso()};
     match_wanted = true;
     changed.notify_all();
     lock.unlock();
@@ -268,27 +275,97 @@ struct HubServer::Impl {
                              [this, action](const std::string& what) { Audit("", action, what); });
   }
 
-  void Route() {
-    http->Post("/v1/submissions", Guarded(&Impl::HandlePush, "push"));
-    http->Get("/v1/findings", Guarded(&Impl::HandlePull, "pull"));
-    http->Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
-      std::lock_guard lock(mutex);
-      res.set_content(Json{{"status", "ok"}, {"members", members.size()}, {"matching", matching || match_wanted},
-                           {"matches", matches_done},
-                           {"last_match_seconds", std::round(last_match_seconds * 1000) / 1000},
-                           {"last_match", {{"full", last_match.full},
-                                           {"reason", last_match.reason},
-                                           {"rescored_applications", last_match.rescored},
-                                           {"applications", last_match.applications},
-                                           {"members_touched", last_match.touched.size()},
-                                           {"findings_written", last_findings_written}}}}.dump() + "\n",
-                      "application/json");
-    });
-    internal::InstallJsonErrors(*http, options.max_body_bytes, [this](const httplib::Request& req) {
-      if (req.path == "/v1/submissions") Audit(Authenticate(req).value_or(""), "push", "refused 413 PAYLOAD_TOO_LARGE");
-    });
+  // ReceivedAt is when the member's latest submission was received ("" for none).
+  std::string ReceivedAt(const std::string& company) {
+    std::lock_guard lock(mutex);
+    const auto found = members.find(company);
+    return found == members.end() ? "" : found->second.received_at;
   }
+
+  void Route();
 };
+
+// HubTaxii is the hub's TAXII (internal/taxii_routes.h): every member, by its bearer token,
+// reads one collection, its own findings as STIX (hub_taxii.h), and knows of no other; nothing
+// is writable (what members give the hub are submissions).
+class HubServer::Impl::HubTaxii final : public internal::TaxiiBackend {
+ public:
+  explicit HubTaxii(Impl& impl) : impl_(impl) {}
+
+  std::optional<internal::TaxiiCaller> Admit(const httplib::Request& req, httplib::Response& res,
+                                             const char* action) override {
+    const std::optional<std::string> company = impl_.Authenticate(req);
+    if (company) return internal::TaxiiCaller{*company, false};
+    Audit("", action, "refused 401 UNAUTHORIZED");
+    internal::SendTaxiiError(res, 401, "UNAUTHORIZED", "missing or unknown bearer token");
+    return std::nullopt;
+  }
+
+  void Audit(const std::string& who, const char* action, const std::string& detail) override {
+    impl_.Audit(who, action, detail);
+  }
+
+  std::vector<TaxiiCollectionInfo> Collections(const internal::TaxiiCaller& caller) override {
+    return {{HubFindingsCollectionId(caller.name), "Consortium findings for " + caller.name,
+             "What the hub's findings say of " + caller.name +
+                 "'s own applications: the personas and networks the findings name (opaque ids), "
+                 "its handles, the reasons' counts. Nothing of another member.",
+             true, false}};
+  }
+
+  Result<internal::TaxiiObjects> Objects(const internal::TaxiiCaller& caller, const std::string&) override {
+    CC_ASSIGN_OR_RETURN(std::optional<store::FindingsRow> row, impl_.store->Findings(caller.name));
+    internal::TaxiiObjects objects;
+    const std::string at = impl_.ReceivedAt(caller.name);
+    if (!row || at.empty()) {
+      objects.bundle = share::RenderConfirmedFraudBundle({}, kHubProducer, NowIso());
+      objects.summary = "no findings yet";
+      return objects;
+    }
+    CC_ASSIGN_OR_RETURN(objects.bundle, HubFindingsBundle(row->json, at));
+    objects.summary = "findings version " + std::to_string(row->version);
+    return objects;
+  }
+
+  Result<TaxiiStatus> AddObjects(const internal::TaxiiCaller&, const std::string&,
+                                 const TaxiiEnvelopeObjects&) override {
+    return Internal("the hub has no writable collection");  // the routes refuse first (403)
+  }
+
+  Result<std::string> StatusOf(const internal::TaxiiCaller&, const std::string& status_id) override {
+    return NotFound("no status " + status_id + ": the hub takes no pushes");
+  }
+
+ private:
+  Impl& impl_;
+};
+
+void HubServer::Impl::Route() {
+  http->Post("/v1/submissions", Guarded(&Impl::HandlePush, "push"));
+  http->Get("/v1/findings", Guarded(&Impl::HandlePull, "pull"));
+  http->Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
+    std::lock_guard lock(mutex);
+    res.set_content(Json{{"status", "ok"}, {"members", members.size()}, {"matching", matching || match_wanted},
+                         {"matches", matches_done},
+                         {"last_match_seconds", std::round(last_match_seconds * 1000) / 1000},
+                         {"last_match", {{"full", last_match.full},
+                                         {"reason", last_match.reason},
+                                         {"rescored_applications", last_match.rescored},
+                                         {"applications", last_match.applications},
+                                         {"members_touched", last_match.touched.size()},
+                                         {"findings_written", last_findings_written}}}}.dump() + "\n",
+                    "application/json");
+  });
+  taxii = std::make_unique<HubTaxii>(*this);
+  internal::InstallTaxiiRoutes(*http, *taxii,
+                               {.title = kHubProducer,
+                                .description = "Each member's consortium findings as STIX 2.1, to that member only",
+                                .max_content_length = options.max_body_bytes,
+                                .tls = !options.tls_cert.empty()});
+  internal::InstallJsonErrors(*http, options.max_body_bytes, [this](const httplib::Request& req) {
+    if (req.path == "/v1/submissions") Audit(Authenticate(req).value_or(""), "push", "refused 413 PAYLOAD_TOO_LARGE");
+  });
+}
 
 HubServer::HubServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
@@ -306,7 +383,8 @@ Result<std::unique_ptr<HubServer>> HubServer::Create(HubServerOptions options) {
   for (store::SubmissionRow& row : rows) {
     Result<share::Submission> parsed = share::ParseSubmission(row.bytes, "stored submission of " + row.company_id);
     if (!parsed) return std::unexpected(Error(ErrorCode::kDataLoss, parsed.error().message()));
-    impl->members[row.company_id] = {std::make_shared<const share::Submission>(std::move(*parsed)), row.version};
+    impl->members[row.company_id] = {std::make_shared<const share::Submission>(std::move(*parsed)), row.version,
+                                     row.received_at};
   }
   // A restart re-matches once: a push stored just before a crash may not have been matched.
   impl->match_wanted = !impl->members.empty();

@@ -15,9 +15,12 @@
 
 #include "crosscheck/common/time.h"
 #include "crosscheck/hub/testing/simulated_world.h"
+#include "crosscheck/ingest/application_reader.h"
 #include "crosscheck/normalize/application_normalizer.h"
 #include "crosscheck/serve/hub_client.h"
+#include "crosscheck/serve/hub_taxii.h"
 #include "crosscheck/serve/internal/running_server.h"
+#include "crosscheck/serve/internal/taxii_test_client.h"
 #include "crosscheck/serve/members_file.h"
 #include "crosscheck/share/encoder.h"
 #include "crosscheck/share/keyed_hash.h"
@@ -54,21 +57,44 @@ ApplicationRecord Record(const char* company, const char* id, const char* name, 
   return record;
 }
 
-// SubmissionBytes encodes one company's two applications (one shares the ring's phone, device
-// and payout account with the other company's) as a .ccsub file.
-std::string SubmissionBytes(const std::string& company, const share::ConsortiumKey& key) {
-  std::vector<ApplicationRecord> records;
-  if (company == "acme-corp") {
-    records.push_back(Record("acme-corp", "a1", "Marcus Holloway", "marcus.h.dev@gmail.com", "(415) 555-0199", "dev-ring-7731"));
-  } else {
-    records.push_back(Record(company.c_str(), "b1", "Priya Raman", "priya.raman.codes@outlook.com", "(415) 555-0199", "dev-ring-7731"));
-  }
+// EncodeSubmission encodes one company's applications as a .ccsub file.
+std::string EncodeSubmission(const std::string& company, const std::vector<ApplicationRecord>& records,
+                             const share::ConsortiumKey& key) {
   const std::vector<NormalizedApplication> apps =
       normalize::NormalizeApplications(records, normalize::NormalizeContext{.file = company + ".csv"}, nullptr);
   const share::SubmissionEncoder encoder(key, kEpoch);
   share::Submission submission{company, kEpoch, encoder.key_id(), {}};
   for (std::size_t idx = 0; idx < apps.size(); ++idx) submission.records.push_back(encoder.Encode(apps[idx], records[idx]));
   return share::SerializeSubmission(submission);
+}
+
+// SubmissionBytes encodes one company's application (it shares the ring's phone, device and
+// payout account with the other company's) as a .ccsub file.
+std::string SubmissionBytes(const std::string& company, const share::ConsortiumKey& key) {
+  if (company == "acme-corp") {
+    return EncodeSubmission(company, {Record("acme-corp", "a1", "Marcus Holloway", "marcus.h.dev@gmail.com",
+                                             "(415) 555-0199", "dev-ring-7731")}, key);
+  }
+  return EncodeSubmission(company, {Record(company.c_str(), "b1", "Priya Raman", "priya.raman.codes@outlook.com",
+                                           "(415) 555-0199", "dev-ring-7731")}, key);
+}
+
+// ExampleSubmission encodes examples/applications.csv's rows of acme and initech as acme-corp's
+// submission, the others (globex, umbrella, hooli) as birch-labs': each of the example's two
+// rings then spans both members, and the hub flags them.
+std::string ExampleSubmission(const std::string& company, const share::ConsortiumKey& key) {
+  IssueLog issues;
+  Result<std::vector<ApplicationRecord>> read =
+      ingest::ReadApplications(std::string(CROSSCHECK_SOURCE_DIR) + "/examples/applications.csv", {}, issues);
+  EXPECT_TRUE(read) << read.error().ToString();
+  std::vector<ApplicationRecord> records;
+  for (ApplicationRecord& record : read.value_or(std::vector<ApplicationRecord>{})) {
+    const bool acme = record.company_id == "acme" || record.company_id == "initech";
+    if (acme != (company == "acme-corp")) continue;
+    record.company_id = company;
+    records.push_back(std::move(record));
+  }
+  return EncodeSubmission(company, records, key);
 }
 
 // HubOptions are a test hub's options on `store` (a directory or a postgresql:// URL).
@@ -276,6 +302,56 @@ TEST(HubServer, StoresOnlyTheFindingsThatChangedAndReportsTheMatch) {
   EXPECT_EQ(pulled->submission_version, 2);
   EXPECT_EQ(pulled->version, 1);
   EXPECT_EQ(FindingsVersion(dir.string(), "birch-labs"), birch_version);
+}
+
+// TAXII on the hub, with the client written against the spec: each member discovers one
+// collection, its own findings as STIX, paged; it learns nothing of the other member's — not
+// its collection, not its handles — and the hub takes no pushes.
+TEST(HubServer, ServesEachMemberItsOwnFindingsOverTaxiiAndNothingElse) {
+  RunningHub hub(FreshDir("taxii").string());
+  ASSERT_TRUE(PushSubmission(hub.url(), "tok-acme", ExampleSubmission("acme-corp", CountingKey(0))).has_value());
+  ASSERT_TRUE(PushSubmission(hub.url(), "tok-birch", ExampleSubmission("birch-labs", CountingKey(0))).has_value());
+  hub.WaitUntilMatched();
+  auto birch_findings = PullFindings(hub.url(), "tok-birch");
+  ASSERT_TRUE(birch_findings.has_value()) << birch_findings.error().ToString();
+  const Json birch_applications = Json::parse(birch_findings->json)["applications"];
+  ASSERT_FALSE(birch_applications.empty());
+  httplib::Client client(hub.url());
+  const internal::TaxiiTestClient acme(client, "tok-acme");
+  const std::vector<internal::TaxiiTestClient::Collection> collections = acme.DiscoverCollections();
+  ASSERT_EQ(collections.size(), 1u);
+  EXPECT_EQ(collections[0].resource["id"], HubFindingsCollectionId("acme-corp"));
+  EXPECT_FALSE(collections[0].resource["can_write"].get<bool>());
+  const std::vector<Json> objects = acme.AllObjects(collections[0].objects_path, 2);
+  std::size_t actors = 0;
+  for (const Json& object : objects) {
+    if (object["type"] != "threat-actor" || !object.contains("x_crosscheck_application_ids")) continue;
+    ++actors;
+    EXPECT_NE(object["description"].get<std::string>().find("consortium hub"), std::string::npos) << object.dump();
+  }
+  const std::string served = Json(objects).dump();
+  EXPECT_GE(actors, 2u) << served;  // at least a persona of each ring (acme-0001's, initech-0042's)
+  for (const Json& application : birch_applications) {
+    EXPECT_EQ(served.find(application["handle"].get<std::string>()), std::string::npos) << "birch's handle";
+  }
+  EXPECT_EQ(served.find("birch"), std::string::npos);
+
+  // birch's collection does not exist for acme; nor does a push or a status.
+  const std::string birch_objects = std::string("/taxii2/") + kTaxiiApiRoot + "/collections/" +
+                                    HubFindingsCollectionId("birch-labs") + "/objects/";
+  auto foreign = acme.Get(birch_objects);
+  ASSERT_TRUE(foreign);
+  EXPECT_EQ(foreign->status, 404) << foreign->body;
+  EXPECT_EQ(foreign->get_header_value("Content-Type"), kTaxiiMediaType);
+  auto pushed = client.Post(collections[0].objects_path, {{"Authorization", "Bearer tok-acme"}}, R"({"objects": []})",
+                            kTaxiiMediaType);
+  ASSERT_TRUE(pushed);
+  EXPECT_EQ(pushed->status, 403) << pushed->body;
+  auto anonymous = client.Get("/taxii2/", {{"Accept", kTaxiiMediaType}});
+  ASSERT_TRUE(anonymous);
+  EXPECT_EQ(anonymous->status, 401);
+  const internal::TaxiiTestClient birch(client, "tok-birch");
+  EXPECT_EQ(birch.DiscoverCollections().at(0).resource["id"], HubFindingsCollectionId("birch-labs"));
 }
 
 TEST(HubServer, BodyOverTheLimitIs413) {

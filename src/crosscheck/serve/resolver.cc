@@ -61,6 +61,7 @@ Status Resolver::Load(std::vector<ApplicationRecord> records) {
   auto loaded = std::make_shared<Snapshot>();
   loaded->base = std::move(resolution);
   current_ = std::move(loaded);
+  loaded_ = true;
   changed_.notify_all();
   return Ok();
 }
@@ -214,6 +215,12 @@ void Resolver::SetConsortium(std::shared_ptr<const share::MemberFindings> findin
   WantLocked();  // every application the findings name may change: resolve the whole store
 }
 
+void Resolver::SetIndicators(std::shared_ptr<const watchlist::IndicatorSet> indicators) {
+  std::lock_guard lock(mutex_);
+  judgements_.indicators = std::move(indicators);
+  if (loaded_) WantLocked();  // before Load, Load's own resolution takes them in
+}
+
 void Resolver::WantLocked() {
   const auto now = std::chrono::steady_clock::now();
   if (!wanted_) first_wanted_at_ = now;
@@ -227,7 +234,8 @@ pipeline::ScanInput Resolver::ScanInputFor(const std::vector<ApplicationRecord>&
   pipeline::ScanInput input{.applications = &records,
                             .source = source,
                             .decisions = judgements.decisions.get(),
-                            .monitoring = judgements.monitoring.get()};
+                            .monitoring = judgements.monitoring.get(),
+                            .indicators = judgements.indicators.get()};
   if (judgements.consortium != nullptr && judgements.encoder != nullptr) {
     // Findings about applications outside `records` (a neighbourhood scan) are not this scan's.
     input.hooks.after_side_evidence = [&records, judgements](Status side, IssueLog&,

@@ -94,6 +94,13 @@ class Resolver {
   void SetConsortium(std::shared_ptr<const share::MemberFindings> findings,
                      std::shared_ptr<const share::SubmissionEncoder> encoder);
 
+  // SetIndicators makes a set of known-bad indicators count in every scan from now on besides
+  // the context's (--indicators): those threat-intelligence platforms pushed over TAXII. Any
+  // stored application may match one, so a background resolution of the whole store follows
+  // (after Load; before it, Load's resolution takes them in). Null: none. The context stays as it was loaded: IP intelligence and the SDN list are large
+  // and never change while the node runs; indicators do, so they travel with the decisions.
+  void SetIndicators(std::shared_ptr<const watchlist::IndicatorSet> indicators);
+
   // ConsortiumFindingOf returns the hub's finding on one of this node's applications, as the
   // last SetConsortium gave it; nullopt when the node has no findings or none names it. Linear
   // in the findings. Thread-safe.
@@ -131,6 +138,7 @@ class Resolver {
     std::shared_ptr<const monitor::MonitorReport> monitoring;
     std::shared_ptr<const share::MemberFindings> consortium;
     std::shared_ptr<const share::SubmissionEncoder> encoder;  // of the consortium findings' epoch
+    std::shared_ptr<const watchlist::IndicatorSet> indicators;  // pushed over TAXII
   };
   // ScanInputFor is the scan of `records` with everything judged besides them.
   static pipeline::ScanInput ScanInputFor(const std::vector<ApplicationRecord>& records, const char* source,
@@ -177,6 +185,7 @@ class Resolver {
   mutable std::condition_variable changed_;
   std::shared_ptr<const Snapshot> current_;
   Judgements judgements_;
+  bool loaded_ = false;                    // Load has published its resolution
   bool wanted_ = false;                    // provisional results wait for a resolution
   std::chrono::steady_clock::time_point last_arrival_at_;   // of the last Score / Set*
   std::chrono::steady_clock::time_point first_wanted_at_;   // since wanted_ became true

@@ -8,11 +8,13 @@
 
 #include "crosscheck/common/strings.h"
 #include "crosscheck/common/time.h"
+#include "crosscheck/serve/internal/http_support.h"
 #include "crosscheck/share/stix_bundle.h"
 
 namespace crosscheck::serve {
 namespace {
 
+using internal::JsonNestsDeeperThan;
 using Json = nlohmann::json;
 using Instant = std::pair<std::int64_t, int>;  // unix seconds, milliseconds
 
@@ -184,40 +186,105 @@ Result<TaxiiPage> TaxiiObjectsPage(std::string_view bundle, const TaxiiQuery& qu
   return page;
 }
 
-std::string TaxiiCollectionId(const std::string& organization) {
-  const std::string id = share::StixId("x-crosscheck-collection", "confirmed fraud|" + organization);
+std::string TaxiiUuid(const std::string& name) {
+  const std::string id = share::StixId("x-crosscheck-collection", name);
   return id.substr(id.find("--") + 2);
 }
 
-std::string TaxiiDiscoveryJson(const std::string& organization, const std::string& api_root_url) {
-  return Text(Json{{"title", "crosscheck node of " + organization},
-                   {"description", "Confirmed fraudulent applicant personas as STIX 2.1 (read-only)"},
-                   {"default", api_root_url},
-                   {"api_roots", {api_root_url}}});
+std::string TaxiiCollectionId(const std::string& organization) { return TaxiiUuid("confirmed fraud|" + organization); }
+
+std::string TaxiiDiscoveryJson(const std::string& title, const std::string& description,
+                               const std::string& api_root_url) {
+  return Text(Json{{"title", title}, {"description", description}, {"default", api_root_url}, {"api_roots", {api_root_url}}});
 }
 
-std::string TaxiiApiRootJson(const std::string& organization, std::size_t max_content_length) {
-  return Text(Json{{"title", "crosscheck: " + organization},
-                   {"versions", {kTaxiiMediaType}},
-                   {"max_content_length", max_content_length}});
+std::string TaxiiApiRootJson(const std::string& title, std::size_t max_content_length) {
+  return Text(Json{{"title", title}, {"versions", {kTaxiiMediaType}}, {"max_content_length", max_content_length}});
 }
 
 namespace {
-Json Collection(const std::string& organization) {
-  return Json{{"id", TaxiiCollectionId(organization)},
-              {"title", "Confirmed fraud"},
-              {"description", "Applicant personas confirmed as fraud by " + organization +
-                                  "'s reviewers: the objects of GET /v1/export/stix"},
-              {"can_read", true},
-              {"can_write", false},
+Json Collection(const TaxiiCollectionInfo& collection) {
+  return Json{{"id", collection.id},
+              {"title", collection.title},
+              {"description", collection.description},
+              {"can_read", collection.can_read},
+              {"can_write", collection.can_write},
               {"media_types", {kStixMediaType}}};
+}
+
+Json Details(const std::vector<TaxiiStatusDetail>& details) {
+  Json listed = Json::array();
+  for (const TaxiiStatusDetail& detail : details) {
+    Json entry{{"id", detail.id}, {"version", detail.version}};
+    if (!detail.message.empty()) entry["message"] = detail.message;
+    listed.push_back(std::move(entry));
+  }
+  return listed;
+}
+
+// VersionOf is an object's version as TAXII names it (section 3.3): modified, else created,
+// else (an object that has neither, such as a 2.0 marking) empty.
+std::string VersionOf(const Json& object) {
+  for (const char* field : {"modified", "created"}) {
+    if (object.contains(field) && object[field].is_string()) return object[field].get<std::string>();
+  }
+  return "";
 }
 }  // namespace
 
-std::string TaxiiCollectionJson(const std::string& organization) { return Text(Collection(organization)); }
+std::string TaxiiCollectionJson(const TaxiiCollectionInfo& collection) { return Text(Collection(collection)); }
 
-std::string TaxiiCollectionsJson(const std::string& organization) {
-  return Text(Json{{"collections", {Collection(organization)}}});
+std::string TaxiiCollectionsJson(const std::vector<TaxiiCollectionInfo>& collections) {
+  Json listed = Json::array();
+  for (const TaxiiCollectionInfo& collection : collections) listed.push_back(Collection(collection));
+  return Text(Json{{"collections", std::move(listed)}});
+}
+
+Result<TaxiiEnvelopeObjects> ParseTaxiiEnvelope(std::string_view body, int max_depth) {
+  if (JsonNestsDeeperThan(body, max_depth)) {
+    return InvalidInput("the body nests JSON deeper than " + std::to_string(max_depth) + " levels");
+  }
+  Json parsed;
+  try {
+    parsed = Json::parse(body);
+  } catch (const Json::parse_error& error) {
+    return InvalidInput(std::string("the body is not JSON: ") + error.what());
+  }
+  if (!parsed.is_object() || !parsed.contains("objects") || !parsed["objects"].is_array()) {
+    return InvalidInput(R"(the body is not a TAXII envelope: expected {"objects": [STIX objects]})");
+  }
+  TaxiiEnvelopeObjects kept;
+  Json objects = Json::array();
+  for (Json& object : parsed["objects"]) {
+    const bool named = object.is_object() && object.contains("type") && object["type"].is_string() &&
+                       object.contains("id") && object["id"].is_string();
+    if (!named) {
+      const std::string id = object.is_object() && object.contains("id") && object["id"].is_string() ? object["id"].get<std::string>() : "";
+      kept.failures.push_back({id, "", "not a STIX object: it needs a string type and id"});
+      continue;
+    }
+    kept.accepted.push_back({object["id"].get<std::string>(), VersionOf(object), ""});
+    objects.push_back(std::move(object));
+  }
+  kept.objects = Text(objects);
+  return kept;
+}
+
+std::string TaxiiStatusJson(const TaxiiStatus& status) {
+  Json counts = Json::object();
+  for (const auto& [name, count] : status.import_counts) counts[name] = count;
+  counts["summary"] = status.import_summary;
+  counts["issues"] = status.import_issues;
+  return Text(Json{{"id", status.id},
+                   {"status", "complete"},
+                   {"request_timestamp", status.request_timestamp},
+                   {"total_count", status.successes.size() + status.failures.size()},
+                   {"success_count", status.successes.size()},
+                   {"successes", Details(status.successes)},
+                   {"failure_count", status.failures.size()},
+                   {"failures", Details(status.failures)},
+                   {"pending_count", 0},
+                   {"x_crosscheck_import", std::move(counts)}});
 }
 
 std::string TaxiiErrorJson(int http_status, const std::string& title, const std::string& description) {

@@ -1,9 +1,10 @@
-// TAXII 2.1 (OASIS, 2020) over a node's confirmed fraud: what the endpoints of `crosscheck
-// serve` under /taxii2/ answer, without the HTTP. One API root ("crosscheck") holds one
-// read-only collection whose objects are those of GET /v1/export/stix; an object's date_added
-// is its `created` (the confirmation; the producer identity's fixed date). Pages are ordered by
-// (date_added, id); `next` names the last object given, so a page never repeats or skips an
-// object that was there when the previous page was read.
+// TAXII 2.1 (OASIS, 2020) resources without the HTTP: what the endpoints under /taxii2/ of
+// `crosscheck serve` and `crosscheck hub serve` answer (internal/taxii_routes.h serves them).
+// One API root ("crosscheck") per server; collections are STIX bundles rendered on demand. An
+// object's date_added is its `created` (a confirmation or a match; the producer identity's
+// fixed date). Pages are ordered by (date_added, id); `next` names the last object given, so a
+// page never repeats or skips an object that was there when the previous page was read. Add
+// Objects bodies (envelopes) are parsed here and answered with a status resource.
 //
 //   CC_ASSIGN_OR_RETURN(TaxiiQuery query, ParseTaxiiQuery(request_params));
 //   CC_ASSIGN_OR_RETURN(TaxiiPage page, TaxiiObjectsPage(bundle, query, TaxiiView::kObjects));
@@ -68,17 +69,68 @@ struct TaxiiPage {
 // bundle (a bug of the caller's) or the query's next names no position.
 Result<TaxiiPage> TaxiiObjectsPage(std::string_view bundle, const TaxiiQuery& query, TaxiiView view);
 
-// TaxiiCollectionId returns the collection's id, a UUID derived from the organization's name
-// (stable across restarts).
+// TaxiiUuid returns a UUID derived from `name` (stable across restarts): collection and status
+// ids.
+std::string TaxiiUuid(const std::string& name);
+
+// TaxiiCollectionId returns the id of a company node's confirmed-fraud collection, derived
+// from the organization's name.
 std::string TaxiiCollectionId(const std::string& organization);
 
+// TaxiiCollectionInfo is a collection as one caller sees it (section 5.2).
+struct TaxiiCollectionInfo {
+  std::string id;
+  std::string title;
+  std::string description;
+  bool can_read = true;
+  bool can_write = false;
+};
+
 // TaxiiDiscoveryJson is the discovery resource (section 4.1); `api_root_url` is absolute.
-std::string TaxiiDiscoveryJson(const std::string& organization, const std::string& api_root_url);
+std::string TaxiiDiscoveryJson(const std::string& title, const std::string& description,
+                               const std::string& api_root_url);
 // TaxiiApiRootJson is the API root resource (section 4.2).
-std::string TaxiiApiRootJson(const std::string& organization, std::size_t max_content_length);
-// TaxiiCollectionJson is the collection resource (section 5.2); TaxiiCollectionsJson lists it.
-std::string TaxiiCollectionJson(const std::string& organization);
-std::string TaxiiCollectionsJson(const std::string& organization);
+std::string TaxiiApiRootJson(const std::string& title, std::size_t max_content_length);
+// TaxiiCollectionJson is the collection resource (section 5.2); TaxiiCollectionsJson lists them.
+std::string TaxiiCollectionJson(const TaxiiCollectionInfo& collection);
+std::string TaxiiCollectionsJson(const std::vector<TaxiiCollectionInfo>& collections);
+
+// TaxiiStatusDetail is one object of an Add Objects request (section 4.3.1): its id, its
+// version (modified, else created) and, for a failure, why.
+struct TaxiiStatusDetail {
+  std::string id;
+  std::string version;
+  std::string message;
+};
+
+// TaxiiEnvelopeObjects is what ParseTaxiiEnvelope kept of an Add Objects body.
+struct TaxiiEnvelopeObjects {
+  std::string objects;                        // the STIX objects kept, as a JSON array
+  std::vector<TaxiiStatusDetail> accepted;    // one per kept object
+  std::vector<TaxiiStatusDetail> failures;    // objects without a type or an id
+};
+
+// ParseTaxiiEnvelope reads the body of Add Objects (section 5.4): an envelope {"objects": [...]}
+// (a STIX bundle is taken too: MISP and OpenCTI send either). Objects with a string type and id
+// are kept; others are failures. Errors: kInvalidInput when the body is not JSON (with line
+// and column), nests deeper than `max_depth`, or is not an envelope or a bundle.
+Result<TaxiiEnvelopeObjects> ParseTaxiiEnvelope(std::string_view body, int max_depth);
+
+// TaxiiStatus is the status resource of one Add Objects request (section 4.3); every request
+// is processed before it is answered, so its status is "complete".
+struct TaxiiStatus {
+  std::string id;
+  std::string request_timestamp;              // ISO 8601 UTC
+  std::vector<TaxiiStatusDetail> successes;
+  std::vector<TaxiiStatusDetail> failures;
+  // x_crosscheck_import: what the server made of the objects (counts by name, and a line).
+  std::vector<std::pair<std::string, std::size_t>> import_counts;
+  std::string import_summary;
+  std::vector<std::string> import_issues;     // what was skipped and why ("CODE: message")
+};
+
+// TaxiiStatusJson renders the status resource (total_count = successes + failures).
+std::string TaxiiStatusJson(const TaxiiStatus& status);
 // TaxiiErrorJson is an error message resource (section 3.6.1): title, description and
 // http_status (a string, as the spec has it).
 std::string TaxiiErrorJson(int http_status, const std::string& title, const std::string& description);

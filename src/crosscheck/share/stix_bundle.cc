@@ -109,10 +109,10 @@ Json Sighting(const std::string& actor_id, const std::string& identity, const Co
 }
 
 // Description says who called the persona fraud: a reviewer (and the note, unless keyed: a
-// note is free text) or a scan.
+// note is free text), a scan or the hub.
 std::string Description(const ConfirmedPersona& persona, bool keyed) {
   if (!persona.flagged_level.empty()) {
-    return "Flagged " + persona.flagged_level + " by a crosscheck scan" + (persona.note.empty() ? "" : ": " + persona.note);
+    return "Flagged " + persona.flagged_level + " by " + persona.flagged_by + (persona.note.empty() ? "" : ": " + persona.note);
   }
   return "Confirmed as fraud by reviewer " + persona.confirmed_by +
          (persona.note.empty() || keyed ? "" : ": " + persona.note);

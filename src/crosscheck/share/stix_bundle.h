@@ -40,8 +40,11 @@ struct ConfirmedPersona {
   std::string confirmed_at;                   // ISO 8601 UTC, "2026-12-06T17:00:00Z"
   std::string note;                           // the reviewer's note
   // "" when a reviewer confirmed it; "high" or "critical" when a scan flagged its network
-  // (`scan --stix-out`): the objects then say "flagged", not "confirmed".
+  // (`scan --stix-out`), the hub's level when the hub's findings name it (its TAXII): the
+  // objects then say "flagged", not "confirmed".
   std::string flagged_level;
+  // Who flagged it, for the description ("Flagged critical by a crosscheck scan").
+  std::string flagged_by = "a crosscheck scan";
   // The scan's network (`scan --stix-out`); the personas of one network are listed in one
   // report with their indicators and relationships. "" for none.
   std::string network_id;

@@ -195,6 +195,34 @@ Result<std::vector<std::string>> CompanyPostgresStore::Signins() {
   return events;
 }
 
+Status CompanyPostgresStore::PutIndicatorPush(const IndicatorPushRow& push, const AuditRow& audit) {
+  std::lock_guard lock(mutex_);
+  internal::PgConnection& pg = *impl_->pg;
+  CC_RETURN_IF_ERROR(pg.Reconnect("storing an indicator push"));
+  return pg.InTransaction("storing an indicator push", [&]() -> Status {
+    CC_RETURN_IF_ERROR(pg.Run("INSERT INTO indicator_pushes (status_id, objects, status, who, at) "
+                              "VALUES ($1, $2, $3, $4, $5)",
+                              {{&push.status_id}, {&push.objects}, {&push.status}, {&push.who}, {&push.at}},
+                              PGRES_COMMAND_OK, "storing an indicator push"));
+    return InsertAudit(pg, audit);
+  });
+}
+
+Result<std::vector<IndicatorPushRow>> CompanyPostgresStore::IndicatorPushes() {
+  std::lock_guard lock(mutex_);
+  CC_RETURN_IF_ERROR(impl_->pg->Reconnect("reading indicator pushes"));
+  CC_ASSIGN_OR_RETURN(ResultPtr result,
+                      impl_->pg->Run("SELECT id, status_id, objects, status, who, at FROM indicator_pushes ORDER BY id",
+                                     {}, PGRES_TUPLES_OK, "reading indicator pushes"));
+  std::vector<IndicatorPushRow> pushes;
+  const PGresult* res = result.get();
+  for (int row = 0; row < PQntuples(res); ++row) {
+    pushes.push_back({Int(res, row, 0), Text(res, row, 1), Text(res, row, 2), Text(res, row, 3), Text(res, row, 4),
+                      Text(res, row, 5)});
+  }
+  return pushes;
+}
+
 Status CompanyPostgresStore::AppendAudit(const AuditRow& row) {
   std::lock_guard lock(mutex_);
   CC_RETURN_IF_ERROR(impl_->pg->Reconnect("writing audit"));

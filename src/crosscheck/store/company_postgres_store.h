@@ -40,6 +40,8 @@ class CompanyPostgresStore final : public CompanyStore {
   Status PutSignins(const std::vector<std::string>& events, const std::string& received_at,
                     const AuditRow& audit) override;
   Result<std::vector<std::string>> Signins() override;
+  Status PutIndicatorPush(const IndicatorPushRow& push, const AuditRow& audit) override;
+  Result<std::vector<IndicatorPushRow>> IndicatorPushes() override;
   Status AppendAudit(const AuditRow& row) override;
   Result<std::vector<AuditRow>> Audit(std::int64_t after_id, std::size_t limit) override;
 

@@ -221,6 +221,42 @@ Result<std::vector<std::string>> CompanySqliteStore::Signins() {
   return events;
 }
 
+Status CompanySqliteStore::PutIndicatorPush(const IndicatorPushRow& push, const AuditRow& audit) {
+  std::lock_guard lock(mutex_);
+  sqlite3* db = impl_->db.get();
+  return InTransaction(db, "storing an indicator push", [&]() -> Status {
+    Statement insert(db, "INSERT INTO indicator_pushes (status_id, objects, status, who, at) VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (insert.prepare_code() != SQLITE_OK) {
+      return std::unexpected(ErrorOf(db, insert.prepare_code(), "storing an indicator push"));
+    }
+    insert.Bind(1, push.status_id);
+    insert.Bind(2, push.objects);
+    insert.Bind(3, push.status);
+    insert.Bind(4, push.who);
+    insert.Bind(5, push.at);
+    if (const int code = insert.Step(); code != SQLITE_DONE) {
+      return std::unexpected(ErrorOf(db, code, "storing an indicator push"));
+    }
+    return InsertAudit(impl_->statements, db, audit);
+  });
+}
+
+Result<std::vector<IndicatorPushRow>> CompanySqliteStore::IndicatorPushes() {
+  std::lock_guard lock(mutex_);
+  sqlite3* db = impl_->db.get();
+  Statement select(db, "SELECT id, status_id, objects, status, who, at FROM indicator_pushes ORDER BY id");
+  if (select.prepare_code() != SQLITE_OK) {
+    return std::unexpected(ErrorOf(db, select.prepare_code(), "reading indicator pushes"));
+  }
+  std::vector<IndicatorPushRow> pushes;
+  int code = SQLITE_OK;
+  while ((code = select.Step()) == SQLITE_ROW) {
+    pushes.push_back({select.Int(0), select.Text(1), select.Text(2), select.Text(3), select.Text(4), select.Text(5)});
+  }
+  if (code != SQLITE_DONE) return std::unexpected(ErrorOf(db, code, "reading indicator pushes"));
+  return pushes;
+}
+
 Status CompanySqliteStore::AppendAudit(const AuditRow& row) {
   std::lock_guard lock(mutex_);
   return InsertAudit(impl_->statements, impl_->db.get(), row);

@@ -36,6 +36,17 @@ struct DecisionRow {
   std::vector<std::string> cleared_with;
 };
 
+// IndicatorPushRow is one TAXII "Add Objects" request a threat-intelligence platform made to
+// the node: the STIX objects it pushed and the status resource it was answered with.
+struct IndicatorPushRow {
+  std::int64_t id = 0;        // assigned by the store, increasing
+  std::string status_id;      // the TAXII status id (a UUID); unique
+  std::string objects;        // the pushed objects as a JSON array
+  std::string status;         // the TAXII status resource (JSON)
+  std::string who;            // the pusher's token name
+  std::string at;             // ISO 8601 UTC
+};
+
 // IsDecision tells whether `text` is one of the decisions a DecisionRow may hold.
 bool IsDecision(std::string_view text);
 
@@ -87,6 +98,13 @@ class CompanyStore {
 
   // Signins returns every stored sign-in event, oldest first.
   virtual Result<std::vector<std::string>> Signins() = 0;
+
+  // PutIndicatorPush stores a push (its id is assigned) and appends `audit`, in one
+  // transaction. A status_id stored already is a kInternal error (a caller bug).
+  virtual Status PutIndicatorPush(const IndicatorPushRow& push, const AuditRow& audit) = 0;
+
+  // IndicatorPushes returns every stored push, oldest first.
+  virtual Result<std::vector<IndicatorPushRow>> IndicatorPushes() = 0;
 
   // AppendAudit appends one audit row (its id is assigned).
   virtual Status AppendAudit(const AuditRow& row) = 0;

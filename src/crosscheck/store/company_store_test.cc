@@ -142,6 +142,24 @@ TEST_P(CompanyStoreContract, EmployeesAreKeyedByLoginIgnoringCaseAndSigninsKeepT
   EXPECT_EQ(store->Audit(0, 100).value().size(), 4u);
 }
 
+TEST_P(CompanyStoreContract, IndicatorPushesKeepTheirOrderAndStatusIdsAreUnique) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  const IndicatorPushRow first{0, "s-1", R"([{"type":"indicator","id":"indicator--1"}])", R"({"id":"s-1"})", "misp", "t1"};
+  ASSERT_TRUE(store->PutIndicatorPush(first, Audit("push")).has_value());
+  ASSERT_TRUE(store->PutIndicatorPush({0, "s-2", "[]", R"({"id":"s-2"})", "opencti", "t2"}, Audit("push")).has_value());
+  EXPECT_FALSE(store->PutIndicatorPush({0, "s-1", "[]", "{}", "misp", "t3"}, Audit("push")).has_value());
+  const std::vector<IndicatorPushRow> pushes = store->IndicatorPushes().value();
+  ASSERT_EQ(pushes.size(), 2u);
+  EXPECT_LT(pushes[0].id, pushes[1].id);
+  EXPECT_EQ(pushes[0].status_id, "s-1");
+  EXPECT_EQ(pushes[0].objects, first.objects);
+  EXPECT_EQ(pushes[0].status, first.status);
+  EXPECT_EQ(pushes[0].who, "misp");
+  EXPECT_EQ(pushes[1].at, "t2");
+  EXPECT_EQ(store->Audit(0, 100).value().size(), 2u);  // the refused push left no audit row
+}
+
 TEST_P(CompanyStoreContract, AuditPagesAndSurvivesReopening) {
   {
     auto store = Open();

@@ -93,7 +93,7 @@ void RegisterScanCommand(CLI::App& app, int* exit_code) {
                    "no raw value and no indicator")
       ->check(CLI::IsMember({"raw", "keyed"}))
       ->default_val(flags->stix_values);
-  scan->add_option("--epoch", flags->epoch, "consortium epoch of keyed STIX values (as `share encode --epoch`)");
+  scan->add_option("--epoch", flags->epoch, "consortium epoch of keyed STIX values (as `share encode --epoch`); only with --stix-values keyed");
   scan->add_option("--organization", flags->organization, "the producer named in the STIX bundle")
       ->default_val(flags->organization);
   scan->add_flag("--strict", flags->strict, "fail (exit 2) on the first bad row instead of skipping it");

@@ -10,6 +10,7 @@
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 
+#include "crosscheck/serve/taxii.h"
 #include "crosscheck/share/keyed_hash.h"
 
 namespace crosscheck::serve::internal {
@@ -54,6 +55,11 @@ bool JsonNestsDeeperThan(std::string_view text, int limit) {
 void SendError(httplib::Response& res, int status, const char* code, const std::string& message) {
   res.status = status;
   res.set_content(JsonText(nlohmann::json{{"error", {{"code", code}, {"message", message}}}}), "application/json");
+}
+
+void SendTaxiiError(httplib::Response& res, int status, const char* code, const std::string& message) {
+  res.status = status;
+  res.set_content(TaxiiErrorJson(status, code, message), kTaxiiMediaType);
 }
 
 int StatusFor(ErrorCode code) {
@@ -170,21 +176,23 @@ void InstallJsonErrors(httplib::Server& http, std::size_t max_body_bytes,
   http.set_error_handler(httplib::Server::HandlerWithResponse(
       [max_body_bytes, on_too_large = std::move(on_too_large)](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        // A TAXII client reads TAXII error resources (TAXII 2.1 section 3.6.1), whoever refused.
+        const auto send = req.path.starts_with("/taxii2") ? &SendTaxiiError : &SendError;
         if (res.status == 413) {
           on_too_large(req);
           // httplib also refuses form-encoded bodies over CPPHTTPLIB_FORM_URL_ENCODED_PAYLOAD_MAX_LENGTH
           // (what curl --data-binary sends by default): name that, not the size limit.
           const bool form = req.get_header_value("Content-Type").starts_with("application/x-www-form-urlencoded");
-          SendError(res, 413, "PAYLOAD_TOO_LARGE",
-                    form ? "a form-encoded body is limited to " +
-                               std::to_string(CPPHTTPLIB_FORM_URL_ENCODED_PAYLOAD_MAX_LENGTH) +
-                               " bytes; send it with its own Content-Type (application/octet-stream, text/csv, "
-                               "application/json)"
-                         : "the request body is larger than " + std::to_string(max_body_bytes) + " bytes");
+          send(res, 413, "PAYLOAD_TOO_LARGE",
+               form ? "a form-encoded body is limited to " +
+                          std::to_string(CPPHTTPLIB_FORM_URL_ENCODED_PAYLOAD_MAX_LENGTH) +
+                          " bytes; send it with its own Content-Type (application/octet-stream, text/csv, "
+                          "application/json)"
+                    : "the request body is larger than " + std::to_string(max_body_bytes) + " bytes");
         } else if (res.status == 404) {
-          SendError(res, 404, "NOT_FOUND", "no such endpoint: " + req.method + " " + req.path);
+          send(res, 404, "NOT_FOUND", "no such endpoint: " + req.method + " " + req.path);
         } else {
-          SendError(res, res.status, "BAD_REQUEST", "the request could not be served");
+          send(res, res.status, "BAD_REQUEST", "the request could not be served");
         }
         return httplib::Server::HandlerResponse::Handled;
       }));

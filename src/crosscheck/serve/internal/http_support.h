@@ -46,6 +46,10 @@ bool JsonNestsDeeperThan(std::string_view text, int limit);
 // codes are part of the HTTP API: UPPER_SNAKE, never renamed.
 void SendError(httplib::Response& res, int status, const char* code, const std::string& message);
 
+// SendTaxiiError answers with a TAXII error resource (section 3.6.1) in the TAXII media type
+// (taxii.h); `code` (the API's UPPER_SNAKE code) is its title. What SendError is under /taxii2/.
+void SendTaxiiError(httplib::Response& res, int status, const char* code, const std::string& message);
+
 // StatusFor maps an ErrorCode to HTTP as common/error.h's table does (400, 404, 503, 500).
 int StatusFor(ErrorCode code);
 
@@ -79,7 +83,8 @@ httplib::Server::Handler Guarded(httplib::Server::Handler handler,
 
 // InstallJsonErrors gives the answers httplib makes itself a JSON body: 413 PAYLOAD_TOO_LARGE
 // (over `max_body_bytes`; `on_too_large` is told first), 404 NOT_FOUND for an unknown path,
-// BAD_REQUEST otherwise; and an exception escaping a handler becomes 500 INTERNAL.
+// BAD_REQUEST otherwise; and an exception escaping a handler becomes 500 INTERNAL. Under
+// /taxii2/ the body is a TAXII error resource instead (SendTaxiiError).
 void InstallJsonErrors(httplib::Server& http, std::size_t max_body_bytes,
                        std::function<void(const httplib::Request& req)> on_too_large);
 

@@ -70,6 +70,10 @@ std::string CompanySchema(const SqlDialect& dialect) {
          " application_id TEXT NOT NULL, company_id TEXT NOT NULL);\n"
          "CREATE TABLE IF NOT EXISTS signins (id " + std::string(dialect.id_column) +
          ", event TEXT NOT NULL, received_at TEXT NOT NULL);\n"
+         // STIX objects pushed over TAXII (the node's known-bad indicators) and their statuses.
+         "CREATE TABLE IF NOT EXISTS indicator_pushes (id " + std::string(dialect.id_column) +
+         ", status_id TEXT NOT NULL UNIQUE, objects TEXT NOT NULL, status TEXT NOT NULL, who TEXT NOT NULL,"
+         " at TEXT NOT NULL);\n"
          "CREATE TABLE IF NOT EXISTS audit (id " + std::string(dialect.id_column) +
          ", at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL);\n";
   return sql;

@@ -31,7 +31,8 @@ inline constexpr SqlDialect kPostgresDialect{"BIGSERIAL PRIMARY KEY", "BYTEA", '
 
 // CompanySchema is the CompanyStore's tables: applications (one TEXT column per contract column,
 // kApplicationColumns, so the schema follows DATA.md; the other columns packed in `extra`; when
-// and by whom last received; `seq` keeps the order each id was first stored), decisions and audit.
+// and by whom last received; `seq` keeps the order each id was first stored), decisions,
+// employees, sign-ins, indicator pushes and audit.
 std::string CompanySchema(const SqlDialect& dialect);
 
 // UpsertApplicationSql inserts an application with parameters in kApplicationColumns order, then
