@@ -33,9 +33,11 @@ struct LinkFlags {
   std::string out;
   std::string truth;
   double min_f1 = 0;  // with --truth: exit kBelowFloorExit when the F1 is lower
+  double min_pairs_completeness = 0;  // with --truth: the same for blocking's pairs completeness
 };
 
-// kBelowFloorExit is link's exit code when --min-f1 is not met (as evaluate's floors).
+// kBelowFloorExit is link's exit code when a floor (--min-f1, --min-pairs-completeness) is not
+// met (as evaluate's floors).
 constexpr int kBelowFloorExit = 3;
 
 std::string FormatNumber(double value) {
@@ -97,10 +99,18 @@ double PairsCompleteness(const link::LinkEngine& engine, const std::vector<std::
   return static_cast<double>(found) / static_cast<double>(true_pairs);
 }
 
+// TruthScore is what --truth measures: the clusters' pairwise F1 and blocking's pairs
+// completeness.
+struct TruthScore {
+  double f1 = 0.0;
+  double pairs_completeness = 0.0;
+};
+
 // PrintTruthScore prints the pairwise precision, recall and F1 of the clusters against a truth
-// CSV (source,rec_id,entity_id; source = the input's base name). A record the truth does not
-// list counts as an entity of its own and is counted in the message. Returns the F1.
-Result<double> PrintTruthScore(const std::string& path, const link::LinkEngine& engine,
+// CSV (source,rec_id,entity_id; source = the input's base name) and blocking's pairs
+// completeness. A record the truth does not list counts as an entity of its own and is counted
+// in the message.
+Result<TruthScore> PrintTruthScore(const std::string& path, const link::LinkEngine& engine,
                        const std::vector<std::string>& sources, IssueLog& issues) {
   Result<ingest::CsvTable> truth = ingest::ReadCsvTable(path, ingest::CsvOptions{}, issues);
   if (!truth) return std::unexpected(std::move(truth).error().AddContext("reading " + path));
@@ -118,11 +128,12 @@ Result<double> PrintTruthScore(const std::string& path, const link::LinkEngine& 
     else truth_labels[record] = it->second;
   }
   const evaluate::PairCounts counts = evaluate::CountPairs(engine.cluster_ids(), truth_labels);
+  const TruthScore score{counts.f1(), PairsCompleteness(engine, truth_labels, counts.true_pairs)};
   std::printf("pairwise precision %.4f recall %.4f F1 %.4f (%zu records, %zu not in the truth file); "
               "blocking pairs completeness %.4f\n",
               counts.precision(), counts.recall(), counts.f1(), prepared.size(), unlisted,
-              PairsCompleteness(engine, truth_labels, counts.true_pairs));
-  return counts.f1();
+              score.pairs_completeness);
+  return score;
 }
 
 // RunLink links and writes the outputs; returns whether the F1 floor (if any) is met.
@@ -182,9 +193,14 @@ Result<bool> RunLink(const LinkFlags& flags) {
   }
   bool floor_met = true;
   if (!flags.truth.empty()) {
-    CC_ASSIGN_OR_RETURN(const double f1, PrintTruthScore(flags.truth, engine, table.sources, issues));
-    if (f1 < flags.min_f1) {
-      std::fprintf(stderr, "crosscheck: F1 %.4f is below the floor %.4f\n", f1, flags.min_f1);
+    CC_ASSIGN_OR_RETURN(const TruthScore score, PrintTruthScore(flags.truth, engine, table.sources, issues));
+    if (score.f1 < flags.min_f1) {
+      std::fprintf(stderr, "crosscheck: F1 %.4f is below the floor %.4f\n", score.f1, flags.min_f1);
+      floor_met = false;
+    }
+    if (score.pairs_completeness < flags.min_pairs_completeness) {
+      std::fprintf(stderr, "crosscheck: pairs completeness %.4f is below the floor %.4f\n",
+                   score.pairs_completeness, flags.min_pairs_completeness);
       floor_met = false;
     }
   }
@@ -231,9 +247,13 @@ void RegisterLinkCommand(CLI::App& app, int* exit_code) {
                       "CSV source,rec_id,entity_id (as simulate-linkage writes): print the clusters'\n"
                       "pairwise precision, recall and F1 against it");
   command->add_option("--min-f1", flags->min_f1, "with --truth: exit 3 when the F1 is below this floor");
+  command->add_option("--min-pairs-completeness", flags->min_pairs_completeness,
+                      "with --truth: exit 3 when blocking's pairs completeness (the share of true\n"
+                      "pairs made candidates) is below this floor");
   command->callback([flags, exit_code] {
-    if (flags->min_f1 > 0 && flags->truth.empty()) {
-      *exit_code = ReportError(Error(ErrorCode::kInvalidInput, "--min-f1 needs --truth"));
+    if ((flags->min_f1 > 0 || flags->min_pairs_completeness > 0) && flags->truth.empty()) {
+      *exit_code = ReportError(Error(ErrorCode::kInvalidInput,
+                                     flags->min_f1 > 0 ? "--min-f1 needs --truth" : "--min-pairs-completeness needs --truth"));
       return;
     }
     const Result<bool> floor_met = RunLink(*flags);
