@@ -1,8 +1,8 @@
 // Block splitting: what blocking does with a block over the size cap instead of dropping it.
 // A block that large is either a generic value (a country, a placeholder date) or a common
 // key shared by many people, among them a few with dozens of records each (a famous "john
-// smith"). Keying the block again on one more attribute (canopy-style, as the blocking rules
-// of Splink and dedupe refine a big block) keeps the pairs that also agree there.
+// smith"). Keying the block again on one more attribute (adaptive blocking; the conjunctive
+// rules of Splink and dedupe) keeps the pairs that also agree there.
 //
 //   const std::vector<KeyPart> parts = RefiningParts(table, rule);
 //   SplitOversizedBlock(table, parts, block_key, members, /*max_block_size=*/100, pairs);

@@ -206,9 +206,9 @@ RuleStats EstimateRule(const PreparedTable& table, const BlockingRule& rule,
 }
 
 // SplitBlocks keys a rule's oversized blocks (entry ranges of `blocks`) again on the other
-// fields and appends the pairs of their sub-blocks to `out`. Smallest blocks go first and
-// splitting stops at the rule's pair budget: a block of a thousand records split by a broad
-// field costs more pairs per true pair found than a block of two hundred.
+// fields and appends the pairs of their sub-blocks to `out`. Smallest blocks go first (the
+// likeliest to be a few people's common key rather than a generic value) and splitting stops
+// at the rule's pair budget, so a table of nothing but generic values cannot explode.
 void SplitBlocks(const PreparedTable& table, const BlockingRule& rule,
                  const std::vector<std::pair<std::uint64_t, std::uint32_t>>& blocks,
                  std::vector<std::pair<std::size_t, std::size_t>>& oversized,

@@ -63,7 +63,7 @@ struct BlockingOptions {
   // chained: each member (in record order) is paired with the next windowed_neighbours
   // members, so a person's applications stay connected at linear cost while the scorer and
   // clustering decide. Only single-field rules on the exact value of an e-mail, phone or
-  // identifier field (or an e-mail's local part) are chained (a city block is many people). 0 turns this off (oversized blocks give no pairs).
+  // identifier field (or an e-mail's local part) are chained (a city block is many people). 0 turns this off (oversized blocks are then split or give no pairs).
   std::size_t windowed_neighbours = 0;
   std::size_t max_windowed_block_size = 0;
   // A block over max_block_size but at most max_split_block_size records that is not chained
