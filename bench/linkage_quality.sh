@@ -18,8 +18,9 @@ for rate in $rates; do
     # shellcheck disable=SC2086
     score=$("$binary" link $inputs --id rec_id --truth "$work/data/truth.csv" --out "$work/out" 2> "$work/log")
     end=$(date +%s.%N)
-    printf '%s seed %s corruption %s: %s [%.1f s] (%s)\n' "$kind" "$seed" "$rate" "$score" \
-      "$(echo "$end - $start" | bc)" "$(head -1 "$work/settings")"
+    pairs=$(sed -n 's/.* records, \([0-9]*\) candidate pairs.*/\1/p' "$work/log" | tail -1)
+    printf '%s seed %s corruption %s: %s [%.1f s, %s candidate pairs] (%s)\n' "$kind" "$seed" "$rate" "$score" \
+      "$(echo "$end - $start" | bc)" "$pairs" "$(head -1 "$work/settings")"
     rm -rf "$work/data" "$work/out"
   done
 done

@@ -7,6 +7,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "crosscheck/link/block_splitting.h"
 #include "crosscheck/link/internal/parallel.h"
 
 namespace crosscheck::link {
@@ -204,6 +205,31 @@ RuleStats EstimateRule(const PreparedTable& table, const BlockingRule& rule,
   return stats;
 }
 
+// SplitBlocks keys a rule's oversized blocks (entry ranges of `blocks`) again on the other
+// fields and appends the pairs of their sub-blocks to `out`. Smallest blocks go first (the
+// likeliest to be a few people's common key rather than a generic value) and splitting stops
+// at the rule's pair budget, so a table of nothing but generic values cannot explode.
+void SplitBlocks(const PreparedTable& table, const BlockingRule& rule,
+                 const std::vector<std::pair<std::uint64_t, std::uint32_t>>& blocks,
+                 std::vector<std::pair<std::size_t, std::size_t>>& oversized,
+                 const BlockingOptions& options, std::vector<std::pair<std::uint32_t, std::uint32_t>>& out) {
+  if (oversized.empty()) return;
+  const std::vector<KeyPart> parts = RefiningParts(table, rule);
+  if (parts.empty()) return;
+  std::stable_sort(oversized.begin(), oversized.end(), [](const auto& a, const auto& b) {
+    return a.second - a.first < b.second - b.first;
+  });
+  const double budget = options.pairs_per_record * static_cast<double>(table.size());
+  std::size_t added = 0;
+  std::vector<std::uint32_t> members;
+  for (const auto& [begin, end] : oversized) {
+    if (static_cast<double>(added) >= budget) break;
+    members.clear();
+    for (std::size_t entry = begin; entry < end; ++entry) members.push_back(blocks[entry].second);
+    added += SplitOversizedBlock(table, parts, blocks[begin].first, members, options.max_block_size, out);
+  }
+}
+
 }  // namespace
 
 std::string BlockingRule::Describe(const PreparedTable& table) const {
@@ -372,7 +398,7 @@ CandidatePairs GenerateCandidatePairs(const PreparedTable& table,
     std::vector<std::uint32_t> begin;   // record -> offset into keys
     std::vector<std::uint64_t> keys;
     std::vector<std::pair<std::uint64_t, std::uint32_t>> blocks;  // (key, record), sorted
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> windowed;  // chained oversized blocks
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> windowed;  // chained or split oversized blocks
   };
   std::vector<RuleKeys> per_rule(rule_count);
   // Only a contact or identifier value can be one entity's across hundreds of records; an
@@ -405,6 +431,7 @@ CandidatePairs GenerateCandidatePairs(const PreparedTable& table,
     std::size_t block_start = 0;
     std::vector<std::pair<std::uint64_t, std::uint32_t>> kept;
     kept.reserve(keys.blocks.size());
+    std::vector<std::pair<std::size_t, std::size_t>> oversized;  // entry ranges to split
     while (block_start < keys.blocks.size()) {
       std::size_t block_end = block_start;
       while (block_end < keys.blocks.size() && keys.blocks[block_end].first == keys.blocks[block_start].first) {
@@ -420,6 +447,8 @@ CandidatePairs GenerateCandidatePairs(const PreparedTable& table,
               keys.windowed.emplace_back(keys.blocks[first].second, keys.blocks[second].second);
             }
           }
+        } else if (size <= options.max_split_block_size) {
+          oversized.emplace_back(block_start, block_end);
         }
         for (std::size_t entry = block_start; entry < block_end; ++entry) {
           const std::uint32_t record = keys.blocks[entry].second;
@@ -433,6 +462,7 @@ CandidatePairs GenerateCandidatePairs(const PreparedTable& table,
       }
       block_start = block_end;
     }
+    SplitBlocks(table, rules[rule_idx], keys.blocks, oversized, options, keys.windowed);
     keys.blocks = std::move(kept);
   });
   // SharedKeyBelow: do records a and b share a non-zero key under rule r that is < limit?
@@ -527,7 +557,7 @@ CandidatePairs GenerateCandidatePairs(const PreparedTable& table,
     result.pairs.insert(result.pairs.end(), range_pairs[range_idx].begin(), range_pairs[range_idx].end());
     range_pairs[range_idx] = {};
   }
-  // Chained pairs of oversized blocks come last, each once and only when no block emitted it
+  // Chained and split pairs of oversized blocks come last, each once and only when no block emitted it
   // (their keys were zeroed, so phase 2 could not see them).
   // A chained pair is new unless some rule's non-generic block holds both records (generic
   // keys were zeroed above, so shares_key sees exactly the blocks that emitted pairs).

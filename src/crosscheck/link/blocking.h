@@ -3,7 +3,8 @@
 // of these combined); records sharing a key under some rule form a candidate pair. Rules are
 // chosen automatically from the data: a key alone when it is selective, else combined with a
 // second field. Blocks larger than max_block_size are generic values (a call-centre phone, a
-// placeholder date) and yield no pairs.
+// placeholder date) or common keys: they yield only the pairs that also agree on another
+// field's key within a block of allowed size (block_splitting.h).
 //
 //   std::vector<BlockingRule> rules = ChooseBlockingRules(prepared, BlockingOptions{});
 //   CandidatePairs candidates = GenerateCandidatePairs(prepared, rules, BlockingOptions{}, 0);
@@ -62,9 +63,14 @@ struct BlockingOptions {
   // chained: each member (in record order) is paired with the next windowed_neighbours
   // members, so a person's applications stay connected at linear cost while the scorer and
   // clustering decide. Only single-field rules on the exact value of an e-mail, phone or
-  // identifier field (or an e-mail's local part) are chained (a city block is many people). 0 turns this off (oversized blocks give no pairs).
+  // identifier field (or an e-mail's local part) are chained (a city block is many people). 0 turns this off (oversized blocks are then split or give no pairs).
   std::size_t windowed_neighbours = 0;
   std::size_t max_windowed_block_size = 0;
+  // A block over max_block_size but at most max_split_block_size records that is not chained
+  // is keyed again on each other field (block_splitting.h): its records pair when they also
+  // share that field's key in a sub-block within max_block_size. A rule's split pairs stop at
+  // pairs_per_record per record, smallest blocks first. 0 turns splitting off.
+  std::size_t max_split_block_size = 1000;
 };
 
 // ChooseBlockingRules picks rules for the table: single key parts whose estimated pair

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -16,6 +17,7 @@
 #include "crosscheck/cli/commands/link_inputs.h"
 #include "crosscheck/common/csv_writer.h"
 #include "crosscheck/evaluate/pairwise_metrics.h"
+#include "crosscheck/link/blocking_misses.h"
 #include "crosscheck/link/linker.h"
 #include "crosscheck/link/model_io.h"
 #include "crosscheck/link/source_alignment.h"
@@ -33,9 +35,12 @@ struct LinkFlags {
   std::string out;
   std::string truth;
   double min_f1 = 0;  // with --truth: exit kBelowFloorExit when the F1 is lower
+  double min_pairs_completeness = 0;  // with --truth: the same for blocking's pairs completeness
+  std::size_t missed_pairs = 0;  // with --truth: print the causes of missed true pairs and this many
 };
 
-// kBelowFloorExit is link's exit code when --min-f1 is not met (as evaluate's floors).
+// kBelowFloorExit is link's exit code when a floor (--min-f1, --min-pairs-completeness) is not
+// met (as evaluate's floors).
 constexpr int kBelowFloorExit = 3;
 
 std::string FormatNumber(double value) {
@@ -83,13 +88,10 @@ void WriteRowsInParallel(CsvWriter& writer, std::size_t count, unsigned threads,
   }
 }
 
-// PairsCompleteness returns the share of true pairs that blocking makes candidates (the
-// engine keeps only linked pairs, so the candidates are generated again by its rules).
-double PairsCompleteness(const link::LinkEngine& engine, const std::vector<std::string>& truth_labels,
+// PairsCompleteness returns the share of true pairs that blocking made candidates.
+double PairsCompleteness(const link::CandidatePairs& candidates, const std::vector<std::string>& truth_labels,
                          std::uint64_t true_pairs) {
   if (true_pairs == 0) return 1.0;
-  const link::CandidatePairs candidates =
-      link::GenerateCandidatePairs(engine.prepared(), engine.blocking_rules(), link::BlockingOptions{}, 0);
   std::uint64_t found = 0;
   for (const auto& [left, right] : candidates.pairs) {
     found += !truth_labels[left].empty() && truth_labels[left] == truth_labels[right];
@@ -97,11 +99,65 @@ double PairsCompleteness(const link::LinkEngine& engine, const std::vector<std::
   return static_cast<double>(found) / static_cast<double>(true_pairs);
 }
 
+// TruthScore is what --truth measures: the clusters' pairwise F1 and blocking's pairs
+// completeness.
+struct TruthScore {
+  double f1 = 0.0;
+  double pairs_completeness = 0.0;
+};
+
+// DescribeRecord renders a record as "source:id {field=value; ...}" (normalized values).
+std::string DescribeRecord(const link::PreparedTable& table, const std::vector<std::string>& sources,
+                           std::uint32_t record_idx) {
+  std::string out = sources[table.source(record_idx)] + ":" + table.id(record_idx) + " {";
+  for (std::size_t field_idx = 0; field_idx < table.field_count(); ++field_idx) {
+    const link::PreparedColumn& column = table.column(field_idx);
+    out += (field_idx == 0 ? "" : "; ") + column.spec().name + "=";
+    for (std::size_t value_idx = 0; value_idx < column.value_count(record_idx); ++value_idx) {
+      out += (value_idx == 0 ? "" : "|") + std::string(column.value(record_idx, value_idx).text);
+    }
+  }
+  return out + "}";
+}
+
+// PrintBlockingMisses prints to stderr how many true pairs blocking missed by cause (and, for
+// pairs sharing only over-cap blocks, by rule), then `sample` of them evenly spaced.
+void PrintBlockingMisses(const link::LinkEngine& engine, const link::CandidatePairs& candidates,
+                         const std::vector<std::string>& truth_labels, const std::vector<std::string>& sources,
+                         std::size_t sample) {
+  const link::PreparedTable& table = engine.prepared();
+  const std::vector<link::BlockingMiss> misses =
+      link::FindBlockingMisses(table, engine.blocking_rules(), candidates, truth_labels);
+  std::size_t no_key = 0;
+  std::map<std::size_t, std::size_t> over_cap_by_rule;
+  for (const link::BlockingMiss& miss : misses) {
+    if (miss.cause == link::MissCause::kNoSharedKey) ++no_key;
+    else ++over_cap_by_rule[miss.rule];
+  }
+  std::string over_cap;
+  for (const auto& [rule_idx, count] : over_cap_by_rule) {
+    over_cap += (over_cap.empty() ? "" : ", ") + engine.blocking_rules()[rule_idx].Describe(table) + ": " +
+                std::to_string(count);
+  }
+  std::fprintf(stderr, "crosscheck link: blocking missed %zu true pairs: %zu share no key, %zu only over-cap blocks (%s)\n",
+               misses.size(), no_key, misses.size() - no_key, over_cap.c_str());
+  const std::size_t shown = std::min(sample, misses.size());
+  for (std::size_t shown_idx = 0; shown_idx < shown; ++shown_idx) {
+    const link::BlockingMiss& miss = misses[shown_idx * misses.size() / shown];
+    const std::string cause = miss.cause == link::MissCause::kNoSharedKey
+                                  ? "no shared key"
+                                  : "over-cap block of " + std::to_string(miss.block_size);
+    std::fprintf(stderr, "missed (%s): %s  ~  %s\n", cause.c_str(), DescribeRecord(table, sources, miss.left).c_str(),
+                 DescribeRecord(table, sources, miss.right).c_str());
+  }
+}
+
 // PrintTruthScore prints the pairwise precision, recall and F1 of the clusters against a truth
-// CSV (source,rec_id,entity_id; source = the input's base name). A record the truth does not
-// list counts as an entity of its own and is counted in the message. Returns the F1.
-Result<double> PrintTruthScore(const std::string& path, const link::LinkEngine& engine,
-                       const std::vector<std::string>& sources, IssueLog& issues) {
+// CSV (source,rec_id,entity_id; source = the input's base name) and blocking's pairs
+// completeness. A record the truth does not list counts as an entity of its own and is counted
+// in the message.
+Result<TruthScore> PrintTruthScore(const std::string& path, const link::LinkEngine& engine,
+                       const std::vector<std::string>& sources, std::size_t missed_sample, IssueLog& issues) {
   Result<ingest::CsvTable> truth = ingest::ReadCsvTable(path, ingest::CsvOptions{}, issues);
   if (!truth) return std::unexpected(std::move(truth).error().AddContext("reading " + path));
   if (truth->header.size() < 3) return InvalidInput(path + ": expected columns source,rec_id,entity_id");
@@ -118,11 +174,16 @@ Result<double> PrintTruthScore(const std::string& path, const link::LinkEngine& 
     else truth_labels[record] = it->second;
   }
   const evaluate::PairCounts counts = evaluate::CountPairs(engine.cluster_ids(), truth_labels);
+  // The engine keeps only linked pairs, so the candidates are generated again by its rules.
+  const link::CandidatePairs candidates =
+      link::GenerateCandidatePairs(prepared, engine.blocking_rules(), link::BlockingOptions{}, 0);
+  const TruthScore score{counts.f1(), PairsCompleteness(candidates, truth_labels, counts.true_pairs)};
   std::printf("pairwise precision %.4f recall %.4f F1 %.4f (%zu records, %zu not in the truth file); "
               "blocking pairs completeness %.4f\n",
               counts.precision(), counts.recall(), counts.f1(), prepared.size(), unlisted,
-              PairsCompleteness(engine, truth_labels, counts.true_pairs));
-  return counts.f1();
+              score.pairs_completeness);
+  if (missed_sample > 0) PrintBlockingMisses(engine, candidates, truth_labels, sources, missed_sample);
+  return score;
 }
 
 // RunLink links and writes the outputs; returns whether the F1 floor (if any) is met.
@@ -182,9 +243,14 @@ Result<bool> RunLink(const LinkFlags& flags) {
   }
   bool floor_met = true;
   if (!flags.truth.empty()) {
-    CC_ASSIGN_OR_RETURN(const double f1, PrintTruthScore(flags.truth, engine, table.sources, issues));
-    if (f1 < flags.min_f1) {
-      std::fprintf(stderr, "crosscheck: F1 %.4f is below the floor %.4f\n", f1, flags.min_f1);
+    CC_ASSIGN_OR_RETURN(const TruthScore score, PrintTruthScore(flags.truth, engine, table.sources, flags.missed_pairs, issues));
+    if (score.f1 < flags.min_f1) {
+      std::fprintf(stderr, "crosscheck: F1 %.4f is below the floor %.4f\n", score.f1, flags.min_f1);
+      floor_met = false;
+    }
+    if (score.pairs_completeness < flags.min_pairs_completeness) {
+      std::fprintf(stderr, "crosscheck: pairs completeness %.4f is below the floor %.4f\n",
+                   score.pairs_completeness, flags.min_pairs_completeness);
       floor_met = false;
     }
   }
@@ -231,9 +297,19 @@ void RegisterLinkCommand(CLI::App& app, int* exit_code) {
                       "CSV source,rec_id,entity_id (as simulate-linkage writes): print the clusters'\n"
                       "pairwise precision, recall and F1 against it");
   command->add_option("--min-f1", flags->min_f1, "with --truth: exit 3 when the F1 is below this floor");
+  command->add_option("--min-pairs-completeness", flags->min_pairs_completeness,
+                      "with --truth: exit 3 when blocking's pairs completeness (the share of true\n"
+                      "pairs made candidates) is below this floor");
+  command->add_option("--missed-pairs", flags->missed_pairs,
+                      "with --truth: print why blocking missed true pairs (no shared key, or only\n"
+                      "blocks over the cap) and this many of them");
   command->callback([flags, exit_code] {
-    if (flags->min_f1 > 0 && flags->truth.empty()) {
-      *exit_code = ReportError(Error(ErrorCode::kInvalidInput, "--min-f1 needs --truth"));
+    const char* needs_truth = flags->min_f1 > 0                   ? "--min-f1"
+                              : flags->min_pairs_completeness > 0 ? "--min-pairs-completeness"
+                              : flags->missed_pairs > 0           ? "--missed-pairs"
+                                                                  : nullptr;
+    if (needs_truth != nullptr && flags->truth.empty()) {
+      *exit_code = ReportError(Error(ErrorCode::kInvalidInput, std::string(needs_truth) + " needs --truth"));
       return;
     }
     const Result<bool> floor_met = RunLink(*flags);
