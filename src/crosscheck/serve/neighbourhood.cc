@@ -95,14 +95,14 @@ std::size_t NeighbourIndex::Holders(const ArtifactKey& key) const {
   return found == holders_.end() ? 0 : found->second.size();
 }
 
-std::vector<std::string> NeighbourIndex::Around(const std::vector<std::vector<ArtifactKey>>& keys,
-                                                const std::vector<std::string>& own, std::size_t max_holders,
-                                                std::size_t limit) const {
+std::vector<std::uint32_t> NeighbourIndex::Around(const std::vector<std::vector<ArtifactKey>>& keys,
+                                                  const std::vector<std::string>& own, std::size_t max_holders,
+                                                  std::size_t limit) const {
   std::unordered_set<std::uint32_t> seen;
   for (const std::string& id : own) {
     if (const auto found = ordinal_of_.find(id); found != ordinal_of_.end()) seen.insert(found->second);
   }
-  std::vector<std::string> ids;
+  std::vector<std::uint32_t> ids;
   for (const std::vector<ArtifactKey>& application_keys : keys) {
     for (const ArtifactKey& key : application_keys) {
       // A resume band is a candidate, not a shared value: following bands would bring in every
@@ -113,7 +113,7 @@ std::vector<std::string> NeighbourIndex::Around(const std::vector<std::vector<Ar
       if (holders == holders_.end() || holders->second.size() > max_holders) continue;
       for (std::uint32_t ordinal : holders->second) {
         if (!seen.insert(ordinal).second) continue;
-        ids.push_back(ids_[ordinal]);
+        ids.push_back(ordinal);
         if (ids.size() >= limit) return ids;
       }
     }

@@ -48,13 +48,15 @@ class NeighbourIndex {
   // KeysOf returns the keys indexed under an id, or nullptr for an unknown id.
   const std::vector<ArtifactKey>* KeysOf(const std::string& application_id) const;
 
-  // Around returns the ids of every indexed application but `own` that shares one of `keys`
-  // (resume bands excepted), taking keys held by at most `max_holders` applications (more is
-  // generic: a VPN exit, a common name, a resume template), at most `limit` ids. Nearest first:
-  // in the keys' order.
-  std::vector<std::string> Around(const std::vector<std::vector<ArtifactKey>>& keys,
-                                  const std::vector<std::string>& own, std::size_t max_holders,
-                                  std::size_t limit = static_cast<std::size_t>(-1)) const;
+  // Around returns the ordinals of every indexed application but `own` that shares one of
+  // `keys` (resume bands excepted), taking keys held by at most `max_holders` applications
+  // (more is generic: a VPN exit, a common name, a resume template), at most `limit` of them.
+  // Nearest first: in the keys' order. IdOf and KeysAt read an ordinal without a look-up by id.
+  std::vector<std::uint32_t> Around(const std::vector<std::vector<ArtifactKey>>& keys,
+                                    const std::vector<std::string>& own, std::size_t max_holders,
+                                    std::size_t limit = static_cast<std::size_t>(-1)) const;
+  const std::string& IdOf(std::uint32_t ordinal) const { return ids_[ordinal]; }
+  const std::vector<ArtifactKey>& KeysAt(std::uint32_t ordinal) const { return keys_[ordinal]; }
 
   // Holders returns how many indexed applications hold `key`.
   std::size_t Holders(const ArtifactKey& key) const;

@@ -78,53 +78,51 @@ Resolver::NeighbourhoodRows Resolver::Neighbourhood(const Snapshot& current,
                                                     const std::vector<ApplicationRecord>& records,
                                                     const std::vector<std::vector<ArtifactKey>>& keys) const {
   NeighbourhoodRows around;
-  std::vector<const std::vector<ArtifactKey>*> posted_keys;
   std::unordered_set<std::string_view> taken;  // views of `records` and `current`, which outlive it
   for (std::size_t idx : LatestPosted(records)) {
     around.records.push_back(records[idx]);
     around.persona_ids.emplace_back();
-    posted_keys.push_back(&keys[idx]);
+    around.keys.push_back(&keys[idx]);
     taken.insert(records[idx].application_id);
   }
   around.posted = around.records.size();
   const std::size_t cap = around.posted + options_.max_neighbourhood;
-  const auto take = [&](std::size_t index) {
+  const auto take = [&](std::size_t index, const std::vector<ArtifactKey>* indexed) {
     const pipeline::ApplicationResult& application = current.application(index);
     if (around.records.size() < cap && taken.insert(application.application_id).second) {
       around.records.push_back(current.record(index));
       around.persona_ids.push_back(application.persona_id);
+      // Load and Score index each row they take in.
+      around.keys.push_back(indexed != nullptr ? indexed : neighbours_.KeysOf(application.application_id));
+      CC_CHECK(around.keys.back() != nullptr) << application.application_id;
     }
   };
   std::vector<std::string> own;
   for (const ApplicationRecord& record : records) own.push_back(record.application_id);
   // Each holder brings itself at least: no more holders than places are needed.
-  for (const std::string& id : neighbours_.Around(keys, own, options_.max_holders, options_.max_neighbourhood)) {
+  for (std::uint32_t holder : neighbours_.Around(keys, own, options_.max_holders, options_.max_neighbourhood)) {
     if (around.records.size() >= cap) break;
-    const std::optional<std::size_t> index = current.IndexOf(id);
+    const std::optional<std::size_t> index = current.IndexOf(neighbours_.IdOf(holder));
     if (!index) continue;
-    take(*index);
+    take(*index, &neighbours_.KeysAt(holder));
     // The persona's other applications: its velocity and name variants count.
-    for (std::size_t mate : PersonaMates(current, *index)) take(mate);
+    for (std::size_t mate : PersonaMates(current, *index)) take(mate, nullptr);
   }
-  KeepCompleteArtifacts(around.records, posted_keys);
+  KeepCompleteArtifacts(around);
   return around;
 }
 
-void Resolver::KeepCompleteArtifacts(std::vector<ApplicationRecord>& subset,
-                                     const std::vector<const std::vector<ArtifactKey>*>& posted_keys) const {
-  // The posted rows' keys were made by Score; every stored row's are in the index (Load and
-  // Score index each row they take in), so nothing is normalized again here.
-  const std::size_t posted = posted_keys.size();
-  std::vector<const std::vector<ArtifactKey>*> keys = posted_keys;
+void Resolver::KeepCompleteArtifacts(NeighbourhoodRows& around) const {
+  const std::vector<ApplicationRecord>& subset = around.records;
+  const std::size_t posted = around.posted;
+  const std::vector<const std::vector<ArtifactKey>*>& keys = around.keys;
   // Holders of each key in the neighbourhood. A posted row that replaces a stored one is indexed
   // under its old keys until Score re-adds it: those holders are the row itself, not
   // applications missing from the neighbourhood, so they count as present. Sorted hashes, not a
   // hash map: a big neighbourhood holds ~20,000 keys.
   std::vector<std::uint64_t> present;
   for (std::size_t idx = posted; idx < subset.size(); ++idx) {
-    keys.push_back(neighbours_.KeysOf(subset[idx].application_id));
-    CC_CHECK(keys.back() != nullptr) << subset[idx].application_id;
-    for (const ArtifactKey& key : *keys.back()) present.push_back(key.hash);
+    for (const ArtifactKey& key : *keys[idx]) present.push_back(key.hash);
   }
   for (std::size_t idx = 0; idx < posted; ++idx) {
     if (const std::vector<ArtifactKey>* old = neighbours_.KeysOf(subset[idx].application_id)) {
@@ -145,7 +143,7 @@ void Resolver::KeepCompleteArtifacts(std::vector<ApplicationRecord>& subset,
   };
   for (std::size_t idx = 0; idx < subset.size(); ++idx) {
     for (const ArtifactKey& key : *keys[idx]) {
-      if (held_outside(key)) ClearArtifact(key.kind, subset[idx]);
+      if (held_outside(key)) ClearArtifact(key.kind, around.records[idx]);
     }
   }
 }
@@ -282,7 +280,10 @@ std::vector<std::string> Resolver::SharingWith(const std::string& application_id
       if (key.kind != 'N') keys.back().push_back(key);  // a shared name is no shared artifact
     }
   }
-  std::vector<std::string> sharing = neighbours_.Around(keys, own, options_.max_holders, options_.max_neighbourhood);
+  std::vector<std::string> sharing;
+  for (std::uint32_t holder : neighbours_.Around(keys, own, options_.max_holders, options_.max_neighbourhood)) {
+    sharing.push_back(neighbours_.IdOf(holder));
+  }
   for (const std::string& id : own) {
     if (id != application_id) sharing.push_back(id);
   }

@@ -155,12 +155,13 @@ class Resolver {
   struct NeighbourhoodRows {
     std::vector<ApplicationRecord> records;
     std::vector<std::string> persona_ids;  // empty for the posted rows
+    // Each row's artifact keys: the posted rows' as Score made them, the others' as indexed.
+    std::vector<const std::vector<ArtifactKey>*> keys;
     std::size_t posted = 0;
   };
   NeighbourhoodRows Neighbourhood(const Snapshot& current, const std::vector<ApplicationRecord>& records,
                                   const std::vector<std::vector<ArtifactKey>>& keys) const;
-  void KeepCompleteArtifacts(std::vector<ApplicationRecord>& subset,
-                             const std::vector<const std::vector<ArtifactKey>*>& posted_keys) const;
+  void KeepCompleteArtifacts(NeighbourhoodRows& around) const;
   void Publish(std::shared_ptr<const Resolution> resolution);
   void ResolveLoop();
   // Want marks that a resolution is wanted (holding mutex_) and wakes the loop.
