@@ -68,6 +68,7 @@ void NeighbourIndex::Add(const std::string& application_id, const std::vector<Ar
   if (inserted) {
     ids_.push_back(application_id);
     keys_.emplace_back();
+    shared_.emplace_back();
   }
   const std::uint32_t ordinal = slot->second;
   std::vector<ArtifactKey>& own = keys_[ordinal];
@@ -75,14 +76,41 @@ void NeighbourIndex::Add(const std::string& application_id, const std::vector<Ar
     if (std::find(keys.begin(), keys.end(), old) != keys.end()) continue;
     std::vector<std::uint32_t>& holders = holders_[old.hash];
     holders.erase(std::remove(holders.begin(), holders.end(), ordinal), holders.end());
+    if (holders.size() == 1) MarkShared(old.hash, holders.front(), false);  // its last holder
   }
   std::vector<ArtifactKey> kept;
   for (const ArtifactKey& key : keys) {
-    if (std::find(kept.begin(), kept.end(), key) != kept.end()) continue;
-    kept.push_back(key);
-    if (std::find(own.begin(), own.end(), key) == own.end()) holders_[key.hash].push_back(ordinal);
+    if (std::find(kept.begin(), kept.end(), key) == kept.end()) kept.push_back(key);
   }
+  const std::vector<ArtifactKey> held = std::move(own);
   own = std::move(kept);
+  shared_[ordinal].assign(own.size(), 0);
+  for (std::size_t position = 0; position < own.size(); ++position) {
+    std::vector<std::uint32_t>& holders = holders_[own[position].hash];
+    if (std::find(held.begin(), held.end(), own[position]) == held.end()) {
+      holders.push_back(ordinal);
+      if (holders.size() == 2) MarkShared(own[position].hash, holders.front(), true);  // no longer alone
+    }
+    shared_[ordinal][position] = holders.size() > 1 ? 1 : 0;
+  }
+}
+
+void NeighbourIndex::MarkShared(std::uint64_t hash, std::uint32_t ordinal, bool shared) {
+  const std::vector<ArtifactKey>& keys = keys_[ordinal];
+  for (std::size_t position = 0; position < keys.size(); ++position) {
+    if (keys[position].hash == hash) shared_[ordinal][position] = shared ? 1 : 0;
+  }
+}
+
+std::optional<std::uint32_t> NeighbourIndex::OrdinalOf(const std::string& application_id) const {
+  const auto found = ordinal_of_.find(application_id);
+  if (found == ordinal_of_.end()) return std::nullopt;
+  return found->second;
+}
+
+const std::vector<std::uint32_t>* NeighbourIndex::HoldersOf(const ArtifactKey& key) const {
+  const auto found = holders_.find(key.hash);
+  return found == holders_.end() || found->second.empty() ? nullptr : &found->second;
 }
 
 const std::vector<ArtifactKey>* NeighbourIndex::KeysOf(const std::string& application_id) const {

@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -58,15 +59,27 @@ class NeighbourIndex {
   const std::string& IdOf(std::uint32_t ordinal) const { return ids_[ordinal]; }
   const std::vector<ArtifactKey>& KeysAt(std::uint32_t ordinal) const { return keys_[ordinal]; }
 
-  // Holders returns how many indexed applications hold `key`.
+  // Holders returns how many indexed applications hold `key`; HoldersOf lists their ordinals
+  // (nullptr when none).
   std::size_t Holders(const ArtifactKey& key) const;
+  const std::vector<std::uint32_t>* HoldersOf(const ArtifactKey& key) const;
+
+  // OrdinalOf returns an id's ordinal, or nullopt for an unknown id. SharedAt says whether the
+  // key at `position` of KeysAt(ordinal) is held by another application too: a key nobody else
+  // holds is complete in any neighbourhood that holds its owner, and is never looked up.
+  std::optional<std::uint32_t> OrdinalOf(const std::string& application_id) const;
+  bool SharedAt(std::uint32_t ordinal, std::size_t position) const { return shared_[ordinal][position] != 0; }
 
   std::size_t size() const { return ids_.size(); }
 
  private:
+  // MarkShared sets whether `ordinal`'s key of `hash` is held by another application too.
+  void MarkShared(std::uint64_t hash, std::uint32_t ordinal, bool shared);
+
   std::vector<std::string> ids_;  // by ordinal
   std::unordered_map<std::string, std::uint32_t> ordinal_of_;
   std::vector<std::vector<ArtifactKey>> keys_;  // by ordinal
+  std::vector<std::vector<std::uint8_t>> shared_;  // by ordinal, as keys_: 1 = held by another too
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> holders_;
 };
 

@@ -39,5 +39,40 @@ TEST(NeighbourIndex, AReplacedApplicationDropsTheKeysItNoLongerHolds) {
   EXPECT_EQ(AroundIds(index, {{phone}}, {"x"}, 256).size(), 2u);
 }
 
+// SharedFlags lists, for each of an application's keys, whether another application holds it.
+std::vector<bool> SharedFlags(const NeighbourIndex& index, const std::string& id) {
+  const std::uint32_t ordinal = index.OrdinalOf(id).value();
+  std::vector<bool> flags;
+  for (std::size_t position = 0; position < index.KeysAt(ordinal).size(); ++position) {
+    flags.push_back(index.SharedAt(ordinal, position));
+  }
+  return flags;
+}
+
+TEST(NeighbourIndex, KnowsWhichKeysAnotherApplicationHoldsAsApplicationsComeAndChange) {
+  NeighbourIndex index;
+  const ArtifactKey phone{'p', 1}, email{'e', 2}, other_email{'e', 3}, device{'d', 4};
+  index.Add("a-1", {phone, email});
+  EXPECT_EQ(SharedFlags(index, "a-1"), (std::vector<bool>{false, false}));
+  index.Add("a-2", {device, phone});  // shares the phone: both know
+  EXPECT_EQ(SharedFlags(index, "a-1"), (std::vector<bool>{true, false}));
+  EXPECT_EQ(SharedFlags(index, "a-2"), (std::vector<bool>{false, true}));
+  index.Add("a-3", {phone, device, device});  // a third holder of the phone, a second of the device
+  EXPECT_EQ(SharedFlags(index, "a-2"), (std::vector<bool>{true, true}));
+  EXPECT_EQ(SharedFlags(index, "a-3"), (std::vector<bool>{true, true}));
+  index.Add("a-3", {other_email});  // replaced: drops the phone and the device
+  EXPECT_EQ(SharedFlags(index, "a-1"), (std::vector<bool>{true, false}));  // a-2 still holds the phone
+  EXPECT_EQ(SharedFlags(index, "a-2"), (std::vector<bool>{false, true}));  // the device is a-2's alone again
+  EXPECT_EQ(SharedFlags(index, "a-3"), (std::vector<bool>{false}));
+  index.Add("a-2", {device, email});  // drops the phone, takes a-1's e-mail
+  EXPECT_EQ(SharedFlags(index, "a-1"), (std::vector<bool>{false, true}));
+  EXPECT_EQ(SharedFlags(index, "a-2"), (std::vector<bool>{false, true}));
+  EXPECT_FALSE(index.OrdinalOf("nobody").has_value());
+  ASSERT_NE(index.HoldersOf(email), nullptr);
+  EXPECT_EQ(index.HoldersOf(email)->size(), 2u);
+  EXPECT_EQ(index.HoldersOf(phone)->size(), 1u);
+  EXPECT_EQ(index.HoldersOf(ArtifactKey{'g', 99}), nullptr);
+}
+
 }  // namespace
 }  // namespace crosscheck::serve

@@ -82,19 +82,20 @@ Resolver::NeighbourhoodRows Resolver::Neighbourhood(const Snapshot& current,
   for (std::size_t idx : LatestPosted(records)) {
     around.records.push_back(records[idx]);
     around.persona_ids.emplace_back();
-    around.keys.push_back(&keys[idx]);
+    around.posted_keys.push_back(&keys[idx]);
     taken.insert(records[idx].application_id);
   }
   around.posted = around.records.size();
   const std::size_t cap = around.posted + options_.max_neighbourhood;
-  const auto take = [&](std::size_t index, const std::vector<ArtifactKey>* indexed) {
+  const auto take = [&](std::size_t index, std::optional<std::uint32_t> ordinal) {
     const pipeline::ApplicationResult& application = current.application(index);
     if (around.records.size() < cap && taken.insert(application.application_id).second) {
       around.records.push_back(current.record(index));
       around.persona_ids.push_back(application.persona_id);
       // Load and Score index each row they take in.
-      around.keys.push_back(indexed != nullptr ? indexed : neighbours_.KeysOf(application.application_id));
-      CC_CHECK(around.keys.back() != nullptr) << application.application_id;
+      if (!ordinal) ordinal = neighbours_.OrdinalOf(application.application_id);
+      CC_CHECK(ordinal.has_value()) << application.application_id;
+      around.ordinals.push_back(*ordinal);
     }
   };
   std::vector<std::string> own;
@@ -104,46 +105,59 @@ Resolver::NeighbourhoodRows Resolver::Neighbourhood(const Snapshot& current,
     if (around.records.size() >= cap) break;
     const std::optional<std::size_t> index = current.IndexOf(neighbours_.IdOf(holder));
     if (!index) continue;
-    take(*index, &neighbours_.KeysAt(holder));
+    take(*index, holder);
     // The persona's other applications: its velocity and name variants count.
-    for (std::size_t mate : PersonaMates(current, *index)) take(mate, nullptr);
+    for (std::size_t mate : PersonaMates(current, *index)) take(mate, std::nullopt);
   }
   KeepCompleteArtifacts(around);
   return around;
 }
 
 void Resolver::KeepCompleteArtifacts(NeighbourhoodRows& around) const {
-  const std::vector<ApplicationRecord>& subset = around.records;
   const std::size_t posted = around.posted;
-  const std::vector<const std::vector<ArtifactKey>*>& keys = around.keys;
-  // Holders of each key in the neighbourhood. A posted row that replaces a stored one is indexed
-  // under its old keys until Score re-adds it: those holders are the row itself, not
-  // applications missing from the neighbourhood, so they count as present. Sorted hashes, not a
-  // hash map: a big neighbourhood holds ~20,000 keys.
-  std::vector<std::uint64_t> present;
-  for (std::size_t idx = posted; idx < subset.size(); ++idx) {
-    for (const ArtifactKey& key : *keys[idx]) present.push_back(key.hash);
-  }
+  // The neighbourhood's stored rows, and the stored versions of posted rows that replace one:
+  // those are indexed under their old keys until Score re-adds them, and those holders are the
+  // rows themselves, not applications missing from the neighbourhood.
+  std::vector<std::uint32_t> inside = around.ordinals;
   for (std::size_t idx = 0; idx < posted; ++idx) {
-    if (const std::vector<ArtifactKey>* old = neighbours_.KeysOf(subset[idx].application_id)) {
-      for (const ArtifactKey& key : *old) present.push_back(key.hash);
+    if (const auto ordinal = neighbours_.OrdinalOf(around.records[idx].application_id)) inside.push_back(*ordinal);
+  }
+  // How many of the neighbourhood's rows hold each key someone else holds too (a key its row
+  // alone holds is complete wherever the row is). Sorted hashes, not a hash map.
+  std::vector<std::uint64_t> present;
+  for (std::size_t row = 0; row < inside.size(); ++row) {
+    const std::vector<ArtifactKey>& keys = neighbours_.KeysAt(inside[row]);
+    for (std::size_t position = 0; position < keys.size(); ++position) {
+      if (neighbours_.SharedAt(inside[row], position)) present.push_back(keys[position].hash);
     }
   }
   std::sort(present.begin(), present.end());
-  // Each distinct key is checked against the index once: is one of its holders outside?
-  std::vector<std::pair<std::uint64_t, bool>> outside;
+  std::vector<std::pair<std::uint64_t, bool>> outside;  // each distinct key: is a holder outside?
   for (auto run = present.begin(); run != present.end();) {
     const auto run_end = std::upper_bound(run, present.end(), *run);
     outside.emplace_back(*run, static_cast<std::size_t>(run_end - run) < neighbours_.Holders(ArtifactKey{0, *run}));
     run = run_end;
   }
-  const auto held_outside = [&](const ArtifactKey& key) {  // by an application not in the subset
+  std::sort(inside.begin(), inside.end());
+  const auto held_outside = [&](const ArtifactKey& key) {  // by an application not in the neighbourhood
     const auto found = std::lower_bound(outside.begin(), outside.end(), std::make_pair(key.hash, false));
-    return found != outside.end() && found->first == key.hash ? found->second : neighbours_.Holders(key) > 0;
+    if (found != outside.end() && found->first == key.hash) return found->second;
+    // No row inside shares it: it is outside unless its one holder is a row inside.
+    const std::vector<std::uint32_t>* holders = neighbours_.HoldersOf(key);
+    return holders != nullptr &&
+           (holders->size() > 1 || !std::binary_search(inside.begin(), inside.end(), holders->front()));
   };
-  for (std::size_t idx = 0; idx < subset.size(); ++idx) {
-    for (const ArtifactKey& key : *keys[idx]) {
+  for (std::size_t idx = 0; idx < posted; ++idx) {
+    for (const ArtifactKey& key : *around.posted_keys[idx]) {
       if (held_outside(key)) ClearArtifact(key.kind, around.records[idx]);
+    }
+  }
+  for (std::size_t row = 0; row < around.ordinals.size(); ++row) {
+    const std::vector<ArtifactKey>& keys = neighbours_.KeysAt(around.ordinals[row]);
+    for (std::size_t position = 0; position < keys.size(); ++position) {
+      if (neighbours_.SharedAt(around.ordinals[row], position) && held_outside(keys[position])) {
+        ClearArtifact(keys[position].kind, around.records[posted + row]);
+      }
     }
   }
 }

@@ -155,8 +155,8 @@ class Resolver {
   struct NeighbourhoodRows {
     std::vector<ApplicationRecord> records;
     std::vector<std::string> persona_ids;  // empty for the posted rows
-    // Each row's artifact keys: the posted rows' as Score made them, the others' as indexed.
-    std::vector<const std::vector<ArtifactKey>*> keys;
+    std::vector<const std::vector<ArtifactKey>*> posted_keys;  // the posted rows', as Score made them
+    std::vector<std::uint32_t> ordinals;  // the stored rows' in the NeighbourIndex (after the posted)
     std::size_t posted = 0;
   };
   NeighbourhoodRows Neighbourhood(const Snapshot& current, const std::vector<ApplicationRecord>& records,
