@@ -12,6 +12,7 @@
 #include "crosscheck/link/link_index.h"
 #include "crosscheck/link/linker.h"
 #include "crosscheck/link/persona_link.h"
+#include "crosscheck/source_paths.h"
 
 namespace crosscheck::link {
 namespace {

@@ -31,6 +31,7 @@
 #include "crosscheck/monitor/employee_map.h"
 #include "crosscheck/monitor/session_analyzer.h"
 #include "crosscheck/normalize/ip_intel.h"
+#include "crosscheck/source_paths.h"
 
 namespace {
 

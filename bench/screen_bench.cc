@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "crosscheck/watchlist/sanctions_list.h"
+#include "crosscheck/source_paths.h"
 
 namespace {
 

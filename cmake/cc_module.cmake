@@ -16,16 +16,11 @@ function(cc_module)
   add_library(crosscheck::${CC_NAME} ALIAS ${lib})
   target_include_directories(${lib} PUBLIC ${PROJECT_SOURCE_DIR}/src)
   target_link_libraries(${lib} PUBLIC ${CC_DEPS} PRIVATE ${CC_PRIVATE_DEPS})
-  target_compile_definitions(${lib} PRIVATE
-    CROSSCHECK_SOURCE_DIR="${CROSSCHECK_SOURCE_DIR}"
-    CROSSCHECK_SHARED_DIR="${CROSSCHECK_SHARED_DIR}")
   if(CC_TESTS)
     set(test_bin crosscheck_${CC_NAME}_tests)
     add_executable(${test_bin} ${CC_TESTS})
     target_link_libraries(${test_bin} PRIVATE ${lib} ${CC_PRIVATE_DEPS} GTest::gtest GTest::gmock GTest::gtest_main)
-    target_compile_definitions(${test_bin} PRIVATE
-      CROSSCHECK_SOURCE_DIR="${CROSSCHECK_SOURCE_DIR}"
-      CROSSCHECK_SHARED_DIR="${CROSSCHECK_SHARED_DIR}")
+    target_include_directories(${test_bin} PRIVATE ${CROSSCHECK_GENERATED_DIR})  # crosscheck/source_paths.h
     gtest_discover_tests(${test_bin} PROPERTIES LABELS "fast" DISCOVERY_TIMEOUT 60)
   endif()
 endfunction()

@@ -9,6 +9,7 @@
 #include "crosscheck/common/csv_writer.h"
 #include "crosscheck/ingest/csv_table.h"
 #include "crosscheck/ingest/internal/test_files.h"
+#include "crosscheck/source_paths.h"
 
 namespace crosscheck::ingest {
 namespace {

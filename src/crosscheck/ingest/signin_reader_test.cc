@@ -11,6 +11,7 @@
 
 #include "crosscheck/ingest/internal/signin_parsers.h"
 #include "crosscheck/ingest/internal/test_files.h"
+#include "crosscheck/source_paths.h"
 
 namespace crosscheck::ingest {
 namespace {

@@ -10,6 +10,7 @@
 
 #include "crosscheck/common/strings.h"
 #include "crosscheck/link/linker.h"
+#include "crosscheck/source_paths.h"
 
 namespace crosscheck::link {
 namespace {

@@ -15,6 +15,7 @@
 #include "crosscheck/ingest/csv_reader.h"
 #include "crosscheck/ingest/signin_reader.h"
 #include "crosscheck/monitor/session_analyzer.h"
+#include "crosscheck/source_paths.h"
 
 namespace crosscheck::monitor {
 namespace {

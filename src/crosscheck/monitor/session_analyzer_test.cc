@@ -13,6 +13,7 @@
 #include "crosscheck/common/time.h"
 #include "crosscheck/ingest/signin_reader.h"
 #include "crosscheck/monitor/monitor_output.h"
+#include "crosscheck/source_paths.h"
 
 namespace crosscheck::monitor {
 namespace {

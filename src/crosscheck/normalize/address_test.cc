@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "crosscheck/common/strings.h"
+#include "crosscheck/source_paths.h"
 
 namespace crosscheck::normalize {
 namespace {

@@ -25,6 +25,7 @@
 #include "crosscheck/share/key_file.h"
 #include "crosscheck/share/submission_file.h"
 #include "crosscheck/watchlist/indicator_set.h"
+#include "crosscheck/source_paths.h"
 
 namespace crosscheck::pipeline {
 namespace {

@@ -14,6 +14,7 @@
 #include "crosscheck/pipeline/stix_personas.h"
 #include "crosscheck/share/encoder.h"
 #include "crosscheck/share/key_file.h"
+#include "crosscheck/source_paths.h"
 
 namespace crosscheck::pipeline {
 namespace {

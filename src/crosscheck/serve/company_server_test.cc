@@ -36,6 +36,7 @@
 #include "crosscheck/share/keyed_hash.h"
 #include "crosscheck/store/internal/test_postgres_server.h"
 #include "crosscheck/watchlist/indicator_set.h"
+#include "crosscheck/source_paths.h"
 
 namespace crosscheck::serve {
 namespace {

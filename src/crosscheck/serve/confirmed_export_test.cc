@@ -15,6 +15,7 @@
 #include "crosscheck/serve/internal/running_server.h"
 #include "crosscheck/serve/internal/test_node.h"
 #include "crosscheck/share/encoder.h"
+#include "crosscheck/source_paths.h"
 
 namespace crosscheck::serve {
 namespace {

@@ -27,6 +27,7 @@
 #include "crosscheck/share/submission_file.h"
 #include "crosscheck/store/hub_store.h"
 #include "crosscheck/store/internal/test_postgres_server.h"
+#include "crosscheck/source_paths.h"
 
 namespace crosscheck::serve {
 namespace {

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "crosscheck/common/testing/test_dir.h"
+#include "crosscheck/source_paths.h"
 
 namespace crosscheck::share {
 namespace {

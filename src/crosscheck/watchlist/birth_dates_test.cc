@@ -1,4 +1,5 @@
 #include "crosscheck/watchlist/birth_dates.h"
+#include "crosscheck/source_paths.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,5 @@
 #include "crosscheck/watchlist/indicator_set.h"
+#include "crosscheck/source_paths.h"
 
 #include <gtest/gtest.h>
 

@@ -10,6 +10,7 @@
 
 #include "crosscheck/watchlist/internal/name_similarity.h"
 #include "crosscheck/watchlist/internal/token_rarity.h"
+#include "crosscheck/source_paths.h"
 
 namespace crosscheck::watchlist {
 namespace {

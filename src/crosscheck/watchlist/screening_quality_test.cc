@@ -14,6 +14,7 @@
 
 #include "crosscheck/common/strings.h"
 #include "crosscheck/watchlist/sanctions_list.h"
+#include "crosscheck/source_paths.h"
 
 namespace crosscheck::watchlist {
 namespace {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "crosscheck/watchlist/sanctions_list.h"
+#include "crosscheck/source_paths.h"
 
 namespace crosscheck::watchlist {
 namespace {

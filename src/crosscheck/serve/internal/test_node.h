@@ -16,6 +16,7 @@
 #include "crosscheck/common/testing/test_dir.h"
 #include "crosscheck/serve/company_server.h"
 #include "crosscheck/share/keyed_hash.h"
+#include "crosscheck/source_paths.h"
 
 namespace crosscheck::serve::internal {
 
