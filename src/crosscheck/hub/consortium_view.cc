@@ -6,12 +6,12 @@
 #include <cstring>
 #include <numeric>
 #include <thread>
-#include <tuple>
 #include <type_traits>
 #include <unordered_map>
 
 #include "crosscheck/common/check.h"
 #include "crosscheck/common/union_find.h"
+#include "crosscheck/hub/persona_linkage.h"
 
 namespace crosscheck::hub {
 namespace {
@@ -140,79 +140,6 @@ NormalizedApplication Decode(const share::ConsortiumRecord& record, const std::s
   app.stage = record.stage;
   app.name.transliterated = record.name_transliterated;
   return app;
-}
-
-bool BirthsCompatible(const NormalizedApplication& a, const NormalizedApplication& b) {
-  return !a.date_of_birth || !b.date_of_birth || *a.date_of_birth == *b.date_of_birth;
-}
-
-// LinkPersonas: one person's applications share a whole-name key (the same name under the
-// same identifier), or two part keys (two name parts, or one part under two identifiers), or a
-// part and two romanization skeletons (one part spelt alike, another with a vowel typo or
-// another romanization: "Danial"/"Daniel", "Choe"/"Choi"); and their dates of birth do not
-// differ. Two relatives sharing a phone share one part ("Smith") and its skeleton: not enough.
-// Big key groups are paired through a few anchors (see below).
-std::vector<std::string> LinkPersonas(const std::vector<const NormalizedApplication*>& apps,
-                                      const std::vector<const std::vector<NameWord>*>& words) {
-  constexpr std::size_t kAnchors = 16;
-  // (word, application) sorted: each run is one key's holders (faster than hashing 7M strings).
-  struct Holder {
-    std::uint64_t word;
-    std::uint32_t app;
-    bool skeleton;
-    bool operator<(const Holder& other) const { return std::tie(word, app) < std::tie(other.word, other.app); }
-  };
-  std::vector<Holder> whole, part;
-  for (std::uint32_t app_idx = 0; app_idx < apps.size(); ++app_idx) {
-    for (const NameWord& key : *words[app_idx]) {
-      if (key.kind == 'f') whole.push_back({key.word, app_idx, false});
-      if (key.kind == 'p' || key.kind == 's') part.push_back({key.word, app_idx, key.kind == 's'});
-    }
-  }
-  std::sort(whole.begin(), whole.end());
-  std::sort(part.begin(), part.end());
-  UnionFind personas(apps.size());
-  for (std::size_t idx = 1; idx < whole.size(); ++idx) {
-    const Holder& previous = whole[idx - 1];
-    const Holder& current = whole[idx];
-    if (previous.word == current.word && BirthsCompatible(*apps[previous.app], *apps[current.app])) {
-      personas.Union(previous.app, current.app);
-    }
-  }
-  // Per pair: shared part keys in the low 16 bits, shared skeleton keys above.
-  constexpr int kSkeletonUnit = 1 << 16;
-  std::unordered_map<std::uint64_t, int> shared_parts;
-  for (std::size_t begin = 0, end = 0; begin < part.size(); begin = end) {
-    while (end < part.size() && part[end].word == part[begin].word) ++end;
-    if (end - begin < 2) continue;
-    const int unit = part[begin].skeleton ? kSkeletonUnit : 1;
-    // A big group is one heavy applier (hundreds of applications under one e-mail) or a shared
-    // inbox: every member is paired with the group's first kAnchors members only (the smallest
-    // application indexes, so the same anchors recur across a person's keys), not with all.
-    const std::size_t anchors = std::min<std::size_t>(end - begin, kAnchors);
-    for (std::size_t left = begin; left < begin + anchors; ++left) {
-      for (std::size_t right = left + 1; right < end; ++right) {
-        shared_parts[(static_cast<std::uint64_t>(part[left].app) << 32) | part[right].app] += unit;
-      }
-    }
-  }
-  for (const auto& [pair, count] : shared_parts) {
-    const int parts = count % kSkeletonUnit, skeletons = count / kSkeletonUnit;
-    const auto left = static_cast<std::uint32_t>(pair >> 32), right = static_cast<std::uint32_t>(pair);
-    if ((parts >= 2 || (parts >= 1 && skeletons >= 2)) && BirthsCompatible(*apps[left], *apps[right])) {
-      personas.Union(left, right);
-    }
-  }
-  std::vector<std::string> smallest(apps.size());
-  for (std::uint32_t app_idx = 0; app_idx < apps.size(); ++app_idx) {
-    std::string& id = smallest[personas.Find(app_idx)];
-    if (id.empty() || apps[app_idx]->application_id < id) id = apps[app_idx]->application_id;
-  }
-  std::vector<std::string> persona_ids(apps.size());
-  for (std::uint32_t app_idx = 0; app_idx < apps.size(); ++app_idx) {
-    persona_ids[app_idx] = "p" + smallest[personas.Find(app_idx)];  // PersonaLabel shows the handle part
-  }
-  return persona_ids;
 }
 
 // AddBandGroups groups applications whose band tokens agree on at least `min_bands` bands.
