@@ -6,6 +6,7 @@
 #include "crosscheck/common/column_names.h"
 #include "crosscheck/common/csv_writer.h"
 #include "crosscheck/common/error.h"
+#include "crosscheck/common/romanized_names.h"
 #include "crosscheck/common/strings.h"
 #include "crosscheck/common/time.h"
 
@@ -121,4 +122,21 @@ TEST(ColumnNames, ClassifiesExportHeaders) {
   }
 }
 
+TEST(RomanizedNames, SpellingsOfOneSurnameInOtherRomanizations) {
+  EXPECT_TRUE(AreSurnameRomanizations("ri", "lee"));     // 이: initial-sound law
+  EXPECT_TRUE(AreSurnameRomanizations("pak", "park"));
+  EXPECT_TRUE(AreSurnameRomanizations("liu", "lau"));    // 刘: pinyin / Cantonese
+  EXPECT_TRUE(AreSurnameRomanizations("chen", "tan"));   // 陈: pinyin / Hokkien
+  EXPECT_TRUE(AreSurnameRomanizations("wong", "huang")); // one spelling, two surnames:
+  EXPECT_TRUE(AreSurnameRomanizations("wong", "wang"));  // 黄 and 王
+  EXPECT_FALSE(AreSurnameRomanizations("wang", "huang"));  // but not each other
+  EXPECT_FALSE(AreSurnameRomanizations("he", "hu"));
+  EXPECT_FALSE(AreSurnameRomanizations("lee", "lee"));   // equal is not a variant
+  EXPECT_FALSE(AreSurnameRomanizations("smith", "smyth"));
+  EXPECT_EQ(KoreanSyllableGroup("lee"), KoreanSyllableGroup("rhee"));
+  EXPECT_EQ(KoreanSyllableGroup("smith"), -1);
+  EXPECT_NE(KoreanSyllableGroup("kim"), KoreanSyllableGroup("lee"));
+}
+
 }  // namespace crosscheck
+

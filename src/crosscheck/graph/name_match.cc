@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "crosscheck/common/romanized_names.h"
+
 namespace crosscheck::graph {
 
 namespace {
@@ -118,12 +120,13 @@ bool SameRomanizedSound(std::string_view left, std::string_view right) {
 }
 
 // PartsMatch: equal, one edit when both have four or more letters (short tokens such as
-// "li"/"le" or "kim"/"kin" are different names), or two romanizations of one sound
-// (Jung/Chung/Jeong).
+// "li"/"le" or "kim"/"kin" are different names), two romanizations of one sound
+// (Jung/Chung/Jeong), or of one Korean syllable or Chinese surname that letters cannot join
+// (Ri/Lee, Pak/Park, Liu/Lau, He/Ho, Chen/Tan: common/romanized_names).
 bool PartsMatch(std::string_view left, std::string_view right) {
   if (left == right) return true;
   if (left.size() >= 4 && right.size() >= 4 && WithinOneEdit(left, right)) return true;
-  return SameRomanizedSound(left, right);
+  return SameRomanizedSound(left, right) || AreSurnameRomanizations(left, right);
 }
 
 // SharesKey: keyed names (consortium records) share a key whose first letter is in `kinds`.

@@ -32,7 +32,12 @@ TEST(NameMatch, TellsVariantsOfOneNameFromDifferentPeople) {
       // Two romanizations of one Korean name: machine (Revised) vs the person's own spelling.
       {{"gim", "hyun-woo"}, {"hyeonu", "kim"}, false, true},
       {{"jeong", "seoyeon"}, {"chung", "seoyeon"}, true, true},
-      {{"hsu", "mingli"}, {"mingli", "xu"}, false, true},     // too short to loosen
+      {{"hsu", "mingli"}, {"mingli", "xu"}, true, true},      // Wade-Giles / pinyin (徐)
+      {{"grace", "he"}, {"ho", "yan"}, false, true},          // English given name; 何 He / Ho
+      {{"lily", "liu"}, {"fang", "lau"}, false, true},        // 刘 Liu / Lau
+      {{"tan", "wei"}, {"chen", "wei"}, true, true},          // 陈 Hokkien / pinyin
+      {{"pak", "songchol"}, {"park", "songchol"}, true, true}, // 박 Pak / Park
+      {{"he", "ming"}, {"hu", "ming"}, false, true},          // two surnames (何, 胡), one given name
       {{"jun", "jung", "min"}, {"chung", "jun", "min"}, true, true},
       {{"magdalena", "nowak"}, {"kowalski", "magda"}, false, true},  // short form, married name
       {{"adeyemi", "seun"}, {"nwosu", "oluwaseun"}, false, true},    // short form at the end

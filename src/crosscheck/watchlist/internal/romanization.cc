@@ -2,60 +2,17 @@
 
 #include <algorithm>
 #include <array>
-#include <unordered_map>
+
+#include "crosscheck/common/romanized_names.h"
 
 namespace crosscheck::watchlist::internal {
+
+// The curated groups are common/romanized_names' Korean table, shared with the network engine.
+int RomanizationGroup(std::string_view token) { return KoreanSyllableGroup(token); }
+
 namespace {
-
-// Spellings of one Korean syllable that the skeleton rules cannot join: the initial-sound
-// law (ri, i, yi, lee), personal spellings (park, choi, rhee, noh) and vowel spellings (choe,
-// chwe). The single letter I is left out: it collides with connectors such as the I of
-// JAISH-I-MOHAMMED; O (the surname 오, written Oh in the South) is kept. See shared/research/screening-sharing-telemetry.md, section 1.2.
-constexpr std::array<std::string_view, 38> kRomanizationGroups = {
-    "kim gim",          "lee li ri yi rhee",      "park pak bak",
-    "choi choe chwe",   "jeong jung chung chong jong cheong",
-    "kang gang",        "cho jo joe",             "yoon yun",
-    "jang chang",       "lim rim im",             "shin sin",
-    "ryu yu yoo",       "seo so suh",
-    "kwon gwon",        "jeon jon chon",          "ko go koh",
-    "mun moon",         "bae pae",                "baek paek paik",
-    "heo ho hur",       "noh no ro roh",          "kwak gwak",
-    "cheol chol chul",  "hyeok hyok hyuk",        "yeong yong young",
-    "myeong myong myung", "gwang kwang",          "seok sok suk",
-    "eun un",           "hun hoon",               "jun joon",
-    "su soo",           "hyeon hyon hyun",        "gyeong kyong kyung",
-    "geum kum",         "deok tok dok",           "cheon chon",
-    "oh o"};
-
-const std::unordered_map<std::string_view, int>& GroupTable() {
-  static const auto* table = [] {
-    auto* map = new std::unordered_map<std::string_view, int>();
-    for (std::size_t group = 0; group < kRomanizationGroups.size(); ++group) {
-      std::string_view spellings = kRomanizationGroups[group];
-      while (!spellings.empty()) {
-        const std::size_t space = spellings.find(' ');
-        // A spelling in two groups (chon) keeps its first group.
-        map->emplace(spellings.substr(0, space), static_cast<int>(group));
-        if (space == std::string_view::npos) break;
-        spellings.remove_prefix(space + 1);
-      }
-    }
-    return map;
-  }();
-  return *table;
-}
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-
-}  // namespace
-
-int RomanizationGroup(std::string_view token) {
-  const auto& table = GroupTable();
-  const auto found = table.find(token);
-  return found == table.end() ? -1 : found->second;
-}
-
-namespace {
 
 // KeyBuffer holds a skeleton without allocating: the pairwise comparison runs per candidate
 // token in the screening loop.
