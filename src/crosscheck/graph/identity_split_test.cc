@@ -6,34 +6,24 @@
 
 #include <gtest/gtest.h>
 
+#include "crosscheck/graph/testing/hand_made_world.h"
+
 namespace crosscheck::graph {
 namespace {
 
 // Theft is a ring of three personas sharing a device, a payout account and a phone, whose
 // first persona ("R0") applies under a stolen identity — Margaret Long, born 1990-04-02 — and
 // linkage joined the identity's owner to it: the owner's own applications are in R0 too.
-struct Theft {
-  std::vector<NormalizedApplication> applications;
-  std::vector<ApplicationRecord> records;
-  std::vector<std::string> personas;
-
+struct Theft : testing::HandMadeWorld {
   NormalizedApplication& Add(const std::string& persona, std::vector<std::string> name, int day) {
-    NormalizedApplication application;
-    application.index = applications.size();
-    application.application_id = "co" + std::to_string(applications.size()) + "-" + persona;
-    application.company_id = "co" + std::to_string(applications.size());
-    application.submitted_at = 1'700'000'000 + static_cast<std::int64_t>(day) * 86400;
+    std::string full;
+    for (const std::string& token : name) full += (full.empty() ? "" : " ") + token;
+    const std::size_t next = applications.size();
+    NormalizedApplication& application =
+        HandMadeWorld::Add(persona, "co" + std::to_string(next) + "-" + persona, "co" + std::to_string(next),
+                           1'700'000'000 + static_cast<std::int64_t>(day) * 86400, std::move(full));
     application.name.tokens = std::move(name);
-    for (const std::string& token : application.name.tokens) {
-      application.name.full += (application.name.full.empty() ? "" : " ") + token;
-    }
-    applications.push_back(application);
-    ApplicationRecord record;
-    record.application_id = application.application_id;
-    record.full_name = application.name.full;
-    records.push_back(record);
-    personas.push_back(persona);
-    return applications.back();
+    return application;
   }
   // The ring: R0 (the impostor under the stolen name), R1, R2.
   void AddRing() {

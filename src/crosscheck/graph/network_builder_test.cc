@@ -7,30 +7,17 @@
 
 #include <gtest/gtest.h>
 
+#include "crosscheck/graph/testing/hand_made_world.h"
+
 namespace crosscheck::graph {
 namespace {
 
 // World is a hand-made set of applications with their persona ids.
-struct World {
-  std::vector<NormalizedApplication> applications;
-  std::vector<ApplicationRecord> records;
-  std::vector<std::string> personas;
-
+struct World : testing::HandMadeWorld {
   NormalizedApplication& Add(const std::string& persona, const std::string& company,
                              std::int64_t day = 0) {
-    NormalizedApplication application;
-    application.index = applications.size();
-    application.application_id = company + "-" + std::to_string(applications.size());
-    application.company_id = company;
-    application.submitted_at = 1'700'000'000 + day * 86400;
-    application.name.full = "name of " + persona;
-    applications.push_back(application);
-    ApplicationRecord record;
-    record.application_id = application.application_id;
-    record.full_name = application.name.full;
-    records.push_back(record);
-    personas.push_back(persona);
-    return applications.back();
+    return HandMadeWorld::Add(persona, company + "-" + std::to_string(applications.size()), company,
+                              1'700'000'000 + day * 86400, "name of " + persona);
   }
   NetworkResult Build(const NetworkOptions& options = {}) const {
     return BuildNetworks(applications, records, personas, options);

@@ -6,43 +6,32 @@
 
 #include <gtest/gtest.h>
 
+#include "crosscheck/graph/testing/hand_made_world.h"
 #include "crosscheck/normalize/person_name.h"
 #include "crosscheck/score/indicator_catalog.h"
 
 namespace crosscheck::score {
 namespace {
 
-struct World {
-  std::vector<NormalizedApplication> applications;
-  std::vector<ApplicationRecord> records;
-  std::vector<std::string> personas;
-
+struct World : graph::testing::HandMadeWorld {
   NormalizedApplication& Add(const std::string& persona, const std::string& company,
                              const std::string& given, const std::string& family,
                              const std::string& country) {
-    NormalizedApplication a;
-    a.index = applications.size();
-    a.application_id = company + "-" + std::to_string(applications.size());
-    a.company_id = company;
-    a.submitted_at = 1'700'000'000 + static_cast<std::int64_t>(applications.size()) * 86400 * 3;
+    const std::size_t next = applications.size();
+    NormalizedApplication& a =
+        HandMadeWorld::Add(persona, company + "-" + std::to_string(next), company,
+                           1'700'000'000 + static_cast<std::int64_t>(next) * 86400 * 3, given + " " + family);
     a.name.given = given;
     a.name.family = family;
-    a.name.full = given + " " + family;
     a.name.tokens = {family, given};
     std::sort(a.name.tokens.begin(), a.name.tokens.end());
     a.country = country;
-    a.ip_address = "198.51.100." + std::to_string(applications.size() % 250);
+    a.ip_address = "198.51.100." + std::to_string(next % 250);
     a.ip_info.country = country;
     a.ip_info.kind = IpKind::kResidential;
     a.line_type = LineType::kMobile;
     a.idv_status = "passed";
-    applications.push_back(a);
-    ApplicationRecord record;
-    record.application_id = a.application_id;
-    record.full_name = a.name.full;
-    records.push_back(record);
-    personas.push_back(persona);
-    return applications.back();
+    return a;
   }
   std::vector<RiskAssessment> Score(const ExternalEvidence& external = {},
                                     graph::NetworkResult* networks_out = nullptr) const {
