@@ -9,6 +9,7 @@
 
 #include "crosscheck/common/strings.h"
 #include "crosscheck/ingest/csv_table.h"
+#include "crosscheck/normalize/address.h"
 #include "crosscheck/score/risk_scorer.h"
 
 namespace crosscheck::evaluate {
@@ -86,6 +87,26 @@ Result<std::unordered_map<std::string, ScanRow>> ReadRisk(const std::filesystem:
   return scan;
 }
 
+// ReadCountries maps each application of the world's applications.csv to its claimed country
+// as an ISO code (the raw value upper-cased when not recognised, "-" when empty).
+Result<std::unordered_map<std::string, std::string>> ReadCountries(const std::filesystem::path& path,
+                                                                   IssueLog& issues) {
+  CC_ASSIGN_OR_RETURN(ingest::CsvTable table, ingest::ReadCsvTable(path, ingest::CsvOptions{}, issues));
+  CC_ASSIGN_OR_RETURN(std::vector<int> columns, FindColumns(table, path, {"application_id", "country"}));
+  std::unordered_map<std::string, std::string> countries;
+  std::unordered_map<std::string, std::string> folded;  // a world spells few countries, many times
+  for (const auto& row : table.rows) {
+    const std::string raw(TrimAscii(row[columns[1]]));
+    auto [slot, inserted] = folded.try_emplace(raw);
+    if (inserted) {
+      slot->second = normalize::NormalizeCountry(raw);
+      if (slot->second.empty()) slot->second = raw.empty() ? "-" : ToUpperAscii(raw);
+    }
+    countries.emplace(row[columns[0]], slot->second);
+  }
+  return countries;
+}
+
 std::vector<IndicatorCount> SortedCounts(const std::map<std::string, std::uint64_t>& counts) {
   std::vector<IndicatorCount> sorted(counts.begin(), counts.end());
   std::stable_sort(sorted.begin(), sorted.end(),
@@ -107,7 +128,8 @@ double DetectionMetrics::false_positive_rate() const {
 
 
 Result<EvaluationReport> Evaluate(const std::filesystem::path& scan_dir,
-                                  const std::filesystem::path& truth_csv, IssueLog& issues) {
+                                  const std::filesystem::path& truth_csv, IssueLog& issues,
+                                  const EvaluateOptions& options) {
   CC_ASSIGN_OR_RETURN(auto truth, ReadTruth(truth_csv, issues));
   CC_ASSIGN_OR_RETURN(auto scan, ReadRisk(scan_dir / "risk.csv", issues));
 
@@ -128,6 +150,7 @@ Result<EvaluationReport> Evaluate(const std::filesystem::path& scan_dir,
   std::map<std::string, std::uint64_t> fp_counts, fn_counts;
   std::vector<std::unordered_set<std::string>> personas_caught(std::size(thresholds));
   std::unordered_set<std::string> fraud_persons;
+  std::vector<std::pair<const std::string*, bool>> legit_flagged;  // legitimate applications, flagged at high
   for (const auto& [name, rank] : thresholds) report.detection.push_back({.threshold = name});
 
   for (const std::string* application_id : ids) {
@@ -156,6 +179,7 @@ Result<EvaluationReport> Evaluate(const std::filesystem::path& scan_dir,
       if (flagged && !expected.is_fraud) ++metrics.false_positives;
     }
     const bool flagged_high = rank >= 2;
+    if (!expected.is_fraud) legit_flagged.emplace_back(application_id, flagged_high);
     if (got && flagged_high && !expected.is_fraud) {
       for (const auto& reason : got->reasons) ++fp_counts[reason];
     }
@@ -174,6 +198,16 @@ Result<EvaluationReport> Evaluate(const std::filesystem::path& scan_dir,
   report.network_recovery = CountPairs(predicted_network, true_operation);
   report.false_positive_indicators = SortedCounts(fp_counts);
   report.false_negative_indicators = SortedCounts(fn_counts);
+  if (!options.applications_csv.empty()) {
+    CC_ASSIGN_OR_RETURN(auto countries, ReadCountries(options.applications_csv, issues));
+    std::vector<LegitOutcome> outcomes;
+    outcomes.reserve(legit_flagged.size());
+    for (const auto& [application_id, flagged] : legit_flagged) {
+      const auto found = countries.find(*application_id);
+      outcomes.push_back({found == countries.end() ? "-" : found->second, flagged});
+    }
+    report.fairness = MeasureCountryFairness(outcomes, options.fairness);
+  }
   return report;
 }
 
@@ -212,6 +246,7 @@ std::string FormatEvaluationText(const EvaluationReport& report) {
   };
   indicators_line("indicators on false positives (high):", report.false_positive_indicators);
   indicators_line("indicators on false negatives (high):", report.false_negative_indicators);
+  if (report.fairness) out += FormatFairnessText(*report.fairness);
   return out;
 }
 
@@ -242,6 +277,24 @@ std::string FormatEvaluationJson(const EvaluationReport& report) {
   for (const auto& [code, count] : report.false_positive_indicators) json["false_positive_indicators"][code] = count;
   json["false_negative_indicators"] = nlohmann::ordered_json::object();
   for (const auto& [code, count] : report.false_negative_indicators) json["false_negative_indicators"][code] = count;
+  if (report.fairness) {
+    const CountryFairness& fairness = *report.fairness;
+    nlohmann::ordered_json countries = nlohmann::ordered_json::array();
+    for (const CountryRate& rate : fairness.countries) {
+      countries.push_back({{"country", rate.country}, {"legit", rate.legit}, {"flagged", rate.flagged},
+                           {"ratio", rate.ratio}, {"p_above_goal", rate.p_above}});
+    }
+    nlohmann::ordered_json above = nlohmann::ordered_json::array();
+    for (const CountryRate* rate : fairness.AboveGoal()) above.push_back(rate->country);
+    json["fairness"] = {{"max_ratio", fairness.options.max_ratio},
+                        {"min_legit", fairness.options.min_legit},
+                        {"significance", fairness.options.significance},
+                        {"legit", fairness.legit},
+                        {"flagged", fairness.flagged},
+                        {"overall_rate", fairness.overall_rate()},
+                        {"countries", std::move(countries)},
+                        {"above_goal", std::move(above)}};
+  }
   return json.dump(2) + "\n";
 }
 

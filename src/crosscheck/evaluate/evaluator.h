@@ -9,12 +9,14 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "crosscheck/common/error.h"
 #include "crosscheck/common/issue.h"
+#include "crosscheck/evaluate/country_fairness.h"
 #include "crosscheck/evaluate/pairwise_metrics.h"
 
 namespace crosscheck::evaluate {
@@ -47,12 +49,21 @@ struct EvaluationReport {
   PairCounts network_recovery;  // network_id against operation_id, fraudulent applications
   std::vector<IndicatorCount> false_positive_indicators;  // at the high threshold, most first
   std::vector<IndicatorCount> false_negative_indicators;
+  std::optional<CountryFairness> fairness;  // with EvaluateOptions::applications_csv
+};
+
+struct EvaluateOptions {
+  // The world's applications.csv: its `country` column (folded to ISO codes as the engine
+  // folds it) rates each claimed country's legitimate applications flagged at high.
+  std::filesystem::path applications_csv;
+  FairnessOptions fairness;
 };
 
 // Evaluate reads scan_dir/risk.csv and truth_csv. kNotFound when a file is missing,
 // kInvalidInput when a required column is missing; bad rows become Issues.
 Result<EvaluationReport> Evaluate(const std::filesystem::path& scan_dir,
-                                  const std::filesystem::path& truth_csv, IssueLog& issues);
+                                  const std::filesystem::path& truth_csv, IssueLog& issues,
+                                  const EvaluateOptions& options = {});
 
 
 // FormatEvaluationText renders the report for a terminal.

@@ -1,7 +1,9 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <fstream>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "crosscheck/cli/commands/command.h"
 #include "crosscheck/cli/commands/exit_codes.h"
@@ -19,6 +21,9 @@ struct EvaluateFlags {
   std::string json;
   double min_recall = 0;     // quality floors at the headline (high) threshold
   double min_precision = 0;
+  std::string applications;  // the world's applications.csv: rate claimed countries
+  double max_country_ratio = 0;  // floor: no country shown above this × the overall rate
+  std::uint64_t min_country_legit = 500;
 };
 
 // kBelowFloorExit is evaluate's exit code when a --min-* floor is not met.
@@ -38,12 +43,25 @@ bool FloorsMet(const evaluate::EvaluationReport& report, const EvaluateFlags& fl
       met = false;
     }
   }
+  const bool rate_countries = flags.max_country_ratio > 0 && report.fairness;
+  for (const evaluate::CountryRate* rate : rate_countries ? report.fairness->AboveGoal()
+                                                          : std::vector<const evaluate::CountryRate*>{}) {
+    std::fprintf(stderr, "crosscheck: %s's legitimate applications are flagged %.2fx the overall rate (%llu of %llu), "
+                 "above the %.1fx floor (p = %.3g)\n", rate->country.c_str(), rate->ratio,
+                 static_cast<unsigned long long>(rate->flagged), static_cast<unsigned long long>(rate->legit),
+                 flags.max_country_ratio, rate->p_above);
+    met = false;
+  }
   return met;
 }
 
 int RunEvaluateCommand(const EvaluateFlags& flags) {
   IssueLog issues;
-  auto report = evaluate::Evaluate(flags.out, flags.truth, issues);
+  evaluate::EvaluateOptions options;
+  options.applications_csv = flags.applications;
+  if (flags.max_country_ratio > 0) options.fairness.max_ratio = flags.max_country_ratio;
+  options.fairness.min_legit = flags.min_country_legit;
+  auto report = evaluate::Evaluate(flags.out, flags.truth, issues, options);
   for (const auto& issue : issues.issues()) std::fprintf(stderr, "crosscheck: %s\n", issue.ToString().c_str());
   if (!report) return ReportError(report.error());
   std::fputs(evaluate::FormatEvaluationText(*report).c_str(), stdout);
@@ -130,11 +148,24 @@ void RegisterEvaluateCommand(CLI::App& app, int* exit_code) {
       ->check(CLI::Range(0.0, 1.0));
   command->add_option("--min-precision", flags->min_precision,
                       "quality floor: exit 3 when precision at high is below it")->check(CLI::Range(0.0, 1.0));
+  auto* applications = command->add_option(
+      "--applications", flags->applications,
+      "the world's applications.csv: rate each claimed country's legitimate applications flagged at high");
+  command->add_option("--max-country-ratio", flags->max_country_ratio,
+                      "fairness floor (needs --applications): exit 3 when a country's rate is shown (p < 0.01) to "
+                      "exceed this many times the overall rate")
+      ->check(CLI::Range(1.0, 1000.0))
+      ->needs(applications);
+  command->add_option("--min-country-legit", flags->min_country_legit,
+                      "countries with fewer legitimate applications are not rated (default 500)");
   command->footer(
       "Prints detection at each level threshold (flagged = at or above it; the headline is high),\n"
-      "persona linkage and network recovery as pairwise precision/recall/F1, and which indicators\n"
-      "fired on false positives and false negatives. Exit codes: 0 ok; 2 invalid input; 3 a\n"
-      "--min-recall or --min-precision floor was not met (named on stderr).");
+      "persona linkage and network recovery as pairwise precision/recall/F1, which indicators\n"
+      "fired on false positives and false negatives, and with --applications each claimed\n"
+      "country's rate against the overall one, with how surprising its count would be at the\n"
+      "goal's rate (a 5x ratio made of one application is not evidence). Exit codes: 0 ok;\n"
+      "2 invalid input; 3 a --min-recall, --min-precision or --max-country-ratio floor was not\n"
+      "met (named on stderr).");
   command->callback([flags, exit_code] { *exit_code = RunEvaluateCommand(*flags); });
 }
 
