@@ -27,15 +27,17 @@ Token HubToken(const share::KeyedHasher& hub_layer, char tag, const Token& token
 }
 
 // HubWords adds the hub's layer to band tokens (AES with the hub's block key; position in
-// the first byte, so equal tokens stay equal only at the same position).
+// the first byte, so equal tokens stay equal only at the same position; `tag` after the token,
+// so tokens of two tags never are).
 template <class Word>
-std::vector<Word> HubWords(const share::BlockPrf& hub_blocks, const std::vector<Word>& words) {
+std::vector<Word> HubWords(const share::BlockPrf& hub_blocks, const std::vector<Word>& words, std::uint8_t tag) {
   std::vector<share::Block> blocks(words.size());
   for (std::size_t idx = 0; idx < words.size(); ++idx) {
     blocks[idx][0] = static_cast<std::uint8_t>(idx);
     for (std::size_t byte = 0; byte < sizeof(Word); ++byte) {
       blocks[idx][1 + byte] = static_cast<std::uint8_t>(words[idx] >> (8 * byte));
     }
+    blocks[idx][1 + sizeof(Word)] = tag;
   }
   hub_blocks.Apply(blocks);
   std::vector<Word> out(words.size());
@@ -215,6 +217,14 @@ DecodedMember DecodeMember(const share::Submission& submission, const share::Key
   DecodedMember member;
   member.company_id = submission.company_id;
   member.epoch = submission.epoch;
+  member.format = submission.format;
+  // Photo band tokens are tagged by format: a format-1 token samples bits the consortium key
+  // chose, a format-2 one public bits, so equal tokens across formats would mean nothing. Format
+  // 1 keeps tag 0, the layer it always had, so its members' photos still group with each other
+  // (and an all-format-1 consortium's findings do not change) until they re-encode. The encoder
+  // separates the formats too (encoder.cc); this holds even for a member that did not.
+  const std::uint8_t photo_tag =
+      submission.format == share::SubmissionFormat::kV1 ? 0 : static_cast<std::uint8_t>(submission.format);
   // Records in data order (DataOrder), not as submitted: a submission is sorted by handle, an
   // order the consortium key draws, and the record order is where linkage picks its anchors.
   std::vector<std::pair<std::string, const share::ConsortiumRecord*>> ordered;
@@ -226,8 +236,8 @@ DecodedMember DecodeMember(const share::Submission& submission, const share::Key
     const share::ConsortiumRecord& record = *record_ptr;
     member.name_words.emplace_back();
     member.applications.push_back(Decode(record, submission.company_id, hub_layer, &member.name_words.back()));
-    member.photo_bands.push_back(HubWords(hub_blocks, record.photo_bands));
-    member.resume_signatures.push_back(HubWords(hub_blocks, record.resume_bins));
+    member.photo_bands.push_back(HubWords(hub_blocks, record.photo_bands, photo_tag));
+    member.resume_signatures.push_back(HubWords(hub_blocks, record.resume_bins, 0));  // alike in every format
     member.handles.push_back(record.handle);
   }
   return member;

@@ -37,6 +37,8 @@ struct NameWord {
 struct DecodedMember {
   std::string company_id;
   std::string epoch;
+  // The submission's format: photo bands group only with bands of the same format.
+  share::SubmissionFormat format = share::kCurrentSubmissionFormat;
   std::vector<NormalizedApplication> applications;  // application_id = hub handle (hex)
   std::vector<std::vector<NameWord>> name_words;
   std::vector<std::vector<std::uint64_t>> photo_bands;       // hub-keyed, or empty

@@ -104,7 +104,8 @@ Result<ConsortiumEvalResult> RunConsortiumEvaluation(const ConsortiumEvalOptions
   std::vector<std::string> files(companies.size());
   internal::ParallelFor(companies.size(), [&](std::size_t company_idx) {
     const std::vector<std::size_t>& rows = *companies[company_idx];
-    share::Submission submission{records[rows.front()].company_id, encoder.epoch(), encoder.key_id(), {}};
+    share::Submission submission{records[rows.front()].company_id, encoder.epoch(), encoder.key_id(), {},
+                                 encoder.format()};
     for (std::size_t row : rows) submission.records.push_back(encoder.Encode(normalized[row], records[row]));
     std::sort(submission.records.begin(), submission.records.end(),
               [](const auto& left, const auto& right) { return left.handle < right.handle; });

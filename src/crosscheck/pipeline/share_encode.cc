@@ -38,7 +38,8 @@ std::vector<share::Submission> EncodeSubmissions(const std::vector<ApplicationRe
   }
   std::vector<share::Submission> submissions;
   for (const auto& [company, rows] : rows_of_company) {
-    share::Submission& submission = submissions.emplace_back(share::Submission{company, encoder.epoch(), encoder.key_id(), {}});
+    share::Submission& submission =
+        submissions.emplace_back(share::Submission{company, encoder.epoch(), encoder.key_id(), {}, encoder.format()});
     for (std::size_t row : rows) submission.records.push_back(std::move(encoded[row]));
     // Sorted by handle: the file says nothing of the input's row order.
     std::sort(submission.records.begin(), submission.records.end(),

@@ -114,6 +114,29 @@ struct HubServer::Impl {
 
   // ConsortiumMismatch names why `submission` cannot join the others (another consortium key or
   // epoch than the stored submissions of the other members), or returns "". Holds `mutex`.
+  // FormatCounts returns how many members' latest submissions are of each format. Holds `mutex`.
+  std::map<int, std::size_t> FormatCounts() const {
+    std::map<int, std::size_t> counts;
+    for (const auto& [company, member] : members) ++counts[static_cast<int>(member.submission->format)];
+    return counts;
+  }
+
+  // WarnOldFormat logs the members whose latest submission is format 1: their photos group only
+  // with other format-1 photos, so the operator asks them to re-encode. Holds `mutex`.
+  void WarnOldFormat() const {
+    std::string names;
+    std::size_t count = 0;
+    for (const auto& [company, member] : members) {
+      if (member.submission->format != share::SubmissionFormat::kV1) continue;
+      names += (count++ == 0 ? "" : ", ") + company;
+    }
+    if (count == 0) return;
+    std::fprintf(stderr,
+                 "crosscheck: hub: %zu member(s) on submission format 1, their photos compared only with each "
+                 "other's until they re-encode (share encode of this release writes format 2): %s\n",
+                 count, names.c_str());
+  }
+
   std::string ConsortiumMismatch(const share::Submission& submission) const {
     for (const auto& [other, member] : members) {
       if (other == submission.company_id) continue;
@@ -142,6 +165,7 @@ struct HubServer::Impl {
       return Refuse(res, *company, "push", 400, "INVALID_SUBMISSION", mismatch);
     }
     const std::int64_t records = static_cast<std::int64_t>(parsed->records.size());
+    const int format = static_cast<int>(parsed->format);
     Result<std::int64_t> version =
         store->PutSubmission({*company, parsed->epoch, parsed->key_id, req.body, 0, NowIso()});
     if (!version) {
@@ -151,10 +175,12 @@ struct HubServer::Impl {
                     version.error().message());
     }
     members[*company] = {std::make_shared<const share::Submission>(std::move(*parsed)), *version, NowIso()};
+    if (format == static_cast<int>(share::SubmissionFormat::kV1)) WarnOldFormat();
     match_wanted = true;
     changed.notify_all();
     lock.unlock();
-    Audit(*company, "push", "ok version " + std::to_string(*version) + ", " + std::to_string(records) + " records");
+    Audit(*company, "push", "ok version " + std::to_string(*version) + ", " + std::to_string(records) +
+                                " records, format " + std::to_string(format));
     res.status = 202;  // stored; the findings follow from the background match
     res.set_content(Json{{"company_id", *company}, {"version", *version}, {"records", records},
                          {"findings", "pending"}}.dump() + "\n",
@@ -345,7 +371,12 @@ void HubServer::Impl::Route() {
   http->Get("/v1/findings", Guarded(&Impl::HandlePull, "pull"));
   http->Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
     std::lock_guard lock(mutex);
-    res.set_content(Json{{"status", "ok"}, {"members", members.size()}, {"matching", matching || match_wanted},
+    // Counts only: /healthz needs no token, and which companies are members is not public. The
+    // names of the members on format 1 are in the log (WarnOldFormat) and the audit table.
+    Json formats = Json::object();
+    for (const auto& [format, count] : FormatCounts()) formats[std::to_string(format)] = count;
+    res.set_content(Json{{"status", "ok"}, {"members", members.size()}, {"submission_formats", std::move(formats)},
+                         {"matching", matching || match_wanted},
                          {"matches", matches_done},
                          {"last_match_seconds", std::round(last_match_seconds * 1000) / 1000},
                          {"last_match", {{"full", last_match.full},
@@ -388,6 +419,7 @@ Result<std::unique_ptr<HubServer>> HubServer::Create(HubServerOptions options) {
   }
   // A restart re-matches once: a push stored just before a crash may not have been matched.
   impl->match_wanted = !impl->members.empty();
+  impl->WarnOldFormat();  // no lock needed yet: no other thread runs
   impl->Route();
   impl->matcher = std::thread([raw = impl.get()] { raw->MatchLoop(); });
   return std::unique_ptr<HubServer>(new HubServer(std::move(impl)));

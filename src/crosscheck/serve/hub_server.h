@@ -11,7 +11,10 @@
 //                         X-Submission-Version (the submission they were matched from) and
 //                         X-Match-Pending (true while a newer submission awaits its match);
 //                         404 NOT_YET_MATCHED (first match pending) or NOT_FOUND
-//   GET  /healthz         200 {"status", "members", "matching", "matches", "last_match_seconds"}
+//   GET  /healthz         200 {"status", "members", "submission_formats" (members by the format
+//                         of their latest submission: {"1": N, "2": N}), "matching", "matches",
+//                         "last_match_seconds", "last_match"}; members still on format 1 are
+//                         named on stderr at start and at each such push
 //
 //   CC_ASSIGN_OR_RETURN(auto server, HubServer::Create(options));
 //   CC_ASSIGN_OR_RETURN(int port, server->Bind("127.0.0.1", 8443));

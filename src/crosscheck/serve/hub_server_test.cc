@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <thread>
 #include <vector>
@@ -242,14 +243,20 @@ void CheckPushPullRefusalsAuditAndRestart(const std::string& dir) {
   }
 }
 
+// RunOnPostgres runs `check` on a fresh database `name` of a test PostgreSQL server; skips the
+// test where none can be started.
+void RunOnPostgres(const std::string& name, void (*check)(const std::string&)) {
+  auto server = store::internal::TestPostgresServer::Start();
+  if (server == nullptr) GTEST_SKIP() << "PostgreSQL: " << store::internal::TestPostgresServer::SkipReason();
+  const std::string url = server->CreateDatabase(name);
+  ASSERT_FALSE(url.empty());
+  check(url);
+}
+
 TEST(HubServer, PushPullRefusalsAuditAndRestart) { CheckPushPullRefusalsAuditAndRestart(FreshDir("main")); }
 
 TEST(HubServer, PushPullRefusalsAuditAndRestartOnPostgres) {
-  auto server = store::internal::TestPostgresServer::Start();
-  if (server == nullptr) GTEST_SKIP() << "PostgreSQL: " << store::internal::TestPostgresServer::SkipReason();
-  const std::string url = server->CreateDatabase("hub");
-  ASSERT_FALSE(url.empty());
-  CheckPushPullRefusalsAuditAndRestart(url);
+  RunOnPostgres("hub", CheckPushPullRefusalsAuditAndRestart);
 }
 
 TEST(HubServer, APushStoredButNeverMatchedIsMatchedAfterARestart) {
@@ -275,6 +282,83 @@ TEST(HubServer, APushStoredButNeverMatchedIsMatchedAfterARestart) {
   EXPECT_EQ(health["members"], 2);
   EXPECT_EQ(health["matching"], false);
   EXPECT_GE(health["matches"].get<int>(), 1);
+}
+
+// FixtureBytes returns a submission file of the last format-1 build (tests/fixtures/submission_v1:
+// examples/applications.csv's rows of `company` under CountingKey(0)).
+std::string FixtureBytes(const std::string& company) {
+  std::ifstream in(std::filesystem::path(CROSSCHECK_SOURCE_DIR) / "tests/fixtures/submission_v1" / (company + ".ccsub"),
+                   std::ios::binary);
+  EXPECT_TRUE(in) << company;
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// CheckFormat1StoreOpens stores two members' format-1 submissions as an older hub did (same
+// schema: the raw bytes), then runs today's hub on `store` (a fresh directory or database):
+// it opens, matches them, counts them on /healthz, and a member's format-2 push replaces its
+// format-1 submission, across a restart.
+void CheckFormat1StoreOpens(const std::string& store_dir) {
+  {
+    auto store = store::OpenHubStore(store_dir);
+    ASSERT_TRUE(store.has_value()) << store.error().ToString();
+    for (const std::string company : {"acme", "globex"}) {
+      const std::string bytes = FixtureBytes(company);
+      ASSERT_TRUE(bytes.starts_with("crosscheck-submission 1\n"));
+      ASSERT_TRUE((*store)->PutSubmission({company, kEpoch, share::ParseSubmission(bytes, "t")->key_id, bytes, 0,
+                                           "2026-12-01T00:00:00Z"}).has_value());
+    }
+  }
+  HubServerOptions options = HubOptions(store_dir, kDefaultMaxBodyBytes, "", "");
+  options.members = {{share::HexSha256("tok-acme"), "acme"}, {share::HexSha256("tok-globex"), "globex"}};
+  const auto formats = [](int port) {
+    httplib::Client raw("127.0.0.1", port);
+    const Json health = Json::parse(raw.Get("/healthz")->body);
+    return health["submission_formats"];
+  };
+  {
+    internal::RunningServer<HubServer> hub(HubServer::Create(options));
+    ASSERT_TRUE(hub.get()->WaitUntilMatched(std::chrono::seconds{60}));
+    const std::string url = "http://127.0.0.1:" + std::to_string(hub.port());
+    auto pulled = PullFindings(url, "tok-globex");
+    ASSERT_TRUE(pulled.has_value()) << pulled.error().ToString();
+    EXPECT_EQ(Json::parse(pulled->json)["company_id"], "globex");
+    EXPECT_EQ(pulled->submission_version, 1);
+    EXPECT_EQ(formats(hub.port()), (Json{{"1", 2}}));
+    // acme re-encodes: format 2 replaces its format-1 submission.
+    IssueLog issues;
+    Result<std::vector<ApplicationRecord>> read =
+        ingest::ReadApplications(std::string(CROSSCHECK_SOURCE_DIR) + "/examples/applications.csv", {}, issues);
+    ASSERT_TRUE(read) << read.error().ToString();
+    std::vector<ApplicationRecord> acme;
+    for (const ApplicationRecord& record : *read) {
+      if (record.company_id == "acme") acme.push_back(record);
+    }
+    auto pushed = PushSubmission(url, "tok-acme", EncodeSubmission("acme", acme, CountingKey(0)));
+    ASSERT_TRUE(pushed.has_value()) << pushed.error().ToString();
+    EXPECT_EQ(pushed->version, 2);
+    EXPECT_TRUE(hub.get()->WaitUntilMatched(std::chrono::seconds{60}));
+    EXPECT_EQ(formats(hub.port()), (Json{{"1", 1}, {"2", 1}}));
+  }
+  auto store = store::OpenHubStore(store_dir);
+  ASSERT_TRUE(store.has_value());
+  auto rows = (*store)->Submissions();
+  ASSERT_TRUE(rows.has_value());
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_TRUE((*rows)[0].bytes.starts_with("crosscheck-submission 2\n"));  // acme, sorted by company
+  EXPECT_TRUE((*rows)[1].bytes.starts_with("crosscheck-submission 1\n"));
+  auto audit = (*store)->Audit();
+  ASSERT_TRUE(audit.has_value());
+  ASSERT_FALSE(audit->empty());
+  EXPECT_NE(audit->back().detail.find("format 2"), std::string::npos) << audit->back().detail;
+  store->reset();
+  internal::RunningServer<HubServer> restarted(HubServer::Create(options));
+  EXPECT_EQ(formats(restarted.port()), (Json{{"1", 1}, {"2", 1}}));
+}
+
+TEST(HubServer, OpensAStoreOfFormat1SubmissionsAndCountsThem) { CheckFormat1StoreOpens(FreshDir("format1").string()); }
+
+TEST(HubServer, OpensAStoreOfFormat1SubmissionsAndCountsThemOnPostgres) {
+  RunOnPostgres("hub_format1", CheckFormat1StoreOpens);
 }
 
 TEST(HubServer, StoresOnlyTheFindingsThatChangedAndReportsTheMatch) {

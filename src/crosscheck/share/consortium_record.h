@@ -91,7 +91,8 @@ struct ConsortiumRecord {
 };
 
 // Photo bands and resume bins. Photos: kPhotoBands tables, each keyed on kPhotoBandBits pHash bits
-// chosen by the consortium key (bit-sampling LSH, Indyk & Motwani 1998): two hashes d bits apart
+// at fixed public positions (format 2; format 1 chose them by the consortium key: photo_bits.h)
+// (bit-sampling LSH, Indyk & Motwani 1998): two hashes d bits apart
 // agree on a table with probability (1 - d/64)^16 — 0.35 at d = 4, 0.07 at d = 10 — so
 // near-duplicates share several tables and unrelated photos (d ~ 32) none. Resumes: each of the
 // 128 MinHash bins keyed on its own (AES of bin index and value, 32 bits kept), so the hub's
@@ -101,12 +102,24 @@ inline constexpr int kPhotoBands = 32;
 inline constexpr int kPhotoBandBits = 16;
 inline constexpr int kResumeBins = 128;
 
+// SubmissionFormat is the version of the submission file (its first line). Format 2 samples
+// the photo tables' pHash bits at public positions, format 1 at positions drawn from the
+// consortium key; everything else in a record means the same in both, except the name keys
+// bound to photo tables (encoder.cc), which are made from the photo band tokens. Photo band
+// tokens of two formats are never compared (hub/consortium_view.cc).
+enum class SubmissionFormat : std::uint8_t {
+  kV1 = 1,
+  kV2 = 2,
+};
+inline constexpr SubmissionFormat kCurrentSubmissionFormat = SubmissionFormat::kV2;
+
 // Submission is one company's file for one epoch.
 struct Submission {
   std::string company_id;
   std::string epoch;
   std::string key_id;  // KeyId of the consortium key (a public fingerprint)
   std::vector<ConsortiumRecord> records;
+  SubmissionFormat format = kCurrentSubmissionFormat;  // what its photo band tokens mean
 };
 
 }  // namespace crosscheck::share

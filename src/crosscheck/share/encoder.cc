@@ -92,9 +92,10 @@ KeyedHasher TokenHasher(const ConsortiumKey& key, TokenKind kind, std::string_vi
   return KeyedHasher::Derived(key, std::string("token:") + TokenKindName(kind), epoch);
 }
 
-SubmissionEncoder::SubmissionEncoder(const ConsortiumKey& key, std::string epoch)
+SubmissionEncoder::SubmissionEncoder(const ConsortiumKey& key, std::string epoch, SubmissionFormat format)
     : epoch_(std::move(epoch)),
       key_id_(KeyId(key)),
+      format_(format),
       name_hasher_(KeyedHasher::Derived(key, "name", epoch_)),
       photo_prf_(BlockPrf::Derived(key, "photo", epoch_)),
       resume_prf_(BlockPrf::Derived(key, "resume", epoch_)),
@@ -103,20 +104,9 @@ SubmissionEncoder::SubmissionEncoder(const ConsortiumKey& key, std::string epoch
   for (std::size_t kind_idx = 0; kind_idx < kTokenKindCount; ++kind_idx) {
     kind_hashers_.push_back(TokenHasher(key, static_cast<TokenKind>(kind_idx), epoch_));
   }
-  // The sampled bits of each photo table come from the key, so the hub cannot tell which bits
-  // a band holds (nor invert a band of 16 bits by enumeration: the token is keyed anyway).
-  const KeyedHasher bits = KeyedHasher::Derived(key, "photo-bits", epoch_);
-  for (int table = 0; table < kPhotoBands; ++table) {
-    std::array<std::uint8_t, 64> order{};
-    for (int bit = 0; bit < 64; ++bit) order[bit] = static_cast<std::uint8_t>(bit);
-    // Fisher-Yates with keyed draws; only the first kPhotoBandBits positions are used.
-    for (int slot = 0; slot < kPhotoBandBits; ++slot) {
-      const std::string message = std::to_string(table) + ":" + std::to_string(slot);
-      const auto pick = slot + static_cast<int>(bits.Hash64(message) % static_cast<std::uint64_t>(64 - slot));
-      std::swap(order[slot], order[pick]);
-      photo_bits_[table][slot] = order[slot];
-    }
-  }
+  // Format 2 samples public positions, so photo grouping does not follow the key; the band
+  // tokens stay keyed, so the hub learns no more than with secret ones (photo_bits.cc).
+  photo_bits_ = format_ == SubmissionFormat::kV1 ? KeyedPhotoBits(key, epoch_) : PublicPhotoBits();
 }
 
 Token SubmissionEncoder::Handle(std::string_view company_id, std::string_view application_id) const {
@@ -135,6 +125,9 @@ std::vector<std::uint64_t> SubmissionEncoder::PhotoBands(std::uint64_t photo_has
     }
     blocks[table][0] = static_cast<std::uint8_t>(table);
     StoreBigEndian(static_cast<std::uint16_t>(sampled), &blocks[table][1]);
+    // The format (format 1 left it 0): equal bits at different positions are not one value, so
+    // a format-2 token never equals a format-1 one — nor do the name keys bound to them.
+    if (format_ != SubmissionFormat::kV1) blocks[table][3] = static_cast<std::uint8_t>(format_);
   }
   photo_prf_.Apply(blocks);
   std::vector<std::uint64_t> bands(kPhotoBands);

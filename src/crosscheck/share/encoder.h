@@ -17,6 +17,7 @@
 #include "crosscheck/share/consortium_record.h"
 #include "crosscheck/share/key_file.h"
 #include "crosscheck/share/keyed_hash.h"
+#include "crosscheck/share/photo_bits.h"
 
 namespace crosscheck::share {
 
@@ -48,8 +49,10 @@ KeyedHasher TokenHasher(const ConsortiumKey& key, TokenKind kind, std::string_vi
 class SubmissionEncoder {
  public:
   // Derives one HMAC key per token kind, for names, photos, resumes and handles (HKDF, epoch
-  // in the info), and the photo band bit positions.
-  SubmissionEncoder(const ConsortiumKey& key, std::string epoch);
+  // in the info). `format` says which photo bit positions the photo tables sample (photo_bits.h):
+  // the current format's public ones unless a test or tool needs format 1's keyed ones.
+  SubmissionEncoder(const ConsortiumKey& key, std::string epoch,
+                    SubmissionFormat format = kCurrentSubmissionFormat);
 
   // Encode returns the consortium record of one application. Thread-safe.
   ConsortiumRecord Encode(const NormalizedApplication& application, const ApplicationRecord& record) const;
@@ -65,6 +68,9 @@ class SubmissionEncoder {
 
   const std::string& epoch() const { return epoch_; }
   const std::string& key_id() const { return key_id_; }
+  SubmissionFormat format() const { return format_; }
+  // photo_bits returns the pHash bit positions each photo table samples.
+  const PhotoBitPositions& photo_bits() const { return photo_bits_; }
 
  private:
   std::vector<LabelledNameKey> BoundNameKeys(const NormalizedApplication& application,
@@ -75,13 +81,14 @@ class SubmissionEncoder {
 
   std::string epoch_;
   std::string key_id_;
+  SubmissionFormat format_;
   std::vector<KeyedHasher> kind_hashers_;  // by TokenKind
   KeyedHasher name_hasher_;
   BlockPrf photo_prf_;
   BlockPrf resume_prf_;
   BlockPrf context_prf_;
   KeyedHasher handle_hasher_;
-  std::array<std::array<std::uint8_t, kPhotoBandBits>, kPhotoBands> photo_bits_{};
+  PhotoBitPositions photo_bits_{};
 };
 
 }  // namespace crosscheck::share

@@ -15,7 +15,8 @@ namespace {
 using Json = nlohmann::json;
 using Bytes = std::vector<std::uint8_t>;
 
-constexpr std::string_view kFirstLine = "crosscheck-submission 1\n";
+// The first line is this prefix and the format's number (SubmissionFormat).
+constexpr std::string_view kMagic = "crosscheck-submission ";
 constexpr std::size_t kTaggedTokenBytes = 1 + sizeof(Token);
 
 Json Binary(Bytes bytes) { return Json::binary(std::move(bytes)); }
@@ -177,6 +178,22 @@ class RecordReader {
   std::size_t record_idx_;
 };
 
+// ReadFirstLine reads "crosscheck-submission N\n" off `bytes` and returns format N. The
+// payload's layout is the same in formats 1 and 2; only what photo band tokens mean differs.
+Result<SubmissionFormat> ReadFirstLine(std::string_view& bytes, const std::string& where) {
+  const std::size_t end = bytes.substr(0, 64).find('\n');
+  if (!bytes.starts_with(kMagic) || end == std::string_view::npos) {
+    return InvalidInput(where + ": not a crosscheck submission (the first line is not '" + std::string(kMagic) +
+                        "N')");
+  }
+  const std::string_view number = bytes.substr(kMagic.size(), end - kMagic.size());
+  bytes.remove_prefix(end + 1);
+  if (number == "1") return SubmissionFormat::kV1;
+  if (number == "2") return SubmissionFormat::kV2;
+  return InvalidInput(where + ": submission format '" + std::string(number) +
+                      "' is not one this build reads (1 or 2): a newer crosscheck wrote it");
+}
+
 }  // namespace
 
 std::string SerializeSubmission(const Submission& submission) {
@@ -188,7 +205,9 @@ std::string SerializeSubmission(const Submission& submission) {
                          {"records", std::move(records)}};
   const Bytes payload = Json::to_msgpack(document);
   const std::string_view payload_view(reinterpret_cast<const char*>(payload.data()), payload.size());
-  std::string out(kFirstLine);
+  std::string out(kMagic);
+  out += std::to_string(static_cast<int>(submission.format));
+  out.push_back('\n');
   out += HexSha256(payload_view);
   out.push_back('\n');
   out.append(payload_view);
@@ -197,11 +216,7 @@ std::string SerializeSubmission(const Submission& submission) {
 
 Result<Submission> ParseSubmission(std::string_view bytes, std::string_view source) {
   const std::string where(source);
-  if (bytes.substr(0, kFirstLine.size()) != kFirstLine) {
-    return InvalidInput(where + ": not a crosscheck submission (the first line is not '" +
-                        std::string(kFirstLine.substr(0, kFirstLine.size() - 1)) + "')");
-  }
-  bytes.remove_prefix(kFirstLine.size());
+  CC_ASSIGN_OR_RETURN(const SubmissionFormat format, ReadFirstLine(bytes, where));
   if (bytes.size() < 65 || bytes[64] != '\n') return InvalidInput(where + ": truncated before the checksum line");
   const std::string_view checksum = bytes.substr(0, 64);
   const std::string_view payload = bytes.substr(65);
@@ -216,6 +231,7 @@ Result<Submission> ParseSubmission(std::string_view bytes, std::string_view sour
     return InvalidInput(where + ": bad MessagePack payload: " + error.what());
   }
   Submission submission;
+  submission.format = format;
   try {
     submission.company_id = document.at("company_id").get<std::string>();
     submission.epoch = document.at("epoch").get<std::string>();

@@ -1,6 +1,7 @@
 // The submission file: what `crosscheck share encode` writes and the hub reads.
 //
-//   line 1   "crosscheck-submission 1"
+//   line 1   "crosscheck-submission 2" (the format, SubmissionFormat; 1 is still read: its photo
+//            band tokens sample pHash bits chosen by the consortium key, format 2's public ones)
 //   line 2   SHA-256 of the payload, 64 hex digits (detects truncation and corruption)
 //   payload  MessagePack (msgpack.org): {"company_id", "epoch", "key_id", "records"}
 //            where each record is [handle, submitted_hour|nil, tokens, name_keys, photo_bands,
@@ -25,14 +26,15 @@ namespace crosscheck::share {
 // kSubmissionExtension is the file extension of a submission (".ccsub").
 inline constexpr std::string_view kSubmissionExtension = ".ccsub";
 
-// SerializeSubmission returns the bytes of a submission file. Deterministic: the same
-// submission gives the same bytes.
+// SerializeSubmission returns the bytes of a submission file in `submission.format`.
+// Deterministic: the same submission gives the same bytes.
 std::string SerializeSubmission(const Submission& submission);
 
-// ParseSubmission reads the bytes of a submission file. `source` names it in messages.
-// Errors: kInvalidInput for anything that is not a complete, well-formed submission of this
-// version (wrong first line, checksum mismatch — truncated or corrupt —, bad MessagePack, a
-// field of the wrong type or size), with the record number where one is at fault.
+// ParseSubmission reads the bytes of a submission file of format 1 or 2; the result's format
+// says which. `source` names it in messages. Errors: kInvalidInput for anything that is not a
+// complete, well-formed submission of a format this build reads (wrong first line or unknown
+// format, checksum mismatch — truncated or corrupt —, bad MessagePack, a field of the wrong
+// type or size), with the record number where one is at fault.
 Result<Submission> ParseSubmission(std::string_view bytes, std::string_view source);
 
 // WriteSubmission writes the file atomically (a temporary file renamed into place).

@@ -1,5 +1,6 @@
 #include "crosscheck/common/testing/test_dir.h"
 #include "crosscheck/share/submission_file.h"
+#include "crosscheck/source_paths.h"
 
 #include <gtest/gtest.h>
 #include <openssl/evp.h>
@@ -8,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
@@ -20,7 +22,7 @@ namespace {
 
 using Json = nlohmann::json;
 
-constexpr std::string_view kFirstLine = "crosscheck-submission 1\n";
+constexpr std::string_view kFirstLine = "crosscheck-submission 2\n";
 
 std::string Sha256Hex(std::string_view bytes) {
   unsigned char digest[EVP_MAX_MD_SIZE];
@@ -133,6 +135,7 @@ void ExpectSameSubmission(const Submission& left, const Submission& right) {
   EXPECT_EQ(left.company_id, right.company_id);
   EXPECT_EQ(left.epoch, right.epoch);
   EXPECT_EQ(left.key_id, right.key_id);
+  EXPECT_EQ(left.format, right.format);
   ASSERT_EQ(left.records.size(), right.records.size());
   for (std::size_t idx = 0; idx < left.records.size(); ++idx) {
     SCOPED_TRACE("record " + std::to_string(idx));
@@ -180,6 +183,42 @@ TEST(SubmissionFile, RoundTrips) {
     ASSERT_TRUE(parsed.has_value()) << parsed.error().ToString();
     ExpectSameSubmission(*parsed, c.submission);
     EXPECT_EQ(SerializeSubmission(*parsed), bytes);
+  }
+}
+
+TEST(SubmissionFile, RoundTripsEachFormat) {
+  for (const SubmissionFormat format : {SubmissionFormat::kV1, SubmissionFormat::kV2}) {
+    SCOPED_TRACE(static_cast<int>(format));
+    Submission submission = SampleSubmission();
+    submission.format = format;
+    const std::string bytes = SerializeSubmission(submission);
+    EXPECT_TRUE(bytes.starts_with("crosscheck-submission " + std::to_string(static_cast<int>(format)) + "\n"));
+    const Result<Submission> parsed = ParseSubmission(bytes, "t.ccsub");
+    ASSERT_TRUE(parsed.has_value()) << parsed.error().ToString();
+    ExpectSameSubmission(*parsed, submission);
+    EXPECT_EQ(SerializeSubmission(*parsed), bytes);
+  }
+}
+
+TEST(SubmissionFile, ReadsFormat1FilesOfTheLastFormat1Build) {
+  // tests/fixtures/submission_v1/README.md says how the files were made.
+  for (const char* company : {"acme", "globex"}) {
+    SCOPED_TRACE(company);
+    const std::filesystem::path path = std::filesystem::path(CROSSCHECK_SOURCE_DIR) /
+                                       "tests/fixtures/submission_v1" / (std::string(company) + ".ccsub");
+    const Result<Submission> read = ReadSubmission(path);
+    ASSERT_TRUE(read.has_value()) << read.error().ToString();
+    EXPECT_EQ(read->format, SubmissionFormat::kV1);
+    EXPECT_EQ(read->company_id, company);
+    EXPECT_EQ(read->epoch, "2026-12");
+    ASSERT_EQ(read->records.size(), 2u);
+    std::size_t with_photo = 0;
+    for (const ConsortiumRecord& record : read->records) with_photo += record.photo_bands.empty() ? 0 : 1;
+    EXPECT_GE(with_photo, 1u);
+    // Written again, a format-1 submission is the same file: a hub may store and re-read it.
+    std::ifstream in(path, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(SerializeSubmission(*read), bytes);
   }
 }
 
@@ -240,7 +279,10 @@ TEST(SubmissionFile, RefusesDamagedFiles) {
     const char* word;  // the message must contain it
   } cases[] = {
       {"empty file", "", "not a crosscheck submission"},
-      {"wrong first line", "crosscheck-submission 2\n" + good.substr(kFirstLine.size()),
+      {"a newer format", "crosscheck-submission 3\n" + good.substr(kFirstLine.size()), "(1 or 2)"},
+      {"format 0", "crosscheck-submission 0\n" + good.substr(kFirstLine.size()), "(1 or 2)"},
+      {"format not a number", "crosscheck-submission two\n" + good.substr(kFirstLine.size()), "(1 or 2)"},
+      {"wrong first line", "crosscheck-submissions 2\n" + good.substr(kFirstLine.size()),
        "not a crosscheck submission"},
       {"another format", "{\"format\": \"crosscheck-findings\"}\n", "not a crosscheck submission"},
       {"first line without newline", std::string(kFirstLine.substr(0, kFirstLine.size() - 1)),

@@ -80,6 +80,16 @@ int RunMatch(const MatchFlags& flags) {
       refused.push_back({paths[idx].filename().string(), parsed[idx].error().message()});
     }
   }
+  // Format-1 photos are compared only with each other's (hub/consortium_view.cc): name them so
+  // the operator can ask those members to re-encode.
+  std::string old_format;
+  for (const hub::SourcedSubmission& sourced : submissions) {
+    if (sourced.submission.format == share::SubmissionFormat::kV1) old_format += " " + sourced.source;
+  }
+  if (!old_format.empty()) {
+    std::fprintf(stderr, "crosscheck: on submission format 1 (photos matched only with format 1; re-encode):%s\n",
+                 old_format.c_str());
+  }
   hub::HubOptions options;
   options.k_threshold = flags.k;
   options.identity_split.enabled = !flags.no_identity_split;
