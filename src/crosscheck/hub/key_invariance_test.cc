@@ -123,8 +123,8 @@ TEST(HubKeyInvariance, FindingsFollowTheDataNotTheKeys) {
   const std::vector<std::string> differences = Differences(first, MatchUnder(by_company, 50, 150));
   for (std::size_t idx = 0; idx < differences.size() && idx < 5; ++idx) ADD_FAILURE() << differences[idx];
   EXPECT_EQ(differences.size(), 0u) << "of " << first.size() << " applications with findings";
-  // Format 1's key-chosen bits make findings differ here (100 applications' reasons and
-  // scores, no level, under these key pairs): the check above would catch keyed photo bits.
+  // Format 1's key-chosen bits make findings differ here (reasons and scores of some hundred
+  // applications when written): the check above would catch keyed photo bits.
   const std::vector<std::string> old = Differences(MatchUnder(by_company, 0, 100, share::SubmissionFormat::kV1),
                                                    MatchUnder(by_company, 50, 150, share::SubmissionFormat::kV1));
   EXPECT_GT(old.size(), 0u) << "format 1's photo groups no longer follow the key: the check proves less";
