@@ -112,8 +112,6 @@ struct HubServer::Impl {
     SendError(res, status, code, message);
   }
 
-  // ConsortiumMismatch names why `submission` cannot join the others (another consortium key or
-  // epoch than the stored submissions of the other members), or returns "". Holds `mutex`.
   // FormatCounts returns how many members' latest submissions are of each format. Holds `mutex`.
   std::map<int, std::size_t> FormatCounts() const {
     std::map<int, std::size_t> counts;
@@ -137,6 +135,8 @@ struct HubServer::Impl {
                  count, names.c_str());
   }
 
+  // ConsortiumMismatch names why `submission` cannot join the others (another consortium key or
+  // epoch than the stored submissions of the other members), or returns "". Holds `mutex`.
   std::string ConsortiumMismatch(const share::Submission& submission) const {
     for (const auto& [other, member] : members) {
       if (other == submission.company_id) continue;
