@@ -3,7 +3,7 @@
 // whole, timed) and 600 (summarized, a part drawn on demand), and the consortium's findings.
 import { createServer } from 'node:http';
 import { startConsortium, waitForFindings } from './consortium.mjs';
-import { HOSTILE_ID, generatedNetwork } from './fixtures.mjs';
+import { HOSTILE_ID, generatedNetwork, graphForm } from './fixtures.mjs';
 import { TOKENS, call, check, freshLoad, rerendered, shot, shown } from './harness.mjs';
 
 // HOSTILE_MARKUP: elements the hostile applicant's strings would make if any were parsed as markup.
@@ -111,16 +111,40 @@ export async function checkWideScreen(page, base) {
 }
 
 // serveGeneratedNetworks serves generated networks (fixtures.mjs) over loopback HTTP, as the
-// node would send them; resolves to the server.
-async function serveGeneratedNetworks() {
+// node would send them (`?view=graph` too); resolves to the server.
+export async function serveGeneratedNetworks() {
   const bodies = { 'N-gen500': generatedNetwork('N-gen500', 500, 600), 'N-gen600': generatedNetwork('N-gen600', 600, 300) };
   const server = createServer((request, response) => {
-    const body = bodies[request.url.split('/').pop()];
+    const url = new URL(request.url, 'http://generated');
+    const network = bodies[url.pathname.split('/').pop()];
+    const body = network && url.searchParams.get('view') === 'graph' ? graphForm(network) : network;
     response.writeHead(body ? 200 : 404, { 'Content-Type': 'application/json; charset=utf-8' });
     response.end(JSON.stringify(body ?? { error: { code: 'NOT_FOUND', message: request.url } }));
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return server;
+}
+
+// routeGeneratedNetworks sends the browser's GET /v1/networks/N-gen* to `server` (at the network
+// layer, as fast as the node's answer).
+export async function routeGeneratedNetworks(context, server) {
+  const served = `http://127.0.0.1:${server.address().port}`;
+  await context.route('**/v1/networks/N-gen*', (route) => {
+    const url = new URL(route.request().url());
+    return route.continue({ url: served + url.pathname + url.search });
+  });
+}
+
+// networkTimings: the drawn network page's figures since navigation start — first frame painted,
+// route (fetch, parse, DOM), the network answer's fetch and size, drawing (layout.js and
+// Cytoscape), and the wait from the drawing to its first frame.
+export function networkTimings(page) {
+  return page.evaluate(() => {
+    const { ms: route, at } = window.__crosscheckRender;
+    const graph = window.__crosscheckGraph;
+    const fetched = performance.getEntriesByType('resource').find((entry) => entry.name.includes('/v1/networks/'));
+    return { first_render_ms: graph.paintedAt, route_ms: route, fetch_ms: fetched?.duration, bytes: fetched?.encodedBodySize, draw_ms: graph.ms, frame_ms: graph.paintedAt - at - graph.ms };
+  });
 }
 
 // checkGeneratedNetworks has the browser fetch GET /v1/networks/N-gen500 and N-gen600 from
@@ -129,19 +153,16 @@ async function serveGeneratedNetworks() {
 // returned), 600 are summarized with parts, the biggest drawn when opened by keyboard.
 export async function checkGeneratedNetworks(page, context, base) {
   const server = await serveGeneratedNetworks();
-  const served = `http://127.0.0.1:${server.address().port}`;
-  await context.route('**/v1/networks/N-gen*', (route) => route.continue({ url: served + new URL(route.request().url()).pathname }));
+  await routeGeneratedNetworks(context, server);
   await freshLoad(page, `${base}/#/network/N-gen500`);
   await shown(page, 'network');
   await page.waitForSelector('.graph[data-drawn="true"] canvas', { timeout: 60000 });
   const graph = await page.evaluate(() => window.__crosscheckGraph);
   check(graph.people === 500 && (await page.locator('.people li').count()) === 500, 'a generated 500-person network is drawn whole');
   await shot(page, 'network-500');
-  const parts = await page.evaluate(() => ({
-    route: window.__crosscheckRender.ms,
-    fetch: performance.getEntriesByType('resource').find((entry) => entry.name.includes('/v1/networks/'))?.duration,
-  }));
-  const timings = { network_500_first_render_ms: graph.paintedAt, network_500_route_ms: parts.route, network_500_json_fetch_ms: parts.fetch, network_500_draw_ms: graph.ms, network_500_edges: graph.edges };
+  const parts = await networkTimings(page);
+  const timings = { network_500_first_render_ms: parts.first_render_ms, network_500_route_ms: parts.route_ms, network_500_json_fetch_ms: parts.fetch_ms,
+    network_500_json_bytes: parts.bytes, network_500_draw_ms: parts.draw_ms, network_500_first_frame_after_draw_ms: parts.frame_ms, network_500_edges: graph.edges };
   await freshLoad(page, `${base}/#/network/N-gen600`);
   await shown(page, 'network');
   check((await page.locator('#too-big').count()) === 1 && (await page.locator('.people-table tbody tr').count()) === 600, 'a 600-person network is summarized as tables');

@@ -62,6 +62,13 @@ export function generatedNetwork(id, people, ties) {
     personas: Array.from({ length: people }, (_, index) => persona(index)), companies: Array.from({ length: 40 }, (_, index) => `co-${index}`) };
 }
 
+// graphForm is a network answer as GET /v1/networks/{id}?view=graph sends it: without each
+// member's reasons and the linked pairs.
+export function graphForm(network) {
+  const { linked_pairs: _pairs, ...rest } = network;
+  return { ...rest, applications: network.applications.map(({ reasons: _reasons, ...member }) => member) };
+}
+
 // farmCsv: a laptop farm of `people` personas, each applying 4 times under different names with
 // one shared mailbox (so the linker makes 4 applications one persona); across personas, groups of
 // 4 applications share a phone, a shipping address, a payout account, a device, a national id, a

@@ -5,6 +5,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { chromium } from 'playwright-core';
 
 const settings = { binary: null, screenshots: null };
 
@@ -100,4 +101,23 @@ export async function freshLoad(page, url) {
 export async function shown(page, name) {
   await page.waitForFunction((wanted) => document.body.dataset.page === wanted && window.__crosscheckRender?.page === wanted, name, { timeout: 30000 });
   return page.evaluate(() => window.__crosscheckRender);
+}
+
+// signedInPage launches Debian's headless Chromium with a 1280×860 page and signs the reviewer in
+// at `base` (`prepare(context)` runs first, e.g. to route requests); resolves to {browser, page}.
+// The benches' start: the page shows the queue.
+export async function signedInPage(base, prepare = async () => {}) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CROSSCHECK_CHROMIUM ?? '/usr/bin/chromium',
+    args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  await prepare(context);
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await shown(page, 'signin');
+  await page.fill('#token', TOKENS.reviewer);
+  await page.keyboard.press('Enter');
+  await shown(page, 'queue');
+  return { browser, page };
 }

@@ -10,8 +10,7 @@ import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { chromium } from 'playwright-core';
-import { TOKENS, call, children, configure, freshLoad, shown, startNode, waitResolved } from './harness.mjs';
+import { TOKENS, call, children, configure, freshLoad, shown, signedInPage, startNode, waitResolved } from './harness.mjs';
 
 const [binary, worldCsv, ...rest] = process.argv.slice(2);
 const option = (name, fallback) => (rest.includes(name) ? rest[rest.indexOf(name) + 1] : fallback);
@@ -58,17 +57,8 @@ async function load(base) {
 }
 
 async function timeQueue(base) {
-  const browser = await chromium.launch({
-    executablePath: process.env.CROSSCHECK_CHROMIUM ?? '/usr/bin/chromium',
-    args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-gpu', '--disable-dev-shm-usage'],
-  });
+  const { browser, page } = await signedInPage(base);
   try {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
-    await page.goto(base + '/');
-    await shown(page, 'signin');
-    await page.fill('#token', TOKENS.reviewer);
-    await page.keyboard.press('Enter');
-    await shown(page, 'queue');
     const figures = [];
     for (let run = 0; run < runs; run += 1) {
       await freshLoad(page, base + '/#/queue?min_level=low');

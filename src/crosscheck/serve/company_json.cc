@@ -176,9 +176,14 @@ std::string PersonaJson(const Snapshot& snapshot, const std::string& persona_id,
   return Dump(Json{{"persona_id", persona_id}, {"network_id", network_id}, {"applications", std::move(applications)}});
 }
 
-std::string NetworkJson(const Snapshot& snapshot, const std::string& network_id, const std::vector<std::size_t>& members) {
+std::string NetworkJson(const Snapshot& snapshot, const std::string& network_id, const std::vector<std::size_t>& members,
+                        NetworkView view) {
   Json applications = Json::array();
-  for (std::size_t index : members) applications.push_back(MemberJson(snapshot, index));
+  for (std::size_t index : members) {
+    applications.push_back(MemberJson(snapshot, index));
+    // The reasons are ~95 % of a big network's answer; a drawing shows levels and names only.
+    if (view == NetworkView::kGraph) applications.back().erase("reasons");
+  }
   Json json{{"network_id", network_id}, {"flagged", false}, {"applications", std::move(applications)}};
   if (const pipeline::NetworkView* network = snapshot.FlaggedNetwork(network_id)) {
     json["flagged"] = true;
@@ -196,9 +201,11 @@ std::string NetworkJson(const Snapshot& snapshot, const std::string& network_id,
     }
     json["edges"] = std::move(edges);
     json["omitted_edges"] = network->omitted_edges;
-    Json pairs = Json::array();
-    for (const pipeline::LinkedPairView& pair : network->linked_pairs) pairs.push_back(LinkedPairJson(pair));
-    json["linked_pairs"] = std::move(pairs);
+    if (view == NetworkView::kFull) {
+      Json pairs = Json::array();
+      for (const pipeline::LinkedPairView& pair : network->linked_pairs) pairs.push_back(LinkedPairJson(pair));
+      json["linked_pairs"] = std::move(pairs);
+    }
   }
   return Dump(json);
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,9 +56,16 @@ std::string ApplicationDetailJson(const Snapshot& snapshot, std::size_t index, c
 // PersonaJson renders GET /v1/personas/{id}: the persona's network and applications.
 std::string PersonaJson(const Snapshot& snapshot, const std::string& persona_id, const std::vector<std::size_t>& members);
 
+// NetworkView is how much of a network GET /v1/networks/{id} sends: kFull (the default) or
+// kGraph (`?view=graph`: what a drawing needs, without each member's reasons and the linked
+// pairs' waterfalls, which the application page fetches on its own; about 1/15 of the bytes).
+enum class NetworkView : std::uint8_t { kFull, kGraph };
+
 // NetworkJson renders GET /v1/networks/{id}: members, and for a flagged network its score,
-// level, companies, artifact edges and linked pairs.
-std::string NetworkJson(const Snapshot& snapshot, const std::string& network_id, const std::vector<std::size_t>& members);
+// level, companies, artifact edges and (kFull only) linked pairs; kGraph members have no
+// "reasons".
+std::string NetworkJson(const Snapshot& snapshot, const std::string& network_id, const std::vector<std::size_t>& members,
+                        NetworkView view = NetworkView::kFull);
 
 // QueueJson renders one page of the review queue: {total, offset, limit, items: [...]}.
 std::string QueueJson(const Snapshot& snapshot, const std::vector<std::size_t>& page, std::size_t total,

@@ -252,13 +252,22 @@ void CompanyServer::Impl::HandleGetGroup(const httplib::Request& req, httplib::R
   const auto caller = Authorize(req, res, {Role::kReviewer, Role::kAdmin}, action);
   if (!caller) return;
   const std::string id = req.matches[1];
+  // ?view=graph (networks only): the members without their reasons, for the network page.
+  const std::string view = req.has_param("view") ? req.get_param_value("view") : "full";
+  if (kind == GroupKind::kNetwork && view != "full" && view != "graph") {
+    Audit(caller->name, action, "refused 400 INVALID_QUERY: view is full or graph");
+    return SendError(res, 400, "INVALID_QUERY", "view is full or graph");
+  }
+  const bool graph = kind == GroupKind::kNetwork && view == "graph";
   const std::shared_ptr<const Snapshot> snapshot = resolver.snapshot();
   const std::vector<std::size_t> members = kind == GroupKind::kPersona ? snapshot->Persona(id) : snapshot->Network(id);
   if (members.empty()) {
     return SendError(res, 404, "NOT_FOUND", std::string(kind == GroupKind::kPersona ? "no persona " : "no network ") + id);
   }
-  Audit(caller->name, action, id);
-  SendJson(res, kind == GroupKind::kPersona ? PersonaJson(*snapshot, id, members) : NetworkJson(*snapshot, id, members));
+  Audit(caller->name, action, graph ? id + " (view=graph)" : id);
+  SendJson(res, kind == GroupKind::kPersona
+                    ? PersonaJson(*snapshot, id, members)
+                    : NetworkJson(*snapshot, id, members, graph ? NetworkView::kGraph : NetworkView::kFull));
 }
 
 void CompanyServer::Impl::HandleGetPersona(const httplib::Request& req, httplib::Response& res) {

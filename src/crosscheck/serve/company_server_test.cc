@@ -1020,6 +1020,45 @@ TEST_P(NodeApi, NewApplicationReusingARingsArtifactsIsFlaggedInTheSameRequest) {
   EXPECT_EQ(control["results"][0]["level"], "low") << control.dump();
 }
 
+// GET /v1/networks/{id}?view=graph is the full answer without each member's reasons and the
+// linked pairs (what the network page draws); both forms are audited; another view is 400.
+TEST_P(NodeApi, NetworkGraphViewDropsReasonsAndLinkedPairsAndIsAudited) {
+  RunningNode node(Store("graph-view"));
+  httplib::Client client = node.Client();
+  ASSERT_EQ(PostCsv(client, "tok-ingest", kRingCsv).first, 200);
+  ASSERT_TRUE(node.WaitUntilResolved());  // a flagged network's edges and pairs come with resolution
+  auto [detail_status, detail] = Get(client, "tok-review", "/v1/applications/acme-0001");
+  ASSERT_EQ(detail_status, 200);
+  const std::string network_path = "/v1/networks/" + detail["network_id"].get<std::string>();
+  auto [full_status, full] = Get(client, "tok-review", network_path);
+  auto [graph_status, graph] = Get(client, "tok-review", network_path + "?view=graph");
+  ASSERT_EQ(full_status, 200);
+  ASSERT_EQ(graph_status, 200) << graph.dump();
+  ASSERT_TRUE(full["flagged"].get<bool>()) << full.dump();
+  EXPECT_TRUE(full.contains("linked_pairs"));
+  EXPECT_FALSE(graph.contains("linked_pairs"));
+  for (const char* key : {"network_id", "flagged", "score", "level", "personas", "companies", "edges", "omitted_edges"}) {
+    EXPECT_EQ(graph[key], full[key]) << key;
+  }
+  ASSERT_EQ(graph["applications"].size(), full["applications"].size());
+  for (std::size_t member = 0; member < full["applications"].size(); ++member) {
+    Json expected = full["applications"][member];
+    ASSERT_TRUE(expected.contains("reasons"));
+    expected.erase("reasons");
+    EXPECT_EQ(graph["applications"][member], expected);
+  }
+  EXPECT_LT(graph.dump().size(), full.dump().size());
+  auto [bad_status, bad] = Get(client, "tok-review", network_path + "?view=everything");
+  EXPECT_EQ(bad_status, 400);
+  EXPECT_EQ(bad["error"]["code"], "INVALID_QUERY") << bad.dump();
+  const std::vector<std::string> lines = AuditLines(client);
+  const std::string id = full["network_id"];
+  for (const std::string& wanted : {"rita read_network " + id, "rita read_network " + id + " (view=graph)",
+                                    std::string("rita read_network refused 400 INVALID_QUERY: view is full or graph")}) {
+    EXPECT_EQ(std::ranges::count(lines, wanted), 1) << wanted << " in " << Json(lines).dump();
+  }
+}
+
 // A client that sends half a request and stalls is cut off after the read timeout, and the node
 // keeps answering everyone else meanwhile.
 TEST(CompanyServer, AStalledClientIsCutOffAndOthersAreServed) {
