@@ -558,8 +558,9 @@ double Compare(const PreparedName& query, const PreparedName& listed,
   const double denominator = Denominator(query, listed, assignment, details);
   const int order_changes = OrderChanges(assignment.positions, assignment.pair_count);
   const double dice = denominator > 0 ? std::min(1.0, assignment.matched / denominator) : 0.0;
-  const double score = std::max(0.0, dice - kOrderPenalty * order_changes -
-                                         kExtraTypoPenalty * std::max(0, assignment.typos - 1));
+  const double alike = assignment.pair_count > 0 && assignment.sure_listed == 0 ? kNothingAlikeFactor : 1.0;
+  const double score = alike * std::max(0.0, dice - kOrderPenalty * order_changes -
+                                                 kExtraTypoPenalty * std::max(0, assignment.typos - 1));
   if (details != nullptr) {
     details->order_changes = order_changes;
     details->typos = assignment.typos;
@@ -624,6 +625,13 @@ std::string ExplainComparison(const NameComparison& comparison) {
   }
   if (comparison.order_changes > 0) {
     std::snprintf(buffer, sizeof(buffer), "; order changed %d", comparison.order_changes);
+    out += buffer;
+  }
+  const bool any_alike = std::any_of(comparison.pairs.begin(), comparison.pairs.end(), [](const AlignedPair& pair) {
+    return pair.similarity >= 1.0 || pair.variant;
+  });
+  if (!comparison.pairs.empty() && !any_alike) {
+    std::snprintf(buffer, sizeof(buffer), "; no part spelt alike (x%.1f)", kNothingAlikeFactor);
     out += buffer;
   }
   return out;

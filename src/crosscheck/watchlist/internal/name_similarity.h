@@ -147,6 +147,13 @@ inline constexpr double kOrderPenalty = 0.08;
 // (Yang Xiaoming against YAN, Xiaobing) are far less likely one person than one token off.
 inline constexpr double kExtraTypoPenalty = 0.10;
 
+// kNothingAlikeFactor multiplies the score of an alignment in which no token is spelt alike
+// (equal or a romanization variant): every aligned pair is a near spelling. "maduro" against
+// MAURO is a different name one letter away (Mauro is a given name in its own right), and a
+// query of one name part against a listed name must not rank a near spelling of another name
+// above the listed name that holds the part exactly.
+inline constexpr double kNothingAlikeFactor = 0.5;
+
 // AlignedPair is one query item aligned with one listed item; rarity is the listed item's
 // (token_rarity.h).
 struct AlignedPair {
