@@ -74,28 +74,53 @@ std::vector<std::size_t> Resolver::PersonaMates(const Snapshot& current, std::si
   return {persona->second.end() - static_cast<std::ptrdiff_t>(count), persona->second.end()};
 }
 
+std::optional<std::size_t> Resolver::IndexOfOrdinal(const Snapshot& current, std::uint32_t ordinal) const {
+  // Load indexes the stored rows in stored order and Score appends new ids as the snapshot
+  // does, so the base row at the ordinal is almost always the one: one string compare instead
+  // of two map look-ups (a million ids: cache misses). Otherwise, by id.
+  const std::string& id = neighbours_.IdOf(ordinal);
+  const std::vector<pipeline::ApplicationResult>& base = current.base->result.applications;
+  if (ordinal < base.size() && base[ordinal].application_id == id) {
+    if (current.provisional_of.empty()) return ordinal;
+    const auto latest = current.provisional_of.find(id);
+    return latest == current.provisional_of.end() ? ordinal : base.size() + latest->second;
+  }
+  return current.IndexOf(id);
+}
+
+std::optional<std::uint32_t> Resolver::OrdinalOfIndex(const Snapshot& current, std::size_t index) const {
+  const std::string& id = current.application(index).application_id;
+  if (index < neighbours_.size() && neighbours_.IdOf(static_cast<std::uint32_t>(index)) == id) {
+    return static_cast<std::uint32_t>(index);
+  }
+  return neighbours_.OrdinalOf(id);
+}
+
 Resolver::NeighbourhoodRows Resolver::Neighbourhood(const Snapshot& current,
                                                     const std::vector<ApplicationRecord>& records,
                                                     const std::vector<std::vector<ArtifactKey>>& keys) const {
   NeighbourhoodRows around;
-  std::unordered_set<std::string_view> taken;  // views of `records` and `current`, which outlive it
-  for (std::size_t idx : LatestPosted(records)) {
+  // Each application once, by its ordinal (an id has one); a posted row's new id has none, and
+  // no stored row can carry it.
+  std::unordered_set<std::uint32_t> taken;
+  const std::vector<std::size_t> latest = LatestPosted(records);
+  const std::size_t cap = latest.size() + options_.max_neighbourhood;
+  around.records.reserve(cap);
+  around.persona_ids.reserve(cap);
+  around.ordinals.reserve(options_.max_neighbourhood);
+  for (std::size_t idx : latest) {
     around.records.push_back(records[idx]);
     around.persona_ids.emplace_back();
     around.posted_keys.push_back(&keys[idx]);
-    taken.insert(records[idx].application_id);
+    if (const auto ordinal = neighbours_.OrdinalOf(records[idx].application_id)) taken.insert(*ordinal);
   }
   around.posted = around.records.size();
-  const std::size_t cap = around.posted + options_.max_neighbourhood;
-  const auto take = [&](std::size_t index, std::optional<std::uint32_t> ordinal) {
-    const pipeline::ApplicationResult& application = current.application(index);
-    if (around.records.size() < cap && taken.insert(application.application_id).second) {
+  // Load and Score index each row they take in: every stored row has an ordinal.
+  const auto take = [&](std::size_t index, std::uint32_t ordinal) {
+    if (around.records.size() < cap && taken.insert(ordinal).second) {
       around.records.push_back(current.record(index));
-      around.persona_ids.push_back(application.persona_id);
-      // Load and Score index each row they take in.
-      if (!ordinal) ordinal = neighbours_.OrdinalOf(application.application_id);
-      CC_CHECK(ordinal.has_value()) << application.application_id;
-      around.ordinals.push_back(*ordinal);
+      around.persona_ids.push_back(current.application(index).persona_id);
+      around.ordinals.push_back(ordinal);
     }
   };
   std::vector<std::string> own;
@@ -103,11 +128,16 @@ Resolver::NeighbourhoodRows Resolver::Neighbourhood(const Snapshot& current,
   // Each holder brings itself at least: no more holders than places are needed.
   for (std::uint32_t holder : neighbours_.Around(keys, own, options_.max_holders, options_.max_neighbourhood)) {
     if (around.records.size() >= cap) break;
-    const std::optional<std::size_t> index = current.IndexOf(neighbours_.IdOf(holder));
+    const std::optional<std::size_t> index = IndexOfOrdinal(current, holder);
     if (!index) continue;
     take(*index, holder);
     // The persona's other applications: its velocity and name variants count.
-    for (std::size_t mate : PersonaMates(current, *index)) take(mate, std::nullopt);
+    for (std::size_t mate : PersonaMates(current, *index)) {
+      if (around.records.size() >= cap) break;
+      const std::optional<std::uint32_t> ordinal = OrdinalOfIndex(current, mate);
+      CC_CHECK(ordinal.has_value()) << current.application(mate).application_id;
+      take(mate, *ordinal);
+    }
   }
   KeepCompleteArtifacts(around);
   return around;

@@ -159,6 +159,10 @@ class Resolver {
     std::vector<std::uint32_t> ordinals;  // the stored rows' in the NeighbourIndex (after the posted)
     std::size_t posted = 0;
   };
+  // IndexOfOrdinal is the snapshot index of the application at a NeighbourIndex ordinal (its
+  // latest version), nullopt when the snapshot does not hold it; OrdinalOfIndex the reverse.
+  std::optional<std::size_t> IndexOfOrdinal(const Snapshot& current, std::uint32_t ordinal) const;
+  std::optional<std::uint32_t> OrdinalOfIndex(const Snapshot& current, std::size_t index) const;
   NeighbourhoodRows Neighbourhood(const Snapshot& current, const std::vector<ApplicationRecord>& records,
                                   const std::vector<std::vector<ArtifactKey>>& keys) const;
   void KeepCompleteArtifacts(NeighbourhoodRows& around) const;
