@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <exception>
+#include <shared_mutex>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -53,10 +54,16 @@ Resolver::~Resolver() {
 Status Resolver::Load(std::vector<ApplicationRecord> records) {
   IssueLog told;  // each stored row's issues were reported when it was posted
   const std::vector<NormalizedApplication> normalized = pipeline::NormalizeWithIntel(records, context_->intel, context_->default_region, "store", told);
+  std::unique_lock index_lock(index_mutex_);
   for (std::size_t idx = 0; idx < records.size(); ++idx) {
     neighbours_.Add(records[idx].application_id, ArtifactKeys(normalized[idx], records[idx]));
   }
-  CC_ASSIGN_OR_RETURN(std::shared_ptr<const Resolution> resolution, Resolve(std::move(records), sequence_, judgements()));
+  std::uint64_t sequence = 0;
+  {
+    std::lock_guard lock(mutex_);
+    sequence = sequence_;
+  }
+  CC_ASSIGN_OR_RETURN(std::shared_ptr<const Resolution> resolution, Resolve(std::move(records), sequence, judgements()));
   std::lock_guard lock(mutex_);
   auto loaded = std::make_shared<Snapshot>();
   loaded->base = std::move(resolution);
@@ -75,7 +82,7 @@ std::vector<std::size_t> Resolver::PersonaMates(const Snapshot& current, std::si
 }
 
 std::optional<std::size_t> Resolver::IndexOfOrdinal(const Snapshot& current, std::uint32_t ordinal) const {
-  // Load indexes the stored rows in stored order and Score appends new ids as the snapshot
+  // Load indexes the stored rows in stored order and Commit appends new ids as the snapshot
   // does, so the base row at the ordinal is almost always the one: one string compare instead
   // of two map look-ups (a million ids: cache misses). Otherwise, by id.
   const std::string& id = neighbours_.IdOf(ordinal);
@@ -115,7 +122,7 @@ Resolver::NeighbourhoodRows Resolver::Neighbourhood(const Snapshot& current,
     if (const auto ordinal = neighbours_.OrdinalOf(records[idx].application_id)) taken.insert(*ordinal);
   }
   around.posted = around.records.size();
-  // Load and Score index each row they take in: every stored row has an ordinal.
+  // Load and Commit index every row they put in: every stored row has an ordinal.
   const auto take = [&](std::size_t index, std::uint32_t ordinal) {
     if (around.records.size() < cap && taken.insert(ordinal).second) {
       around.records.push_back(current.record(index));
@@ -192,19 +199,26 @@ void Resolver::KeepCompleteArtifacts(NeighbourhoodRows& around) const {
   }
 }
 
-Result<std::shared_ptr<const Snapshot>> Resolver::Score(const std::vector<ApplicationRecord>& records,
-                                                       IssueLog& issues) {
-  const auto start = std::chrono::steady_clock::now();
-  StageTimer::Stages stages;
-  StageTimer timer(stages);
+Result<Resolver::Arrival> Resolver::Prepare(const std::vector<ApplicationRecord>& records, IssueLog& issues) const {
+  Arrival arrival;
+  arrival.records = &records;
+  arrival.started = std::chrono::steady_clock::now();
+  StageTimer timer(arrival.stages);
   // The posted rows alone are normalized for their issues (with their own line numbers).
   const std::vector<NormalizedApplication> normalized =
       pipeline::NormalizeWithIntel(records, context_->intel, context_->default_region, "body", issues);
-  std::vector<std::vector<ArtifactKey>> keys;
-  for (std::size_t idx = 0; idx < records.size(); ++idx) keys.push_back(ArtifactKeys(normalized[idx], records[idx]));
+  for (std::size_t idx = 0; idx < records.size(); ++idx) {
+    arrival.keys.push_back(ArtifactKeys(normalized[idx], records[idx]));
+  }
   timer.Mark("arrivals");
-  const std::shared_ptr<const Snapshot> current = snapshot();
-  const NeighbourhoodRows around = Neighbourhood(*current, records, keys);
+  // The index and the snapshot are read together: Commit changes both under index_mutex_.
+  std::shared_ptr<const Snapshot> current;
+  NeighbourhoodRows around;
+  {
+    std::shared_lock index_lock(index_mutex_);
+    current = snapshot();
+    around = Neighbourhood(*current, records, arrival.keys);
+  }
   timer.Mark("neighbourhood");
   const std::vector<ApplicationRecord>& subset = around.records;
   IssueLog repeated;  // the posted rows' issues are in `issues` already
@@ -216,27 +230,42 @@ Result<std::shared_ptr<const Snapshot>> Resolver::Score(const std::vector<Applic
   const pipeline::KnownPersonas known{around.posted, &around.persona_ids, current->base->result.persona_model.get()};
   if (known.model != nullptr && around.posted * subset.size() <= kMaxJoinedPairs) input.known_personas = &known;
   CC_ASSIGN_OR_RETURN(pipeline::ScanResult scanned, pipeline::ScanApplications(*context_, input, repeated));
-  stages.insert(stages.end(), scanned.summary.stage_seconds.begin(), scanned.summary.stage_seconds.end());
-  std::vector<std::shared_ptr<const Provisional>> arrived;
-  const std::vector<std::size_t> posted = LatestPosted(records);
-  for (std::size_t idx = 0; idx < posted.size(); ++idx) {  // the subset starts with them, in order
-    arrived.push_back(std::make_shared<const Provisional>(
-        Provisional{records[posted[idx]], std::move(scanned.applications[idx]), ++sequence_}));
-  }
-  for (std::size_t idx = 0; idx < records.size(); ++idx) neighbours_.Add(records[idx].application_id, keys[idx]);
+  arrival.stages.insert(arrival.stages.end(), scanned.summary.stage_seconds.begin(),
+                        scanned.summary.stage_seconds.end());
+  arrival.neighbourhood = subset.size();
+  arrival.latest = LatestPosted(records);
+  // The subset starts with them, in order.
+  scanned.applications.erase(scanned.applications.begin() + static_cast<std::ptrdiff_t>(arrival.latest.size()),
+                             scanned.applications.end());
+  arrival.results = std::move(scanned.applications);
+  return arrival;
+}
 
+std::shared_ptr<const Snapshot> Resolver::Commit(Arrival arrival) {
+  const std::vector<ApplicationRecord>& records = *arrival.records;
+  std::unique_lock index_lock(index_mutex_);
+  for (std::size_t idx = 0; idx < records.size(); ++idx) neighbours_.Add(records[idx].application_id, arrival.keys[idx]);
   std::lock_guard lock(mutex_);
   // Built on the snapshot current now: a resolution may have been published meanwhile.
   auto next = std::make_shared<Snapshot>(*current_);
-  for (std::shared_ptr<const Provisional>& entry : arrived) {
-    next->provisional_of[entry->record.application_id] = next->provisional.size();
-    next->provisional.push_back(std::move(entry));
+  for (std::size_t idx = 0; idx < arrival.latest.size(); ++idx) {
+    const ApplicationRecord& record = records[arrival.latest[idx]];
+    next->provisional_of[record.application_id] = next->provisional.size();
+    next->provisional.push_back(
+        std::make_shared<const Provisional>(Provisional{record, std::move(arrival.results[idx]), ++sequence_}));
   }
   current_ = next;
-  last_arrival_ = {subset.size(), std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
-                   std::move(stages)};
+  last_arrival_ = {arrival.neighbourhood,
+                   std::chrono::duration<double>(std::chrono::steady_clock::now() - arrival.started).count(),
+                   std::move(arrival.stages)};
   WantLocked();
-  return std::shared_ptr<const Snapshot>(std::move(next));
+  return next;
+}
+
+Result<std::shared_ptr<const Snapshot>> Resolver::Score(const std::vector<ApplicationRecord>& records,
+                                                       IssueLog& issues) {
+  CC_ASSIGN_OR_RETURN(Arrival arrival, Prepare(records, issues));
+  return Commit(std::move(arrival));
 }
 
 void Resolver::SetDecisions(pipeline::ReviewDecisions decisions) {
@@ -309,6 +338,7 @@ Resolver::Judgements Resolver::judgements() const {
 }
 
 std::vector<std::string> Resolver::SharingWith(const std::string& application_id) const {
+  std::shared_lock index_lock(index_mutex_);
   const std::shared_ptr<const Snapshot> current = snapshot();
   const std::optional<std::size_t> index = current->IndexOf(application_id);
   if (!index) return {};
