@@ -5,7 +5,8 @@
 //    personas; that neighbourhood is scanned with the whole store's artifact statistics, keeping
 //    as evidence only artifacts whose every holder is in it (others are cleared, so a value
 //    shared beyond the neighbourhood never looks rarer than it is); the new applications'
-//    results are published at once, marked provisional;
+//    results are published at once, marked provisional. Score is Prepare (read only: concurrent
+//    posts run it at once) then Commit (one at a time, in stored order);
 //  - in the background: a resolution scans the whole store (batch linkage, network statistics,
 //    communities) whenever anything arrived, and replaces the provisional results with results
 //    equal to a batch `scan` of the same rows.
