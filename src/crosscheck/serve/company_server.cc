@@ -18,6 +18,7 @@
 #include "crosscheck/serve/application_body.h"
 #include "crosscheck/serve/company_json.h"
 #include "crosscheck/serve/confirmed_export.h"
+#include "crosscheck/serve/internal/commit_turns.h"
 #include "crosscheck/serve/internal/http_support.h"
 #include "crosscheck/serve/internal/openapi.h"
 #include "crosscheck/serve/internal/static_ui.h"
@@ -81,7 +82,12 @@ struct CompanyServer::Impl {
   SigninMonitor monitor;
   std::unique_ptr<HubSync> hub_sync;  // declared after the resolver it feeds: stopped first
   Metrics metrics;
-  std::mutex write_mutex;  // one post (store, then resolve) at a time: stored order = resolved order
+  // Writes (store, then resolve) are ordered: write_mutex is held to store and take a turn;
+  // a post scores its rows with neither held (Resolver::Prepare, beside other posts) and waits
+  // for its turn only to commit them, so the stored order is the resolved order. Other writes
+  // take a turn and wait for it at once: the posts stored before them are in.
+  std::mutex write_mutex;
+  CommitTurns turns;
   PushedIndicators pushed;        // known-bad indicators pushed over TAXII
   std::uint64_t pushes_made = 0;  // stored pushes (under write_mutex): makes each status id unique
   class CompanyTaxii;
@@ -212,20 +218,25 @@ void CompanyServer::Impl::HandlePostApplications(const httplib::Request& req, ht
   if (!body) return RefuseBody(res, caller->name, "post_applications", body.error(), issues);
   // Every row bad (or none): nothing to store; the first issue says where.
   if (body->records.empty()) return RefuseEmptyBody(res, caller->name, "post_applications", issues);
-  std::lock_guard lock(write_mutex);
+  std::unique_lock lock(write_mutex);
   const std::string detail = std::to_string(body->records.size()) + " applications, " +
                              std::to_string(issues.CountBySeverity(IssueSeverity::kRowSkipped)) + " rows skipped";
   Result<std::vector<bool>> replaced =
       store->PutApplications(body->records, internal::NowIso(), {0, internal::NowIso(), caller->name, "post_applications", "ok " + detail});
   if (!replaced) return Fail(res, caller->name, "post_applications", replaced.error());
   // Stored and committed: from here on the post is acknowledged even if scoring fails.
-  Result<std::shared_ptr<const Snapshot>> snapshot = resolver.Score(body->records, issues);
-  if (!snapshot) return Fail(res, caller->name, "post_applications", snapshot.error());
+  CommitTurns::Turn turn = turns.Take();
+  lock.unlock();
+  Result<Resolver::Arrival> arrival = resolver.Prepare(body->records, issues);
+  turn.Wait();
+  if (!arrival) return Fail(res, caller->name, "post_applications", arrival.error());
+  const std::shared_ptr<const Snapshot> snapshot = resolver.Commit(std::move(*arrival));
+  turn.Done();
   std::vector<PostedResult> posted;
   for (std::size_t idx = 0; idx < body->records.size(); ++idx) {
-    posted.push_back({*(*snapshot)->IndexOf(body->records[idx].application_id), (*replaced)[idx]});
+    posted.push_back({*snapshot->IndexOf(body->records[idx].application_id), (*replaced)[idx]});
   }
-  SendJson(res, ApplicationsAnswerJson(**snapshot, posted, issues));
+  SendJson(res, ApplicationsAnswerJson(*snapshot, posted, issues));
 }
 
 void CompanyServer::Impl::HandleGetApplication(const httplib::Request& req, httplib::Response& res) {
@@ -331,6 +342,7 @@ void CompanyServer::Impl::HandlePostDecision(const httplib::Request& req, httpli
   store::DecisionRow decision{0, body["application_id"], body["decision"], body.value("note", ""), caller->name, ""};
   // Decisions change scoring: one at a time with posts, like them (the resolver's one writer).
   std::lock_guard lock(write_mutex);
+  const CommitTurns::Turn turn = turns.TakeAndWait();
   if (resolver.snapshot()->Find(decision.application_id) == nullptr) {
     Audit(caller->name, "decision", "refused 404 NOT_FOUND " + decision.application_id);
     return SendError(res, 404, "NOT_FOUND", "no application " + decision.application_id);
@@ -469,6 +481,7 @@ class CompanyServer::Impl::CompanyTaxii final : public internal::TaxiiBackend {
 Result<TaxiiStatus> CompanyServer::Impl::PushIndicators(const std::string& who, const TaxiiEnvelopeObjects& objects) {
   // Pushes change scoring: one at a time with posts and decisions (the resolver's one writer).
   std::lock_guard lock(write_mutex);
+  const CommitTurns::Turn turn = turns.TakeAndWait();
   const std::string at = internal::NowIso();
   const std::string status_id = TaxiiUuid("push|" + at + "|" + who + "|" + std::to_string(++pushes_made));
   CC_ASSIGN_OR_RETURN(PreparedPush push, pushed.Prepare(objects, who, at, status_id));
@@ -502,6 +515,7 @@ void CompanyServer::Impl::HandlePostEmployees(const httplib::Request& req, httpl
   if (!body) return RefuseBody(res, caller->name, "post_employees", body.error(), issues);
   if (body->empty()) return RefuseEmptyBody(res, caller->name, "post_employees", issues);
   std::lock_guard lock(write_mutex);
+  const CommitTurns::Turn turn = turns.TakeAndWait();
   const std::string detail = std::to_string(body->size()) + " employees, " +
                              std::to_string(issues.CountBySeverity(IssueSeverity::kRowSkipped)) + " rows skipped";
   const store::AuditRow audit{0, internal::NowIso(), caller->name, "post_employees", "ok " + detail};
@@ -524,6 +538,7 @@ void CompanyServer::Impl::HandlePostSignins(const httplib::Request& req, httplib
   if (!body) return RefuseBody(res, caller->name, "post_signins", body.error(), issues);
   if (body->events.empty()) return RefuseEmptyBody(res, caller->name, "post_signins", issues);
   std::lock_guard lock(write_mutex);
+  const CommitTurns::Turn turn = turns.TakeAndWait();
   const std::string detail = std::to_string(body->events.size()) + " events, " +
                              std::to_string(issues.CountBySeverity(IssueSeverity::kRowSkipped)) + " lines skipped";
   const store::AuditRow audit{0, internal::NowIso(), caller->name, "post_signins", "ok " + detail};

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <exception>
+#include <shared_mutex>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -53,10 +54,16 @@ Resolver::~Resolver() {
 Status Resolver::Load(std::vector<ApplicationRecord> records) {
   IssueLog told;  // each stored row's issues were reported when it was posted
   const std::vector<NormalizedApplication> normalized = pipeline::NormalizeWithIntel(records, context_->intel, context_->default_region, "store", told);
+  std::unique_lock index_lock(index_mutex_);
   for (std::size_t idx = 0; idx < records.size(); ++idx) {
     neighbours_.Add(records[idx].application_id, ArtifactKeys(normalized[idx], records[idx]));
   }
-  CC_ASSIGN_OR_RETURN(std::shared_ptr<const Resolution> resolution, Resolve(std::move(records), sequence_, judgements()));
+  std::uint64_t sequence = 0;
+  {
+    std::lock_guard lock(mutex_);
+    sequence = sequence_;
+  }
+  CC_ASSIGN_OR_RETURN(std::shared_ptr<const Resolution> resolution, Resolve(std::move(records), sequence, judgements()));
   std::lock_guard lock(mutex_);
   auto loaded = std::make_shared<Snapshot>();
   loaded->base = std::move(resolution);
@@ -74,28 +81,53 @@ std::vector<std::size_t> Resolver::PersonaMates(const Snapshot& current, std::si
   return {persona->second.end() - static_cast<std::ptrdiff_t>(count), persona->second.end()};
 }
 
+std::optional<std::size_t> Resolver::IndexOfOrdinal(const Snapshot& current, std::uint32_t ordinal) const {
+  // Load indexes the stored rows in stored order and Commit appends new ids as the snapshot
+  // does, so the base row at the ordinal is almost always the one: one string compare instead
+  // of two map look-ups (a million ids: cache misses). Otherwise, by id.
+  const std::string& id = neighbours_.IdOf(ordinal);
+  const std::vector<pipeline::ApplicationResult>& base = current.base->result.applications;
+  if (ordinal < base.size() && base[ordinal].application_id == id) {
+    if (current.provisional_of.empty()) return ordinal;
+    const auto latest = current.provisional_of.find(id);
+    return latest == current.provisional_of.end() ? ordinal : base.size() + latest->second;
+  }
+  return current.IndexOf(id);
+}
+
+std::optional<std::uint32_t> Resolver::OrdinalOfIndex(const Snapshot& current, std::size_t index) const {
+  const std::string& id = current.application(index).application_id;
+  if (index < neighbours_.size() && neighbours_.IdOf(static_cast<std::uint32_t>(index)) == id) {
+    return static_cast<std::uint32_t>(index);
+  }
+  return neighbours_.OrdinalOf(id);
+}
+
 Resolver::NeighbourhoodRows Resolver::Neighbourhood(const Snapshot& current,
                                                     const std::vector<ApplicationRecord>& records,
                                                     const std::vector<std::vector<ArtifactKey>>& keys) const {
   NeighbourhoodRows around;
-  std::unordered_set<std::string_view> taken;  // views of `records` and `current`, which outlive it
-  for (std::size_t idx : LatestPosted(records)) {
+  // Each application once, by its ordinal (an id has one); a posted row's new id has none, and
+  // no stored row can carry it.
+  std::unordered_set<std::uint32_t> taken;
+  const std::vector<std::size_t> latest = LatestPosted(records);
+  const std::size_t cap = latest.size() + options_.max_neighbourhood;
+  around.records.reserve(cap);
+  around.persona_ids.reserve(cap);
+  around.ordinals.reserve(options_.max_neighbourhood);
+  for (std::size_t idx : latest) {
     around.records.push_back(records[idx]);
     around.persona_ids.emplace_back();
     around.posted_keys.push_back(&keys[idx]);
-    taken.insert(records[idx].application_id);
+    if (const auto ordinal = neighbours_.OrdinalOf(records[idx].application_id)) taken.insert(*ordinal);
   }
   around.posted = around.records.size();
-  const std::size_t cap = around.posted + options_.max_neighbourhood;
-  const auto take = [&](std::size_t index, std::optional<std::uint32_t> ordinal) {
-    const pipeline::ApplicationResult& application = current.application(index);
-    if (around.records.size() < cap && taken.insert(application.application_id).second) {
+  // Load and Commit index every row they put in: every stored row has an ordinal.
+  const auto take = [&](std::size_t index, std::uint32_t ordinal) {
+    if (around.records.size() < cap && taken.insert(ordinal).second) {
       around.records.push_back(current.record(index));
-      around.persona_ids.push_back(application.persona_id);
-      // Load and Score index each row they take in.
-      if (!ordinal) ordinal = neighbours_.OrdinalOf(application.application_id);
-      CC_CHECK(ordinal.has_value()) << application.application_id;
-      around.ordinals.push_back(*ordinal);
+      around.persona_ids.push_back(current.application(index).persona_id);
+      around.ordinals.push_back(ordinal);
     }
   };
   std::vector<std::string> own;
@@ -103,11 +135,16 @@ Resolver::NeighbourhoodRows Resolver::Neighbourhood(const Snapshot& current,
   // Each holder brings itself at least: no more holders than places are needed.
   for (std::uint32_t holder : neighbours_.Around(keys, own, options_.max_holders, options_.max_neighbourhood)) {
     if (around.records.size() >= cap) break;
-    const std::optional<std::size_t> index = current.IndexOf(neighbours_.IdOf(holder));
+    const std::optional<std::size_t> index = IndexOfOrdinal(current, holder);
     if (!index) continue;
     take(*index, holder);
     // The persona's other applications: its velocity and name variants count.
-    for (std::size_t mate : PersonaMates(current, *index)) take(mate, std::nullopt);
+    for (std::size_t mate : PersonaMates(current, *index)) {
+      if (around.records.size() >= cap) break;
+      const std::optional<std::uint32_t> ordinal = OrdinalOfIndex(current, mate);
+      CC_CHECK(ordinal.has_value()) << current.application(mate).application_id;
+      take(mate, *ordinal);
+    }
   }
   KeepCompleteArtifacts(around);
   return around;
@@ -162,19 +199,26 @@ void Resolver::KeepCompleteArtifacts(NeighbourhoodRows& around) const {
   }
 }
 
-Result<std::shared_ptr<const Snapshot>> Resolver::Score(const std::vector<ApplicationRecord>& records,
-                                                       IssueLog& issues) {
-  const auto start = std::chrono::steady_clock::now();
-  StageTimer::Stages stages;
-  StageTimer timer(stages);
+Result<Resolver::Arrival> Resolver::Prepare(const std::vector<ApplicationRecord>& records, IssueLog& issues) const {
+  Arrival arrival;
+  arrival.records = &records;
+  arrival.started = std::chrono::steady_clock::now();
+  StageTimer timer(arrival.stages);
   // The posted rows alone are normalized for their issues (with their own line numbers).
   const std::vector<NormalizedApplication> normalized =
       pipeline::NormalizeWithIntel(records, context_->intel, context_->default_region, "body", issues);
-  std::vector<std::vector<ArtifactKey>> keys;
-  for (std::size_t idx = 0; idx < records.size(); ++idx) keys.push_back(ArtifactKeys(normalized[idx], records[idx]));
+  for (std::size_t idx = 0; idx < records.size(); ++idx) {
+    arrival.keys.push_back(ArtifactKeys(normalized[idx], records[idx]));
+  }
   timer.Mark("arrivals");
-  const std::shared_ptr<const Snapshot> current = snapshot();
-  const NeighbourhoodRows around = Neighbourhood(*current, records, keys);
+  // The index and the snapshot are read together: Commit changes both under index_mutex_.
+  std::shared_ptr<const Snapshot> current;
+  NeighbourhoodRows around;
+  {
+    std::shared_lock index_lock(index_mutex_);
+    current = snapshot();
+    around = Neighbourhood(*current, records, arrival.keys);
+  }
   timer.Mark("neighbourhood");
   const std::vector<ApplicationRecord>& subset = around.records;
   IssueLog repeated;  // the posted rows' issues are in `issues` already
@@ -186,27 +230,42 @@ Result<std::shared_ptr<const Snapshot>> Resolver::Score(const std::vector<Applic
   const pipeline::KnownPersonas known{around.posted, &around.persona_ids, current->base->result.persona_model.get()};
   if (known.model != nullptr && around.posted * subset.size() <= kMaxJoinedPairs) input.known_personas = &known;
   CC_ASSIGN_OR_RETURN(pipeline::ScanResult scanned, pipeline::ScanApplications(*context_, input, repeated));
-  stages.insert(stages.end(), scanned.summary.stage_seconds.begin(), scanned.summary.stage_seconds.end());
-  std::vector<std::shared_ptr<const Provisional>> arrived;
-  const std::vector<std::size_t> posted = LatestPosted(records);
-  for (std::size_t idx = 0; idx < posted.size(); ++idx) {  // the subset starts with them, in order
-    arrived.push_back(std::make_shared<const Provisional>(
-        Provisional{records[posted[idx]], std::move(scanned.applications[idx]), ++sequence_}));
-  }
-  for (std::size_t idx = 0; idx < records.size(); ++idx) neighbours_.Add(records[idx].application_id, keys[idx]);
+  arrival.stages.insert(arrival.stages.end(), scanned.summary.stage_seconds.begin(),
+                        scanned.summary.stage_seconds.end());
+  arrival.neighbourhood = subset.size();
+  arrival.latest = LatestPosted(records);
+  // The subset starts with them, in order.
+  scanned.applications.erase(scanned.applications.begin() + static_cast<std::ptrdiff_t>(arrival.latest.size()),
+                             scanned.applications.end());
+  arrival.results = std::move(scanned.applications);
+  return arrival;
+}
 
+std::shared_ptr<const Snapshot> Resolver::Commit(Arrival arrival) {
+  const std::vector<ApplicationRecord>& records = *arrival.records;
+  std::unique_lock index_lock(index_mutex_);
+  for (std::size_t idx = 0; idx < records.size(); ++idx) neighbours_.Add(records[idx].application_id, arrival.keys[idx]);
   std::lock_guard lock(mutex_);
   // Built on the snapshot current now: a resolution may have been published meanwhile.
   auto next = std::make_shared<Snapshot>(*current_);
-  for (std::shared_ptr<const Provisional>& entry : arrived) {
-    next->provisional_of[entry->record.application_id] = next->provisional.size();
-    next->provisional.push_back(std::move(entry));
+  for (std::size_t idx = 0; idx < arrival.latest.size(); ++idx) {
+    const ApplicationRecord& record = records[arrival.latest[idx]];
+    next->provisional_of[record.application_id] = next->provisional.size();
+    next->provisional.push_back(
+        std::make_shared<const Provisional>(Provisional{record, std::move(arrival.results[idx]), ++sequence_}));
   }
   current_ = next;
-  last_arrival_ = {subset.size(), std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
-                   std::move(stages)};
+  last_arrival_ = {arrival.neighbourhood,
+                   std::chrono::duration<double>(std::chrono::steady_clock::now() - arrival.started).count(),
+                   std::move(arrival.stages)};
   WantLocked();
-  return std::shared_ptr<const Snapshot>(std::move(next));
+  return next;
+}
+
+Result<std::shared_ptr<const Snapshot>> Resolver::Score(const std::vector<ApplicationRecord>& records,
+                                                       IssueLog& issues) {
+  CC_ASSIGN_OR_RETURN(Arrival arrival, Prepare(records, issues));
+  return Commit(std::move(arrival));
 }
 
 void Resolver::SetDecisions(pipeline::ReviewDecisions decisions) {
@@ -279,6 +338,7 @@ Resolver::Judgements Resolver::judgements() const {
 }
 
 std::vector<std::string> Resolver::SharingWith(const std::string& application_id) const {
+  std::shared_lock index_lock(index_mutex_);
   const std::shared_ptr<const Snapshot> current = snapshot();
   const std::optional<std::size_t> index = current->IndexOf(application_id);
   if (!index) return {};

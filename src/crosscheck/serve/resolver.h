@@ -5,7 +5,8 @@
 //    personas; that neighbourhood is scanned with the whole store's artifact statistics, keeping
 //    as evidence only artifacts whose every holder is in it (others are cleared, so a value
 //    shared beyond the neighbourhood never looks rarer than it is); the new applications'
-//    results are published at once, marked provisional;
+//    results are published at once, marked provisional. Score is Prepare (read only: concurrent
+//    posts run it at once) then Commit (one at a time, in stored order);
 //  - in the background: a resolution scans the whole store (batch linkage, network statistics,
 //    communities) whenever anything arrived, and replaces the provisional results with results
 //    equal to a batch `scan` of the same rows.
@@ -23,6 +24,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <shared_mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -30,6 +32,7 @@
 #include "crosscheck/common/error.h"
 #include "crosscheck/common/issue.h"
 #include "crosscheck/common/model.h"
+#include "crosscheck/common/stage_timer.h"
 #include "crosscheck/pipeline/scan_applications.h"
 #include "crosscheck/serve/neighbourhood.h"
 #include "crosscheck/serve/snapshot.h"
@@ -53,9 +56,10 @@ struct ResolverOptions {
   std::chrono::milliseconds max_staleness{30000};
 };
 
-// Resolver owns the current Snapshot. Load and Score must be called by one writer at a time (the
-// server serializes them with its store writes, so the stored order and the resolved order
-// agree); snapshot(), resolving() and WaitUntilResolved() may be called from any thread.
+// Resolver owns the current Snapshot. Load, Score, Rescore and Commit must be called by one
+// writer at a time, in stored order (the server orders them with its store writes, so the
+// stored order and the resolved order agree); Prepare, SharingWith, snapshot(), resolving() and
+// WaitUntilResolved() may be called from any thread, Prepare beside a commit.
 class Resolver {
  public:
   // The context (IP intel, watchlists) is shared, read-only, by every resolution.
@@ -67,6 +71,30 @@ class Resolver {
   // Load replaces everything with `records` (the store's, in stored order) and resolves them
   // before returning. Errors: those of pipeline::ScanApplications (kInternal).
   Status Load(std::vector<ApplicationRecord> records);
+
+  // Arrival is a post scored against its neighbourhood (Prepare) and not yet put in (Commit).
+  struct Arrival {
+    const std::vector<ApplicationRecord>* records = nullptr;  // the posted ones; not owned
+    std::vector<std::vector<ArtifactKey>> keys;               // per posted record
+    std::vector<std::size_t> latest;                          // the last of each id, in order
+    std::vector<pipeline::ApplicationResult> results;         // latest's, same order
+    std::size_t neighbourhood = 0;
+    std::chrono::steady_clock::time_point started;
+    StageTimer::Stages stages;
+  };
+
+  // Prepare is the read half of Score: it normalizes `records`, gathers their neighbourhood
+  // and scans it, against the index and the snapshot as the last Commit left them, and changes
+  // nothing. Thread-safe: any number run at once, beside a Commit or a background resolution.
+  // `records` must outlive the Arrival. Issues and errors as Score's.
+  Result<Arrival> Prepare(const std::vector<ApplicationRecord>& records, IssueLog& issues) const;
+
+  // Commit is the write half: it indexes the arrival's records and publishes the snapshot
+  // holding their provisional results (a background resolution follows). One at a time, in
+  // the order the records were stored (the caller orders them; Score and Load are commits
+  // too). An arrival prepared while others committed was scored without them: each one is
+  // scored against what was committed when its Prepare began. Short: no scan.
+  std::shared_ptr<const Snapshot> Commit(Arrival arrival);
 
   // Score puts `records` in (a known application_id replaces the stored record, a new one goes
   // last), scores them against their neighbourhood and publishes the snapshot holding their
@@ -159,6 +187,10 @@ class Resolver {
     std::vector<std::uint32_t> ordinals;  // the stored rows' in the NeighbourIndex (after the posted)
     std::size_t posted = 0;
   };
+  // IndexOfOrdinal is the snapshot index of the application at a NeighbourIndex ordinal (its
+  // latest version), nullopt when the snapshot does not hold it; OrdinalOfIndex the reverse.
+  std::optional<std::size_t> IndexOfOrdinal(const Snapshot& current, std::uint32_t ordinal) const;
+  std::optional<std::uint32_t> OrdinalOfIndex(const Snapshot& current, std::size_t index) const;
   NeighbourhoodRows Neighbourhood(const Snapshot& current, const std::vector<ApplicationRecord>& records,
                                   const std::vector<std::vector<ArtifactKey>>& keys) const;
   void KeepCompleteArtifacts(NeighbourhoodRows& around) const;
@@ -179,8 +211,10 @@ class Resolver {
   std::shared_ptr<Retired> retired_ = std::make_shared<Retired>();
   std::shared_ptr<const pipeline::ScanContext> context_;
   ResolverOptions options_;
-  NeighbourIndex neighbours_;              // the writer's (Load, Score)
-  std::uint64_t sequence_ = 0;             // the writer's: arrivals so far
+  // The NeighbourIndex: read under a shared lock (Prepare, SharingWith), changed under an
+  // exclusive one (Load, Commit) together with the snapshot, so a reader sees both as one.
+  mutable std::shared_mutex index_mutex_;
+  NeighbourIndex neighbours_;
 
   mutable std::mutex mutex_;               // guards everything below
   mutable std::condition_variable changed_;
@@ -193,6 +227,7 @@ class Resolver {
   bool running_ = false;                   // a resolution is under way
   bool stopping_ = false;
   ArrivalStats last_arrival_;
+  std::uint64_t sequence_ = 0;             // arrivals committed so far
   std::thread worker_;                     // the background resolution, started by Load
 };
 

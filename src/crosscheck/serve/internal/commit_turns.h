@@ -1,0 +1,70 @@
+// CommitTurns: writes that are prepared at once but must land one at a time, in the order they
+// took their turns (a post is stored, scored beside other posts, then committed in stored order).
+//
+//   CommitTurns::Turn turn = turns.Take();      // under the store's write lock, after storing
+//   Prepared prepared = Prepare();              // no lock held: beside other posts
+//   turn.Wait();  Commit(prepared);  turn.Done();
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+
+namespace crosscheck::serve {
+
+// CommitTurns hands out turns in order; Turn::Wait blocks until every earlier turn is done.
+// Thread-safe.
+class CommitTurns {
+ public:
+  // Turn is one writer's place in line. Done (or the destructor, which waits first) lets the
+  // next one go: a turn dropped on an error path never blocks the ones after it.
+  class Turn {
+   public:
+    Turn(CommitTurns& turns, std::uint64_t ticket) : turns_(&turns), ticket_(ticket) {}
+    Turn(Turn&& other) noexcept : turns_(other.turns_), ticket_(other.ticket_) { other.turns_ = nullptr; }
+    Turn(const Turn&) = delete;
+    Turn& operator=(const Turn&) = delete;
+    Turn& operator=(Turn&&) = delete;
+    ~Turn() { Done(); }
+
+    // Wait returns once every turn taken before this one is done.
+    void Wait() const {
+      std::unique_lock lock(turns_->mutex_);
+      turns_->changed_.wait(lock, [this] { return turns_->serving_ == ticket_; });
+    }
+    // Done waits for this turn, then ends it; later calls do nothing.
+    void Done() {
+      if (turns_ == nullptr) return;
+      Wait();
+      {
+        std::lock_guard lock(turns_->mutex_);
+        ++turns_->serving_;
+      }
+      turns_->changed_.notify_all();
+      turns_ = nullptr;
+    }
+
+   private:
+    CommitTurns* turns_;
+    std::uint64_t ticket_;
+  };
+
+  // Take returns the next turn; TakeAndWait the next turn once it has come.
+  Turn Take() {
+    std::lock_guard lock(mutex_);
+    return Turn(*this, next_++);
+  }
+  Turn TakeAndWait() {
+    Turn turn = Take();
+    turn.Wait();
+    return turn;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::uint64_t next_ = 0;     // the ticket the next Take gives
+  std::uint64_t serving_ = 0;  // the ticket whose turn it is
+};
+
+}  // namespace crosscheck::serve
