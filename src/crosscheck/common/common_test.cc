@@ -1,7 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "crosscheck/common/column_names.h"
 #include "crosscheck/common/csv_writer.h"
@@ -9,6 +12,7 @@
 #include "crosscheck/common/romanized_names.h"
 #include "crosscheck/common/strings.h"
 #include "crosscheck/common/time.h"
+#include "crosscheck/common/turns.h"
 
 namespace crosscheck {
 namespace {
@@ -136,6 +140,51 @@ TEST(RomanizedNames, SpellingsOfOneSurnameInOtherRomanizations) {
   EXPECT_EQ(KoreanSyllableGroup("lee"), KoreanSyllableGroup("rhee"));
   EXPECT_EQ(KoreanSyllableGroup("smith"), -1);
   EXPECT_NE(KoreanSyllableGroup("kim"), KoreanSyllableGroup("lee"));
+}
+
+TEST(Turns, TurnsEndInTheOrderTakenWhateverOrderTheirWorkEnds) {
+  Turns turns;
+  constexpr int kWriters = 8;
+  std::vector<Turns::Turn> taken;
+  for (int writer = 0; writer < kWriters; ++writer) taken.push_back(turns.Take());
+  std::vector<int> order;
+  std::mutex order_mutex;
+  std::vector<std::thread> threads;
+  for (int writer = kWriters - 1; writer >= 0; --writer) {  // the last taken starts first
+    threads.emplace_back([&, writer, turn = std::move(taken[writer])]() mutable {
+      turn.Wait();
+      {
+        std::lock_guard lock(order_mutex);
+        order.push_back(writer);
+      }
+      if (writer % 2 == 0) turn.Done();  // the others end as they are dropped
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  std::vector<int> expected;
+  for (int writer = 0; writer < kWriters; ++writer) expected.push_back(writer);
+  EXPECT_EQ(order, expected);
+  // A turn taken now comes at once: every earlier one is done.
+  const Turns::Turn next = turns.TakeAndWait();
+}
+
+TEST(TicketLock, OneHolderAtATime) {
+  // Turns decides the order (above); the lock on top of it must still exclude.
+  TicketLock lock;
+  int counter = 0;  // plain int: a lost update shows a second holder
+  std::vector<std::thread> threads;
+  for (int thread = 0; thread < 4; ++thread) {
+    threads.emplace_back([&] {
+      for (int round = 0; round < 2000; ++round) {
+        std::lock_guard guard(lock);
+        const int seen = counter;
+        std::this_thread::yield();
+        counter = seen + 1;
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(counter, 8000);
 }
 
 }  // namespace crosscheck

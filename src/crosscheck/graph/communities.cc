@@ -1,14 +1,13 @@
 #include "crosscheck/graph/communities.h"
 
 #include <algorithm>
-#include <condition_variable>
 #include <cstdint>
-#include <mutex>
 #include <tuple>
 
 #include <igraph/igraph.h>
 
 #include "crosscheck/common/check.h"
+#include "crosscheck/common/turns.h"
 #include "crosscheck/common/union_find.h"
 
 namespace crosscheck::graph {
@@ -19,32 +18,10 @@ namespace {
 constexpr int kMaxLeidenIterations = 50;
 
 // Debian's igraph is built without thread safety: its error stack and default generator are
-// globals, so igraph is entered by one thread at a time. The lock is first come, first served
-// (a ticket lock): a run that lets go between two iterations really lets a waiting run in.
-class IgraphLock {
- public:
-  void lock() {
-    std::unique_lock<std::mutex> guard(mutex_);
-    const std::uint64_t ticket = next_ticket_++;
-    turn_.wait(guard, [&] { return serving_ == ticket; });
-  }
-  void unlock() {
-    {
-      std::lock_guard<std::mutex> guard(mutex_);
-      ++serving_;
-    }
-    turn_.notify_all();
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable turn_;
-  std::uint64_t next_ticket_ = 0;
-  std::uint64_t serving_ = 0;
-};
-
-IgraphLock& IgraphMutex() {
-  static IgraphLock lock;
+// globals, so igraph is entered by one thread at a time, first come, first served (TicketLock):
+// a run that lets go between two iterations really lets a waiting run in.
+TicketLock& IgraphMutex() {
+  static TicketLock lock;
   return lock;
 }
 
@@ -67,7 +44,7 @@ std::vector<std::int64_t> LeidenMembership(std::size_t node_count, const std::ve
                                            const std::vector<std::int64_t>& compact, const CommunityOptions& options) {
   std::vector<std::int64_t> result(node_count, -1);
   if (merged.empty()) return result;
-  std::unique_lock<IgraphLock> lock(IgraphMutex());
+  std::unique_lock<TicketLock> lock(IgraphMutex());
   igraph_rng_t rng;
   CC_CHECK(igraph_rng_init(&rng, igraph_rng_default()->type) == IGRAPH_SUCCESS);
   CC_CHECK(igraph_rng_seed(&rng, options.seed) == IGRAPH_SUCCESS);

@@ -18,7 +18,7 @@
 #include "crosscheck/serve/application_body.h"
 #include "crosscheck/serve/company_json.h"
 #include "crosscheck/serve/confirmed_export.h"
-#include "crosscheck/serve/internal/commit_turns.h"
+#include "crosscheck/common/turns.h"
 #include "crosscheck/serve/internal/http_support.h"
 #include "crosscheck/serve/internal/openapi.h"
 #include "crosscheck/serve/internal/static_ui.h"
@@ -87,7 +87,7 @@ struct CompanyServer::Impl {
   // for its turn only to commit them, so the stored order is the resolved order. Other writes
   // take a turn and wait for it at once: the posts stored before them are in.
   std::mutex write_mutex;
-  CommitTurns turns;
+  Turns turns;
   PushedIndicators pushed;        // known-bad indicators pushed over TAXII
   std::uint64_t pushes_made = 0;  // stored pushes (under write_mutex): makes each status id unique
   class CompanyTaxii;
@@ -225,7 +225,7 @@ void CompanyServer::Impl::HandlePostApplications(const httplib::Request& req, ht
       store->PutApplications(body->records, internal::NowIso(), {0, internal::NowIso(), caller->name, "post_applications", "ok " + detail});
   if (!replaced) return Fail(res, caller->name, "post_applications", replaced.error());
   // Stored and committed: from here on the post is acknowledged even if scoring fails.
-  CommitTurns::Turn turn = turns.Take();
+  Turns::Turn turn = turns.Take();
   lock.unlock();
   Result<Resolver::Arrival> arrival = resolver.Prepare(body->records, issues);
   turn.Wait();
@@ -342,7 +342,7 @@ void CompanyServer::Impl::HandlePostDecision(const httplib::Request& req, httpli
   store::DecisionRow decision{0, body["application_id"], body["decision"], body.value("note", ""), caller->name, ""};
   // Decisions change scoring: one at a time with posts, like them (the resolver's one writer).
   std::lock_guard lock(write_mutex);
-  const CommitTurns::Turn turn = turns.TakeAndWait();
+  const Turns::Turn turn = turns.TakeAndWait();
   if (resolver.snapshot()->Find(decision.application_id) == nullptr) {
     Audit(caller->name, "decision", "refused 404 NOT_FOUND " + decision.application_id);
     return SendError(res, 404, "NOT_FOUND", "no application " + decision.application_id);
@@ -481,7 +481,7 @@ class CompanyServer::Impl::CompanyTaxii final : public internal::TaxiiBackend {
 Result<TaxiiStatus> CompanyServer::Impl::PushIndicators(const std::string& who, const TaxiiEnvelopeObjects& objects) {
   // Pushes change scoring: one at a time with posts and decisions (the resolver's one writer).
   std::lock_guard lock(write_mutex);
-  const CommitTurns::Turn turn = turns.TakeAndWait();
+  const Turns::Turn turn = turns.TakeAndWait();
   const std::string at = internal::NowIso();
   const std::string status_id = TaxiiUuid("push|" + at + "|" + who + "|" + std::to_string(++pushes_made));
   CC_ASSIGN_OR_RETURN(PreparedPush push, pushed.Prepare(objects, who, at, status_id));
@@ -515,7 +515,7 @@ void CompanyServer::Impl::HandlePostEmployees(const httplib::Request& req, httpl
   if (!body) return RefuseBody(res, caller->name, "post_employees", body.error(), issues);
   if (body->empty()) return RefuseEmptyBody(res, caller->name, "post_employees", issues);
   std::lock_guard lock(write_mutex);
-  const CommitTurns::Turn turn = turns.TakeAndWait();
+  const Turns::Turn turn = turns.TakeAndWait();
   const std::string detail = std::to_string(body->size()) + " employees, " +
                              std::to_string(issues.CountBySeverity(IssueSeverity::kRowSkipped)) + " rows skipped";
   const store::AuditRow audit{0, internal::NowIso(), caller->name, "post_employees", "ok " + detail};
@@ -538,7 +538,7 @@ void CompanyServer::Impl::HandlePostSignins(const httplib::Request& req, httplib
   if (!body) return RefuseBody(res, caller->name, "post_signins", body.error(), issues);
   if (body->events.empty()) return RefuseEmptyBody(res, caller->name, "post_signins", issues);
   std::lock_guard lock(write_mutex);
-  const CommitTurns::Turn turn = turns.TakeAndWait();
+  const Turns::Turn turn = turns.TakeAndWait();
   const std::string detail = std::to_string(body->events.size()) + " events, " +
                              std::to_string(issues.CountBySeverity(IssueSeverity::kRowSkipped)) + " lines skipped";
   const store::AuditRow audit{0, internal::NowIso(), caller->name, "post_signins", "ok " + detail};

@@ -9,7 +9,6 @@
 #include <thread>
 #include <vector>
 
-#include "crosscheck/serve/internal/commit_turns.h"
 
 namespace crosscheck::serve {
 namespace {
@@ -65,32 +64,6 @@ TEST(Resolver, SequentialArrivalsSeeEachOtherAndPreparedOnesSeeWhatWasCommittedB
   EXPECT_LT(*after->IndexOf("a-1"), *after->IndexOf("a-2"));
   ASSERT_TRUE(overlapping->Score({Applicant("a-3", "Eve Brown", "dev-shared")}, issues));
   EXPECT_EQ(overlapping->last_arrival().neighbourhood, 3u);
-}
-
-TEST(CommitTurns, TurnsEndInTheOrderTakenWhateverOrderTheirWorkEnds) {
-  CommitTurns turns;
-  constexpr int kWriters = 8;
-  std::vector<CommitTurns::Turn> taken;
-  for (int writer = 0; writer < kWriters; ++writer) taken.push_back(turns.Take());
-  std::vector<int> order;
-  std::mutex order_mutex;
-  std::vector<std::thread> threads;
-  for (int writer = kWriters - 1; writer >= 0; --writer) {  // the last taken starts first
-    threads.emplace_back([&, writer, turn = std::move(taken[writer])]() mutable {
-      turn.Wait();
-      {
-        std::lock_guard lock(order_mutex);
-        order.push_back(writer);
-      }
-      if (writer % 2 == 0) turn.Done();  // the others end as they are dropped
-    });
-  }
-  for (std::thread& thread : threads) thread.join();
-  std::vector<int> expected;
-  for (int writer = 0; writer < kWriters; ++writer) expected.push_back(writer);
-  EXPECT_EQ(order, expected);
-  // A turn taken now comes at once: every earlier one is done.
-  const CommitTurns::Turn next = turns.TakeAndWait();
 }
 
 }  // namespace

@@ -1,7 +1,9 @@
-// CommitTurns: writes that are prepared at once but must land one at a time, in the order they
-// took their turns (a post is stored, scored beside other posts, then committed in stored order).
+// Turns: first come, first served. Writes that are prepared at once but must land one at a time
+// in the order they took their turns (serve: a post is stored, scored beside other posts, then
+// committed in stored order), and TicketLock, a mutex whose waiters enter in the order they came
+// (graph: a run that lets go of igraph between two iterations really lets a waiting run in).
 //
-//   CommitTurns::Turn turn = turns.Take();      // under the store's write lock, after storing
+//   Turns::Turn turn = turns.Take();            // under the store's write lock, after storing
 //   Prepared prepared = Prepare();              // no lock held: beside other posts
 //   turn.Wait();  Commit(prepared);  turn.Done();
 #pragma once
@@ -9,18 +11,19 @@
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
+#include <optional>
 
-namespace crosscheck::serve {
+namespace crosscheck {
 
-// CommitTurns hands out turns in order; Turn::Wait blocks until every earlier turn is done.
+// Turns hands out turns in order; Turn::Wait blocks until every earlier turn is done.
 // Thread-safe.
-class CommitTurns {
+class Turns {
  public:
   // Turn is one writer's place in line. Done (or the destructor, which waits first) lets the
   // next one go: a turn dropped on an error path never blocks the ones after it.
   class Turn {
    public:
-    Turn(CommitTurns& turns, std::uint64_t ticket) : turns_(&turns), ticket_(ticket) {}
+    Turn(Turns& turns, std::uint64_t ticket) : turns_(&turns), ticket_(ticket) {}
     Turn(Turn&& other) noexcept : turns_(other.turns_), ticket_(other.ticket_) { other.turns_ = nullptr; }
     Turn(const Turn&) = delete;
     Turn& operator=(const Turn&) = delete;
@@ -45,7 +48,7 @@ class CommitTurns {
     }
 
    private:
-    CommitTurns* turns_;
+    Turns* turns_;
     std::uint64_t ticket_;
   };
 
@@ -67,4 +70,16 @@ class CommitTurns {
   std::uint64_t serving_ = 0;  // the ticket whose turn it is
 };
 
-}  // namespace crosscheck::serve
+// TicketLock is a mutex (BasicLockable: std::unique_lock works) whose waiters enter in the
+// order they came; one that unlocks and locks again goes to the back of the line.
+class TicketLock {
+ public:
+  void lock() { held_.emplace(turns_.TakeAndWait()); }
+  void unlock() { held_.reset(); }
+
+ private:
+  Turns turns_;
+  std::optional<Turns::Turn> held_;
+};
+
+}  // namespace crosscheck
