@@ -13,12 +13,12 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "crosscheck/common/turns.h"
 #include "crosscheck/pipeline/report_writer.h"
 #include "crosscheck/score/risk_scorer.h"
 #include "crosscheck/serve/application_body.h"
 #include "crosscheck/serve/company_json.h"
 #include "crosscheck/serve/confirmed_export.h"
-#include "crosscheck/common/turns.h"
 #include "crosscheck/serve/internal/http_support.h"
 #include "crosscheck/serve/internal/openapi.h"
 #include "crosscheck/serve/internal/static_ui.h"
