@@ -103,6 +103,8 @@ def run_wrk(port, header, arrivals, seconds, connections, work):
     script = os.path.join(work, "post.lua")
     with open(script, "w") as out:
         out.write(f"BODIES = {json.dumps(bodies)}\n" + WRK_SCRIPT)
+    if shutil.which("wrk") is None:
+        sys.exit("serve_load: wrk is not installed (Debian package wrk; scripts/install-deps installs it)")
     threads = min(2, connections)
     print(f"wrk: {connections} connections on {threads} threads for {seconds} s", flush=True)
     subprocess.run(["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--latency",
