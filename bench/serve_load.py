@@ -13,7 +13,7 @@ singles, with --batch-risk, it exports /v1/export/risk.csv and compares it with 
 the same rows. Prints one line per figure; docs/API.md quotes
 them.
 """
-import argparse, csv, hashlib, io, json, os, subprocess, sys, tempfile, time, urllib.request
+import argparse, csv, hashlib, io, json, os, shutil, subprocess, sys, tempfile, time, urllib.request
 
 def post(port, token, body, content_type="text/csv"):
     request = urllib.request.Request(f"http://127.0.0.1:{port}/v1/applications", data=body.encode(), method="POST",
