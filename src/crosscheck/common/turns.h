@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <mutex>
 #include <optional>
+#include <utility>
 
 namespace crosscheck {
 
@@ -30,21 +31,23 @@ class Turns {
     Turn& operator=(Turn&&) = delete;
     ~Turn() { Done(); }
 
-    // Wait returns once every turn taken before this one is done.
+    // Wait returns once every turn taken before this one is done (at once for an ended turn).
     void Wait() const {
+      if (turns_ == nullptr) return;
       std::unique_lock lock(turns_->mutex_);
       turns_->changed_.wait(lock, [this] { return turns_->serving_ == ticket_; });
     }
-    // Done waits for this turn, then ends it; later calls do nothing.
+    // Done waits for this turn, then ends it; later calls do nothing. Nothing of this Turn is
+    // touched once the next turn may run: its holder may reuse the Turn's storage (TicketLock).
     void Done() {
-      if (turns_ == nullptr) return;
-      Wait();
+      Turns* const turns = std::exchange(turns_, nullptr);
+      if (turns == nullptr) return;
       {
-        std::lock_guard lock(turns_->mutex_);
-        ++turns_->serving_;
+        std::unique_lock lock(turns->mutex_);
+        turns->changed_.wait(lock, [&] { return turns->serving_ == ticket_; });
+        ++turns->serving_;
       }
-      turns_->changed_.notify_all();
-      turns_ = nullptr;
+      turns->changed_.notify_all();
     }
 
    private:
@@ -75,7 +78,13 @@ class Turns {
 class TicketLock {
  public:
   void lock() { held_.emplace(turns_.TakeAndWait()); }
-  void unlock() { held_.reset(); }
+  void unlock() {
+    // The turn is moved out and the slot emptied before it ends: the next holder emplaces its
+    // own turn into held_ as soon as this one is done.
+    Turns::Turn mine = std::move(*held_);
+    held_.reset();
+    mine.Done();
+  }
 
  private:
   Turns turns_;

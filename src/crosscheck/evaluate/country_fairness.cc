@@ -24,15 +24,26 @@ double BinomialUpperTail(std::uint64_t n, std::uint64_t k, double p) {
   if (k == 0) return 1.0;
   if (k > n || p <= 0.0) return 0.0;
   if (p >= 1.0) return 1.0;
-  // 1 - P(X < k), the terms of the lower tail in log space (k is small where it matters).
-  double lower = 0.0;
   const double log_p = std::log(p), log_q = std::log1p(-p);
   const auto nd = static_cast<double>(n);
-  for (std::uint64_t i = 0; i < k; ++i) {
+  const auto term = [&](std::uint64_t i) {
     const auto id = static_cast<double>(i);
-    lower += std::exp(std::lgamma(nd + 1) - std::lgamma(id + 1) - std::lgamma(nd - id + 1) + id * log_p +
-                      (nd - id) * log_q);
+    return std::exp(std::lgamma(nd + 1) - std::lgamma(id + 1) - std::lgamma(nd - id + 1) + id * log_p +
+                    (nd - id) * log_q);
+  };
+  // Above the mean the terms fall from the first: the tail summed directly keeps tiny p values
+  // (1 minus a lower tail near 1 would not). Below it, 1 minus the lower tail (k terms).
+  if (static_cast<double>(k) > nd * p) {
+    double upper = 0.0;
+    for (std::uint64_t i = k; i <= n; ++i) {
+      const double next = term(i);
+      upper += next;
+      if (next < upper * 1e-17) break;
+    }
+    return std::clamp(upper, 0.0, 1.0);
   }
+  double lower = 0.0;
+  for (std::uint64_t i = 0; i < k; ++i) lower += term(i);
   return std::clamp(1.0 - lower, 0.0, 1.0);
 }
 

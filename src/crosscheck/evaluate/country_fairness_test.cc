@@ -21,6 +21,14 @@ TEST(BinomialUpperTail, MatchesHandComputedTails) {
   // Poisson limit: n = 100,000, p = 2e-5 (mean 2): P(X >= 5) = 1 - e^-2 (1 + 2 + 2 + 4/3 + 2/3).
   EXPECT_NEAR(BinomialUpperTail(100'000, 5, 2e-5), 1 - std::exp(-2.0) * 7.0, 1e-4);
   EXPECT_DOUBLE_EQ(BinomialUpperTail(5, 6, 0.5), 0.0);
+  // Far above the mean the tail is tiny but kept: P(X >= 20 | n = 2,000, p = 0.001) is about
+  // e^-2 2^20 / 20! (the first term dominates), not the 0 that 1 - (lower tail) would give.
+  const double far = BinomialUpperTail(2'000, 20, 0.001);
+  EXPECT_GT(far, 0.0);
+  EXPECT_NEAR(std::log(far), std::log(std::exp(-2.0) * std::pow(2.0, 20) / std::tgamma(21.0)), 0.1);
+  // The two ways of summing meet at the mean (k = 10 sums the lower tail, k = 11 the upper):
+  // their difference is P(X = 10) = C(1000, 10) 0.01^10 0.99^990 = 0.125740211.
+  EXPECT_NEAR(BinomialUpperTail(1'000, 10, 0.01) - BinomialUpperTail(1'000, 11, 0.01), 0.125740211, 1e-9);
 }
 
 TEST(CountryFairness, AHandfulOfFlagsIsAHighRatioButNotEvidence) {

@@ -602,7 +602,7 @@ void CompanyServer::Impl::HandleMetrics(const httplib::Request&, httplib::Respon
                        static_cast<double>(snapshot->provisional_count())},
                       {"crosscheck_last_resolve_seconds", "Wall time of the last resolution of all stored applications.",
                        snapshot->base->resolve_seconds},
-                      {"crosscheck_last_arrival_seconds", "Wall time of the last post's scoring in the request.",
+                      {"crosscheck_last_arrival_seconds", "Wall time of the last post's scoring in the request, waiting for its turn to commit included.",
                        arrival.seconds},
                       {"crosscheck_last_arrival_neighbourhood", "Applications the last post was scored against.",
                        static_cast<double>(arrival.neighbourhood)},

@@ -41,8 +41,8 @@ struct CompanyServerOptions {
 };
 
 // CompanyServer serves the company node's API on httplib's worker threads. Posts of applications
-// are serialized (store, then resolve, one at a time); reads use the last published snapshot
-// and never wait for a resolution.
+// are stored one at a time, scored beside each other, and committed in stored order; reads use
+// the last published snapshot and never wait for a resolution.
 class CompanyServer {
  public:
   // Create opens the store (store::OpenCompanyStore), loads every stored application and
