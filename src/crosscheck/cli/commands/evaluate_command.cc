@@ -95,24 +95,40 @@ int RunConsortiumCommand(const ConsortiumFlags& flags) {
               "was scanned alone (%.2f s)\n",
               result->applications, result->companies, result->encode_seconds, result->hub_seconds, result->findings,
               flags.k, result->hub_identity_splits, result->local_seconds);
-  std::printf("  %-34s %8s %8s %9s %10s %s\n", "each company scans", "flagged", "recall", "precision", "legit FPR",
-              "fraud personas caught");
+  std::printf("  %-34s %8s %8s %9s %10s %-22s %s\n", "each company scans", "flagged", "recall", "precision",
+              "legit FPR", "fraud personas caught", "highest country (flagged legit, p at 2x)");
   const std::pair<const char*, const char*> modes[] = {
       {"local", "alone (its own rows only)"}, {"consortium", "alone + hub findings"}, {"pooled", "every company's rows (reference)"}};
   for (const auto& [dir, label] : modes) {
     IssueLog eval_issues;
-    auto report = evaluate::Evaluate(std::filesystem::path(flags.out) / dir, flags.truth, eval_issues);
+    evaluate::EvaluateOptions eval_options;
+    eval_options.applications_csv = flags.applications;  // rates the claimed countries
+    auto report = evaluate::Evaluate(std::filesystem::path(flags.out) / dir, flags.truth, eval_issues, eval_options);
     for (const auto& issue : eval_issues.issues()) std::fprintf(stderr, "crosscheck: %s\n", issue.ToString().c_str());
     if (!report) return ReportError(report.error());
     for (const evaluate::DetectionMetrics& metrics : report->detection) {
       if (metrics.threshold != "high") continue;
-      std::printf("  %-34s %8llu %8.4f %9.4f %9.4f%% %llu / %llu\n", label,
+      std::string country = "-";
+      if (report->fairness && report->fairness->flagged == 0) {
+        country = "none flagged";
+      } else if (report->fairness && !report->fairness->countries.empty()) {
+        const evaluate::CountryRate& worst = report->fairness->countries.front();
+        char text[96];
+        std::snprintf(text, sizeof text, "%s %.2fx (%llu of %llu, p=%.2g)", worst.country.c_str(), worst.ratio,
+                      static_cast<unsigned long long>(worst.flagged), static_cast<unsigned long long>(worst.legit),
+                      worst.p_above);
+        country = text;
+      }
+      std::printf("  %-34s %8llu %8.4f %9.4f %9.4f%% %-22s %s\n", label,
                   static_cast<unsigned long long>(metrics.flagged), metrics.recall(), metrics.precision(),
-                  100 * metrics.false_positive_rate(), static_cast<unsigned long long>(metrics.fraud_personas_caught),
-                  static_cast<unsigned long long>(metrics.fraud_personas));
+                  100 * metrics.false_positive_rate(),
+                  (std::to_string(metrics.fraud_personas_caught) + " / " + std::to_string(metrics.fraud_personas)).c_str(),
+                  country.c_str());
     }
   }
-  std::printf("  (flagged = high or critical; risk.csv of each in %s/{local,consortium,pooled})\n", flags.out.c_str());
+  std::printf("  (flagged = high or critical; highest country = the claimed country of 500+ legitimate applications\n"
+              "   flagged most often against the overall rate, p = chance of its count at 2x that rate;\n"
+              "   risk.csv of each in %s/{local,consortium,pooled})\n", flags.out.c_str());
   return 0;
 }
 
@@ -133,7 +149,9 @@ void RegisterConsortiumEvaluateCommand(CLI::App& app, int* exit_code) {
   command->footer(
       "Splits the input by company_id; each company encodes its rows (share encode), the hub matches\n"
       "every submission (hub match), each company is scanned alone without and with its findings\n"
-      "(scan --hub-findings), and one scan of all rows is the reference. Exit codes: 0 ok; 2 invalid input.");
+      "(scan --hub-findings), and one scan of all rows is the reference. Prints each mode's detection\n"
+      "and the claimed country flagged most often (as evaluate --applications). Exit codes: 0 ok;\n"
+      "2 invalid input.");
   command->callback([flags, exit_code] { *exit_code = RunConsortiumCommand(*flags); });
 }
 
