@@ -105,12 +105,12 @@ std::optional<std::uint32_t> Resolver::OrdinalOfIndex(const Snapshot& current, s
 
 Resolver::NeighbourhoodRows Resolver::Neighbourhood(const Snapshot& current,
                                                     const std::vector<ApplicationRecord>& records,
+                                                    const std::vector<std::size_t>& latest,
                                                     const std::vector<std::vector<ArtifactKey>>& keys) const {
   NeighbourhoodRows around;
   // Each application once, by its ordinal (an id has one); a posted row's new id has none, and
   // no stored row can carry it.
   std::unordered_set<std::uint32_t> taken;
-  const std::vector<std::size_t> latest = LatestPosted(records);
   const std::size_t cap = latest.size() + options_.max_neighbourhood;
   around.records.reserve(cap);
   around.persona_ids.reserve(cap);
@@ -210,6 +210,7 @@ Result<Resolver::Arrival> Resolver::Prepare(const std::vector<ApplicationRecord>
   for (std::size_t idx = 0; idx < records.size(); ++idx) {
     arrival.keys.push_back(ArtifactKeys(normalized[idx], records[idx]));
   }
+  arrival.latest = LatestPosted(records);
   timer.Mark("arrivals");
   // The index and the snapshot are read together: Commit changes both under index_mutex_.
   std::shared_ptr<const Snapshot> current;
@@ -217,7 +218,7 @@ Result<Resolver::Arrival> Resolver::Prepare(const std::vector<ApplicationRecord>
   {
     std::shared_lock index_lock(index_mutex_);
     current = snapshot();
-    around = Neighbourhood(*current, records, arrival.keys);
+    around = Neighbourhood(*current, records, arrival.latest, arrival.keys);
   }
   timer.Mark("neighbourhood");
   const std::vector<ApplicationRecord>& subset = around.records;
@@ -233,7 +234,6 @@ Result<Resolver::Arrival> Resolver::Prepare(const std::vector<ApplicationRecord>
   arrival.stages.insert(arrival.stages.end(), scanned.summary.stage_seconds.begin(),
                         scanned.summary.stage_seconds.end());
   arrival.neighbourhood = subset.size();
-  arrival.latest = LatestPosted(records);
   // The subset starts with them, in order.
   scanned.applications.erase(scanned.applications.begin() + static_cast<std::ptrdiff_t>(arrival.latest.size()),
                              scanned.applications.end());

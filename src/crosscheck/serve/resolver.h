@@ -191,7 +191,9 @@ class Resolver {
   // latest version), nullopt when the snapshot does not hold it; OrdinalOfIndex the reverse.
   std::optional<std::size_t> IndexOfOrdinal(const Snapshot& current, std::uint32_t ordinal) const;
   std::optional<std::uint32_t> OrdinalOfIndex(const Snapshot& current, std::size_t index) const;
+  // Neighbourhood gathers the posted rows `latest` (LatestPosted of `records`) and what they touch.
   NeighbourhoodRows Neighbourhood(const Snapshot& current, const std::vector<ApplicationRecord>& records,
+                                  const std::vector<std::size_t>& latest,
                                   const std::vector<std::vector<ArtifactKey>>& keys) const;
   void KeepCompleteArtifacts(NeighbourhoodRows& around) const;
   void Publish(std::shared_ptr<const Resolution> resolution);

@@ -43,9 +43,8 @@ bool FloorsMet(const evaluate::EvaluationReport& report, const EvaluateFlags& fl
       met = false;
     }
   }
-  const bool rate_countries = flags.max_country_ratio > 0 && report.fairness;
-  for (const evaluate::CountryRate* rate : rate_countries ? report.fairness->AboveGoal()
-                                                          : std::vector<const evaluate::CountryRate*>{}) {
+  if (flags.max_country_ratio <= 0 || !report.fairness) return met;
+  for (const evaluate::CountryRate* rate : report.fairness->AboveGoal()) {
     std::fprintf(stderr, "crosscheck: %s's legitimate applications are flagged %.2fx the overall rate (%llu of %llu), "
                  "above the %.1fx floor (p = %.3g)\n", rate->country.c_str(), rate->ratio,
                  static_cast<unsigned long long>(rate->flagged), static_cast<unsigned long long>(rate->legit),
