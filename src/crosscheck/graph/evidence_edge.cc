@@ -88,14 +88,6 @@ std::string MaskArtifactValue(ArtifactKind kind, std::string_view value) {
 
 namespace {
 
-// Candidate is a set of applications holding one value, before persona counting.
-struct Candidate {
-  ArtifactKind kind;
-  std::string value;
-  std::vector<std::size_t> applications;
-  double similarity = 1;
-};
-
 bool IsWordByte(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
@@ -255,7 +247,7 @@ namespace {
 // ExactCandidates groups applications by an exact normalized value of one kind.
 void AddExactCandidates(const std::vector<NormalizedApplication>& applications, ArtifactKind kind,
                         const std::string& (*field)(const NormalizedApplication&),
-                        std::vector<Candidate>* out) {
+                        std::vector<ArtifactCandidate>* out) {
   std::unordered_map<std::string_view, std::vector<std::size_t>> by_value;
   by_value.reserve(applications.size());
   for (std::size_t app_idx = 0; app_idx < applications.size(); ++app_idx) {
@@ -263,12 +255,13 @@ void AddExactCandidates(const std::vector<NormalizedApplication>& applications, 
     if (!value.empty()) by_value[value].push_back(app_idx);
   }
   for (auto& [value, members] : by_value) {
-    out->push_back(Candidate{kind, std::string(value), std::move(members), 1.0});
+    if (members.size() < 2) continue;
+    out->push_back(ArtifactCandidate{kind, std::string(value), std::move(members), 1.0});
   }
 }
 
 void AddPhotoCandidates(const std::vector<NormalizedApplication>& applications, int max_hamming,
-                        std::vector<Candidate>* out) {
+                        std::vector<ArtifactCandidate>* out) {
   std::vector<std::uint64_t> distinct;
   for (const NormalizedApplication& application : applications) {
     if (application.photo_hash) distinct.push_back(*application.photo_hash);
@@ -296,7 +289,7 @@ void AddPhotoCandidates(const std::vector<NormalizedApplication>& applications, 
     char value[24];
     // The root is the smallest hash of the group: a representative independent of row order.
     std::snprintf(value, sizeof value, "%016llx", static_cast<unsigned long long>(distinct[root]));
-    out->push_back(Candidate{ArtifactKind::kPhoto, value, std::move(members),
+    out->push_back(ArtifactCandidate{ArtifactKind::kPhoto, value, std::move(members),
                              1.0 - worst_distance[root] / 64.0});
   }
 }
@@ -348,7 +341,7 @@ std::vector<internal::MinHashSignature> ResumeSignatures(const std::vector<Norma
 // ones from the consortium hub, whose bins compare alike) are near-duplicates.
 void AddResumeCandidates(const std::vector<NormalizedApplication>& applications,
                          const std::vector<internal::MinHashSignature>& signatures,
-                         const EvidenceOptions& options, std::vector<Candidate>* out) {
+                         const EvidenceOptions& options, std::vector<ArtifactCandidate>* out) {
   std::vector<const std::vector<std::uint32_t>*> signature_of(applications.size());
   std::vector<std::string_view> ids(applications.size());
   for (std::size_t app_idx = 0; app_idx < applications.size(); ++app_idx) {
@@ -356,12 +349,12 @@ void AddResumeCandidates(const std::vector<NormalizedApplication>& applications,
     ids[app_idx] = applications[app_idx].application_id;
   }
   for (NearDuplicateGroup& group : FindResumeGroups(signature_of, ids, options)) {
-    out->push_back(Candidate{group.kind, std::move(group.value), std::move(group.applications), group.similarity});
+    out->push_back(ArtifactCandidate{group.kind, std::move(group.value), std::move(group.applications), group.similarity});
   }
 }
 
 void AddIpCandidates(const std::vector<NormalizedApplication>& applications,
-                     std::int64_t window_seconds, std::vector<Candidate>* out) {
+                     std::int64_t window_seconds, std::vector<ArtifactCandidate>* out) {
   std::unordered_map<std::string_view, std::vector<std::size_t>> by_ip;
   for (std::size_t app_idx = 0; app_idx < applications.size(); ++app_idx) {
     if (!applications[app_idx].ip_address.empty()) {
@@ -385,7 +378,7 @@ void AddIpCandidates(const std::vector<NormalizedApplication>& applications,
       if (end - begin >= 2) {
         std::vector<std::size_t> segment;
         for (std::size_t slot = begin; slot < end; ++slot) segment.push_back(timed[slot].second);
-        out->push_back(Candidate{ArtifactKind::kIp,
+        out->push_back(ArtifactCandidate{ArtifactKind::kIp,
                                  std::string(ip) + " from " + FormatTimestamp(timed[begin].first),
                                  std::move(segment), 1.0});
       }
@@ -867,16 +860,14 @@ std::vector<NearDuplicateGroup> FindResumeGroups(const std::vector<const std::ve
   return out;
 }
 
-EvidenceSet CollectEvidence(const std::vector<NormalizedApplication>& applications,
-                            const std::vector<ApplicationRecord>& records,
-                            const std::vector<std::uint32_t>& persona_index,
-                            std::size_t persona_count, const EvidenceOptions& options,
-                            const PrecomputedNearDuplicates* near_duplicates) {
-  CC_CHECK(applications.size() == records.size() && applications.size() == persona_index.size())
-      << applications.size() << " " << records.size() << " " << persona_index.size();
+std::vector<ArtifactCandidate> FindArtifactCandidates(const std::vector<NormalizedApplication>& applications,
+                                                      const std::vector<ApplicationRecord>& records,
+                                                      const EvidenceOptions& options,
+                                                      const PrecomputedNearDuplicates* near_duplicates) {
+  CC_CHECK(applications.size() == records.size()) << applications.size() << " " << records.size();
   CC_CHECK(near_duplicates == nullptr || (near_duplicates->has_photo.size() == applications.size() &&
                                           near_duplicates->resume_signatures.size() == applications.size()));
-  std::vector<Candidate> candidates;
+  std::vector<ArtifactCandidate> candidates;
   AddExactCandidates(applications, ArtifactKind::kPhone, PhoneOf, &candidates);
   AddExactCandidates(applications, ArtifactKind::kEmail, EmailOf, &candidates);
   AddExactCandidates(applications, ArtifactKind::kDevice, DeviceOf, &candidates);
@@ -891,19 +882,39 @@ EvidenceSet CollectEvidence(const std::vector<NormalizedApplication>& applicatio
     AddResumeCandidates(applications, ResumeSignatures(applications, records, options), options, &candidates);
   } else {
     for (const NearDuplicateGroup& group : near_duplicates->groups) {
-      candidates.push_back(Candidate{group.kind, group.value, group.applications, group.similarity});
+      candidates.push_back(ArtifactCandidate{group.kind, group.value, group.applications, group.similarity});
     }
     if (!near_duplicates->resume_grouped) {
       AddResumeCandidates(applications, near_duplicates->resume_signatures, options, &candidates);
     }
   }
   AddIpCandidates(applications, options.ip_window_seconds, &candidates);
+  // A value held by one application is no candidate; dropping it keeps the order of the rest.
+  std::erase_if(candidates, [](const ArtifactCandidate& candidate) { return candidate.applications.size() < 2; });
+  for (ArtifactCandidate& candidate : candidates) std::sort(candidate.applications.begin(), candidate.applications.end());
+  return candidates;
+}
 
+EvidenceSet CollectEvidence(const std::vector<NormalizedApplication>& applications,
+                            const std::vector<ApplicationRecord>& records,
+                            const std::vector<std::uint32_t>& persona_index,
+                            std::size_t persona_count, const EvidenceOptions& options,
+                            const PrecomputedNearDuplicates* near_duplicates) {
+  return CollectEvidence(applications, records, persona_index, persona_count, options, near_duplicates,
+                         FindArtifactCandidates(applications, records, options, near_duplicates));
+}
+
+EvidenceSet CollectEvidence(const std::vector<NormalizedApplication>& applications,
+                            const std::vector<ApplicationRecord>& records,
+                            const std::vector<std::uint32_t>& persona_index,
+                            std::size_t persona_count, const EvidenceOptions& options,
+                            const PrecomputedNearDuplicates* near_duplicates,
+                            const std::vector<ArtifactCandidate>& candidates) {
+  CC_CHECK(applications.size() == records.size() && applications.size() == persona_index.size())
+      << applications.size() << " " << records.size() << " " << persona_index.size();
   const std::vector<std::uint32_t> identity = IdentityUnits(applications, persona_index, persona_count);
   EvidenceSet result;
-  for (Candidate& candidate : candidates) {
-    if (candidate.applications.size() < 2) continue;
-    std::sort(candidate.applications.begin(), candidate.applications.end());
+  for (const ArtifactCandidate& candidate : candidates) {
     std::vector<std::uint32_t> personas;
     for (std::size_t app_idx : candidate.applications) personas.push_back(persona_index[app_idx]);
     std::sort(personas.begin(), personas.end());
@@ -924,8 +935,8 @@ EvidenceSet CollectEvidence(const std::vector<NormalizedApplication>& applicatio
     for (std::size_t app_idx : candidate.applications) companies.insert(applications[app_idx].company_id);
     SharedArtifact artifact;
     artifact.kind = candidate.kind;
-    artifact.value = std::move(candidate.value);
-    artifact.applications = std::move(candidate.applications);
+    artifact.value = candidate.value;
+    artifact.applications = candidate.applications;
     artifact.personas = std::move(personas);
     artifact.company_count = companies.size();
     artifact.similarity = candidate.similarity;

@@ -218,6 +218,25 @@ std::vector<KindTally> TallyKinds(const std::vector<NormalizedApplication>& appl
 // SharedArtifact::weight) from its tally. Only kind_factor and generic_scale enter a weight.
 KindStatistics StatisticsOfTally(const KindTally& tally);
 
+// ArtifactCandidate is one value of a kind held by two or more applications (an exact value, a
+// photo or resume near-duplicate group, an IP within the window), before personas are counted.
+struct ArtifactCandidate {
+  ArtifactKind kind = ArtifactKind::kPhone;
+  std::string value;
+  std::vector<std::size_t> applications;  // sorted
+  double similarity = 1;
+};
+
+// FindArtifactCandidates returns the candidates CollectEvidence weighs, in the order it weighs
+// them. They depend on the applications, the records' resume text, `near_duplicates` and the
+// options' photo, resume and IP-window settings, never on personas: a caller that collects
+// evidence for two persona assignments of the same applications (BuildSplitNetworks, before and
+// after the identity split) finds them once.
+std::vector<ArtifactCandidate> FindArtifactCandidates(const std::vector<NormalizedApplication>& applications,
+                                                      const std::vector<ApplicationRecord>& records,
+                                                      const EvidenceOptions& options,
+                                                      const PrecomputedNearDuplicates* near_duplicates = nullptr);
+
 // CollectEvidence finds every artifact held by two or more identities (a persona's
 // applications whose names share a part; several when linkage merged different people) and
 // sets each one's party_count, explained_by and weight. `persona_index[i]` is
@@ -232,5 +251,14 @@ EvidenceSet CollectEvidence(const std::vector<NormalizedApplication>& applicatio
                             const std::vector<std::uint32_t>& persona_index,
                             std::size_t persona_count, const EvidenceOptions& options,
                             const PrecomputedNearDuplicates* near_duplicates = nullptr);
+
+// CollectEvidence over `candidates` that FindArtifactCandidates found for the same applications,
+// records, options and near_duplicates: the same result, without searching for them again.
+EvidenceSet CollectEvidence(const std::vector<NormalizedApplication>& applications,
+                            const std::vector<ApplicationRecord>& records,
+                            const std::vector<std::uint32_t>& persona_index,
+                            std::size_t persona_count, const EvidenceOptions& options,
+                            const PrecomputedNearDuplicates* near_duplicates,
+                            const std::vector<ArtifactCandidate>& candidates);
 
 }  // namespace crosscheck::graph

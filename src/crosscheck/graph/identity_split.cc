@@ -221,7 +221,10 @@ SplitNetworks BuildSplitNetworks(const std::vector<NormalizedApplication>& appli
   NetworkOptions linked_options = network_options;
   if (linked_population != nullptr) linked_options.evidence.population = linked_population;
   SplitNetworks result;
-  result.linked = BuildNetworks(applications, records, persona_ids, linked_options, near_duplicates);
+  // Both builds weigh the same candidates (they differ in personas and population only).
+  const std::vector<ArtifactCandidate> candidates =
+      FindArtifactCandidates(applications, records, network_options.evidence, near_duplicates);
+  result.linked = BuildNetworks(applications, records, persona_ids, linked_options, near_duplicates, &candidates);
   IdentitySplitResult split =
       SplitStolenIdentities(applications, result.linked, persona_ids, split_options, near_duplicates);
   result.splits = std::move(split.splits);
@@ -229,7 +232,8 @@ SplitNetworks BuildSplitNetworks(const std::vector<NormalizedApplication>& appli
     result.networks = std::move(result.linked);
     result.linked = NetworkResult{};
   } else {
-    result.networks = BuildNetworks(applications, records, split.persona_ids, network_options, near_duplicates);
+    result.networks =
+        BuildNetworks(applications, records, split.persona_ids, network_options, near_duplicates, &candidates);
   }
   return result;
 }

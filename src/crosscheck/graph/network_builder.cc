@@ -21,7 +21,8 @@ NetworkResult BuildNetworks(const std::vector<NormalizedApplication>& applicatio
                             const std::vector<ApplicationRecord>& records,
                             const std::vector<std::string>& persona_of_application,
                             const NetworkOptions& options,
-                            const PrecomputedNearDuplicates* near_duplicates) {
+                            const PrecomputedNearDuplicates* near_duplicates,
+                            const std::vector<ArtifactCandidate>* candidates) {
   CC_CHECK(applications.size() == records.size() &&
            applications.size() == persona_of_application.size())
       << applications.size() << " " << records.size() << " " << persona_of_application.size();
@@ -49,8 +50,11 @@ NetworkResult BuildNetworks(const std::vector<NormalizedApplication>& applicatio
     result.applications_of_persona[persona_idx].push_back(app_idx);
   }
 
-  result.evidence = CollectEvidence(applications, records, result.persona_of_application,
-                                    result.persona_ids.size(), options.evidence, near_duplicates);
+  result.evidence = candidates != nullptr
+                        ? CollectEvidence(applications, records, result.persona_of_application,
+                                          result.persona_ids.size(), options.evidence, near_duplicates, *candidates)
+                        : CollectEvidence(applications, records, result.persona_of_application,
+                                          result.persona_ids.size(), options.evidence, near_duplicates);
 
   std::vector<WeightedEdge> edges;
   edges.reserve(result.evidence.edges.size());

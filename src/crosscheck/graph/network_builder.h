@@ -58,10 +58,13 @@ std::string NetworkIdFor(const std::string& smallest_persona_id);
 // applications in any row order give the same persona indexes, artifacts and network ids.
 // Thread-compatible; community detection is serialized inside (igraph's global RNG).
 // `near_duplicates`: photo and resume groups found elsewhere (see CollectEvidence).
+// `candidates`: FindArtifactCandidates of the same applications, records, options.evidence and
+// near_duplicates, when the caller already has them (else they are found here).
 NetworkResult BuildNetworks(const std::vector<NormalizedApplication>& applications,
                             const std::vector<ApplicationRecord>& records,
                             const std::vector<std::string>& persona_of_application,
                             const NetworkOptions& options,
-                            const PrecomputedNearDuplicates* near_duplicates = nullptr);
+                            const PrecomputedNearDuplicates* near_duplicates = nullptr,
+                            const std::vector<ArtifactCandidate>* candidates = nullptr);
 
 }  // namespace crosscheck::graph
