@@ -65,31 +65,50 @@ struct PersonaTable {
   std::vector<std::size_t> app_of;
 };
 
+// AllPersonaValues is PersonaValues of every application, on up to `threads` threads.
+std::vector<std::vector<std::string>> AllPersonaValues(const std::vector<NormalizedApplication>& apps,
+                                                       unsigned threads) {
+  std::vector<std::vector<std::string>> values(apps.size());
+  internal::RunChunks(apps.size(), 8192, threads, [&](std::size_t, std::size_t begin, std::size_t end) {
+    for (std::size_t app_idx = begin; app_idx < end; ++app_idx) values[app_idx] = PersonaValues(apps[app_idx]);
+  });
+  return values;
+}
+
 PersonaTable MakePersonaTable(const std::vector<NormalizedApplication>& apps, std::vector<std::vector<std::string>> values,
-                              const std::vector<std::size_t>& fields) {
+                              const std::vector<std::size_t>& fields, unsigned threads) {
   const std::vector<FieldSpec> all_fields = PersonaFields();
   PersonaTable made;
   made.table.sources = {"applications"};
   for (std::size_t field_idx : fields) made.table.fields.push_back(all_fields[field_idx]);
   // Ids: the application id, made unique if repeated; records in canonical (id) order.
-  std::unordered_map<std::string, int> seen;
-  std::vector<Record> records(apps.size());
+  std::unordered_map<std::string_view, int> seen;
+  seen.reserve(apps.size());
+  std::vector<std::string> ids(apps.size());
   for (std::size_t app_idx = 0; app_idx < apps.size(); ++app_idx) {
-    Record& record = records[app_idx];
-    record.id = apps[app_idx].application_id;
-    if (int repeats = seen[record.id]++; repeats > 0) record.id += "#" + std::to_string(repeats);
-    for (std::size_t field_idx : fields) record.values.push_back(std::move(values[app_idx][field_idx]));
+    ids[app_idx] = apps[app_idx].application_id;
+    if (int repeats = seen[apps[app_idx].application_id]++; repeats > 0) ids[app_idx] += "#" + std::to_string(repeats);
   }
   std::vector<std::size_t> order(apps.size());
   std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return records[a].id < records[b].id; });
+  // Ids are unique, so the order is total and does not depend on the thread count.
+  internal::ParallelSort(order, [&](std::size_t a, std::size_t b) { return ids[a] < ids[b]; }, threads);
   made.record_of.resize(apps.size());
   made.app_of.resize(apps.size());
   for (std::size_t position = 0; position < order.size(); ++position) {
     made.record_of[order[position]] = position;
     made.app_of[position] = order[position];
-    made.table.records.push_back(std::move(records[order[position]]));
   }
+  made.table.records.resize(apps.size());
+  internal::RunChunks(apps.size(), 8192, threads, [&](std::size_t, std::size_t begin, std::size_t end) {
+    for (std::size_t position = begin; position < end; ++position) {
+      Record& record = made.table.records[position];
+      const std::size_t app_idx = order[position];
+      record.id = std::move(ids[app_idx]);
+      record.values.reserve(fields.size());
+      for (std::size_t field_idx : fields) record.values.push_back(std::move(values[app_idx][field_idx]));
+    }
+  });
   return made;
 }
 
@@ -107,16 +126,14 @@ Result<PersonaLinkResult> LinkApplications(const std::vector<NormalizedApplicati
   if (apps.empty()) return result;
   // Fields no application fills carry no evidence; leave them out of the model.
   const std::vector<FieldSpec> all_fields = PersonaFields();
-  std::vector<std::vector<std::string>> values;
-  values.reserve(apps.size());
-  for (const NormalizedApplication& app : apps) values.push_back(PersonaValues(app));
+  std::vector<std::vector<std::string>> values = AllPersonaValues(apps, options.threads);
   std::vector<std::size_t> used_fields;
   for (std::size_t field_idx = 0; field_idx < all_fields.size(); ++field_idx) {
     const bool any = std::any_of(values.begin(), values.end(),
                                  [&](const auto& row) { return !row[field_idx].empty(); });
     if (any || all_fields[field_idx].name == kNameField) used_fields.push_back(field_idx);
   }
-  PersonaTable made = MakePersonaTable(apps, std::move(values), used_fields);
+  PersonaTable made = MakePersonaTable(apps, std::move(values), used_fields, options.threads);
   RecordTable& table = made.table;
   result.record_of = std::move(made.record_of);
   const std::vector<std::size_t>& app_of = made.app_of;
@@ -135,7 +152,8 @@ Result<PersonaLinkResult> LinkApplications(const std::vector<NormalizedApplicati
     // 0.9918 -> 0.9913. Chaining already keeps him together.
     persona_options.blocking.max_split_block_size = 0;
   }
-  CC_ASSIGN_OR_RETURN(LinkEngine engine, LinkEngine::Run(table, persona_options));
+  // The engine consumes the table's strings (it keeps its own interned copy).
+  CC_ASSIGN_OR_RETURN(LinkEngine engine, LinkEngine::Run(std::move(table), persona_options));
 
   result.persona_ids.resize(apps.size());
   for (std::size_t app_idx = 0; app_idx < apps.size(); ++app_idx) {
@@ -215,12 +233,9 @@ Result<std::vector<std::string>> JoinPersonas(const std::vector<NormalizedApplic
   CC_CHECK(arrivals <= apps.size() && known.size() == apps.size()) << "JoinPersonas: " << arrivals << " of " << apps.size();
   if (arrivals == 0) return known;
   CC_ASSIGN_OR_RETURN(const std::vector<std::size_t> fields, ModelFieldIndexes(model));
-  std::vector<std::vector<std::string>> values;
-  values.reserve(apps.size());
-  for (const NormalizedApplication& app : apps) values.push_back(PersonaValues(app));
-  const PersonaTable made = MakePersonaTable(apps, std::move(values), fields);
   LinkOptions options;
   options.threads = 1;  // a request's few thousand records: threads cost more than they save
+  const PersonaTable made = MakePersonaTable(apps, AllPersonaValues(apps, options.threads), fields, options.threads);
   CC_ASSIGN_OR_RETURN(const LinkEngine engine, LinkEngine::WithModel(made.table, model, options));
   const MatchScorer& scorer = engine.scorer();
 
