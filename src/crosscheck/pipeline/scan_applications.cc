@@ -96,17 +96,26 @@ void AddWatchlistEvidence(const ScanContext& side, const watchlist::IndicatorSet
                           const std::vector<NormalizedApplication>& normalized, score::ExternalEvidence& external) {
   if (side.sanctions) {
     const watchlist::SanctionsList& sanctions = *side.sanctions;
+    // A person applies to many companies under one name: each distinct name is screened once
+    // (Screen is a function of the name).
     std::vector<std::string> names;
-    names.reserve(records.size());
-    for (const auto& record : records) names.push_back(record.full_name);
+    std::vector<std::uint32_t> name_of_record(records.size());
+    std::unordered_map<std::string_view, std::uint32_t> name_index;
+    name_index.reserve(records.size());
+    for (std::size_t record_idx = 0; record_idx < records.size(); ++record_idx) {
+      const auto [found, added] =
+          name_index.try_emplace(records[record_idx].full_name, static_cast<std::uint32_t>(names.size()));
+      if (added) names.push_back(records[record_idx].full_name);
+      name_of_record[record_idx] = found->second;
+    }
     watchlist::ScreenOptions screen_options;
     screen_options.max_results = 5;
     screen_options.include_entities = false;
     const auto matches = sanctions.ScreenMany(names, screen_options, 2);
-    for (std::size_t record_idx = 0; record_idx < matches.size(); ++record_idx) {
+    for (std::size_t record_idx = 0; record_idx < records.size(); ++record_idx) {
       if (records[record_idx].full_name.empty()) continue;
       // The best listed person whose published dates of birth do not exclude the applicant.
-      for (const watchlist::SanctionsMatch& match : matches[record_idx]) {
+      for (const watchlist::SanctionsMatch& match : matches[name_of_record[record_idx]]) {
         const watchlist::SanctionsEntry* entry = sanctions.Find(match.ent_num);
         const auto fit = entry == nullptr ? watchlist::BirthDateFit::kUnknown
                                           : watchlist::CompareBirthDate(entry->birth_dates,
