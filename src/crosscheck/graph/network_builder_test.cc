@@ -92,6 +92,54 @@ TEST(CollectEvidence, FindsEachKindOfSharedArtifact) {
   }
 }
 
+TEST(CollectEvidence, CandidatesFoundOnceServeEveryPersonaAssignment) {
+  // Three applicants share one value of every kind; a fourth is a bystander. The candidates are
+  // found once and weighed under two persona assignments (as BuildSplitNetworks does), giving
+  // what CollectEvidence finds on its own for each.
+  World world;
+  for (int member = 0; member < 3; ++member) {
+    NormalizedApplication& a = world.Add("P" + std::to_string(member), "co" + std::to_string(member));
+    a.phone_e164 = "+12025550143";
+    a.device_id = "dev-77";
+    a.payout_account = "GB29NWBK60161331926819";
+    a.github = "devstar";
+    a.national_id = "123456789";
+    a.photo_hash = 0xf0f0a5a5c3c3117eULL ^ (member == 1 ? 0x8000000000000101ULL : 0);
+    a.ip_address = "203.0.113.5";
+    a.submitted_at = *a.submitted_at + member * 3600;
+    world.records[a.index].resume_text = "Jane" + std::to_string(member) + " Doe " + TemplateResume();
+  }
+  world.Add("P9", "co9").phone_e164 = "+447700900123";
+  const EvidenceOptions options;
+  const std::vector<ArtifactCandidate> candidates = FindArtifactCandidates(world.applications, world.records, options);
+  EXPECT_EQ(candidates.size(), 8u);  // phone, device, payout, github, national id, photo, resume, IP
+  for (const std::vector<std::uint32_t>& persona_index :
+       {std::vector<std::uint32_t>{0, 1, 2, 3}, std::vector<std::uint32_t>{0, 0, 1, 2}}) {
+    const EvidenceSet alone = CollectEvidence(world.applications, world.records, persona_index, 4, options);
+    const EvidenceSet reused =
+        CollectEvidence(world.applications, world.records, persona_index, 4, options, nullptr, candidates);
+    ASSERT_EQ(alone.artifacts.size(), reused.artifacts.size());
+    for (std::size_t idx = 0; idx < alone.artifacts.size(); ++idx) {
+      const SharedArtifact& left = alone.artifacts[idx];
+      const SharedArtifact& right = reused.artifacts[idx];
+      EXPECT_EQ(left.kind, right.kind);
+      EXPECT_EQ(left.value, right.value);
+      EXPECT_EQ(left.applications, right.applications);
+      EXPECT_EQ(left.personas, right.personas);
+      EXPECT_EQ(left.party_count, right.party_count);
+      EXPECT_EQ(left.explained_by, right.explained_by);
+      EXPECT_EQ(left.weight, right.weight);
+    }
+    ASSERT_EQ(alone.edges.size(), reused.edges.size());
+    for (std::size_t idx = 0; idx < alone.edges.size(); ++idx) {
+      EXPECT_EQ(alone.edges[idx].persona_left, reused.edges[idx].persona_left);
+      EXPECT_EQ(alone.edges[idx].persona_right, reused.edges[idx].persona_right);
+      EXPECT_EQ(alone.edges[idx].artifact, reused.edges[idx].artifact);
+      EXPECT_EQ(alone.edges[idx].weight, reused.edges[idx].weight);
+    }
+  }
+}
+
 TEST(CollectEvidence, AnIpThatServesManyPeopleIsCorroborationOnly) {
   // The same three applicants, the same hour apart, from one address of each kind: only a
   // residential (or unknown) address keeps full weight; exits and NATs serve strangers.
