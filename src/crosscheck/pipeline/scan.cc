@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "crosscheck/common/output_file.h"
+#include "crosscheck/common/strings.h"
 #include "crosscheck/common/time.h"
 #include "crosscheck/ingest/application_reader.h"
 #include "crosscheck/ingest/header_mapping.h"
@@ -99,7 +100,7 @@ Result<ScanResult> ScanFiles(const ScanOptions& options, IssueLog& issues, std::
 
   ScanInput input{.applications = &*records, .source = options.applications.filename().string()};
   input.strict = options.strict;
-  input.identity_split.enabled = options.identity_split;
+  input.tuning = options.tuning;
   if (options.signins) {
     input.employees = &side.employees;
     input.signins = &side.signins;
@@ -209,6 +210,7 @@ std::string FormatScanSummary(const ScanResult& result, const std::filesystem::p
                 level("high"), level("medium"), level("low"));
   std::string out = buffer;
   if (!summary.indicators.empty()) out += "indicators: " + summary.indicators + "\n";
+  if (!summary.tuning.empty()) out += "tuned (not the defaults): " + JoinStrings(summary.tuning, " ") + "\n";
   if (summary.consortium_findings > 0) {
     out += "consortium: hub findings on " + std::to_string(summary.consortium_findings) + " applications\n";
   }

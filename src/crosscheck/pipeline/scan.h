@@ -15,6 +15,7 @@
 #include "crosscheck/common/error.h"
 #include "crosscheck/common/issue.h"
 #include "crosscheck/pipeline/scan_result.h"
+#include "crosscheck/pipeline/scan_tuning.h"
 
 namespace crosscheck::pipeline {
 
@@ -39,7 +40,7 @@ struct ScanOptions {
   std::string stix_epoch;
   std::string organization = "crosscheck scan";
   bool strict = false;     // any bad row is fatal (kInvalidInput)
-  bool identity_split = true;  // split stolen identities' owners from their thieves (graph/identity_split.h)
+  ScanTuning tuning;  // thresholds (--tune); identity_split.enabled splits stolen identities' owners from their thieves
   bool progress = true;    // progress lines on stderr for long inputs
 };
 

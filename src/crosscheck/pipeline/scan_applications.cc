@@ -405,15 +405,16 @@ Result<ScanResult> ScanApplications(const ScanContext& context, const ScanInput&
   timer.Mark("link");
 
   const DecisionIndexes decisions = IndexDecisions(records, input.decisions);
-  graph::NetworkOptions network_options;
+  graph::NetworkOptions network_options{.evidence = input.tuning.evidence, .communities = input.tuning.communities};
   network_options.evidence.population = input.population;
   network_options.evidence.cleared_groups = &decisions.cleared_groups;
   // A stolen identity whose owner also applies: linkage joins the owner to the impostor, so
   // the owner's contact-disjoint, untied applications get a persona of their own.
   std::vector<graph::IdentitySplit> identity_splits;
   const graph::NetworkResult networks = graph::BuildNetworksWithIdentitySplit(
-      normalized, records, persona_links.persona_ids, network_options, input.identity_split, &identity_splits);
+      normalized, records, persona_links.persona_ids, network_options, input.tuning.identity_split, &identity_splits);
   result.summary.identity_splits = identity_splits.size();
+  result.summary.tuning = ChangedTunings(input.tuning);
   timer.Mark("networks");
 
   Status side_status = side_evidence.get();
@@ -426,7 +427,7 @@ Result<ScanResult> ScanApplications(const ScanContext& context, const ScanInput&
   // Only the wait beyond linkage and networks: the stages' times add up to the wall time.
   timer.Mark("watchlists+monitor");
   std::vector<score::RiskAssessment> assessments =
-      score::ScoreApplications(normalized, records, networks, external, score::ScoreOptions{});
+      score::ScoreApplications(normalized, records, networks, external, input.tuning.score);
   timer.Mark("score");
 
   AssembleResult(records, networks, std::move(assessments), result);

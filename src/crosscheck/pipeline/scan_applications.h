@@ -23,6 +23,7 @@
 #include "crosscheck/monitor/session_analyzer.h"
 #include "crosscheck/normalize/ip_intel.h"
 #include "crosscheck/pipeline/scan_result.h"
+#include "crosscheck/pipeline/scan_tuning.h"
 #include "crosscheck/score/risk_scorer.h"
 #include "crosscheck/watchlist/indicator_set.h"
 #include "crosscheck/watchlist/sanctions_list.h"
@@ -118,10 +119,11 @@ struct ScanInput {
   // threat-intelligence platform pushed to a node over TAXII; they can change between scans,
   // the context cannot. Not owned; none when null.
   const watchlist::IndicatorSet* indicators = nullptr;
-  // identity_split: after networks, a persona whose contact-disjoint parts are one tied to other
-  // personas and one tied to nobody (an identity's owner and its thief) is split in two and the
-  // networks are built again (graph/identity_split.h).
-  graph::IdentitySplitOptions identity_split;
+  // tuning: the thresholds the scan decides with (scan_tuning.h). Among them identity_split:
+  // after networks, a persona whose contact-disjoint parts are one tied to other personas and
+  // one tied to nobody (an identity's owner and its thief) is split in two and the networks are
+  // built again (graph/identity_split.h).
+  ScanTuning tuning;
   ScanHooks hooks;
 };
 

@@ -17,6 +17,7 @@ struct ScanFlags {
   std::string applications, columns, employees, signins, ip_ranges, sdn, indicators, personas, out, hub_findings, key_file, default_region;
   std::string stix_out, stix_values = "raw", epoch, organization = "crosscheck scan";
   std::vector<std::string> mmdb;
+  std::vector<std::string> tune;
   bool strict = false;
   bool no_identity_split = false;
   bool quiet = false;
@@ -44,7 +45,11 @@ int RunScanCommand(const ScanFlags& flags) {
   options.out_dir = flags.out;
   options.default_region = flags.default_region;
   options.strict = flags.strict;
-  options.identity_split = !flags.no_identity_split;
+  options.tuning.identity_split.enabled = !flags.no_identity_split;
+  for (const std::string& assignment : flags.tune) {
+    if (Status applied = pipeline::ApplyTuning(assignment, options.tuning); !applied) return ReportError(applied.error());
+  }
+  if (Status valid = pipeline::ValidateTuning(options.tuning); !valid) return ReportError(valid.error());
   options.progress = !flags.quiet;
   options.stix_out = OptionalPath(flags.stix_out);
   options.stix_keyed = flags.stix_values == "keyed";
@@ -100,6 +105,9 @@ void RegisterScanCommand(CLI::App& app, int* exit_code) {
   scan->add_flag("--no-identity-split", flags->no_identity_split,
                  "keep every linked persona whole: do not give the contact-disjoint, untied applications of a "
                  "persona tied to a ring (a stolen identity's owner) a persona of their own");
+  scan->add_option("--tune", flags->tune,
+                   "NAME=VALUE: set one threshold instead of its default, for calibration on your own data; "
+                   "repeatable (the settings, their ranges and defaults: docs/INDICATORS.md, \"Tunables\")");
   scan->add_flag("-q,--quiet", flags->quiet, "no progress lines on stderr");
   scan->footer(
       "Writes OUT/personas.csv, networks.csv, risk.csv, report.json, report.html, issues.csv\n"
