@@ -33,11 +33,12 @@ struct SideInputs {
   std::vector<std::string> inputs;  // names for report.json, in the order a sequential run gives
 };
 
-// LoadSideInputs reads --sdn and --indicators into the context, then --employees and --signins,
+// LoadSideInputs reads --sdn, --sanctions-list and --indicators into the context, then --employees and --signins,
 // in that order.
 Status LoadSideInputs(const ScanOptions& options, const ingest::ReadOptions& read_options, IssueLog& issues,
                       SideInputs& side, ScanContext& context) {
-  CC_RETURN_IF_ERROR(LoadWatchlists(ReferenceFiles{.sdn_dir = options.sdn_dir, .indicators = options.indicators},
+  CC_RETURN_IF_ERROR(LoadWatchlists(ReferenceFiles{.sdn_dir = options.sdn_dir, .sanctions_lists = options.sanctions_lists,
+                                                    .indicators = options.indicators},
                                      issues, context, side.inputs));
   if (!options.signins) return Ok();
   if (!options.employees) {

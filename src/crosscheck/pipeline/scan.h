@@ -26,6 +26,7 @@ struct ScanOptions {
   std::optional<std::filesystem::path> ip_ranges;
   std::vector<std::filesystem::path> mmdb_files;
   std::optional<std::filesystem::path> sdn_dir;
+  std::vector<std::string> sanctions_lists;         // --sanctions-list [KIND:]FILE, repeatable
   std::optional<std::filesystem::path> indicators;  // STIX 2.1 bundle
   std::optional<std::filesystem::path> personas;    // persona ids instead of linkage
   std::optional<std::filesystem::path> columns;     // map.csv: export column -> contract column

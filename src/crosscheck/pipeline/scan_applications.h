@@ -27,6 +27,7 @@
 #include "crosscheck/score/risk_scorer.h"
 #include "crosscheck/watchlist/indicator_set.h"
 #include "crosscheck/watchlist/sanctions_list.h"
+#include "crosscheck/watchlist/sanctions_sources.h"
 
 namespace crosscheck::pipeline {
 
@@ -36,7 +37,8 @@ namespace crosscheck::pipeline {
 struct ScanContext {
   normalize::IpIntel intel;
   std::string default_region;  // checked ISO code of --default-region; "" = US
-  std::optional<watchlist::SanctionsList> sanctions;  // --sdn
+  std::optional<watchlist::SanctionsList> sanctions;  // --sdn and --sanctions-list, one index
+  std::vector<watchlist::SanctionsListSummary> sanctions_lists;  // entries read per list
   std::optional<watchlist::IndicatorSet> indicators;  // --indicators
 };
 
@@ -46,11 +48,12 @@ struct ReferenceFiles {
   std::vector<std::filesystem::path> mmdb_files;
   std::optional<std::filesystem::path> ip_ranges;
   std::optional<std::filesystem::path> sdn_dir;     // OFAC sdn.csv, alt.csv, add.csv
+  std::vector<std::string> sanctions_lists;         // --sanctions-list [KIND:]FILE as given
   std::optional<std::filesystem::path> indicators;  // STIX 2.1 bundle
   std::string default_region;                       // --default-region as given
 };
 
-// LoadWatchlists loads the SDN list and the STIX bundle named in `files` (when named) into
+// LoadWatchlists loads the SDN list, the other sanctions lists (one index over all) and the STIX bundle named in `files` (when named) into
 // `context` and appends the names a report shows to `inputs`. Bad rows are Issues. Errors:
 // kNotFound, kInvalidInput (those of SanctionsList::Load and IndicatorSet::LoadStix).
 Status LoadWatchlists(const ReferenceFiles& files, IssueLog& issues, ScanContext& context,

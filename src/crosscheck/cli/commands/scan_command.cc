@@ -18,6 +18,7 @@ struct ScanFlags {
   std::string stix_out, stix_values = "raw", epoch, organization = "crosscheck scan";
   std::vector<std::string> mmdb;
   std::vector<std::string> tune;
+  std::vector<std::string> sanctions_lists;
   bool strict = false;
   bool no_identity_split = false;
   bool quiet = false;
@@ -36,6 +37,7 @@ int RunScanCommand(const ScanFlags& flags) {
   options.signins = OptionalPath(flags.signins);
   options.ip_ranges = OptionalPath(flags.ip_ranges);
   options.sdn_dir = OptionalPath(flags.sdn);
+  options.sanctions_lists = flags.sanctions_lists;
   options.indicators = OptionalPath(flags.indicators);
   options.personas = OptionalPath(flags.personas);
   options.columns = OptionalPath(flags.columns);
@@ -81,6 +83,7 @@ void RegisterScanCommand(CLI::App& app, int* exit_code) {
   scan->add_option("--ip-ranges", flags->ip_ranges, "CSV of IP ranges: cidr,country,asn,as_org,kind");
   scan->add_option("--mmdb", flags->mmdb, "MaxMind DB (City/Country, ASN, Anonymous-IP); repeatable");
   scan->add_option("--sdn", flags->sdn, "directory with OFAC sdn.csv, alt.csv, add.csv");
+  scan->add_option("--sanctions-list", flags->sanctions_lists, "sanctions list file, repeatable: [KIND:]FILE, KIND ofac-sdn, ofac-cons or un (detected when left out); indexed with --sdn");
   scan->add_option("--indicators", flags->indicators, "STIX 2.1 bundle of known-bad indicators");
   scan->add_option("--personas", flags->personas,
                    "CSV application_id,persona_id: take personas from your own entity resolution "
