@@ -9,6 +9,7 @@
 
 #include "crosscheck/link/block_splitting.h"
 #include "crosscheck/link/internal/parallel.h"
+#include "crosscheck/link/nearest_blocks.h"
 
 namespace crosscheck::link {
 namespace {
@@ -230,6 +231,35 @@ void SplitBlocks(const PreparedTable& table, const BlockingRule& rule,
   }
 }
 
+// AddNearestRules appends, most selective first, up to options.nearest_rules nearest-neighbour
+// rules made of single parts too broad to pair in full (one per field), whose blocks mostly
+// fit max_nearest_block_size, within `budget` estimated pairs.
+template <typename Candidate>
+void AddNearestRules(const PreparedTable& table, const std::vector<std::size_t>& sample,
+                     const BlockingOptions& options, std::vector<Candidate> too_broad, double budget,
+                     std::vector<BlockingRule>& rules) {
+  if (options.nearest_rules == 0 || options.nearest_per_record == 0 || !HasNameField(table)) return;
+  std::stable_sort(too_broad.begin(), too_broad.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.stats.pairs < b.stats.pairs; });
+  BlockingOptions wide = options;
+  wide.max_block_size = options.max_nearest_block_size;
+  std::vector<std::uint32_t> fields_used;
+  std::size_t added = 0;
+  for (Candidate& candidate : too_broad) {
+    if (added >= options.nearest_rules || rules.size() >= options.max_rules + options.nearest_rules) break;
+    if (std::find(fields_used.begin(), fields_used.end(), candidate.fields[0]) != fields_used.end()) continue;
+    if (EstimateRule(table, candidate.rule, sample, wide).generic_share > 0.5) continue;
+    const double pairs = candidate.stats.coverage * static_cast<double>(table.size()) * options.nearest_per_record;
+    if (pairs > budget) continue;
+    budget -= pairs;
+    candidate.rule.nearest = options.nearest_per_record;
+    candidate.rule.estimated_pairs = pairs;
+    fields_used.push_back(candidate.fields[0]);
+    rules.push_back(std::move(candidate.rule));
+    ++added;
+  }
+}
+
 }  // namespace
 
 std::string BlockingRule::Describe(const PreparedTable& table) const {
@@ -240,12 +270,22 @@ std::string BlockingRule::Describe(const PreparedTable& table) const {
     out += ":";
     out += KeyKindName(part.kind);
   }
+  if (nearest > 0) out += " ~" + std::to_string(nearest);
   return out;
 }
 
 std::optional<BlockingRule> ParseBlockingRule(std::string_view description,
                                               const std::vector<FieldSpec>& fields) {
   BlockingRule rule;
+  if (const std::size_t tilde = description.rfind(" ~"); tilde != std::string_view::npos) {
+    const std::string_view count = description.substr(tilde + 2);
+    if (count.empty() || count.size() > 3 || !std::all_of(count.begin(), count.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return std::nullopt;
+    }
+    rule.nearest = static_cast<std::uint32_t>(std::stoul(std::string(count)));
+    if (rule.nearest == 0) return std::nullopt;
+    description = description.substr(0, tilde);
+  }
   std::size_t start = 0;
   while (start <= description.size()) {
     std::size_t end = description.find(" + ", start);
@@ -269,7 +309,7 @@ std::optional<BlockingRule> ParseBlockingRule(std::string_view description,
     rule.parts.push_back({*field, *kind});
     start = end + 3;
   }
-  if (rule.parts.empty() || rule.parts.size() > 2) return std::nullopt;
+  if (rule.parts.empty() || rule.parts.size() > 2 || (rule.nearest > 0 && rule.parts.size() != 1)) return std::nullopt;
   return rule;
 }
 
@@ -315,6 +355,7 @@ std::vector<BlockingRule> ChooseBlockingRules(const PreparedTable& table,
   // affordable, for recall); fields with no affordable kind go on to be combined.
   std::vector<Candidate> chosen;
   std::vector<KeyPart> combinable;
+  std::vector<Candidate> too_broad;  // single parts over the rule budget: nearest-rule candidates
   for (std::uint32_t field_idx = 0; field_idx < table.field_count(); ++field_idx) {
     const std::vector<KeyKind> kinds = KindsFor(table.column(field_idx).spec().type);
     std::optional<Candidate> best;
@@ -333,6 +374,7 @@ std::vector<BlockingRule> ChooseBlockingRules(const PreparedTable& table,
         if (!best || candidate.stats.pairs > best->stats.pairs) best = candidate;
       } else {
         combinable.push_back(KeyPart{field_idx, kind});
+        too_broad.push_back(std::move(candidate));
       }
     }
     if (best) chosen.push_back(std::move(*best));
@@ -380,6 +422,7 @@ std::vector<BlockingRule> ChooseBlockingRules(const PreparedTable& table,
       rules.push_back(std::move(candidate.rule));
     }
   }
+  AddNearestRules(table, sample, options, std::move(too_broad), total_budget - total, rules);
   return rules;
 }
 
@@ -401,6 +444,16 @@ CandidatePairs GenerateCandidatePairs(const PreparedTable& table,
     std::vector<std::pair<std::uint32_t, std::uint32_t>> windowed;  // chained or split oversized blocks
   };
   std::vector<RuleKeys> per_rule(rule_count);
+  // A block whose pairs are not all emitted (generic, chained, split, nearest) has its key
+  // zeroed in its records' lists.
+  auto ZeroBlockKeys = [](RuleKeys& keys, std::size_t block_start, std::size_t block_end) {
+    for (std::size_t entry = block_start; entry < block_end; ++entry) {
+      const std::uint32_t record = keys.blocks[entry].second;
+      for (std::uint32_t offset = keys.begin[record]; offset < keys.begin[record + 1]; ++offset) {
+        if (keys.keys[offset] == keys.blocks[entry].first) keys.keys[offset] = 0;
+      }
+    }
+  };
   // Only a contact or identifier value can be one entity's across hundreds of records; an
   // oversized city or birth-date block is many entities, and chaining it would only add noise.
   std::vector<bool> windowable(rule_count, false);
@@ -413,6 +466,8 @@ CandidatePairs GenerateCandidatePairs(const PreparedTable& table,
                             (type == FieldType::kEmail || type == FieldType::kPhone || type == FieldType::kIdentifier)) ||
                            (kind == KeyKind::kLocalPart && type == FieldType::kEmail);
   }
+  const bool any_nearest = std::any_of(rules.begin(), rules.end(), [](const BlockingRule& rule) { return rule.nearest > 0; });
+  const std::vector<NameBigrams> names = any_nearest ? NameBigramSets(table) : std::vector<NameBigrams>{};
   internal::RunTasks(rule_count, threads, [&](std::size_t rule_idx) {
     RuleKeys& keys = per_rule[rule_idx];
     keys.begin.reserve(record_count + 1);
@@ -438,7 +493,18 @@ CandidatePairs GenerateCandidatePairs(const PreparedTable& table,
         ++block_end;
       }
       const std::size_t size = block_end - block_start;
-      if (size > options.max_block_size) {
+      const std::uint32_t nearest = rules[rule_idx].nearest;
+      if (nearest > 0 && size > 1) {
+        // Not every pair of the block is emitted: its keys are zeroed like a generic block's.
+        if (size <= options.max_nearest_block_size) {
+          std::vector<std::uint32_t> members;
+          for (std::size_t entry = block_start; entry < block_end; ++entry) members.push_back(keys.blocks[entry].second);
+          NearestPairs(names, members, nearest, keys.windowed);
+        } else {
+          ++result.generic_blocks[rule_idx];
+        }
+        ZeroBlockKeys(keys, block_start, block_end);
+      } else if (size > options.max_block_size) {
         ++result.generic_blocks[rule_idx];
         if (windowable[rule_idx] && size <= options.max_windowed_block_size) {
           for (std::size_t first = block_start; first < block_end; ++first) {
@@ -450,12 +516,7 @@ CandidatePairs GenerateCandidatePairs(const PreparedTable& table,
         } else if (size <= options.max_split_block_size) {
           oversized.emplace_back(block_start, block_end);
         }
-        for (std::size_t entry = block_start; entry < block_end; ++entry) {
-          const std::uint32_t record = keys.blocks[entry].second;
-          for (std::uint32_t offset = keys.begin[record]; offset < keys.begin[record + 1]; ++offset) {
-            if (keys.keys[offset] == keys.blocks[entry].first) keys.keys[offset] = 0;
-          }
-        }
+        ZeroBlockKeys(keys, block_start, block_end);
       } else if (size > 1) {
         kept.insert(kept.end(), keys.blocks.begin() + static_cast<std::ptrdiff_t>(block_start),
                     keys.blocks.begin() + static_cast<std::ptrdiff_t>(block_end));

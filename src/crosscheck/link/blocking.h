@@ -45,9 +45,14 @@ struct KeyPart {
 // of its parts' keys.
 struct BlockingRule {
   std::vector<KeyPart> parts;
+  // nearest > 0: a block pairs each record only with its `nearest` most name-alike members
+  // (character bigrams of the name fields), not with all of them. A place or a date too
+  // common to pair in full still finds the records whose names were corrupted past every
+  // name key (a key kind of its own in model.json: "suburb:exact ~3").
+  std::uint32_t nearest = 0;
   double estimated_pairs = 0.0;  // estimated while choosing
 
-  // Describe renders "surname:phonetic + date_of_birth:year".
+  // Describe renders "surname:phonetic + date_of_birth:year" (and " ~N" for nearest).
   std::string Describe(const PreparedTable& table) const;
 };
 
@@ -71,11 +76,20 @@ struct BlockingOptions {
   // share that field's key in a sub-block within max_block_size. A rule's split pairs stop at
   // pairs_per_record per record, smallest blocks first. 0 turns splitting off.
   std::size_t max_split_block_size = 1000;
+  // Up to nearest_rules single-field rules too broad for the per-rule budget are kept as
+  // nearest-neighbour rules (BlockingRule::nearest = nearest_per_record) over blocks of at most
+  // max_nearest_block_size records, the most selective first (one per field), within what is
+  // left of the total budget. Only for tables with a name field. 0 turns them off. Swept on
+  // generated multi-party data (docs/PERFORMANCE.md): 2 or 3 rules, 3 or 5 neighbours alike.
+  std::size_t nearest_rules = 3;
+  std::uint32_t nearest_per_record = 3;
+  std::size_t max_nearest_block_size = 1000;
 };
 
 // ChooseBlockingRules picks rules for the table: single key parts whose estimated pair
 // count fits the per-rule budget, then pairs of key parts of two other fields, most selective
-// (per record covered) first, within the total budget. Deterministic.
+// (per record covered) first, within the total budget; then nearest-neighbour rules of single
+// parts too broad for either (BlockingOptions::nearest_rules). Deterministic.
 std::vector<BlockingRule> ChooseBlockingRules(const PreparedTable& table,
                                               const BlockingOptions& options);
 

@@ -44,6 +44,9 @@ Result<LinkIndex> LinkIndex::Create(LinkModel model, std::vector<BlockingRule> r
   auto state = std::make_unique<State>();
   state->options = options;
   state->model = std::make_unique<LinkModel>(std::move(model));
+  // A nearest-neighbour rule ranks a whole block's members against each other, which an index
+  // that adds one record at a time cannot do: the index keeps the rules that pair in full.
+  std::erase_if(rules, [](const BlockingRule& rule) { return rule.nearest > 0; });
   state->rules = std::move(rules);
   std::vector<FieldSpec> fields;
   for (const FieldParameters& field : state->model->fields) fields.push_back(field.spec);

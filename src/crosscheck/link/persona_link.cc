@@ -151,6 +151,9 @@ Result<PersonaLinkResult> LinkApplications(const std::vector<NormalizedApplicati
     // into 31 personas (KeepsAHeavyApplierTogether) and the default world's persona F1 fell
     // 0.9918 -> 0.9913. Chaining already keeps him together.
     persona_options.blocking.max_split_block_size = 0;
+    // Nearest-neighbour rules (nearest_blocks.h) are for names corrupted past every key; an
+    // applicant types his own name, and the live index could not apply them.
+    persona_options.blocking.nearest_rules = 0;
   }
   // The engine consumes the table's strings (it keeps its own interned copy).
   CC_ASSIGN_OR_RETURN(LinkEngine engine, LinkEngine::Run(std::move(table), persona_options));

@@ -25,6 +25,9 @@
 #include "crosscheck/share/key_file.h"
 #include "crosscheck/share/submission_file.h"
 #include "crosscheck/watchlist/indicator_set.h"
+#include "crosscheck/watchlist/internal/ofac_entries.h"
+#include "crosscheck/watchlist/internal/un_consolidated_xml.h"
+#include "crosscheck/watchlist/sanctions_list.h"
 #include "crosscheck/source_paths.h"
 
 namespace crosscheck::pipeline {
@@ -145,6 +148,39 @@ TEST(ReaderMutation, StixBundles) {
       return std::string();
     }));
   }
+}
+
+// The sanctions list readers (issue 17) on their real sample files: the UN's XML (libxml2 in
+// recovery mode) and OFAC's consolidated non-SDN CSV; what they read is indexed and screened.
+TEST(ReaderMutation, SanctionsLists) {
+  const std::filesystem::path lists = std::filesystem::path(CROSSCHECK_SOURCE_DIR) / "tests/fixtures/screening/lists";
+  // A 250 KB seed makes each mutation slow under the sanitizers; its first entries suffice.
+  std::string un = Slurp(lists / "un_consolidated.xml");
+  const std::size_t tenth = un.find("<REFERENCE_NUMBER>CDi.011");
+  ASSERT_NE(tenth, std::string::npos);
+  un = un.substr(0, un.rfind("<INDIVIDUAL>", tenth)) + "</INDIVIDUALS>\n</CONSOLIDATED_LIST>\n";
+  ExpectBothAnswers(Fuzz(un, 20, [](const std::string& text) {
+    IssueLog issues;
+    auto entries = watchlist::internal::ParseUnConsolidatedXml(text, "consolidated.xml", issues);
+    if (!entries) return ErrorOf(entries.error());
+    ExpectIssuesSayWhere(issues);
+    (void)watchlist::SanctionsList::FromEntries(std::move(*entries)).Screen("Eric Badege", {});
+    return std::string();
+  }));
+  std::string prim = Slurp(lists / "ofac_consolidated/cons_prim.csv");
+  prim.resize(prim.find('\n', 8000) + 1);
+  const std::string alt = Slurp(lists / "ofac_consolidated/cons_alt.csv").substr(0, 4000);
+  ExpectBothAnswers(Fuzz(prim, 21, [&alt](const std::string& text) {
+    IssueLog issues;
+    auto entries = watchlist::internal::ParseOfacEntries({.source = "OFAC non-SDN", .primary_name = "cons_prim.csv",
+                                                          .primary = text, .alias_name = "cons_alt.csv",
+                                                          .aliases = alt, .address_name = "cons_add.csv"},
+                                                         issues);
+    if (!entries) return ErrorOf(entries.error());
+    ExpectIssuesSayWhere(issues);
+    (void)watchlist::SanctionsList::FromEntries(std::move(*entries)).Screen("Ismail Haniya", {});
+    return std::string();
+  }));
 }
 
 TEST(ReaderMutation, SubmissionsAndFindings) {

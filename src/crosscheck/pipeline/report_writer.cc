@@ -191,6 +191,7 @@ std::string RenderReportJson(const ScanResult& result, const IssueLog& issues) {
     json.UnsignedField(name, count);
   }
   if (!summary.indicators.empty()) json.StringField("indicators", summary.indicators);
+  if (!summary.tuning.empty()) json.StringArrayField("tuning", summary.tuning);
   json.Key("applications_by_level");
   json.BeginObject();
   for (const char* level : {"low", "medium", "high", "critical"}) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "crosscheck/common/output_file.h"
+#include "crosscheck/common/strings.h"
 #include "crosscheck/common/time.h"
 #include "crosscheck/ingest/application_reader.h"
 #include "crosscheck/ingest/header_mapping.h"
@@ -32,11 +33,12 @@ struct SideInputs {
   std::vector<std::string> inputs;  // names for report.json, in the order a sequential run gives
 };
 
-// LoadSideInputs reads --sdn and --indicators into the context, then --employees and --signins,
+// LoadSideInputs reads --sdn, --sanctions-list and --indicators into the context, then --employees and --signins,
 // in that order.
 Status LoadSideInputs(const ScanOptions& options, const ingest::ReadOptions& read_options, IssueLog& issues,
                       SideInputs& side, ScanContext& context) {
-  CC_RETURN_IF_ERROR(LoadWatchlists(ReferenceFiles{.sdn_dir = options.sdn_dir, .indicators = options.indicators},
+  CC_RETURN_IF_ERROR(LoadWatchlists(ReferenceFiles{.sdn_dir = options.sdn_dir, .sanctions_lists = options.sanctions_lists,
+                                                    .indicators = options.indicators},
                                      issues, context, side.inputs));
   if (!options.signins) return Ok();
   if (!options.employees) {
@@ -99,7 +101,7 @@ Result<ScanResult> ScanFiles(const ScanOptions& options, IssueLog& issues, std::
 
   ScanInput input{.applications = &*records, .source = options.applications.filename().string()};
   input.strict = options.strict;
-  input.identity_split.enabled = options.identity_split;
+  input.tuning = options.tuning;
   if (options.signins) {
     input.employees = &side.employees;
     input.signins = &side.signins;
@@ -209,6 +211,7 @@ std::string FormatScanSummary(const ScanResult& result, const std::filesystem::p
                 level("high"), level("medium"), level("low"));
   std::string out = buffer;
   if (!summary.indicators.empty()) out += "indicators: " + summary.indicators + "\n";
+  if (!summary.tuning.empty()) out += "tuned (not the defaults): " + JoinStrings(summary.tuning, " ") + "\n";
   if (summary.consortium_findings > 0) {
     out += "consortium: hub findings on " + std::to_string(summary.consortium_findings) + " applications\n";
   }

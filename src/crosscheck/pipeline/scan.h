@@ -15,6 +15,7 @@
 #include "crosscheck/common/error.h"
 #include "crosscheck/common/issue.h"
 #include "crosscheck/pipeline/scan_result.h"
+#include "crosscheck/pipeline/scan_tuning.h"
 
 namespace crosscheck::pipeline {
 
@@ -25,6 +26,7 @@ struct ScanOptions {
   std::optional<std::filesystem::path> ip_ranges;
   std::vector<std::filesystem::path> mmdb_files;
   std::optional<std::filesystem::path> sdn_dir;
+  std::vector<std::string> sanctions_lists;         // --sanctions-list [KIND:]FILE, repeatable
   std::optional<std::filesystem::path> indicators;  // STIX 2.1 bundle
   std::optional<std::filesystem::path> personas;    // persona ids instead of linkage
   std::optional<std::filesystem::path> columns;     // map.csv: export column -> contract column
@@ -39,7 +41,7 @@ struct ScanOptions {
   std::string stix_epoch;
   std::string organization = "crosscheck scan";
   bool strict = false;     // any bad row is fatal (kInvalidInput)
-  bool identity_split = true;  // split stolen identities' owners from their thieves (graph/identity_split.h)
+  ScanTuning tuning;  // thresholds (--tune); identity_split.enabled splits stolen identities' owners from their thieves
   bool progress = true;    // progress lines on stderr for long inputs
 };
 

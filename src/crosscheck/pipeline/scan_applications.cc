@@ -88,7 +88,8 @@ void AddIndicatorEvidence(const watchlist::IndicatorSet& indicators, const std::
   }
 }
 
-// AddWatchlistEvidence screens every applicant's name against the OFAC SDN list (--sdn) and
+// AddWatchlistEvidence screens every applicant's name against the sanctions lists (--sdn,
+// --sanctions-list; the evidence names the list and the entry's reference on it) and
 // their e-mail, IP and profile handles against a STIX bundle (--indicators) and against
 // `more_indicators` (ScanInput::indicators) when given.
 void AddWatchlistEvidence(const ScanContext& side, const watchlist::IndicatorSet* more_indicators,
@@ -116,17 +117,15 @@ void AddWatchlistEvidence(const ScanContext& side, const watchlist::IndicatorSet
       if (records[record_idx].full_name.empty()) continue;
       // The best listed person whose published dates of birth do not exclude the applicant.
       for (const watchlist::SanctionsMatch& match : matches[name_of_record[record_idx]]) {
-        const watchlist::SanctionsEntry* entry = sanctions.Find(match.ent_num);
-        const auto fit = entry == nullptr ? watchlist::BirthDateFit::kUnknown
-                                          : watchlist::CompareBirthDate(entry->birth_dates,
-                                                                        normalized[record_idx].date_of_birth);
+        const watchlist::SanctionsEntry& entry = sanctions.entries()[match.entry_index];
+        const auto fit = watchlist::CompareBirthDate(entry.birth_dates, normalized[record_idx].date_of_birth);
         if (fit == watchlist::BirthDateFit::kContradicts) continue;
         const bool corroborated = fit == watchlist::BirthDateFit::kAgrees;
         std::string programs;
         for (const auto& program : match.programs) programs += (programs.empty() ? "" : ",") + program;
         external.findings.push_back(
             {record_idx, "SANCTIONS_MATCH",
-             "'" + records[record_idx].full_name + "' ~ SDN " + std::to_string(match.ent_num) + " '" +
+             "'" + records[record_idx].full_name + "' ~ " + match.source + " " + match.reference + " '" +
                  match.listed_name + "' [" + programs + "] score " + std::to_string(match.score).substr(0, 4) +
                  ": " + match.explanation +
                  (corroborated ? "; date of birth agrees with the listing" : "; name only (no date of birth to compare)"),
@@ -363,9 +362,15 @@ Result<link::PersonaLinkResult> LinkPersonas(const ScanInput& input, const std::
 
 Status LoadWatchlists(const ReferenceFiles& files, IssueLog& issues, ScanContext& context,
                       std::vector<std::string>& inputs) {
-  if (files.sdn_dir) {
-    CC_ASSIGN_OR_RETURN(context.sanctions, watchlist::SanctionsList::Load(*files.sdn_dir, issues));
-    inputs.push_back(files.sdn_dir->filename().string() + "/sdn.csv");
+  if (files.sdn_dir || !files.sanctions_lists.empty()) {
+    CC_ASSIGN_OR_RETURN(watchlist::LoadedSanctions loaded,
+                        watchlist::LoadSanctionsArguments(files.sdn_dir, files.sanctions_lists, issues));
+    context.sanctions = std::move(loaded.list);
+    context.sanctions_lists = std::move(loaded.summaries);
+    if (files.sdn_dir) inputs.push_back(files.sdn_dir->filename().string() + "/sdn.csv");
+    for (std::size_t list_idx = files.sdn_dir ? 1 : 0; list_idx < context.sanctions_lists.size(); ++list_idx) {
+      inputs.push_back(context.sanctions_lists[list_idx].file);
+    }
   }
   if (files.indicators) {
     CC_ASSIGN_OR_RETURN(context.indicators, watchlist::IndicatorSet::LoadStix(*files.indicators, issues));
@@ -414,15 +419,16 @@ Result<ScanResult> ScanApplications(const ScanContext& context, const ScanInput&
   timer.Mark("link");
 
   const DecisionIndexes decisions = IndexDecisions(records, input.decisions);
-  graph::NetworkOptions network_options;
+  graph::NetworkOptions network_options{.evidence = input.tuning.evidence, .communities = input.tuning.communities};
   network_options.evidence.population = input.population;
   network_options.evidence.cleared_groups = &decisions.cleared_groups;
   // A stolen identity whose owner also applies: linkage joins the owner to the impostor, so
   // the owner's contact-disjoint, untied applications get a persona of their own.
   std::vector<graph::IdentitySplit> identity_splits;
   const graph::NetworkResult networks = graph::BuildNetworksWithIdentitySplit(
-      normalized, records, persona_links.persona_ids, network_options, input.identity_split, &identity_splits);
+      normalized, records, persona_links.persona_ids, network_options, input.tuning.identity_split, &identity_splits);
   result.summary.identity_splits = identity_splits.size();
+  result.summary.tuning = ChangedTunings(input.tuning);
   timer.Mark("networks");
 
   Status side_status = side_evidence.get();
@@ -435,7 +441,7 @@ Result<ScanResult> ScanApplications(const ScanContext& context, const ScanInput&
   // Only the wait beyond linkage and networks: the stages' times add up to the wall time.
   timer.Mark("watchlists+monitor");
   std::vector<score::RiskAssessment> assessments =
-      score::ScoreApplications(normalized, records, networks, external, score::ScoreOptions{});
+      score::ScoreApplications(normalized, records, networks, external, input.tuning.score);
   timer.Mark("score");
 
   AssembleResult(records, networks, std::move(assessments), result);

@@ -23,9 +23,11 @@
 #include "crosscheck/monitor/session_analyzer.h"
 #include "crosscheck/normalize/ip_intel.h"
 #include "crosscheck/pipeline/scan_result.h"
+#include "crosscheck/pipeline/scan_tuning.h"
 #include "crosscheck/score/risk_scorer.h"
 #include "crosscheck/watchlist/indicator_set.h"
 #include "crosscheck/watchlist/sanctions_list.h"
+#include "crosscheck/watchlist/sanctions_sources.h"
 
 namespace crosscheck::pipeline {
 
@@ -35,7 +37,8 @@ namespace crosscheck::pipeline {
 struct ScanContext {
   normalize::IpIntel intel;
   std::string default_region;  // checked ISO code of --default-region; "" = US
-  std::optional<watchlist::SanctionsList> sanctions;  // --sdn
+  std::optional<watchlist::SanctionsList> sanctions;  // --sdn and --sanctions-list, one index
+  std::vector<watchlist::SanctionsListSummary> sanctions_lists;  // entries read per list
   std::optional<watchlist::IndicatorSet> indicators;  // --indicators
 };
 
@@ -45,11 +48,12 @@ struct ReferenceFiles {
   std::vector<std::filesystem::path> mmdb_files;
   std::optional<std::filesystem::path> ip_ranges;
   std::optional<std::filesystem::path> sdn_dir;     // OFAC sdn.csv, alt.csv, add.csv
+  std::vector<std::string> sanctions_lists;         // --sanctions-list [KIND:]FILE as given
   std::optional<std::filesystem::path> indicators;  // STIX 2.1 bundle
   std::string default_region;                       // --default-region as given
 };
 
-// LoadWatchlists loads the SDN list and the STIX bundle named in `files` (when named) into
+// LoadWatchlists loads the SDN list, the other sanctions lists (one index over all) and the STIX bundle named in `files` (when named) into
 // `context` and appends the names a report shows to `inputs`. Bad rows are Issues. Errors:
 // kNotFound, kInvalidInput (those of SanctionsList::Load and IndicatorSet::LoadStix).
 Status LoadWatchlists(const ReferenceFiles& files, IssueLog& issues, ScanContext& context,
@@ -118,10 +122,11 @@ struct ScanInput {
   // threat-intelligence platform pushed to a node over TAXII; they can change between scans,
   // the context cannot. Not owned; none when null.
   const watchlist::IndicatorSet* indicators = nullptr;
-  // identity_split: after networks, a persona whose contact-disjoint parts are one tied to other
-  // personas and one tied to nobody (an identity's owner and its thief) is split in two and the
-  // networks are built again (graph/identity_split.h).
-  graph::IdentitySplitOptions identity_split;
+  // tuning: the thresholds the scan decides with (scan_tuning.h). Among them identity_split:
+  // after networks, a persona whose contact-disjoint parts are one tied to other personas and
+  // one tied to nobody (an identity's owner and its thief) is split in two and the networks are
+  // built again (graph/identity_split.h).
+  ScanTuning tuning;
   ScanHooks hooks;
 };
 

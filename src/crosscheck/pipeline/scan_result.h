@@ -98,6 +98,7 @@ struct ScanSummary {
   std::uint64_t flagged_personas = 0;
   std::uint64_t identity_splits = 0;  // personas split as an identity's owner and its thief
   std::uint64_t consortium_findings = 0;  // hub findings matched to applications (--hub-findings)
+  std::vector<std::string> tuning;  // "name=value" of each setting changed from its default (--tune)
   std::string indicators;  // what --indicators gave (watchlist::IndicatorImport::Summary), if given
   std::vector<std::pair<std::string, double>> stage_seconds;  // in pipeline order
 };

@@ -1,18 +1,15 @@
 #include "crosscheck/watchlist/sanctions_list.h"
 
 #include <algorithm>
-#include <charconv>
-#include <fstream>
 #include <functional>
 #include <iterator>
-#include <sstream>
 #include <thread>
 #include <unordered_map>
 #include <utility>
 
 #include "crosscheck/common/strings.h"
 #include "crosscheck/watchlist/internal/name_similarity.h"
-#include "crosscheck/watchlist/internal/ofac_csv.h"
+#include "crosscheck/watchlist/internal/ofac_entries.h"
 #include "crosscheck/watchlist/internal/remarks_aliases.h"
 #include "crosscheck/watchlist/internal/romanization.h"
 #include "crosscheck/watchlist/internal/token_rarity.h"
@@ -23,54 +20,10 @@ namespace {
 using internal::NameItem;
 using internal::PreparedName;
 
-// Column counts of OFAC's legacy CSV files (OFAC "SDN list data specification").
-constexpr std::size_t kSdnFields = 12;
-constexpr std::size_t kAltFields = 5;
-constexpr std::size_t kAddFields = 6;
-
 // Tokens shorter than this get no deletion neighbours: they never align one edit apart
 // (internal::kMinOneEditLength).
 constexpr std::size_t kMinDeletionTokenLength = internal::kMinOneEditLength;
 constexpr std::size_t kMinDoubleDeletionTokenLength = 8;
-
-Result<std::string> ReadWholeFile(const std::filesystem::path& path) {
-  std::error_code error;
-  if (!std::filesystem::exists(path, error)) {
-    return NotFound("file not found: " + path.string());
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return InvalidInput("cannot open " + path.string());
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return InvalidInput("cannot read " + path.string());
-  std::string text = std::move(buffer).str();
-  // A file saved by a spreadsheet or editor may start with a UTF-8 byte-order mark; left in,
-  // it would glue itself to the first entry's number and drop that entry.
-  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
-  return text;
-}
-
-bool ParseEntNum(std::string_view text, std::int64_t& value) {
-  const char* end = text.data() + text.size();
-  auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  return ec == std::errc() && ptr == end && value > 0;
-}
-
-// OFAC joins several programs as "NPWMD] [DPRK2" (the file's own brackets are stripped).
-std::vector<std::string> SplitPrograms(std::string_view column) {
-  std::vector<std::string> programs;
-  std::size_t start = 0;
-  while (start <= column.size()) {
-    std::size_t end = column.find("] [", start);
-    if (end == std::string_view::npos) end = column.size();
-    std::string_view piece = TrimAscii(column.substr(start, end - start));
-    while (!piece.empty() && (piece.front() == '[' || piece.front() == ' ')) piece.remove_prefix(1);
-    while (!piece.empty() && (piece.back() == ']' || piece.back() == ' ')) piece.remove_suffix(1);
-    if (!piece.empty()) programs.emplace_back(piece);
-    start = end + 3;
-  }
-  return programs;
-}
 
 std::uint64_t HashKey(std::string_view text) { return std::hash<std::string_view>{}(text); }
 
@@ -372,8 +325,9 @@ SanctionsList::~SanctionsList() = default;
 
 SanctionsList SanctionsList::FromEntries(std::vector<SanctionsEntry> entries) {
   for (SanctionsEntry& entry : entries) {
-    entry.birth_dates = ParseListedBirthDates(entry.remarks);
+    for (const ListedBirthDate& date : ParseListedBirthDates(entry.remarks)) entry.birth_dates.push_back(date);
     AddRemarksAliases(entry);
+    if (entry.reference.empty()) entry.reference = std::to_string(entry.ent_num);
   }
   auto index = std::make_unique<Index>();
   index->entries = std::move(entries);
@@ -387,115 +341,8 @@ Result<SanctionsList> SanctionsList::Load(const std::filesystem::path& dir, Issu
     return NotFound("sanctions list directory not found: " + dir.string() +
                     " (expected OFAC's sdn.csv, alt.csv, add.csv)");
   }
-  auto sdn_text = ReadWholeFile(dir / "sdn.csv");
-  if (!sdn_text) return std::unexpected(std::move(sdn_text).error().AddContext("loading the SDN list"));
-  auto alt_text = ReadWholeFile(dir / "alt.csv");
-  if (!alt_text) return std::unexpected(std::move(alt_text).error().AddContext("loading SDN aliases"));
-
-  std::vector<SanctionsEntry> entries;
-  std::unordered_map<std::int64_t, std::size_t> by_ent_num;
-  auto row_issue = [&issues](const char* file, std::int64_t line, const char* field,
-                             std::string code, std::string message) {
-    issues.Add({.file = file, .line = line, .field = field, .code = std::move(code),
-                .message = std::move(message), .severity = IssueSeverity::kRowSkipped});
-  };
-
-  for (internal::OfacRow& row : internal::ParseOfacCsv(*sdn_text, "sdn.csv", kSdnFields, issues)) {
-    SanctionsEntry entry;
-    if (!ParseEntNum(row.fields[0], entry.ent_num)) {
-      row_issue("sdn.csv", row.line, "ent_num", "OFAC_BAD_ENT_NUM",
-                "ent_num is not a positive integer: '" + row.fields[0] + "'");
-      continue;
-    }
-    if (by_ent_num.contains(entry.ent_num)) {
-      row_issue("sdn.csv", row.line, "ent_num", "OFAC_DUPLICATE_ENT_NUM",
-                "ent_num " + row.fields[0] + " appears twice; the first row is kept");
-      continue;
-    }
-    entry.name = std::move(row.fields[1]);
-    if (entry.name.empty()) {
-      row_issue("sdn.csv", row.line, "SDN_Name", "OFAC_EMPTY_NAME", "the entry has no name");
-      continue;
-    }
-    const std::string type = ToLowerAscii(row.fields[2]);
-    if (type == "individual") {
-      entry.type = SdnType::kIndividual;
-    } else if (type == "vessel") {
-      entry.type = SdnType::kVessel;
-    } else if (type == "aircraft") {
-      entry.type = SdnType::kAircraft;
-    } else if (!type.empty()) {
-      issues.Add({.file = "sdn.csv", .line = row.line, .field = "SDN_Type",
-                  .code = "OFAC_UNKNOWN_SDN_TYPE",
-                  .message = "unknown SDN_Type '" + row.fields[2] + "', treated as an entity",
-                  .severity = IssueSeverity::kFieldIgnored});
-    }
-    entry.programs = SplitPrograms(row.fields[3]);
-    entry.title = std::move(row.fields[4]);
-    entry.remarks = std::move(row.fields[11]);
-    by_ent_num.emplace(entry.ent_num, entries.size());
-    entries.push_back(std::move(entry));
-  }
-  if (entries.empty()) {
-    return InvalidInput("no SDN entry could be read from " + (dir / "sdn.csv").string() +
-                        " (see the issues log)");
-  }
-
-  for (internal::OfacRow& row : internal::ParseOfacCsv(*alt_text, "alt.csv", kAltFields, issues)) {
-    std::int64_t ent_num = 0;
-    SanctionsAlias alias;
-    if (!ParseEntNum(row.fields[0], ent_num) || !ParseEntNum(row.fields[1], alias.alt_num)) {
-      row_issue("alt.csv", row.line, "ent_num", "OFAC_BAD_ENT_NUM",
-                "ent_num or alt_num is not a positive integer: '" + row.fields[0] + "', '" +
-                    row.fields[1] + "'");
-      continue;
-    }
-    const auto owner = by_ent_num.find(ent_num);
-    if (owner == by_ent_num.end()) {
-      row_issue("alt.csv", row.line, "ent_num", "OFAC_UNKNOWN_ENT_NUM",
-                "alias for ent_num " + row.fields[0] + ", which sdn.csv does not hold");
-      continue;
-    }
-    alias.alt_type = ToLowerAscii(row.fields[2]);
-    alias.name = std::move(row.fields[3]);
-    alias.remarks = std::move(row.fields[4]);
-    if (alias.name.empty()) {
-      row_issue("alt.csv", row.line, "alt_name", "OFAC_EMPTY_NAME", "the alias has no name");
-      continue;
-    }
-    entries[owner->second].aliases.push_back(std::move(alias));
-  }
-
-  auto add_text = ReadWholeFile(dir / "add.csv");
-  if (!add_text) {
-    issues.Add({.file = "add.csv", .code = "OFAC_FILE_MISSING",
-                .message = "add.csv could not be read (" + add_text.error().message() +
-                           "); entries have no addresses",
-                .severity = IssueSeverity::kFileError});
-  } else {
-    for (internal::OfacRow& row :
-         internal::ParseOfacCsv(*add_text, "add.csv", kAddFields, issues)) {
-      std::int64_t ent_num = 0;
-      SanctionsAddress address;
-      if (!ParseEntNum(row.fields[0], ent_num) || !ParseEntNum(row.fields[1], address.add_num)) {
-        row_issue("add.csv", row.line, "ent_num", "OFAC_BAD_ENT_NUM",
-                  "ent_num or add_num is not a positive integer: '" + row.fields[0] + "', '" +
-                      row.fields[1] + "'");
-        continue;
-      }
-      const auto owner = by_ent_num.find(ent_num);
-      if (owner == by_ent_num.end()) {
-        row_issue("add.csv", row.line, "ent_num", "OFAC_UNKNOWN_ENT_NUM",
-                  "address for ent_num " + row.fields[0] + ", which sdn.csv does not hold");
-        continue;
-      }
-      address.address = std::move(row.fields[2]);
-      address.city_state_zip = std::move(row.fields[3]);
-      address.country = std::move(row.fields[4]);
-      address.remarks = std::move(row.fields[5]);
-      entries[owner->second].addresses.push_back(std::move(address));
-    }
-  }
+  CC_ASSIGN_OR_RETURN(std::vector<SanctionsEntry> entries,
+                      internal::ReadOfacEntries(internal::OfacFiles::InDir(dir, internal::OfacKind::kSdn), issues));
   return FromEntries(std::move(entries));
 }
 
@@ -559,6 +406,9 @@ void SanctionsList::Index::Keep(const IndexedName& listed,
     return;
   }
   match.ent_num = entry.ent_num;
+  match.entry_index = listed.entry_idx;
+  match.source = entry.source;
+  match.reference = entry.reference;
   match.score = comparison.score;
   match.via_alias = listed.alias_idx >= 0;
   match.listed_name = match.via_alias ? entry.aliases[listed.alias_idx].name : entry.name;
@@ -626,7 +476,8 @@ std::vector<SanctionsMatch> SanctionsList::Screen(std::string_view name,
   for (auto& [entry_idx, match] : best_by_entry) matches.push_back(std::move(match));
   std::sort(matches.begin(), matches.end(), [](const SanctionsMatch& a, const SanctionsMatch& b) {
     if (a.score != b.score) return a.score > b.score;
-    return a.ent_num < b.ent_num;
+    if (a.ent_num != b.ent_num) return a.ent_num < b.ent_num;
+    return a.entry_index < b.entry_index;
   });
   if (matches.size() > options.max_results) matches.resize(options.max_results);
   return matches;

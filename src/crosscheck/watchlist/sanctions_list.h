@@ -1,5 +1,6 @@
 // SanctionsList: the OFAC SDN list loaded from its published CSV files (sdn.csv, alt.csv,
-// add.csv) and indexed for fuzzy name screening. A match comes only from the similarity of
+// add.csv), or entries of several lists (sanctions_sources.h: OFAC non-SDN, UN Security
+// Council), indexed together for fuzzy name screening; each entry keeps its source list. A match comes only from the similarity of
 // the screened name to a listed name or alias (see docs/INDICATORS.md, SANCTIONS_MATCH);
 // nothing about a name's origin or script is scored.
 //
@@ -63,9 +64,16 @@ struct SanctionsAddress {
   std::string remarks;
 };
 
-// SanctionsEntry is one SDN record with its aliases and addresses.
+// kSdnSource is the source name of OFAC SDN entries (SanctionsEntry::source).
+inline constexpr std::string_view kSdnSource = "OFAC SDN";
+
+// SanctionsEntry is one listed record (an SDN row, a UN INDIVIDUAL or ENTITY, ...) with its
+// aliases and addresses.
 struct SanctionsEntry {
-  std::int64_t ent_num = 0;
+  std::int64_t ent_num = 0;           // the list's number: SDN ent_num, UN DATAID
+  std::string source = std::string(kSdnSource);  // the list: "OFAC SDN", "UN SC", ...
+  std::string reference;              // the list's own reference: "36", "QDi.123" (FromEntries
+                                      // fills in ent_num when empty)
   std::string name;                   // SDN_Name as published, e.g. "KIM, Jong Un"
   SdnType type = SdnType::kEntity;
   std::vector<std::string> programs;  // "DPRK3"; the "] [" separated Program column split
@@ -73,7 +81,10 @@ struct SanctionsEntry {
   std::string remarks;
   std::vector<SanctionsAlias> aliases;
   std::vector<SanctionsAddress> addresses;
-  std::vector<ListedBirthDate> birth_dates;  // the remarks' "DOB ..." (filled by FromEntries)
+  std::vector<ListedBirthDate> birth_dates;  // the list's own, plus the remarks' "DOB ..."
+                                             // (added by FromEntries)
+  std::vector<std::string> nationalities;    // as the list writes them ("Iraq")
+  std::vector<std::string> places_of_birth;  // "Tikrit, Iraq"
 };
 
 // ScreenOptions tunes Screen.
@@ -100,6 +111,9 @@ struct MatchedToken {
 // SanctionsMatch is one listed entry a screened name resembles.
 struct SanctionsMatch {
   std::int64_t ent_num = 0;
+  std::uint32_t entry_index = 0;      // position in entries(): unique across lists
+  std::string source;                 // the entry's list, e.g. "OFAC SDN", "UN SC"
+  std::string reference;              // the entry's reference on that list, e.g. "QDi.123"
   double score = 0;                   // 0..1, see internal/name_similarity.h CompareNames
   std::string listed_name;            // the primary name or alias that matched best
   bool via_alias = false;
@@ -122,8 +136,9 @@ class SanctionsList {
   // cannot be read or sdn.csv yields no entry at all.
   static Result<SanctionsList> Load(const std::filesystem::path& dir, IssueLog& issues);
 
-  // FromEntries builds a list from entries already in memory (tests, other list formats); it
-  // reads each entry's birth_dates from its remarks and adds the aliases written there.
+  // FromEntries builds a list from entries already in memory (tests, other list formats, all
+  // lists at once); it adds each entry's birth_dates from its remarks and the aliases written
+  // there, and sets an empty reference to the ent_num.
   static SanctionsList FromEntries(std::vector<SanctionsEntry> entries);
 
   SanctionsList(SanctionsList&&) noexcept;
@@ -133,7 +148,7 @@ class SanctionsList {
   ~SanctionsList();
 
   // Screen returns the entries whose primary name or an alias scores at least
-  // options.threshold against name, best first (ties by ent_num), one match per entry, at
+  // options.threshold against name, best first (ties by ent_num, then list order), one match per entry, at
   // most options.max_results. Candidates come from an index (exact tokens, one-edit
   // deletion neighbours, romanization variants, joined adjacent tokens), so the cost grows
   // with the number of listed names sharing a similar token, not with the list size.
@@ -145,7 +160,8 @@ class SanctionsList {
                                                       const ScreenOptions& options,
                                                       int threads) const;
 
-  // entries returns every entry in file order; Find returns one by ent_num or nullptr.
+  // entries returns every entry in file order (SanctionsMatch::entry_index indexes it); Find
+  // returns the first entry with ent_num or nullptr (ent_nums may repeat across lists).
   const std::vector<SanctionsEntry>& entries() const;
   const SanctionsEntry* Find(std::int64_t ent_num) const;
 

@@ -17,6 +17,8 @@ struct ScanFlags {
   std::string applications, columns, employees, signins, ip_ranges, sdn, indicators, personas, out, hub_findings, key_file, default_region;
   std::string stix_out, stix_values = "raw", epoch, organization = "crosscheck scan";
   std::vector<std::string> mmdb;
+  std::vector<std::string> tune;
+  std::vector<std::string> sanctions_lists;
   bool strict = false;
   bool no_identity_split = false;
   bool quiet = false;
@@ -35,6 +37,7 @@ int RunScanCommand(const ScanFlags& flags) {
   options.signins = OptionalPath(flags.signins);
   options.ip_ranges = OptionalPath(flags.ip_ranges);
   options.sdn_dir = OptionalPath(flags.sdn);
+  options.sanctions_lists = flags.sanctions_lists;
   options.indicators = OptionalPath(flags.indicators);
   options.personas = OptionalPath(flags.personas);
   options.columns = OptionalPath(flags.columns);
@@ -44,7 +47,11 @@ int RunScanCommand(const ScanFlags& flags) {
   options.out_dir = flags.out;
   options.default_region = flags.default_region;
   options.strict = flags.strict;
-  options.identity_split = !flags.no_identity_split;
+  options.tuning.identity_split.enabled = !flags.no_identity_split;
+  for (const std::string& assignment : flags.tune) {
+    if (Status applied = pipeline::ApplyTuning(assignment, options.tuning); !applied) return ReportError(applied.error());
+  }
+  if (Status valid = pipeline::ValidateTuning(options.tuning); !valid) return ReportError(valid.error());
   options.progress = !flags.quiet;
   options.stix_out = OptionalPath(flags.stix_out);
   options.stix_keyed = flags.stix_values == "keyed";
@@ -76,6 +83,7 @@ void RegisterScanCommand(CLI::App& app, int* exit_code) {
   scan->add_option("--ip-ranges", flags->ip_ranges, "CSV of IP ranges: cidr,country,asn,as_org,kind");
   scan->add_option("--mmdb", flags->mmdb, "MaxMind DB (City/Country, ASN, Anonymous-IP); repeatable");
   scan->add_option("--sdn", flags->sdn, "directory with OFAC sdn.csv, alt.csv, add.csv");
+  scan->add_option("--sanctions-list", flags->sanctions_lists, "sanctions list file, repeatable: [KIND:]FILE, KIND ofac-sdn, ofac-cons or un (detected when left out); indexed with --sdn");
   scan->add_option("--indicators", flags->indicators, "STIX 2.1 bundle of known-bad indicators");
   scan->add_option("--personas", flags->personas,
                    "CSV application_id,persona_id: take personas from your own entity resolution "
@@ -100,6 +108,9 @@ void RegisterScanCommand(CLI::App& app, int* exit_code) {
   scan->add_flag("--no-identity-split", flags->no_identity_split,
                  "keep every linked persona whole: do not give the contact-disjoint, untied applications of a "
                  "persona tied to a ring (a stolen identity's owner) a persona of their own");
+  scan->add_option("--tune", flags->tune,
+                   "NAME=VALUE: set one threshold instead of its default, for calibration on your own data; "
+                   "repeatable (the settings, their ranges and defaults: docs/INDICATORS.md, \"Tunables\")");
   scan->add_flag("-q,--quiet", flags->quiet, "no progress lines on stderr");
   scan->footer(
       "Writes OUT/personas.csv, networks.csv, risk.csv, report.json, report.html, issues.csv\n"

@@ -1,4 +1,5 @@
-// `crosscheck screen`: one-off or bulk sanctions screening of names against OFAC's SDN list.
+// `crosscheck screen`: one-off or bulk sanctions screening of names against OFAC's SDN list
+// and the other lists of --sanctions-list, one index over all; each hit names its list.
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
@@ -14,12 +15,14 @@
 #include "crosscheck/common/csv_writer.h"
 #include "crosscheck/common/strings.h"
 #include "crosscheck/watchlist/sanctions_list.h"
+#include "crosscheck/watchlist/sanctions_sources.h"
 
 namespace crosscheck::cli {
 namespace {
 
 struct ScreenFlags {
   std::string sdn_dir;
+  std::vector<std::string> sanctions_lists;
   double threshold = watchlist::kDefaultSanctionsThreshold;
   std::size_t max_results = 5;
   bool json = false;
@@ -47,6 +50,8 @@ nlohmann::json TokensJson(const std::vector<watchlist::MatchedToken>& tokens) {
 
 nlohmann::json MatchJson(const watchlist::SanctionsMatch& match) {
   return {{"score", match.score},
+          {"source", match.source},
+          {"reference", match.reference},
           {"ent_num", match.ent_num},
           {"listed_name", match.listed_name},
           {"via_alias", match.via_alias},
@@ -61,12 +66,23 @@ Status RunScreen(const ScreenFlags& flags) {
   if (!(flags.threshold >= 0.0 && flags.threshold <= 1.0)) {
     return InvalidInput("--threshold must be between 0 and 1");
   }
+  if (flags.sdn_dir.empty() && flags.sanctions_lists.empty()) {
+    return InvalidInput("give a list to screen against: --sdn DIR and/or --sanctions-list [KIND:]FILE");
+  }
   IssueLog issues;
-  CC_ASSIGN_OR_RETURN(watchlist::SanctionsList list,
-                      watchlist::SanctionsList::Load(flags.sdn_dir, issues));
+  const auto sdn_dir = flags.sdn_dir.empty() ? std::nullopt : std::optional<std::filesystem::path>(flags.sdn_dir);
+  CC_ASSIGN_OR_RETURN(watchlist::LoadedSanctions loaded,
+                      watchlist::LoadSanctionsArguments(sdn_dir, flags.sanctions_lists, issues));
+  const watchlist::SanctionsList& list = loaded.list;
+  // With more than one list, say what each gave (a list that read as nothing is visible).
+  if (loaded.summaries.size() > 1) {
+    for (const auto& summary : loaded.summaries) {
+      std::fprintf(stderr, "crosscheck screen: %s\n", watchlist::FormatSanctionsSummary(summary).c_str());
+    }
+  }
   if (!issues.empty()) {
-    std::fprintf(stderr, "crosscheck screen: %zu issue(s) reading %s, first: %s\n", issues.size(),
-                 flags.sdn_dir.c_str(), issues.issues().front().ToString().c_str());
+    std::fprintf(stderr, "crosscheck screen: %zu issue(s) reading the lists, first: %s\n", issues.size(),
+                 issues.issues().front().ToString().c_str());
   }
   watchlist::ScreenOptions options;
   options.threshold = flags.threshold;
@@ -122,7 +138,7 @@ Status RunScreen(const ScreenFlags& flags) {
   }
   if (bulk) {
     std::string row;
-    std::fputs("name,rank,score,ent_num,listed_name,primary_name,type,programs,explanation\n",
+    std::fputs("name,rank,score,ent_num,listed_name,primary_name,type,programs,explanation,source,reference\n",
                stdout);
     for (std::size_t name_idx = 0; name_idx < names.size(); ++name_idx) {
       // A name without matches still gets a row, so every input line is accounted for.
@@ -136,12 +152,12 @@ Status RunScreen(const ScreenFlags& flags) {
                {std::to_string(rank + 1), FormatScore(match.score), std::to_string(match.ent_num),
                 match.listed_name, match.primary_name,
                 std::string(watchlist::SdnTypeName(match.type)), JoinStrings(match.programs, ";"),
-                match.explanation}) {
+                match.explanation, match.source, match.reference}) {
             row += ',';
             CsvWriter::AppendField(row, field);
           }
         } else {
-          row += ",0,,,,,,,";
+          row += ",0,,,,,,,,,";
         }
         row += '\n';
         std::fputs(row.c_str(), stdout);
@@ -155,8 +171,8 @@ Status RunScreen(const ScreenFlags& flags) {
       std::printf("  no match at threshold %s\n", FormatScore(flags.threshold).c_str());
     }
     for (const auto& match : results[name_idx]) {
-      std::printf("  %s  %lld  %s%s  [%s]  %s\n      %s\n", FormatScore(match.score).c_str(),
-                  static_cast<long long>(match.ent_num), match.listed_name.c_str(),
+      std::printf("  %s  %s %s  %s%s  [%s]  %s\n      %s\n", FormatScore(match.score).c_str(),
+                  match.source.c_str(), match.reference.c_str(), match.listed_name.c_str(),
                   match.via_alias ? (" (alias of " + match.primary_name + ")").c_str() : "",
                   JoinStrings(match.programs, ", ").c_str(), watchlist::SdnTypeName(match.type),
                   match.explanation.c_str());
@@ -170,9 +186,13 @@ Status RunScreen(const ScreenFlags& flags) {
 void RegisterScreenCommand(CLI::App& app, int* exit_code) {
   auto flags = std::make_shared<ScreenFlags>();
   auto* screen = app.add_subcommand(
-      "screen", "Screen names against the OFAC SDN list (fuzzy, with explanations)");
-  screen->add_option("--sdn", flags->sdn_dir, "Directory with OFAC's sdn.csv, alt.csv, add.csv")
-      ->required();
+      "screen", "Screen names against the OFAC SDN list and other sanctions lists (fuzzy, with explanations)");
+  screen->add_option("--sdn", flags->sdn_dir, "Directory with OFAC's sdn.csv, alt.csv, add.csv");
+  screen->add_option("--sanctions-list", flags->sanctions_lists,
+                     "Another list, repeatable: [KIND:]FILE with KIND ofac-sdn (sdn.csv or its directory), "
+                     "ofac-cons (cons_prim.csv or its directory) or un (the UN Security Council's "
+                     "consolidated.xml); KIND is detected when left out. All lists form one index.")
+      ->allow_extra_args(false);  // one FILE per flag: the names that follow are not lists
   screen->add_option("--threshold", flags->threshold,
                      "Lowest score reported, 0..1 (default: the SANCTIONS_MATCH threshold)")
       ->capture_default_str();

@@ -25,6 +25,7 @@ struct CompanyServeFlags {
   std::string hub, hub_token_file, hub_ca_file, key_file, epoch, company_id;
   int hub_interval_seconds = 300;
   std::vector<std::string> mmdb;
+  std::vector<std::string> sanctions_lists;
   std::size_t max_body_bytes = serve::kDefaultMaxApplicationsBodyBytes;
 };
 
@@ -39,6 +40,7 @@ Result<std::shared_ptr<const pipeline::ScanContext>> LoadContext(const CompanySe
   for (const std::string& path : flags.mmdb) files.mmdb_files.emplace_back(path);
   files.ip_ranges = OptionalFile(flags.ip_ranges);
   files.sdn_dir = OptionalFile(flags.sdn);
+  files.sanctions_lists = flags.sanctions_lists;
   files.default_region = flags.default_region;
   files.indicators = OptionalFile(flags.indicators);
   IssueLog issues;
@@ -46,6 +48,9 @@ Result<std::shared_ptr<const pipeline::ScanContext>> LoadContext(const CompanySe
   if (!issues.empty()) {
     std::fprintf(stderr, "crosscheck: %zu issue(s) in the reference data (first: %s)\n", issues.size(),
                  issues.issues().front().ToString().c_str());
+  }
+  for (const watchlist::SanctionsListSummary& list : context.sanctions_lists) {
+    std::fprintf(stderr, "crosscheck: sanctions list %s\n", watchlist::FormatSanctionsSummary(list).c_str());
   }
   if (context.indicators) {
     std::fprintf(stderr, "crosscheck: indicators: %s\n", context.indicators->import_counts().Summary().c_str());
@@ -140,6 +145,7 @@ void RegisterServeCommand(CLI::App& app, int* exit_code) {
   serve_cmd->add_option("--default-region", flags->default_region,
                         "ISO country code (or name) for phone numbers written without a country code, in rows that name no country; default US");
   serve_cmd->add_option("--sdn", flags->sdn, "directory with OFAC sdn.csv, alt.csv, add.csv");
+  serve_cmd->add_option("--sanctions-list", flags->sanctions_lists, "sanctions list file, repeatable: [KIND:]FILE, KIND ofac-sdn, ofac-cons or un (detected when left out); indexed with --sdn");
   serve_cmd->add_option("--indicators", flags->indicators, "STIX 2.1 bundle of known-bad indicators");
   serve_cmd->add_option("--mmdb", flags->mmdb, "MaxMind DB (City/Country, ASN, Anonymous-IP); repeatable");
   serve_cmd->add_option("--ip-ranges", flags->ip_ranges, "CSV of IP ranges: cidr,country,asn,as_org,kind");

@@ -1,0 +1,259 @@
+#include "crosscheck/watchlist/internal/un_consolidated_xml.h"
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+
+#include <charconv>
+#include <climits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <utility>
+
+#include "crosscheck/common/strings.h"
+#include "crosscheck/common/time.h"
+#include "crosscheck/watchlist/birth_dates.h"
+
+namespace crosscheck::watchlist::internal {
+namespace {
+
+// ParseErrors keeps the first error libxml2 reports and counts the rest; a mutated file can
+// raise thousands, and one located message is what a reader needs.
+struct ParseErrors {
+  int count = 0;
+  long line = 0;
+  std::string message;
+};
+
+void OnXmlError(void* user_data, xmlErrorPtr error) {
+  auto* ctxt = static_cast<xmlParserCtxtPtr>(user_data);
+  auto* errors = ctxt == nullptr ? nullptr : static_cast<ParseErrors*>(ctxt->_private);
+  if (errors == nullptr || error == nullptr || error->level < XML_ERR_ERROR) return;
+  if (errors->count++ == 0) {
+    errors->line = error->line;
+    errors->message = error->message == nullptr ? "" : std::string(TrimAscii(error->message));
+  }
+}
+
+struct DocFree {
+  void operator()(xmlDocPtr doc) const { xmlFreeDoc(doc); }
+};
+struct CtxtFree {
+  void operator()(xmlParserCtxtPtr ctxt) const { xmlFreeParserCtxt(ctxt); }
+};
+
+bool Is(const xmlNode* node, const char* name) {
+  return node->type == XML_ELEMENT_NODE && xmlStrcmp(node->name, BAD_CAST name) == 0;
+}
+
+// Text returns the text and CDATA directly inside node, trimmed (entity references are left
+// out rather than expanded).
+std::string Text(const xmlNode* node) {
+  std::string text;
+  for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
+    if ((child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) && child->content != nullptr) {
+      text += reinterpret_cast<const char*>(child->content);
+    }
+  }
+  return std::string(TrimAscii(text));
+}
+
+const xmlNode* Child(const xmlNode* node, const char* name) {
+  for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
+    if (Is(child, name)) return child;
+  }
+  return nullptr;
+}
+
+std::string ChildText(const xmlNode* node, const char* name) {
+  const xmlNode* child = Child(node, name);
+  return child == nullptr ? std::string() : Text(child);
+}
+
+// Values returns the text of every <VALUE> of node's <name> children (NATIONALITY, TITLE).
+std::vector<std::string> Values(const xmlNode* node, const char* name) {
+  std::vector<std::string> values;
+  for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
+    if (!Is(child, name)) continue;
+    for (const xmlNode* value = child->children; value != nullptr; value = value->next) {
+      if (!Is(value, "VALUE")) continue;
+      std::string text = Text(value);
+      if (!text.empty()) values.push_back(std::move(text));
+    }
+  }
+  return values;
+}
+
+// JoinParts joins the non-empty texts of node's children named in parts with separator.
+std::string JoinParts(const xmlNode* node, std::initializer_list<const char*> parts, std::string_view separator) {
+  std::string joined;
+  for (const char* part : parts) {
+    const std::string text = ChildText(node, part);
+    if (text.empty()) continue;
+    if (!joined.empty()) joined += separator;
+    joined += text;
+  }
+  return joined;
+}
+
+// BirthDateClause writes one INDIVIDUAL_DATE_OF_BIRTH as an SDN "DOB ..." clause, so that the
+// UN's YEAR, APPROXIMATELY and FROM_YEAR/TO_YEAR mean what "DOB 1970", "DOB circa 1970" and
+// "DOB 1960 to 1965" mean on the SDN list (birth_dates.h). "" when the element holds none;
+// nullopt when its DATE is no date.
+std::optional<std::string> BirthDateClause(const xmlNode* node) {
+  const std::string date = ChildText(node, "DATE");
+  const std::string year = ChildText(node, "YEAR");
+  const std::string from = ChildText(node, "FROM_YEAR");
+  const std::string to = ChildText(node, "TO_YEAR");
+  const bool approximately = ToLowerAscii(ChildText(node, "TYPE_OF_DATE")) == "approximately";
+  if (!date.empty()) {
+    const auto parsed = ParseDate(date.substr(0, 10));
+    if (!parsed) return std::nullopt;
+    static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    return "DOB " + std::string(approximately ? "circa " : "") + std::to_string(parsed->day) + " " +
+           kMonths[parsed->month - 1] + " " + std::to_string(parsed->year);
+  }
+  if (!year.empty()) return "DOB " + std::string(approximately ? "circa " : "") + year;
+  if (!from.empty() && !to.empty()) return "DOB " + from + " to " + to;
+  if (!from.empty() || !to.empty()) return "DOB " + from + to;
+  return "";
+}
+
+class UnReader {
+ public:
+  UnReader(std::string_view file_name, IssueLog& issues) : file_name_(file_name), issues_(issues) {}
+
+  void Read(const xmlNode* node, SdnType type) {
+    const long line = xmlGetLineNo(node);
+    SanctionsEntry entry;
+    entry.source = std::string(kUnSource);
+    entry.type = type;
+    const std::string data_id = ChildText(node, "DATAID");
+    const char* end = data_id.data() + data_id.size();
+    const auto [ptr, ec] = std::from_chars(data_id.data(), end, entry.ent_num);
+    if (data_id.empty() || ec != std::errc() || ptr != end || entry.ent_num <= 0) {
+      Skip(line, "DATAID", "UN_BAD_DATAID", "DATAID is not a positive integer: '" + data_id + "'");
+      return;
+    }
+    if (!seen_.insert(entry.ent_num).second) {
+      Skip(line, "DATAID", "UN_DUPLICATE_DATAID", "DATAID " + data_id + " appears twice; the first is kept");
+      return;
+    }
+    entry.name = JoinParts(node, {"FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME"}, " ");
+    if (entry.name.empty()) {
+      Skip(line, "FIRST_NAME", "UN_EMPTY_NAME", "entry " + data_id + " has no name");
+      return;
+    }
+    entry.reference = ChildText(node, "REFERENCE_NUMBER");
+    if (const std::string regime = ChildText(node, "UN_LIST_TYPE"); !regime.empty()) entry.programs.push_back(regime);
+    for (const std::string& title : Values(node, "TITLE")) {
+      entry.title += (entry.title.empty() ? "" : "; ") + title;
+    }
+    entry.remarks = ChildText(node, "COMMENTS1");
+    entry.nationalities = Values(node, "NATIONALITY");
+    const char* alias_tag = type == SdnType::kIndividual ? "INDIVIDUAL_ALIAS" : "ENTITY_ALIAS";
+    const char* address_tag = type == SdnType::kIndividual ? "INDIVIDUAL_ADDRESS" : "ENTITY_ADDRESS";
+    for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
+      if (Is(child, alias_tag)) {
+        std::string name = ChildText(child, "ALIAS_NAME");
+        if (!name.empty()) {
+          entry.aliases.push_back({.alt_type = "aka", .name = std::move(name), .remarks = ChildText(child, "QUALITY")});
+        }
+      } else if (Is(child, address_tag)) {
+        SanctionsAddress address{.address = ChildText(child, "STREET"),
+                                 .city_state_zip = JoinParts(child, {"CITY", "STATE_PROVINCE", "ZIP_CODE"}, ", "),
+                                 .country = ChildText(child, "COUNTRY"),
+                                 .remarks = ChildText(child, "NOTE")};
+        if (!address.address.empty() || !address.city_state_zip.empty() || !address.country.empty()) {
+          entry.addresses.push_back(std::move(address));
+        }
+      } else if (Is(child, "INDIVIDUAL_PLACE_OF_BIRTH")) {
+        std::string place = JoinParts(child, {"CITY", "STATE_PROVINCE", "COUNTRY"}, ", ");
+        if (!place.empty()) entry.places_of_birth.push_back(std::move(place));
+      } else if (Is(child, "INDIVIDUAL_DATE_OF_BIRTH")) {
+        const std::optional<std::string> clause = BirthDateClause(child);
+        if (clause && clause->empty()) continue;
+        const auto dates = clause ? ParseListedBirthDates(*clause) : std::vector<ListedBirthDate>{};
+        if (dates.empty()) {
+          issues_.Add({.file = std::string(file_name_), .line = xmlGetLineNo(child), .field = "DATE_OF_BIRTH",
+                       .code = "UN_BAD_DATE_OF_BIRTH",
+                       .message = "entry " + data_id + ": unreadable date of birth '" +
+                                  (clause ? clause->substr(4) : ChildText(child, "DATE")) + "'",
+                       .severity = IssueSeverity::kFieldIgnored});
+        }
+        entry.birth_dates.insert(entry.birth_dates.end(), dates.begin(), dates.end());
+      }
+    }
+    if (const std::string original = ChildText(node, "NAME_ORIGINAL_SCRIPT"); !original.empty()) {
+      entry.aliases.push_back({.alt_type = "original script", .name = original});
+    }
+    entries_.push_back(std::move(entry));
+  }
+
+  std::vector<SanctionsEntry>& entries() { return entries_; }
+
+ private:
+  void Skip(long line, const char* field, const char* code, std::string message) {
+    issues_.Add({.file = std::string(file_name_), .line = line, .field = field, .code = code,
+                 .message = std::move(message), .severity = IssueSeverity::kRowSkipped});
+  }
+
+  std::string_view file_name_;
+  IssueLog& issues_;
+  std::vector<SanctionsEntry> entries_;
+  std::unordered_set<std::int64_t> seen_;
+};
+
+}  // namespace
+
+Result<std::vector<SanctionsEntry>> ParseUnConsolidatedXml(std::string_view text, std::string_view file_name,
+                                                           IssueLog& issues) {
+  if (text.size() > static_cast<std::size_t>(INT_MAX)) return InvalidInput(std::string(file_name) + " is too large");
+  xmlInitParser();
+  std::unique_ptr<xmlParserCtxt, CtxtFree> ctxt(xmlCreateMemoryParserCtxt(text.data(), static_cast<int>(text.size())));
+  if (ctxt == nullptr) return InvalidInput(std::string(file_name) + ": not XML (empty or unreadable)");
+  // RECOVER reads what it can of a damaged file; NONET and no NOENT: no fetch, no entity
+  // expansion (a list file is data, never a reason to reach out or blow up).
+  xmlCtxtUseOptions(ctxt.get(), XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING);
+  ParseErrors errors;
+  ctxt->_private = &errors;
+  ctxt->sax->serror = OnXmlError;
+  xmlParseDocument(ctxt.get());
+  std::unique_ptr<xmlDoc, DocFree> doc(ctxt->myDoc);
+  ctxt->myDoc = nullptr;
+  const xmlNode* root = doc == nullptr ? nullptr : xmlDocGetRootElement(doc.get());
+  if (root == nullptr) {
+    return InvalidInput(std::string(file_name) + ": not XML" +
+                        (errors.count > 0 ? " (line " + std::to_string(errors.line) + ": " + errors.message + ")" : ""));
+  }
+  if (!Is(root, "CONSOLIDATED_LIST")) {
+    return InvalidInput(std::string(file_name) + ": root element is <" + reinterpret_cast<const char*>(root->name) +
+                        ">, not the UN's <CONSOLIDATED_LIST>");
+  }
+  if (errors.count > 0) {
+    issues.Add({.file = std::string(file_name), .line = errors.line, .code = "UN_XML_MALFORMED",
+                .message = "the XML is not well formed (" + errors.message + (errors.count > 1 ? ", and " + std::to_string(errors.count - 1) + " more errors" : "") +
+                           "); entries after the damage may be missing",
+                .severity = IssueSeverity::kFileError});
+  }
+  UnReader reader(file_name, issues);
+  for (const xmlNode* group = root->children; group != nullptr; group = group->next) {
+    const bool individuals = Is(group, "INDIVIDUALS");
+    if (!individuals && !Is(group, "ENTITIES")) continue;
+    for (const xmlNode* node = group->children; node != nullptr; node = node->next) {
+      if (Is(node, individuals ? "INDIVIDUAL" : "ENTITY")) {
+        reader.Read(node, individuals ? SdnType::kIndividual : SdnType::kEntity);
+      }
+    }
+  }
+  if (reader.entries().empty()) {
+    return InvalidInput("no UN entry could be read from " + std::string(file_name) + " (see the issues log)");
+  }
+  return std::move(reader.entries());
+}
+
+}  // namespace crosscheck::watchlist::internal

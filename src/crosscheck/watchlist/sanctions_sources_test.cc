@@ -1,0 +1,110 @@
+#include "crosscheck/watchlist/sanctions_sources.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "crosscheck/source_paths.h"
+
+namespace crosscheck::watchlist {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kLists = fs::path(CROSSCHECK_SOURCE_DIR) / "tests/fixtures/screening/lists";
+const fs::path kOfacDir = fs::path(CROSSCHECK_SHARED_DIR) / "data/ofac";
+
+TEST(SanctionsSources, ArgumentsNameOrDetectTheFormat) {
+  auto un = ParseSanctionsListArgument((kLists / "un_consolidated.xml").string());
+  ASSERT_TRUE(un) << un.error().ToString();
+  EXPECT_EQ(un->kind, SanctionsListKind::kUnConsolidated);
+  auto cons = ParseSanctionsListArgument((kLists / "ofac_consolidated").string());
+  ASSERT_TRUE(cons) << cons.error().ToString();
+  EXPECT_EQ(cons->kind, SanctionsListKind::kOfacConsolidated);
+  auto cons_file = ParseSanctionsListArgument((kLists / "ofac_consolidated/cons_prim.csv").string());
+  ASSERT_TRUE(cons_file);
+  EXPECT_EQ(cons_file->kind, SanctionsListKind::kOfacConsolidated);
+  auto sdn = ParseSanctionsListArgument("ofac-sdn:" + kOfacDir.string());
+  ASSERT_TRUE(sdn) << sdn.error().ToString();
+  EXPECT_EQ(sdn->kind, SanctionsListKind::kOfacSdn);
+  EXPECT_EQ(sdn->path, kOfacDir);
+
+  auto unknown_kind = ParseSanctionsListArgument("uk:" + (kLists / "un_consolidated.xml").string());
+  ASSERT_FALSE(unknown_kind);
+  EXPECT_NE(unknown_kind.error().message().find("unknown list kind"), std::string::npos);
+  auto missing = ParseSanctionsListArgument("/nonexistent/consolidated.xml");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code(), ErrorCode::kNotFound);
+  // A CSV that is none of the known layouts cannot be told.
+  auto csv = ParseSanctionsListArgument((fs::path(CROSSCHECK_SOURCE_DIR) /
+                                         "tests/fixtures/screening/golden_scores.tsv").string());
+  ASSERT_FALSE(csv);
+  EXPECT_NE(csv.error().message().find("KIND:FILE"), std::string::npos);
+}
+
+TEST(SanctionsSources, ReadsTheOfacConsolidatedSample) {
+  IssueLog issues;
+  const std::vector<SanctionsListFile> files = {{SanctionsListKind::kOfacConsolidated, kLists / "ofac_consolidated"}};
+  auto loaded = LoadSanctionsLists(std::nullopt, files, issues);
+  ASSERT_TRUE(loaded) << loaded.error().ToString();
+  ASSERT_EQ(loaded->summaries.size(), 1U);
+  EXPECT_EQ(loaded->summaries[0].source, "OFAC non-SDN");
+  EXPECT_EQ(loaded->summaries[0].file, "cons_prim.csv");
+  EXPECT_EQ(loaded->summaries[0].entries_read, 442U);
+  EXPECT_EQ(loaded->summaries[0].entries_skipped, 0U);
+  for (const Issue& issue : issues.issues()) ADD_FAILURE() << issue.ToString();
+
+  const SanctionsEntry* haniya = loaded->list.Find(9639);
+  ASSERT_NE(haniya, nullptr);
+  EXPECT_EQ(haniya->source, "OFAC non-SDN");
+  EXPECT_EQ(haniya->reference, "9639");
+  EXPECT_EQ(haniya->name, "HANIYA, Ismail Abdul Salah");
+  EXPECT_EQ(haniya->programs, std::vector<std::string>{"NS-PLC"});
+  ASSERT_GE(haniya->aliases.size(), 2U);
+  EXPECT_EQ(haniya->aliases[0].name, "HANIYA, Ismail");
+  EXPECT_EQ(haniya->aliases[1].name, "HANIYYA, Ismaeel");
+  ASSERT_EQ(haniya->birth_dates.size(), 1U);
+  EXPECT_EQ(haniya->birth_dates[0].first, (CivilDate{1962, 1, 1}));
+
+  const auto hits = loaded->list.Screen("Ismaeel Haniyya", {});
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0].source, "OFAC non-SDN");
+  EXPECT_EQ(hits[0].reference, "9639");
+}
+
+// One index over two lists: a person on both is found on both, each hit naming its list.
+TEST(SanctionsSources, OneScreenAcrossListsNamesTheSourceOfEachHit) {
+  IssueLog issues;
+  const std::vector<std::string> arguments = {(kLists / "un_consolidated.xml").string()};
+  auto loaded = LoadSanctionsArguments(kOfacDir, arguments, issues);
+  ASSERT_TRUE(loaded) << loaded.error().ToString();
+  ASSERT_EQ(loaded->summaries.size(), 2U);
+  EXPECT_EQ(loaded->summaries[0].source, "OFAC SDN");
+  EXPECT_EQ(loaded->summaries[1].source, "UN SC");
+  EXPECT_EQ(loaded->summaries[1].entries_read, 140U);
+  EXPECT_EQ(FormatSanctionsSummary(loaded->summaries[1]), "UN SC (un_consolidated.xml): 140 entries read, 0 rows skipped");
+
+  const auto hits = loaded->list.Screen("Saddam Hussein Al-Tikriti", {});
+  const auto on = [&](std::string_view source) {
+    return std::find_if(hits.begin(), hits.end(), [&](const SanctionsMatch& hit) { return hit.source == source; });
+  };
+  ASSERT_NE(on("OFAC SDN"), hits.end());
+  ASSERT_NE(on("UN SC"), hits.end());
+  EXPECT_EQ(on("OFAC SDN")->reference, "7843");
+  EXPECT_EQ(on("UN SC")->reference, "IQi.001");
+  EXPECT_EQ(loaded->list.entries()[on("UN SC")->entry_index].reference, "IQi.001");
+  // The alias from the UN file matches too.
+  const auto alias_hits = loaded->list.Screen("Abu Ali", {.threshold = 0.88, .max_results = 20});
+  EXPECT_TRUE(std::any_of(alias_hits.begin(), alias_hits.end(),
+                          [](const SanctionsMatch& hit) { return hit.reference == "IQi.001" && hit.via_alias; }));
+
+  auto none = LoadSanctionsLists(std::nullopt, {}, issues);
+  ASSERT_FALSE(none);
+  EXPECT_EQ(none.error().code(), ErrorCode::kInvalidInput);
+}
+
+}  // namespace
+}  // namespace crosscheck::watchlist
