@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <functional>
 #include <string_view>
-#include <unordered_set>
 
 #include "crosscheck/graph/evidence_edge.h"
 
@@ -140,9 +139,9 @@ std::size_t NeighbourIndex::Holders(const ArtifactKey& key) const {
 std::vector<std::uint32_t> NeighbourIndex::Around(const std::vector<std::vector<ArtifactKey>>& keys,
                                                   const std::vector<std::string>& own, std::size_t max_holders,
                                                   std::size_t limit) const {
-  std::unordered_set<std::uint32_t> seen;
+  std::vector<bool> seen(ids_.size());  // a bit per application: cheaper than a set of thousands
   for (const std::string& id : own) {
-    if (const auto found = ordinal_of_.find(id); found != ordinal_of_.end()) seen.insert(found->second);
+    if (const auto found = ordinal_of_.find(id); found != ordinal_of_.end()) seen[found->second] = true;
   }
   std::vector<std::uint32_t> ids;
   for (const std::vector<ArtifactKey>& application_keys : keys) {
@@ -154,7 +153,8 @@ std::vector<std::uint32_t> NeighbourIndex::Around(const std::vector<std::vector<
       const std::vector<std::uint32_t>* holders = HoldersOf(key);
       if (holders == nullptr || holders->size() > max_holders) continue;
       for (std::uint32_t ordinal : *holders) {
-        if (!seen.insert(ordinal).second) continue;
+        if (seen[ordinal]) continue;
+        seen[ordinal] = true;
         ids.push_back(ordinal);
         if (ids.size() >= limit) return ids;
       }
