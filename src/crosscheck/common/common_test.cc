@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -9,6 +10,7 @@
 #include "crosscheck/common/column_names.h"
 #include "crosscheck/common/csv_writer.h"
 #include "crosscheck/common/error.h"
+#include "crosscheck/common/hash_id_map.h"
 #include "crosscheck/common/romanized_names.h"
 #include "crosscheck/common/strings.h"
 #include "crosscheck/common/time.h"
@@ -16,6 +18,28 @@
 
 namespace crosscheck {
 namespace {
+
+TEST(HashIdMap, FindsWhatWasInsertedThroughGrowthAndCollisions) {
+  HashIdMap ids;
+  EXPECT_EQ(ids.Find(42), nullptr);  // empty: no slots yet
+  // Hashes one table size apart collide in their first slot; linear probing keeps them apart.
+  for (std::uint32_t id = 0; id < 1000; ++id) {
+    const auto [held, added] = ids.Insert(1 + std::uint64_t{id} * 4096, id);
+    EXPECT_TRUE(added);
+    EXPECT_EQ(held, id);
+  }
+  EXPECT_EQ(ids.size(), 1000u);
+  EXPECT_EQ(ids.Insert(1 + 7 * 4096, 99), std::make_pair(std::uint32_t{7}, false));  // the first id stays
+  for (std::uint32_t id = 0; id < 1000; ++id) {
+    const std::uint32_t* found = ids.Find(1 + std::uint64_t{id} * 4096);
+    ASSERT_NE(found, nullptr);
+    EXPECT_EQ(*found, id);
+  }
+  EXPECT_EQ(ids.Find(2), nullptr);
+  std::size_t visited = 0;
+  ids.ForEach([&](std::uint64_t, std::uint32_t) { ++visited; });
+  EXPECT_EQ(visited, 1000u);
+}
 
 TEST(Time, ParsesTimestampsWithOffsets) {
   struct Case {

@@ -19,6 +19,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "crosscheck/common/hash_id_map.h"
 #include "crosscheck/link/record_table.h"
 
 namespace crosscheck::link {
@@ -172,62 +173,6 @@ class RecordStore {
   std::vector<std::uint64_t> offsets_;
 };
 
-// HashIdMap maps non-zero 64-bit hashes to 32-bit ids: an open-addressing table with linear
-// probing. A column's values are counted one hash at a time over millions of records;
-// std::unordered_map's node per entry made that a cache miss and an allocation each.
-class HashIdMap {
- public:
-  std::size_t size() const { return size_; }
-  // Find returns the id of `hash`, or nullptr.
-  const std::uint32_t* Find(std::uint64_t hash) const {
-    if (slots_.empty()) return nullptr;
-    for (std::size_t slot = SlotOf(hash);; slot = (slot + 1) & mask_) {
-      if (slots_[slot].hash == hash) return &slots_[slot].id;
-      if (slots_[slot].hash == 0) return nullptr;
-    }
-  }
-  // Insert adds `hash` with `id` unless present; returns the id it has and whether it was added.
-  std::pair<std::uint32_t, bool> Insert(std::uint64_t hash, std::uint32_t id) {
-    if (2 * (size_ + 1) > slots_.size()) Grow();
-    for (std::size_t slot = SlotOf(hash);; slot = (slot + 1) & mask_) {
-      if (slots_[slot].hash == hash) return {slots_[slot].id, false};
-      if (slots_[slot].hash == 0) {
-        slots_[slot] = {hash, id};
-        ++size_;
-        return {id, true};
-      }
-    }
-  }
-  // ForEach calls fn(hash, id) for every entry, in no particular order.
-  template <class Fn>
-  void ForEach(Fn&& fn) const {
-    for (const Slot& slot : slots_) {
-      if (slot.hash != 0) fn(slot.hash, slot.id);
-    }
-  }
-
- private:
-  struct Slot {
-    std::uint64_t hash;
-    std::uint32_t id;
-  };
-  std::size_t SlotOf(std::uint64_t hash) const { return static_cast<std::size_t>(hash ^ (hash >> 29)) & mask_; }
-  void Grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 16 : 2 * old.size(), Slot{0, 0});
-    mask_ = slots_.size() - 1;
-    for (const Slot& entry : old) {
-      if (entry.hash == 0) continue;
-      std::size_t slot = SlotOf(entry.hash);
-      while (slots_[slot].hash != 0) slot = (slot + 1) & mask_;
-      slots_[slot] = entry;
-    }
-  }
-  std::vector<Slot> slots_;
-  std::size_t mask_ = 0;
-  std::size_t size_ = 0;
-};
-
 }  // namespace internal
 
 // PreparedColumn is one field's view of the table: its values per record (stored
@@ -280,7 +225,7 @@ class PreparedColumn {
   FieldSpec spec_;
   std::size_t field_idx_;
   internal::RecordStore* store_;
-  internal::HashIdMap id_of_;                // hash -> id
+  HashIdMap id_of_;                // hash -> id
   std::vector<std::uint32_t> count_of_{0};                   // id -> records holding it
   std::size_t nonnull_records_ = 0;
   std::uint64_t value_occurrences_ = 0;

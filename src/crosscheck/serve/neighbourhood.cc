@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <functional>
 #include <string_view>
-#include <unordered_set>
 
 #include "crosscheck/graph/evidence_edge.h"
 
@@ -19,6 +18,10 @@ constexpr std::size_t kResumeBandBins = 4;
 std::uint64_t HashOf(char kind, std::string_view value) {
   return std::hash<std::string_view>{}(value) * 0x9E3779B97F4A7C15ULL + static_cast<unsigned char>(kind);
 }
+
+// TableHash is a key's hash as HashIdMap takes it (0 marks its empty slots): 0 becomes 1, as
+// likely to collide with another key's as any two hashes are.
+std::uint64_t TableHash(std::uint64_t hash) { return hash != 0 ? hash : 1; }
 
 }  // namespace
 
@@ -68,37 +71,41 @@ void NeighbourIndex::Add(const std::string& application_id, const std::vector<Ar
   if (inserted) {
     ids_.push_back(application_id);
     keys_.emplace_back();
-    shared_.emplace_back();
   }
   const std::uint32_t ordinal = slot->second;
-  std::vector<ArtifactKey>& own = keys_[ordinal];
-  for (const ArtifactKey& old : own) {
-    if (std::find(keys.begin(), keys.end(), old) != keys.end()) continue;
-    std::vector<std::uint32_t>& holders = holders_[old.hash];
+  const auto holds = [](const auto& held, const ArtifactKey& key) {
+    return std::any_of(held.begin(), held.end(), [&](const auto& other) { return other.key() == key; });
+  };
+  std::vector<IndexedKey>& own = keys_[ordinal];
+  for (const IndexedKey& old : own) {
+    if (std::find(keys.begin(), keys.end(), old.key()) != keys.end()) continue;
+    std::vector<std::uint32_t>& holders = holders_[old.id];
     holders.erase(std::remove(holders.begin(), holders.end(), ordinal), holders.end());
-    if (holders.size() == 1) MarkShared(old.hash, holders.front(), false);  // its last holder
+    if (holders.size() == 1) MarkShared(old.id, holders.front(), false);  // its last holder
   }
-  std::vector<ArtifactKey> kept;
+  std::vector<IndexedKey> kept;
+  kept.reserve(keys.size());
   for (const ArtifactKey& key : keys) {
-    if (std::find(kept.begin(), kept.end(), key) == kept.end()) kept.push_back(key);
+    if (holds(kept, key)) continue;
+    const auto [id, added] = key_ids_.Insert(TableHash(key.hash), static_cast<std::uint32_t>(holders_.size()));
+    if (added) holders_.emplace_back();
+    kept.push_back({key.hash, id, key.kind, false});
   }
-  const std::vector<ArtifactKey> held = std::move(own);
+  const std::vector<IndexedKey> held = std::move(own);
   own = std::move(kept);
-  shared_[ordinal].assign(own.size(), 0);
-  for (std::size_t position = 0; position < own.size(); ++position) {
-    std::vector<std::uint32_t>& holders = holders_[own[position].hash];
-    if (std::find(held.begin(), held.end(), own[position]) == held.end()) {
+  for (IndexedKey& key : own) {
+    std::vector<std::uint32_t>& holders = holders_[key.id];
+    if (!holds(held, key.key())) {
       holders.push_back(ordinal);
-      if (holders.size() == 2) MarkShared(own[position].hash, holders.front(), true);  // no longer alone
+      if (holders.size() == 2) MarkShared(key.id, holders.front(), true);  // no longer alone
     }
-    shared_[ordinal][position] = holders.size() > 1 ? 1 : 0;
+    key.shared = holders.size() > 1;
   }
 }
 
-void NeighbourIndex::MarkShared(std::uint64_t hash, std::uint32_t ordinal, bool shared) {
-  const std::vector<ArtifactKey>& keys = keys_[ordinal];
-  for (std::size_t position = 0; position < keys.size(); ++position) {
-    if (keys[position].hash == hash) shared_[ordinal][position] = shared ? 1 : 0;
+void NeighbourIndex::MarkShared(std::uint32_t key_id, std::uint32_t ordinal, bool shared) {
+  for (IndexedKey& key : keys_[ordinal]) {
+    if (key.id == key_id) key.shared = shared;
   }
 }
 
@@ -108,27 +115,33 @@ std::optional<std::uint32_t> NeighbourIndex::OrdinalOf(const std::string& applic
   return found->second;
 }
 
-const std::vector<std::uint32_t>* NeighbourIndex::HoldersOf(const ArtifactKey& key) const {
-  const auto found = holders_.find(key.hash);
-  return found == holders_.end() || found->second.empty() ? nullptr : &found->second;
+std::optional<std::uint32_t> NeighbourIndex::IdOfKey(const ArtifactKey& key) const {
+  const std::uint32_t* id = key_ids_.Find(TableHash(key.hash));
+  if (id == nullptr) return std::nullopt;
+  return *id;
 }
 
-const std::vector<ArtifactKey>* NeighbourIndex::KeysOf(const std::string& application_id) const {
+const std::vector<std::uint32_t>* NeighbourIndex::HoldersOf(const ArtifactKey& key) const {
+  const std::optional<std::uint32_t> id = IdOfKey(key);
+  return !id || holders_[*id].empty() ? nullptr : &holders_[*id];
+}
+
+const std::vector<IndexedKey>* NeighbourIndex::KeysOf(const std::string& application_id) const {
   const auto found = ordinal_of_.find(application_id);
   return found == ordinal_of_.end() ? nullptr : &keys_[found->second];
 }
 
 std::size_t NeighbourIndex::Holders(const ArtifactKey& key) const {
-  const auto found = holders_.find(key.hash);
-  return found == holders_.end() ? 0 : found->second.size();
+  const std::optional<std::uint32_t> id = IdOfKey(key);
+  return id ? holders_[*id].size() : 0;
 }
 
 std::vector<std::uint32_t> NeighbourIndex::Around(const std::vector<std::vector<ArtifactKey>>& keys,
                                                   const std::vector<std::string>& own, std::size_t max_holders,
                                                   std::size_t limit) const {
-  std::unordered_set<std::uint32_t> seen;
+  std::vector<bool> seen(ids_.size());  // a bit per application: cheaper than a set of thousands
   for (const std::string& id : own) {
-    if (const auto found = ordinal_of_.find(id); found != ordinal_of_.end()) seen.insert(found->second);
+    if (const auto found = ordinal_of_.find(id); found != ordinal_of_.end()) seen[found->second] = true;
   }
   std::vector<std::uint32_t> ids;
   for (const std::vector<ArtifactKey>& application_keys : keys) {
@@ -137,10 +150,11 @@ std::vector<std::uint32_t> NeighbourIndex::Around(const std::vector<std::vector<
       // user of a common template. Bands only tell whether a neighbourhood holds a resume's
       // every near-duplicate (Holders).
       if (key.kind == 'r') continue;
-      const auto holders = holders_.find(key.hash);
-      if (holders == holders_.end() || holders->second.size() > max_holders) continue;
-      for (std::uint32_t ordinal : holders->second) {
-        if (!seen.insert(ordinal).second) continue;
+      const std::vector<std::uint32_t>* holders = HoldersOf(key);
+      if (holders == nullptr || holders->size() > max_holders) continue;
+      for (std::uint32_t ordinal : *holders) {
+        if (seen[ordinal]) continue;
+        seen[ordinal] = true;
         ids.push_back(ordinal);
         if (ids.size() >= limit) return ids;
       }

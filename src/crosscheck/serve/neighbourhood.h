@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "crosscheck/common/hash_id_map.h"
 #include "crosscheck/common/model.h"
 
 namespace crosscheck::serve {
@@ -39,6 +40,18 @@ std::vector<ArtifactKey> ArtifactKeys(const NormalizedApplication& application, 
 // cleared: it identifies, it is not shared evidence).
 void ClearArtifact(char kind, ApplicationRecord& record);
 
+// IndexedKey is a key as the index holds it under an application: the key, its dense id in the
+// index (holder counts are read by id, not looked up by hash) and whether another application
+// holds it too (a key nobody else holds is complete in any neighbourhood that holds its owner,
+// and is never looked up).
+struct IndexedKey {
+  std::uint64_t hash = 0;
+  std::uint32_t id = 0;
+  char kind = 0;
+  bool shared = false;
+  ArtifactKey key() const { return {kind, hash}; }
+};
+
 // NeighbourIndex is one writer's: not thread-safe.
 class NeighbourIndex {
  public:
@@ -47,7 +60,7 @@ class NeighbourIndex {
   void Add(const std::string& application_id, const std::vector<ArtifactKey>& keys);
 
   // KeysOf returns the keys indexed under an id, or nullptr for an unknown id.
-  const std::vector<ArtifactKey>* KeysOf(const std::string& application_id) const;
+  const std::vector<IndexedKey>* KeysOf(const std::string& application_id) const;
 
   // Around returns the ordinals of every indexed application but `own` that shares one of
   // `keys` (resume bands excepted), taking keys held by at most `max_holders` applications
@@ -57,30 +70,35 @@ class NeighbourIndex {
                                     const std::vector<std::string>& own, std::size_t max_holders,
                                     std::size_t limit = static_cast<std::size_t>(-1)) const;
   const std::string& IdOf(std::uint32_t ordinal) const { return ids_[ordinal]; }
-  const std::vector<ArtifactKey>& KeysAt(std::uint32_t ordinal) const { return keys_[ordinal]; }
+  const std::vector<IndexedKey>& KeysAt(std::uint32_t ordinal) const { return keys_[ordinal]; }
 
   // Holders returns how many indexed applications hold `key`; HoldersOf lists their ordinals
-  // (nullptr when none).
+  // (nullptr when none); IdOfKey is a key's id (nullopt when never indexed). HolderCount and
+  // PrefetchHolders read by id (an IndexedKey's): an array read, no hash look-up.
   std::size_t Holders(const ArtifactKey& key) const;
   const std::vector<std::uint32_t>* HoldersOf(const ArtifactKey& key) const;
+  std::optional<std::uint32_t> IdOfKey(const ArtifactKey& key) const;
+  std::size_t HolderCount(std::uint32_t key_id) const { return holders_[key_id].size(); }
+  const std::vector<std::uint32_t>& HoldersById(std::uint32_t key_id) const { return holders_[key_id]; }
+  void PrefetchHolders(std::uint32_t key_id) const { __builtin_prefetch(&holders_[key_id]); }
 
-  // OrdinalOf returns an id's ordinal, or nullopt for an unknown id. SharedAt says whether the
-  // key at `position` of KeysAt(ordinal) is held by another application too: a key nobody else
-  // holds is complete in any neighbourhood that holds its owner, and is never looked up.
+  // OrdinalOf returns an id's ordinal, or nullopt for an unknown id.
   std::optional<std::uint32_t> OrdinalOf(const std::string& application_id) const;
-  bool SharedAt(std::uint32_t ordinal, std::size_t position) const { return shared_[ordinal][position] != 0; }
 
   std::size_t size() const { return ids_.size(); }
 
  private:
-  // MarkShared sets whether `ordinal`'s key of `hash` is held by another application too.
-  void MarkShared(std::uint64_t hash, std::uint32_t ordinal, bool shared);
+  // MarkShared sets whether `ordinal`'s key of id `key_id` is held by another application too.
+  void MarkShared(std::uint32_t key_id, std::uint32_t ordinal, bool shared);
 
   std::vector<std::string> ids_;  // by ordinal
   std::unordered_map<std::string, std::uint32_t> ordinal_of_;
-  std::vector<std::vector<ArtifactKey>> keys_;  // by ordinal
-  std::vector<std::vector<std::uint8_t>> shared_;  // by ordinal, as keys_: 1 = held by another too
-  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> holders_;
+  std::vector<std::vector<IndexedKey>> keys_;  // by ordinal
+  // Tens of millions of keys at a million applications: a flat table of hashes to dense ids
+  // and the holders by id (std::unordered_map was two or three cache misses a look-up, and the
+  // holder counts of a neighbourhood's keys a tenth of an arrival's CPU).
+  HashIdMap key_ids_;
+  std::vector<std::vector<std::uint32_t>> holders_;  // by key id; empty once all let go
 };
 
 }  // namespace crosscheck::serve

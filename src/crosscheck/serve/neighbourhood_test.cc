@@ -30,7 +30,9 @@ TEST(NeighbourIndex, AReplacedApplicationDropsTheKeysItNoLongerHolds) {
   EXPECT_EQ(index.Holders(new_email), 1u);
   EXPECT_EQ(index.Holders(phone), 2u);
   ASSERT_NE(index.KeysOf("a-1"), nullptr);
-  EXPECT_EQ(*index.KeysOf("a-1"), (std::vector<ArtifactKey>{phone, new_email}));
+  std::vector<ArtifactKey> held;
+  for (const IndexedKey& key : *index.KeysOf("a-1")) held.push_back(key.key());
+  EXPECT_EQ(held, (std::vector<ArtifactKey>{phone, new_email}));
   EXPECT_EQ(index.KeysOf("nobody"), nullptr);
   // Generic keys bring nobody in; the applications' own ids are left out.
   EXPECT_TRUE(AroundIds(index, {{phone}}, {"x"}, 1).empty());
@@ -43,8 +45,9 @@ TEST(NeighbourIndex, AReplacedApplicationDropsTheKeysItNoLongerHolds) {
 std::vector<bool> SharedFlags(const NeighbourIndex& index, const std::string& id) {
   const std::uint32_t ordinal = index.OrdinalOf(id).value();
   std::vector<bool> flags;
-  for (std::size_t position = 0; position < index.KeysAt(ordinal).size(); ++position) {
-    flags.push_back(index.SharedAt(ordinal, position));
+  for (const IndexedKey& key : index.KeysAt(ordinal)) {
+    flags.push_back(key.shared);
+    EXPECT_EQ(index.HolderCount(key.id), index.Holders(key.key()));  // by id as by hash
   }
   return flags;
 }
@@ -72,6 +75,12 @@ TEST(NeighbourIndex, KnowsWhichKeysAnotherApplicationHoldsAsApplicationsComeAndC
   EXPECT_EQ(index.HoldersOf(email)->size(), 2u);
   EXPECT_EQ(index.HoldersOf(phone)->size(), 1u);
   EXPECT_EQ(index.HoldersOf(ArtifactKey{'g', 99}), nullptr);
+  EXPECT_FALSE(index.IdOfKey(ArtifactKey{'g', 99}).has_value());
+  NeighbourIndex zero;  // hash 0 (the table's empty mark) is a key like any other
+  zero.Add("b-1", {ArtifactKey{'h', 0}, ArtifactKey{'e', 5}});
+  zero.Add("b-2", {ArtifactKey{'h', 0}});
+  EXPECT_EQ(zero.Holders(ArtifactKey{'h', 0}), 2u);
+  EXPECT_EQ(SharedFlags(zero, "b-1"), (std::vector<bool>{true, false}));
 }
 
 }  // namespace
