@@ -120,13 +120,15 @@ def main():
     parser.add_argument("--wrk-seconds", type=int, default=0,
                         help="after the singles, run wrk for this long with --wrk-connections clients")
     parser.add_argument("--wrk-connections", default="4", help="comma-separated: one wrk run per count")
+    parser.add_argument("--serve-arg", action="append", default=[],
+                        help="extra argument for `crosscheck serve`, repeatable (e.g. --serve-arg=--background-nice=0)")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="serve_load_")
     with open(os.path.join(work, "tokens.csv"), "w") as tokens:
         tokens.write("name,role,token_sha256\n")
         tokens.write("loader,admin," + hashlib.sha256(b"bench-token").hexdigest() + "\n")
     server = subprocess.Popen([args.binary, "serve", "--data", os.path.join(work, "data"), "--listen", "127.0.0.1:0",
-                               "--tokens", os.path.join(work, "tokens.csv")], stdout=subprocess.PIPE, text=True)
+                               "--tokens", os.path.join(work, "tokens.csv"), *args.serve_arg], stdout=subprocess.PIPE, text=True)
     try:
         line = server.stdout.readline()
         port = int(line.split("127.0.0.1:")[1].split(" ")[0])

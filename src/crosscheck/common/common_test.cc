@@ -13,11 +13,33 @@
 #include "crosscheck/common/hash_id_map.h"
 #include "crosscheck/common/romanized_names.h"
 #include "crosscheck/common/strings.h"
+#include "crosscheck/common/thread_priority.h"
 #include "crosscheck/common/time.h"
 #include "crosscheck/common/turns.h"
 
 namespace crosscheck {
 namespace {
+
+TEST(ThreadPriority, ABackgroundThreadAndTheThreadsItStartsRunLowerOthersDoNot) {
+  const int before = ThisThreadsNice();
+  const int lower = before < 12 ? before + 7 : 19;  // CI may itself run niced
+  int background = 0;
+  int started_by_it = 0;
+  bool lowered = false;
+  std::thread worker([&] {
+    lowered = LowerThisThreadsPriority(lower).has_value();
+    background = ThisThreadsNice();
+    std::thread child([&] { started_by_it = ThisThreadsNice(); });
+    child.join();
+  });
+  worker.join();
+  EXPECT_TRUE(lowered);
+  EXPECT_EQ(background, lower);
+  EXPECT_EQ(started_by_it, lower);
+  EXPECT_EQ(ThisThreadsNice(), before);  // the test's own thread is untouched
+  EXPECT_FALSE(LowerThisThreadsPriority(0).has_value());
+  EXPECT_FALSE(LowerThisThreadsPriority(20).has_value());
+}
 
 TEST(HashIdMap, FindsWhatWasInsertedThroughGrowthAndCollisions) {
   HashIdMap ids;

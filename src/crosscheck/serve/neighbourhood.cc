@@ -121,19 +121,15 @@ std::optional<std::uint32_t> NeighbourIndex::IdOfKey(const ArtifactKey& key) con
   return *id;
 }
 
-const std::vector<std::uint32_t>* NeighbourIndex::HoldersOf(const ArtifactKey& key) const {
+std::span<const std::uint32_t> NeighbourIndex::HoldersOf(const ArtifactKey& key) const {
   const std::optional<std::uint32_t> id = IdOfKey(key);
-  return !id || holders_[*id].empty() ? nullptr : &holders_[*id];
+  if (!id) return {};
+  return holders_[*id];
 }
 
 const std::vector<IndexedKey>* NeighbourIndex::KeysOf(const std::string& application_id) const {
   const auto found = ordinal_of_.find(application_id);
   return found == ordinal_of_.end() ? nullptr : &keys_[found->second];
-}
-
-std::size_t NeighbourIndex::Holders(const ArtifactKey& key) const {
-  const std::optional<std::uint32_t> id = IdOfKey(key);
-  return id ? holders_[*id].size() : 0;
 }
 
 std::vector<std::uint32_t> NeighbourIndex::Around(const std::vector<std::vector<ArtifactKey>>& keys,
@@ -148,11 +144,11 @@ std::vector<std::uint32_t> NeighbourIndex::Around(const std::vector<std::vector<
     for (const ArtifactKey& key : application_keys) {
       // A resume band is a candidate, not a shared value: following bands would bring in every
       // user of a common template. Bands only tell whether a neighbourhood holds a resume's
-      // every near-duplicate (Holders).
+      // every near-duplicate (HoldersOf).
       if (key.kind == 'r') continue;
-      const std::vector<std::uint32_t>* holders = HoldersOf(key);
-      if (holders == nullptr || holders->size() > max_holders) continue;
-      for (std::uint32_t ordinal : *holders) {
+      const std::span<const std::uint32_t> holders = HoldersOf(key);
+      if (holders.size() > max_holders) continue;
+      for (std::uint32_t ordinal : holders) {
         if (seen[ordinal]) continue;
         seen[ordinal] = true;
         ids.push_back(ordinal);

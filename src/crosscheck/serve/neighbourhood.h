@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -72,11 +73,10 @@ class NeighbourIndex {
   const std::string& IdOf(std::uint32_t ordinal) const { return ids_[ordinal]; }
   const std::vector<IndexedKey>& KeysAt(std::uint32_t ordinal) const { return keys_[ordinal]; }
 
-  // Holders returns how many indexed applications hold `key`; HoldersOf lists their ordinals
-  // (nullptr when none); IdOfKey is a key's id (nullopt when never indexed). HolderCount and
+  // HoldersOf lists the ordinals of the indexed applications that hold `key` (empty when none);
+  // IdOfKey is a key's id (nullopt when never indexed). HolderCount, HoldersById and
   // PrefetchHolders read by id (an IndexedKey's): an array read, no hash look-up.
-  std::size_t Holders(const ArtifactKey& key) const;
-  const std::vector<std::uint32_t>* HoldersOf(const ArtifactKey& key) const;
+  std::span<const std::uint32_t> HoldersOf(const ArtifactKey& key) const;
   std::optional<std::uint32_t> IdOfKey(const ArtifactKey& key) const;
   std::size_t HolderCount(std::uint32_t key_id) const { return holders_[key_id].size(); }
   const std::vector<std::uint32_t>& HoldersById(std::uint32_t key_id) const { return holders_[key_id]; }

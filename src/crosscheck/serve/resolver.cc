@@ -10,6 +10,7 @@
 
 #include "crosscheck/common/check.h"
 #include "crosscheck/common/stage_timer.h"
+#include "crosscheck/common/thread_priority.h"
 #include "crosscheck/pipeline/application_input.h"
 #include "crosscheck/pipeline/consortium_fold.h"
 #include "crosscheck/share/keyed_hash.h"
@@ -128,7 +129,6 @@ Resolver::NeighbourhoodRows Resolver::Neighbourhood(const Snapshot& current,
     around.posted_keys.push_back(&keys[idx]);
     if (const auto ordinal = neighbours_.OrdinalOf(records[idx].application_id)) take_ordinal(*ordinal);
   }
-  around.posted = around.records.size();
   // Load and Commit index every row they put in: every stored row has an ordinal.
   const auto take = [&](std::size_t index, std::uint32_t ordinal) {
     if (around.records.size() < cap && take_ordinal(ordinal)) {
@@ -158,7 +158,7 @@ Resolver::NeighbourhoodRows Resolver::Neighbourhood(const Snapshot& current,
 }
 
 void Resolver::KeepCompleteArtifacts(NeighbourhoodRows& around) const {
-  const std::size_t posted = around.posted;
+  const std::size_t posted = around.posted();
   // The neighbourhood's stored rows, and the stored versions of posted rows that replace one:
   // those are indexed under their old keys until Score re-adds them, and those holders are the
   // rows themselves, not applications missing from the neighbourhood.
@@ -239,8 +239,8 @@ Result<Resolver::Arrival> Resolver::Prepare(const std::vector<ApplicationRecord>
   if (!current->base->result.population.empty()) input.population = &current->base->result.population;
   // The stored rows keep their resolved personas; the posted ones are joined to them with the
   // resolution's model (a bulk post is linked whole: it holds most of its own neighbourhood).
-  const pipeline::KnownPersonas known{around.posted, &around.persona_ids, current->base->result.persona_model.get()};
-  if (known.model != nullptr && around.posted * subset.size() <= kMaxJoinedPairs) input.known_personas = &known;
+  const pipeline::KnownPersonas known{around.posted(), &around.persona_ids, current->base->result.persona_model.get()};
+  if (known.model != nullptr && around.posted() * subset.size() <= kMaxJoinedPairs) input.known_personas = &known;
   CC_ASSIGN_OR_RETURN(pipeline::ScanResult scanned, pipeline::ScanApplications(*context_, input, repeated));
   arrival.stages.insert(arrival.stages.end(), scanned.summary.stage_seconds.begin(),
                         scanned.summary.stage_seconds.end());
@@ -450,6 +450,11 @@ void Resolver::FreeRetired() {
 }  // freed here, outside every lock
 
 void Resolver::ResolveLoop() {
+  if (options_.background_nice > 0) {
+    if (const Status lowered = LowerThisThreadsPriority(options_.background_nice); !lowered) {
+      std::fprintf(stderr, "crosscheck: background resolution at normal priority: %s\n", lowered.error().ToString().c_str());
+    }
+  }
   std::unique_lock lock(mutex_);
   while (true) {
     // Wakes now and then to free what readers let go of since.

@@ -54,6 +54,10 @@ struct ResolverOptions {
   // wait longer than max_staleness from the first arrival it has not taken in.
   std::chrono::milliseconds quiet_period{1000};
   std::chrono::milliseconds max_staleness{30000};
+  // The background resolution (and the worker threads it starts) runs at this nice value: a
+  // request's scoring takes a core from it at once instead of sharing it, while the resolution
+  // still gets a share by weight under load (common/thread_priority.h). 0 = the requests' own.
+  int background_nice = 10;
 };
 
 // Resolver owns the current Snapshot. Load, Score, Rescore and Commit must be called by one
@@ -185,7 +189,7 @@ class Resolver {
     std::vector<std::string> persona_ids;  // empty for the posted rows
     std::vector<const std::vector<ArtifactKey>*> posted_keys;  // the posted rows', as Score made them
     std::vector<std::uint32_t> ordinals;  // the stored rows' in the NeighbourIndex (after the posted)
-    std::size_t posted = 0;
+    std::size_t posted() const { return posted_keys.size(); }  // how many rows come first
   };
   // IndexOfOrdinal is the snapshot index of the application at a NeighbourIndex ordinal (its
   // latest version), nullopt when the snapshot does not hold it; OrdinalOfIndex the reverse.

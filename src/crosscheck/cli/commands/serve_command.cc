@@ -27,6 +27,7 @@ struct CompanyServeFlags {
   std::vector<std::string> mmdb;
   std::vector<std::string> sanctions_lists;
   std::size_t max_body_bytes = serve::kDefaultMaxApplicationsBodyBytes;
+  int background_nice = serve::ResolverOptions{}.background_nice;
 };
 
 std::optional<std::filesystem::path> OptionalFile(const std::string& text) {
@@ -106,6 +107,7 @@ int RunCompanyServe(const CompanyServeFlags& flags) {
   options.tokens = std::move(*tokens);
   options.context = std::move(*context);
   options.max_body_bytes = flags.max_body_bytes;
+  options.resolver.background_nice = flags.background_nice;
   options.tls_cert = flags.tls_cert;
   options.tls_key = flags.tls_key;
   options.organization = flags.organization;
@@ -152,6 +154,11 @@ void RegisterServeCommand(CLI::App& app, int* exit_code) {
   serve_cmd->add_option("--max-body-bytes", flags->max_body_bytes, "largest request body accepted (413 above)")
       ->default_val(serve::kDefaultMaxApplicationsBodyBytes)
       ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 32));
+  serve_cmd->add_option("--background-nice", flags->background_nice,
+                        "nice value of the background whole-store resolution, so scoring a post takes a core "
+                        "from it at once (0: the same priority as requests)")
+      ->default_val(serve::ResolverOptions{}.background_nice)
+      ->check(CLI::Range(0, 19));
   serve_cmd->add_option("--tls-cert", flags->tls_cert, "PEM certificate (chain) to serve HTTPS with; needs --tls-key");
   serve_cmd->add_option("--tls-key", flags->tls_key, "PEM private key (unencrypted) of --tls-cert");
   serve_cmd->add_option("--organization", flags->organization,
