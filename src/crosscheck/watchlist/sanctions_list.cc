@@ -375,7 +375,12 @@ void SanctionsList::Index::Bound(const PreparedName& query, const ScreenOptions&
   const std::size_t item_count = query.items.size();
   for (std::size_t item_idx = 0; item_idx < query.items.size(); ++item_idx) {
     const NameItem& item = query.items[item_idx];
-    const internal::TokenForm item_form = internal::MakeTokenForm(item.text);
+    // Two parts written together are not a given name: no nickname look-up (a joined pair
+    // must be nearly equal to align anyway, see internal::kMinJoinedSimilarity).
+    const bool joined = (item.mask & (item.mask - 1)) != 0;
+    const internal::TokenForm item_form =
+        joined ? internal::TokenForm{internal::MakeRomanizationForm(item.text), {}}
+               : internal::MakeTokenForm(item.text);
     Candidates(item, item_form, scratch);
     scratch.item_touched.clear();
     for (std::uint32_t vocab_id : scratch.candidates) {

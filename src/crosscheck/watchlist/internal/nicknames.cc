@@ -20,10 +20,16 @@ struct StringHash {
 template <typename Value>
 using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
 
-// NicknameTable: given names by id, and each nickname's given names (sorted ids).
+// NicknameEntry is what the table knows of one token: the given name it is, and the given
+// names it is a nickname of (sorted ids). One map, so a token is hashed once.
+struct NicknameEntry {
+  std::int32_t given_name = -1;
+  std::vector<std::uint16_t> nickname_of;
+};
+
+// NicknameTable: given names by id, and each token's entry.
 struct NicknameTable {
-  StringMap<std::uint16_t> given_name_ids;
-  StringMap<std::vector<std::uint16_t>> nickname_of;
+  StringMap<NicknameEntry> tokens;
   // Every given name of kMinSpellingVariantLength+ letters with one letter removed: a token
   // one edit from a given name shares one of these with it (or is one).
   StringMap<std::vector<std::uint16_t>> given_name_deletions;
@@ -36,10 +42,12 @@ bool IsLowerAsciiWord(std::string_view text) {
 }
 
 std::uint16_t GivenNameId(NicknameTable& table, std::string_view name) {
-  const auto [found, inserted] =
-      table.given_name_ids.emplace(std::string(name), static_cast<std::uint16_t>(table.given_names.size()));
-  if (inserted) table.given_names.emplace_back(name);
-  return found->second;
+  NicknameEntry& entry = table.tokens[std::string(name)];
+  if (entry.given_name < 0) {
+    entry.given_name = static_cast<std::int32_t>(table.given_names.size());
+    table.given_names.emplace_back(name);
+  }
+  return static_cast<std::uint16_t>(entry.given_name);
 }
 
 // ParseTable reads "name1,has_nickname,name2" lines (a header, CRLF endings); other
@@ -63,9 +71,11 @@ NicknameTable ParseTable(std::string_view csv) {
         nickname.size() < kMinNicknameLength) {
       continue;
     }
-    table.nickname_of[std::string(nickname)].push_back(GivenNameId(table, name));
+    const std::uint16_t id = GivenNameId(table, name);
+    table.tokens[std::string(nickname)].nickname_of.push_back(id);
   }
-  for (auto& [nickname, ids] : table.nickname_of) {
+  for (auto& [token, entry] : table.tokens) {
+    std::vector<std::uint16_t>& ids = entry.nickname_of;
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   }
@@ -113,8 +123,9 @@ void AddSpellings(const NicknameTable& table, std::string_view token, NicknameFo
       add_verified(found->second);
     }
     if (shorter.size() < kMinSpellingVariantLength) continue;
-    if (const auto found = table.given_name_ids.find(shorter); found != table.given_name_ids.end()) {
-      AddGivenName(form, found->second);
+    if (const auto found = table.tokens.find(shorter);
+        found != table.tokens.end() && found->second.given_name >= 0) {
+      AddGivenName(form, static_cast<std::uint16_t>(found->second.given_name));
     }
   }
 }
@@ -130,18 +141,16 @@ bool Intersect(std::span<const std::uint16_t> names, std::span<const std::uint16
 NicknameForm MakeNicknameForm(std::string_view token) {
   const NicknameTable& table = Table();
   NicknameForm form;
-  if (token.size() < kMinNicknameLength) return form;
-  if (const auto found = table.nickname_of.find(token); found != table.nickname_of.end()) {
-    form.nickname_of = found->second;
-  }
-  if (const auto found = table.given_name_ids.find(token); found != table.given_name_ids.end()) {
-    AddGivenName(form, found->second);
+  if (token.size() < kMinNicknameLength || token.size() > kMaxNicknameTokenLength) return form;
+  if (const auto found = table.tokens.find(token); found != table.tokens.end()) {
+    form.nickname_of = found->second.nickname_of;
+    if (found->second.given_name >= 0) AddGivenName(form, static_cast<std::uint16_t>(found->second.given_name));
   }
   if (token.size() >= kMinSpellingVariantLength) AddSpellings(table, token, form);
   return form;
 }
 
-bool AreNicknames(const NicknameForm& left, const NicknameForm& right) {
+bool AreNicknamesSlow(const NicknameForm& left, const NicknameForm& right) {
   return Intersect(left.given_names(), right.nickname_of) ||
          Intersect(right.given_names(), left.nickname_of);
 }

@@ -45,11 +45,24 @@ struct NicknameForm {
 };
 
 // MakeNicknameForm returns the form of a lower-case ASCII token. Thread-safe (the table is
-// read on first use).
+// read on first use). Tokens longer than kMaxNicknameTokenLength have an empty form.
 NicknameForm MakeNicknameForm(std::string_view token);
 
-// AreNicknames is true when one token is a nickname of a given name the other is.
-bool AreNicknames(const NicknameForm& left, const NicknameForm& right);
+// kMaxNicknameTokenLength: no given name of the table is longer than 13 letters, so longer
+// tokens (one edit from none of them) are not looked up.
+inline constexpr std::size_t kMaxNicknameTokenLength = 14;
+
+// AreNicknames is true when one token is a nickname of a given name the other is. Inline
+// for the common answer: it runs on every candidate token pair of the screening loop, and
+// most tokens are neither.
+bool AreNicknamesSlow(const NicknameForm& left, const NicknameForm& right);
+inline bool AreNicknames(const NicknameForm& left, const NicknameForm& right) {
+  if ((left.name_count == 0 || right.nickname_of.empty()) &&
+      (right.name_count == 0 || left.nickname_of.empty())) {
+    return false;
+  }
+  return AreNicknamesSlow(left, right);
+}
 bool AreNicknames(std::string_view left, std::string_view right);
 
 // NicknameIndexKeys returns the keys under which a listed token is found by the query items
