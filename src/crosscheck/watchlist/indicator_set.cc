@@ -325,6 +325,17 @@ Result<IndicatorSet> IndicatorSet::ParseStix(std::string_view text, std::string_
     return true;
   };
 
+  // AddAccount stores a user-account's login and user id (either may be missing), top-level
+  // (STIX 2.1) or inside an observed-data (2.0); false when it holds neither.
+  auto add_account = [&](const std::string& id, const json& account) {
+    bool kept = false;
+    for (const char* field : {"account_login", "user_id"}) {
+      const std::string raw = StringField(account, field);
+      if (!raw.empty()) kept = add_value(id, "", "user-account", "user-account", raw) || kept;
+    }
+    return kept;
+  };
+
   const std::int64_t now = std::time(nullptr);
   for (const json* object_ptr : objects) {
     const json& object = *object_ptr;
@@ -427,10 +438,7 @@ Result<IndicatorSet> IndicatorSet::ParseStix(std::string_view text, std::string_
         const std::string observable_id = id + "/" + key;
         bool kept = false;
         if (observable_type == "user-account") {
-          for (const char* field : {"account_login", "user_id"}) {
-            const std::string raw = StringField(observable, field);
-            if (!raw.empty()) kept = add_value(observable_id, "", observable_type, observable_type, raw) || kept;
-          }
+          kept = add_account(observable_id, observable);
         } else if (!StringField(observable, "value").empty()) {
           kept = add_value(observable_id, "", observable_type, observable_type, StringField(observable, "value"));
           if (!kept && too_wide) {
@@ -443,11 +451,7 @@ Result<IndicatorSet> IndicatorSet::ParseStix(std::string_view text, std::string_
       continue;
     }
     if (type == "user-account") {
-      bool kept = false;
-      for (const char* key : {"account_login", "user_id"}) {
-        const std::string raw = StringField(object, key);
-        if (!raw.empty()) kept = add_value(id, "", type, type, raw) || kept;
-      }
+      const bool kept = add_account(id, object);
       kept ? ++set.import_.observables_used : ++set.import_.skipped;
       if (!kept) {
         add_issue(id, "account_login", "STIX_BAD_OBJECT",

@@ -115,7 +115,7 @@ std::vector<MatchedToken> ExplainTokens(const internal::NameComparison& comparis
   for (const internal::AlignedPair& pair : comparison.pairs) {
     const char* kind = pair.joined              ? "joined"
                        : pair.similarity >= 1.0 ? "exact"
-                       : pair.variant           ? "romanization"
+                       : pair.variant           ? internal::VariantKind(pair.query, pair.listed)
                                                 : "typo";
     tokens.push_back({pair.query, pair.listed, pair.similarity, kind, pair.rarity});
   }
@@ -176,7 +176,7 @@ struct SanctionsList::Index {
   std::unordered_map<std::int64_t, std::uint32_t> entry_by_ent_num;
   std::vector<IndexedName> names;
   std::vector<std::string> vocab;
-  std::vector<internal::RomanizationForm> vocab_form;  // by vocab id, for TokenSimilarity
+  std::vector<internal::TokenForm> vocab_form;  // by vocab id, for TokenSimilarity
   std::unordered_map<std::string, std::uint32_t> vocab_ids;
   std::vector<std::vector<Posting>> postings;                  // by vocab id, while building
   std::vector<std::uint32_t> posting_offsets;                  // CSR form of postings
@@ -187,6 +187,8 @@ struct SanctionsList::Index {
   std::vector<std::uint32_t> deletion_vocab;
   // Romanization variants: "#<group>" and each skeleton key -> vocab ids holding it.
   std::unordered_map<std::string, std::vector<std::uint32_t>> romanization_vocab;
+  // Nicknames: internal::NicknameIndexKeys -> vocab ids holding it.
+  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> nickname_vocab;
   internal::TokenRarity rarity;
 
   void Build();
@@ -209,7 +211,7 @@ struct SanctionsList::Index {
     std::uint32_t query_stamp = 0;
     std::vector<KnownSimilarity> known;
   };
-  void Candidates(const NameItem& item, Scratch& scratch) const;
+  void Candidates(const NameItem& item, const internal::TokenForm& item_form, Scratch& scratch) const;
   // Collect adds to best_by_entry (by entry index) the entries whose names score at least
   // options.threshold against query, keeping each entry's best name.
   void Collect(const PreparedName& query, const ScreenOptions& options,
@@ -265,13 +267,16 @@ void SanctionsList::Index::Build() {
   std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;
   std::vector<std::uint64_t> keys;
   vocab_form.reserve(vocab.size());
-  for (const std::string& text : vocab) vocab_form.push_back(internal::MakeRomanizationForm(text));
+  for (const std::string& text : vocab) vocab_form.push_back(internal::MakeTokenForm(text));
   for (std::uint32_t vocab_id = 0; vocab_id < vocab.size(); ++vocab_id) {
     keys.clear();
     AppendDeletionKeys(vocab[vocab_id], 2, keys);
     for (std::uint64_t key : keys) keyed.emplace_back(key, vocab_id);
     for (const std::string& key : internal::RomanizationIndexKeys(vocab[vocab_id])) {
       romanization_vocab[key].push_back(vocab_id);
+    }
+    for (std::uint32_t key : internal::NicknameIndexKeys(vocab_form[vocab_id].nickname)) {
+      nickname_vocab[key].push_back(vocab_id);
     }
   }
   std::sort(keyed.begin(), keyed.end());
@@ -290,7 +295,8 @@ void SanctionsList::Index::Build() {
   }
 }
 
-void SanctionsList::Index::Candidates(const NameItem& item, Scratch& scratch) const {
+void SanctionsList::Index::Candidates(const NameItem& item, const internal::TokenForm& item_form,
+                                      Scratch& scratch) const {
   scratch.candidates.clear();
   if (scratch.vocab_stamp.size() < vocab.size()) scratch.vocab_stamp.assign(vocab.size(), 0);
   if (++scratch.stamp == 0) {  // wrapped: forget every old stamp
@@ -314,6 +320,12 @@ void SanctionsList::Index::Candidates(const NameItem& item, Scratch& scratch) co
   for (const std::string& key : internal::RomanizationIndexKeys(item.text)) {
     const auto found = romanization_vocab.find(key);
     if (found == romanization_vocab.end()) continue;
+    for (std::uint32_t vocab_id : found->second) add(vocab_id);
+  }
+  if (item_form.nickname.empty()) return;
+  for (std::uint32_t key : internal::NicknameQueryKeys(item_form.nickname)) {
+    const auto found = nickname_vocab.find(key);
+    if (found == nickname_vocab.end()) continue;
     for (std::uint32_t vocab_id : found->second) add(vocab_id);
   }
 }
@@ -363,9 +375,14 @@ void SanctionsList::Index::Bound(const PreparedName& query, const ScreenOptions&
   const std::size_t item_count = query.items.size();
   for (std::size_t item_idx = 0; item_idx < query.items.size(); ++item_idx) {
     const NameItem& item = query.items[item_idx];
-    Candidates(item, scratch);
+    // Two parts written together are not a given name: no nickname look-up (a joined pair
+    // must be nearly equal to align anyway, see internal::kMinJoinedSimilarity).
+    const bool joined = (item.mask & (item.mask - 1)) != 0;
+    const internal::TokenForm item_form =
+        joined ? internal::TokenForm{internal::MakeRomanizationForm(item.text), {}}
+               : internal::MakeTokenForm(item.text);
+    Candidates(item, item_form, scratch);
     scratch.item_touched.clear();
-    const internal::RomanizationForm item_form = internal::MakeRomanizationForm(item.text);
     for (std::uint32_t vocab_id : scratch.candidates) {
       bool variant = false;
       const double similarity = internal::TokenSimilarity(item.text, item_form, vocab[vocab_id],

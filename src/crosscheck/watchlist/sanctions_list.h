@@ -101,9 +101,10 @@ struct ScreenOptions {
 struct MatchedToken {
   std::string query;      // empty for an unmatched listed token
   std::string listed;     // empty for an unmatched query token
-  double similarity = 0;  // 1 exact, 0.95 romanization variant, below for typos; 0 unmatched
-  std::string kind;       // "exact", "romanization", "typo", "joined" (two tokens written as
-                          // one on either side), "unmatched_query", "unmatched_listed"
+  double similarity = 0;  // 1 exact, 0.95 nickname or romanization variant, below for typos;
+                          // 0 unmatched
+  std::string kind;       // "exact", "nickname", "romanization", "typo", "joined" (two tokens
+                          // written as one on either side), "unmatched_query", "unmatched_listed"
   double rarity = 1;      // the listed token's (or the unmatched token's) rarity on the list:
                           // 1 when no other listed name holds it, lower the more do
 };

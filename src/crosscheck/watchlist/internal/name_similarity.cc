@@ -96,9 +96,10 @@ std::size_t EditDistance(std::string_view left, std::string_view right) {
   return previous[right.size()];
 }
 
-// WithinOneEdit is true when the optimal-string-alignment distance is at most 1: equal, one
-// letter replaced, inserted or deleted, or two neighbours swapped. Linear, where EditDistance
-// fills a table: most candidate pairs of the screening loop are decided by this alone.
+}  // namespace
+
+// Linear, where EditDistance fills a table: most candidate pairs of the screening loop are
+// decided by this alone.
 bool WithinOneEdit(std::string_view left, std::string_view right) {
   if (left.size() > right.size()) std::swap(left, right);
   if (right.size() - left.size() > 1) return false;
@@ -110,6 +111,8 @@ bool WithinOneEdit(std::string_view left, std::string_view right) {
   return first + 1 < left.size() && left[first] == right[first + 1] &&
          left[first + 1] == right[first] && left.substr(first + 2) == right.substr(first + 2);
 }
+
+namespace {
 
 // BoundedEditDistance is EditDistance when it is at most max_edits, else max_edits + 1.
 std::size_t BoundedEditDistance(std::string_view left, std::string_view right,
@@ -363,11 +366,16 @@ namespace {
 
 // TokenSimilarityWith is TokenSimilarity with the romanization test given: on two tokens, or
 // on their precomputed forms (the screening loop).
-template <typename AreVariants>
+template <typename AreNicknamesTest, typename AreVariants>
 double TokenSimilarityWith(std::string_view left, std::string_view right, bool* variant,
-                           const AreVariants& are_variants) {
+                           const AreNicknamesTest& are_nicknames, const AreVariants& are_variants) {
   if (variant != nullptr) *variant = false;
   if (left == right) return 1.0;
+  // Before the length test: a nickname may share few letters with its name (bob, robert).
+  if (are_nicknames()) {
+    if (variant != nullptr) *variant = true;
+    return kNicknameSimilarity;
+  }
   // No spelling variant or typo is more than three letters longer (ri, rhee).
   if (std::max(left.size(), right.size()) - std::min(left.size(), right.size()) > 3) return 0.0;
   if (HasDigit(left) || HasDigit(right)) return 0.0;
@@ -408,15 +416,23 @@ double TokenSimilarityWith(std::string_view left, std::string_view right, bool* 
 }  // namespace
 
 double TokenSimilarity(std::string_view left, std::string_view right, bool* variant) {
-  return TokenSimilarityWith(left, right, variant,
+  return TokenSimilarityWith(left, right, variant, [&] { return AreNicknames(left, right); },
                              [&] { return AreRomanizationVariants(left, right); });
 }
 
-double TokenSimilarity(std::string_view left, const RomanizationForm& left_form,
-                       std::string_view right, const RomanizationForm& right_form,
-                       bool* variant) {
-  return TokenSimilarityWith(left, right, variant,
-                             [&] { return AreRomanizationVariants(left_form, right_form); });
+TokenForm MakeTokenForm(std::string_view token) {
+  return {MakeRomanizationForm(token), MakeNicknameForm(token)};
+}
+
+double TokenSimilarity(std::string_view left, const TokenForm& left_form, std::string_view right,
+                       const TokenForm& right_form, bool* variant) {
+  return TokenSimilarityWith(
+      left, right, variant, [&] { return AreNicknames(left_form.nickname, right_form.nickname); },
+      [&] { return AreRomanizationVariants(left_form.romanization, right_form.romanization); });
+}
+
+const char* VariantKind(std::string_view left, std::string_view right) {
+  return AreNicknames(left, right) ? "nickname" : "romanization";
 }
 
 NameComparison CompareNames(const PreparedName& query, const PreparedName& listed) {
@@ -601,7 +617,7 @@ std::string ExplainComparison(const NameComparison& comparison) {
     } else {
       std::snprintf(buffer, sizeof(buffer), " %.2f", pair.similarity);
       out += pair.query + "~" + pair.listed + buffer;
-      if (pair.variant) out += " (romanization)";
+      if (pair.variant) out += std::string(" (") + VariantKind(pair.query, pair.listed) + ")";
     }
     std::snprintf(buffer, sizeof(buffer), " [rarity %.2f]", pair.rarity);
     out += buffer;

@@ -15,6 +15,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "crosscheck/watchlist/internal/nicknames.h"
 #include "crosscheck/watchlist/internal/romanization.h"
 
 namespace crosscheck::watchlist::internal {
@@ -45,6 +46,10 @@ inline constexpr std::size_t kMaxJoinedLength = 14;
 // kRomanizationSimilarity is the similarity of two spellings of one Korean syllable
 // (ri~lee, pak~park, chol~cheol): high, but below an exact match.
 inline constexpr double kRomanizationSimilarity = 0.95;
+
+// kNicknameSimilarity is the similarity of a given name and one of its nicknames
+// (nicknames.h: nick~nicholas): a variant of the name, scored as a romanization variant.
+inline constexpr double kNicknameSimilarity = kRomanizationSimilarity;
 
 // kMaxNameTokens bounds the tokens considered per name (alignment uses a 32-bit mask).
 inline constexpr std::size_t kMaxNameTokens = 24;
@@ -103,21 +108,39 @@ std::vector<PreparedName> PrepareNameReadings(std::string_view name);
 // (Winkler 1990: prefix scale 0.1 over at most 4 characters, applied when Jaro > 0.7).
 double JaroWinkler(std::string_view left, std::string_view right);
 
+// WithinOneEdit is true when the optimal-string-alignment distance is at most 1: equal, one
+// letter replaced, inserted or deleted, or two neighbours swapped. Linear.
+bool WithinOneEdit(std::string_view left, std::string_view right);
+
 // TokenSimilarity returns how alike two tokens are in [0, 1], 0 meaning "never align": 1
-// when equal, kRomanizationSimilarity for romanization variants (romanization.h), else
+// when equal, kNicknameSimilarity for a given name and its nickname (nicknames.h, whatever
+// their lengths), kRomanizationSimilarity for romanization variants (romanization.h), else
 // Jaro-Winkler scaled down when the lengths differ a lot (yong vs yongchol) if at least
 // kMinTokenSimilarity and within one edit per four letters of the shorter (choi vs chao is
 // 0, as is a pair at the edge of that budget that differs in two neighbouring letters:
 // xiaoming, xiaohong); a one-edit pair of tokens of kMinOneEditLength+ letters below that
 // gets (n - 1) / n for n letters in the shorter. 0 when either holds a digit and they differ.
-// *variant (optional) is set when the romanization table decided.
+// *variant (optional) is set when the romanization or the nickname table decided.
 double TokenSimilarity(std::string_view left, std::string_view right, bool* variant = nullptr);
 
-// TokenSimilarity with each token's MakeRomanizationForm given (computed once per token):
-// the same value.
-double TokenSimilarity(std::string_view left, const RomanizationForm& left_form,
-                       std::string_view right, const RomanizationForm& right_form,
-                       bool* variant);
+// TokenForm is what the variant tests read of one token, computed once: the screening index
+// keeps one per listed token and one per query item.
+struct TokenForm {
+  RomanizationForm romanization;
+  NicknameForm nickname;
+};
+
+// MakeTokenForm returns the form of a lower-case ASCII token.
+TokenForm MakeTokenForm(std::string_view token);
+
+// TokenSimilarity with each token's MakeTokenForm given (computed once per token): the same
+// value.
+double TokenSimilarity(std::string_view left, const TokenForm& left_form, std::string_view right,
+                       const TokenForm& right_form, bool* variant);
+
+// VariantKind names why two different tokens are variants, for explanations: "nickname"
+// when the nickname table decided, else "romanization".
+const char* VariantKind(std::string_view left, std::string_view right);
 
 // A listed name often holds parts a person does not write (a second surname, a patronymic,
 // a middle name, a title: MADURO MOROS, Nicolas is written Nicolas Maduro), while a part the
@@ -231,7 +254,8 @@ double ScoreNames(const PreparedName& query, const PreparedName& listed,
 double ScoreUpperBound(double matched_bound, float query_total, float listed_total);
 
 // ExplainComparison renders a comparison for a reviewer:
-// "kim=kim, jung~jong 0.85, ri~lee (romanization); unmatched listed: chol".
+// "kim=kim, jung~jong 0.85, ri~lee (romanization), nick~nicolas (nickname); unmatched
+// listed: chol".
 std::string ExplainComparison(const NameComparison& comparison);
 
 }  // namespace crosscheck::watchlist::internal

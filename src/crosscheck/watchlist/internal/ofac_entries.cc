@@ -39,6 +39,34 @@ std::vector<std::string> SplitPrograms(std::string_view column) {
   return programs;
 }
 
+// ForEachOwnedRow reads the rows of a file that belong to the primary file's entries (aliases,
+// addresses: ent_num, then the row's own number) and calls add(entry index, number, row) for
+// each; a row with a bad number or an ent_num the primary file lacks is an issue instead.
+template <typename RowIssue, typename AddRow>
+void ForEachOwnedRow(std::string_view text, const std::string& file, std::size_t field_count,
+                     const char* number_field, const char* what, const std::string& primary_name,
+                     const std::unordered_map<std::int64_t, std::size_t>& by_ent_num,
+                     IssueLog& issues, const RowIssue& row_issue, const AddRow& add) {
+  for (OfacRow& row : ParseOfacCsv(text, file, field_count, issues)) {
+    std::int64_t ent_num = 0;
+    std::int64_t number = 0;
+    if (!ParseEntNum(row.fields[0], ent_num) || !ParseEntNum(row.fields[1], number)) {
+      row_issue(file, row.line, "ent_num", "OFAC_BAD_ENT_NUM",
+                std::string("ent_num or ") + number_field + " is not a positive integer: '" +
+                    row.fields[0] + "', '" + row.fields[1] + "'");
+      continue;
+    }
+    const auto owner = by_ent_num.find(ent_num);
+    if (owner == by_ent_num.end()) {
+      row_issue(file, row.line, "ent_num", "OFAC_UNKNOWN_ENT_NUM",
+                std::string(what) + " for ent_num " + row.fields[0] + ", which " + primary_name +
+                    " does not hold");
+      continue;
+    }
+    add(owner->second, number, row);
+  }
+}
+
 }  // namespace
 
 OfacFiles OfacFiles::InDir(const std::filesystem::path& dir, OfacKind kind) {
@@ -123,58 +151,37 @@ Result<std::vector<SanctionsEntry>> ParseOfacEntries(const OfacTexts& texts, Iss
                         " (see the issues log)");
   }
 
-  for (OfacRow& row : ParseOfacCsv(texts.aliases, a, kAltFields, issues)) {
-    std::int64_t ent_num = 0;
-    SanctionsAlias alias;
-    if (!ParseEntNum(row.fields[0], ent_num) || !ParseEntNum(row.fields[1], alias.alt_num)) {
-      row_issue(a, row.line, "ent_num", "OFAC_BAD_ENT_NUM",
-                "ent_num or alt_num is not a positive integer: '" + row.fields[0] + "', '" +
-                    row.fields[1] + "'");
-      continue;
-    }
-    const auto owner = by_ent_num.find(ent_num);
-    if (owner == by_ent_num.end()) {
-      row_issue(a, row.line, "ent_num", "OFAC_UNKNOWN_ENT_NUM",
-                "alias for ent_num " + row.fields[0] + ", which " + texts.primary_name + " does not hold");
-      continue;
-    }
-    alias.alt_type = ToLowerAscii(row.fields[2]);
-    alias.name = std::move(row.fields[3]);
-    alias.remarks = std::move(row.fields[4]);
-    if (alias.name.empty()) {
-      row_issue(a, row.line, "alt_name", "OFAC_EMPTY_NAME", "the alias has no name");
-      continue;
-    }
-    entries[owner->second].aliases.push_back(std::move(alias));
-  }
+  auto owned_rows = [&](std::string_view text, const std::string& file, std::size_t field_count,
+                        const char* number_field, const char* what, const auto& add) {
+    ForEachOwnedRow(text, file, field_count, number_field, what, texts.primary_name, by_ent_num,
+                    issues, row_issue, add);
+  };
+  owned_rows(texts.aliases, a, kAltFields, "alt_num", "alias",
+             [&](std::size_t entry_idx, std::int64_t alt_num, OfacRow& row) {
+               SanctionsAlias alias{.alt_num = alt_num,
+                                    .alt_type = ToLowerAscii(row.fields[2]),
+                                    .name = std::move(row.fields[3]),
+                                    .remarks = std::move(row.fields[4])};
+               if (alias.name.empty()) {
+                 row_issue(a, row.line, "alt_name", "OFAC_EMPTY_NAME", "the alias has no name");
+                 return;
+               }
+               entries[entry_idx].aliases.push_back(std::move(alias));
+             });
 
   if (!texts.addresses) {
     issues.Add({.file = texts.address_name, .code = "OFAC_FILE_MISSING",
                 .message = texts.address_name + " could not be read; entries have no addresses",
                 .severity = IssueSeverity::kFileError});
   } else {
-    for (OfacRow& row :
-         ParseOfacCsv(*texts.addresses, d, kAddFields, issues)) {
-      std::int64_t ent_num = 0;
-      SanctionsAddress address;
-      if (!ParseEntNum(row.fields[0], ent_num) || !ParseEntNum(row.fields[1], address.add_num)) {
-        row_issue(d, row.line, "ent_num", "OFAC_BAD_ENT_NUM",
-                  "ent_num or add_num is not a positive integer: '" + row.fields[0] + "', '" +
-                      row.fields[1] + "'");
-        continue;
-      }
-      const auto owner = by_ent_num.find(ent_num);
-      if (owner == by_ent_num.end()) {
-        row_issue(d, row.line, "ent_num", "OFAC_UNKNOWN_ENT_NUM",
-                  "address for ent_num " + row.fields[0] + ", which " + texts.primary_name + " does not hold");
-        continue;
-      }
-      address.address = std::move(row.fields[2]);
-      address.city_state_zip = std::move(row.fields[3]);
-      address.country = std::move(row.fields[4]);
-      address.remarks = std::move(row.fields[5]);
-      entries[owner->second].addresses.push_back(std::move(address));
-    }
+    owned_rows(*texts.addresses, d, kAddFields, "add_num", "address",
+               [&](std::size_t entry_idx, std::int64_t add_num, OfacRow& row) {
+                 entries[entry_idx].addresses.push_back({.add_num = add_num,
+                                                         .address = std::move(row.fields[2]),
+                                                         .city_state_zip = std::move(row.fields[3]),
+                                                         .country = std::move(row.fields[4]),
+                                                         .remarks = std::move(row.fields[5])});
+               });
   }
   return entries;
 }
