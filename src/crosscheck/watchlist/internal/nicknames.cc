@@ -142,11 +142,15 @@ NicknameForm MakeNicknameForm(std::string_view token) {
   const NicknameTable& table = Table();
   NicknameForm form;
   if (token.size() < kMinNicknameLength || token.size() > kMaxNicknameTokenLength) return form;
+  bool is_given_name = false;
   if (const auto found = table.tokens.find(token); found != table.tokens.end()) {
     form.nickname_of = found->second.nickname_of;
-    if (found->second.given_name >= 0) AddGivenName(form, static_cast<std::uint16_t>(found->second.given_name));
+    is_given_name = found->second.given_name >= 0;
+    if (is_given_name) AddGivenName(form, static_cast<std::uint16_t>(found->second.given_name));
   }
-  if (token.size() >= kMinSpellingVariantLength) AddSpellings(table, token, form);
+  // A given name of the table is spelt as the table spells it: one edit from it lies another
+  // name (robert, roberta), whose nicknames (bert) are not this one's.
+  if (token.size() >= kMinSpellingVariantLength && !is_given_name) AddSpellings(table, token, form);
   return form;
 }
 

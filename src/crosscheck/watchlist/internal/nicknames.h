@@ -4,7 +4,8 @@
 // time. It is an equivalence between a given name and its own nicknames only: two nicknames
 // of one name (Al and Bert, both Albert) are not equivalent, nor are two given names.
 // A token spelt one letter from a given name of kMinSpellingVariantLength+ letters counts as
-// that name (Nicolas, Nikolas for Nicholas): the table lists one spelling per name, while
+// that name, unless it is a given name of the table itself (Nicolas, Nikolas for Nicholas;
+// Robert is not Roberta): the table lists one spelling per name, while
 // lists write each in their own language. It applies to any token, whatever the name's
 // origin: the table does not say which names are whose.
 //

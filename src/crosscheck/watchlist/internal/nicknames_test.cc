@@ -35,6 +35,9 @@ TEST(Nicknames, GivenNameAndItsOwnNicknamesOnly) {
       {"kim", "kimberly", true},
       {"kim", "lee", false},
       {"mary", "mark", false},      // short names are not spelling variants of one another
+      {"bert", "robert", false},    // Roberta's, not Robert's: a listed name has no spellings
+      {"birdie", "robert", false},
+      {"bert", "roberta", true},
   };
   for (const Case& test_case : cases) {
     SCOPED_TRACE(std::string(test_case.left) + " vs " + test_case.right);
