@@ -238,10 +238,6 @@ bool AgencyMayShare(ArtifactKind kind) {
   }
 }
 
-bool IsAgencySource(std::string_view source) {
-  return source.size() > 7 && EqualsIgnoreCaseAscii(source.substr(0, 7), "agency:");
-}
-
 namespace {
 
 // ExactCandidates groups applications by an exact normalized value of one kind.

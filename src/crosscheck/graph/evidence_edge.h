@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "crosscheck/common/application_source.h"
 #include "crosscheck/common/model.h"
 
 namespace crosscheck::graph {
@@ -164,11 +165,6 @@ struct PrecomputedNearDuplicates {
   // so the signatures are not searched again; they still say who holds a resume.
   bool resume_grouped = false;
 };
-
-// IsAgencySource says whether an application's `source` names a staffing agency that submitted
-// it ("agency:<name>", any case): the agency, not the applicant, is then the party behind the
-// values an agency shares on its candidates' behalf (AgencyMayShare).
-bool IsAgencySource(std::string_view source);
 
 // AgencyMayShare says whether an agency explains sharing of this kind: what it puts on the
 // applications it submits — its inbox, phone, office IP, the device the application platform

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "crosscheck/common/application_source.h"
 #include "crosscheck/common/check.h"
 #include "crosscheck/common/union_find.h"
 

@@ -6,6 +6,7 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "crosscheck/common/application_source.h"
 #include "crosscheck/common/check.h"
 #include "crosscheck/common/strings.h"
 #include "crosscheck/common/union_find.h"
@@ -65,13 +66,58 @@ struct PersonaTable {
   std::vector<std::size_t> app_of;
 };
 
-// AllPersonaValues is PersonaValues of every application, on up to `threads` threads.
+// ClearAgencyContacts takes the e-mail and phone of the applications a staffing agency
+// submitted for what they are wherever the same agency put that value on a candidate of
+// another name too: the agency's inbox or office line, not the candidate's. Linked on them, an
+// agency office's candidates became one heavy applier (69-185 people of one office in one
+// persona on the adversarial worlds at scale 2: docs/PERFORMANCE.md, issue 13, session 14).
+// The office line is left out; the inbox stays as the inbox under this name ("<name>#" before
+// its local part), so one candidate's applications through the agency still meet on it while
+// two candidates' do not. The network stage explains the same sharing (graph::AgencyMayShare).
+void ClearAgencyContacts(const std::vector<NormalizedApplication>& apps, std::vector<std::vector<std::string>>& values) {
+  constexpr std::size_t kName = 0;
+  constexpr std::size_t kEmailField = 1;
+  constexpr std::size_t kContactFields[] = {kEmailField, 2};  // email, phone in PersonaValues
+  struct Holders {
+    std::string_view name;  // the first holder's
+    bool many_names = false;
+  };
+  std::unordered_map<std::string, Holders> by_value;  // agency, field, value
+  const auto key = [&](std::size_t app_idx, std::size_t field) {
+    return ToLowerAscii(apps[app_idx].source) + '\x1f' + static_cast<char>('0' + field) + values[app_idx][field];
+  };
+  std::vector<std::size_t> submitted;
+  for (std::size_t app_idx = 0; app_idx < apps.size(); ++app_idx) {
+    if (IsAgencySource(apps[app_idx].source)) submitted.push_back(app_idx);
+  }
+  for (std::size_t app_idx : submitted) {
+    for (std::size_t field : kContactFields) {
+      if (values[app_idx][field].empty()) continue;
+      const std::string_view name = values[app_idx][kName];
+      const auto [holders, first] = by_value.try_emplace(key(app_idx, field), Holders{name});
+      if (!first && holders->second.name != name) holders->second.many_names = true;
+    }
+  }
+  for (std::size_t app_idx : submitted) {
+    for (std::size_t field : kContactFields) {
+      if (values[app_idx][field].empty()) continue;
+      const auto holders = by_value.find(key(app_idx, field));
+      if (holders == by_value.end() || !holders->second.many_names) continue;
+      std::string& value = values[app_idx][field];
+      value = field == kEmailField ? values[app_idx][kName] + '#' + value : std::string();
+    }
+  }
+}
+
+// AllPersonaValues is PersonaValues of every application, on up to `threads` threads, less the
+// contact values agencies share (ClearAgencyContacts).
 std::vector<std::vector<std::string>> AllPersonaValues(const std::vector<NormalizedApplication>& apps,
                                                        unsigned threads) {
   std::vector<std::vector<std::string>> values(apps.size());
   internal::RunChunks(apps.size(), 8192, threads, [&](std::size_t, std::size_t begin, std::size_t end) {
     for (std::size_t app_idx = begin; app_idx < end; ++app_idx) values[app_idx] = PersonaValues(apps[app_idx]);
   });
+  ClearAgencyContacts(apps, values);
   return values;
 }
 

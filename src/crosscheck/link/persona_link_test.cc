@@ -214,6 +214,45 @@ TEST(LinkApplications, KeepsAHeavyApplierTogether) {
   EXPECT_GE(PairwiseF1(result->persona_ids, world.person), 0.95);
 }
 
+// An agency office submits its candidates under its own inbox and office line (DATA.md's
+// `source` "agency:<name>"): linked on those, its candidates become one heavy applier. Each
+// candidate's own applications (one name, one date of birth) still link.
+TEST(LinkApplications, AnAgencysInboxAndOfficeLineDoNotJoinItsCandidates) {
+  World world = MakeWorld(7);
+  const char* const given[] = {"wei", "jun", "min", "hui", "yan", "jing", "tao", "fang", "qiang", "xiu"};
+  const char* const family[] = {"wang", "li", "zhang"};
+  int candidate = 0;
+  for (const char* family_name : family) {
+    for (const char* given_name : given) {
+      for (int copy = 0; copy < 1 + candidate % 3; ++copy) {
+        NormalizedApplication app;
+        app.application_id = "agency-" + std::to_string(candidate) + "-" + std::to_string(copy);
+        app.company_id = "co-" + std::to_string(copy);
+        app.source = copy == 2 ? "direct" : "agency:Randstad-Hangzhou";
+        app.name.full = std::string(given_name) + " " + family_name;
+        app.email = copy == 2 ? std::string(given_name) + "." + family_name + "@qq.com" : "submissions@randstad-talent.com";
+        if (copy < 2) app.phone_e164 = "+8657188880000";
+        app.date_of_birth = CivilDate{1970 + candidate, 1 + candidate % 12, 1 + (candidate * 7) % 28};
+        app.city = "hangzhou";
+        world.apps.push_back(std::move(app));
+        world.person.push_back(4000 + candidate);
+      }
+      ++candidate;
+    }
+  }
+  auto result = LinkApplications(world.apps, LinkOptions{});
+  ASSERT_TRUE(result) << result.error().ToString();
+  std::map<std::string, std::set<int>> people_of_persona;
+  std::map<int, std::set<std::string>> personas_of_person;
+  for (std::size_t idx = 0; idx < world.apps.size(); ++idx) {
+    if (world.person[idx] < 4000) continue;
+    people_of_persona[result->persona_ids[idx]].insert(world.person[idx]);
+    personas_of_person[world.person[idx]].insert(result->persona_ids[idx]);
+  }
+  for (const auto& [persona, people] : people_of_persona) EXPECT_EQ(people.size(), 1u) << persona;
+  for (const auto& [person, personas] : personas_of_person) EXPECT_EQ(personas.size(), 1u) << person;
+}
+
 // A married name shares the given name but not the surname: with the same personal e-mail
 // it is the same person. A relative who shares a surname and only the household phone is not.
 TEST(LinkApplications, NameChangeLinksOnAPersonalEmailButARelativeOnAPhoneDoesNot) {

@@ -41,6 +41,13 @@ ParsedPhone ParseAndRemember(std::string_view text, const std::string& region) {
   return found->second;
 }
 
+// Parse tries the fast path, then libphonenumber.
+std::optional<ParsedPhone> Parse(std::string_view text, const std::string& region) {
+  std::optional<ParsedPhone> parsed = internal::ParsePhoneFast(text, region);
+  if (!parsed) parsed = ParseAndRemember(text, region);
+  return parsed;
+}
+
 std::string RegionFor(std::string_view default_region) {
   const std::string_view trimmed = TrimAscii(default_region);
   if (trimmed.empty()) return "US";
@@ -101,8 +108,15 @@ NormalizedPhone NormalizePhone(std::string_view raw, std::string_view default_re
   if (text.empty() || text.size() > kMaxPhoneLength || !IsValidUtf8(text)) return out;
 
   const std::string region = RegionFor(default_region);
-  std::optional<ParsedPhone> parsed = internal::ParsePhoneFast(text, region);
-  if (!parsed) parsed = ParseAndRemember(text, region);
+  std::optional<ParsedPhone> parsed = Parse(text, region);
+  // "00" + country code is how most of the world dials abroad (ITU-T E.164's usual
+  // international prefix), and applicants write it where it is not the local prefix (Korea
+  // 001/002, Australia 0011, Russia 8~10, the US 011). A national number never starts with
+  // "00" (a trunk prefix is one digit), so a failed "00..." is read as "+...".
+  if (!parsed->valid && text.starts_with("00") && text.size() > 2) {
+    std::string international = "+" + std::string(text.substr(2));
+    if (ParsedPhone retried = *Parse(international, region); retried.valid) parsed = std::move(retried);
+  }
   if (!parsed->valid) return out;
   out.valid = true;
   out.e164 = std::move(parsed->e164);

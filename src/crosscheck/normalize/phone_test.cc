@@ -43,6 +43,13 @@ TEST(PhoneNormalizer, ParsesInternationalFormats) {
       {"030 123456", "DE", "+4930123456", "DE", LineType::kLandline},
       {"0151 23456789", "DE", "+4915123456789", "DE", LineType::kMobile},
       {"0049 30 123456", "DE", "+4930123456", "DE", LineType::kLandline},
+      // "00" + country code, as most of the world dials abroad (ITU-T E.164's usual
+      // international prefix), written where it is not the local one: Korea dials 001/002/00700,
+      // Australia 0011, Russia 8~10, the US 011.
+      {"0082 10 7789 7939", "KR", "+821077897939", "KR", LineType::kMobile},
+      {"0061 473 239 594", "AU", "+61473239594", "AU", LineType::kMobile},
+      {"007 909 100 04 80", "RU", "+79091000480", "RU", LineType::kMobile},
+      {"0091 98207 55938", "", "+919820755938", "IN", LineType::kMobile},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(std::string(c.raw) + " / " + c.region);

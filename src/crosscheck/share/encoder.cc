@@ -4,6 +4,7 @@
 #include <bit>
 #include <cstring>
 
+#include "crosscheck/common/application_source.h"
 #include "crosscheck/common/strings.h"
 #include "crosscheck/common/time.h"
 #include "crosscheck/graph/evidence_edge.h"
@@ -285,7 +286,7 @@ void SubmissionEncoder::AddTokens(const NormalizedApplication& application, Cons
   add(TokenKind::kGithub, application.github);
   add(TokenKind::kIp, application.ip_address);
   if (application.date_of_birth) add(TokenKind::kBirthDate, FormatDate(*application.date_of_birth));
-  if (graph::IsAgencySource(application.source)) add(TokenKind::kAgency, ToLowerAscii(application.source));
+  if (IsAgencySource(application.source)) add(TokenKind::kAgency, ToLowerAscii(application.source));
 }
 
 std::vector<LabelledNameKey> SubmissionEncoder::LabelledNameKeys(const NormalizedApplication& application,
