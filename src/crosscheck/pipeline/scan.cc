@@ -101,7 +101,6 @@ Result<ScanResult> ScanFiles(const ScanOptions& options, IssueLog& issues, std::
 
   ScanInput input{.applications = &*records, .source = options.applications.filename().string()};
   input.strict = options.strict;
-  input.candidates_beside_linkage = true;  // a batch scan has the cores to itself
   input.tuning = options.tuning;
   if (options.signins) {
     input.employees = &side.employees;

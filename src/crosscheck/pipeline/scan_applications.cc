@@ -28,7 +28,7 @@ namespace {
 constexpr std::size_t kMaxEdgesPerNetwork = 300;
 constexpr std::size_t kMaxLinkedPairsPerNetwork = 200;
 
-// From this many applications a scan may find the networks' artifact candidates on a thread of
+// From this many applications a scan finds the networks' artifact candidates on a thread of
 // their own beside linkage (~10 % of a 541k scan's CPU); below it a thread is not worth its start.
 constexpr std::size_t kMinApplicationsForEarlyCandidates = 20000;
 
@@ -415,19 +415,17 @@ Result<ScanResult> ScanApplications(const ScanContext& context, const ScanInput&
     return Ok();
   });
   // The networks' artifact candidates (shared values, photo and resume near-duplicates, IPs)
-  // do not depend on personas either: on a large batch scan they are found while linkage runs,
-  // whose serial stretches (clustering, the persona table) leave a core to spare. Otherwise
-  // (the live resolver's scans) they are found in the networks stage, without a thread.
-  const bool candidates_early =
-      input.candidates_beside_linkage && records.size() >= kMinApplicationsForEarlyCandidates;
-  std::future<std::vector<graph::ArtifactCandidate>> candidates =
-      std::async(candidates_early ? std::launch::async : std::launch::deferred,
-                 [&] { return graph::FindArtifactCandidates(normalized, records, input.tuning.evidence); });
+  // do not depend on personas either: on a large scan they are found while linkage runs, whose
+  // serial stretches (clustering, the persona table) leave a core to spare. A small scan (the
+  // live resolver's neighbourhoods) finds them in the networks stage, without a thread.
+  std::future<std::vector<graph::ArtifactCandidate>> candidates = std::async(
+      records.size() >= kMinApplicationsForEarlyCandidates ? std::launch::async : std::launch::deferred,
+      [&] { return graph::FindArtifactCandidates(normalized, records, input.tuning.evidence); });
   // Both threads must be joined on every path: they read `normalized` and `external`.
   Result<link::PersonaLinkResult> linked = LinkPersonas(input, normalized, issues);
   if (!linked) {
     (void)side_evidence.get();
-    if (candidates_early) (void)candidates.get();
+    if (records.size() >= kMinApplicationsForEarlyCandidates) (void)candidates.get();
     return std::unexpected(std::move(linked).error());
   }
   const link::PersonaLinkResult& persona_links = *linked;

@@ -110,10 +110,6 @@ struct ScanInput {
   const std::vector<EmployeeRecord>* employees = nullptr;
   const std::vector<SigninEvent>* signins = nullptr;
   bool strict = false;  // any issue after normalization is fatal (kInvalidInput)
-  // The networks' artifact candidates are found on a thread of their own while linkage runs,
-  // on 20,000 applications or more (a batch scan that has the cores to itself; a server's
-  // background resolution would take them from the requests). Same results either way.
-  bool candidates_beside_linkage = false;
   // Kind statistics to weigh artifacts by instead of the input's own (ScanResult::population of
   // a scan of the whole store), for scoring a neighbourhood of it. Not owned.
   const std::vector<graph::KindStatistics>* population = nullptr;
