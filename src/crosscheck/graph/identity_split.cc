@@ -217,17 +217,13 @@ SplitNetworks BuildSplitNetworks(const std::vector<NormalizedApplication>& appli
                                  const std::vector<std::string>& persona_ids, const NetworkOptions& network_options,
                                  const IdentitySplitOptions& split_options,
                                  const PrecomputedNearDuplicates* near_duplicates,
-                                 const std::vector<KindStatistics>* linked_population,
-                                 const std::vector<ArtifactCandidate>* given_candidates) {
+                                 const std::vector<KindStatistics>* linked_population) {
   NetworkOptions linked_options = network_options;
   if (linked_population != nullptr) linked_options.evidence.population = linked_population;
   SplitNetworks result;
   // Both builds weigh the same candidates (they differ in personas and population only).
-  std::vector<ArtifactCandidate> found_candidates;
-  if (given_candidates == nullptr) {
-    found_candidates = FindArtifactCandidates(applications, records, network_options.evidence, near_duplicates);
-  }
-  const std::vector<ArtifactCandidate>& candidates = given_candidates != nullptr ? *given_candidates : found_candidates;
+  const std::vector<ArtifactCandidate> candidates =
+      FindArtifactCandidates(applications, records, network_options.evidence, near_duplicates);
   result.linked = BuildNetworks(applications, records, persona_ids, linked_options, near_duplicates, &candidates);
   IdentitySplitResult split =
       SplitStolenIdentities(applications, result.linked, persona_ids, split_options, near_duplicates);

@@ -84,17 +84,13 @@ struct SplitNetworks {
 // persona was split, BuildNetworks again over the new personas. `linked_population`, when
 // given, weighs artifacts in the first build instead of network_options' population (the
 // consortium hub's incremental matcher keeps both: statistics change when personas split).
-// `near_duplicates` as for BuildNetworks. `candidates`, when given, are
-// FindArtifactCandidates(applications, records, network_options.evidence, near_duplicates),
-// found beforehand (a scan finds them while linkage runs: they do not depend on personas).
-// Same contract as BuildNetworks.
+// `near_duplicates` as for BuildNetworks. Same contract as BuildNetworks.
 SplitNetworks BuildSplitNetworks(const std::vector<NormalizedApplication>& applications,
                                  const std::vector<ApplicationRecord>& records,
                                  const std::vector<std::string>& persona_ids, const NetworkOptions& network_options,
                                  const IdentitySplitOptions& split_options,
                                  const PrecomputedNearDuplicates* near_duplicates = nullptr,
-                                 const std::vector<KindStatistics>* linked_population = nullptr,
-                                 const std::vector<ArtifactCandidate>* candidates = nullptr);
+                                 const std::vector<KindStatistics>* linked_population = nullptr);
 
 // BuildNetworksWithIdentitySplit is BuildSplitNetworks' networks: what a scan does. `splits`,
 // when given, receives the splits. Same contract as BuildNetworks.

@@ -97,27 +97,6 @@ TEST(BuildNetworksWithIdentitySplit, BuildsTheNetworksOverTheSplitPersonas) {
   EXPECT_EQ(whole.NetworkIdOfApplication(9), whole.NetworkIdOfApplication(0));
 }
 
-TEST(BuildSplitNetworks, CandidatesFoundBeforehandGiveTheSameNetworks) {
-  // A scan finds the artifact candidates while linkage runs and hands them in.
-  Theft world;
-  world.AddRing();
-  world.AddOwner(3);
-  const std::vector<ArtifactCandidate> candidates = FindArtifactCandidates(world.applications, world.records, {});
-  const SplitNetworks found = BuildSplitNetworks(world.applications, world.records, world.personas, {}, {});
-  const SplitNetworks given =
-      BuildSplitNetworks(world.applications, world.records, world.personas, {}, {}, nullptr, nullptr, &candidates);
-  ASSERT_EQ(given.splits.size(), 1u);
-  EXPECT_EQ(given.splits[0].owner_applications, found.splits[0].owner_applications);
-  EXPECT_EQ(given.networks.persona_ids, found.networks.persona_ids);
-  EXPECT_EQ(given.networks.persona_of_application, found.networks.persona_of_application);
-  EXPECT_EQ(given.networks.network_of_persona, found.networks.network_of_persona);
-  ASSERT_EQ(given.networks.evidence.edges.size(), found.networks.evidence.edges.size());
-  for (std::size_t idx = 0; idx < found.networks.evidence.edges.size(); ++idx) {
-    EXPECT_EQ(given.networks.evidence.edges[idx].artifact, found.networks.evidence.edges[idx].artifact);
-    EXPECT_EQ(given.networks.evidence.edges[idx].weight, found.networks.evidence.edges[idx].weight);
-  }
-}
-
 TEST(SplitStolenIdentities, LeavesRingsAndOrdinaryPeopleWhole) {
   struct Case {
     const char* name;

@@ -10,7 +10,6 @@
 
 #include "crosscheck/common/check.h"
 #include "crosscheck/common/stage_timer.h"
-#include "crosscheck/graph/identity_split.h"
 #include "crosscheck/graph/network_builder.h"
 #include "crosscheck/link/persona_link.h"
 #include "crosscheck/monitor/employee_map.h"
@@ -27,10 +26,6 @@ namespace {
 // pairs (strongest first); the counts left out are stated in the report.
 constexpr std::size_t kMaxEdgesPerNetwork = 300;
 constexpr std::size_t kMaxLinkedPairsPerNetwork = 200;
-
-// From this many applications a scan finds the networks' artifact candidates on a thread of
-// their own beside linkage (~10 % of a 541k scan's CPU); below it a thread is not worth its start.
-constexpr std::size_t kMinApplicationsForEarlyCandidates = 20000;
 
 // AddMonitoringEvidence reads the hires' sign-ins and turns each post-hire alert into a
 // finding on the hired application (employees.csv ties a login to its application).
@@ -414,18 +409,10 @@ Result<ScanResult> ScanApplications(const ScanContext& context, const ScanInput&
     AddMonitoringEvidence(input, context.intel, external);
     return Ok();
   });
-  // The networks' artifact candidates (shared values, photo and resume near-duplicates, IPs)
-  // do not depend on personas either: on a large scan they are found while linkage runs, whose
-  // serial stretches (clustering, the persona table) leave a core to spare. A small scan (the
-  // live resolver's neighbourhoods) finds them in the networks stage, without a thread.
-  std::future<std::vector<graph::ArtifactCandidate>> candidates = std::async(
-      records.size() >= kMinApplicationsForEarlyCandidates ? std::launch::async : std::launch::deferred,
-      [&] { return graph::FindArtifactCandidates(normalized, records, input.tuning.evidence); });
-  // Both threads must be joined on every path: they read `normalized` and `external`.
+  // The side thread must be joined on every path: it reads `normalized` and `external`.
   Result<link::PersonaLinkResult> linked = LinkPersonas(input, normalized, issues);
   if (!linked) {
     (void)side_evidence.get();
-    if (records.size() >= kMinApplicationsForEarlyCandidates) (void)candidates.get();
     return std::unexpected(std::move(linked).error());
   }
   const link::PersonaLinkResult& persona_links = *linked;
@@ -437,16 +424,10 @@ Result<ScanResult> ScanApplications(const ScanContext& context, const ScanInput&
   network_options.evidence.cleared_groups = &decisions.cleared_groups;
   // A stolen identity whose owner also applies: linkage joins the owner to the impostor, so
   // the owner's contact-disjoint, untied applications get a persona of their own.
-  // The candidates and the networks before the split are freed here, before scoring.
-  const graph::NetworkResult networks = [&] {
-    const std::vector<graph::ArtifactCandidate> found_candidates = candidates.get();
-    graph::SplitNetworks built =
-        graph::BuildSplitNetworks(normalized, records, persona_links.persona_ids, network_options,
-                                  input.tuning.identity_split, /*near_duplicates=*/nullptr,
-                                  /*linked_population=*/nullptr, &found_candidates);
-    result.summary.identity_splits = built.splits.size();
-    return std::move(built.networks);
-  }();
+  std::vector<graph::IdentitySplit> identity_splits;
+  const graph::NetworkResult networks = graph::BuildNetworksWithIdentitySplit(
+      normalized, records, persona_links.persona_ids, network_options, input.tuning.identity_split, &identity_splits);
+  result.summary.identity_splits = identity_splits.size();
   result.summary.tuning = ChangedTunings(input.tuning);
   timer.Mark("networks");
 
