@@ -67,42 +67,58 @@ struct PersonaTable {
 };
 
 // ClearAgencyContacts takes the e-mail and phone of the applications a staffing agency
-// submitted for what they are wherever the same agency put that value on a candidate of
-// another name too: the agency's inbox or office line, not the candidate's. Linked on them, an
-// agency office's candidates became one heavy applier (69-185 people of one office in one
-// persona on the adversarial worlds at scale 2: docs/PERFORMANCE.md, issue 13, session 14).
-// The office line is left out; the inbox stays as the inbox under this name ("<name>#" before
-// its local part), so one candidate's applications through the agency still meet on it while
-// two candidates' do not. The network stage explains the same sharing (graph::AgencyMayShare).
+// submitted for what they are where that agency alone put the value on candidates of several
+// names: the agency's inbox or office line, not a candidate's. Linked on them, an agency
+// office's candidates became one heavy applier (69-185 people of one office in one persona on
+// the adversarial worlds at scale 2: docs/PERFORMANCE.md, issue 13, session 14). A value also
+// found on an application the agency did not submit is someone's own (a heavy applier who
+// sometimes goes through an agency under name variants keeps his links). The office line is
+// left out; the inbox stays as the inbox under this name ("<name>#" before its local part), so
+// one candidate's applications through the agency still meet on it while two candidates' do
+// not. The network stage explains the same sharing (graph::AgencyMayShare).
 void ClearAgencyContacts(const std::vector<NormalizedApplication>& apps, std::vector<std::vector<std::string>>& values) {
   constexpr std::size_t kName = 0;
   constexpr std::size_t kEmailField = 1;
   constexpr std::size_t kContactFields[] = {kEmailField, 2};  // email, phone in PersonaValues
   struct Holders {
-    std::string_view name;  // the first holder's
+    std::string_view agency;  // the first holder's source
+    std::string_view name;    // and name
     bool many_names = false;
+    bool beyond_agency = false;  // held by an application this agency did not submit
   };
-  std::unordered_map<std::string, Holders> by_value;  // agency, field, value
+  std::unordered_map<std::string, Holders> by_value;  // field, value
   const auto key = [&](std::size_t app_idx, std::size_t field) {
-    return ToLowerAscii(apps[app_idx].source) + '\x1f' + static_cast<char>('0' + field) + values[app_idx][field];
+    return static_cast<char>('0' + field) + values[app_idx][field];
   };
-  std::vector<std::size_t> submitted;
+  std::vector<char> submitted(apps.size());
   for (std::size_t app_idx = 0; app_idx < apps.size(); ++app_idx) {
-    if (IsAgencySource(apps[app_idx].source)) submitted.push_back(app_idx);
-  }
-  for (std::size_t app_idx : submitted) {
+    submitted[app_idx] = IsAgencySource(apps[app_idx].source);
+    if (!submitted[app_idx]) continue;
     for (std::size_t field : kContactFields) {
       if (values[app_idx][field].empty()) continue;
       const std::string_view name = values[app_idx][kName];
-      const auto [holders, first] = by_value.try_emplace(key(app_idx, field), Holders{name});
-      if (!first && holders->second.name != name) holders->second.many_names = true;
+      const auto [holders, first] = by_value.try_emplace(key(app_idx, field), Holders{apps[app_idx].source, name});
+      if (first) continue;
+      holders->second.many_names |= holders->second.name != name;
+      holders->second.beyond_agency |= !EqualsIgnoreCaseAscii(holders->second.agency, apps[app_idx].source);
     }
   }
-  for (std::size_t app_idx : submitted) {
+  if (by_value.empty()) return;
+  for (std::size_t app_idx = 0; app_idx < apps.size(); ++app_idx) {
+    if (submitted[app_idx]) continue;
+    for (std::size_t field : kContactFields) {
+      if (values[app_idx][field].empty()) continue;
+      if (const auto holders = by_value.find(key(app_idx, field)); holders != by_value.end()) {
+        holders->second.beyond_agency = true;
+      }
+    }
+  }
+  for (std::size_t app_idx = 0; app_idx < apps.size(); ++app_idx) {
+    if (!submitted[app_idx]) continue;
     for (std::size_t field : kContactFields) {
       if (values[app_idx][field].empty()) continue;
       const auto holders = by_value.find(key(app_idx, field));
-      if (holders == by_value.end() || !holders->second.many_names) continue;
+      if (holders == by_value.end() || !holders->second.many_names || holders->second.beyond_agency) continue;
       std::string& value = values[app_idx][field];
       value = field == kEmailField ? values[app_idx][kName] + '#' + value : std::string();
     }

@@ -240,6 +240,19 @@ TEST(LinkApplications, AnAgencysInboxAndOfficeLineDoNotJoinItsCandidates) {
       ++candidate;
     }
   }
+  // A heavy applier who sometimes goes through the same agency under name variants: his own
+  // mailbox and phone are on his direct applications too, so they are his, not the agency's.
+  const char* const variants[] = {"anthony thomas allen", "anthonny allen", "allen anthony t", "tony allen"};
+  for (int copy = 0; copy < 8; ++copy) {
+    NormalizedApplication app;
+    app.application_id = "allen-" + std::to_string(copy);
+    app.source = copy % 2 == 0 ? "agency:Randstad-Hangzhou" : "direct";
+    app.name.full = variants[copy % 4];
+    app.email = "aallen.3336@hotmail.com";
+    app.phone_e164 = "+19717801760";
+    world.apps.push_back(std::move(app));
+    world.person.push_back(4999);
+  }
   auto result = LinkApplications(world.apps, LinkOptions{});
   ASSERT_TRUE(result) << result.error().ToString();
   std::map<std::string, std::set<int>> people_of_persona;
