@@ -2,8 +2,10 @@
 // folding, transliteration) lives in normalize/ with ICU.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace crosscheck {
@@ -29,6 +31,22 @@ inline bool StartsWith(std::string_view text, std::string_view prefix) {
 }
 inline bool EndsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+// WithinOneEdit is true when the optimal-string-alignment distance is at most 1: equal, one
+// byte replaced, inserted or deleted, or two neighbours swapped. Linear (where an edit-distance
+// table is quadratic), and inline: linkage's comparators, the network engine's name match and
+// the sanctions screening call it on most candidate pairs.
+inline bool WithinOneEdit(std::string_view left, std::string_view right) {
+  if (left.size() > right.size()) std::swap(left, right);
+  if (right.size() - left.size() > 1) return false;
+  std::size_t first = 0;
+  while (first < left.size() && left[first] == right[first]) ++first;
+  if (first == left.size()) return true;  // equal, or one byte appended
+  if (left.size() < right.size()) return left.substr(first) == right.substr(first + 1);
+  if (left.substr(first + 1) == right.substr(first + 1)) return true;  // one replaced
+  return first + 1 < left.size() && left[first] == right[first + 1] && left[first + 1] == right[first] &&
+         left.substr(first + 2) == right.substr(first + 2);
 }
 
 // EqualsIgnoreCaseAscii compares ignoring ASCII case.

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "crosscheck/common/romanized_names.h"
+#include "crosscheck/common/strings.h"
 
 namespace crosscheck::graph {
 
@@ -28,22 +29,6 @@ std::vector<std::string> SplitParts(const NormalizedName& name) {
   }
   return parts;
 }
-
-// WithinOneEdit: optimal string alignment distance <= 1 (a transposition counts one).
-bool WithinOneEdit(std::string_view left, std::string_view right) {
-  if (left.size() > right.size()) std::swap(left, right);
-  if (right.size() - left.size() > 1) return false;
-  std::size_t prefix = 0;
-  while (prefix < left.size() && left[prefix] == right[prefix]) ++prefix;
-  if (prefix == left.size()) return true;
-  if (left.size() == right.size()) {
-    if (left.substr(prefix + 1) == right.substr(prefix + 1)) return true;  // substitution
-    return prefix + 1 < left.size() && left[prefix] == right[prefix + 1] &&
-           left[prefix + 1] == right[prefix] && left.substr(prefix + 2) == right.substr(prefix + 2);
-  }
-  return left.substr(prefix) == right.substr(prefix + 1);  // one insertion
-}
-
 
 bool PartsMatch(std::string_view left, std::string_view right);  // below, with the skeletons
 

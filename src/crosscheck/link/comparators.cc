@@ -265,20 +265,6 @@ int EditDistanceLowerBound(std::string_view left, std::string_view right) {
   return std::max(length_difference, (l1 + 1) / 2);
 }
 
-bool WithinOneEdit(std::string_view left, std::string_view right) {
-  if (left.size() > right.size()) std::swap(left, right);
-  const std::size_t left_size = left.size();
-  const std::size_t right_size = right.size();
-  if (right_size - left_size > 1) return false;
-  std::size_t first = 0;
-  while (first < left_size && left[first] == right[first]) ++first;
-  if (first == left_size) return true;  // equal, or one appended character
-  if (left_size != right_size) return left.substr(first) == right.substr(first + 1);
-  if (left.substr(first + 1) == right.substr(first + 1)) return true;  // one substitution
-  return first + 1 < left_size && left[first] == right[first + 1] &&
-         left[first + 1] == right[first] && left.substr(first + 2) == right.substr(first + 2);
-}
-
 int DamerauLevenshtein(std::string_view left, std::string_view right, int max_distance) {
   const int left_size = static_cast<int>(left.size());
   const int right_size = static_cast<int>(right.size());

@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 
+#include "crosscheck/common/strings.h"
+
 namespace crosscheck::link {
 
 // JaroWinkler returns the Jaro-Winkler similarity in [0, 1] (prefix scale 0.1, prefix of at
@@ -56,8 +58,7 @@ int EditDistanceLowerBound(std::string_view left, std::string_view right);
 // larger than max_distance. O(len * (2 * max_distance + 1)).
 int DamerauLevenshtein(std::string_view left, std::string_view right, int max_distance);
 
-// WithinOneEdit returns DamerauLevenshtein(left, right, 1) <= 1 in linear time.
-bool WithinOneEdit(std::string_view left, std::string_view right);
+// WithinOneEdit (common/strings.h) is DamerauLevenshtein(left, right, 1) <= 1 in linear time.
 
 // PhoneticCode returns a Metaphone-style code (at most 6 letters) of one ASCII lower-case
 // word: spelling variants that sound alike share a code ("smith"/"smyth", "catherine"/

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <string_view>
 
+#include "crosscheck/common/strings.h"
 #include "crosscheck/normalize/person_name.h"
 #include "crosscheck/watchlist/internal/hanja_readings.h"
 #include "crosscheck/watchlist/internal/romanization.h"
@@ -95,24 +96,6 @@ std::size_t EditDistance(std::string_view left, std::string_view right) {
   }
   return previous[right.size()];
 }
-
-}  // namespace
-
-// Linear, where EditDistance fills a table: most candidate pairs of the screening loop are
-// decided by this alone.
-bool WithinOneEdit(std::string_view left, std::string_view right) {
-  if (left.size() > right.size()) std::swap(left, right);
-  if (right.size() - left.size() > 1) return false;
-  std::size_t first = 0;
-  while (first < left.size() && left[first] == right[first]) ++first;
-  if (first == left.size()) return true;  // equal, or one letter appended
-  if (left.size() < right.size()) return left.substr(first) == right.substr(first + 1);
-  if (left.substr(first + 1) == right.substr(first + 1)) return true;  // one replaced
-  return first + 1 < left.size() && left[first] == right[first + 1] &&
-         left[first + 1] == right[first] && left.substr(first + 2) == right.substr(first + 2);
-}
-
-namespace {
 
 // BoundedEditDistance is EditDistance when it is at most max_edits, else max_edits + 1.
 std::size_t BoundedEditDistance(std::string_view left, std::string_view right,

@@ -108,10 +108,6 @@ std::vector<PreparedName> PrepareNameReadings(std::string_view name);
 // (Winkler 1990: prefix scale 0.1 over at most 4 characters, applied when Jaro > 0.7).
 double JaroWinkler(std::string_view left, std::string_view right);
 
-// WithinOneEdit is true when the optimal-string-alignment distance is at most 1: equal, one
-// letter replaced, inserted or deleted, or two neighbours swapped. Linear.
-bool WithinOneEdit(std::string_view left, std::string_view right);
-
 // TokenSimilarity returns how alike two tokens are in [0, 1], 0 meaning "never align": 1
 // when equal, kNicknameSimilarity for a given name and its nickname (nicknames.h, whatever
 // their lengths), kRomanizationSimilarity for romanization variants (romanization.h), else

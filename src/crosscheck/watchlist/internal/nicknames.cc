@@ -4,6 +4,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "crosscheck/common/strings.h"
 #include "crosscheck/watchlist/internal/name_similarity.h"
 
 namespace crosscheck::watchlist::internal {
