@@ -8,6 +8,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "crosscheck/common/application_source.h"
 #include "crosscheck/common/strings.h"
 #include "crosscheck/common/union_find.h"
 
@@ -20,7 +21,7 @@ bool BirthsCompatible(const NormalizedApplication& a, const NormalizedApplicatio
 
 // The agency a record was submitted through ("agency:" + its hub token), or empty.
 std::string_view AgencyOf(const NormalizedApplication& app) {
-  return StartsWith(app.source, "agency:") ? std::string_view(app.source) : std::string_view();
+  return IsAgencySource(app.source) ? std::string_view(app.source) : std::string_view();
 }
 
 // Holder is one (name key, record) pair; sorted, each run is one key's holders (faster than

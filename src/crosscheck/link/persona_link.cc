@@ -4,6 +4,7 @@
 #include <bit>
 #include <limits>
 #include <numeric>
+#include <tuple>
 #include <unordered_map>
 
 #include "crosscheck/common/application_source.h"
@@ -90,6 +91,8 @@ void ClearAgencyContacts(const std::vector<NormalizedApplication>& apps, std::ve
   const auto key = [&](std::size_t app_idx, std::size_t field) {
     return static_cast<char>('0' + field) + values[app_idx][field];
   };
+  // Each agency-submitted value's holders, by (application, field): map nodes do not move.
+  std::vector<std::tuple<std::size_t, std::size_t, const Holders*>> submitted_values;
   std::vector<char> submitted(apps.size());
   for (std::size_t app_idx = 0; app_idx < apps.size(); ++app_idx) {
     submitted[app_idx] = IsAgencySource(apps[app_idx].source);
@@ -98,6 +101,7 @@ void ClearAgencyContacts(const std::vector<NormalizedApplication>& apps, std::ve
       if (values[app_idx][field].empty()) continue;
       const std::string_view name = values[app_idx][kName];
       const auto [holders, first] = by_value.try_emplace(key(app_idx, field), Holders{apps[app_idx].source, name});
+      submitted_values.emplace_back(app_idx, field, &holders->second);
       if (first) continue;
       holders->second.many_names |= holders->second.name != name;
       holders->second.beyond_agency |= !EqualsIgnoreCaseAscii(holders->second.agency, apps[app_idx].source);
@@ -113,15 +117,10 @@ void ClearAgencyContacts(const std::vector<NormalizedApplication>& apps, std::ve
       }
     }
   }
-  for (std::size_t app_idx = 0; app_idx < apps.size(); ++app_idx) {
-    if (!submitted[app_idx]) continue;
-    for (std::size_t field : kContactFields) {
-      if (values[app_idx][field].empty()) continue;
-      const auto holders = by_value.find(key(app_idx, field));
-      if (holders == by_value.end() || !holders->second.many_names || holders->second.beyond_agency) continue;
-      std::string& value = values[app_idx][field];
-      value = field == kEmailField ? values[app_idx][kName] + '#' + value : std::string();
-    }
+  for (const auto& [app_idx, field, holders] : submitted_values) {
+    if (!holders->many_names || holders->beyond_agency) continue;
+    std::string& value = values[app_idx][field];
+    value = field == kEmailField ? values[app_idx][kName] + '#' + value : std::string();
   }
 }
 

@@ -42,10 +42,9 @@ ParsedPhone ParseAndRemember(std::string_view text, const std::string& region) {
 }
 
 // Parse tries the fast path, then libphonenumber.
-std::optional<ParsedPhone> Parse(std::string_view text, const std::string& region) {
-  std::optional<ParsedPhone> parsed = internal::ParsePhoneFast(text, region);
-  if (!parsed) parsed = ParseAndRemember(text, region);
-  return parsed;
+ParsedPhone Parse(std::string_view text, const std::string& region) {
+  if (std::optional<ParsedPhone> fast = internal::ParsePhoneFast(text, region)) return *std::move(fast);
+  return ParseAndRemember(text, region);
 }
 
 std::string RegionFor(std::string_view default_region) {
@@ -108,20 +107,19 @@ NormalizedPhone NormalizePhone(std::string_view raw, std::string_view default_re
   if (text.empty() || text.size() > kMaxPhoneLength || !IsValidUtf8(text)) return out;
 
   const std::string region = RegionFor(default_region);
-  std::optional<ParsedPhone> parsed = Parse(text, region);
+  ParsedPhone parsed = Parse(text, region);
   // "00" + country code is how most of the world dials abroad (ITU-T E.164's usual
   // international prefix), and applicants write it where it is not the local prefix (Korea
   // 001/002, Australia 0011, Russia 8~10, the US 011). A national number never starts with
   // "00" (a trunk prefix is one digit), so a failed "00..." is read as "+...".
-  if (!parsed->valid && text.starts_with("00") && text.size() > 2) {
-    std::string international = "+" + std::string(text.substr(2));
-    if (ParsedPhone retried = *Parse(international, region); retried.valid) parsed = std::move(retried);
+  if (!parsed.valid && text.starts_with("00") && text.size() > 2) {
+    if (ParsedPhone retried = Parse("+" + std::string(text.substr(2)), region); retried.valid) parsed = std::move(retried);
   }
-  if (!parsed->valid) return out;
+  if (!parsed.valid) return out;
   out.valid = true;
-  out.e164 = std::move(parsed->e164);
-  out.region = std::move(parsed->region);
-  if (!out.line_type_from_input) out.line_type = parsed->line_type;
+  out.e164 = std::move(parsed.e164);
+  out.region = std::move(parsed.region);
+  if (!out.line_type_from_input) out.line_type = parsed.line_type;
   return out;
 }
 
