@@ -163,6 +163,10 @@ struct NormalizedApplication {
   std::string email_domain;
   std::string phone_e164;           // empty when the number is not valid
   std::string phone_country;        // region libphonenumber assigned
+  // phone_digits: the digits as written when the number did not parse (typically a national
+  // number in a row that names no country); persona linkage compares their last nine with
+  // other numbers'. Empty when phone_e164 is set or the digits cannot be a number.
+  std::string phone_digits;
   LineType line_type = LineType::kUnknown;
   std::optional<CivilDate> date_of_birth;
   std::string street;               // normalized: lower case, standard abbreviations

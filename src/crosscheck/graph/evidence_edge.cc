@@ -16,6 +16,7 @@
 #include "crosscheck/common/time.h"
 #include "crosscheck/common/union_find.h"
 #include "crosscheck/graph/internal/near_duplicate.h"
+#include "crosscheck/graph/internal/one_person.h"
 #include "crosscheck/graph/name_match.h"
 
 namespace crosscheck::graph {
@@ -527,54 +528,6 @@ std::vector<std::uint32_t> IdentityUnits(const std::vector<NormalizedApplication
 }
 
 
-// OneNameThroughout says whether some name of the artifact's first holder (a persona, or an
-// identity within one) could also be a name of every other holder (each judged by the names
-// on its own applications that hold the artifact, so maiden-name or nickname variants do not
-// hide a match). For profile handles the dates of birth are not compared: handles are made
-// from names ("wei-liu", "jsmith"), so namesakes type the same one; an operation sharing a
-// profile puts it under different names.
-bool OneNameThroughout(const std::vector<NormalizedApplication>& applications,
-                       const std::vector<std::uint32_t>& persona_index, const SharedArtifact& artifact) {
-  const bool compare_births = artifact.kind != ArtifactKind::kGithub && artifact.kind != ArtifactKind::kLinkedin;
-  std::vector<std::uint32_t> holders;
-  for (std::size_t app_idx : artifact.applications) holders.push_back(persona_index[app_idx]);
-  std::sort(holders.begin(), holders.end());
-  holders.erase(std::unique(holders.begin(), holders.end()), holders.end());
-  constexpr std::size_t kMaxNamesPerPersona = 8;
-  std::vector<std::pair<std::uint32_t, const NormalizedApplication*>> names;  // (persona, holder)
-  for (std::size_t app_idx : artifact.applications) {
-    const NormalizedName& name = applications[app_idx].name;
-    if (name.tokens.empty()) return false;  // an unnamed holder cannot be shown to be the same
-    const std::uint32_t persona = persona_index[app_idx];
-    std::size_t of_persona = 0;
-    bool seen = false;
-    for (const auto& [other, other_name] : names) {
-      if (other != persona) continue;
-      ++of_persona;
-      seen = seen || (other_name->name.full == name.full &&
-                      other_name->date_of_birth == applications[app_idx].date_of_birth);
-    }
-    if (!seen && of_persona < kMaxNamesPerPersona) names.emplace_back(persona, &applications[app_idx]);
-  }
-  const std::uint32_t first = persona_index[artifact.applications.front()];
-  for (const auto& [persona, candidate] : names) {
-    if (persona != first) continue;
-    bool everyone = true;
-    for (std::uint32_t other : holders) {
-      if (other == first) continue;
-      const bool has = std::any_of(names.begin(), names.end(), [&](const auto& entry) {
-        return entry.first == other && CouldBeOnePerson(*candidate, *entry.second, compare_births);
-      });
-      if (!has) {
-        everyone = false;
-        break;
-      }
-    }
-    if (everyone) return true;
-  }
-  return false;
-}
-
 // ClearedSharing answers whether a reviewer's decision explains an artifact: a cleared group
 // (EvidenceOptions::cleared_groups) explains what its first application's persona shares with
 // the group's other personas, and nothing that reaches beyond them.
@@ -622,13 +575,15 @@ class ClearedSharing {
 // family or flat shares its address, home IP, often a computer, a landline and sometimes a joint
 // account, and none of that is an operation. An operation shows when the same value spans
 // parties (other residences, other names), or when people under one roof share what a household
-// does not (a photo, an identity document, one payout account among three or more).
+// does not (a photo, an identity document, one payout account or one work history among three
+// or more).
 // RingEvidence tells whether the residents of one address share what a household does not: a
-// photo or a national id between two of them, or one payout account among three or more. Holders
+// photo or a national id between two of them, one payout account or one resume (a
+// near-duplicate body: the same employers, figures and degree) among three or more. Holders
 // are counted as people, not identity units: one person that linkage split into two personas
-// shares a photo with no one but himself (a couple's joint account is ordinary; documented operations reuse
-// photos, identity documents and payout accounts across personas: threat-domain.md 2.4 A9, 2.5 B1,
-// 2.7 D4).
+// shares a photo with no one but himself (a couple's joint account is ordinary, and so may be a
+// couple's one resume template; documented operations reuse photos, identity documents, payout
+// accounts and resumes across personas: threat-domain.md 2.4 A1, A9, 2.5 B1, 2.7 D4).
 class RingEvidence {
  public:
   RingEvidence(const std::vector<std::uint32_t>& identity, const std::vector<SharedArtifact>& artifacts) {
@@ -662,7 +617,8 @@ class RingEvidence {
     switch (kind) {
       case ArtifactKind::kPhoto:
       case ArtifactKind::kNationalId: return 2;
-      case ArtifactKind::kPayoutAccount: return 3;
+      case ArtifactKind::kPayoutAccount:
+      case ArtifactKind::kResume: return 3;
       default: return 0;  // not ring evidence inside a home
     }
   }
@@ -708,9 +664,9 @@ void AssignParties(const std::vector<NormalizedApplication>& applications,
   const ClearedSharing cleared(identity, options.cleared_groups);
   std::vector<std::uint64_t> parties;
   for (SharedArtifact& artifact : *artifacts) {
-    // One name throughout: two personas of one person that linkage did not join (or two
-    // strangers with one common name): either way not reuse by different people.
-    const bool one_name = OneNameThroughout(applications, identity, artifact);
+    // Two personas of one person that linkage did not join (or two strangers with one common
+    // name): either way not reuse by different people.
+    const bool one_name = internal::HeldByOnePerson(applications, identity, artifact);
     // A party is the agency that submitted the application (for what an agency shares on its
     // candidates' behalf), else the persona's household.
     parties.clear();

@@ -416,16 +416,19 @@ TEST(CollectEvidence, SharingBeyondAHouseholdCounts) {
 
 TEST(CollectEvidence, ALargeHouseholdIsOnePartyUnlessItsResidentsShareRingArtifacts) {
   // Eight distinct people at one address share it, a landline, the home IP and the family
-  // computer: a large household, not a ring. Two of them on one photo, or a 13-person address,
-  // is no household.
+  // computer: a large household, not a ring. Two of them on one photo, three on one work
+  // history (a near-duplicate resume under their own names), or a 13-person address, is no
+  // household; a couple's one resume template is.
   struct Case {
     const char* name;
     int people;
     bool shared_photo;
+    int resume_sharers;
     const char* explained_by;
   };
-  for (const Case& c : {Case{"household of 8", 8, false, "household"}, Case{"8 with a shared photo", 8, true, ""},
-                        Case{"13 people", 13, false, ""}}) {
+  for (const Case& c : {Case{"household of 8", 8, false, 0, "household"}, Case{"8 with a shared photo", 8, true, 0, ""},
+                        Case{"8, two of them on one resume", 8, false, 2, "household"},
+                        Case{"8, three of them on one resume", 8, false, 3, ""}, Case{"13 people", 13, false, 0, ""}}) {
     SCOPED_TRACE(c.name);
     World world;
     for (int member = 0; member < c.people; ++member) {
@@ -433,6 +436,7 @@ TEST(CollectEvidence, ALargeHouseholdIsOnePartyUnlessItsResidentsShareRingArtifa
       a.address_key = "77 palm ave|33101|US";
       a.phone_e164 = "+13055550150";
       a.device_id = "dev-family";
+      if (member < c.resume_sharers) world.records[a.index].resume_text = a.name.full + " " + TemplateResume();
     }
     if (c.shared_photo) world.applications[0].photo_hash = world.applications[1].photo_hash = 0x0f0f0f0f0f0f0f0fULL;
     const NetworkResult result = world.Build();
@@ -440,6 +444,9 @@ TEST(CollectEvidence, ALargeHouseholdIsOnePartyUnlessItsResidentsShareRingArtifa
     ASSERT_NE(device, nullptr);
     EXPECT_EQ(device->explained_by, c.explained_by);
     EXPECT_EQ(device->weight > 0, std::string(c.explained_by).empty());
+    if (c.resume_sharers > 0) {
+      EXPECT_NE(FindArtifact(result, ArtifactKind::kResume), nullptr);
+    }
   }
 }
 

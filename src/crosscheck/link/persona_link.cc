@@ -31,7 +31,7 @@ std::vector<std::string> PersonaValues(const NormalizedApplication& app) {
   // the full-name comparator.
   return {app.name.tokens.empty() ? app.name.full : JoinStrings(app.name.tokens, " "),
           app.email,
-          app.phone_e164,
+          app.phone_e164.empty() ? app.phone_digits : app.phone_e164,  // compared by the last nine digits
           app.date_of_birth ? FormatDate(*app.date_of_birth) : std::string(),
           app.street,
           app.city,

@@ -259,6 +259,7 @@ void NormalizeInto(const ApplicationRecord& record, std::size_t index,
       out.phone_e164 = std::move(normalized.e164);
       out.phone_country = std::move(normalized.region);
     } else if (!phone.empty()) {
+      out.phone_digits = UnparsedPhoneDigits(phone);
       Report(issues, context, record, "phone", "BAD_PHONE",
              "not a valid phone number for region " + Quote(region.empty() ? "US" : region) +
                  (country_iso.empty() && TrimAscii(record.country).empty() ? " (the row names no country; see --default-region)" : "") +

@@ -115,6 +115,25 @@ TEST(ApplicationNormalizer, ReportsMalformedValues) {
   }
 }
 
+TEST(ApplicationNormalizer, KeepsTheDigitsOfAPhoneItCannotReadForLinkage) {
+  // A Chinese mobile written nationally in a row that names no country fails as a US number:
+  // reported, and its digits kept for persona linkage (never as a verified number).
+  ApplicationRecord record = FullRecord();
+  record.country.clear();
+  record.phone = "187 4195 3998";
+  IssueLog issues;
+  NormalizedApplication app = NormalizeApplication(record, 0, NormalizeContext{}, &issues);
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues.issues()[0].code, "BAD_PHONE");
+  EXPECT_TRUE(app.phone_e164.empty());
+  EXPECT_EQ(app.phone_digits, "18741953998");
+
+  record.phone = "+86 187 4195 3998";
+  app = NormalizeApplication(record, 0, NormalizeContext{}, &issues);
+  EXPECT_EQ(app.phone_e164, "+8618741953998");
+  EXPECT_TRUE(app.phone_digits.empty());
+}
+
 TEST(ApplicationNormalizer, EmptyRecordIsAllUnknown) {
   IssueLog issues;
   const NormalizedApplication app =

@@ -1,5 +1,6 @@
 #include "crosscheck/normalize/phone.h"
 
+#include <bit>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -121,6 +122,21 @@ NormalizedPhone NormalizePhone(std::string_view raw, std::string_view default_re
   out.region = std::move(parsed.region);
   if (!out.line_type_from_input) out.line_type = parsed.line_type;
   return out;
+}
+
+std::string UnparsedPhoneDigits(std::string_view raw) {
+  constexpr std::size_t kMinDigits = 9;
+  constexpr std::size_t kMaxDigits = 15;
+  constexpr int kMinDistinctDigits = 4;
+  std::string digits;
+  unsigned seen = 0;  // bit d: digit d occurs
+  for (char c : raw) {
+    if (c < '0' || c > '9') continue;
+    digits.push_back(c);
+    seen |= 1U << (c - '0');
+  }
+  if (digits.size() < kMinDigits || digits.size() > kMaxDigits || std::popcount(seen) < kMinDistinctDigits) return {};
+  return digits;
 }
 
 }  // namespace crosscheck::normalize

@@ -45,6 +45,13 @@ struct NormalizedPhone {
 NormalizedPhone NormalizePhone(std::string_view raw, std::string_view default_region = "US",
                                std::string_view given_line_type = {});
 
+// UnparsedPhoneDigits returns the digits of a number NormalizePhone could not read, for
+// comparison by their last nine (a Chinese mobile "187 4195 3998" in a row that names no
+// country fails as a US number but is the same line as "+86 187 4195 3998"): 9 to 15 digits
+// (E.164's longest) of at least four different values, else empty (a short code, a
+// placeholder such as "000 000 0000").
+std::string UnparsedPhoneDigits(std::string_view raw);
+
 // ParseLineType reads a `phone_line_type` value: mobile, landline, fixedVoip, nonFixedVoip,
 // tollFree, unknown (case, '_', '-' and spaces ignored; also fixedLine, fixedOrMobile,
 // other). nullopt for anything else, including empty.

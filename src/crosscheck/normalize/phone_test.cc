@@ -86,6 +86,16 @@ TEST(PhoneNormalizer, RejectsGarbage) {
   }
 }
 
+TEST(PhoneNormalizer, KeepsTheDigitsOfANumberItCannotRead) {
+  EXPECT_FALSE(NormalizePhone("187 4195 3998", "US").valid);
+  EXPECT_EQ(UnparsedPhoneDigits("187 4195 3998"), "18741953998");
+  EXPECT_EQ(UnparsedPhoneDigits("(0)20-7946-0958"), "02079460958");
+  EXPECT_EQ(UnparsedPhoneDigits("555-0123"), "");              // too short to be a whole number
+  EXPECT_EQ(UnparsedPhoneDigits("000-000-0000"), "");          // a placeholder
+  EXPECT_EQ(UnparsedPhoneDigits("1111 2222 1111"), "");        // two digit values
+  EXPECT_EQ(UnparsedPhoneDigits("1234567890123456"), "");      // longer than E.164 allows
+}
+
 TEST(PhoneNormalizer, GivenLineTypeWins) {
   struct Case {
     const char* raw;
