@@ -17,6 +17,7 @@
 #include "crosscheck/common/union_find.h"
 #include "crosscheck/graph/internal/near_duplicate.h"
 #include "crosscheck/graph/internal/one_person.h"
+#include "crosscheck/graph/internal/ring_evidence.h"
 #include "crosscheck/graph/name_match.h"
 
 namespace crosscheck::graph {
@@ -575,65 +576,15 @@ class ClearedSharing {
 // family or flat shares its address, home IP, often a computer, a landline and sometimes a joint
 // account, and none of that is an operation. An operation shows when the same value spans
 // parties (other residences, other names), or when people under one roof share what a household
-// does not (a photo, an identity document, one payout account or one work history among three
-// or more).
-// RingEvidence tells whether the residents of one address share what a household does not: a
-// photo or a national id between two of them, one payout account or one resume (a
-// near-duplicate body: the same employers, figures and degree) among three or more. Holders
-// are counted as people, not identity units: one person that linkage split into two personas
-// shares a photo with no one but himself (a couple's joint account is ordinary, and so may be a
-// couple's one resume template; documented operations reuse photos, identity documents, payout
-// accounts and resumes across personas: threat-domain.md 2.4 A1, A9, 2.5 B1, 2.7 D4).
-class RingEvidence {
- public:
-  RingEvidence(const std::vector<std::uint32_t>& identity, const std::vector<SharedArtifact>& artifacts) {
-    for (std::uint32_t artifact_idx = 0; artifact_idx < artifacts.size(); ++artifact_idx) {
-      const SharedArtifact& artifact = artifacts[artifact_idx];
-      if (MinimumHolders(artifact.kind) == 0) continue;
-      for (std::size_t app_idx : artifact.applications) held_[identity[app_idx]].push_back(artifact_idx);
-    }
-    kinds_.reserve(artifacts.size());
-    for (const SharedArtifact& artifact : artifacts) kinds_.push_back(artifact.kind);
-  }
-
-  // Among takes the residents as (identity unit, person) pairs.
-  bool Among(const std::vector<std::pair<std::uint32_t, std::size_t>>& residents) const {
-    std::unordered_map<std::uint32_t, std::vector<std::size_t>> holders;  // artifact -> people holding it
-    for (const auto& [unit, person] : residents) {
-      const auto found = held_.find(unit);
-      if (found == held_.end()) continue;
-      for (std::uint32_t artifact_idx : found->second) {
-        std::vector<std::size_t>& people = holders[artifact_idx];
-        if (std::find(people.begin(), people.end(), person) != people.end()) continue;
-        people.push_back(person);
-        if (people.size() >= MinimumHolders(kinds_[artifact_idx])) return true;
-      }
-    }
-    return false;
-  }
-
- private:
-  static std::size_t MinimumHolders(ArtifactKind kind) {
-    switch (kind) {
-      case ArtifactKind::kPhoto:
-      case ArtifactKind::kNationalId: return 2;
-      case ArtifactKind::kPayoutAccount:
-      case ArtifactKind::kResume: return 3;
-      default: return 0;  // not ring evidence inside a home
-    }
-  }
-
-  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> held_;  // unit -> ring artifacts
-  std::vector<ArtifactKind> kinds_;
-};
-
+// does not (internal::RingEvidence: a photo, an identity document, one payout account, one work
+// history or a phone pool).
 void AssignParties(const std::vector<NormalizedApplication>& applications,
                    const std::vector<std::uint32_t>& identity, const EvidenceOptions& options,
                    std::vector<SharedArtifact>* artifacts) {
   UnionFind household(applications.empty()
                           ? 0
                           : *std::max_element(identity.begin(), identity.end()) + std::size_t{1});
-  const RingEvidence ring_evidence(identity, *artifacts);
+  const internal::RingEvidence ring_evidence(identity, *artifacts);
   std::vector<std::pair<std::uint32_t, std::size_t>> residents;  // (identity unit, person)
   std::vector<std::size_t> people;  // one application per distinct person among the residents
   for (const SharedArtifact& artifact : *artifacts) {

@@ -68,6 +68,10 @@ Realism DrawRealism(Profile profile, std::uint64_t seed) {
   // Kim, Lee/Ri and Park/Pak are ~45% of Korean surnames; given syllables repeat a lot.
   realism.near_listed_korean = Between(rng, 0.03, 0.10);
   realism.near_listed_chinese = Between(rng, 0.01, 0.04);
+  // Adult children giving a parent's mobile besides their own (a second number shared under one
+  // roof beside a home line). Its own stream: the draws above stay as they were.
+  Rng parent_rng(DeriveSeed(seed, "realism-parent-mobile", 0));
+  realism.household_parent_mobile = Between(parent_rng, 0.1, 0.5);
   if (profile == Profile::kSparse) {
     Rng export_rng(DeriveSeed(seed, "realism-export", 0));
     realism.ats_only = true;
@@ -93,6 +97,7 @@ std::string DescribeRealism(const Realism& realism) {
   AppendLine(out, "household_line", realism.household_line);
   AppendLine(out, "household_line_use", realism.household_line_use);
   AppendLine(out, "family_computer", realism.family_computer);
+  AppendLine(out, "household_parent_mobile", realism.household_parent_mobile);
   AppendLine(out, "cells_per_130_personas", realism.cells_per_130_personas);
   AppendLine(out, "extra_english_name", realism.extra_english_name);
   AppendLine(out, "kr_internet_phone", realism.kr_internet_phone);

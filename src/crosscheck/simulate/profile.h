@@ -55,6 +55,7 @@ struct Realism {
   double household_line = 0;                       // large households with a shared home line
   double household_line_use = 0;                   // applications of a member giving it
   double family_computer = 0;                      // large households with a shared computer
+  double household_parent_mobile = 0;              // large families whose children give a parent's mobile
 
   // Adversarial only: small cells (3-4 personas sharing phone, device, payout, IP, address),
   // counted per 130 personas of the world.

@@ -145,6 +145,10 @@ struct Applicant {
   std::optional<PhoneNumber> home_line;
   std::string home_line_type;
   double home_line_use = 0;
+  // A parent's mobile an adult child of a large family gives now and then (adversarial).
+  std::optional<PhoneNumber> parent_mobile;
+  std::string parent_mobile_type;
+  double parent_mobile_use = 0;
 };
 
 struct Household {
@@ -1073,6 +1077,17 @@ Household WorldBuilder::MakeLargeHousehold(std::uint64_t household_idx) const {
     // The family computer is one of the devices each member applies from.
     if (shares_computer) member.devices.insert(member.devices.begin(), computer);
   }
+  // Adult children who give a parent's mobile as well: with a home line, two numbers are
+  // shared under one roof. Its own stream, so no other draw of the world moves.
+  Rng parent_rng(DeriveSeed(config_.seed, "parent-mobile", household_idx));
+  if (!flatmates && parent_rng.Chance(realism_.household_parent_mobile)) {
+    for (std::size_t member_idx = 2; member_idx < household.members.size() && member_idx < 6; ++member_idx) {
+      Applicant& child = household.members[member_idx];
+      child.parent_mobile = household.members[0].phones.front();
+      child.parent_mobile_type = household.members[0].line_type;
+      child.parent_mobile_use = realism_.household_line_use;
+    }
+  }
   FinishMembers(household, household_idx, rng);
   return household;
 }
@@ -1199,6 +1214,9 @@ void WorldBuilder::EmitLegitApplications(const Applicant& person, Rng& rng) {
     if (person.home_line && rng.Chance(person.home_line_use)) {
       phone_text = FormatPhone(*person.home_line, person.phone_style);
       line_type = person.home_line_type;
+    } else if (person.parent_mobile && rng.Chance(person.parent_mobile_use)) {
+      phone_text = FormatPhone(*person.parent_mobile, person.phone_style);
+      line_type = person.parent_mobile_type;
     }
     // Staffing agency submissions.
     const Agency* agency = nullptr;

@@ -1,0 +1,42 @@
+// What people under one roof share that a household does not: the check that ends the
+// household explanation of shared addresses (evidence_edge's AssignParties). Internal to graph.
+//
+//   const internal::RingEvidence ring(identity, artifacts);
+//   if (ring.Among(residents)) ...  // no household: what they share counts
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "crosscheck/graph/evidence_edge.h"
+
+namespace crosscheck::graph::internal {
+
+// RingEvidence tells whether the residents of one address share what a household does not:
+// - a photo or a national id between two of them;
+// - one payout account or one resume (a near-duplicate body: the same employers, figures and
+//   degree) among three or more (a couple's joint account is ordinary, and so may be a
+//   couple's one resume template).
+// Phones are not ring evidence here: a family gives a home line and a parent's mobile, two
+// numbers under one roof, the shape of a cell's phone pool (docs/PERFORMANCE.md, session 15).
+// Holders are counted as people, not identity units: one person that linkage split into two
+// personas shares a photo with no one but himself. Documented operations reuse photos,
+// identity documents, payout accounts and resumes across personas:
+// threat-domain.md 2.4 A1, A9, 2.5 B1, 2.7 D4.
+class RingEvidence {
+ public:
+  // `identity` maps applications to identity units (the units residents are named by).
+  RingEvidence(const std::vector<std::uint32_t>& identity, const std::vector<SharedArtifact>& artifacts);
+
+  // Among takes the residents as (identity unit, person) pairs.
+  bool Among(const std::vector<std::pair<std::uint32_t, std::size_t>>& residents) const;
+
+ private:
+  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> held_;  // unit -> ring artifacts
+  std::vector<ArtifactKind> kinds_;
+};
+
+}  // namespace crosscheck::graph::internal
