@@ -166,7 +166,10 @@ std::vector<std::size_t> OwnerApplications(const SplitInput& input, const std::v
     double tie = 0;
     for (float weight : best) tie += weight;
     ring_tie = std::max(ring_tie, tie);
-    if (tie < input.options.untied_max_tie && part_has_own.count(root) > 0) untied_roots.push_back(root);
+    // Untied means tied by nothing the person is: an IP is where one connects from, and the
+    // owner shares a campus, an office or a carrier's NAT with whoever is there.
+    const double own_tie = tie - best[static_cast<std::size_t>(ArtifactKind::kIp)];
+    if (own_tie < input.options.untied_max_tie && part_has_own.count(root) > 0) untied_roots.push_back(root);
   }
   if (ring_tie < input.options.ring_min_tie || untied_roots.empty()) return {};
   std::vector<std::size_t> owner;

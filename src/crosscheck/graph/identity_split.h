@@ -28,7 +28,8 @@ struct IdentitySplitOptions {
   // artifact its applications hold with another persona, summed over kinds, as the scorer's
   // NETWORK_RISK tie) reaches this.
   double ring_min_tie = 0.35;
-  // A part is untied when its tie is below this: it shares nothing specific with anybody.
+  // A part is untied when its tie, IPs left out, is below this: it shares nothing specific
+  // with anybody (an IP is where one connects from: a campus, an office, a carrier's NAT).
   double untied_max_tie = 0.05;
   // The untied parts together must hold at least this many applications: an ordinary history
   // of the identity's owner, not one stray application of the impostor's.

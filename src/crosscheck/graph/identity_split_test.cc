@@ -169,6 +169,23 @@ TEST(SplitStolenIdentities, OwnerWhoAppliedThroughAnAgencyWithTheirOwnMailbox) {
   EXPECT_EQ(split.splits[0].owner_applications, (std::vector<std::size_t>{10, 11}));
 }
 
+TEST(SplitStolenIdentities, AnOwnerOnACampusNetworkIsStillTiedToNobody) {
+  // The owner applies from a university's network, as do two students the same days: an IP is
+  // where one connects from, not who one is, so the owner's part stays untied.
+  Theft world;
+  world.AddRing();
+  world.AddOwner(3);
+  for (std::size_t idx = 9; idx < 12; ++idx) world.applications[idx].ip_address = "198.51.100.7";
+  for (int student = 0; student < 2; ++student) {
+    NormalizedApplication& a = world.Add("S" + std::to_string(student), {student == 0 ? "ana" : "li", "souza"}, 0);
+    a.ip_address = "198.51.100.7";
+    a.email = "student" + std::to_string(student) + "@uni.example";
+  }
+  const IdentitySplitResult split = SplitStolenIdentities(world.applications, world.Build(), world.personas, {});
+  ASSERT_EQ(split.splits.size(), 1u);
+  EXPECT_EQ(split.splits[0].owner_applications, (std::vector<std::size_t>{9, 10, 11}));
+}
+
 TEST(SplitStolenIdentities, ThresholdsAndSwitch) {
   Theft world;
   world.AddRing();

@@ -45,7 +45,7 @@ constexpr std::array kTunables{
     Setting<&T::communities, &C::attach_min_weight>("attach_min_weight", "... when that tie totals at least this", 0, 100),
     Setting<&T::identity_split, &I::enabled>("identity_split", "1: split a stolen identity's owner from its thief", 0, 1),
     Setting<&T::identity_split, &I::ring_min_tie>("ring_min_tie", "a persona part tied this much to others is the ring's", 0, 100),
-    Setting<&T::identity_split, &I::untied_max_tie>("untied_max_tie", "a part tied less than this is nobody's", 0, 100),
+    Setting<&T::identity_split, &I::untied_max_tie>("untied_max_tie", "a part tied less than this (IPs left out) is nobody's", 0, 100),
     Setting<&T::identity_split, &I::min_owner_applications>("min_owner_applications", "applications the owner's untied parts hold", 1, 100000),
     Setting<&T::score, &S::prior_probability>("prior_probability", "share of applications from fake personas", 1e-6, 0.5),
     Setting<&T::score, &S::medium_probability>("medium_probability", "posterior from which an application is medium", 0.01, 0.999999),
