@@ -4,6 +4,7 @@
 //   std::optional<std::int64_t> t = ParseTimestamp("2025-03-01T09:30:00+09:00");  // unix seconds
 #pragma once
 
+#include <compare>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -17,6 +18,7 @@ struct CivilDate {
   int month = 0;
   int day = 0;
   friend bool operator==(const CivilDate&, const CivilDate&) = default;
+  friend auto operator<=>(const CivilDate&, const CivilDate&) = default;  // year, month, day
 };
 
 // ParseDate parses "YYYY-MM-DD" and rejects impossible dates (Feb 30). nullopt when invalid.

@@ -576,8 +576,8 @@ class ClearedSharing {
 // family or flat shares its address, home IP, often a computer, a landline and sometimes a joint
 // account, and none of that is an operation. An operation shows when the same value spans
 // parties (other residences, other names), or when people under one roof share what a household
-// does not (internal::RingEvidence: a photo, an identity document, one payout account, one work
-// history or a phone pool).
+// does not (internal::RingEvidence: a photo or an identity document between two, one payout
+// account or one resume among three).
 void AssignParties(const std::vector<NormalizedApplication>& applications,
                    const std::vector<std::uint32_t>& identity, const EvidenceOptions& options,
                    std::vector<SharedArtifact>* artifacts) {
@@ -595,11 +595,8 @@ void AssignParties(const std::vector<NormalizedApplication>& applications,
       // Residents are counted as people, not personas: one person that linkage split into
       // several personas is still one member of the household.
       const NormalizedApplication& a = applications[app_idx];
-      const auto known = std::find_if(people.begin(), people.end(), [&](std::size_t other) {
-        const NormalizedApplication& b = applications[other];
-        const bool births_agree = !a.date_of_birth || !b.date_of_birth || *a.date_of_birth == *b.date_of_birth;
-        return births_agree && (a.name.full == b.name.full || NamesAreOnePerson(a.name, b.name));
-      });
+      const auto known = std::find_if(people.begin(), people.end(),
+                                      [&](std::size_t other) { return SpellingsOfOneName(a, applications[other]); });
       const auto person = static_cast<std::size_t>(known - people.begin());
       if (known == people.end() && people.size() <= options.household_max_personas) people.push_back(app_idx);
       residents.emplace_back(identity[app_idx], person);

@@ -107,7 +107,8 @@ struct SharedArtifact {
   // address of at most household_max_personas people, no ring evidence among them) are one party; applications that one
   // staffing agency submitted (source "agency:<name>") are that agency's, one party, for the
   // kinds an agency shares for its candidates (AgencyMayShare); personas
-  // whose names are all one person's (NamesAreOnePerson) are one party (a linkage miss).
+  // whose names are all one person's (internal::HeldByOnePerson: one name through every
+  // holder, or one holder who uses every other holder's names) are one party (a linkage miss).
   std::size_t party_count = 0;
   // explained_by: why the sharing is not evidence when party_count is 1: "household",
   // "agency", "one name" or "cleared" (a reviewer's decision); empty otherwise.

@@ -165,11 +165,15 @@ std::vector<std::size_t> OwnerApplications(const SplitInput& input, const std::v
   for (const auto& [root, best] : part_best) {
     double tie = 0;
     for (float weight : best) tie += weight;
-    ring_tie = std::max(ring_tie, tie);
     // Untied means tied by nothing the person is: an IP is where one connects from, and the
-    // owner shares a campus, an office or a carrier's NAT with whoever is there.
+    // owner shares a campus, an office or a carrier's NAT with whoever is there. A part tied
+    // by IPs alone is therefore never the ring's either.
     const double own_tie = tie - best[static_cast<std::size_t>(ArtifactKind::kIp)];
-    if (own_tie < input.options.untied_max_tie && part_has_own.count(root) > 0) untied_roots.push_back(root);
+    if (own_tie >= input.options.untied_max_tie) {
+      ring_tie = std::max(ring_tie, tie);
+    } else if (part_has_own.count(root) > 0) {
+      untied_roots.push_back(root);
+    }
   }
   if (ring_tie < input.options.ring_min_tie || untied_roots.empty()) return {};
   std::vector<std::size_t> owner;

@@ -186,6 +186,23 @@ TEST(SplitStolenIdentities, AnOwnerOnACampusNetworkIsStillTiedToNobody) {
   EXPECT_EQ(split.splits[0].owner_applications, (std::vector<std::size_t>{9, 10, 11}));
 }
 
+TEST(SplitStolenIdentities, APartTiedByIpsAloneIsNeitherTheRingsNorTheOwners) {
+  // One person with two mailboxes who applies from a university's network: both parts are tied
+  // to the students by the IP only. Neither is a ring's part, so nothing is split.
+  Theft world;
+  for (int copy = 0; copy < 4; ++copy) {
+    NormalizedApplication& a = world.Add("O", {"margaret", "long"}, copy);
+    a.email = copy < 2 ? "mlong1990@gmail.com" : "margaret.long@uni.example";
+    a.ip_address = "198.51.100.7";
+  }
+  for (int student = 0; student < 4; ++student) {
+    NormalizedApplication& a = world.Add("S" + std::to_string(student), {"student", std::to_string(student)}, student);
+    a.ip_address = "198.51.100.7";
+  }
+  const IdentitySplitResult split = SplitStolenIdentities(world.applications, world.Build(), world.personas, {});
+  EXPECT_TRUE(split.splits.empty());
+}
+
 TEST(SplitStolenIdentities, ThresholdsAndSwitch) {
   Theft world;
   world.AddRing();

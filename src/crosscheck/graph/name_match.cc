@@ -175,6 +175,14 @@ bool WrittenInDifferentScripts(const NormalizedName& left, const NormalizedName&
   return !left.tokens.empty() && !right.tokens.empty() && left.transliterated != right.transliterated;
 }
 
+bool SpellingsOfOneName(const NormalizedApplication& left, const NormalizedApplication& right,
+                        bool compare_births) {
+  if (compare_births && left.date_of_birth && right.date_of_birth && *left.date_of_birth != *right.date_of_birth) {
+    return false;
+  }
+  return left.name.full == right.name.full || NamesAreOnePerson(left.name, right.name);
+}
+
 bool CouldBeOnePerson(const NormalizedApplication& left, const NormalizedApplication& right,
                       bool compare_births) {
   if (left.date_of_birth && right.date_of_birth) {

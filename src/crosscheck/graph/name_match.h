@@ -49,6 +49,12 @@ std::string RomanizationSkeleton(std::string_view part);
 // as possibly one person and let other evidence (dates of birth) decide.
 bool WrittenInDifferentScripts(const NormalizedName& left, const NormalizedName& right);
 
+// SpellingsOfOneName says whether two applications give one person's name: written alike or
+// NamesAreOnePerson, their dates of birth not disagreeing (not compared when !compare_births).
+// Stricter than CouldBeOnePerson: a shared part is not enough.
+bool SpellingsOfOneName(const NormalizedApplication& left, const NormalizedApplication& right,
+                        bool compare_births = true);
+
 // CouldBeOnePerson says whether two applications could be one person's: one known date of
 // birth (a person under a married or adopted name: "Amy Wu", "Jie Liu"; strangers sharing an
 // artifact and a birthday are rare, a ring's personas have their own), or, unless

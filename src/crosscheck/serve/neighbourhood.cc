@@ -27,6 +27,8 @@ std::uint64_t TableHash(std::uint64_t hash) { return hash != 0 ? hash : 1; }
 
 std::vector<ArtifactKey> ArtifactKeys(const NormalizedApplication& a, const ApplicationRecord& record) {
   std::vector<ArtifactKey> keys;
+  // Phones by E.164 only: a number that did not parse (phone_digits) finds its persona here by
+  // its e-mail or name, while a batch scan's linkage also compares its last nine digits.
   const std::pair<char, const std::string*> fields[] = {
       {'e', &a.email},          {'p', &a.phone_e164},  {'d', &a.device_id}, {'$', &a.payout_account},
       {'n', &a.national_id},    {'h', &a.address_key}, {'s', &a.shipping_address_key},

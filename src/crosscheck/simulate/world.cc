@@ -1078,7 +1078,8 @@ Household WorldBuilder::MakeLargeHousehold(std::uint64_t household_idx) const {
     if (shares_computer) member.devices.insert(member.devices.begin(), computer);
   }
   // Adult children who give a parent's mobile as well: with a home line, two numbers are
-  // shared under one roof. Its own stream, so no other draw of the world moves.
+  // shared under one roof. Which families do is drawn on its own stream; a child's choice per
+  // application is a draw on the family's own stream, so only such families' later draws move.
   Rng parent_rng(DeriveSeed(config_.seed, "parent-mobile", household_idx));
   if (!flatmates && parent_rng.Chance(realism_.household_parent_mobile)) {
     for (std::size_t member_idx = 2; member_idx < household.members.size() && member_idx < 6; ++member_idx) {

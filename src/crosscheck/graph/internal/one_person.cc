@@ -1,7 +1,8 @@
 #include "crosscheck/graph/internal/one_person.h"
 
 #include <algorithm>
-#include <utility>
+#include <span>
+#include <tuple>
 
 #include "crosscheck/graph/name_match.h"
 
@@ -9,84 +10,85 @@ namespace crosscheck::graph::internal {
 namespace {
 
 // A form is one holder's distinct (name, date of birth) on the artifact's applications.
-using Form = std::pair<std::uint32_t, const NormalizedApplication*>;  // (holder, application)
+struct Form {
+  std::uint32_t holder = 0;
+  const NormalizedApplication* application = nullptr;
+};
 
 bool ComparesBirths(ArtifactKind kind) { return kind != ArtifactKind::kGithub && kind != ArtifactKind::kLinkedin; }
 
-// HolderForms lists each holder's forms, at most `per_holder` of each, holders in the order
-// they first appear; empty when some holder is unnamed.
+// HolderForms lists the holders' forms sorted by (holder, name, date of birth), at most
+// `per_holder` of each holder (the first in that order, so the choice does not depend on row
+// order); empty when some holder is unnamed.
 std::vector<Form> HolderForms(const std::vector<NormalizedApplication>& applications,
                               const std::vector<std::uint32_t>& holder_of, const SharedArtifact& artifact,
                               std::size_t per_holder) {
-  std::vector<Form> forms;
+  std::vector<Form> all;
+  all.reserve(artifact.applications.size());
   for (std::size_t app_idx : artifact.applications) {
-    const NormalizedApplication& app = applications[app_idx];
-    if (app.name.tokens.empty()) return {};
-    const std::uint32_t holder = holder_of[app_idx];
-    std::size_t of_holder = 0;
-    bool seen = false;
-    for (const auto& [other, form] : forms) {
-      if (other != holder) continue;
+    if (applications[app_idx].name.tokens.empty()) return {};
+    all.push_back({holder_of[app_idx], &applications[app_idx]});
+  }
+  const auto key = [](const Form& form) {
+    return std::tie(form.holder, form.application->name.full, form.application->date_of_birth);
+  };
+  std::sort(all.begin(), all.end(), [&](const Form& left, const Form& right) { return key(left) < key(right); });
+  std::vector<Form> forms;
+  std::size_t of_holder = 0;
+  for (const Form& form : all) {
+    if (!forms.empty() && forms.back().holder == form.holder) {
+      if (key(forms.back()) == key(form) || of_holder == per_holder) continue;
       ++of_holder;
-      seen = seen || (form->name.full == app.name.full && form->date_of_birth == app.date_of_birth);
+    } else {
+      of_holder = 1;
     }
-    if (!seen && of_holder < per_holder) forms.emplace_back(holder, &app);
+    forms.push_back(form);
   }
   return forms;
 }
 
-std::vector<std::uint32_t> Holders(const std::vector<Form>& forms) {
-  std::vector<std::uint32_t> holders;
-  for (const auto& [holder, form] : forms) holders.push_back(holder);
-  std::sort(holders.begin(), holders.end());
-  holders.erase(std::unique(holders.begin(), holders.end()), holders.end());
-  return holders;
+// ByHolder splits forms (sorted by holder) into one run per holder.
+std::vector<std::span<const Form>> ByHolder(const std::vector<Form>& forms) {
+  std::vector<std::span<const Form>> runs;
+  for (std::size_t begin = 0; begin < forms.size();) {
+    std::size_t end = begin + 1;
+    while (end < forms.size() && forms[end].holder == forms[begin].holder) ++end;
+    runs.emplace_back(forms.data() + begin, end - begin);
+    begin = end;
+  }
+  return runs;
 }
 
 // OneNameThroughout: some form of the first holder could be one person with a form of every
 // other holder.
-bool OneNameThroughout(const std::vector<Form>& forms, std::uint32_t first, bool compare_births) {
-  const std::vector<std::uint32_t> holders = Holders(forms);
-  for (const auto& [holder, candidate] : forms) {
-    if (holder != first) continue;
-    const bool everyone = std::all_of(holders.begin(), holders.end(), [&](std::uint32_t other) {
-      return other == first || std::any_of(forms.begin(), forms.end(), [&](const Form& entry) {
-               return entry.first == other && CouldBeOnePerson(*candidate, *entry.second, compare_births);
+bool OneNameThroughout(const std::vector<std::span<const Form>>& holders, std::uint32_t first, bool compare_births) {
+  const auto first_run = std::find_if(holders.begin(), holders.end(),
+                                      [&](std::span<const Form> run) { return run.front().holder == first; });
+  if (first_run == holders.end()) return false;
+  return std::any_of(first_run->begin(), first_run->end(), [&](const Form& candidate) {
+    return std::all_of(holders.begin(), holders.end(), [&](std::span<const Form> other) {
+      return other.front().holder == first || std::any_of(other.begin(), other.end(), [&](const Form& form) {
+               return CouldBeOnePerson(*candidate.application, *form.application, compare_births);
              });
     });
-    if (everyone) return true;
-  }
-  return false;
-}
-
-// SpellingOf: `form` is a spelling of `used`'s name, their dates of birth not disagreeing.
-bool SpellingOf(const NormalizedApplication& form, const NormalizedApplication& used, bool compare_births) {
-  if (compare_births && form.date_of_birth && used.date_of_birth && *form.date_of_birth != *used.date_of_birth) {
-    return false;
-  }
-  return form.name.full == used.name.full || NamesAreOnePerson(form.name, used.name);
+  });
 }
 
 // OneHolderUsesEveryName: the holder with the most forms (each of them, on a tie) uses a
 // spelling of every other holder's every form.
-bool OneHolderUsesEveryName(const std::vector<Form>& forms, bool compare_births) {
-  const std::vector<std::uint32_t> holders = Holders(forms);
-  std::vector<std::size_t> form_count(holders.size());
-  for (const auto& [holder, form] : forms) {
-    ++form_count[std::lower_bound(holders.begin(), holders.end(), holder) - holders.begin()];
-  }
-  const std::size_t most = *std::max_element(form_count.begin(), form_count.end());
-  for (std::size_t candidate = 0; candidate < holders.size(); ++candidate) {
-    if (form_count[candidate] != most) continue;
-    const std::uint32_t hub = holders[candidate];
-    const bool covers = std::all_of(forms.begin(), forms.end(), [&](const Form& other) {
-      return other.first == hub || std::any_of(forms.begin(), forms.end(), [&](const Form& used) {
-               return used.first == hub && SpellingOf(*other.second, *used.second, compare_births);
+bool OneHolderUsesEveryName(const std::vector<std::span<const Form>>& holders, bool compare_births) {
+  std::size_t most = 0;
+  for (std::span<const Form> run : holders) most = std::max(most, run.size());
+  return std::any_of(holders.begin(), holders.end(), [&](std::span<const Form> hub) {
+    if (hub.size() != most) return false;
+    return std::all_of(holders.begin(), holders.end(), [&](std::span<const Form> other) {
+      return other.data() == hub.data() || std::all_of(other.begin(), other.end(), [&](const Form& form) {
+               return std::any_of(hub.begin(), hub.end(), [&](const Form& used) {
+                 return SpellingsOfOneName(*form.application, *used.application, compare_births);
+               });
              });
     });
-    if (covers) return true;
-  }
-  return false;
+  });
 }
 
 }  // namespace
@@ -103,12 +105,12 @@ bool HeldByOnePerson(const std::vector<NormalizedApplication>& applications,
   constexpr std::size_t kMaxHoldersWhenCovering = 32;
   const std::vector<Form> forms = HolderForms(applications, holder_of, artifact, kFormsPerHolder);
   if (forms.empty()) return false;
-  if (OneNameThroughout(forms, holder_of[artifact.applications.front()], compare_births)) return true;
+  const std::vector<std::span<const Form>> holders = ByHolder(forms);
+  if (OneNameThroughout(holders, holder_of[artifact.applications.front()], compare_births)) return true;
   // Between two holders the second rule is a stricter form of the first.
-  const std::size_t holders = Holders(forms).size();
-  if (holders < 3 || holders > kMaxHoldersWhenCovering) return false;
-  return OneHolderUsesEveryName(HolderForms(applications, holder_of, artifact, kFormsPerHolderWhenCovering),
-                                compare_births);
+  if (holders.size() < 3 || holders.size() > kMaxHoldersWhenCovering) return false;
+  const std::vector<Form> all_forms = HolderForms(applications, holder_of, artifact, kFormsPerHolderWhenCovering);
+  return OneHolderUsesEveryName(ByHolder(all_forms), compare_births);
 }
 
 }  // namespace crosscheck::graph::internal

@@ -1,14 +1,17 @@
 #include "crosscheck/graph/internal/one_person.h"
 
+#include <algorithm>
+#include <random>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
 namespace crosscheck::graph::internal {
 namespace {
 
-// Holders builds one e-mail held by applications of the given (holder, name[, birth year]).
+// Holding is one application of an e-mail held by `holder` under `name` (and a birth year).
 struct Holding {
   std::uint32_t holder;
   std::string name;  // given-then-family, lower case
@@ -21,6 +24,7 @@ struct Shared {
   SharedArtifact artifact;
 };
 
+// Share builds the e-mail artifact held by the given applications, in the given order.
 Shared Share(const std::vector<Holding>& holdings) {
   Shared shared;
   shared.artifact.kind = ArtifactKind::kEmail;
@@ -70,6 +74,26 @@ TEST(HeldByOnePerson, AHeavyApplierLeftInPiecesUsesEveryNameOfThePieces) {
   std::vector<Holding> stranger = pieces;
   stranger.push_back({5, "wei zhang"});
   EXPECT_FALSE(OnePerson(stranger)) << "a name the large persona never uses is someone else";
+}
+
+TEST(HeldByOnePerson, TheAnswerDoesNotDependOnRowOrder) {
+  // A large persona with more forms than the cap (70 spellings), pieces named by some of them.
+  std::vector<Holding> holdings;
+  for (int variant = 0; variant < 70; ++variant) holdings.push_back({0, "irene li" + std::string(variant, 'x')});
+  holdings.push_back({0, "fang hu"});
+  holdings.push_back({1, "fang hu"});
+  holdings.push_back({2, "irene li"});
+  holdings.push_back({3, "fang p hu"});
+  const bool expected = OnePerson(holdings);
+  std::mt19937 random(7);
+  for (int shuffle = 0; shuffle < 20; ++shuffle) {
+    std::shuffle(holdings.begin(), holdings.end(), random);
+    // The first application decides rule one's first holder: keep it a piece named "irene li",
+    // which shares no part with "fang hu", so the answer is rule two's.
+    const auto irene = std::find_if(holdings.begin(), holdings.end(), [](const Holding& h) { return h.holder == 2; });
+    std::iter_swap(holdings.begin(), irene);
+    EXPECT_EQ(OnePerson(holdings), expected) << shuffle;
+  }
 }
 
 TEST(HeldByOnePerson, ARingOfAlikeNamesIsNotOnePerson) {
