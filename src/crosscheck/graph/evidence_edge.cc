@@ -577,14 +577,14 @@ class ClearedSharing {
 // account, and none of that is an operation. An operation shows when the same value spans
 // parties (other residences, other names), or when people under one roof share what a household
 // does not (internal::RingEvidence: a photo or an identity document between two, one payout
-// account or one resume among three).
+// account, one resume or one virtual phone number among three).
 void AssignParties(const std::vector<NormalizedApplication>& applications,
                    const std::vector<std::uint32_t>& identity, const EvidenceOptions& options,
                    std::vector<SharedArtifact>* artifacts) {
   UnionFind household(applications.empty()
                           ? 0
                           : *std::max_element(identity.begin(), identity.end()) + std::size_t{1});
-  const internal::RingEvidence ring_evidence(identity, *artifacts);
+  const internal::RingEvidence ring_evidence(applications, identity, *artifacts);
   std::vector<std::pair<std::uint32_t, std::size_t>> residents;  // (identity unit, person)
   std::vector<std::size_t> people;  // one application per distinct person among the residents
   for (const SharedArtifact& artifact : *artifacts) {

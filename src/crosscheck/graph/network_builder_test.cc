@@ -1,6 +1,7 @@
 #include "crosscheck/graph/network_builder.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <random>
 #include <set>
@@ -417,18 +418,26 @@ TEST(CollectEvidence, SharingBeyondAHouseholdCounts) {
 TEST(CollectEvidence, ALargeHouseholdIsOnePartyUnlessItsResidentsShareRingArtifacts) {
   // Eight distinct people at one address share it, a landline, the home IP and the family
   // computer: a large household, not a ring. Two of them on one photo, three on one work
-  // history (a near-duplicate resume under their own names), or a 13-person address, is no
-  // household; a couple's one resume template is.
+  // history (a near-duplicate resume under their own names) or on one virtual number (which
+  // belongs to no address), or a 13-person address, is no household; a couple's one resume
+  // template or virtual number is.
   struct Case {
     const char* name;
     int people;
     bool shared_photo;
     int resume_sharers;
+    int virtual_number_sharers;  // members giving one Google Voice-like number (nonFixedVoip); < 0: and
+                                 // one more member gives it as a landline
     const char* explained_by;
   };
-  for (const Case& c : {Case{"household of 8", 8, false, 0, "household"}, Case{"8 with a shared photo", 8, true, 0, ""},
-                        Case{"8, two of them on one resume", 8, false, 2, "household"},
-                        Case{"8, three of them on one resume", 8, false, 3, ""}, Case{"13 people", 13, false, 0, ""}}) {
+  for (const Case& c : {Case{"household of 8", 8, false, 0, 0, "household"}, Case{"8 with a shared photo", 8, true, 0, 0, ""},
+                        Case{"8, two of them on one resume", 8, false, 2, 0, "household"},
+                        Case{"8, three of them on one resume", 8, false, 3, 0, ""},
+                        Case{"8, two of them on one virtual number", 8, false, 0, 2, "household"},
+                        Case{"8, three of them on one virtual number", 8, false, 0, 3, ""},
+                        Case{"8, three on a number a lookup once called virtual, another a landline", 8, false, 0,
+                             -3, "household"},
+                        Case{"13 people", 13, false, 0, 0, ""}}) {
     SCOPED_TRACE(c.name);
     World world;
     for (int member = 0; member < c.people; ++member) {
@@ -437,6 +446,14 @@ TEST(CollectEvidence, ALargeHouseholdIsOnePartyUnlessItsResidentsShareRingArtifa
       a.phone_e164 = "+13055550150";
       a.device_id = "dev-family";
       if (member < c.resume_sharers) world.records[a.index].resume_text = a.name.full + " " + TemplateResume();
+      if (member < std::abs(c.virtual_number_sharers)) {
+        a.phone_e164 = "+13055550177";
+        a.line_type = LineType::kNonFixedVoip;
+      }
+      if (c.virtual_number_sharers < 0 && member == 3) {  // the same number, called a landline
+        a.phone_e164 = "+13055550177";
+        a.line_type = LineType::kLandline;
+      }
     }
     if (c.shared_photo) world.applications[0].photo_hash = world.applications[1].photo_hash = 0x0f0f0f0f0f0f0f0fULL;
     const NetworkResult result = world.Build();
