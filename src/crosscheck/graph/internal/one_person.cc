@@ -103,14 +103,18 @@ bool HeldByOnePerson(const std::vector<NormalizedApplication>& applications,
   constexpr std::size_t kFormsPerHolder = 8;
   constexpr std::size_t kFormsPerHolderWhenCovering = 64;
   constexpr std::size_t kMaxHoldersWhenCovering = 32;
-  const std::vector<Form> forms = HolderForms(applications, holder_of, artifact, kFormsPerHolder);
+  // Forms are sorted and capped once; each holder's first kFormsPerHolder of them are the
+  // first rule's.
+  const std::vector<Form> forms = HolderForms(applications, holder_of, artifact, kFormsPerHolderWhenCovering);
   if (forms.empty()) return false;
   const std::vector<std::span<const Form>> holders = ByHolder(forms);
-  if (OneNameThroughout(holders, holder_of[artifact.applications.front()], compare_births)) return true;
+  std::vector<std::span<const Form>> first_forms;
+  first_forms.reserve(holders.size());
+  for (std::span<const Form> run : holders) first_forms.push_back(run.first(std::min(run.size(), kFormsPerHolder)));
+  if (OneNameThroughout(first_forms, holder_of[artifact.applications.front()], compare_births)) return true;
   // Between two holders the second rule is a stricter form of the first.
   if (holders.size() < 3 || holders.size() > kMaxHoldersWhenCovering) return false;
-  const std::vector<Form> all_forms = HolderForms(applications, holder_of, artifact, kFormsPerHolderWhenCovering);
-  return OneHolderUsesEveryName(ByHolder(all_forms), compare_births);
+  return OneHolderUsesEveryName(holders, compare_births);
 }
 
 }  // namespace crosscheck::graph::internal
