@@ -24,6 +24,12 @@ bool OneEditApart(const ValueView& left, const ValueView& right) {
 // 0.88 for names) and FEBRL-style error models (one edit for keyed identifiers).
 constexpr double kNearSimilarity = 0.94;
 constexpr double kFuzzySimilarity = 0.88;
+// Below fuzzy, two more grades for name parts: on heavily corrupted registers (two or three
+// keying, OCR or phonetic errors in one name) a true pair's names often land at 0.7-0.88,
+// where unrelated names are still rare. EM weighs each grade, so no cut is a cliff (swept
+// in docs/PERFORMANCE.md: one grade at 0.65-0.85, then these two).
+constexpr double kSimilarSimilarity = 0.8;
+constexpr double kAlikeSimilarity = 0.7;
 
 // BoundedJaroWinkler returns the Jaro-Winkler similarity, or 0 when it provably stays below
 // `needed`: each distinct letter of the shorter string missing from the longer one removes
@@ -52,14 +58,20 @@ bool NearString(const ValueView& left, const ValueView& right) {
   return OneEditApart(left, right) || BoundedJaroWinkler(left, right, kNearSimilarity) >= kNearSimilarity;
 }
 
-// NameLevel grades two name-like strings: 1 near, 2 fuzzy, 3 neither (0 is left to the
-// caller's exact test). Jaro-Winkler is computed once.
-int NameLevel(const ValueView& left, const ValueView& right) {
-  if (OneEditApart(left, right)) return 1;
-  const double similarity = BoundedJaroWinkler(left, right, kFuzzySimilarity);
-  if (similarity >= kNearSimilarity) return 1;
-  if (similarity >= kFuzzySimilarity || (!left.alt.empty() && left.alt == right.alt)) return 2;
-  return 3;
+// NameGrade is how alike two name-like strings are: level 1 near, 2 fuzzy, 3 neither (0 is
+// left to the caller's exact test), and their Jaro-Winkler similarity when it reaches
+// `floor` (else 0; 1 for one edit apart). Jaro-Winkler is computed once.
+struct NameGrade {
+  int level = 3;
+  double similarity = 0.0;
+};
+
+NameGrade GradeName(const ValueView& left, const ValueView& right, double floor) {
+  if (OneEditApart(left, right)) return {1, 1.0};
+  const double similarity = BoundedJaroWinkler(left, right, std::min(floor, kFuzzySimilarity));
+  if (similarity >= kNearSimilarity) return {1, similarity};
+  if (similarity >= kFuzzySimilarity || (!left.alt.empty() && left.alt == right.alt)) return {2, similarity};
+  return {3, similarity};
 }
 
 }  // namespace
@@ -71,10 +83,11 @@ std::vector<std::string> LevelLabels(FieldType type, bool has_partner) {
       if (has_partner) {
         return {"exact", "near (1 edit or Jaro-Winkler >= 0.94)",
                 "fuzzy (Jaro-Winkler >= 0.88 or sounds alike)", "swapped with the other name field",
-                "initial", "else"};
+                "initial", "similar (Jaro-Winkler >= 0.8)", "alike (Jaro-Winkler >= 0.7)", "else"};
       }
       return {"exact", "near (1 edit or Jaro-Winkler >= 0.94)",
-              "fuzzy (Jaro-Winkler >= 0.88 or sounds alike)", "initial", "else"};
+              "fuzzy (Jaro-Winkler >= 0.88 or sounds alike)", "initial", "similar (Jaro-Winkler >= 0.8)",
+              "alike (Jaro-Winkler >= 0.7)", "else"};
     case FieldType::kFullName:
       return {"exact", "same tokens reordered", "tokens match closely (typos, initials)",
               "some tokens match", "else"};
@@ -132,15 +145,17 @@ std::uint8_t PairComparator::CompareValues(const Field& field, const ValueView& 
   switch (field.type) {
     case FieldType::kGivenName:
     case FieldType::kSurname: {
-      // Levels: exact, near, fuzzy, [swapped], initial, else.
+      // Levels: exact, near, fuzzy, [swapped], initial, similar, alike, else.
       const std::uint8_t initial_level = field.partner >= 0 ? 4 : 3;
       if (exact) return 0;
-      const int level = NameLevel(left, right);
-      if (level < 3) return static_cast<std::uint8_t>(level);
+      const NameGrade grade = GradeName(left, right, kAlikeSimilarity);
+      if (grade.level < 3) return static_cast<std::uint8_t>(grade.level);
       if ((left.text.size() == 1 || right.text.size() == 1) && left.text[0] == right.text[0]) {
         return initial_level;
       }
-      return static_cast<std::uint8_t>(initial_level + 1);
+      if (grade.similarity >= kSimilarSimilarity) return static_cast<std::uint8_t>(initial_level + 1);
+      if (grade.similarity >= kAlikeSimilarity) return static_cast<std::uint8_t>(initial_level + 2);
+      return static_cast<std::uint8_t>(initial_level + 3);
     }
     case FieldType::kFullName: {
       if (exact) return 0;
@@ -175,7 +190,7 @@ std::uint8_t PairComparator::CompareValues(const Field& field, const ValueView& 
     case FieldType::kCity:
     case FieldType::kString:
       if (exact) return 0;
-      return static_cast<std::uint8_t>(NameLevel(left, right));
+      return static_cast<std::uint8_t>(GradeName(left, right, kFuzzySimilarity).level);
     case FieldType::kIdentifier: {
       if (exact) return 0;
       // Short identifiers (house numbers) have too little room for an edit to mean anything.
