@@ -103,6 +103,8 @@ std::vector<std::string> LevelLabels(FieldType type, bool has_partner) {
       return {"exact", "near (same tokens or Jaro-Winkler >= 0.94)", "fuzzy (Jaro-Winkler >= 0.8)",
               "else"};
     case FieldType::kCity:
+      return {"exact", "near (1 edit or Jaro-Winkler >= 0.94)",
+              "fuzzy (Jaro-Winkler >= 0.88 or sounds alike)", "similar (Jaro-Winkler >= 0.8)", "else"};
     case FieldType::kString:
       return {"exact", "near (1 edit or Jaro-Winkler >= 0.94)",
               "fuzzy (Jaro-Winkler >= 0.88 or sounds alike)", "else"};
@@ -187,7 +189,12 @@ std::uint8_t PairComparator::CompareValues(const Field& field, const ValueView& 
       if (similarity >= kNearSimilarity) return 1;
       return similarity >= 0.8 ? 2 : 3;
     }
-    case FieldType::kCity:
+    case FieldType::kCity: {
+      if (exact) return 0;
+      const NameGrade grade = GradeName(left, right, kSimilarSimilarity);
+      if (grade.level < 3) return static_cast<std::uint8_t>(grade.level);
+      return grade.similarity >= kSimilarSimilarity ? 3 : 4;
+    }
     case FieldType::kString:
       if (exact) return 0;
       return static_cast<std::uint8_t>(GradeName(left, right, kFuzzySimilarity).level);

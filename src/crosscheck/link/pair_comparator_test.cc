@@ -46,8 +46,11 @@ TEST(PairComparator, TheLastLevelIsStillElseAndNameFieldsKeepTheirSwappedLevel) 
   EXPECT_EQ(labels[3], "swapped with the other name field");
   EXPECT_EQ(labels.back(), "else");
   EXPECT_EQ(LevelLabels(FieldType::kSurname, false).back(), "else");
-  // Places keep their four levels: persona linkage compares cities with them.
-  EXPECT_EQ(LevelLabels(FieldType::kCity, false).size(), 4U);
+  // Places grade down to "similar" only (a town's name is short and often shares its ending
+  // with many others); free strings keep four levels.
+  EXPECT_EQ(LevelLabels(FieldType::kCity, false).at(3), "similar (Jaro-Winkler >= 0.8)");
+  EXPECT_EQ(LevelLabels(FieldType::kCity, false).size(), 5U);
+  EXPECT_EQ(LevelLabels(FieldType::kString, false).size(), 4U);
 }
 
 }  // namespace
