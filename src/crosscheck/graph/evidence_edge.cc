@@ -17,6 +17,7 @@
 #include "crosscheck/common/union_find.h"
 #include "crosscheck/graph/internal/near_duplicate.h"
 #include "crosscheck/graph/internal/one_person.h"
+#include "crosscheck/graph/internal/residences.h"
 #include "crosscheck/graph/internal/ring_evidence.h"
 #include "crosscheck/graph/name_match.h"
 
@@ -571,7 +572,8 @@ class ClearedSharing {
 };
 
 // AssignParties sets party_count and explained_by of every artifact. Households are the
-// connected groups of personas sharing home addresses held by at most
+// connected groups of personas sharing residences (internal::GroupResidences: a home address
+// under all its keys) held by at most
 // household_max_personas people each whose residents show no ring evidence (RingEvidence): a
 // family or flat shares its address, home IP, often a computer, a landline and sometimes a joint
 // account, and none of that is an operation. An operation shows when the same value spans
@@ -587,19 +589,20 @@ void AssignParties(const std::vector<NormalizedApplication>& applications,
   const internal::RingEvidence ring_evidence(applications, identity, *artifacts);
   std::vector<std::pair<std::uint32_t, std::size_t>> residents;  // (identity unit, person)
   std::vector<std::size_t> people;  // one application per distinct person among the residents
-  for (const SharedArtifact& artifact : *artifacts) {
-    if (artifact.kind != ArtifactKind::kHomeAddress) continue;
+  for (const std::vector<std::size_t>& residence : internal::GroupResidences(applications, *artifacts)) {
     residents.clear();
     people.clear();
-    for (std::size_t app_idx : artifact.applications) {
-      // Residents are counted as people, not personas: one person that linkage split into
-      // several personas is still one member of the household.
-      const NormalizedApplication& a = applications[app_idx];
-      const auto known = std::find_if(people.begin(), people.end(),
-                                      [&](std::size_t other) { return SpellingsOfOneName(a, applications[other]); });
-      const auto person = static_cast<std::size_t>(known - people.begin());
-      if (known == people.end() && people.size() <= options.household_max_personas) people.push_back(app_idx);
-      residents.emplace_back(identity[app_idx], person);
+    for (std::size_t artifact_idx : residence) {
+      for (std::size_t app_idx : (*artifacts)[artifact_idx].applications) {
+        // Residents are counted as people, not personas: one person that linkage split into
+        // several personas is still one member of the household.
+        const NormalizedApplication& a = applications[app_idx];
+        const auto known = std::find_if(people.begin(), people.end(),
+                                        [&](std::size_t other) { return SpellingsOfOneName(a, applications[other]); });
+        const auto person = static_cast<std::size_t>(known - people.begin());
+        if (known == people.end() && people.size() <= options.household_max_personas) people.push_back(app_idx);
+        residents.emplace_back(identity[app_idx], person);
+      }
     }
     if (people.size() > options.household_max_personas) continue;
     std::sort(residents.begin(), residents.end());

@@ -415,6 +415,33 @@ TEST(CollectEvidence, SharingBeyondAHouseholdCounts) {
   }
 }
 
+TEST(CollectEvidence, AResidenceWrittenWithAndWithoutItsPostalCodeIsJudgedWhole) {
+  // Three people give one address with its postal code, and all three one payout account:
+  // ring evidence. Two of them also write it without the postal code: judged key by key they
+  // are a couple there, one household, and the payout account would have two parties.
+  World world;
+  const auto add = [&](const std::string& persona, const std::string& key, const std::string& postal_code) {
+    NormalizedApplication& a = world.Add(persona, "co" + std::to_string(world.applications.size()));
+    a.address_key = key;
+    a.city = "phoenix";
+    a.postal_code = postal_code;
+    return &a;
+  };
+  for (const char* persona : {"J", "S", "T"}) add(persona, "138 willow way|85045|US", "85045")->payout_account = "acct-1";
+  add("J", "138 willow way|phoenix|US", "");
+  add("S", "138 willow way|phoenix|US", "");
+  const NetworkResult result = world.Build();
+  const SharedArtifact* payout = FindArtifact(result, ArtifactKind::kPayoutAccount);
+  ASSERT_NE(payout, nullptr);
+  EXPECT_EQ(payout->party_count, 3u);
+  EXPECT_EQ(payout->explained_by, "");
+  for (const SharedArtifact& artifact : result.evidence.artifacts) {
+    if (artifact.kind == ArtifactKind::kHomeAddress) {
+      EXPECT_EQ(artifact.explained_by, "") << artifact.value;
+    }
+  }
+}
+
 TEST(CollectEvidence, ALargeHouseholdIsOnePartyUnlessItsResidentsShareRingArtifacts) {
   // Eight distinct people at one address share it, a landline, the home IP and the family
   // computer: a large household, not a ring. Two of them on one photo, three on one work

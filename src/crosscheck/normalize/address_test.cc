@@ -31,6 +31,10 @@ TEST(AddressNormalizer, NormalizesStreets) {
       {"Flat 3, 12 High Street", "unit 3 12 high st"},
       {"Königstraße 5", "konigstrasse 5"},
       {"St. John's Wood Road", "st johns wood rd"},
+      // USPS Publication 28's common forms of one suffix meet: Way / Wy., Terrace / Terr.
+      {"138 Willow Wy.", "138 willow way"},
+      {"138 Willow Way", "138 willow way"},
+      {"4 Hill Terr", "4 hill ter"},
       {"", ""},
       {"  ###  ", ""},
   };
