@@ -5,9 +5,11 @@
 #include <map>
 #include <random>
 #include <set>
+#include <sstream>
 
 #include <gtest/gtest.h>
 
+#include "crosscheck/common/strings.h"
 #include "crosscheck/graph/testing/hand_made_world.h"
 
 namespace crosscheck::graph {
@@ -491,6 +493,45 @@ TEST(CollectEvidence, ALargeHouseholdIsOnePartyUnlessItsResidentsShareRingArtifa
     if (c.resume_sharers > 0) {
       EXPECT_NE(FindArtifact(result, ArtifactKind::kResume), nullptr);
     }
+  }
+}
+
+TEST(CollectEvidence, OnePhotoUnderANativeAndAnAdoptedEnglishNameIsNoRingEvidence) {
+  // A Beijing family of four at one address, on the mother's mobile. One son applies as "Qiang
+  // Gao" and as "David Gao" with one photo (linkage keeps the two names apart): one person, so
+  // still a household. The same photo under the mother's name and the son's, or under two
+  // given names with different birth dates, is two people: ring evidence.
+  struct Case {
+    const char* name;
+    const char* second_holder;  // the name on the second application with the son's photo
+    int second_birth_year;      // 0: not given
+    const char* explained_by;
+  };
+  for (const Case& c : {Case{"an adopted English name", "David Gao", 0, "household"},
+                        Case{"the same, one birth date", "David Gao", 2006, "household"},
+                        Case{"another birth date", "David Gao", 1999, ""},
+                        Case{"the mother's name", "Na Zhang", 0, ""}}) {
+    SCOPED_TRACE(c.name);
+    World world;
+    const auto add = [&](const std::string& persona, const std::string& name, int birth_year) -> NormalizedApplication& {
+      NormalizedApplication& a = world.Add(persona, "co" + std::to_string(world.applications.size()));
+      a.name.full = name;
+      std::istringstream words(ToLowerAscii(name));
+      for (std::string word; words >> word;) a.name.tokens.push_back(word);
+      std::sort(a.name.tokens.begin(), a.name.tokens.end());
+      if (birth_year != 0) a.date_of_birth = CivilDate{birth_year, 4, 23};
+      a.address_key = "102 zhongshan rd|100187|CN";
+      a.phone_e164 = "+8613591852334";
+      return a;
+    };
+    add("M", "Na Zhang", 0);
+    add("Q", "Qiang Gao", 2006).photo_hash = 0x383b6ab30b752e8aULL;
+    add("D", c.second_holder, c.second_birth_year).photo_hash = 0x383b6ab30b752e8aULL;
+    add("W", "Wei Gao", 2003);
+    const NetworkResult result = world.Build();
+    const SharedArtifact* phone = FindArtifact(result, ArtifactKind::kPhone);
+    ASSERT_NE(phone, nullptr);
+    EXPECT_EQ(phone->explained_by, c.explained_by);
   }
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "crosscheck/graph/name_match.h"
+
 namespace crosscheck::graph::internal {
 namespace {
 
@@ -39,7 +41,8 @@ std::size_t MinimumHolders(const std::vector<NormalizedApplication>& application
 }  // namespace
 
 RingEvidence::RingEvidence(const std::vector<NormalizedApplication>& applications,
-                           const std::vector<std::uint32_t>& identity, const std::vector<SharedArtifact>& artifacts) {
+                           const std::vector<std::uint32_t>& identity, const std::vector<SharedArtifact>& artifacts)
+    : applications_(applications), identity_(identity), artifacts_(artifacts) {
   minimum_holders_.reserve(artifacts.size());
   for (std::uint32_t artifact_idx = 0; artifact_idx < artifacts.size(); ++artifact_idx) {
     const SharedArtifact& artifact = artifacts[artifact_idx];
@@ -52,16 +55,36 @@ RingEvidence::RingEvidence(const std::vector<NormalizedApplication>& application
   }
 }
 
+bool RingEvidence::HeldByTwoPeople(std::uint32_t artifact_idx, const std::vector<std::uint32_t>& units) const {
+  std::vector<std::size_t> holders;
+  for (std::size_t app_idx : artifacts_[artifact_idx].applications) {
+    if (std::find(units.begin(), units.end(), identity_[app_idx]) != units.end()) holders.push_back(app_idx);
+  }
+  for (std::size_t left = 0; left < holders.size(); ++left) {
+    for (std::size_t right = left + 1; right < holders.size(); ++right) {
+      if (identity_[holders[left]] == identity_[holders[right]]) continue;
+      if (!CouldBeOnePerson(applications_[holders[left]], applications_[holders[right]], true)) return true;
+    }
+  }
+  return false;
+}
+
 bool RingEvidence::Among(const std::vector<std::pair<std::uint32_t, std::size_t>>& residents) const {
-  std::unordered_map<std::uint32_t, std::vector<std::size_t>> holders;  // artifact -> people holding it
+  struct Holding {
+    std::vector<std::size_t> people;
+    std::vector<std::uint32_t> units;
+  };
+  std::unordered_map<std::uint32_t, Holding> holders;  // artifact -> who holds it
   for (const auto& [unit, person] : residents) {
     const auto found = held_.find(unit);
     if (found == held_.end()) continue;
     for (std::uint32_t artifact_idx : found->second) {
-      std::vector<std::size_t>& people = holders[artifact_idx];
-      if (std::find(people.begin(), people.end(), person) != people.end()) continue;
-      people.push_back(person);
-      if (people.size() >= minimum_holders_[artifact_idx]) return true;
+      Holding& holding = holders[artifact_idx];
+      holding.units.push_back(unit);
+      if (std::find(holding.people.begin(), holding.people.end(), person) != holding.people.end()) continue;
+      holding.people.push_back(person);
+      if (holding.people.size() < minimum_holders_[artifact_idx]) continue;
+      if (minimum_holders_[artifact_idx] > 2 || HeldByTwoPeople(artifact_idx, holding.units)) return true;
     }
   }
   return false;
