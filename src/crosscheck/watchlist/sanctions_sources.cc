@@ -4,8 +4,10 @@
 #include <utility>
 
 #include "crosscheck/common/strings.h"
+#include "crosscheck/watchlist/internal/eu_financial_sanctions_csv.h"
 #include "crosscheck/watchlist/internal/list_file.h"
 #include "crosscheck/watchlist/internal/ofac_entries.h"
+#include "crosscheck/watchlist/internal/uk_sanctions_csv.h"
 #include "crosscheck/watchlist/internal/un_consolidated_xml.h"
 
 namespace crosscheck::watchlist {
@@ -13,12 +15,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view kKindHelp = "ofac-sdn, ofac-cons or un";
+constexpr std::string_view kKindHelp = "ofac-sdn, ofac-cons, un, eu or uk";
 
 std::optional<SanctionsListKind> KindNamed(std::string_view name) {
   if (name == "ofac-sdn") return SanctionsListKind::kOfacSdn;
   if (name == "ofac-cons") return SanctionsListKind::kOfacConsolidated;
   if (name == "un") return SanctionsListKind::kUnConsolidated;
+  if (name == "eu") return SanctionsListKind::kEuConsolidated;
+  if (name == "uk") return SanctionsListKind::kUkConsolidated;
   return std::nullopt;
 }
 
@@ -44,18 +48,20 @@ Result<SanctionsListKind> DetectKind(const fs::path& path) {
   if (file_name == "cons_prim.csv") return SanctionsListKind::kOfacConsolidated;
   const std::string head = Head(path);
   if (head.find("<CONSOLIDATED_LIST") != std::string::npos) return SanctionsListKind::kUnConsolidated;
+  if (head.find("Entity_LogicalId") != std::string::npos) return SanctionsListKind::kEuConsolidated;
+  if (head.find("Name 6") != std::string::npos &&
+      (head.find("Group ID") != std::string::npos || head.find("Unique ID") != std::string::npos)) {
+    return SanctionsListKind::kUkConsolidated;
+  }
   const auto unsupported = [&](std::string_view what) {
     return InvalidInput(path.string() + " looks like " + std::string(what) +
                         ", which has no reader yet (readers: " + std::string(kKindHelp) + ")");
   };
   if (head.find("fsd/export") != std::string::npos || head.find("<export") != std::string::npos) {
-    return unsupported("the EU consolidated financial sanctions list");
+    return unsupported("the EU consolidated financial sanctions list in XML (its CSV, format 1.1, is read: eu)");
   }
   if (head.find("<Sanctions") != std::string::npos || head.find("<sdnList") != std::string::npos) {
     return unsupported("OFAC's XML list");
-  }
-  if (head.find("Name 6") != std::string::npos || head.find("OFSI Group ID") != std::string::npos) {
-    return unsupported("the UK (OFSI) consolidated list");
   }
   return InvalidInput("cannot tell the format of " + path.string() + "; write KIND:FILE with KIND one of " +
                       std::string(kKindHelp));
@@ -71,12 +77,22 @@ internal::OfacFiles OfacFilesOf(const fs::path& path, SanctionsListKind kind) {
   return files;
 }
 
+bool IsOfac(SanctionsListKind kind) {
+  return kind == SanctionsListKind::kOfacSdn || kind == SanctionsListKind::kOfacConsolidated;
+}
+
 Result<std::vector<SanctionsEntry>> ReadEntries(const SanctionsListFile& file, IssueLog& issues) {
-  if (file.kind == SanctionsListKind::kUnConsolidated) {
-    CC_ASSIGN_OR_RETURN(std::string text, internal::ReadListFile(file.path));
-    return internal::ParseUnConsolidatedXml(text, file.path.filename().string(), issues);
+  if (IsOfac(file.kind)) return internal::ReadOfacEntries(OfacFilesOf(file.path, file.kind), issues);
+  CC_ASSIGN_OR_RETURN(std::string text, internal::ReadListFile(file.path));
+  const std::string name = file.path.filename().string();
+  switch (file.kind) {
+    case SanctionsListKind::kEuConsolidated:
+      return internal::ParseEuFinancialSanctionsCsv(std::move(text), name, issues);
+    case SanctionsListKind::kUkConsolidated:
+      return internal::ParseUkSanctionsCsv(std::move(text), name, issues);
+    default:
+      return internal::ParseUnConsolidatedXml(text, name, issues);
   }
-  return internal::ReadOfacEntries(OfacFilesOf(file.path, file.kind), issues);
 }
 
 }  // namespace
@@ -132,9 +148,8 @@ Result<LoadedSanctions> LoadSanctionsLists(const std::optional<fs::path>& sdn_di
     auto read = ReadEntries(file, issues);
     if (!read) return std::unexpected(std::move(read).error().AddContext("reading " + file.path.string()));
     SanctionsListSummary summary{.source = read->front().source,
-                                 .file = file.kind == SanctionsListKind::kUnConsolidated
-                                             ? file.path.filename().string()
-                                             : OfacFilesOf(file.path, file.kind).primary.filename().string(),
+                                 .file = IsOfac(file.kind) ? OfacFilesOf(file.path, file.kind).primary.filename().string()
+                                                           : file.path.filename().string(),
                                  .entries_read = read->size(),
                                  .entries_skipped = issues.CountBySeverity(IssueSeverity::kRowSkipped) - skipped_before};
     summaries.push_back(std::move(summary));

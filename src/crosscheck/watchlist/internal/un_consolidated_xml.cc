@@ -14,8 +14,8 @@
 #include <utility>
 
 #include "crosscheck/common/strings.h"
-#include "crosscheck/common/time.h"
 #include "crosscheck/watchlist/birth_dates.h"
+#include "crosscheck/watchlist/internal/birth_date_clause.h"
 
 namespace crosscheck::watchlist::internal {
 namespace {
@@ -99,28 +99,19 @@ std::string JoinParts(const xmlNode* node, std::initializer_list<const char*> pa
   return joined;
 }
 
-// BirthDateClause writes one INDIVIDUAL_DATE_OF_BIRTH as an SDN "DOB ..." clause, so that the
-// UN's YEAR, APPROXIMATELY and FROM_YEAR/TO_YEAR mean what "DOB 1970", "DOB circa 1970" and
-// "DOB 1960 to 1965" mean on the SDN list (birth_dates.h). "" when the element holds none;
-// nullopt when its DATE is no date.
-std::optional<std::string> BirthDateClause(const xmlNode* node) {
+// BirthDateClauseOf writes one INDIVIDUAL_DATE_OF_BIRTH as an SDN "DOB ..." clause, so that
+// the UN's YEAR, APPROXIMATELY and FROM_YEAR/TO_YEAR mean what "DOB 1970", "DOB circa 1970"
+// and "DOB 1960 to 1965" mean on the SDN list (birth_date_clause.h).
+std::optional<std::string> BirthDateClauseOf(const xmlNode* node) {
   const std::string date = ChildText(node, "DATE");
   const std::string year = ChildText(node, "YEAR");
   const std::string from = ChildText(node, "FROM_YEAR");
   const std::string to = ChildText(node, "TO_YEAR");
-  const bool approximately = ToLowerAscii(ChildText(node, "TYPE_OF_DATE")) == "approximately";
-  if (!date.empty()) {
-    const auto parsed = ParseDate(date.substr(0, 10));
-    if (!parsed) return std::nullopt;
-    static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    return "DOB " + std::string(approximately ? "circa " : "") + std::to_string(parsed->day) + " " +
-           kMonths[parsed->month - 1] + " " + std::to_string(parsed->year);
-  }
-  if (!year.empty()) return "DOB " + std::string(approximately ? "circa " : "") + year;
-  if (!from.empty() && !to.empty()) return "DOB " + from + " to " + to;
-  if (!from.empty() || !to.empty()) return "DOB " + from + to;
-  return "";
+  return BirthDateClause({.date = date,
+                          .year = year,
+                          .from_year = from,
+                          .to_year = to,
+                          .approximately = ToLowerAscii(ChildText(node, "TYPE_OF_DATE")) == "approximately"});
 }
 
 class UnReader {
@@ -175,7 +166,7 @@ class UnReader {
         std::string place = JoinParts(child, {"CITY", "STATE_PROVINCE", "COUNTRY"}, ", ");
         if (!place.empty()) entry.places_of_birth.push_back(std::move(place));
       } else if (Is(child, "INDIVIDUAL_DATE_OF_BIRTH")) {
-        const std::optional<std::string> clause = BirthDateClause(child);
+        const std::optional<std::string> clause = BirthDateClauseOf(child);
         if (clause && clause->empty()) continue;
         const auto dates = clause ? ParseListedBirthDates(*clause) : std::vector<ListedBirthDate>{};
         if (dates.empty()) {

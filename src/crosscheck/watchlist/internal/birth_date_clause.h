@@ -1,0 +1,30 @@
+// The lists other than OFAC's publish a date of birth in parts: a full date, a year, a range of
+// years, "approximately". BirthDateClause writes those parts as one SDN "DOB ..." clause, so
+// that every list's dates mean what the SDN remarks' dates mean (birth_dates.h): a year spans
+// the year, "circa" two years either side, "1960 to 1965" the range.
+//
+//   const auto clause = BirthDateClause({.date = "1937-04-28"});  // "DOB 28 Apr 1937"
+//   const auto dates = ParseListedBirthDates(*clause);
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace crosscheck::watchlist::internal {
+
+// BirthDateParts is one published date of birth as its parts; empty parts are absent.
+struct BirthDateParts {
+  std::string_view date;       // "YYYY-MM-DD" (anything after the tenth byte is ignored)
+  std::string_view year;       // "1960"
+  std::string_view from_year;  // a range of years, either end may be alone
+  std::string_view to_year;
+  bool approximately = false;  // "circa"
+};
+
+// BirthDateClause returns the SDN clause of parts ("DOB 28 Apr 1937", "DOB circa 1960",
+// "DOB 1960 to 1965"), the full date first, then the year, then the range; "" when every
+// part is empty; nullopt when date is given but is no real date.
+std::optional<std::string> BirthDateClause(const BirthDateParts& parts);
+
+}  // namespace crosscheck::watchlist::internal

@@ -1,0 +1,87 @@
+#include "crosscheck/watchlist/internal/list_csv.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace crosscheck::watchlist::internal {
+
+Result<ListCsv> ListCsv::Open(std::string text, std::string file_name, char delimiter, std::string code_prefix,
+                              IssueLog& issues) {
+  auto reader_issues = std::make_unique<IssueLog>();
+  ingest::CsvOptions options;
+  options.delimiter = delimiter;
+  options.issues = reader_issues.get();
+  CC_ASSIGN_OR_RETURN(ingest::CsvReader reader,
+                      ingest::CsvReader::OpenBuffer(std::move(text), std::move(file_name), options));
+  ListCsv csv(std::move(reader), std::move(reader_issues), std::move(code_prefix), issues);
+  csv.ForwardIssues();
+  return csv;
+}
+
+ListCsv::ListCsv(ingest::CsvReader reader, std::unique_ptr<IssueLog> reader_issues, std::string code_prefix,
+                 IssueLog& issues)
+    : reader_issues_(std::move(reader_issues)),
+      reader_(std::move(reader)),
+      code_prefix_(std::move(code_prefix)),
+      issues_(&issues) {}
+
+int ListCsv::Column(std::initializer_list<std::string_view> names) const {
+  for (const std::string_view name : names) {
+    if (const int column = reader_.FindColumn(name); column >= 0) return column;
+  }
+  return -1;
+}
+
+Result<bool> ListCsv::Next() {
+  auto more = reader_.Next(record_);
+  ForwardIssues();
+  return more;
+}
+
+void ListCsv::ForwardIssues() {
+  const std::vector<Issue>& found = reader_issues_->issues();
+  for (; forwarded_ < found.size(); ++forwarded_) {
+    Issue issue = found[forwarded_];
+    issue.code = code_prefix_ + issue.code;
+    issues_->Add(std::move(issue));
+  }
+}
+
+std::size_t EntryGroups::Slot(const std::string& id, std::int64_t line, bool& created) {
+  const auto [found, inserted] = index_.emplace(id, entries_.size());
+  created = inserted;
+  if (inserted) {
+    entries_.emplace_back();
+    first_lines_.push_back(line);
+    seen_.emplace_back();
+  }
+  return found->second;
+}
+
+bool EntryGroups::FirstTime(std::size_t entry_idx, std::string key) {
+  return seen_[entry_idx].insert(std::move(key)).second;
+}
+
+void AddDistinct(std::vector<std::string>& values, std::string_view value) {
+  if (value.empty() || std::find(values.begin(), values.end(), value) != values.end()) return;
+  values.emplace_back(value);
+}
+
+void AddAlias(SanctionsEntry& entry, std::string_view alt_type, std::string_view name, std::string_view remarks) {
+  if (name.empty() || name == entry.name) return;
+  const auto same = [&](const SanctionsAlias& alias) { return alias.name == name; };
+  if (std::any_of(entry.aliases.begin(), entry.aliases.end(), same)) return;
+  entry.aliases.push_back({.alt_type = std::string(alt_type), .name = std::string(name), .remarks = std::string(remarks)});
+}
+
+std::string JoinNonEmpty(std::initializer_list<std::string_view> parts, std::string_view separator) {
+  std::string joined;
+  for (const std::string_view part : parts) {
+    if (part.empty()) continue;
+    if (!joined.empty()) joined += separator;
+    joined += part;
+  }
+  return joined;
+}
+
+}  // namespace crosscheck::watchlist::internal
