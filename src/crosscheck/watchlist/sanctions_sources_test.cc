@@ -32,7 +32,7 @@ TEST(SanctionsSources, ArgumentsNameOrDetectTheFormat) {
   EXPECT_EQ(sdn->kind, SanctionsListKind::kOfacSdn);
   EXPECT_EQ(sdn->path, kOfacDir);
 
-  auto unknown_kind = ParseSanctionsListArgument("uk:" + (kLists / "un_consolidated.xml").string());
+  auto unknown_kind = ParseSanctionsListArgument("ofac-xml:" + (kLists / "un_consolidated.xml").string());
   ASSERT_FALSE(unknown_kind);
   EXPECT_NE(unknown_kind.error().message().find("unknown list kind"), std::string::npos);
   auto missing = ParseSanctionsListArgument("/nonexistent/consolidated.xml");
@@ -43,6 +43,57 @@ TEST(SanctionsSources, ArgumentsNameOrDetectTheFormat) {
                                          "tests/fixtures/screening/golden_scores.tsv").string());
   ASSERT_FALSE(csv);
   EXPECT_NE(csv.error().message().find("KIND:FILE"), std::string::npos);
+}
+
+TEST(SanctionsSources, TellsTheEuAndUkListsByTheirHeader) {
+  struct Case {
+    const char* argument;
+    SanctionsListKind kind;
+  };
+  const std::vector<Case> cases = {{"eu_fsf.csv", SanctionsListKind::kEuConsolidated},
+                                   {"uk_conlist.csv", SanctionsListKind::kUkConsolidated},
+                                   {"uk_sanctions_list.csv", SanctionsListKind::kUkConsolidated}};
+  for (const Case& test : cases) {
+    SCOPED_TRACE(test.argument);
+    auto detected = ParseSanctionsListArgument((kLists / test.argument).string());
+    ASSERT_TRUE(detected) << detected.error().ToString();
+    EXPECT_EQ(detected->kind, test.kind);
+  }
+  auto eu = ParseSanctionsListArgument("eu:" + (kLists / "eu_fsf.csv").string());
+  ASSERT_TRUE(eu) << eu.error().ToString();
+  EXPECT_EQ(eu->kind, SanctionsListKind::kEuConsolidated);
+  auto uk = ParseSanctionsListArgument("uk:" + (kLists / "uk_conlist.csv").string());
+  ASSERT_TRUE(uk) << uk.error().ToString();
+  EXPECT_EQ(uk->kind, SanctionsListKind::kUkConsolidated);
+  // Named as the wrong kind, a list is refused naming the file.
+  IssueLog issues;
+  const std::vector<SanctionsListFile> wrong = {{SanctionsListKind::kEuConsolidated, kLists / "uk_conlist.csv"}};
+  auto loaded = LoadSanctionsLists(std::nullopt, wrong, issues);
+  ASSERT_FALSE(loaded);
+  EXPECT_EQ(loaded.error().code(), ErrorCode::kInvalidInput);
+  EXPECT_NE(loaded.error().ToString().find("uk_conlist.csv"), std::string::npos);
+}
+
+TEST(SanctionsSources, CountsWhatEachListGave) {
+  IssueLog issues;
+  const std::vector<std::string> arguments = {(kLists / "eu_fsf.csv").string(), (kLists / "uk_conlist.csv").string(),
+                                              (kLists / "uk_sanctions_list.csv").string()};
+  auto loaded = LoadSanctionsArguments(std::nullopt, arguments, issues);
+  ASSERT_TRUE(loaded) << loaded.error().ToString();
+  ASSERT_EQ(loaded->summaries.size(), 3U);
+  EXPECT_EQ(FormatSanctionsSummary(loaded->summaries[0]), "EU FSF (eu_fsf.csv): 5 entries read, 3 rows skipped");
+  EXPECT_EQ(FormatSanctionsSummary(loaded->summaries[1]), "UK (uk_conlist.csv): 4 entries read, 3 rows skipped");
+  EXPECT_EQ(FormatSanctionsSummary(loaded->summaries[2]), "UK (uk_sanctions_list.csv): 2 entries read, 1 rows skipped");
+
+  const auto hits = loaded->list.Screen("Yu Chol U", {});
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0].source, "EU FSF");
+  EXPECT_EQ(hits[0].reference, "900001");
+  EXPECT_EQ(hits[0].programs, std::vector<std::string>{"PRK"});
+  const auto uk_hits = loaded->list.Screen("Kim Young Chol", {});
+  ASSERT_FALSE(uk_hits.empty());
+  EXPECT_EQ(uk_hits[0].source, "UK");
+  EXPECT_EQ(uk_hits[0].reference, "990001");
 }
 
 TEST(SanctionsSources, ReadsTheOfacConsolidatedSample) {

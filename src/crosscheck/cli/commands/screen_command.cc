@@ -190,8 +190,10 @@ void RegisterScreenCommand(CLI::App& app, int* exit_code) {
   screen->add_option("--sdn", flags->sdn_dir, "Directory with OFAC's sdn.csv, alt.csv, add.csv");
   screen->add_option("--sanctions-list", flags->sanctions_lists,
                      "Another list, repeatable: [KIND:]FILE with KIND ofac-sdn (sdn.csv or its directory), "
-                     "ofac-cons (cons_prim.csv or its directory) or un (the UN Security Council's "
-                     "consolidated.xml); KIND is detected when left out. All lists form one index.")
+                     "ofac-cons (cons_prim.csv or its directory), un (the UN Security Council's "
+                     "consolidated.xml), eu (the EU consolidated financial sanctions list, CSV 1.1) or uk "
+                     "(OFSI's ConList.csv or the UK Sanctions List CSV); KIND is detected when left out. "
+                     "All lists form one index.")
       ->allow_extra_args(false);  // one FILE per flag: the names that follow are not lists
   screen->add_option("--threshold", flags->threshold,
                      "Lowest score reported, 0..1 (default: the SANCTIONS_MATCH threshold)")
