@@ -26,6 +26,8 @@
 #include "crosscheck/share/submission_file.h"
 #include "crosscheck/watchlist/indicator_set.h"
 #include "crosscheck/watchlist/internal/ofac_entries.h"
+#include "crosscheck/watchlist/internal/eu_financial_sanctions_csv.h"
+#include "crosscheck/watchlist/internal/uk_sanctions_csv.h"
 #include "crosscheck/watchlist/internal/un_consolidated_xml.h"
 #include "crosscheck/watchlist/sanctions_list.h"
 #include "crosscheck/source_paths.h"
@@ -150,8 +152,9 @@ TEST(ReaderMutation, StixBundles) {
   }
 }
 
-// The sanctions list readers (issue 17) on their real sample files: the UN's XML (libxml2 in
-// recovery mode) and OFAC's consolidated non-SDN CSV; what they read is indexed and screened.
+// The sanctions list readers (issue 17) on their sample files: the UN's XML (libxml2 in
+// recovery mode), OFAC's consolidated non-SDN CSV and the EU and UK CSVs; what they read is
+// indexed and screened.
 TEST(ReaderMutation, SanctionsLists) {
   const std::filesystem::path lists = std::filesystem::path(CROSSCHECK_SOURCE_DIR) / "tests/fixtures/screening/lists";
   // A 250 KB seed makes each mutation slow under the sanitizers; its first entries suffice.
@@ -181,6 +184,26 @@ TEST(ReaderMutation, SanctionsLists) {
     (void)watchlist::SanctionsList::FromEntries(std::move(*entries)).Screen("Ismail Haniya", {});
     return std::string();
   }));
+  // The EU and UK CSV readers on their fixtures (rows written to the published layouts).
+  ExpectBothAnswers(Fuzz(Slurp(lists / "eu_fsf.csv"), 22, [](const std::string& text) {
+    IssueLog issues;
+    auto entries = watchlist::internal::ParseEuFinancialSanctionsCsv(text, "eu_fsf.csv", issues);
+    if (!entries) return ErrorOf(entries.error());
+    ExpectIssuesSayWhere(issues);
+    (void)watchlist::SanctionsList::FromEntries(std::move(*entries)).Screen("Yu Chol U", {});
+    return std::string();
+  }));
+  for (const char* name : {"uk_conlist.csv", "uk_sanctions_list.csv"}) {
+    SCOPED_TRACE(name);
+    ExpectBothAnswers(Fuzz(Slurp(lists / name), 23, [name](const std::string& text) {
+      IssueLog issues;
+      auto entries = watchlist::internal::ParseUkSanctionsCsv(text, name, issues);
+      if (!entries) return ErrorOf(entries.error());
+      ExpectIssuesSayWhere(issues);
+      (void)watchlist::SanctionsList::FromEntries(std::move(*entries)).Screen("Kim Yong Chol", {});
+      return std::string();
+    }));
+  }
 }
 
 TEST(ReaderMutation, SubmissionsAndFindings) {
