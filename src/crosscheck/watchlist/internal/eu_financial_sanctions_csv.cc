@@ -45,8 +45,10 @@ struct EuColumns {
         address_remark(csv.Column({"Address_Remark"})) {}
 
   int logical_id, reference, subject_type, subject_code, programme, remark, whole_name, title;
-  int birth_date, birth_year, birth_from, birth_to, birth_circa, birth_city, birth_place, birth_country, birth_country_iso;
-  int citizenship, citizenship_iso, street, po_box, city, zip, region, address_country, address_country_iso;
+  int birth_date, birth_year, birth_from, birth_to, birth_circa, birth_city, birth_place,
+      birth_country, birth_country_iso;
+  int citizenship, citizenship_iso, street, po_box, city, zip, region, address_country,
+      address_country_iso;
   int address_remark;
 };
 
@@ -72,7 +74,8 @@ class EuReader {
 
   Status ReadAll() {
     if (columns_.logical_id < 0 || columns_.whole_name < 0) {
-      return InvalidInput(std::string(file_name_) + " is not the EU consolidated financial sanctions list (CSV 1.1): "
+      return InvalidInput(std::string(file_name_) +
+                          " is not the EU consolidated financial sanctions list (CSV 1.1): "
                           "it has no Entity_LogicalId or NameAlias_WholeName column");
     }
     while (true) {
@@ -89,7 +92,8 @@ class EuReader {
       SanctionsEntry& entry = groups_.entry(entry_idx);
       if (entry.name.empty()) {
         Report(groups_.first_line(entry_idx), "NameAlias_WholeName", "EU_EMPTY_NAME",
-               "entity " + std::to_string(entry.ent_num) + " has no name on any row", IssueSeverity::kRowSkipped);
+               "entity " + std::to_string(entry.ent_num) + " has no name on any row",
+               IssueSeverity::kRowSkipped);
         continue;
       }
       kept.push_back(std::move(entry));
@@ -104,7 +108,8 @@ class EuReader {
     const auto [ptr, ec] = std::from_chars(id.data(), id.data() + id.size(), logical_id);
     if (id.empty() || ec != std::errc() || ptr != id.data() + id.size() || logical_id <= 0) {
       Report(csv_.line(), "Entity_LogicalId", "EU_BAD_LOGICAL_ID",
-             "Entity_LogicalId is not a positive integer: '" + std::string(id) + "'", IssueSeverity::kRowSkipped);
+             "Entity_LogicalId is not a positive integer: '" + std::string(id) + "'",
+             IssueSeverity::kRowSkipped);
       return;
     }
     bool created = false;
@@ -118,13 +123,15 @@ class EuReader {
       AddAlias(entry, "aka", name, "");
     }
     AddDistinct(entry.programs, csv_.Field(columns_.programme));
-    if (const std::string_view title = csv_.Field(columns_.title); !title.empty() && groups_.FirstTime(entry_idx, "title:" + std::string(title))) {
+    if (const std::string_view title = csv_.Field(columns_.title);
+        !title.empty() && groups_.FirstTime(entry_idx, "title:" + std::string(title))) {
       entry.title += (entry.title.empty() ? "" : "; ") + std::string(title);
     }
     AddDistinct(entry.nationalities, Either(columns_.citizenship, columns_.citizenship_iso));
-    AddDistinct(entry.places_of_birth, JoinNonEmpty({csv_.Field(columns_.birth_city), csv_.Field(columns_.birth_place),
-                                                     Either(columns_.birth_country, columns_.birth_country_iso)},
-                                                    ", "));
+    AddDistinct(entry.places_of_birth,
+                JoinNonEmpty({csv_.Field(columns_.birth_city), csv_.Field(columns_.birth_place),
+                              Either(columns_.birth_country, columns_.birth_country_iso)},
+                             ", "));
     ReadBirthDate(entry, entry_idx);
     ReadAddress(entry, entry_idx);
   }
@@ -141,8 +148,9 @@ class EuReader {
     entry.type = type.value_or(SdnType::kEntity);
     if (!type && groups_.FirstTime(entry_idx, "type")) {
       Report(csv_.line(), "Entity_SubjectType", "EU_UNKNOWN_SUBJECT_TYPE",
-             "entity " + std::to_string(logical_id) + ": subject type '" + std::string(letter) + "' / '" +
-                 std::string(code) + "' is neither person nor enterprise; read as an entity",
+             "entity " + std::to_string(logical_id) + ": subject type '" + std::string(letter) +
+                 "' / '" + std::string(code) +
+                 "' is neither person nor enterprise; read as an entity",
              IssueSeverity::kFieldIgnored);
     }
   }
@@ -154,12 +162,17 @@ class EuReader {
     const std::string_view to = csv_.Field(columns_.birth_to);
     const std::string written = JoinNonEmpty({date, year, from, to}, " ");
     if (written.empty() || !groups_.FirstTime(entry_idx, "dob:" + written)) return;
-    const std::optional<std::string> clause = BirthDateClause(
-        {.date = date, .year = year, .from_year = from, .to_year = to, .approximately = IsTrue(csv_.Field(columns_.birth_circa))});
+    const std::optional<std::string> clause =
+        BirthDateClause({.date = date,
+                         .year = year,
+                         .from_year = from,
+                         .to_year = to,
+                         .approximately = IsTrue(csv_.Field(columns_.birth_circa))});
     const auto dates = clause ? ParseListedBirthDates(*clause) : std::vector<ListedBirthDate>{};
     if (dates.empty()) {
       Report(csv_.line(), "BirthDate_BirthDate", "EU_BAD_DATE_OF_BIRTH",
-             "entity " + std::to_string(entry.ent_num) + ": unreadable date of birth '" + written + "'",
+             "entity " + std::to_string(entry.ent_num) + ": unreadable date of birth '" + written +
+                 "'",
              IssueSeverity::kFieldIgnored);
     }
     entry.birth_dates.insert(entry.birth_dates.end(), dates.begin(), dates.end());
@@ -168,10 +181,13 @@ class EuReader {
   void ReadAddress(SanctionsEntry& entry, std::size_t entry_idx) {
     SanctionsAddress address{
         .address = JoinNonEmpty({csv_.Field(columns_.street), csv_.Field(columns_.po_box)}, ", "),
-        .city_state_zip = JoinNonEmpty({csv_.Field(columns_.city), csv_.Field(columns_.region), csv_.Field(columns_.zip)}, ", "),
+        .city_state_zip = JoinNonEmpty(
+            {csv_.Field(columns_.city), csv_.Field(columns_.region), csv_.Field(columns_.zip)},
+            ", "),
         .country = std::string(Either(columns_.address_country, columns_.address_country_iso)),
         .remarks = std::string(csv_.Field(columns_.address_remark))};
-    const std::string key = address.address + "\n" + address.city_state_zip + "\n" + address.country;
+    const std::string key =
+        address.address + "\n" + address.city_state_zip + "\n" + address.country;
     if (key.size() == 2 || !groups_.FirstTime(entry_idx, "address:" + key)) return;
     entry.addresses.push_back(std::move(address));
   }
@@ -182,9 +198,14 @@ class EuReader {
     return written.empty() ? csv_.Field(iso_code) : written;
   }
 
-  void Report(std::int64_t line, const char* field, const char* code, std::string message, IssueSeverity severity) {
-    issues_.Add({.file = std::string(file_name_), .line = line, .field = field, .code = code,
-                 .message = std::move(message), .severity = severity});
+  void Report(std::int64_t line, const char* field, const char* code, std::string message,
+              IssueSeverity severity) {
+    issues_.Add({.file = std::string(file_name_),
+                 .line = line,
+                 .field = field,
+                 .code = code,
+                 .message = std::move(message),
+                 .severity = severity});
   }
 
   ListCsv& csv_;
@@ -196,14 +217,17 @@ class EuReader {
 
 }  // namespace
 
-Result<std::vector<SanctionsEntry>> ParseEuFinancialSanctionsCsv(std::string text, std::string_view file_name,
+Result<std::vector<SanctionsEntry>> ParseEuFinancialSanctionsCsv(std::string text,
+                                                                 std::string_view file_name,
                                                                  IssueLog& issues) {
-  CC_ASSIGN_OR_RETURN(ListCsv csv, ListCsv::Open(std::move(text), std::string(file_name), ';', "EU_", issues));
+  CC_ASSIGN_OR_RETURN(ListCsv csv,
+                      ListCsv::Open(std::move(text), std::string(file_name), ';', "EU_", issues));
   EuReader reader(csv, file_name, issues);
   CC_RETURN_IF_ERROR(reader.ReadAll());
   std::vector<SanctionsEntry> entries = reader.TakeEntries();
   if (entries.empty()) {
-    return InvalidInput("no EU entry could be read from " + std::string(file_name) + " (see the issues log)");
+    return InvalidInput("no EU entry could be read from " + std::string(file_name) +
+                        " (see the issues log)");
   }
   return entries;
 }

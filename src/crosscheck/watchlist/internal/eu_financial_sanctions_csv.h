@@ -37,7 +37,8 @@ inline constexpr std::string_view kEuSource = "EU FSF";
 // (EU_WRONG_FIELD_COUNT, EU_INVALID_UTF8, ...). Errors: kInvalidInput when text is empty, has
 // no Entity_LogicalId or NameAlias_WholeName column (not this list), has a quote never
 // closed, or yields no entry.
-Result<std::vector<SanctionsEntry>> ParseEuFinancialSanctionsCsv(std::string text, std::string_view file_name,
+Result<std::vector<SanctionsEntry>> ParseEuFinancialSanctionsCsv(std::string text,
+                                                                 std::string_view file_name,
                                                                  IssueLog& issues);
 
 }  // namespace crosscheck::watchlist::internal

@@ -15,14 +15,17 @@ namespace {
 
 // Rows written to the published 118-column layout (tests/fixtures/screening/lists/README.md).
 std::string Fixture() {
-  auto text = ReadListFile(std::filesystem::path(CROSSCHECK_SOURCE_DIR) / "tests/fixtures/screening/lists/eu_fsf.csv");
+  auto text = ReadListFile(std::filesystem::path(CROSSCHECK_SOURCE_DIR) /
+                           "tests/fixtures/screening/lists/eu_fsf.csv");
   EXPECT_TRUE(text) << text.error().ToString();
   return text ? *text : std::string();
 }
 
-const SanctionsEntry* ByReference(const std::vector<SanctionsEntry>& entries, std::string_view reference) {
-  const auto found = std::find_if(entries.begin(), entries.end(),
-                                  [&](const SanctionsEntry& entry) { return entry.reference == reference; });
+const SanctionsEntry* ByReference(const std::vector<SanctionsEntry>& entries,
+                                  std::string_view reference) {
+  const auto found = std::find_if(entries.begin(), entries.end(), [&](const SanctionsEntry& entry) {
+    return entry.reference == reference;
+  });
   return found == entries.end() ? nullptr : &*found;
 }
 
@@ -88,10 +91,11 @@ TEST(EuFinancialSanctionsCsv, BadRowsAreIssuesWithTheirLines) {
     const char* code;
     IssueSeverity severity;
   };
-  const std::vector<Expected> expected = {{10, "EU_WRONG_FIELD_COUNT", IssueSeverity::kRowSkipped},
-                                          {12, "EU_BAD_LOGICAL_ID", IssueSeverity::kRowSkipped},
-                                          {13, "EU_BAD_DATE_OF_BIRTH", IssueSeverity::kFieldIgnored},
-                                          {14, "EU_EMPTY_NAME", IssueSeverity::kRowSkipped}};
+  const std::vector<Expected> expected = {
+      {10, "EU_WRONG_FIELD_COUNT", IssueSeverity::kRowSkipped},
+      {12, "EU_BAD_LOGICAL_ID", IssueSeverity::kRowSkipped},
+      {13, "EU_BAD_DATE_OF_BIRTH", IssueSeverity::kFieldIgnored},
+      {14, "EU_EMPTY_NAME", IssueSeverity::kRowSkipped}};
   ASSERT_EQ(issues.size(), expected.size());
   for (std::size_t issue_idx = 0; issue_idx < expected.size(); ++issue_idx) {
     const Issue& issue = issues.issues()[issue_idx];
@@ -109,7 +113,8 @@ TEST(EuFinancialSanctionsCsv, BadRowsAreIssuesWithTheirLines) {
 
 TEST(EuFinancialSanctionsCsv, ReadsColumnsByNameInAnyOrder) {
   const std::string text =
-      "NameAlias_WholeName;BirthDate_Circa;BirthDate_Year;Entity_Regulation_Programme;Entity_SubjectType_ClassificationCode;"
+      "NameAlias_WholeName;BirthDate_Circa;BirthDate_Year;Entity_Regulation_Programme;Entity_"
+      "SubjectType_ClassificationCode;"
       "Entity_LogicalId;Citizenship_CountryDescription;Entity_EU_ReferenceNumber\n"
       "Kim Yong Chol;1;1947;PRK;person;77;NORTH KOREA;EU.1.2\n"
       "Kim Yong-chol;;;PRK;person;77;;EU.1.2\n"
@@ -142,7 +147,8 @@ TEST(EuFinancialSanctionsCsv, RefusesWhatIsNotTheList) {
   const std::vector<Case> cases = {
       {"empty", "", "empty"},
       {"OFAC's sdn.csv", "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\"\n", "Entity_LogicalId"},
-      {"a header and nothing else", "fileGenerationDate;Entity_LogicalId;NameAlias_WholeName\n", "no EU entry"},
+      {"a header and nothing else", "fileGenerationDate;Entity_LogicalId;NameAlias_WholeName\n",
+       "no EU entry"},
       {"only bad rows", "Entity_LogicalId;NameAlias_WholeName\nx;A\n", "no EU entry"},
   };
   for (const Case& test : cases) {
@@ -151,8 +157,10 @@ TEST(EuFinancialSanctionsCsv, RefusesWhatIsNotTheList) {
     auto entries = ParseEuFinancialSanctionsCsv(test.text, "eu.csv", issues);
     ASSERT_FALSE(entries);
     EXPECT_EQ(entries.error().code(), ErrorCode::kInvalidInput);
-    EXPECT_NE(entries.error().message().find("eu.csv"), std::string::npos) << entries.error().message();
-    EXPECT_NE(entries.error().message().find(test.says), std::string::npos) << entries.error().message();
+    EXPECT_NE(entries.error().message().find("eu.csv"), std::string::npos)
+        << entries.error().message();
+    EXPECT_NE(entries.error().message().find(test.says), std::string::npos)
+        << entries.error().message();
   }
 }
 

@@ -5,21 +5,22 @@
 
 namespace crosscheck::watchlist::internal {
 
-Result<ListCsv> ListCsv::Open(std::string text, std::string file_name, char delimiter, std::string code_prefix,
-                              IssueLog& issues) {
+Result<ListCsv> ListCsv::Open(std::string text, std::string file_name, char delimiter,
+                              std::string code_prefix, IssueLog& issues) {
   auto reader_issues = std::make_unique<IssueLog>();
   ingest::CsvOptions options;
   options.delimiter = delimiter;
   options.issues = reader_issues.get();
-  CC_ASSIGN_OR_RETURN(ingest::CsvReader reader,
-                      ingest::CsvReader::OpenBuffer(std::move(text), std::move(file_name), options));
+  CC_ASSIGN_OR_RETURN(
+      ingest::CsvReader reader,
+      ingest::CsvReader::OpenBuffer(std::move(text), std::move(file_name), options));
   ListCsv csv(std::move(reader), std::move(reader_issues), std::move(code_prefix), issues);
   csv.ForwardIssues();
   return csv;
 }
 
-ListCsv::ListCsv(ingest::CsvReader reader, std::unique_ptr<IssueLog> reader_issues, std::string code_prefix,
-                 IssueLog& issues)
+ListCsv::ListCsv(ingest::CsvReader reader, std::unique_ptr<IssueLog> reader_issues,
+                 std::string code_prefix, IssueLog& issues)
     : reader_issues_(std::move(reader_issues)),
       reader_(std::move(reader)),
       code_prefix_(std::move(code_prefix)),
@@ -67,14 +68,18 @@ void AddDistinct(std::vector<std::string>& values, std::string_view value) {
   values.emplace_back(value);
 }
 
-void AddAlias(SanctionsEntry& entry, std::string_view alt_type, std::string_view name, std::string_view remarks) {
+void AddAlias(SanctionsEntry& entry, std::string_view alt_type, std::string_view name,
+              std::string_view remarks) {
   if (name.empty() || name == entry.name) return;
   const auto same = [&](const SanctionsAlias& alias) { return alias.name == name; };
   if (std::any_of(entry.aliases.begin(), entry.aliases.end(), same)) return;
-  entry.aliases.push_back({.alt_type = std::string(alt_type), .name = std::string(name), .remarks = std::string(remarks)});
+  entry.aliases.push_back({.alt_type = std::string(alt_type),
+                           .name = std::string(name),
+                           .remarks = std::string(remarks)});
 }
 
-std::string JoinNonEmpty(std::initializer_list<std::string_view> parts, std::string_view separator) {
+std::string JoinNonEmpty(std::initializer_list<std::string_view> parts,
+                         std::string_view separator) {
   std::string joined;
   for (const std::string_view part : parts) {
     if (part.empty()) continue;

@@ -36,8 +36,8 @@ class ListCsv {
   // Open reads the header of text (a UTF-8 byte-order mark and leading blank lines are
   // skipped); file_name names the file in Issues. Row issues go to issues with code_prefix
   // before the reader's code. Errors: kInvalidInput for an empty file or an unreadable header.
-  static Result<ListCsv> Open(std::string text, std::string file_name, char delimiter, std::string code_prefix,
-                              IssueLog& issues);
+  static Result<ListCsv> Open(std::string text, std::string file_name, char delimiter,
+                              std::string code_prefix, IssueLog& issues);
 
   // Column returns the index of the first of names in the header (ASCII case ignored), or -1.
   int Column(std::initializer_list<std::string_view> names) const;
@@ -55,8 +55,8 @@ class ListCsv {
   std::int64_t line() const { return record_.line(); }
 
  private:
-  ListCsv(ingest::CsvReader reader, std::unique_ptr<IssueLog> reader_issues, std::string code_prefix,
-          IssueLog& issues);
+  ListCsv(ingest::CsvReader reader, std::unique_ptr<IssueLog> reader_issues,
+          std::string code_prefix, IssueLog& issues);
   // ForwardIssues moves the reader's new issues to issues_ under the list's prefix.
   void ForwardIssues();
 
@@ -92,7 +92,8 @@ class EntryGroups {
 void AddDistinct(std::vector<std::string>& values, std::string_view value);
 
 // AddAlias appends an alias unless its name is empty, the entry's name or an alias already.
-void AddAlias(SanctionsEntry& entry, std::string_view alt_type, std::string_view name, std::string_view remarks);
+void AddAlias(SanctionsEntry& entry, std::string_view alt_type, std::string_view name,
+              std::string_view remarks);
 
 // JoinNonEmpty joins the non-empty parts with separator.
 std::string JoinNonEmpty(std::initializer_list<std::string_view> parts, std::string_view separator);

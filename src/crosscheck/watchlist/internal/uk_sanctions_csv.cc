@@ -21,8 +21,8 @@ struct UkColumns {
   explicit UkColumns(const ListCsv& csv)
       : unique_id(csv.Column({"Unique ID"})),
         group_id(csv.Column({"Group ID", "OFSI Group ID"})),
-        names{csv.Column({"Name 1"}), csv.Column({"Name 2"}), csv.Column({"Name 3"}), csv.Column({"Name 4"}),
-              csv.Column({"Name 5"}), csv.Column({"Name 6"})},
+        names{csv.Column({"Name 1"}), csv.Column({"Name 2"}), csv.Column({"Name 3"}),
+              csv.Column({"Name 4"}), csv.Column({"Name 5"}), csv.Column({"Name 6"})},
         name_type(csv.Column({"Alias Type", "Name type"})),
         quality(csv.Column({"Alias Quality", "Alias strength"})),
         title(csv.Column({"Title"})),
@@ -31,9 +31,12 @@ struct UkColumns {
         town_of_birth(csv.Column({"Town of Birth"})),
         country_of_birth(csv.Column({"Country of Birth"})),
         nationality(csv.Column({"Nationality", "Nationality(/ies)"})),
-        address{csv.Column({"Address 1", "Address Line 1"}), csv.Column({"Address 2", "Address Line 2"}),
-                csv.Column({"Address 3", "Address Line 3"}), csv.Column({"Address 4", "Address Line 4"}),
-                csv.Column({"Address 5", "Address Line 5"}), csv.Column({"Address 6", "Address Line 6"})},
+        address{csv.Column({"Address 1", "Address Line 1"}),
+                csv.Column({"Address 2", "Address Line 2"}),
+                csv.Column({"Address 3", "Address Line 3"}),
+                csv.Column({"Address 4", "Address Line 4"}),
+                csv.Column({"Address 5", "Address Line 5"}),
+                csv.Column({"Address 6", "Address Line 6"})},
         postcode(csv.Column({"Post/Zip Code", "Address Postal Code"})),
         country(csv.Column({"Country", "Address Country"})),
         other_information(csv.Column({"Other Information"})),
@@ -56,7 +59,8 @@ std::optional<SdnType> TypeOf(std::string_view written) {
 }
 
 bool AllDigits(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // UkBirthDateClause reads "DD/MM/YYYY" (OFSI writes 00 for an unknown day or month, which
@@ -80,8 +84,10 @@ class UkReader {
 
   Status ReadAll() {
     if (columns_.names[5] < 0 || (columns_.unique_id < 0 && columns_.group_id < 0)) {
-      return InvalidInput(std::string(file_name_) + " is not the UK consolidated list (OFSI ConList.csv or the "
-                          "UK Sanctions List CSV): it has no Name 6 column or no Group ID / Unique ID column");
+      return InvalidInput(
+          std::string(file_name_) +
+          " is not the UK consolidated list (OFSI ConList.csv or the "
+          "UK Sanctions List CSV): it has no Name 6 column or no Group ID / Unique ID column");
     }
     while (true) {
       CC_ASSIGN_OR_RETURN(bool more, csv_.Next());
@@ -99,15 +105,18 @@ class UkReader {
     const std::string_view group = csv_.Field(columns_.group_id);
     std::int64_t group_id = 0;
     const auto [ptr, ec] = std::from_chars(group.data(), group.data() + group.size(), group_id);
-    const bool numeric = !group.empty() && ec == std::errc() && ptr == group.data() + group.size() && group_id > 0;
+    const bool numeric =
+        !group.empty() && ec == std::errc() && ptr == group.data() + group.size() && group_id > 0;
     if (columns_.unique_id >= 0) {
       const std::string_view unique = csv_.Field(columns_.unique_id);
       if (!unique.empty()) return std::pair{std::string(unique), numeric ? group_id : 0};
-      Report("Unique ID", "UK_BAD_UNIQUE_ID", "the row has no Unique ID", IssueSeverity::kRowSkipped);
+      Report("Unique ID", "UK_BAD_UNIQUE_ID", "the row has no Unique ID",
+             IssueSeverity::kRowSkipped);
       return std::nullopt;
     }
     if (numeric) return std::pair{std::string(group), group_id};
-    Report("Group ID", "UK_BAD_GROUP_ID", "Group ID is not a positive integer: '" + std::string(group) + "'",
+    Report("Group ID", "UK_BAD_GROUP_ID",
+           "Group ID is not a positive integer: '" + std::string(group) + "'",
            IssueSeverity::kRowSkipped);
     return std::nullopt;
   }
@@ -178,8 +187,9 @@ class UkReader {
       entry.remarks += (entry.remarks.empty() ? "" : " ") + std::string(other);
     }
     AddDistinct(entry.nationalities, csv_.Field(columns_.nationality));
-    AddDistinct(entry.places_of_birth,
-                JoinNonEmpty({csv_.Field(columns_.town_of_birth), csv_.Field(columns_.country_of_birth)}, ", "));
+    AddDistinct(entry.places_of_birth, JoinNonEmpty({csv_.Field(columns_.town_of_birth),
+                                                     csv_.Field(columns_.country_of_birth)},
+                                                    ", "));
     ReadBirthDate(entry, entry_idx);
     ReadAddress(entry, entry_idx);
   }
@@ -191,7 +201,8 @@ class UkReader {
     const auto dates = clause ? ParseListedBirthDates(*clause) : std::vector<ListedBirthDate>{};
     if (dates.empty()) {
       Report("DOB", "UK_BAD_DATE_OF_BIRTH",
-             "designation " + entry.reference + ": unreadable date of birth '" + std::string(dob) + "'",
+             "designation " + entry.reference + ": unreadable date of birth '" + std::string(dob) +
+                 "'",
              IssueSeverity::kFieldIgnored);
     }
     entry.birth_dates.insert(entry.birth_dates.end(), dates.begin(), dates.end());
@@ -203,14 +214,19 @@ class UkReader {
         .address = JoinNonEmpty({line(0), line(1), line(2), line(3)}, ", "),
         .city_state_zip = JoinNonEmpty({line(4), line(5), csv_.Field(columns_.postcode)}, ", "),
         .country = std::string(csv_.Field(columns_.country))};
-    const std::string key = address.address + "\n" + address.city_state_zip + "\n" + address.country;
+    const std::string key =
+        address.address + "\n" + address.city_state_zip + "\n" + address.country;
     if (key.size() == 2 || !groups_.FirstTime(entry_idx, "address:" + key)) return;
     entry.addresses.push_back(std::move(address));
   }
 
   void Report(const char* field, const char* code, std::string message, IssueSeverity severity) {
-    issues_.Add({.file = std::string(file_name_), .line = csv_.line(), .field = field, .code = code,
-                 .message = std::move(message), .severity = severity});
+    issues_.Add({.file = std::string(file_name_),
+                 .line = csv_.line(),
+                 .field = field,
+                 .code = code,
+                 .message = std::move(message),
+                 .severity = severity});
   }
 
   ListCsv& csv_;
@@ -232,15 +248,18 @@ void BlankBanner(std::string& text) {
 
 }  // namespace
 
-Result<std::vector<SanctionsEntry>> ParseUkSanctionsCsv(std::string text, std::string_view file_name,
+Result<std::vector<SanctionsEntry>> ParseUkSanctionsCsv(std::string text,
+                                                        std::string_view file_name,
                                                         IssueLog& issues) {
   BlankBanner(text);
-  CC_ASSIGN_OR_RETURN(ListCsv csv, ListCsv::Open(std::move(text), std::string(file_name), ',', "UK_", issues));
+  CC_ASSIGN_OR_RETURN(ListCsv csv,
+                      ListCsv::Open(std::move(text), std::string(file_name), ',', "UK_", issues));
   UkReader reader(csv, file_name, issues);
   CC_RETURN_IF_ERROR(reader.ReadAll());
   std::vector<SanctionsEntry> entries = reader.TakeEntries();
   if (entries.empty()) {
-    return InvalidInput("no UK entry could be read from " + std::string(file_name) + " (see the issues log)");
+    return InvalidInput("no UK entry could be read from " + std::string(file_name) +
+                        " (see the issues log)");
   }
   return entries;
 }

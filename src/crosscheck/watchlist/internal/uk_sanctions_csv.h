@@ -40,7 +40,8 @@ inline constexpr std::string_view kUkSource = "UK";
 // entity) is reported once per designation; rows the CSV reader cannot read are skipped
 // (UK_WRONG_FIELD_COUNT, ...). Errors: kInvalidInput when text is empty, has no Name 6 or
 // no Group ID / Unique ID column (not this list), has a quote never closed, or yields no entry.
-Result<std::vector<SanctionsEntry>> ParseUkSanctionsCsv(std::string text, std::string_view file_name,
+Result<std::vector<SanctionsEntry>> ParseUkSanctionsCsv(std::string text,
+                                                        std::string_view file_name,
                                                         IssueLog& issues);
 
 }  // namespace crosscheck::watchlist::internal

@@ -15,14 +15,17 @@ namespace {
 
 // Rows written to the published layouts (tests/fixtures/screening/lists/README.md).
 std::string Fixture(const char* name) {
-  auto text = ReadListFile(std::filesystem::path(CROSSCHECK_SOURCE_DIR) / "tests/fixtures/screening/lists" / name);
+  auto text = ReadListFile(std::filesystem::path(CROSSCHECK_SOURCE_DIR) /
+                           "tests/fixtures/screening/lists" / name);
   EXPECT_TRUE(text) << text.error().ToString();
   return text ? *text : std::string();
 }
 
-const SanctionsEntry* ByReference(const std::vector<SanctionsEntry>& entries, std::string_view reference) {
-  const auto found = std::find_if(entries.begin(), entries.end(),
-                                  [&](const SanctionsEntry& entry) { return entry.reference == reference; });
+const SanctionsEntry* ByReference(const std::vector<SanctionsEntry>& entries,
+                                  std::string_view reference) {
+  const auto found = std::find_if(entries.begin(), entries.end(), [&](const SanctionsEntry& entry) {
+    return entry.reference == reference;
+  });
   return found == entries.end() ? nullptr : &*found;
 }
 
@@ -37,7 +40,8 @@ struct ExpectedIssue {
   const char* code;
 };
 
-void ExpectIssues(const IssueLog& issues, const std::string& file, const std::vector<ExpectedIssue>& expected) {
+void ExpectIssues(const IssueLog& issues, const std::string& file,
+                  const std::vector<ExpectedIssue>& expected) {
   ASSERT_EQ(issues.size(), expected.size());
   for (std::size_t issue_idx = 0; issue_idx < expected.size(); ++issue_idx) {
     const Issue& issue = issues.issues()[issue_idx];
@@ -84,13 +88,17 @@ TEST(UkSanctionsCsv, ReadsConListGroupedByGroupId) {
   EXPECT_EQ(kim->birth_dates[1].first, (CivilDate{1946, 1, 1}));
 
   ExpectIssues(issues, "uk_conlist.csv",
-               {{8, "UK_BAD_GROUP_ID"}, {9, "UK_WRONG_FIELD_COUNT"}, {10, "UK_EMPTY_NAME"}, {11, "UK_BAD_DATE_OF_BIRTH"}});
+               {{8, "UK_BAD_GROUP_ID"},
+                {9, "UK_WRONG_FIELD_COUNT"},
+                {10, "UK_EMPTY_NAME"},
+                {11, "UK_BAD_DATE_OF_BIRTH"}});
   EXPECT_NE(ByReference(*entries, "990004"), nullptr);  // kept without its impossible date
 }
 
 TEST(UkSanctionsCsv, ReadsTheUkSanctionsListGroupedByUniqueId) {
   IssueLog issues;
-  auto entries = ParseUkSanctionsCsv(Fixture("uk_sanctions_list.csv"), "uk_sanctions_list.csv", issues);
+  auto entries =
+      ParseUkSanctionsCsv(Fixture("uk_sanctions_list.csv"), "uk_sanctions_list.csv", issues);
   ASSERT_TRUE(entries) << entries.error().ToString();
   ASSERT_EQ(entries->size(), 2U);
 
@@ -153,8 +161,10 @@ TEST(UkSanctionsCsv, RefusesWhatIsNotTheList) {
     auto entries = ParseUkSanctionsCsv(test.text, "ConList.csv", issues);
     ASSERT_FALSE(entries);
     EXPECT_EQ(entries.error().code(), ErrorCode::kInvalidInput);
-    EXPECT_NE(entries.error().message().find("ConList.csv"), std::string::npos) << entries.error().message();
-    EXPECT_NE(entries.error().message().find(test.says), std::string::npos) << entries.error().message();
+    EXPECT_NE(entries.error().message().find("ConList.csv"), std::string::npos)
+        << entries.error().message();
+    EXPECT_NE(entries.error().message().find(test.says), std::string::npos)
+        << entries.error().message();
   }
 }
 
