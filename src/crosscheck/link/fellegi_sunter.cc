@@ -49,6 +49,18 @@ int VetoLevel(FieldType type, std::size_t level_count) {
   return static_cast<int>(level_count) - 1;
 }
 
+Status CheckModelLevels(const LinkModel& model, const PairComparator& comparator) {
+  for (std::size_t field_idx = 0; field_idx < model.fields.size() && field_idx < comparator.field_count(); ++field_idx) {
+    if (comparator.level_labels(field_idx).size() != model.fields[field_idx].levels.size()) {
+      return InvalidInput("model field '" + model.fields[field_idx].spec.name + "' has " +
+                          std::to_string(model.fields[field_idx].levels.size()) + " levels where this version compares " +
+                          std::to_string(comparator.level_labels(field_idx).size()) +
+                          " (a model written by another crosscheck version: run `crosscheck link` again)");
+    }
+  }
+  return Ok();
+}
+
 double MatchWeight(double m, double u) {
   return std::log2(std::max(m, kMinProbability) / std::max(u, kMinProbability));
 }

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "crosscheck/common/error.h"
 #include "crosscheck/link/clustering.h"
 #include "crosscheck/link/em_sessions.h"
 #include "crosscheck/link/field_dependence.h"
@@ -70,6 +71,11 @@ struct LinkModel {
 // match" for full names (the other tokens conflict: a relative, not the person), else the
 // last ("else") level.
 int VetoLevel(FieldType type, std::size_t level_count);
+
+// CheckModelLevels says whether every field of `model` has as many levels as `comparator`
+// compares that field on. Errors: kInvalidInput naming the field (a model written by another
+// crosscheck version, whose comparators graded a type on other levels: run `link` again).
+Status CheckModelLevels(const LinkModel& model, const PairComparator& comparator);
 
 // MatchWeight returns log2(m / u) guarded against zero.
 double MatchWeight(double m, double u);

@@ -52,11 +52,7 @@ Result<LinkIndex> LinkIndex::Create(LinkModel model, std::vector<BlockingRule> r
   for (const FieldParameters& field : state->model->fields) fields.push_back(field.spec);
   state->prepared = std::make_unique<PreparedTable>(fields);
   state->comparator = std::make_unique<PairComparator>(*state->prepared);
-  for (std::size_t field_idx = 0; field_idx < fields.size(); ++field_idx) {
-    if (state->comparator->level_labels(field_idx).size() != state->model->fields[field_idx].levels.size()) {
-      return InvalidInput("model field '" + fields[field_idx].name + "' has a different number of levels than its type");
-    }
-  }
+  CC_RETURN_IF_ERROR(CheckModelLevels(*state->model, *state->comparator));
   state->scorer = std::make_unique<MatchScorer>(*state->model, *state->prepared, *state->comparator);
   return LinkIndex(std::move(state));
 }

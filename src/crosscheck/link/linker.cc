@@ -186,12 +186,7 @@ Result<LinkEngine> LinkEngine::WithModel(const RecordTable& table, LinkModel mod
   state->sources = table.sources;
   state->prepared = std::make_unique<PreparedTable>(PreparedTable::FromRecords(table, options.threads));
   state->comparator = std::make_unique<PairComparator>(*state->prepared);
-  for (std::size_t field_idx = 0; field_idx < table.fields.size(); ++field_idx) {
-    if (state->comparator->level_labels(field_idx).size() != model.fields[field_idx].levels.size()) {
-      return InvalidInput("model field '" + model.fields[field_idx].spec.name +
-                          "' has a different number of levels than its type uses");
-    }
-  }
+  CC_RETURN_IF_ERROR(CheckModelLevels(model, *state->comparator));
   state->model = std::make_unique<LinkModel>(std::move(model));
   state->scorer = std::make_unique<MatchScorer>(*state->model, *state->prepared, *state->comparator);
   state->stats.records = table.records.size();

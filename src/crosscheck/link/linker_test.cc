@@ -320,6 +320,13 @@ TEST(ModelIo, RoundTripsThroughJson) {
   EXPECT_NEAR(rescored->Explain(0, 1).match_weight, engine->Explain(0, 1).match_weight, 1e-9);
   EXPECT_FALSE(ModelFromJson("{}"));
   EXPECT_FALSE(ModelFromJson("not json"));
+  // A model whose field was graded on other levels (another version's) is refused by name.
+  LinkModel older = *parsed;
+  older.fields[0].levels.pop_back();
+  auto refused = LinkEngine::WithModel(*table, older, LinkOptions{});
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().ToString().find("model field '" + older.fields[0].spec.name + "'"), std::string::npos);
+  EXPECT_NE(refused.error().ToString().find("run `crosscheck link` again"), std::string::npos);
 }
 
 TEST(BuildRecordTable, InfersTypesAndRejectsBadSchemas) {
