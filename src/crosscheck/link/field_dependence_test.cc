@@ -46,6 +46,31 @@ TEST(FieldDependence, FindsFieldsThatAgreeTogether) {
   EXPECT_EQ(DependenceCorrection(found, unknown), 0.0);
 }
 
+TEST(FieldDependence, TwoExactAgreementsAreCorrectedByTheirOwnCell) {
+  // A suburb (field 0) and its postcode (field 1): strangers often hold postcodes a digit
+  // apart (level 1, "near"), which have nothing to do with the suburb. Over exact and near
+  // together the joint rate is ~19x the product; over exact agreements alone it is 90x.
+  std::vector<PatternCount> patterns;
+  auto add = [&](std::uint8_t a, std::uint8_t b, double count) { patterns.push_back({{a, b, 3}, count}); };
+  add(0, 0, 90.0);
+  add(0, 1, 4.0);
+  add(0, 3, 6.0);
+  add(3, 0, 10.0);
+  add(3, 1, 396.0);
+  add(3, 3, 9494.0);
+  const std::vector<double> non_match(patterns.size(), 1.0);
+  const std::vector<FieldDependence> found = EstimateFieldDependences(patterns, non_match, {4, 4, 4});
+  ASSERT_EQ(found.size(), 1U);
+  const double agreeing = -std::log2(94.0 * 10000.0 / (100.0 * 500.0));
+  const double exact = -std::log2(90.0 * 10000.0 / (100.0 * 100.0));
+  EXPECT_NEAR(found[0].weight, agreeing, 1e-9);
+  EXPECT_NEAR(found[0].exact_weight, exact, 1e-9);
+  const std::uint8_t both_exact[] = {0, 0, 3};
+  const std::uint8_t exact_and_near[] = {0, 1, 3};
+  EXPECT_NEAR(DependenceCorrection(found, both_exact), exact, 1e-9);
+  EXPECT_NEAR(DependenceCorrection(found, exact_and_near), agreeing, 1e-9);
+}
+
 TEST(FieldDependence, IndependentFieldsAndMatchesAmongRandomPairsGiveNone) {
   std::vector<PatternCount> patterns = RandomPatterns();
   // Weighed as matches (posterior 0 of being a non-match), the joint agreements vanish.

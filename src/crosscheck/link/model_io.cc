@@ -72,7 +72,8 @@ std::string ModelToJson(const LinkModel& model) {
                            {"agreeing_levels", {dependence.first_level, dependence.second_level}},
                            {"names", model.fields[dependence.first].spec.name + " & " +
                                          model.fields[dependence.second].spec.name},
-                           {"weight", dependence.weight}});
+                           {"weight", dependence.weight},
+                           {"exact_weight", dependence.exact_weight}});
   }
   const double lambda = model.lambda;
   json document = {
@@ -132,6 +133,7 @@ Result<LinkModel> ModelFromJson(std::string_view text) {
       dependence.first_level = entry.at("agreeing_levels").at(0).get<std::uint8_t>();
       dependence.second_level = entry.at("agreeing_levels").at(1).get<std::uint8_t>();
       dependence.weight = entry.at("weight").get<double>();
+      dependence.exact_weight = entry.value("exact_weight", dependence.weight);  // older models: one weight
       if (dependence.first >= model.fields.size() || dependence.second >= model.fields.size()) {
         return InvalidInput("model dependence names a field index past the fields");
       }
