@@ -24,4 +24,11 @@ std::optional<std::string> BirthDateClause(const BirthDateParts& parts) {
   return "";
 }
 
+bool AddBirthDates(const std::optional<std::string>& clause, std::vector<ListedBirthDate>& dates) {
+  if (!clause) return false;
+  const std::vector<ListedBirthDate> read = ParseListedBirthDates(*clause);
+  dates.insert(dates.end(), read.begin(), read.end());
+  return !read.empty();
+}
+
 }  // namespace crosscheck::watchlist::internal

@@ -10,6 +10,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "crosscheck/watchlist/birth_dates.h"
 
 namespace crosscheck::watchlist::internal {
 
@@ -26,5 +29,9 @@ struct BirthDateParts {
 // "DOB 1960 to 1965"), the full date first, then the year, then the range; "" when every
 // part is empty; nullopt when date is given but is no real date.
 std::optional<std::string> BirthDateClause(const BirthDateParts& parts);
+
+// AddBirthDates appends the dates of a clause (BirthDateClause's; nullopt for none) to dates:
+// false when it gave none, which the reader reports as an unreadable date of birth.
+bool AddBirthDates(const std::optional<std::string>& clause, std::vector<ListedBirthDate>& dates);
 
 }  // namespace crosscheck::watchlist::internal

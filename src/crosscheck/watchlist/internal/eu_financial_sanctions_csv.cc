@@ -1,13 +1,12 @@
 #include "crosscheck/watchlist/internal/eu_financial_sanctions_csv.h"
 
-#include <charconv>
 #include <cstdint>
 #include <optional>
 #include <utility>
 
 #include "crosscheck/common/strings.h"
-#include "crosscheck/watchlist/birth_dates.h"
 #include "crosscheck/watchlist/internal/birth_date_clause.h"
+#include "crosscheck/watchlist/internal/list_file.h"
 #include "crosscheck/watchlist/internal/list_csv.h"
 
 namespace crosscheck::watchlist::internal {
@@ -105,8 +104,7 @@ class EuReader {
   void ReadRow() {
     const std::string_view id = csv_.Field(columns_.logical_id);
     std::int64_t logical_id = 0;
-    const auto [ptr, ec] = std::from_chars(id.data(), id.data() + id.size(), logical_id);
-    if (id.empty() || ec != std::errc() || ptr != id.data() + id.size() || logical_id <= 0) {
+    if (!ParseListId(id, logical_id)) {
       Report(csv_.line(), "Entity_LogicalId", "EU_BAD_LOGICAL_ID",
              "Entity_LogicalId is not a positive integer: '" + std::string(id) + "'",
              IssueSeverity::kRowSkipped);
@@ -123,17 +121,14 @@ class EuReader {
       AddAlias(entry, "aka", name, "");
     }
     AddDistinct(entry.programs, csv_.Field(columns_.programme));
-    if (const std::string_view title = csv_.Field(columns_.title);
-        !title.empty() && groups_.FirstTime(entry_idx, "title:" + std::string(title))) {
-      entry.title += (entry.title.empty() ? "" : "; ") + std::string(title);
-    }
+    groups_.AppendOnce(entry_idx, "title", csv_.Field(columns_.title), entry.title, "; ");
     AddDistinct(entry.nationalities, Either(columns_.citizenship, columns_.citizenship_iso));
     AddDistinct(entry.places_of_birth,
                 JoinNonEmpty({csv_.Field(columns_.birth_city), csv_.Field(columns_.birth_place),
                               Either(columns_.birth_country, columns_.birth_country_iso)},
                              ", "));
     ReadBirthDate(entry, entry_idx);
-    ReadAddress(entry, entry_idx);
+    ReadAddress(entry_idx);
   }
 
   void StartEntry(SanctionsEntry& entry, std::size_t entry_idx, std::int64_t logical_id) {
@@ -168,28 +163,22 @@ class EuReader {
                          .from_year = from,
                          .to_year = to,
                          .approximately = IsTrue(csv_.Field(columns_.birth_circa))});
-    const auto dates = clause ? ParseListedBirthDates(*clause) : std::vector<ListedBirthDate>{};
-    if (dates.empty()) {
+    if (!AddBirthDates(clause, entry.birth_dates)) {
       Report(csv_.line(), "BirthDate_BirthDate", "EU_BAD_DATE_OF_BIRTH",
              "entity " + std::to_string(entry.ent_num) + ": unreadable date of birth '" + written +
                  "'",
              IssueSeverity::kFieldIgnored);
     }
-    entry.birth_dates.insert(entry.birth_dates.end(), dates.begin(), dates.end());
   }
 
-  void ReadAddress(SanctionsEntry& entry, std::size_t entry_idx) {
-    SanctionsAddress address{
+  void ReadAddress(std::size_t entry_idx) {
+    groups_.AddAddressOnce(entry_idx, {
         .address = JoinNonEmpty({csv_.Field(columns_.street), csv_.Field(columns_.po_box)}, ", "),
         .city_state_zip = JoinNonEmpty(
             {csv_.Field(columns_.city), csv_.Field(columns_.region), csv_.Field(columns_.zip)},
             ", "),
         .country = std::string(Either(columns_.address_country, columns_.address_country_iso)),
-        .remarks = std::string(csv_.Field(columns_.address_remark))};
-    const std::string key =
-        address.address + "\n" + address.city_state_zip + "\n" + address.country;
-    if (key.size() == 2 || !groups_.FirstTime(entry_idx, "address:" + key)) return;
-    entry.addresses.push_back(std::move(address));
+        .remarks = std::string(csv_.Field(columns_.address_remark))});
   }
 
   // Either returns the row's description of a country, else its ISO code.

@@ -63,6 +63,19 @@ bool EntryGroups::FirstTime(std::size_t entry_idx, std::string key) {
   return seen_[entry_idx].insert(std::move(key)).second;
 }
 
+void EntryGroups::AppendOnce(std::size_t entry_idx, std::string_view kind, std::string_view value,
+                             std::string& into, std::string_view separator) {
+  if (value.empty() || !FirstTime(entry_idx, std::string(kind) + ":" + std::string(value))) return;
+  if (!into.empty()) into += separator;
+  into += value;
+}
+
+void EntryGroups::AddAddressOnce(std::size_t entry_idx, SanctionsAddress address) {
+  const std::string key = address.address + "\n" + address.city_state_zip + "\n" + address.country;
+  if (key.size() == 2 || !FirstTime(entry_idx, "address:" + key)) return;
+  entries_[entry_idx].addresses.push_back(std::move(address));
+}
+
 void AddDistinct(std::vector<std::string>& values, std::string_view value) {
   if (value.empty() || std::find(values.begin(), values.end(), value) != values.end()) return;
   values.emplace_back(value);

@@ -79,6 +79,13 @@ class EntryGroups {
   std::int64_t first_line(std::size_t entry_idx) const { return first_lines_[entry_idx]; }
   // FirstTime is true the first time key is asked for entry entry_idx, false after.
   bool FirstTime(std::size_t entry_idx, std::string key);
+  // AppendOnce appends value to into (after separator when into is not empty) the first time
+  // the entry's rows give it under kind ("title", "other"); empty values are ignored.
+  void AppendOnce(std::size_t entry_idx, std::string_view kind, std::string_view value, std::string& into,
+                  std::string_view separator);
+  // AddAddressOnce adds address to the entry the first time its rows give it; an address with
+  // no street, place or country is ignored.
+  void AddAddressOnce(std::size_t entry_idx, SanctionsAddress address);
   std::vector<SanctionsEntry>& entries() { return entries_; }
 
  private:

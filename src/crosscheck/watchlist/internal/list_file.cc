@@ -1,5 +1,6 @@
 #include "crosscheck/watchlist/internal/list_file.h"
 
+#include <charconv>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -20,6 +21,12 @@ Result<std::string> ReadListFile(const std::filesystem::path& path) {
   std::string text = std::move(buffer).str();
   if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
   return text;
+}
+
+bool ParseListId(std::string_view text, std::int64_t& value) {
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  return !text.empty() && ec == std::errc() && ptr == end && value > 0;
 }
 
 }  // namespace crosscheck::watchlist::internal

@@ -1,6 +1,5 @@
 #include "crosscheck/watchlist/internal/ofac_entries.h"
 
-#include <charconv>
 #include <unordered_map>
 #include <utility>
 
@@ -16,12 +15,6 @@ namespace {
 constexpr std::size_t kPrimaryFields = 12;
 constexpr std::size_t kAltFields = 5;
 constexpr std::size_t kAddFields = 6;
-
-bool ParseEntNum(std::string_view text, std::int64_t& value) {
-  const char* end = text.data() + text.size();
-  auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  return ec == std::errc() && ptr == end && value > 0;
-}
 
 // OFAC joins several programs as "NPWMD] [DPRK2" (the file's own brackets are stripped).
 std::vector<std::string> SplitPrograms(std::string_view column) {
@@ -50,7 +43,7 @@ void ForEachOwnedRow(std::string_view text, const std::string& file, std::size_t
   for (OfacRow& row : ParseOfacCsv(text, file, field_count, issues)) {
     std::int64_t ent_num = 0;
     std::int64_t number = 0;
-    if (!ParseEntNum(row.fields[0], ent_num) || !ParseEntNum(row.fields[1], number)) {
+    if (!ParseListId(row.fields[0], ent_num) || !ParseListId(row.fields[1], number)) {
       row_issue(file, row.line, "ent_num", "OFAC_BAD_ENT_NUM",
                 std::string("ent_num or ") + number_field + " is not a positive integer: '" +
                     row.fields[0] + "', '" + row.fields[1] + "'");
@@ -111,7 +104,7 @@ Result<std::vector<SanctionsEntry>> ParseOfacEntries(const OfacTexts& texts, Iss
 
   for (OfacRow& row : ParseOfacCsv(texts.primary, p, kPrimaryFields, issues)) {
     SanctionsEntry entry;
-    if (!ParseEntNum(row.fields[0], entry.ent_num)) {
+    if (!ParseListId(row.fields[0], entry.ent_num)) {
       row_issue(p, row.line, "ent_num", "OFAC_BAD_ENT_NUM",
                 "ent_num is not a positive integer: '" + row.fields[0] + "'");
       continue;

@@ -2,14 +2,13 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cstdint>
 #include <optional>
 #include <utility>
 
 #include "crosscheck/common/strings.h"
-#include "crosscheck/watchlist/birth_dates.h"
 #include "crosscheck/watchlist/internal/birth_date_clause.h"
+#include "crosscheck/watchlist/internal/list_file.h"
 #include "crosscheck/watchlist/internal/list_csv.h"
 
 namespace crosscheck::watchlist::internal {
@@ -104,9 +103,7 @@ class UkReader {
   std::optional<std::pair<std::string, std::int64_t>> Id() {
     const std::string_view group = csv_.Field(columns_.group_id);
     std::int64_t group_id = 0;
-    const auto [ptr, ec] = std::from_chars(group.data(), group.data() + group.size(), group_id);
-    const bool numeric =
-        !group.empty() && ec == std::errc() && ptr == group.data() + group.size() && group_id > 0;
+    const bool numeric = ParseListId(group, group_id);
     if (columns_.unique_id >= 0) {
       const std::string_view unique = csv_.Field(columns_.unique_id);
       if (!unique.empty()) return std::pair{std::string(unique), numeric ? group_id : 0};
@@ -178,46 +175,34 @@ class UkReader {
 
   void ReadDetails(SanctionsEntry& entry, std::size_t entry_idx) {
     AddDistinct(entry.programs, csv_.Field(columns_.regime));
-    if (const std::string_view title = csv_.Field(columns_.title);
-        !title.empty() && groups_.FirstTime(entry_idx, "title:" + std::string(title))) {
-      entry.title += (entry.title.empty() ? "" : "; ") + std::string(title);
-    }
-    if (const std::string_view other = csv_.Field(columns_.other_information);
-        !other.empty() && groups_.FirstTime(entry_idx, "other:" + std::string(other))) {
-      entry.remarks += (entry.remarks.empty() ? "" : " ") + std::string(other);
-    }
+    groups_.AppendOnce(entry_idx, "title", csv_.Field(columns_.title), entry.title, "; ");
+    groups_.AppendOnce(entry_idx, "other", csv_.Field(columns_.other_information), entry.remarks, " ");
     AddDistinct(entry.nationalities, csv_.Field(columns_.nationality));
     AddDistinct(entry.places_of_birth, JoinNonEmpty({csv_.Field(columns_.town_of_birth),
                                                      csv_.Field(columns_.country_of_birth)},
                                                     ", "));
     ReadBirthDate(entry, entry_idx);
-    ReadAddress(entry, entry_idx);
+    ReadAddress(entry_idx);
   }
 
   void ReadBirthDate(SanctionsEntry& entry, std::size_t entry_idx) {
     const std::string_view dob = csv_.Field(columns_.dob);
     if (dob.empty() || !groups_.FirstTime(entry_idx, "dob:" + std::string(dob))) return;
     const std::optional<std::string> clause = UkBirthDateClause(dob);
-    const auto dates = clause ? ParseListedBirthDates(*clause) : std::vector<ListedBirthDate>{};
-    if (dates.empty()) {
+    if (!AddBirthDates(clause, entry.birth_dates)) {
       Report("DOB", "UK_BAD_DATE_OF_BIRTH",
              "designation " + entry.reference + ": unreadable date of birth '" + std::string(dob) +
                  "'",
              IssueSeverity::kFieldIgnored);
     }
-    entry.birth_dates.insert(entry.birth_dates.end(), dates.begin(), dates.end());
   }
 
-  void ReadAddress(SanctionsEntry& entry, std::size_t entry_idx) {
+  void ReadAddress(std::size_t entry_idx) {
     const auto line = [&](std::size_t part) { return csv_.Field(columns_.address[part]); };
-    SanctionsAddress address{
+    groups_.AddAddressOnce(entry_idx, {
         .address = JoinNonEmpty({line(0), line(1), line(2), line(3)}, ", "),
         .city_state_zip = JoinNonEmpty({line(4), line(5), csv_.Field(columns_.postcode)}, ", "),
-        .country = std::string(csv_.Field(columns_.country))};
-    const std::string key =
-        address.address + "\n" + address.city_state_zip + "\n" + address.country;
-    if (key.size() == 2 || !groups_.FirstTime(entry_idx, "address:" + key)) return;
-    entry.addresses.push_back(std::move(address));
+        .country = std::string(csv_.Field(columns_.country))});
   }
 
   void Report(const char* field, const char* code, std::string message, IssueSeverity severity) {

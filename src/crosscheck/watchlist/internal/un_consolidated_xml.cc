@@ -5,7 +5,6 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
-#include <charconv>
 #include <climits>
 #include <memory>
 #include <optional>
@@ -14,8 +13,8 @@
 #include <utility>
 
 #include "crosscheck/common/strings.h"
-#include "crosscheck/watchlist/birth_dates.h"
 #include "crosscheck/watchlist/internal/birth_date_clause.h"
+#include "crosscheck/watchlist/internal/list_file.h"
 
 namespace crosscheck::watchlist::internal {
 namespace {
@@ -124,9 +123,7 @@ class UnReader {
     entry.source = std::string(kUnSource);
     entry.type = type;
     const std::string data_id = ChildText(node, "DATAID");
-    const char* end = data_id.data() + data_id.size();
-    const auto [ptr, ec] = std::from_chars(data_id.data(), end, entry.ent_num);
-    if (data_id.empty() || ec != std::errc() || ptr != end || entry.ent_num <= 0) {
+    if (!ParseListId(data_id, entry.ent_num)) {
       Skip(line, "DATAID", "UN_BAD_DATAID", "DATAID is not a positive integer: '" + data_id + "'");
       return;
     }
@@ -168,15 +165,13 @@ class UnReader {
       } else if (Is(child, "INDIVIDUAL_DATE_OF_BIRTH")) {
         const std::optional<std::string> clause = BirthDateClauseOf(child);
         if (clause && clause->empty()) continue;
-        const auto dates = clause ? ParseListedBirthDates(*clause) : std::vector<ListedBirthDate>{};
-        if (dates.empty()) {
+        if (!AddBirthDates(clause, entry.birth_dates)) {
           issues_.Add({.file = std::string(file_name_), .line = xmlGetLineNo(child), .field = "DATE_OF_BIRTH",
                        .code = "UN_BAD_DATE_OF_BIRTH",
                        .message = "entry " + data_id + ": unreadable date of birth '" +
                                   (clause ? clause->substr(4) : ChildText(child, "DATE")) + "'",
                        .severity = IssueSeverity::kFieldIgnored});
         }
-        entry.birth_dates.insert(entry.birth_dates.end(), dates.begin(), dates.end());
       }
     }
     if (const std::string original = ChildText(node, "NAME_ORIGINAL_SCRIPT"); !original.empty()) {
