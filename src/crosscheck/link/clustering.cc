@@ -202,6 +202,15 @@ bool ClusterSet::TryMerge(std::uint32_t a, std::uint32_t b, double threshold, co
   return true;
 }
 
+bool ClusterSet::MergeUnlessExclusive(std::uint32_t a, std::uint32_t b) {
+  const std::uint32_t cluster_a = cluster_of_[a];
+  const std::uint32_t cluster_b = cluster_of_[b];
+  if (cluster_a == cluster_b) return true;
+  if (!exclusive_bits_.empty() && (exclusive_bits_[cluster_a] & exclusive_bits_[cluster_b]) != 0) return false;
+  Merge(cluster_a, cluster_b);
+  return true;
+}
+
 void ClusterSet::Merge(std::uint32_t cluster_a, std::uint32_t cluster_b) {
   auto take = [&](std::uint32_t cluster) {
     const std::uint32_t slot = slot_of_[cluster];

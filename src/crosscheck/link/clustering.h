@@ -129,6 +129,9 @@ class ClusterSet {
   // cluster. A refused pair of clusters is not re-examined until one of them grows.
   bool TryMerge(std::uint32_t a, std::uint32_t b, double threshold, const PairJudge& judge,
                 const KnownPairs* known);
+  // MergeUnlessExclusive merges the clusters of a and b unless they hold records of one
+  // exclusive source; returns whether they are (now) one cluster.
+  bool MergeUnlessExclusive(std::uint32_t a, std::uint32_t b);
 
  private:
   void Merge(std::uint32_t cluster_a, std::uint32_t cluster_b);

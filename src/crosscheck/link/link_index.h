@@ -2,7 +2,10 @@
 // and every record added so far; Add() finds a new record's candidates through the blocking
 // index, scores them, and joins the record to existing clusters under the same
 // average-linkage rule as the batch run, without any rebuild. Value frequencies (for
-// term-frequency adjustment) grow with the index.
+// term-frequency adjustment) grow with the index. It does not attach lone records by their
+// cluster's evidence (lone_records.h): the batch does that once every cluster is formed,
+// and at arrival a record's cluster is not yet whole (on fake_1000, attaching at arrival
+// agreed less with the batch: 0.968 against 0.970 without).
 //
 //   CC_ASSIGN_OR_RETURN(LinkIndex index, LinkIndex::Create(engine.model(), engine.blocking_rules(),
 //                                                          LinkOptions{}));

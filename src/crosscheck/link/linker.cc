@@ -12,6 +12,7 @@
 #include "crosscheck/link/em_sessions.h"
 #include "crosscheck/link/internal/parallel.h"
 #include "crosscheck/link/internal/radix_sort.h"
+#include "crosscheck/link/lone_records.h"
 
 namespace crosscheck::link {
 namespace {
@@ -423,6 +424,9 @@ Result<LinkEngine> LinkEngine::RunImpl(const RecordTable& table, RecordTable* co
   if (options.one_to_one_sources) clusters.SetExclusiveSources(prepared.sources(), state->structure.exclusive_mask);
   const PairJudge judge = [&scorer](std::uint32_t a, std::uint32_t b) { return scorer.Judge(a, b); };
   ClusterEdges(scored, options.threshold, judge, clusters);
+  if (options.attach_lone_records) {
+    stats.attached_lone_records = AttachLoneRecords(candidates.pairs, scorer, options.threshold, threads, clusters);
+  }
   state->cluster_of.resize(record_count);
   state->cluster_ids.resize(record_count);
   std::size_t cluster_count = 0;

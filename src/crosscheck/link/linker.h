@@ -44,6 +44,9 @@ struct LinkOptions {
   // Count the agreement of fields that agree together by construction (suburb and postcode)
   // once (field_dependence.h).
   bool correct_dependent_fields = true;
+  // After clustering, attach a record left alone to a cluster whose members together agree
+  // with it enough (lone_records.h).
+  bool attach_lone_records = true;
 };
 
 // LinkStats: sizes and timings of a run, for logs and benchmarks.
@@ -52,6 +55,7 @@ struct LinkStats {
   std::size_t candidate_pairs = 0;
   std::size_t linked_pairs = 0;     // pairs with probability >= threshold
   std::size_t clusters = 0;         // including singletons
+  std::size_t attached_lone_records = 0;  // records attached to a cluster by its members together
   double prepare_seconds = 0, blocking_seconds = 0, training_seconds = 0, scoring_seconds = 0,
          clustering_seconds = 0;
 };

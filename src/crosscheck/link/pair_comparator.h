@@ -31,6 +31,7 @@ class PairComparator {
   explicit PairComparator(const PreparedTable& table);
 
   std::size_t field_count() const { return fields_.size(); }
+  const PreparedTable& table() const { return table_; }
   // level_labels returns the labels of field field_idx's levels.
   const std::vector<std::string>& level_labels(std::size_t field_idx) const {
     return fields_[field_idx].labels;

@@ -216,6 +216,9 @@ Result<PersonaLinkResult> LinkApplications(const std::vector<NormalizedApplicati
     // applicant types his own name, and the live index could not apply them.
     persona_options.blocking.nearest_rules = 0;
   }
+  // A persona is the records one name links; a record attached by its persona mates' other
+  // values (lone_records.h) could be a relative sharing the household's.
+  persona_options.attach_lone_records = false;
   // The engine consumes the table's strings (it keeps its own interned copy).
   CC_ASSIGN_OR_RETURN(LinkEngine engine, LinkEngine::Run(std::move(table), persona_options));
 

@@ -256,9 +256,10 @@ Result<bool> RunLink(const LinkFlags& flags) {
   }
   const link::LinkStats& stats = engine.stats();
   std::fprintf(stderr,
-               "crosscheck link: %zu records, %zu candidate pairs, %zu linked pairs, %zu clusters "
+               "crosscheck link: %zu records, %zu candidate pairs, %zu linked pairs, %zu clusters, "
+               "%zu records joined by their cluster's evidence "
                "(prepare %.3fs, blocking %.3fs, training %.3fs, scoring %.3fs, clustering %.3fs)\n",
-               stats.records, stats.candidate_pairs, stats.linked_pairs, stats.clusters,
+               stats.records, stats.candidate_pairs, stats.linked_pairs, stats.clusters, stats.attached_lone_records,
                stats.prepare_seconds, stats.blocking_seconds, stats.training_seconds,
                stats.scoring_seconds, stats.clustering_seconds);
   if (!issues.empty()) {
