@@ -30,6 +30,21 @@ struct BirthDateParts {
 // part is empty; nullopt when date is given but is no real date.
 std::optional<std::string> BirthDateClause(const BirthDateParts& parts);
 
+// BirthDatePoint is one end of a published period of dates (OFAC's advanced XML writes a date
+// of birth as Start..End): a year, a month of it or a day; 0 is "not given".
+struct BirthDatePoint {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+};
+
+// BirthDatePeriodClause returns the SDN clause of the period first..last: "DOB 8 Jan 1984" when
+// both are the same, else "DOB 1 Jan 1962 to 31 Dec 1962" (a point without a day spans its
+// month, without a month its year), "circa" before it when approximately; nullopt when a point
+// has no year, a month outside 1..12 or a day without a month (an impossible day such as
+// 30 Feb is left to ParseListedBirthDates, which reads nothing from it).
+std::optional<std::string> BirthDatePeriodClause(BirthDatePoint first, BirthDatePoint last, bool approximately);
+
 // AddBirthDates appends the dates of a clause (BirthDateClause's; nullopt for none) to dates:
 // false when it gave none, which the reader reports as an unreadable date of birth.
 bool AddBirthDates(const std::optional<std::string>& clause, std::vector<ListedBirthDate>& dates);

@@ -26,6 +26,7 @@
 #include "crosscheck/common/error.h"
 #include "crosscheck/common/issue.h"
 #include "crosscheck/ingest/csv_reader.h"
+#include "crosscheck/watchlist/internal/list_entry.h"
 #include "crosscheck/watchlist/sanctions_list.h"
 
 namespace crosscheck::watchlist::internal {
@@ -94,15 +95,5 @@ class EntryGroups {
   std::vector<std::int64_t> first_lines_;
   std::vector<std::unordered_set<std::string>> seen_;
 };
-
-// AddDistinct appends value to values unless it is empty or already there.
-void AddDistinct(std::vector<std::string>& values, std::string_view value);
-
-// AddAlias appends an alias unless its name is empty, the entry's name or an alias already.
-void AddAlias(SanctionsEntry& entry, std::string_view alt_type, std::string_view name,
-              std::string_view remarks);
-
-// JoinNonEmpty joins the non-empty parts with separator.
-std::string JoinNonEmpty(std::initializer_list<std::string_view> parts, std::string_view separator);
 
 }  // namespace crosscheck::watchlist::internal

@@ -1,12 +1,5 @@
 #include "crosscheck/watchlist/internal/un_consolidated_xml.h"
 
-#include <libxml/parser.h>
-#include <libxml/parserInternals.h>
-#include <libxml/tree.h>
-#include <libxml/xmlerror.h>
-
-#include <climits>
-#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -15,71 +8,19 @@
 #include "crosscheck/common/strings.h"
 #include "crosscheck/watchlist/internal/birth_date_clause.h"
 #include "crosscheck/watchlist/internal/list_file.h"
+#include "crosscheck/watchlist/internal/list_xml.h"
 
 namespace crosscheck::watchlist::internal {
 namespace {
-
-// ParseErrors keeps the first error libxml2 reports and counts the rest; a mutated file can
-// raise thousands, and one located message is what a reader needs.
-struct ParseErrors {
-  int count = 0;
-  long line = 0;
-  std::string message;
-};
-
-void OnXmlError(void* user_data, xmlErrorPtr error) {
-  auto* ctxt = static_cast<xmlParserCtxtPtr>(user_data);
-  auto* errors = ctxt == nullptr ? nullptr : static_cast<ParseErrors*>(ctxt->_private);
-  if (errors == nullptr || error == nullptr || error->level < XML_ERR_ERROR) return;
-  if (errors->count++ == 0) {
-    errors->line = error->line;
-    errors->message = error->message == nullptr ? "" : std::string(TrimAscii(error->message));
-  }
-}
-
-struct DocFree {
-  void operator()(xmlDocPtr doc) const { xmlFreeDoc(doc); }
-};
-struct CtxtFree {
-  void operator()(xmlParserCtxtPtr ctxt) const { xmlFreeParserCtxt(ctxt); }
-};
-
-bool Is(const xmlNode* node, const char* name) {
-  return node->type == XML_ELEMENT_NODE && xmlStrcmp(node->name, BAD_CAST name) == 0;
-}
-
-// Text returns the text and CDATA directly inside node, trimmed (entity references are left
-// out rather than expanded).
-std::string Text(const xmlNode* node) {
-  std::string text;
-  for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
-    if ((child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) && child->content != nullptr) {
-      text += reinterpret_cast<const char*>(child->content);
-    }
-  }
-  return std::string(TrimAscii(text));
-}
-
-const xmlNode* Child(const xmlNode* node, const char* name) {
-  for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
-    if (Is(child, name)) return child;
-  }
-  return nullptr;
-}
-
-std::string ChildText(const xmlNode* node, const char* name) {
-  const xmlNode* child = Child(node, name);
-  return child == nullptr ? std::string() : Text(child);
-}
 
 // Values returns the text of every <VALUE> of node's <name> children (NATIONALITY, TITLE).
 std::vector<std::string> Values(const xmlNode* node, const char* name) {
   std::vector<std::string> values;
   for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
-    if (!Is(child, name)) continue;
+    if (!IsElement(child, name)) continue;
     for (const xmlNode* value = child->children; value != nullptr; value = value->next) {
-      if (!Is(value, "VALUE")) continue;
-      std::string text = Text(value);
+      if (!IsElement(value, "VALUE")) continue;
+      std::string text = NodeText(value);
       if (!text.empty()) values.push_back(std::move(text));
     }
   }
@@ -146,12 +87,12 @@ class UnReader {
     const char* alias_tag = type == SdnType::kIndividual ? "INDIVIDUAL_ALIAS" : "ENTITY_ALIAS";
     const char* address_tag = type == SdnType::kIndividual ? "INDIVIDUAL_ADDRESS" : "ENTITY_ADDRESS";
     for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
-      if (Is(child, alias_tag)) {
+      if (IsElement(child, alias_tag)) {
         std::string name = ChildText(child, "ALIAS_NAME");
         if (!name.empty()) {
           entry.aliases.push_back({.alt_type = "aka", .name = std::move(name), .remarks = ChildText(child, "QUALITY")});
         }
-      } else if (Is(child, address_tag)) {
+      } else if (IsElement(child, address_tag)) {
         SanctionsAddress address{.address = ChildText(child, "STREET"),
                                  .city_state_zip = JoinParts(child, {"CITY", "STATE_PROVINCE", "ZIP_CODE"}, ", "),
                                  .country = ChildText(child, "COUNTRY"),
@@ -159,10 +100,10 @@ class UnReader {
         if (!address.address.empty() || !address.city_state_zip.empty() || !address.country.empty()) {
           entry.addresses.push_back(std::move(address));
         }
-      } else if (Is(child, "INDIVIDUAL_PLACE_OF_BIRTH")) {
+      } else if (IsElement(child, "INDIVIDUAL_PLACE_OF_BIRTH")) {
         std::string place = JoinParts(child, {"CITY", "STATE_PROVINCE", "COUNTRY"}, ", ");
         if (!place.empty()) entry.places_of_birth.push_back(std::move(place));
-      } else if (Is(child, "INDIVIDUAL_DATE_OF_BIRTH")) {
+      } else if (IsElement(child, "INDIVIDUAL_DATE_OF_BIRTH")) {
         const std::optional<std::string> clause = BirthDateClauseOf(child);
         if (clause && clause->empty()) continue;
         if (!AddBirthDates(clause, entry.birth_dates)) {
@@ -198,40 +139,22 @@ class UnReader {
 
 Result<std::vector<SanctionsEntry>> ParseUnConsolidatedXml(std::string_view text, std::string_view file_name,
                                                            IssueLog& issues) {
-  if (text.size() > static_cast<std::size_t>(INT_MAX)) return InvalidInput(std::string(file_name) + " is too large");
-  xmlInitParser();
-  std::unique_ptr<xmlParserCtxt, CtxtFree> ctxt(xmlCreateMemoryParserCtxt(text.data(), static_cast<int>(text.size())));
-  if (ctxt == nullptr) return InvalidInput(std::string(file_name) + ": not XML (empty or unreadable)");
-  // RECOVER reads what it can of a damaged file; NONET and no NOENT: no fetch, no entity
-  // expansion (a list file is data, never a reason to reach out or blow up).
-  xmlCtxtUseOptions(ctxt.get(), XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING);
-  ParseErrors errors;
-  ctxt->_private = &errors;
-  ctxt->sax->serror = OnXmlError;
-  xmlParseDocument(ctxt.get());
-  std::unique_ptr<xmlDoc, DocFree> doc(ctxt->myDoc);
-  ctxt->myDoc = nullptr;
-  const xmlNode* root = doc == nullptr ? nullptr : xmlDocGetRootElement(doc.get());
-  if (root == nullptr) {
-    return InvalidInput(std::string(file_name) + ": not XML" +
-                        (errors.count > 0 ? " (line " + std::to_string(errors.line) + ": " + errors.message + ")" : ""));
-  }
-  if (!Is(root, "CONSOLIDATED_LIST")) {
+  CC_ASSIGN_OR_RETURN(ListXml xml, ParseListXml(text, file_name));
+  const xmlNode* root = xml.root;
+  if (!IsElement(root, "CONSOLIDATED_LIST")) {
     return InvalidInput(std::string(file_name) + ": root element is <" + reinterpret_cast<const char*>(root->name) +
                         ">, not the UN's <CONSOLIDATED_LIST>");
   }
-  if (errors.count > 0) {
-    issues.Add({.file = std::string(file_name), .line = errors.line, .code = "UN_XML_MALFORMED",
-                .message = "the XML is not well formed (" + errors.message + (errors.count > 1 ? ", and " + std::to_string(errors.count - 1) + " more errors" : "") +
-                           "); entries after the damage may be missing",
-                .severity = IssueSeverity::kFileError});
+  if (xml.errors > 0) {
+    issues.Add({.file = std::string(file_name), .line = xml.error_line, .code = "UN_XML_MALFORMED",
+                .message = xml.MalformedMessage(), .severity = IssueSeverity::kFileError});
   }
   UnReader reader(file_name, issues);
   for (const xmlNode* group = root->children; group != nullptr; group = group->next) {
-    const bool individuals = Is(group, "INDIVIDUALS");
-    if (!individuals && !Is(group, "ENTITIES")) continue;
+    const bool individuals = IsElement(group, "INDIVIDUALS");
+    if (!individuals && !IsElement(group, "ENTITIES")) continue;
     for (const xmlNode* node = group->children; node != nullptr; node = node->next) {
-      if (Is(node, individuals ? "INDIVIDUAL" : "ENTITY")) {
+      if (IsElement(node, individuals ? "INDIVIDUAL" : "ENTITY")) {
         reader.Read(node, individuals ? SdnType::kIndividual : SdnType::kEntity);
       }
     }
