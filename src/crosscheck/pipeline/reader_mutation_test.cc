@@ -25,6 +25,7 @@
 #include "crosscheck/share/key_file.h"
 #include "crosscheck/share/submission_file.h"
 #include "crosscheck/watchlist/indicator_set.h"
+#include "crosscheck/watchlist/internal/ofac_advanced_xml.h"
 #include "crosscheck/watchlist/internal/ofac_entries.h"
 #include "crosscheck/watchlist/internal/eu_financial_sanctions_csv.h"
 #include "crosscheck/watchlist/internal/uk_sanctions_csv.h"
@@ -153,7 +154,7 @@ TEST(ReaderMutation, StixBundles) {
 }
 
 // The sanctions list readers (issue 17) on their sample files: the UN's XML (libxml2 in
-// recovery mode), OFAC's consolidated non-SDN CSV and the EU and UK CSVs; what they read is
+// recovery mode), OFAC's consolidated non-SDN CSV and advanced XML, and the EU and UK CSVs; what they read is
 // indexed and screened.
 TEST(ReaderMutation, SanctionsLists) {
   const std::filesystem::path lists = std::filesystem::path(CROSSCHECK_SOURCE_DIR) / "tests/fixtures/screening/lists";
@@ -203,7 +204,16 @@ TEST(ReaderMutation, SanctionsLists) {
       (void)watchlist::SanctionsList::FromEntries(std::move(*entries)).Screen("Kim Yong Chol", {});
       return std::string();
     }));
-  }
+  }  // OFAC's advanced XML, its fixture written from sdn.csv: ids resolved through reference
+  // sets that a mutation may break.
+  ExpectBothAnswers(Fuzz(Slurp(lists / "ofac_sdn_advanced.xml"), 24, [](const std::string& text) {
+    IssueLog issues;
+    auto entries = watchlist::internal::ParseOfacAdvancedXml(text, "sdn_advanced.xml", issues);
+    if (!entries) return ErrorOf(entries.error());
+    ExpectIssuesSayWhere(issues);
+    (void)watchlist::SanctionsList::FromEntries(std::move(*entries)).Screen("Kim Jong Un", {});
+    return std::string();
+  }));
 }
 
 TEST(ReaderMutation, SubmissionsAndFindings) {

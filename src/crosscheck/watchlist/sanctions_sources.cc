@@ -1,11 +1,13 @@
 #include "crosscheck/watchlist/sanctions_sources.h"
 
+#include <cctype>
 #include <fstream>
 #include <utility>
 
 #include "crosscheck/common/strings.h"
 #include "crosscheck/watchlist/internal/eu_financial_sanctions_csv.h"
 #include "crosscheck/watchlist/internal/list_file.h"
+#include "crosscheck/watchlist/internal/ofac_advanced_xml.h"
 #include "crosscheck/watchlist/internal/ofac_entries.h"
 #include "crosscheck/watchlist/internal/uk_sanctions_csv.h"
 #include "crosscheck/watchlist/internal/un_consolidated_xml.h"
@@ -15,11 +17,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view kKindHelp = "ofac-sdn, ofac-cons, un, eu or uk";
+constexpr std::string_view kKindHelp = "ofac-sdn, ofac-cons, ofac-adv, un, eu or uk";
 
 std::optional<SanctionsListKind> KindNamed(std::string_view name) {
   if (name == "ofac-sdn") return SanctionsListKind::kOfacSdn;
   if (name == "ofac-cons") return SanctionsListKind::kOfacConsolidated;
+  if (name == "ofac-adv") return SanctionsListKind::kOfacAdvanced;
   if (name == "un") return SanctionsListKind::kUnConsolidated;
   if (name == "eu") return SanctionsListKind::kEuConsolidated;
   if (name == "uk") return SanctionsListKind::kUkConsolidated;
@@ -35,6 +38,26 @@ std::string Head(const fs::path& path) {
   return head;
 }
 
+// HasRootSanctions: head opens an element <Sanctions> or <prefix:Sanctions> (OFAC's advanced
+// XML), not <SanctionsData> or the word in a CSV's text.
+bool HasRootSanctions(std::string_view head) {
+  constexpr std::string_view kName = "Sanctions";
+  for (std::size_t at = head.find(kName); at != std::string_view::npos; at = head.find(kName, at + 1)) {
+    const std::size_t end = at + kName.size();
+    if (at == 0 || end >= head.size() || !(head[end] == '>' || std::isspace(static_cast<unsigned char>(head[end])))) {
+      continue;
+    }
+    std::size_t open = at - 1;
+    if (head[open] == ':') {
+      while (open > 0 && (std::isalnum(static_cast<unsigned char>(head[open - 1])) || head[open - 1] == '_')) --open;
+      if (open == 0) continue;
+      --open;
+    }
+    if (head[open] == '<') return true;
+  }
+  return false;
+}
+
 // DetectKind tells a list's format from its name and first bytes.
 Result<SanctionsListKind> DetectKind(const fs::path& path) {
   std::error_code error;
@@ -48,6 +71,7 @@ Result<SanctionsListKind> DetectKind(const fs::path& path) {
   if (file_name == "cons_prim.csv") return SanctionsListKind::kOfacConsolidated;
   const std::string head = Head(path);
   if (head.find("<CONSOLIDATED_LIST") != std::string::npos) return SanctionsListKind::kUnConsolidated;
+  if (HasRootSanctions(head)) return SanctionsListKind::kOfacAdvanced;
   if (head.find("Entity_LogicalId") != std::string::npos) return SanctionsListKind::kEuConsolidated;
   if (head.find("Name 6") != std::string::npos &&
       (head.find("Group ID") != std::string::npos || head.find("Unique ID") != std::string::npos)) {
@@ -60,8 +84,8 @@ Result<SanctionsListKind> DetectKind(const fs::path& path) {
   if (head.find("fsd/export") != std::string::npos || head.find("<export") != std::string::npos) {
     return unsupported("the EU consolidated financial sanctions list in XML (its CSV, format 1.1, is read: eu)");
   }
-  if (head.find("<Sanctions") != std::string::npos || head.find("<sdnList") != std::string::npos) {
-    return unsupported("OFAC's XML list");
+  if (head.find("<sdnList") != std::string::npos) {
+    return unsupported("OFAC's legacy XML (sdn.xml; its CSV is read: ofac-sdn, and its advanced XML: ofac-adv)");
   }
   return InvalidInput("cannot tell the format of " + path.string() + "; write KIND:FILE with KIND one of " +
                       std::string(kKindHelp));
@@ -90,6 +114,8 @@ Result<std::vector<SanctionsEntry>> ReadEntries(const SanctionsListFile& file, I
       return internal::ParseEuFinancialSanctionsCsv(std::move(text), name, issues);
     case SanctionsListKind::kUkConsolidated:
       return internal::ParseUkSanctionsCsv(std::move(text), name, issues);
+    case SanctionsListKind::kOfacAdvanced:
+      return internal::ParseOfacAdvancedXml(text, name, issues);
     default:
       return internal::ParseUnConsolidatedXml(text, name, issues);
   }

@@ -23,14 +23,15 @@
 
 namespace crosscheck::watchlist {
 
-// SanctionsListKind is a list format with a reader. OFAC's XML lists and the EU's XML are
-// recognised and refused until they have a reader.
+// SanctionsListKind is a list format with a reader. OFAC's legacy XML (sdn.xml) and the EU's
+// XML are recognised and refused until they have a reader.
 enum class SanctionsListKind : std::uint8_t {
   kOfacSdn,           // "ofac-sdn": sdn.csv (+ alt.csv, add.csv beside it), or their directory
   kOfacConsolidated,  // "ofac-cons": cons_prim.csv (+ cons_alt.csv, cons_add.csv), or their dir
   kUnConsolidated,    // "un": the UN Security Council consolidated list, consolidated.xml
   kEuConsolidated,    // "eu": the EU consolidated financial sanctions list, CSV format 1.1
   kUkConsolidated,    // "uk": OFSI's ConList.csv or the FCDO's UK Sanctions List CSV
+  kOfacAdvanced,      // "ofac-adv": OFAC's advanced XML, sdn_advanced.xml or cons_advanced.xml
 };
 
 // SanctionsListFile is one --sanctions-list: a format and where it is.
@@ -39,12 +40,13 @@ struct SanctionsListFile {
   std::filesystem::path path;
 };
 
-// ParseSanctionsListArgument reads "KIND:PATH" (KIND one of ofac-sdn, ofac-cons, un, eu, uk) or
-// a bare PATH whose kind is detected: a directory holding sdn.csv or cons_prim.csv, a file
-// named sdn.csv or cons_prim.csv, XML whose root is CONSOLIDATED_LIST, a CSV whose header holds
-// Entity_LogicalId (EU) or Name 6 with Group ID or Unique ID (UK). Errors: kInvalidInput for an
-// unknown KIND, a format without a reader (OFAC's XML, the EU's XML: the message says which)
-// or one that cannot be told; kNotFound when PATH does not exist.
+// ParseSanctionsListArgument reads "KIND:PATH" (KIND one of ofac-sdn, ofac-cons, ofac-adv, un,
+// eu, uk) or a bare PATH whose kind is detected: a directory holding sdn.csv or cons_prim.csv, a
+// file named sdn.csv or cons_prim.csv, XML whose root is CONSOLIDATED_LIST (UN) or Sanctions
+// (OFAC advanced), a CSV whose header holds Entity_LogicalId (EU) or Name 6 with Group ID or
+// Unique ID (UK). Errors: kInvalidInput for an unknown KIND, a format without a reader (OFAC's
+// legacy sdn.xml, the EU's XML: the message says which) or one that cannot be told; kNotFound
+// when PATH does not exist.
 Result<SanctionsListFile> ParseSanctionsListArgument(std::string_view argument);
 
 // SanctionsListSummary says what one list gave: its source name, the file read, how many

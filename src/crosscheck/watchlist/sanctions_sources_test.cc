@@ -45,6 +45,27 @@ TEST(SanctionsSources, ArgumentsNameOrDetectTheFormat) {
   EXPECT_NE(csv.error().message().find("KIND:FILE"), std::string::npos);
 }
 
+TEST(SanctionsSources, TellsOfacAdvancedXmlByItsRoot) {
+  auto detected = ParseSanctionsListArgument((kLists / "ofac_sdn_advanced.xml").string());
+  ASSERT_TRUE(detected) << detected.error().ToString();
+  EXPECT_EQ(detected->kind, SanctionsListKind::kOfacAdvanced);
+  auto named = ParseSanctionsListArgument("ofac-adv:" + (kLists / "ofac_sdn_advanced.xml").string());
+  ASSERT_TRUE(named) << named.error().ToString();
+  EXPECT_EQ(named->kind, SanctionsListKind::kOfacAdvanced);
+  // Loaded with the SDN CSV, a party is two entries of one source and reference, each its own hit.
+  IssueLog issues;
+  auto loaded = LoadSanctionsLists(kOfacDir, std::vector<SanctionsListFile>{*detected}, issues);
+  ASSERT_TRUE(loaded) << loaded.error().ToString();
+  ASSERT_EQ(loaded->summaries.size(), 2U);
+  EXPECT_EQ(FormatSanctionsSummary(loaded->summaries[1]),
+            "OFAC SDN (ofac_sdn_advanced.xml): 8 entries read, 0 rows skipped");
+  const std::vector<SanctionsMatch> matches = loaded->list.Screen("Kim Jong Un", {});
+  ASSERT_GE(matches.size(), 2U);
+  EXPECT_EQ(matches[0].reference, "20157");
+  EXPECT_EQ(matches[1].reference, "20157");
+  EXPECT_EQ(matches[0].score, matches[1].score);
+}
+
 TEST(SanctionsSources, TellsTheEuAndUkListsByTheirHeader) {
   struct Case {
     const char* argument;

@@ -83,7 +83,7 @@ void RegisterScanCommand(CLI::App& app, int* exit_code) {
   scan->add_option("--ip-ranges", flags->ip_ranges, "CSV of IP ranges: cidr,country,asn,as_org,kind");
   scan->add_option("--mmdb", flags->mmdb, "MaxMind DB (City/Country, ASN, Anonymous-IP); repeatable");
   scan->add_option("--sdn", flags->sdn, "directory with OFAC sdn.csv, alt.csv, add.csv");
-  scan->add_option("--sanctions-list", flags->sanctions_lists, "sanctions list file, repeatable: [KIND:]FILE, KIND ofac-sdn, ofac-cons, un, eu or uk (detected when left out); indexed with --sdn");
+  scan->add_option("--sanctions-list", flags->sanctions_lists, "sanctions list file, repeatable: [KIND:]FILE, KIND ofac-sdn, ofac-cons, ofac-adv (OFAC advanced XML), un, eu or uk (detected when left out); indexed with --sdn");
   scan->add_option("--indicators", flags->indicators, "STIX 2.1 bundle of known-bad indicators");
   scan->add_option("--personas", flags->personas,
                    "CSV application_id,persona_id: take personas from your own entity resolution "

@@ -190,7 +190,8 @@ void RegisterScreenCommand(CLI::App& app, int* exit_code) {
   screen->add_option("--sdn", flags->sdn_dir, "Directory with OFAC's sdn.csv, alt.csv, add.csv");
   screen->add_option("--sanctions-list", flags->sanctions_lists,
                      "Another list, repeatable: [KIND:]FILE with KIND ofac-sdn (sdn.csv or its directory), "
-                     "ofac-cons (cons_prim.csv or its directory), un (the UN Security Council's "
+                     "ofac-cons (cons_prim.csv or its directory), ofac-adv (OFAC's advanced XML, sdn_advanced.xml or "
+                     "cons_advanced.xml), un (the UN Security Council's "
                      "consolidated.xml), eu (the EU consolidated financial sanctions list, CSV 1.1) or uk "
                      "(OFSI's ConList.csv or the UK Sanctions List CSV); KIND is detected when left out. "
                      "All lists form one index.")

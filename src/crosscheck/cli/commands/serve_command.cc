@@ -147,7 +147,7 @@ void RegisterServeCommand(CLI::App& app, int* exit_code) {
   serve_cmd->add_option("--default-region", flags->default_region,
                         "ISO country code (or name) for phone numbers written without a country code, in rows that name no country; default US");
   serve_cmd->add_option("--sdn", flags->sdn, "directory with OFAC sdn.csv, alt.csv, add.csv");
-  serve_cmd->add_option("--sanctions-list", flags->sanctions_lists, "sanctions list file, repeatable: [KIND:]FILE, KIND ofac-sdn, ofac-cons, un, eu or uk (detected when left out); indexed with --sdn");
+  serve_cmd->add_option("--sanctions-list", flags->sanctions_lists, "sanctions list file, repeatable: [KIND:]FILE, KIND ofac-sdn, ofac-cons, ofac-adv (OFAC advanced XML), un, eu or uk (detected when left out); indexed with --sdn");
   serve_cmd->add_option("--indicators", flags->indicators, "STIX 2.1 bundle of known-bad indicators");
   serve_cmd->add_option("--mmdb", flags->mmdb, "MaxMind DB (City/Country, ASN, Anonymous-IP); repeatable");
   serve_cmd->add_option("--ip-ranges", flags->ip_ranges, "CSV of IP ranges: cidr,country,asn,as_org,kind");
