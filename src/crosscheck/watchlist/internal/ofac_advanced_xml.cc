@@ -39,6 +39,12 @@ struct Location {
   std::string place;  // "Pyongyang, Korea, North"
 };
 
+// ProfileRef is a read party's Profile ID and line, for its SanctionsEntry.
+struct ProfileRef {
+  std::string id;
+  long line = 0;
+};
+
 // Listing is what the SanctionsEntries say of one profile.
 struct Listing {
   std::string list;
@@ -107,46 +113,43 @@ class AdvancedReader {
     }
   }
 
-  void ReadLocations(const xmlNode* locations) {
-    for (const xmlNode* node = locations->children; node != nullptr; node = node->next) {
-      if (!IsElement(node, "Location")) continue;
-      std::string street;
-      std::string city;
-      for (const xmlNode* part = node->children; part != nullptr; part = part->next) {
-        if (!IsElement(part, "LocationPart")) continue;
-        const std::string value = PartValue(part);
-        const ReferenceValue* type = Lookup("LocPartType", part, "LocPartTypeID", "location");
-        const std::string type_name = type == nullptr ? "" : ToLowerAscii(type->text);
-        std::string& into = type_name == "city" || type_name == "state/province" || type_name == "postal code"
-                                ? city
-                                : street;
-        into = JoinNonEmpty({into, value}, ", ");
-      }
-      std::string country;
-      if (const xmlNode* country_node = ChildElement(node, "LocationCountry"); country_node != nullptr) {
-        if (const ReferenceValue* value = Lookup("Country", country_node, "CountryID", "location")) country = value->text;
-      }
-      Location location{.address = {.address = street, .city_state_zip = city, .country = country},
-                        .place = JoinNonEmpty({street, city, country}, ", ")};
-      locations_.emplace(Attribute(node, "ID"), std::move(location));
+  // ReadLocation keeps one <Location> for the features that name it: its parts as the CSV's
+  // address columns (CITY, STATE/PROVINCE, POSTAL CODE in city_state_zip, the rest in address).
+  void ReadLocation(const xmlNode* node) {
+    std::string street;
+    std::string city;
+    for (const xmlNode* part = node->children; part != nullptr; part = part->next) {
+      if (!IsElement(part, "LocationPart")) continue;
+      const std::string value = PartValue(part);
+      const ReferenceValue* type = Lookup("LocPartType", part, "LocPartTypeID", "location");
+      const std::string type_name = type == nullptr ? "" : ToLowerAscii(type->text);
+      std::string& into =
+          type_name == "city" || type_name == "state/province" || type_name == "postal code" ? city : street;
+      into = JoinNonEmpty({into, value}, ", ");
+    }
+    std::string country;
+    if (const xmlNode* country_node = ChildElement(node, "LocationCountry"); country_node != nullptr) {
+      if (const ReferenceValue* value = Lookup("Country", country_node, "CountryID", "location")) country = value->text;
+    }
+    Location location{.address = {.address = street, .city_state_zip = city, .country = country},
+                      .place = JoinNonEmpty({street, city, country}, ", ")};
+    locations_.emplace(Attribute(node, "ID"), std::move(location));
+  }
+
+  // ReadSanctionsEntry keeps a profile's list and its "Program" measures' Comments.
+  void ReadSanctionsEntry(const xmlNode* node) {
+    Listing& listing = listings_[Attribute(node, "ProfileID")];
+    if (const ReferenceValue* list = Lookup("List", node, "ListID", "sanctions entry"); list && listing.list.empty()) {
+      listing.list = list->text;
+    }
+    for (const xmlNode* measure = node->children; measure != nullptr; measure = measure->next) {
+      if (!IsElement(measure, "SanctionsMeasure")) continue;
+      const ReferenceValue* type = Lookup("SanctionsType", measure, "SanctionsTypeID", "sanctions entry");
+      if (type != nullptr && type->text == kProgramType) AddDistinct(listing.programs, ChildText(measure, "Comment"));
     }
   }
 
-  void ReadSanctionsEntries(const xmlNode* entries) {
-    for (const xmlNode* node = entries->children; node != nullptr; node = node->next) {
-      if (!IsElement(node, "SanctionsEntry")) continue;
-      Listing& listing = listings_[Attribute(node, "ProfileID")];
-      if (const ReferenceValue* list = Lookup("List", node, "ListID", "sanctions entry"); list && listing.list.empty()) {
-        listing.list = list->text;
-      }
-      for (const xmlNode* measure = node->children; measure != nullptr; measure = measure->next) {
-        if (!IsElement(measure, "SanctionsMeasure")) continue;
-        const ReferenceValue* type = Lookup("SanctionsType", measure, "SanctionsTypeID", "sanctions entry");
-        if (type != nullptr && type->text == kProgramType) AddDistinct(listing.programs, ChildText(measure, "Comment"));
-      }
-    }
-  }
-
+  // ReadParty reads one DistinctParty into an entry, or skips it with an Issue.
   void ReadParty(const xmlNode* party) {
     const long line = xmlGetLineNo(party);
     SanctionsEntry entry;
@@ -164,7 +167,6 @@ class AdvancedReader {
     const xmlNode* profile = ChildElement(party, "Profile");
     if (profile != nullptr) {
       entry.type = TypeOf(profile, what);
-      ReadListing(profile, what, entry);
       for (const xmlNode* child = profile->children; child != nullptr; child = child->next) {
         if (IsElement(child, "Identity")) ReadIdentity(child, what, entry);
       }
@@ -180,10 +182,16 @@ class AdvancedReader {
         if (IsElement(child, "Feature")) ReadFeature(child, what, entry);
       }
     }
+    profiles_.push_back({.id = Attribute(profile, "ID"), .line = xmlGetLineNo(profile)});  // named: has a profile
     entries_.push_back(std::move(entry));
   }
 
-  std::vector<SanctionsEntry>& entries() { return entries_; }
+  // Finish gives each entry its list and programmes: the published file writes the
+  // SanctionsEntries after the parties.
+  std::vector<SanctionsEntry>& Finish() {
+    for (std::size_t idx = 0; idx < entries_.size(); ++idx) ReadListing(profiles_[idx], entries_[idx]);
+    return entries_;
+  }
 
  private:
   // Lookup resolves node's attribute in the reference set; an id the set lacks is an
@@ -237,12 +245,12 @@ class AdvancedReader {
     return type != types->second.end() && type->second.text == "Individual" ? SdnType::kIndividual : SdnType::kEntity;
   }
 
-  void ReadListing(const xmlNode* profile, std::string_view what, SanctionsEntry& entry) {
-    const auto listing = listings_.find(Attribute(profile, "ID"));
+  void ReadListing(const ProfileRef& profile, SanctionsEntry& entry) {
+    const auto listing = listings_.find(profile.id);
     if (listing == listings_.end()) {
-      issues_.Add({.file = std::string(file_name_), .line = xmlGetLineNo(profile), .field = "ID",
+      issues_.Add({.file = std::string(file_name_), .line = profile.line, .field = "ID",
                    .code = "OFAC_ADV_NO_SANCTIONS_ENTRY",
-                   .message = std::string(what) + ": no SanctionsEntry names profile " + Attribute(profile, "ID") +
+                   .message = "party " + entry.reference + ": no SanctionsEntry names profile " + profile.id +
                               "; read as an SDN entry without programmes",
                    .severity = IssueSeverity::kFieldIgnored});
       return;
@@ -378,6 +386,7 @@ class AdvancedReader {
   std::unordered_map<std::string, Location> locations_;
   std::unordered_map<std::string, Listing> listings_;  // by ProfileID
   std::vector<SanctionsEntry> entries_;
+  std::vector<ProfileRef> profiles_;  // entries_[i]'s profile
   std::unordered_set<std::int64_t> seen_;
 };
 
@@ -385,35 +394,34 @@ class AdvancedReader {
 
 Result<std::vector<SanctionsEntry>> ParseOfacAdvancedXml(std::string_view text, std::string_view file_name,
                                                          IssueLog& issues) {
-  CC_ASSIGN_OR_RETURN(ListXml xml, ParseListXml(text, file_name));
-  if (!IsElement(xml.root, "Sanctions")) {
-    return InvalidInput(std::string(file_name) + ": root element is <" +
-                        reinterpret_cast<const char*>(xml.root->name) + ">, not OFAC's advanced <Sanctions>");
-  }
-  if (xml.errors > 0) {
-    issues.Add({.file = std::string(file_name), .line = xml.error_line, .code = "OFAC_ADV_XML_MALFORMED",
-                .message = xml.MalformedMessage(), .severity = IssueSeverity::kFileError});
-  }
   AdvancedReader reader(file_name, issues);
-  // The reference sets, Locations and SanctionsEntries give the parties their meaning; the
-  // published file puts SanctionsEntries after DistinctParties, so they are read first.
-  for (const xmlNode* child = xml.root->children; child != nullptr; child = child->next) {
-    if (IsElement(child, "ReferenceValueSets")) reader.ReadReferences(child);
-  }
-  for (const xmlNode* child = xml.root->children; child != nullptr; child = child->next) {
-    if (IsElement(child, "Locations")) reader.ReadLocations(child);
-    if (IsElement(child, "SanctionsEntries")) reader.ReadSanctionsEntries(child);
-  }
-  for (const xmlNode* child = xml.root->children; child != nullptr; child = child->next) {
-    if (!IsElement(child, "DistinctParties")) continue;
-    for (const xmlNode* party = child->children; party != nullptr; party = party->next) {
-      if (IsElement(party, "DistinctParty")) reader.ReadParty(party);
+  // Streamed (the published file is about 120 MB): the reference sets and Locations come
+  // before the parties in the published order and are kept; each party is read on its own.
+  const auto visit = [&reader](const xmlNode* node) {
+    const xmlNode* parent = node->parent;
+    if (parent == nullptr) return;
+    if (IsElement(node, "ReferenceValueSets")) {
+      reader.ReadReferences(node);
+    } else if (IsElement(node, "Location") && IsElement(parent, "Locations")) {
+      reader.ReadLocation(node);
+    } else if (IsElement(node, "DistinctParty") && IsElement(parent, "DistinctParties")) {
+      reader.ReadParty(node);
+    } else if (IsElement(node, "SanctionsEntry") && IsElement(parent, "SanctionsEntries")) {
+      reader.ReadSanctionsEntry(node);
     }
+  };
+  CC_ASSIGN_OR_RETURN(const XmlErrors errors,
+                      StreamListXml(text, file_name, "Sanctions",
+                                    {"ReferenceValueSets", "Location", "DistinctParty", "SanctionsEntry"}, visit));
+  if (errors.count > 0) {
+    issues.Add({.file = std::string(file_name), .line = errors.line, .code = "OFAC_ADV_XML_MALFORMED",
+                .message = errors.MalformedMessage(), .severity = IssueSeverity::kFileError});
   }
-  if (reader.entries().empty()) {
+  std::vector<SanctionsEntry>& entries = reader.Finish();
+  if (entries.empty()) {
     return InvalidInput("no OFAC party could be read from " + std::string(file_name) + " (see the issues log)");
   }
-  return std::move(reader.entries());
+  return std::move(entries);
 }
 
 }  // namespace crosscheck::watchlist::internal

@@ -34,11 +34,15 @@ namespace crosscheck::watchlist::internal {
 // Locations; title from a Title feature. A party with a bad or repeated FixedRef
 // (OFAC_ADV_BAD_FIXEDREF, OFAC_ADV_DUPLICATE_FIXEDREF) or without a name (OFAC_ADV_EMPTY_NAME)
 // is skipped with an Issue naming file_name and the party's line; an id missing from the
-// reference sets or Locations (OFAC_ADV_UNKNOWN_REFERENCE) and an unreadable date of birth
-// (OFAC_ADV_BAD_DATE_OF_BIRTH) are Issues on the line, the entry kept. XML that is not well
-// formed is read as far as libxml2 recovers it, with one OFAC_ADV_XML_MALFORMED Issue.
-// Errors: kInvalidInput when text is no XML, its root is not Sanctions, or it holds no
-// readable party.
+// reference sets or Locations (OFAC_ADV_UNKNOWN_REFERENCE), an unreadable date of birth
+// (OFAC_ADV_BAD_DATE_OF_BIRTH) and a profile no SanctionsEntry names
+// (OFAC_ADV_NO_SANCTIONS_ENTRY: an SDN entry without programmes) are Issues on the line, the
+// entry kept. XML that is not well
+// formed is read up to the damage libxml2 cannot get past, with one OFAC_ADV_XML_MALFORMED
+// Issue. The file is streamed, one party at a time (the published one is about 120 MB), so
+// ReferenceValueSets and Locations are read where OFAC writes them, before DistinctParties; the
+// SanctionsEntries may come anywhere. Errors: kInvalidInput when text is no XML, its root is
+// not Sanctions, or it holds no readable party.
 Result<std::vector<SanctionsEntry>> ParseOfacAdvancedXml(std::string_view text, std::string_view file_name,
                                                          IssueLog& issues);
 

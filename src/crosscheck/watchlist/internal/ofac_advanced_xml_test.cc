@@ -218,7 +218,22 @@ TEST(OfacAdvancedXml, BadPartiesAreIssuesWithTheirLine) {
   }
   EXPECT_EQ(codes, (std::vector<std::string>{"OFAC_ADV_BAD_DATE_OF_BIRTH", "OFAC_ADV_BAD_FIXEDREF",
                                              "OFAC_ADV_DUPLICATE_FIXEDREF", "OFAC_ADV_UNKNOWN_REFERENCE",
-                                             "OFAC_ADV_NO_SANCTIONS_ENTRY", "OFAC_ADV_EMPTY_NAME"}));
+                                             "OFAC_ADV_EMPTY_NAME"}));
+}
+
+// A party no SanctionsEntry names is kept as an SDN entry without programmes, with an Issue.
+TEST(OfacAdvancedXml, PartyWithoutSanctionsEntry) {
+  const std::string text = std::string(kHead) + Party("7", "1403", "<Year>1970</Year>") + "</DistinctParties></Sanctions>";
+  IssueLog issues;
+  auto entries = ParseOfacAdvancedXml(text, "alone.xml", issues);
+  ASSERT_TRUE(entries) << entries.error().ToString();
+  ASSERT_EQ(entries->size(), 1U);
+  EXPECT_EQ(entries->front().source, kSdnSource);
+  EXPECT_TRUE(entries->front().programs.empty());
+  ASSERT_EQ(entries->front().birth_dates.size(), 1U);
+  ASSERT_EQ(issues.issues().size(), 1U);
+  EXPECT_EQ(issues.issues().front().code, "OFAC_ADV_NO_SANCTIONS_ENTRY");
+  EXPECT_EQ(issues.issues().front().line, 14);  // the Profile
 }
 
 TEST(OfacAdvancedXml, DamagedXmlIsReadAsFarAsItGoes) {

@@ -145,9 +145,9 @@ Result<std::vector<SanctionsEntry>> ParseUnConsolidatedXml(std::string_view text
     return InvalidInput(std::string(file_name) + ": root element is <" + reinterpret_cast<const char*>(root->name) +
                         ">, not the UN's <CONSOLIDATED_LIST>");
   }
-  if (xml.errors > 0) {
-    issues.Add({.file = std::string(file_name), .line = xml.error_line, .code = "UN_XML_MALFORMED",
-                .message = xml.MalformedMessage(), .severity = IssueSeverity::kFileError});
+  if (xml.errors.count > 0) {
+    issues.Add({.file = std::string(file_name), .line = xml.errors.line, .code = "UN_XML_MALFORMED",
+                .message = xml.errors.MalformedMessage(), .severity = IssueSeverity::kFileError});
   }
   UnReader reader(file_name, issues);
   for (const xmlNode* group = root->children; group != nullptr; group = group->next) {
