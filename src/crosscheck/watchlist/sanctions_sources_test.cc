@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,26 @@ TEST(SanctionsSources, TellsOfacAdvancedXmlByItsRoot) {
   EXPECT_EQ(matches[0].reference, "20157");
   EXPECT_EQ(matches[1].reference, "20157");
   EXPECT_EQ(matches[0].score, matches[1].score);
+}
+
+// The root element decides, with or without a namespace prefix; <SanctionsData> or the word in a
+// CSV's text is not OFAC's advanced XML, and the legacy sdn.xml is refused by name.
+TEST(SanctionsSources, TellsTheAdvancedRootFromLookalikes) {
+  const fs::path dir = fs::path(::testing::TempDir()) / "sanctions_sources_roots";
+  fs::create_directories(dir);
+  const auto write = [&](const char* name, std::string_view text) {
+    std::ofstream(dir / name, std::ios::binary) << text;
+    return (dir / name).string();
+  };
+  auto prefixed = ParseSanctionsListArgument(write("a.xml", "<?xml version=\"1.0\"?>\n<o:Sanctions xmlns:o=\"x\">"));
+  ASSERT_TRUE(prefixed) << prefixed.error().ToString();
+  EXPECT_EQ(prefixed->kind, SanctionsListKind::kOfacAdvanced);
+  EXPECT_FALSE(ParseSanctionsListArgument(write("b.xml", "<SanctionsData xmlns=\"x\">")));
+  EXPECT_FALSE(ParseSanctionsListArgument(write("c.csv", "id,note\n1,Note:Sanctions apply\n")));
+  auto legacy = ParseSanctionsListArgument(write("sdn.xml", "<?xml version=\"1.0\"?>\n<sdnList>"));
+  ASSERT_FALSE(legacy);
+  EXPECT_NE(legacy.error().message().find("legacy"), std::string::npos);
+  fs::remove_all(dir);
 }
 
 TEST(SanctionsSources, TellsTheEuAndUkListsByTheirHeader) {

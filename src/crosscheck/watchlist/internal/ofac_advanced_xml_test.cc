@@ -221,6 +221,44 @@ TEST(OfacAdvancedXml, BadPartiesAreIssuesWithTheirLine) {
                                              "OFAC_ADV_EMPTY_NAME"}));
 }
 
+// Names in other scripts are aliases: the primary alias's Hangul DocumentedName is "original
+// script", a Cyrillic A.K.A. an "aka"; the root may carry a prefix and the older namespace.
+TEST(OfacAdvancedXml, OtherScriptsAreAliases) {
+  const std::string text = R"(<?xml version="1.0"?>
+<ofac:Sanctions xmlns:ofac="http://www.un.org/sanctions/1.0">
+<ofac:ReferenceValueSets>
+<ofac:AliasTypeValues><ofac:AliasType ID="1400">A.K.A.</ofac:AliasType><ofac:AliasType ID="1403">Name</ofac:AliasType></ofac:AliasTypeValues>
+<ofac:NamePartTypeValues><ofac:NamePartType ID="1520">Last Name</ofac:NamePartType><ofac:NamePartType ID="1521">First Name</ofac:NamePartType></ofac:NamePartTypeValues>
+<ofac:ScriptValues><ofac:Script ID="215">Latin</ofac:Script><ofac:Script ID="300">Hangul</ofac:Script><ofac:Script ID="220">Cyrillic</ofac:Script></ofac:ScriptValues>
+</ofac:ReferenceValueSets>
+<ofac:DistinctParties><ofac:DistinctParty FixedRef="5"><ofac:Profile ID="5"><ofac:Identity>
+<ofac:Alias AliasTypeID="1403" Primary="true">
+<ofac:DocumentedName><ofac:DocumentedNamePart><ofac:NamePartValue NamePartGroupID="1" ScriptID="300">김</ofac:NamePartValue></ofac:DocumentedNamePart>
+<ofac:DocumentedNamePart><ofac:NamePartValue NamePartGroupID="2" ScriptID="300">철</ofac:NamePartValue></ofac:DocumentedNamePart></ofac:DocumentedName>
+<ofac:DocumentedName><ofac:DocumentedNamePart><ofac:NamePartValue NamePartGroupID="1" ScriptID="215">KIM</ofac:NamePartValue></ofac:DocumentedNamePart>
+<ofac:DocumentedNamePart><ofac:NamePartValue NamePartGroupID="2" ScriptID="215">Chol</ofac:NamePartValue></ofac:DocumentedNamePart></ofac:DocumentedName>
+</ofac:Alias>
+<ofac:Alias AliasTypeID="1400" Primary="false"><ofac:DocumentedName>
+<ofac:DocumentedNamePart><ofac:NamePartValue NamePartGroupID="1" ScriptID="220">КИМ</ofac:NamePartValue></ofac:DocumentedNamePart>
+<ofac:DocumentedNamePart><ofac:NamePartValue NamePartGroupID="2" ScriptID="220">Чол</ofac:NamePartValue></ofac:DocumentedNamePart>
+</ofac:DocumentedName></ofac:Alias>
+<ofac:NamePartGroups><ofac:MasterNamePartGroup><ofac:NamePartGroup ID="1" NamePartTypeID="1520"/></ofac:MasterNamePartGroup>
+<ofac:MasterNamePartGroup><ofac:NamePartGroup ID="2" NamePartTypeID="1521"/></ofac:MasterNamePartGroup></ofac:NamePartGroups>
+</ofac:Identity></ofac:Profile></ofac:DistinctParty></ofac:DistinctParties>
+<ofac:SanctionsEntries><ofac:SanctionsEntry ProfileID="5"/></ofac:SanctionsEntries>
+</ofac:Sanctions>
+)";
+  IssueLog issues;
+  auto entries = ParseOfacAdvancedXml(text, "scripts.xml", issues);
+  ASSERT_TRUE(entries) << entries.error().ToString();
+  for (const Issue& issue : issues.issues()) ADD_FAILURE() << issue.ToString();
+  ASSERT_EQ(entries->size(), 1U);
+  EXPECT_EQ(entries->front().name, "KIM, Chol");
+  EXPECT_EQ(AliasNames(entries->front()), (std::vector<std::string>{"original script:김, 철", "aka:КИМ, Чол"}));
+  const SanctionsList list = SanctionsList::FromEntries(std::move(*entries));
+  EXPECT_FALSE(list.Screen("Ким Чол", {}).empty());
+}
+
 // A party no SanctionsEntry names is kept as an SDN entry without programmes, with an Issue.
 TEST(OfacAdvancedXml, PartyWithoutSanctionsEntry) {
   const std::string text = std::string(kHead) + Party("7", "1403", "<Year>1970</Year>") + "</DistinctParties></Sanctions>";
