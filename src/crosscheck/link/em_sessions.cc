@@ -41,6 +41,7 @@ SessionFit EstimateMBySessions(const std::vector<PatternCount>& patterns,
     std::vector<PatternCount> selected;
     std::vector<bool> conditioned(field_count, false);
     for (const SessionCondition& condition : session.conditions) conditioned[condition.field] = true;
+    for (std::uint32_t field : session.silenced) conditioned[field] = true;
     for (const PatternCount& pattern : patterns) {
       if (!MeetsConditions(pattern, session)) continue;
       PatternCount masked = pattern;

@@ -31,6 +31,11 @@ struct SessionCondition {
 struct TrainingSession {
   std::vector<SessionCondition> conditions;
   std::string description;
+  // Fields also left out of the likelihood though not selected on: those that agree together
+  // with a conditioned field by construction (a postcode when the session selects on the
+  // suburb). Left in, they agree on nearly every pair of the session, matches or not, and EM
+  // takes "same place" for "same person".
+  std::vector<std::uint32_t> silenced;
 };
 
 // SessionSummary: what one session saw and whether its estimates were used.

@@ -80,6 +80,22 @@ TEST(EstimateMBySessions, KeepsTheFallbackWhereNoSessionEstimatesAField) {
   EXPECT_NE(fit.m[kPhone], fallback[kPhone]);
 }
 
+TEST(EstimateMBySessions, SilencedFieldsAreLeftOutOfTheSessionAsItsConditionsAre) {
+  const std::vector<std::vector<double>> true_m = {{0.5, 0.5}, {0.8, 0.15, 0.05}, {0.95, 0.05}, {0.95, 0.05}};
+  const std::vector<PatternCount> patterns = CandidateMixture(true_m);
+  const std::vector<std::vector<double>> fallback = {{0.1, 0.9}, {0.2, 0.3, 0.5}, {0.6, 0.4}, {0.7, 0.3}};
+  // The name's m would come from the e-mail, phone and date sessions; each silences it now.
+  std::vector<TrainingSession> sessions = RuleSessions();
+  for (TrainingSession& session : sessions) {
+    if (session.conditions[0].field != kName) session.silenced.push_back(kName);
+  }
+  const SessionFit fit = EstimateMBySessions(patterns, kLevelCounts, {}, sessions, fallback);
+  EXPECT_EQ(fit.m[kName], fallback[kName]);
+  EXPECT_NE(fit.m[kPhone], fallback[kPhone]);
+  // Silenced is not selected on: the e-mail session still holds all its pairs.
+  EXPECT_NEAR(fit.sessions[0].pairs, 20000 * 0.5 + 60000, 500);
+}
+
 TEST(EstimateMBySessions, LeavesOutSessionsTooSmallOrWithoutTwoClasses) {
   const std::vector<std::vector<double>> fallback = {{0.5, 0.5}, {0.4, 0.3, 0.3}, {0.5, 0.5}, {0.5, 0.5}};
   // 150 pairs: below kMinSessionPairs.

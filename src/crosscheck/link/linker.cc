@@ -13,6 +13,7 @@
 #include "crosscheck/link/internal/parallel.h"
 #include "crosscheck/link/internal/radix_sort.h"
 #include "crosscheck/link/lone_records.h"
+#include "crosscheck/link/match_count_check.h"
 
 namespace crosscheck::link {
 namespace {
@@ -98,6 +99,25 @@ std::vector<TrainingSession> SessionsFromRules(const std::vector<BlockingRule>& 
     if (!seen) sessions.push_back(std::move(session));
   }
   return sessions;
+}
+
+// SilenceDependentFields leaves each session's fields that agree together with one it selects
+// on out of its likelihood too (TrainingSession::silenced).
+void SilenceDependentFields(const std::vector<FieldDependence>& dependences, std::vector<TrainingSession>& sessions) {
+  for (TrainingSession& session : sessions) {
+    for (const SessionCondition& condition : session.conditions) {
+      for (const FieldDependence& dependence : dependences) {
+        std::uint32_t partner = condition.field;
+        if (dependence.first == condition.field) partner = dependence.second;
+        if (dependence.second == condition.field) partner = dependence.first;
+        const bool selected = std::any_of(session.conditions.begin(), session.conditions.end(),
+                                          [&](const SessionCondition& c) { return c.field == partner; });
+        if (!selected && std::find(session.silenced.begin(), session.silenced.end(), partner) == session.silenced.end()) {
+          session.silenced.push_back(partner);
+        }
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -295,8 +315,13 @@ Result<LinkEngine> LinkEngine::RunImpl(const RecordTable& table, RecordTable* co
   // m: one EM over all candidate pairs, then per-rule sessions (em_sessions.h) for every
   // field some session estimates; the share of matches: EM again with that m held fixed.
   const EmResult joint_fit = EstimateMixture(patterns, level_counts, random_u, EmOptions{});
-  const SessionFit session_fit = EstimateMBySessions(
-      patterns, level_counts, random_u, SessionsFromRules(state->rules, prepared, level_counts), joint_fit.m);
+  std::vector<TrainingSession> sessions = SessionsFromRules(state->rules, prepared, level_counts);
+  // Fields that agree together among random pairs (a suburb and its postcode), before EM: every
+  // random pair counts as a non-match here, as nearly every one is.
+  SilenceDependentFields(EstimateFieldDependences(random_patterns, std::vector<double>(random_patterns.size(), 1.0),
+                                                  level_counts),
+                         sessions);
+  const SessionFit session_fit = EstimateMBySessions(patterns, level_counts, random_u, sessions, joint_fit.m);
   model->training_sessions = session_fit.sessions;
   EmOptions share_options;
   share_options.initial_m = session_fit.m;
@@ -304,7 +329,10 @@ Result<LinkEngine> LinkEngine::RunImpl(const RecordTable& table, RecordTable* co
   const EmResult fit = EstimateMixture(patterns, level_counts, random_u, share_options);
   model->em_iterations = joint_fit.iterations;
   model->em_converged = joint_fit.converged;
-  const double matches = fit.match_share * static_cast<double>(candidates.pairs.size());
+  // EM's share of matches, unless the pairs that agree on every field say there are fewer
+  // (match_count_check.h).
+  const double matches = std::min(fit.match_share, MatchShareImpliedByFullAgreement(patterns, fit.m)) *
+                         static_cast<double>(candidates.pairs.size());
   const double lambda = total_pairs > 0 ? std::clamp(matches / total_pairs, 1e-12, 0.5) : 0.5;
   model->lambda = lambda;
   // u for scoring: the random pairs' level frequencies with the few true matches among them
