@@ -107,6 +107,9 @@ Result<ScanResult> ScanFiles(const ScanOptions& options, IssueLog& issues, std::
     input.signins = &side.signins;
   }
   input.hooks.side_inputs_ready = loaded;
+  // Analyzed, the sign-ins are dead weight through linkage and networks: freed there, their
+  // pages are reused instead of fresh ones faulted in (docs/PERFORMANCE.md, issue 19).
+  input.hooks.side_inputs_read = [&side]() { std::vector<SigninEvent>().swap(side.signins); };
   if (options.personas) {
     input.hooks.persona_ids = [&](IssueLog& persona_issues) {
       return ReadPersonaAssignments(*options.personas, *records, persona_issues);

@@ -407,6 +407,7 @@ Result<ScanResult> ScanApplications(const ScanContext& context, const ScanInput&
     if (input.hooks.side_inputs_ready) CC_RETURN_IF_ERROR(input.hooks.side_inputs_ready());
     AddWatchlistEvidence(context, input.indicators, records, normalized, external);
     AddMonitoringEvidence(input, context.intel, external);
+    if (input.hooks.side_inputs_read) input.hooks.side_inputs_read();
     return Ok();
   });
   // The side thread must be joined on every path: it reads `normalized` and `external`.
