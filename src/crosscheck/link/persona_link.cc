@@ -264,10 +264,13 @@ Result<PersonaLinkResult> LinkApplications(const std::vector<NormalizedApplicati
       if (cluster != engine.cluster_of()[result.record_of[link.right]]) continue;
       if (explained[cluster]++ < kExplainedLinksPerPersona) to_explain.push_back(link_idx);
     }
+    result.explained.resize(to_explain.size());
     internal::RunChunks(to_explain.size(), 4096, options.threads, [&](std::size_t, std::size_t begin, std::size_t end) {
       for (std::size_t idx = begin; idx < end; ++idx) {
-        PersonaLink& link = result.links[to_explain[idx]];
-        link.explanation = engine.Explain(result.record_of[link.left], result.record_of[link.right]);
+        const PersonaLink& link = result.links[to_explain[idx]];
+        result.explained[idx].link = to_explain[idx];
+        result.explained[idx].explanation =
+            engine.Explain(result.record_of[link.left], result.record_of[link.right]);
       }
     });
   }

@@ -10,10 +10,11 @@
 //
 //   CC_ASSIGN_OR_RETURN(PersonaLinkResult personas, LinkApplications(apps, LinkOptions{}));
 //   Use(personas.persona_ids[app_idx]);
-//   for (const PersonaLink& link : personas.links) Report(link.explanation);
+//   for (const ExplainedLink& explained : personas.explained) Report(explained.explanation);
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,13 +26,17 @@
 namespace crosscheck::link {
 
 // PersonaLink is one linked application pair (indexes into the input vector, left < right).
+// Kept small: a 541k-application scan links millions of pairs and holds them to the end.
 struct PersonaLink {
-  std::size_t left = 0;
-  std::size_t right = 0;
+  std::uint32_t left = 0;
+  std::uint32_t right = 0;
   double match_probability = 0.0;
   double match_weight = 0.0;
-  // Filled when LinkOptions::explain_links, for the first 200 linked pairs (in (left, right)
-  // order) inside each persona; use PersonaLinkResult::Explain for any other pair.
+};
+
+// ExplainedLink is the waterfall of PersonaLinkResult::links[link].
+struct ExplainedLink {
+  std::size_t link = 0;
   PairExplanation explanation;
 };
 
@@ -40,6 +45,9 @@ struct PersonaLink {
 struct PersonaLinkResult {
   std::vector<std::string> persona_ids;  // "p" + 16 hex digits, stable across reruns
   std::vector<PersonaLink> links;
+  // explained: with LinkOptions::explain_links, the waterfalls of the first 200 linked pairs
+  // (in (left, right) order) inside each persona, in link order; use Explain for any other.
+  std::vector<ExplainedLink> explained;
   std::optional<LinkEngine> engine;      // empty when there were no applications
   std::vector<std::size_t> record_of;    // application index -> engine record index
 

@@ -143,14 +143,22 @@ TEST(LinkApplications, FindsPersonasAndAvoidsSharedIdentifierTraps) {
   std::size_t bridges = 0;
   for (const PersonaLink& link : result->links) {
     ASSERT_LT(link.left, link.right);
-    if (result->persona_ids[link.left] != result->persona_ids[link.right]) {
-      ++bridges;
-      continue;
+    if (result->persona_ids[link.left] != result->persona_ids[link.right]) ++bridges;
+  }
+  // No persona here has 200 links: every link inside one is explained, once, in link order.
+  EXPECT_EQ(result->explained.size(), result->links.size() - bridges);
+  for (std::size_t explained_idx = 0; explained_idx < result->explained.size(); ++explained_idx) {
+    const ExplainedLink& explained = result->explained[explained_idx];
+    ASSERT_LT(explained.link, result->links.size());
+    if (explained_idx > 0) {
+      EXPECT_LT(result->explained[explained_idx - 1].link, explained.link);
     }
-    double total = link.explanation.prior_weight;
-    for (const WaterfallStep& step : link.explanation.steps) total += step.weight + step.tf_adjustment;
+    const PersonaLink& link = result->links[explained.link];
+    EXPECT_EQ(result->persona_ids[link.left], result->persona_ids[link.right]);
+    double total = explained.explanation.prior_weight;
+    for (const WaterfallStep& step : explained.explanation.steps) total += step.weight + step.tf_adjustment;
     EXPECT_NEAR(total, link.match_weight, 1e-3);
-    EXPECT_FALSE(link.explanation.vetoed);
+    EXPECT_FALSE(explained.explanation.vetoed);
   }
   EXPECT_LE(bridges * 100, result->links.size()) << bridges << " of " << result->links.size();
   // The stolen-id pair is explained as vetoed (names disagree).
