@@ -54,18 +54,18 @@ struct PairJudgement {
 // PairJudge judges a record pair that was not scored before.
 using PairJudge = std::function<PairJudgement(std::uint32_t, std::uint32_t)>;
 
-// KnownPairs holds already judged pairs by PairKey: an open-addressing hash table built once
-// (Add, then Seal, then Find). Clustering looks up every sampled cross pair of two clusters;
-// one probe into a flat table beats a binary search over millions of edges (cache misses).
+// KnownPairs holds already judged pairs by PairKey: an open-addressing hash table filled by
+// Add, then read by Find. Clustering looks up every sampled cross pair of two clusters; one
+// probe into a flat table beats a binary search over millions of edges (cache misses).
 class KnownPairs {
  public:
-  void Reserve(std::size_t count) { entries_.reserve(count); }
-  void Add(std::uint64_t key, PairJudgement judgement) { entries_.push_back({key, judgement}); }
-  // Seal builds the table; a key added twice keeps its first judgement.
-  void Seal();
+  // Reserve sizes the table for `count` keys, so that adding them never rehashes.
+  void Reserve(std::size_t count);
+  // Add records a key's judgement; a key added twice keeps its first judgement.
+  void Add(std::uint64_t key, PairJudgement judgement);
   // Find returns the judgement of a key, or null.
   const PairJudgement* Find(std::uint64_t key) const;
-  // Prefetch starts loading the slot where Find(key) starts looking (after Seal).
+  // Prefetch starts loading the slot where Find(key) or Add(key) starts looking.
   void Prefetch(std::uint64_t key) const;
 
  private:
@@ -75,8 +75,12 @@ class KnownPairs {
   };
   // No PairKey of two distinct records is all ones: it marks an empty slot.
   static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
-  std::vector<Entry> entries_;  // added entries until Seal, then the table
-  std::uint64_t mask_ = 0;      // table size - 1
+  void Rehash(std::size_t capacity);  // capacity: a power of two
+  // The table, filled as keys are added (load factor <= 1/2). It used to be built from a list
+  // of the added entries at the end: at 541k applications that list was 100 MB beside it.
+  std::vector<Entry> slots_;
+  std::uint64_t mask_ = 0;  // table size - 1
+  std::size_t size_ = 0;    // keys held
 };
 
 // CrossLinkage summarizes the (sampled) cross pairs of two clusters.

@@ -184,7 +184,6 @@ TEST(KnownPairs, FindsEveryAddedPairAndKeepsTheFirstJudgement) {
     }
   }
   known.Add(PairKey(0, 1), PairJudgement{0.99F, true});  // repeated: the first one stays
-  known.Seal();
   for (std::uint32_t left = 0; left < 300; ++left) {
     for (std::uint32_t right = left + 1; right < left + 4; ++right) {
       SCOPED_TRACE(std::to_string(left) + " / " + std::to_string(right));

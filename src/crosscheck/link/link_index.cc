@@ -128,7 +128,6 @@ Result<AddedRecord> LinkIndex::Add(std::string_view source, std::string_view id,
                              judgement.contradicts});
     }
   }
-  known.Seal();
   std::sort(added.links.begin(), added.links.end(), [](const ScoredPair& a, const ScoredPair& b) {
     return a.weight != b.weight ? a.weight > b.weight : a.left < b.left;
   });
