@@ -136,13 +136,14 @@ class ClusterSet {
   // MergeUnlessExclusive merges the clusters of a and b unless they hold records of one
   // exclusive source; returns whether they are (now) one cluster.
   bool MergeUnlessExclusive(std::uint32_t a, std::uint32_t b);
+  // SampleInto returns the members standing for the cluster of `record`: all of them up to
+  // kClusterSampleSize (a view of its member list or of `buffer`, valid until the next merge),
+  // else evenly spaced ones in `buffer`.
+  std::span<const std::uint32_t> SampleInto(std::uint32_t record,
+                                            std::array<std::uint32_t, kClusterSampleSize>& buffer) const;
 
  private:
   void Merge(std::uint32_t cluster_a, std::uint32_t cluster_b);
-  // SampleInto returns the members standing for the cluster of `record`: all of them up to
-  // kClusterSampleSize (a view of its member list or of `buffer`), else evenly spaced ones in `buffer`.
-  std::span<const std::uint32_t> SampleInto(std::uint32_t record,
-                                            std::array<std::uint32_t, kClusterSampleSize>& buffer) const;
 
   std::vector<std::uint32_t> cluster_of_;
   // Member lists of multi-record clusters, ascending: lists_[slot_of_[cluster]], where

@@ -107,9 +107,8 @@ void SilenceDependentFields(const std::vector<FieldDependence>& dependences, std
   for (TrainingSession& session : sessions) {
     for (const SessionCondition& condition : session.conditions) {
       for (const FieldDependence& dependence : dependences) {
-        std::uint32_t partner = condition.field;
-        if (dependence.first == condition.field) partner = dependence.second;
-        if (dependence.second == condition.field) partner = dependence.first;
+        if (dependence.first != condition.field && dependence.second != condition.field) continue;
+        const std::uint32_t partner = dependence.first == condition.field ? dependence.second : dependence.first;
         const bool selected = std::any_of(session.conditions.begin(), session.conditions.end(),
                                           [&](const SessionCondition& c) { return c.field == partner; });
         if (!selected && std::find(session.silenced.begin(), session.silenced.end(), partner) == session.silenced.end()) {

@@ -19,31 +19,22 @@ struct Attachment {
   double weight = 0.0;
 };
 
-// Members compared: all up to kClusterSampleSize, else evenly spaced ones.
-std::vector<std::uint32_t> SampleMembers(const ClusterSet& clusters, std::uint32_t record) {
-  std::vector<std::uint32_t> members = clusters.members(record);
-  if (members.size() <= kClusterSampleSize) return members;
-  std::vector<std::uint32_t> sample(kClusterSampleSize);
-  for (std::size_t idx = 0; idx < kClusterSampleSize; ++idx) sample[idx] = members[idx * members.size() / kClusterSampleSize];
-  return sample;
-}
-
 // DistinctValues counts the distinct first values the members hold in one field.
 std::size_t DistinctValues(const PreparedColumn& column, std::span<const std::uint32_t> members) {
-  std::array<std::uint32_t, kClusterSampleSize> ids;
-  std::size_t count = 0;
+  std::vector<std::uint32_t> ids;
   for (std::uint32_t member : members) {
     if (column.value_count(member) == 0) continue;
     const std::uint32_t id = column.value(member, 0).id;
-    if (std::find(ids.begin(), ids.begin() + count, id) == ids.begin() + count) ids[count++] = id;
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
   }
-  return count;
+  return ids.size();
 }
 
 double CurrentWeight(const MatchScorer& scorer, const ClusterSet& clusters, std::uint32_t lone,
                      std::uint32_t partner, bool* vetoed) {
-  const std::vector<std::uint32_t> members = SampleMembers(clusters, partner);
-  return ClusterEvidenceWeight(scorer, lone, members, vetoed);
+  // The members compared: all up to kClusterSampleSize, else evenly spaced ones.
+  std::array<std::uint32_t, kClusterSampleSize> buffer;
+  return ClusterEvidenceWeight(scorer, lone, clusters.SampleInto(partner, buffer), vetoed);
 }
 
 }  // namespace
